@@ -1,0 +1,51 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module.js';
+import { graphqlOptions } from './common/graphql/graphql-options.js';
+import { createValidationPipe } from './common/validation.js';
+import type { AppConfig } from './config/app-config.js';
+import { AppConfigModule } from './config/config.module.js';
+import { typeormOptions } from './database/typeorm-options.js';
+import { HealthModule } from './health/health.module.js';
+import { UsersModule } from './users/users.module.js';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  /** Where to write the generated schema (relative to the working folder), or false for none. */
+  schemaFile: string | false;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl, schemaFile }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        // Request logs come from Fastify's own pino logger (with the request id); Nest's logs join it.
+        LoggerModule.forRoot({ useExisting: true }),
+        TypeOrmModule.forRoot({
+          ...typeormOptions({
+            url: databaseUrl,
+            poolSize: config.database.poolSize,
+            connectionTimeoutMs: config.database.connectionTimeoutMs,
+            statementTimeoutMs: config.database.statementTimeoutMs,
+            countStatements: config.benchSqlCount,
+          }),
+          // Fail at boot rather than retrying for minutes; the pool reconnects by itself afterwards.
+          retryAttempts: 1,
+        }),
+        GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config, schemaFile) }),
+        HealthModule,
+        AuthModule,
+        UsersModule,
+      ],
+      providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Access, AccessRule, CurrentActor } from '../common/auth/access.decorator.js';
+import type { Actor } from '../common/auth/actor.js';
+import { AuthService } from './auth.service.js';
+import { ChangePasswordInput, LoginInput, RefreshTokenInput, RegisterInput } from './dto/auth.inputs.js';
+import { AuthPayload, ChangePasswordPayload, LogoutPayload, RegisterPayload } from './dto/auth.types.js';
+
+@Resolver()
+export class AuthResolver {
+  constructor(private readonly auth: AuthService) {}
+
+  @Mutation(() => RegisterPayload, { description: 'Creates an account. Platform roles are never granted here.' })
+  @Access(AccessRule.PUBLIC)
+  register(@Args('input') input: RegisterInput): Promise<RegisterPayload> {
+    return this.auth.register(input);
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Signs in: a short-lived access token and a single-use refresh token.' })
+  @Access(AccessRule.PUBLIC)
+  login(@Args('input') input: LoginInput): Promise<AuthPayload> {
+    return this.auth.login(input);
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Exchanges a refresh token for a new pair (rotation).' })
+  @Access(AccessRule.PUBLIC)
+  refreshToken(@Args('input') input: RefreshTokenInput): Promise<AuthPayload> {
+    return this.auth.refresh(input.refreshToken);
+  }
+
+  @Mutation(() => LogoutPayload, { description: 'Ends the current session; its tokens stop working at once.' })
+  @Access(AccessRule.AUTHENTICATED)
+  logout(@CurrentActor() actor: Actor): Promise<LogoutPayload> {
+    return this.auth.logout(actor);
+  }
+
+  @Mutation(() => ChangePasswordPayload, { description: 'Changes the password and ends every other session.' })
+  @Access(AccessRule.AUTHENTICATED)
+  changePassword(@CurrentActor() actor: Actor, @Args('input') input: ChangePasswordInput): Promise<ChangePasswordPayload> {
+    return this.auth.changePassword(actor, input);
+  }
+}

@@ -1,0 +1,74 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsEnum, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { Locale } from '../../users/dto/user.types.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password-hasher.js';
+
+const normaliseEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const NO_CONTROL_CHARS = /^[^\p{Cc}]*$/u;
+
+@InputType()
+export class RegisterInput {
+  @Field()
+  @Transform(normaliseEmail)
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email: string;
+
+  @Field({ description: `${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters.` })
+  @IsString()
+  @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, {
+    message: `password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters long`,
+  })
+  password: string;
+
+  @Field({ description: '1 to 100 characters.' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 100)
+  @Matches(NO_CONTROL_CHARS, { message: 'displayName must not contain control characters' })
+  displayName: string;
+
+  @Field(() => Locale, { nullable: true, description: 'zh-CN when omitted.' })
+  @IsOptional()
+  @IsEnum(Locale)
+  locale?: Locale;
+}
+
+@InputType()
+export class LoginInput {
+  @Field()
+  @Transform(normaliseEmail)
+  @IsString()
+  @MaxLength(254)
+  email: string;
+
+  @Field()
+  @IsString()
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password: string;
+}
+
+@InputType()
+export class RefreshTokenInput {
+  @Field()
+  @IsString()
+  @Length(20, 200)
+  refreshToken: string;
+}
+
+@InputType()
+export class ChangePasswordInput {
+  @Field()
+  @IsString()
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  currentPassword: string;
+
+  @Field()
+  @IsString()
+  @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, {
+    message: `newPassword must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters long`,
+  })
+  newPassword: string;
+}

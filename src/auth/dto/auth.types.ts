@@ -1,0 +1,41 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+import { UserType } from '../../users/dto/user.types.js';
+
+@ObjectType()
+export class AuthPayload {
+  @Field({ description: 'Send as `Authorization: Bearer <token>`.' })
+  accessToken: string;
+
+  @Field()
+  accessTokenExpiresAt: Date;
+
+  @Field({ description: 'Single use: exchange it with refreshToken for a new pair.' })
+  refreshToken: string;
+
+  @Field()
+  refreshTokenExpiresAt: Date;
+
+  @Field(() => UserType)
+  user: UserType;
+}
+
+@ObjectType()
+export class RegisterPayload {
+  @Field(() => UserType)
+  user: UserType;
+}
+
+@ObjectType()
+export class LogoutPayload {
+  @Field({ description: 'True when the session was ended by this call.' })
+  ok: boolean;
+}
+
+@ObjectType()
+export class ChangePasswordPayload {
+  @Field()
+  ok: boolean;
+
+  @Field({ description: 'How many other sessions were ended.' })
+  endedSessions: number;
+}

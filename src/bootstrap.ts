@@ -1,0 +1,57 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { runMigrations } from './database/migrate.js';
+import { SqlCounter } from './database/sql-counter.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+export interface CreateAppOptions {
+  databaseUrl: string;
+  schemaFile?: string | false;
+  runMigrations?: boolean;
+}
+
+/** Builds the whole service (used by main.ts, the tests and the benchmark alike). */
+export async function createApp(config: AppConfig, options: CreateAppOptions): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.http.bodyLimit,
+    // A client's X-Request-Id is kept when it is sane, so a request can be followed across services.
+    requestIdHeader: false,
+    genReqId: (req: IncomingMessage) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+    },
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot({ config, databaseUrl: options.databaseUrl, schemaFile: options.schemaFile ?? false }),
+    adapter,
+    { bufferLogs: true, abortOnError: false },
+  );
+  app.useLogger(app.get(Logger));
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  if (config.benchSqlCount) {
+    fastify.addHook('onRequest', (_req, _reply, done) => SqlCounter.run(done));
+  }
+  if (options.runMigrations) {
+    const applied = await runMigrations(app.get(DataSource));
+    if (applied.length) app.get(Logger).log(`applied migrations: ${applied.join(', ')}`, 'Database');
+  }
+  await app.init();
+  await fastify.ready();
+  return app;
+}

@@ -1,0 +1,77 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The error model of the API. Every error a client can see carries `extensions.code`, one of:
+ * BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, INTERNAL_SERVER_ERROR
+ * (plus the GraphQL protocol codes GRAPHQL_PARSE_FAILED and GRAPHQL_VALIDATION_FAILED for documents
+ * that are not valid), and where useful `extensions.reason`, a stable machine-readable detail.
+ */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Codes that the API produces on purpose and passes to the client as they are. */
+export const PUBLIC_ERROR_CODES = new Set<string>([
+  ...Object.values(ErrorCode),
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+export interface FieldError {
+  /** Dotted path of the input field, e.g. `input.email` or `input.requirements.2.weight`. */
+  field: string;
+  message: string;
+}
+
+export abstract class AppError extends GraphQLError {
+  protected constructor(message: string, code: ErrorCode, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extensions } });
+  }
+}
+
+export class UserInputError extends AppError {
+  constructor(fields: FieldError[], message?: string) {
+    super(message ?? fields.map((f) => `${f.field}: ${f.message}`).join('; '), ErrorCode.BAD_USER_INPUT, {
+      reason: 'INVALID_INPUT',
+      fields,
+    });
+  }
+
+  static field(field: string, message: string): UserInputError {
+    return new UserInputError([{ field, message }]);
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(reason = 'NOT_AUTHENTICATED', message = 'Authentication is required') {
+    super(message, ErrorCode.UNAUTHENTICATED, { reason });
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(reason = 'NOT_ALLOWED', message = 'You are not allowed to do this') {
+    super(message, ErrorCode.FORBIDDEN, { reason });
+  }
+}
+
+/** What does not exist and what the caller may not see are answered alike, so ids cannot be probed. */
+export class NotFoundError extends AppError {
+  constructor(entity: string) {
+    super(`${entity} not found`, ErrorCode.NOT_FOUND, { reason: `${entity.toUpperCase().replace(/\s+/g, '_')}_NOT_FOUND` });
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(reason: string, message: string, extra: Record<string, unknown> = {}) {
+    super(message, ErrorCode.CONFLICT, { reason, ...extra });
+  }
+}

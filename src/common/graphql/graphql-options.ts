@@ -1,0 +1,37 @@
+import { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { join } from 'node:path';
+import type { AppConfig } from '../../config/app-config.js';
+import { formatError, requestPlugin } from './error-handling.js';
+
+/**
+ * Apollo settings: the sorted schema file, the error model, and the limits against abusive
+ * documents (graphql-armor: depth, aliases, cost, tokens, directives, no field suggestions in
+ * production; no batched HTTP requests).
+ */
+export function graphqlOptions(config: AppConfig, schemaFile: string | false): ApolloDriverConfig {
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.graphql.maxDepth, ignoreIntrospection: true, exposeLimits: !config.isProduction },
+    maxAliases: { n: config.graphql.maxAliases, exposeLimits: !config.isProduction },
+    costLimit: { maxCost: config.graphql.maxCost, ignoreIntrospection: true, exposeLimits: !config.isProduction },
+    maxTokens: { n: config.graphql.maxTokens, exposeLimits: !config.isProduction },
+    maxDirectives: { n: 20, exposeLimits: !config.isProduction },
+    blockFieldSuggestion: { enabled: config.isProduction },
+  }).protect();
+  return {
+    path: '/graphql',
+    autoSchemaFile: schemaFile ? join(process.cwd(), schemaFile) : true,
+    sortSchema: true,
+    introspection: !config.isProduction,
+    graphiql: !config.isProduction,
+    includeStacktraceInErrorResponses: !config.isProduction,
+    allowBatchedHttpRequests: false,
+    autoTransformHttpErrors: false,
+    csrfPrevention: true,
+    validationRules: armor.validationRules,
+    // graphql-armor's types point at Apollo's CommonJS build, Nest's at its ESM one: same objects.
+    plugins: [...armor.plugins, requestPlugin(config.benchSqlCount)] as unknown as ApolloDriverConfig['plugins'],
+    formatError,
+    context: (req: unknown) => ({ req }),
+  };
+}

@@ -1,0 +1,199 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  ValidateIf,
+} from 'class-validator';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (['true', '1', 'yes'].includes(v)) return true;
+  if (['false', '0', 'no'].includes(v)) return false;
+  return value;
+};
+
+/**
+ * Every setting of the service, read from the environment once at boot.
+ * Each property is one environment variable of the same name (documented in README.md).
+ */
+export class EnvironmentVariables {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @IsString()
+  DATA_DIR = '.data';
+
+  @Transform(toInt) @IsInt() @Min(1024) @Max(65535)
+  EMBEDDED_PG_PORT = 54329;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  MIGRATIONS_RUN?: boolean;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DB_POOL_SIZE = 10;
+
+  @Transform(toInt) @IsInt() @Min(100) @Max(120000)
+  DB_CONNECTION_TIMEOUT_MS = 5000;
+
+  @Transform(toInt) @IsInt() @Min(100) @Max(600000)
+  DB_STATEMENT_TIMEOUT_MS = 15000;
+
+  @ValidateIf((env: EnvironmentVariables) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined)
+  @IsString({ message: 'is required when NODE_ENV=production' })
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @Transform(toInt) @IsInt() @Min(60) @Max(86400)
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  LOGIN_MAX_FAILURES = 5;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(86400)
+  LOGIN_LOCK_SECONDS = 900;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Transform(toInt) @IsInt() @Min(2) @Max(50)
+  GRAPHQL_MAX_DEPTH = 10;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  GRAPHQL_MAX_ALIASES = 15;
+
+  @Transform(toInt) @IsInt() @Min(100) @Max(1000000)
+  GRAPHQL_MAX_COST = 5000;
+
+  @Transform(toInt) @IsInt() @Min(100) @Max(100000)
+  GRAPHQL_MAX_TOKENS = 2000;
+
+  @Transform(toInt) @IsInt() @Min(1024) @Max(10485760)
+  BODY_LIMIT_BYTES = 1048576;
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(120000)
+  SHUTDOWN_TIMEOUT_MS = 10000;
+
+  @Transform(toBool) @IsBoolean()
+  BENCH_SQL_COUNT = false;
+}
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  isProduction: boolean;
+  http: { host: string; port: number; bodyLimit: number; shutdownTimeoutMs: number };
+  dataDir: string;
+  database: {
+    /** Set when the operator points the service at a server; unset means the embedded one. */
+    url?: string;
+    embeddedPort: number;
+    runMigrations: boolean;
+    poolSize: number;
+    connectionTimeoutMs: number;
+    statementTimeoutMs: number;
+  };
+  auth: {
+    jwtSecret: string;
+    accessTtlSeconds: number;
+    refreshTtlDays: number;
+    loginMaxFailures: number;
+    loginLockSeconds: number;
+  };
+  logLevel: string;
+  graphql: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number };
+  benchSqlCount: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; throws one ConfigError whose message names each bad variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new EnvironmentVariables());
+  const raw: Record<string, string> = {};
+  for (const key of [...known, 'JWT_SECRET', 'DATABASE_URL', 'MIGRATIONS_RUN']) {
+    const value = source[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const env = plainToInstance(EnvironmentVariables, raw);
+  const errors = validateSync(env, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const parts = errors.map((e) => {
+      const reason = Object.values(e.constraints ?? {})[0] ?? 'is invalid';
+      return `${e.property} ${reason.replace(new RegExp(`^${e.property} `), '')}`;
+    });
+    throw new ConfigError(`Invalid configuration: ${parts.join('; ')}`);
+  }
+  const dataDir = resolve(env.DATA_DIR);
+  const jwtSecret = env.JWT_SECRET ?? developmentSecret(dataDir);
+  return {
+    env: env.NODE_ENV,
+    isProduction: env.NODE_ENV === 'production',
+    http: {
+      host: env.HOST,
+      port: env.PORT,
+      bodyLimit: env.BODY_LIMIT_BYTES,
+      shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    },
+    dataDir,
+    database: {
+      url: env.DATABASE_URL,
+      embeddedPort: env.EMBEDDED_PG_PORT,
+      // The embedded database is ours alone, so it is always brought up to date.
+      runMigrations: env.DATABASE_URL ? (env.MIGRATIONS_RUN ?? false) : true,
+      poolSize: env.DB_POOL_SIZE,
+      connectionTimeoutMs: env.DB_CONNECTION_TIMEOUT_MS,
+      statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+    },
+    auth: {
+      jwtSecret,
+      accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,
+      refreshTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+      loginMaxFailures: env.LOGIN_MAX_FAILURES,
+      loginLockSeconds: env.LOGIN_LOCK_SECONDS,
+    },
+    logLevel: env.LOG_LEVEL,
+    graphql: {
+      maxDepth: env.GRAPHQL_MAX_DEPTH,
+      maxAliases: env.GRAPHQL_MAX_ALIASES,
+      maxCost: env.GRAPHQL_MAX_COST,
+      maxTokens: env.GRAPHQL_MAX_TOKENS,
+    },
+    benchSqlCount: env.BENCH_SQL_COUNT,
+  };
+}
+
+/** Outside production a secret is generated once and kept under the data folder, so tokens survive restarts. */
+function developmentSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secret;
+}

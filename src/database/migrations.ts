@@ -1,0 +1,5 @@
+import type { MigrationInterface } from 'typeorm';
+import { Initial1795794182056 } from '../../migrations/1795794182056-initial.js';
+
+/** Every migration class, in order, listed once for the service, the migration CLI and the tests. */
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795794182056];

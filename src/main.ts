@@ -1,0 +1,75 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './config/app-config.js';
+import { EmbeddedPostgres } from './database/embedded-postgres.js';
+import { createApp } from './bootstrap.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  let embedded: EmbeddedPostgres | undefined;
+  let databaseUrl = config.database.url;
+  if (!databaseUrl) {
+    embedded = new EmbeddedPostgres({
+      baseDir: config.dataDir,
+      port: config.database.embeddedPort,
+      log: (message) => console.error(JSON.stringify({ level: 30, time: Date.now(), context: 'EmbeddedPostgres', msg: message })),
+    });
+    await embedded.start();
+    databaseUrl = embedded.url;
+  }
+
+  let app;
+  try {
+    app = await createApp(config, {
+      databaseUrl,
+      runMigrations: config.database.runMigrations,
+      // The committed schema.graphql is regenerated when the service runs outside production.
+      schemaFile: config.isProduction ? false : 'schema.graphql',
+    });
+  } catch (error) {
+    console.error(`Startup failed: ${(error as Error).message}`);
+    await embedded?.stop();
+    process.exit(1);
+  }
+  await app.listen({ port: config.http.port, host: config.http.host });
+  const logger = app.getHttpAdapter().getInstance().log;
+  logger.info({ url: await app.getUrl(), embeddedDatabase: !!embedded }, 'service started');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing requests in flight');
+    const timer = setTimeout(() => {
+      logger.error('shutdown timed out; exiting');
+      process.exit(1);
+    }, config.http.shutdownTimeoutMs);
+    timer.unref();
+    try {
+      // Stops accepting connections, waits for requests in flight, then closes the database pool.
+      await app.close();
+      await embedded?.stop();
+      logger.info('stopped');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+void main().catch((error: unknown) => {
+  console.error(`Startup failed: ${(error as Error)?.message ?? String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,44 @@
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { Transform, Type } from 'class-transformer';
+import { IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import { ConnectionArgs } from '../../common/pagination/connection.js';
+import { UserStatus } from '../user.entity.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+@InputType()
+export class UserDecisionInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'userId must be a UUID' })
+  userId: string;
+
+  @Field({ description: 'Why, for the audit trail (3 to 500 characters).' })
+  @Transform(trim)
+  @IsString()
+  @Length(3, 500)
+  reason: string;
+}
+
+@InputType()
+export class UserFilterInput {
+  @Field(() => UserStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(UserStatus)
+  status?: UserStatus;
+
+  @Field({ nullable: true, description: 'Part of the e-mail address or display name.' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
+  search?: string;
+}
+
+@ArgsType()
+export class UsersArgs extends ConnectionArgs {
+  @Field(() => UserFilterInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => UserFilterInput)
+  filter?: UserFilterInput;
+}

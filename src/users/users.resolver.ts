@@ -1,0 +1,35 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Access, AccessRule, CurrentActor } from '../common/auth/access.decorator.js';
+import type { Actor } from '../common/auth/actor.js';
+import { UserDecisionInput, UsersArgs } from './dto/user.inputs.js';
+import { UserConnection, UserType } from './dto/user.types.js';
+import { UsersService } from './users.service.js';
+
+@Resolver(() => UserType)
+export class UsersResolver {
+  constructor(private readonly service: UsersService) {}
+
+  @Query(() => UserType, { description: 'The signed-in user.' })
+  @Access(AccessRule.AUTHENTICATED)
+  me(@CurrentActor() actor: Actor): Promise<UserType> {
+    return this.service.me(actor);
+  }
+
+  @Query(() => UserConnection, { description: 'All accounts, newest first (administrators).' })
+  @Access(AccessRule.ADMIN)
+  users(@CurrentActor() actor: Actor, @Args() args: UsersArgs) {
+    return this.service.list(actor, args);
+  }
+
+  @Mutation(() => UserType, { description: 'Suspends an account; its sessions end at once.' })
+  @Access(AccessRule.ADMIN)
+  suspendUser(@CurrentActor() actor: Actor, @Args('input') input: UserDecisionInput): Promise<UserType> {
+    return this.service.suspend(actor, input.userId, input.reason);
+  }
+
+  @Mutation(() => UserType, { description: 'Lifts a suspension.' })
+  @Access(AccessRule.ADMIN)
+  reinstateUser(@CurrentActor() actor: Actor, @Args('input') input: UserDecisionInput): Promise<UserType> {
+    return this.service.reinstate(actor, input.userId, input.reason);
+  }
+}
