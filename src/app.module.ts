@@ -1,6 +1,7 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AllExceptionsFilter } from './common/graphql/exception.filter.js';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
@@ -28,7 +29,7 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(config),
         // Request logs come from Fastify's own pino logger (with the request id); Nest's logs join it.
-        LoggerModule.forRoot({ useExisting: true }),
+        LoggerModule.forRoot({ useExisting: true, pinoHttp: { level: config.logLevel } }),
         TypeOrmModule.forRoot({
           ...typeormOptions({
             url: databaseUrl,
@@ -45,7 +46,10 @@ export class AppModule {
         AuthModule,
         UsersModule,
       ],
-      providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],
+      providers: [
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      ],
     };
   }
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, JoinColumn, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, JoinColumn, PrimaryGeneratedColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
 import { UserEntity } from '../users/user.entity.js';
 
 /** One sign-in: the family of rotating refresh tokens and the access tokens issued from them. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { AccessRegistry } from '../common/auth/access-registry.js';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { AccessGuard } from '../common/auth/access.guard.js';
@@ -11,13 +12,14 @@ import { JwtStrategy } from './jwt.strategy.js';
 
 @Module({
   imports: [
+    DiscoveryModule,
     PassportModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret, signOptions: { algorithm: 'HS256' } }),
     }),
   ],
-  providers: [AuthService, AuthResolver, JwtStrategy, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [AuthService],
+  providers: [AuthService, AuthResolver, JwtStrategy, AccessRegistry, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [AuthService, AccessRegistry],
 })
 export class AuthModule {}

@@ -1,0 +1,63 @@
+import request from 'supertest';
+import type { App } from 'supertest/types.js';
+
+export interface GqlError {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; reason?: string; fields?: { field: string; message: string }[]; requestId?: string; [k: string]: unknown };
+}
+
+export interface GqlResponse<T> {
+  status: number;
+  data: T | null | undefined;
+  errors: GqlError[] | undefined;
+  /** The raw body text, to check that a secret appears nowhere in it. */
+  text: string;
+  headers: Record<string, string>;
+  /** SQL statements the server ran for this request (x-sql-statements; counting is on in tests). */
+  sqlStatements: number | undefined;
+}
+
+/** A tiny GraphQL client over the real HTTP server. `as(token)` returns a client for another persona. */
+export class GraphqlClient {
+  constructor(
+    private readonly server: App,
+    private readonly token?: string,
+  ) {}
+
+  as(token: string | undefined): GraphqlClient {
+    return new GraphqlClient(this.server, token);
+  }
+
+  async send<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>> {
+    let req = request(this.server).post('/graphql').set('content-type', 'application/json');
+    if (this.token) req = req.set('authorization', `Bearer ${this.token}`);
+    const res = await req.send({ query, variables });
+    const body = (res.body ?? {}) as { data?: T | null; errors?: GqlError[] };
+    const statements = res.headers['x-sql-statements'];
+    return {
+      status: res.status,
+      data: body.data,
+      errors: body.errors,
+      text: res.text,
+      headers: res.headers as Record<string, string>,
+      sqlStatements: statements === undefined ? undefined : Number(statements),
+    };
+  }
+
+  /** Sends and expects success: returns data, or throws with the errors. */
+  async ok<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<T> {
+    const res = await this.send<T>(query, variables);
+    if (res.errors?.length || !res.data) {
+      throw new Error(`GraphQL request failed (${res.status}): ${JSON.stringify(res.errors ?? res.text)}`);
+    }
+    return res.data;
+  }
+
+  /** Sends and expects exactly one error: returns it. */
+  async fails(query: string, variables?: Record<string, unknown>): Promise<GqlError> {
+    const res = await this.send(query, variables);
+    if (!res.errors?.length) throw new Error(`expected an error, got ${res.text}`);
+    return res.errors[0];
+  }
+}

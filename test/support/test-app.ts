@@ -1,0 +1,54 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import pg from 'pg';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../src/bootstrap.js';
+import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
+import { createTestDatabase } from './database.js';
+import { GraphqlClient } from './graphql-client.js';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  /** Anonymous client; `.as(token)` for a persona. */
+  gql: GraphqlClient;
+  /** Direct SQL on the test file's database, for arranging data and checking that nothing changed. */
+  sql: pg.Pool;
+  databaseUrl: string;
+  close(): Promise<void>;
+}
+
+export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
+
+export function testEnv(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    NODE_ENV: 'test',
+    JWT_SECRET: TEST_JWT_SECRET,
+    LOG_LEVEL: 'silent',
+    BENCH_SQL_COUNT: 'true',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'mp-test-data-')),
+    ...overrides,
+  };
+}
+
+/** The real service over HTTP on a database of its own (copied from the migrated template). */
+export async function startTestApp(options: { env?: Record<string, string>; databaseUrl?: string } = {}): Promise<TestApp> {
+  const database = options.databaseUrl ? undefined : await createTestDatabase();
+  const databaseUrl = options.databaseUrl ?? database!.url;
+  const config = loadConfig(testEnv(options.env));
+  const app = await createApp(config, { databaseUrl });
+  const sql = new pg.Pool({ connectionString: database?.url ?? databaseUrl, max: 2 });
+  return {
+    app,
+    config,
+    gql: new GraphqlClient(app.getHttpServer()),
+    sql,
+    databaseUrl,
+    async close() {
+      await app.close();
+      await sql.end();
+      await database?.drop();
+    },
+  };
+}
