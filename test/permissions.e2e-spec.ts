@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import {
+  GraphQLField,
+  GraphQLInputType,
+  GraphQLSchema,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+} from 'graphql';
+import { AccessRegistry } from '../src/common/auth/access-registry.js';
+import { createUser } from './support/factories.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+/**
+ * Every root operation of the API with the rule it must state. Adding an operation without adding
+ * it here fails this test; so does changing a rule by accident.
+ */
+const EXPECTED: Record<string, 'PUBLIC' | 'AUTHENTICATED' | 'ADMIN' | 'EXPERT'> = {
+  'Mutation.changePassword': 'AUTHENTICATED',
+  'Mutation.login': 'PUBLIC',
+  'Mutation.logout': 'AUTHENTICATED',
+  'Mutation.refreshToken': 'PUBLIC',
+  'Mutation.register': 'PUBLIC',
+  'Mutation.reinstateUser': 'ADMIN',
+  'Mutation.suspendUser': 'ADMIN',
+  'Query.me': 'AUTHENTICATED',
+  'Query.users': 'ADMIN',
+};
+
+/** A value that passes GraphQL's own validation for the type (the guard runs before input validation). */
+function dummy(type: GraphQLInputType): unknown {
+  if (isNonNullType(type)) return dummy(type.ofType);
+  if (isListType(type)) return [];
+  const named = getNamedType(type);
+  if (isEnumType(named)) return named.getValues()[0].value;
+  if (isInputObjectType(named)) {
+    const value: Record<string, unknown> = {};
+    for (const field of Object.values(named.getFields())) {
+      if (isNonNullType(field.type) && field.defaultValue === undefined) value[field.name] = dummy(field.type);
+    }
+    return value;
+  }
+  if (isScalarType(named)) {
+    switch (named.name) {
+      case 'Int':
+      case 'Float':
+        return 1;
+      case 'Boolean':
+        return false;
+      case 'ID':
+        return '00000000-0000-4000-8000-000000000000';
+      case 'DateTime':
+        return '2030-01-01T00:00:00.000Z';
+      default:
+        return 'x';
+    }
+  }
+  throw new Error(`no dummy for ${String(type)}`);
+}
+
+function document(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): { query: string; variables: Record<string, unknown> } {
+  const required = field.args.filter((a) => isNonNullType(a.type));
+  const variables = Object.fromEntries(required.map((a) => [a.name, dummy(a.type)]));
+  const defs = required.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
+  const args = required.map((a) => `${a.name}: $${a.name}`).join(', ');
+  // __typename selects nothing of the result type, so the document is valid for any object type.
+  const selection = isScalarType(getNamedType(field.type)) || isEnumType(getNamedType(field.type)) ? '' : '{ __typename }';
+  return {
+    query: `${kind}${defs ? `(${defs})` : ''} { ${field.name}${args ? `(${args})` : ''} ${selection} }`,
+    variables,
+  };
+}
+
+describe('deny by default: every operation states its rule', () => {
+  let t: TestApp;
+  let schema: GraphQLSchema;
+  beforeAll(async () => {
+    t = await startTestApp();
+    schema = t.app.get(GraphQLSchemaHost).schema;
+  });
+  afterAll(() => t.close());
+
+  it('lists exactly the operations of the schema, each with the expected rule', () => {
+    const registered = Object.fromEntries(t.app.get(AccessRegistry).list().map((o) => [o.operation, o.rule]));
+    const inSchema = [
+      ...Object.keys(schema.getQueryType()?.getFields() ?? {}).map((f) => `Query.${f}`),
+      ...Object.keys(schema.getMutationType()?.getFields() ?? {}).map((f) => `Mutation.${f}`),
+      ...Object.keys(schema.getSubscriptionType()?.getFields() ?? {}).map((f) => `Subscription.${f}`),
+    ].sort();
+    expect(inSchema).toEqual(Object.keys(EXPECTED).sort());
+    expect(registered).toEqual(EXPECTED);
+  });
+
+  it('refuses every non-public operation to an anonymous caller with UNAUTHENTICATED', async () => {
+    const refused: string[] = [];
+    for (const [kind, type] of [
+      ['query', schema.getQueryType()],
+      ['mutation', schema.getMutationType()],
+    ] as const) {
+      for (const field of Object.values(type?.getFields() ?? {})) {
+        const rule = EXPECTED[`${kind === 'query' ? 'Query' : 'Mutation'}.${field.name}`];
+        if (rule === 'PUBLIC') continue;
+        const { query, variables } = document(kind, field);
+        const res = await t.gql.send(query, variables);
+        expect({ op: field.name, code: res.errors?.[0]?.extensions?.code }).toEqual({ op: field.name, code: 'UNAUTHENTICATED' });
+        refused.push(field.name);
+      }
+    }
+    expect(refused.length).toBeGreaterThan(0);
+  });
+
+  it('refuses every ADMIN and EXPERT operation to a plain user with FORBIDDEN', async () => {
+    const user = await createUser(t);
+    for (const [kind, type] of [
+      ['query', schema.getQueryType()],
+      ['mutation', schema.getMutationType()],
+    ] as const) {
+      for (const field of Object.values(type?.getFields() ?? {})) {
+        const rule = EXPECTED[`${kind === 'query' ? 'Query' : 'Mutation'}.${field.name}`];
+        if (rule !== 'ADMIN' && rule !== 'EXPERT') continue;
+        const { query, variables } = document(kind, field);
+        const res = await t.gql.as(user.token).send(query, variables);
+        expect({ op: field.name, code: res.errors?.[0]?.extensions?.code }).toEqual({ op: field.name, code: 'FORBIDDEN' });
+      }
+    }
+  });
+});
