@@ -54,9 +54,14 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.http.shutdownTimeoutMs);
     timer.unref();
+    // Keep-alive connections that finish a request after the close began would hold the server open
+    // until their idle timeout: close each as soon as it is idle.
+    const http = app.getHttpServer();
+    const reaper = setInterval(() => http.closeIdleConnections(), 50);
     try {
       // Stops accepting connections, waits for requests in flight, then closes the database pool.
       await app.close();
+      clearInterval(reaper);
       await embedded?.stop();
       logger.info('stopped');
       process.exit(0);

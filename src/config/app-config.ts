@@ -143,7 +143,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const errors = validateSync(env, { skipMissingProperties: false });
   if (errors.length > 0) {
     const parts = errors.map((e) => {
-      const reason = Object.values(e.constraints ?? {})[0] ?? 'is invalid';
+      // class-validator lists constraints innermost decorator last: the type check, the most telling.
+      const reason = Object.values(e.constraints ?? {}).at(-1) ?? 'is invalid';
       return `${e.property} ${reason.replace(new RegExp(`^${e.property} `), '')}`;
     });
     throw new ConfigError(`Invalid configuration: ${parts.join('; ')}`);

@@ -21,6 +21,10 @@ function isExpected(error: unknown): boolean {
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   if (isExpected(error)) return formatted;
+  if (formatted.extensions?.code === 'BAD_REQUEST') {
+    // Apollo's refusal of a malformed HTTP request (batched array, missing query, bad variables JSON).
+    return { message: formatted.message, extensions: { code: ErrorCode.BAD_USER_INPUT, reason: 'BAD_REQUEST' } };
+  }
   return {
     message: 'Internal server error',
     path: formatted.path,

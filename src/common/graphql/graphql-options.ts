@@ -24,7 +24,8 @@ export function graphqlOptions(config: AppConfig, schemaFile: string | false): A
     sortSchema: true,
     introspection: !config.isProduction,
     graphiql: !config.isProduction,
-    includeStacktraceInErrorResponses: !config.isProduction,
+    // Stack traces only in development: test and production responses carry none.
+    includeStacktraceInErrorResponses: config.env === 'development',
     allowBatchedHttpRequests: false,
     autoTransformHttpErrors: false,
     csrfPrevention: true,

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import request from 'supertest';
+import { createTestDatabase } from './support/database.js';
+import { TcpProxy } from './support/tcp-proxy.js';
+import { startTestApp, TEST_JWT_SECRET, type TestApp } from './support/test-app.js';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('condition not met in time');
+}
+
+describe('health', () => {
+  let t: TestApp;
+  let proxy: TcpProxy;
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    proxy = TcpProxy.forUrl(database.url);
+    const port = await proxy.start();
+    t = await startTestApp({ databaseUrl: proxy.url(database.url, port), env: { DB_CONNECTION_TIMEOUT_MS: '1000' } });
+  });
+  afterAll(async () => {
+    await t.close();
+    await proxy.close();
+    await database.drop();
+  });
+
+  it('is live and ready while the database answers', async () => {
+    const live = await request(t.app.getHttpServer()).get('/health/live');
+    expect(live.status).toBe(200);
+    const ready = await request(t.app.getHttpServer()).get('/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body.info.database.status).toBe('up');
+  });
+
+  it('reports not ready during a database outage and recovers by itself afterwards', async () => {
+    proxy.cut();
+    const down = await request(t.app.getHttpServer()).get('/health/ready');
+    expect(down.status).toBe(503);
+    expect(down.text).not.toMatch(/password|postgres:\/\//);
+    // Still live: restarting the process would not bring the database back.
+    expect((await request(t.app.getHttpServer()).get('/health/live')).status).toBe(200);
+    // A GraphQL request during the outage fails cleanly rather than hanging.
+    const gql = await t.gql.send(`mutation { login(input: { email: "a@b.cn", password: "whatever-123" }) { accessToken } }`);
+    expect(gql.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+
+    proxy.restore();
+    await waitFor(async () => (await request(t.app.getHttpServer()).get('/health/ready')).status === 200, 10000);
+  });
+});
+
+describe('the service process', () => {
+  let proxy: TcpProxy;
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let dbUrl: string;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    proxy = TcpProxy.forUrl(database.url);
+    dbUrl = proxy.url(database.url, await proxy.start());
+  });
+  afterAll(async () => {
+    await proxy.close();
+    await database.drop();
+  });
+
+  it('stops with one clear line naming a bad setting', async () => {
+    const child = spawn(process.execPath, ['dist/src/main.js'], {
+      env: { ...process.env, NODE_ENV: 'production', JWT_SECRET: '', DATABASE_URL: dbUrl, PORT: 'eighty' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const [code] = (await once(child, 'exit')) as [number];
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/PORT/);
+    expect(stderr).toMatch(/JWT_SECRET is required when NODE_ENV=production/);
+  });
+
+  it('on SIGTERM finishes the request in flight, refuses new work, closes and exits 0', async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, ['dist/src/main.js'], {
+      env: { ...process.env, NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET, DATABASE_URL: dbUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = once(child, 'exit') as Promise<[number | null, string | null]>;
+    const base = `http://127.0.0.1:${port}`;
+    try {
+      await waitFor(async () => (await fetch(`${base}/health/ready`)).status === 200, 20000);
+      const gql = (query: string) =>
+        fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+      const reg = await gql(`mutation { register(input: { email: "inflight@example.cn", password: "long-enough-pw", displayName: "In Flight" }) { user { id } } }`);
+      expect(reg.status).toBe(200);
+
+      proxy.latencyMs = 800;
+      const inFlight = gql(`mutation { login(input: { email: "inflight@example.cn", password: "long-enough-pw" }) { accessToken } }`);
+      await new Promise((r) => setTimeout(r, 300));
+      child.kill('SIGTERM');
+      const res = await inFlight;
+      const body = (await res.json()) as { data?: { login?: { accessToken?: string } } };
+      expect(res.status).toBe(200);
+      expect(body.data?.login?.accessToken).toEqual(expect.any(String));
+
+      const [code] = await exited;
+      expect(code).toBe(0);
+      await expect(fetch(`${base}/health/live`)).rejects.toThrow();
+    } finally {
+      proxy.latencyMs = 0;
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+});
