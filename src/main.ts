@@ -1,7 +1,17 @@
 import 'reflect-metadata';
+import { accessSync, constants } from 'node:fs';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { EmbeddedPostgres } from './database/embedded-postgres.js';
 import { createApp } from './bootstrap.js';
+
+function writable(file: string): boolean {
+  try {
+    accessSync(file, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 async function main(): Promise<void> {
   let config;
@@ -32,8 +42,8 @@ async function main(): Promise<void> {
     app = await createApp(config, {
       databaseUrl,
       runMigrations: config.database.runMigrations,
-      // The committed schema.graphql is regenerated when the service runs outside production.
-      schemaFile: config.isProduction ? false : 'schema.graphql',
+      // In development the committed schema.graphql is regenerated (when the checkout is writable).
+      schemaFile: config.env === 'development' && writable('schema.graphql') ? 'schema.graphql' : false,
     });
   } catch (error) {
     console.error(`Startup failed: ${(error as Error).message}`);
