@@ -108,9 +108,10 @@ describe('the service process', () => {
       const reg = await gql(`mutation { register(input: { email: "inflight@example.cn", password: "long-enough-pw", displayName: "In Flight" }) { user { id } } }`);
       expect(reg.status).toBe(200);
 
-      proxy.latencyMs = 800;
+      proxy.latencyMs = 250;
       const inFlight = gql(`mutation { login(input: { email: "inflight@example.cn", password: "long-enough-pw" }) { accessToken } }`);
-      await new Promise((r) => setTimeout(r, 300));
+      // Each statement of the login now takes a quarter second: it is surely in flight at SIGTERM.
+      await new Promise((r) => setTimeout(r, 150));
       child.kill('SIGTERM');
       const res = await inFlight;
       const body = (await res.json()) as { data?: { login?: { accessToken?: string } } };
