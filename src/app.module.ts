@@ -5,6 +5,7 @@ import { AllExceptionsFilter } from './common/graphql/exception.filter.js';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { graphqlOptions } from './common/graphql/graphql-options.js';
 import { createValidationPipe } from './common/validation.js';
@@ -43,6 +44,7 @@ export class AppModule {
         }),
         GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config, schemaFile) }),
         HealthModule,
+        AuditModule,
         AuthModule,
         UsersModule,
       ],
