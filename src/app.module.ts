@@ -14,6 +14,11 @@ import { AppConfigModule } from './config/config.module.js';
 import { typeormOptions } from './database/typeorm-options.js';
 import { HealthModule } from './health/health.module.js';
 import { UsersModule } from './users/users.module.js';
+import { OrganizationsModule } from './organizations/organizations.module.js';
+import { TechnicalFieldsModule } from './technical-fields/technical-fields.module.js';
+import { AllianceModule } from './alliance/alliance.module.js';
+import { ExpertsModule } from './experts/experts.module.js';
+import { AuditQueriesModule } from './audit/audit-queries.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -47,6 +52,11 @@ export class AppModule {
         AuditModule,
         AuthModule,
         UsersModule,
+        TechnicalFieldsModule,
+        OrganizationsModule,
+        AllianceModule,
+        ExpertsModule,
+        AuditQueriesModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
