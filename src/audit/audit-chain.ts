@@ -35,9 +35,9 @@ export async function verifyAuditChain(query: Query): Promise<ChainReport> {
   let checked = 0;
   for (;;) {
     const rows = (await query(
-      `SELECT seq::text AS seq, id, occurred_at, actor_user_id, action, entity_type, entity_id, organization_id,
-              from_state, to_state, reason, request_id, data, prev_hash, hash
-         FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2`,
+      `SELECT e.seq::text AS seq, e.id, e.occurred_at, e.actor_user_id, e.action, e.entity_type, e.entity_id,
+              e.organization_id, e.from_state, e.to_state, e.reason, e.request_id, e.data, e.prev_hash, e.hash
+         FROM audit_events e WHERE e.seq > $1::bigint ORDER BY e.seq LIMIT $2`,
       [previous?.seq ?? '0', BATCH],
     )) as Row[];
     const segment: (AuditHashContent & { hash: string })[] = rows.map((r) => ({

@@ -224,8 +224,8 @@ export class OrganizationsService {
     return this.dataSource.transaction(async (manager) => {
       const [row] = (await manager.query(
         `UPDATE organizations o
-            SET verification_status = $2, verification_reason = $3, updated_at = now(),
-                verified_at = CASE WHEN $2 = 'VERIFIED' THEN now() ELSE NULL END
+            SET verification_status = $2::organization_verification_status, verification_reason = $3, updated_at = now(),
+                verified_at = CASE WHEN $2::organization_verification_status = 'VERIFIED' THEN now() ELSE NULL END
            FROM (SELECT id, verification_status AS old FROM organizations WHERE id = $1 FOR UPDATE) prev
           WHERE o.id = prev.id AND prev.old = ANY($4::organization_verification_status[])
           RETURNING o.id, o.kind, o.name_zh, o.verification_status, o.verification_reason, o.verified_at, prev.old`,
