@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { GqlResponse } from './support/graphql-client.js';
 import { createAdmin, createUser, type Persona } from './support/factories.js';
 import { auditCount, createEnterprise, createSme, verify } from './support/organizations.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -112,6 +113,16 @@ describe('alliance curation', () => {
     expect(second).not.toBe(first);
   });
 
+  it('rejects an application with a reason; the enterprise may apply again', async () => {
+    const { owner } = await verifiedEnterprise();
+    const first = await apply(owner);
+    const rejected = await t.gql.as(admin.token).ok<{ rejectAllianceApplication: { membership: { status: string; statusReason: string } } }>(REJECT, {
+      input: { membershipId: first, reason: '材料不全' },
+    });
+    expect(rejected.rejectAllianceApplication.membership).toMatchObject({ status: 'REJECTED', statusReason: '材料不全' });
+    expect(await apply(owner)).not.toBe(first);
+  });
+
   it('refuses an application from an unverified enterprise, an SME, and a plain member', async () => {
     const owner = await createUser(t);
     await createEnterprise(t, owner);
@@ -156,7 +167,8 @@ describe('alliance curation', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const res = await t.gql.send<{ allianceMembers: { edges: { node: { enterpriseId: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(MEMBERS, { first: 2, after });
+      type Page = { allianceMembers: { edges: { node: { enterpriseId: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+      const res: GqlResponse<Page> = await t.gql.send<Page>(MEMBERS, { first: 2, after });
       expect(res.sqlStatements).toBe(1);
       seen.push(...res.data!.allianceMembers.edges.map((e) => e.node.enterpriseId));
       if (!res.data!.allianceMembers.pageInfo.hasNextPage) break;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import type { GqlResponse } from './support/graphql-client.js';
 import { createAdmin, createUser, type Persona } from './support/factories.js';
 import { createEnterprise, createSme, verify } from './support/organizations.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -68,7 +69,8 @@ describe('audit trail', () => {
     const seqs: number[] = [];
     let after: string | null = null;
     for (;;) {
-      const res = await t.gql.as(admin.token).send<{ auditEvents: { edges: { node: { seq: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(EVENTS, { first: 3, after });
+      type Page = { auditEvents: { edges: { node: { seq: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+      const res: GqlResponse<Page> = await t.gql.as(admin.token).send<Page>(EVENTS, { first: 3, after });
       expect(res.sqlStatements).toBe(2);
       seqs.push(...res.data!.auditEvents.edges.map((e) => Number(e.node.seq)));
       if (!res.data!.auditEvents.pageInfo.hasNextPage) break;
