@@ -5,6 +5,7 @@ import { AllExceptionsFilter } from './common/graphql/exception.filter.js';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { graphqlOptions } from './common/graphql/graphql-options.js';
 import { createValidationPipe } from './common/validation.js';
@@ -13,6 +14,11 @@ import { AppConfigModule } from './config/config.module.js';
 import { typeormOptions } from './database/typeorm-options.js';
 import { HealthModule } from './health/health.module.js';
 import { UsersModule } from './users/users.module.js';
+import { OrganizationsModule } from './organizations/organizations.module.js';
+import { TechnicalFieldsModule } from './technical-fields/technical-fields.module.js';
+import { AllianceModule } from './alliance/alliance.module.js';
+import { ExpertsModule } from './experts/experts.module.js';
+import { AuditQueriesModule } from './audit/audit-queries.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -43,8 +49,14 @@ export class AppModule {
         }),
         GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config, schemaFile) }),
         HealthModule,
+        AuditModule,
         AuthModule,
         UsersModule,
+        TechnicalFieldsModule,
+        OrganizationsModule,
+        AllianceModule,
+        ExpertsModule,
+        AuditQueriesModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

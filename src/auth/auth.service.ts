@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import type { Actor, PlatformRole } from '../common/auth/actor.js';
+import type { Actor, ActorOrganization, PlatformRole } from '../common/auth/actor.js';
 import { ConflictError, UnauthenticatedError, UserInputError } from '../common/errors.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -154,16 +154,33 @@ export class AuthService {
     });
   }
 
-  /** The actor behind a valid access token, or null when its user or session is no longer active. */
-  async resolveActor(claims: AccessTokenClaims): Promise<Actor | null> {
+  /**
+   * The actor behind a valid access token, or null when its user or session is no longer active.
+   * One SQL query: the user's organisation membership comes with it (LEFT JOIN).
+   */
+  async resolveActor(claims: AccessTokenClaims, requestId?: string): Promise<Actor | null> {
     const [row] = (await this.dataSource.query(
-      `SELECT u.id, u.platform_roles
-         FROM auth_sessions s JOIN users u ON u.id = s.user_id
+      `SELECT u.id, u.platform_roles, m.organization_id, m.role AS organization_role, o.kind AS organization_kind
+         FROM auth_sessions s
+         JOIN users u ON u.id = s.user_id
+         LEFT JOIN organization_members m ON m.user_id = u.id
+         LEFT JOIN organizations o ON o.id = m.organization_id
         WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND u.status = 'ACTIVE'`,
       [claims.sid, claims.sub],
-    )) as { id: string; platform_roles: PlatformRole[] }[];
+    )) as {
+      id: string;
+      platform_roles: PlatformRole[];
+      organization_id: string | null;
+      organization_role: ActorOrganization['role'] | null;
+      organization_kind: ActorOrganization['kind'] | null;
+    }[];
     if (!row) return null;
-    return { userId: row.id, sessionId: claims.sid, platformRoles: row.platform_roles };
+    const actor: Actor = { userId: row.id, sessionId: claims.sid, platformRoles: row.platform_roles };
+    if (row.organization_id && row.organization_role && row.organization_kind) {
+      actor.organization = { id: row.organization_id, kind: row.organization_kind, role: row.organization_role };
+    }
+    if (requestId) actor.requestId = requestId;
+    return actor;
   }
 
   private async issueTokens(manager: EntityManager, user: UserEntity, sessionId: string): Promise<AuthPayload> {

@@ -17,11 +17,12 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       secretOrKey: config.auth.jwtSecret,
       algorithms: ['HS256'],
       ignoreExpiration: false,
+      passReqToCallback: true,
     });
   }
 
-  async validate(claims: AccessTokenClaims): Promise<Actor | false> {
+  async validate(req: { id?: unknown }, claims: AccessTokenClaims): Promise<Actor | false> {
     if (typeof claims?.sub !== 'string' || typeof claims?.sid !== 'string') return false;
-    return (await this.auth.resolveActor(claims)) ?? false;
+    return (await this.auth.resolveActor(claims, typeof req?.id === 'string' ? req.id : undefined)) ?? false;
   }
 }

@@ -1,7 +1,34 @@
+import { AllianceMembershipEntity } from '../alliance/alliance-membership.entity.js';
+import { AuditEventEntity } from '../audit/audit-event.entity.js';
 import { AuthSessionEntity } from '../auth/auth-session.entity.js';
 import { LoginThrottleEntity } from '../auth/login-throttle.entity.js';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity.js';
+import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
+import { ExpertProfileEntity } from '../experts/expert-profile.entity.js';
+import { ExpertTechnicalFieldEntity } from '../experts/expert-technical-field.entity.js';
+import { OrganizationInvitationEntity } from '../organizations/organization-invitation.entity.js';
+import { OrganizationMemberEntity } from '../organizations/organization-member.entity.js';
+import { OrganizationEntity } from '../organizations/organization.entity.js';
+import { SmeTechnicalFieldEntity } from '../smes/sme-technical-field.entity.js';
+import { SmeEntity } from '../smes/sme.entity.js';
+import { TechnicalFieldEntity } from '../technical-fields/technical-field.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 
 /** Every entity, listed once for the service, the migration CLI and the tests. */
-export const ENTITIES = [UserEntity, AuthSessionEntity, RefreshTokenEntity, LoginThrottleEntity];
+export const ENTITIES = [
+  UserEntity,
+  AuthSessionEntity,
+  RefreshTokenEntity,
+  LoginThrottleEntity,
+  OrganizationEntity,
+  OrganizationMemberEntity,
+  OrganizationInvitationEntity,
+  EnterpriseEntity,
+  SmeEntity,
+  TechnicalFieldEntity,
+  SmeTechnicalFieldEntity,
+  AllianceMembershipEntity,
+  ExpertProfileEntity,
+  ExpertTechnicalFieldEntity,
+  AuditEventEntity,
+];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../common/auth/actor.js';
 import { ConflictError, NotFoundError } from '../common/errors.js';
 import { ConnectionShape, decodeCursor, encodeCursor, pageSize, toConnection } from '../common/pagination/connection.js';
@@ -11,7 +12,10 @@ import { toUserType } from './user.mapper.js';
 
 @Injectable()
 export class UsersService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   async me(actor: Actor): Promise<UserType> {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: actor.userId });
@@ -42,7 +46,7 @@ export class UsersService {
   }
 
   /** Suspends an account: its sessions end and its tokens stop working at the next request. */
-  async suspend(actor: Actor, userId: string, _reason: string): Promise<UserType> {
+  async suspend(actor: Actor, userId: string, reason: string): Promise<UserType> {
     if (userId === actor.userId) throw new ConflictError('CANNOT_SUSPEND_SELF', 'Administrators cannot suspend themselves');
     return this.dataSource.transaction(async (manager) => {
       const user = await this.transition(manager, userId, UserStatus.ACTIVE, UserStatus.SUSPENDED);
@@ -50,14 +54,33 @@ export class UsersService {
         `UPDATE auth_sessions SET revoked_at = now(), revoke_reason = 'USER_SUSPENDED' WHERE user_id = $1 AND revoked_at IS NULL`,
         [userId],
       );
+      await this.audit.record(manager, {
+        actor,
+        action: 'USER_SUSPENDED',
+        entityType: 'User',
+        entityId: userId,
+        from: UserStatus.ACTIVE,
+        to: UserStatus.SUSPENDED,
+        reason,
+      });
       return toUserType(user);
     });
   }
 
-  async reinstate(_actor: Actor, userId: string, _reason: string): Promise<UserType> {
-    return this.dataSource.transaction(async (manager) =>
-      toUserType(await this.transition(manager, userId, UserStatus.SUSPENDED, UserStatus.ACTIVE)),
-    );
+  async reinstate(actor: Actor, userId: string, reason: string): Promise<UserType> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.transition(manager, userId, UserStatus.SUSPENDED, UserStatus.ACTIVE);
+      await this.audit.record(manager, {
+        actor,
+        action: 'USER_REINSTATED',
+        entityType: 'User',
+        entityId: userId,
+        from: UserStatus.SUSPENDED,
+        to: UserStatus.ACTIVE,
+        reason,
+      });
+      return toUserType(user);
+    });
   }
 
   private async transition(manager: EntityManager, userId: string, from: UserStatus, to: UserStatus): Promise<UserEntity> {

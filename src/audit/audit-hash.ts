@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+
+/** The prev_hash of the first event of the chain. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** JSON with object keys sorted at every level and no whitespace: the same content always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new Error('canonicalJson: not a finite number');
+    return JSON.stringify(value ?? null);
+  }
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/** Everything an audit row's hash covers (all its columns but `hash`). */
+export interface AuditHashContent {
+  seq: string;
+  id: string;
+  occurredAt: string;
+  actorUserId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  organizationId: string | null;
+  fromState: string | null;
+  toState: string | null;
+  reason: string | null;
+  requestId: string | null;
+  data: Record<string, unknown>;
+  prevHash: string;
+}
+
+export function auditEventHash(content: AuditHashContent): string {
+  return createHash('sha256').update(canonicalJson(content), 'utf8').digest('hex');
+}
+
+export type ChainProblem = 'SEQUENCE_GAP' | 'PREVIOUS_HASH_MISMATCH' | 'HASH_MISMATCH';
+
+export interface ChainBreak {
+  seq: string;
+  id: string;
+  problem: ChainProblem;
+}
+
+/**
+ * Checks rows given in `seq` order, continuing from `previous` (the last checked row, or null at
+ * the start). Returns the first break, or null. Pure: the caller pages through the table.
+ */
+export function checkChainSegment(
+  rows: readonly (AuditHashContent & { hash: string })[],
+  previous: { seq: string; hash: string } | null,
+): ChainBreak | null {
+  let prev = previous;
+  for (const row of rows) {
+    const expectedSeq = prev ? (BigInt(prev.seq) + 1n).toString() : '1';
+    if (row.seq !== expectedSeq) return { seq: row.seq, id: row.id, problem: 'SEQUENCE_GAP' };
+    if (row.prevHash !== (prev ? prev.hash : GENESIS_HASH)) return { seq: row.seq, id: row.id, problem: 'PREVIOUS_HASH_MISMATCH' };
+    const { hash, ...content } = row;
+    if (auditEventHash(content) !== hash) return { seq: row.seq, id: row.id, problem: 'HASH_MISMATCH' };
+    prev = { seq: row.seq, hash };
+  }
+  return null;
+}

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../common/auth/actor.js';
+import { ConnectionArgs, ConnectionShape, decodeCursor, encodeCursor, pageSize, toConnection } from '../common/pagination/connection.js';
+import { verifyAuditChain } from './audit-chain.js';
+import { canonicalJson } from './audit-hash.js';
+import { AuditChainReportType, AuditEventsArgs, AuditEventType } from './dto/audit.types.js';
+
+interface EventRow {
+  seq: string;
+  id: string;
+  occurred_at: Date;
+  actor_user_id: string | null;
+  actor_display_name: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  organization_id: string | null;
+  from_state: string | null;
+  to_state: string | null;
+  reason: string | null;
+  request_id: string | null;
+  data: Record<string, unknown>;
+  prev_hash: string;
+  hash: string;
+}
+
+const toEventType = (r: EventRow): AuditEventType => ({
+  seq: r.seq,
+  id: r.id,
+  occurredAt: r.occurred_at,
+  actorUserId: r.actor_user_id,
+  actorDisplayName: r.actor_display_name,
+  action: r.action,
+  entityType: r.entity_type,
+  entityId: r.entity_id,
+  organizationId: r.organization_id,
+  fromState: r.from_state,
+  toState: r.to_state,
+  reason: r.reason,
+  requestId: r.request_id,
+  data: canonicalJson(r.data),
+  prevHash: r.prev_hash,
+  hash: r.hash,
+});
+
+/** Reading the audit trail: admins page and filter it; an organisation sees the events about itself. */
+@Injectable()
+export class AuditQueriesService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  list(_actor: Actor, args: AuditEventsArgs): Promise<ConnectionShape<AuditEventType>> {
+    const f = args.filter ?? {};
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length + 1}`));
+    };
+    if (f.action) add('e.action = ?', f.action);
+    if (f.entityType) add('e.entity_type = ?', f.entityType);
+    if (f.entityId) add('e.entity_id = ?', f.entityId);
+    if (f.organizationId) add('e.organization_id = ?', f.organizationId);
+    if (f.actorUserId) add('e.actor_user_id = ?', f.actorUserId);
+    if (f.since) add('e.occurred_at >= ?', f.since);
+    if (f.until) add('e.occurred_at < ?', f.until);
+    return this.page(where, params, args);
+  }
+
+  /** Events about the actor's organisation; an empty list outside one. */
+  async mine(actor: Actor, args: ConnectionArgs): Promise<ConnectionShape<AuditEventType>> {
+    if (!actor.organization) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
+    return this.page(['e.organization_id = $2'], [actor.organization.id], args);
+  }
+
+  async verify(): Promise<AuditChainReportType> {
+    const report = await verifyAuditChain((sql, params) => this.dataSource.query(sql, params));
+    return {
+      ok: report.ok,
+      checked: report.checked,
+      firstBrokenSeq: report.firstBreak?.seq ?? null,
+      firstBrokenId: report.firstBreak?.id ?? null,
+      problem: report.firstBreak?.problem ?? null,
+    };
+  }
+
+  /** Newest first, keyset on seq; one query per page. `where` uses $2.. ($1 is the limit). */
+  private async page(where: string[], params: unknown[], args: ConnectionArgs): Promise<ConnectionShape<AuditEventType>> {
+    const first = pageSize(args);
+    const all = [first + 1, ...params];
+    const conditions = [...where];
+    if (args.after) {
+      const [seq] = decodeCursor(args.after, 1);
+      if (typeof seq !== 'string' || !/^\d{1,19}$/.test(seq)) decodeCursor('', 1);
+      all.push(seq);
+      conditions.push(`e.seq < $${all.length}::bigint`);
+    }
+    const rows = (await this.dataSource.query(
+      `SELECT e.seq::text AS seq, e.id, e.occurred_at, e.actor_user_id, u.display_name AS actor_display_name, e.action,
+              e.entity_type, e.entity_id, e.organization_id, e.from_state, e.to_state, e.reason, e.request_id, e.data,
+              e.prev_hash, e.hash
+         FROM audit_events e LEFT JOIN users u ON u.id = e.actor_user_id
+        ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+        ORDER BY e.seq DESC LIMIT $1`,
+      all,
+    )) as EventRow[];
+    return toConnection(rows, first, (r) => encodeCursor([r.seq]), toEventType);
+  }
+}

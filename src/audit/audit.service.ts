@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../common/auth/actor.js';
+import { auditEventHash, AuditHashContent, GENESIS_HASH } from './audit-hash.js';
+
+/** Any fixed number: the transaction-level advisory lock that serialises appends to the chain. */
+export const AUDIT_CHAIN_LOCK_KEY = 4_242_017_311;
+
+/** What a module tells the audit trail about one state change or admin decision. */
+export interface AuditEventInput {
+  /** Who did it; null for the system (seed, CLI). The request id is taken from the actor. */
+  actor: Actor | null;
+  /** UPPER_SNAKE verb phrase, e.g. ORGANIZATION_VERIFIED, ALLIANCE_MEMBERSHIP_ADMITTED, CHALLENGE_PUBLISHED. */
+  action: string;
+  /** The entity's type name as in the API, e.g. Organization, AllianceMembership, Challenge. */
+  entityType: string;
+  entityId: string;
+  /** The organisation the event is about (shown to its members by myOrganizationAuditEvents). */
+  organizationId?: string | null;
+  /** Status before and after, for transitions. */
+  from?: string | null;
+  to?: string | null;
+  reason?: string | null;
+  /** Further details, JSON-serialisable (no secrets, no sealed content). */
+  data?: Record<string, unknown>;
+}
+
+export interface RecordedAuditEvent {
+  seq: string;
+  id: string;
+  hash: string;
+}
+
+/**
+ * The audit trail. Every module calls `record(manager, event)` INSIDE the transaction of the change
+ * it describes, so the event commits or rolls back with it:
+ *
+ *   await this.dataSource.transaction(async (manager) => {
+ *     ... the conditional UPDATE ...
+ *     await this.audit.record(manager, { actor, action: 'CHALLENGE_PUBLISHED', entityType: 'Challenge',
+ *       entityId: id, organizationId, from: 'PENDING_REVIEW', to: 'PUBLISHED' });
+ *   });
+ *
+ * Appends take a transaction-level advisory lock (held to commit), so the hash chain never forks;
+ * record() therefore belongs at the END of a transaction, after the checks that may refuse it.
+ */
+@Injectable()
+export class AuditService {
+  async record(manager: EntityManager, event: AuditEventInput): Promise<RecordedAuditEvent> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('AuditService.record must run inside the transaction of the change it records');
+    }
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK_KEY]);
+    // A separate statement after the lock: its snapshot sees the last append committed before ours.
+    const [state] = (await manager.query(
+      `SELECT last.seq, last.hash,
+              to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS now
+         FROM (SELECT 1) AS one
+         LEFT JOIN LATERAL (SELECT e.seq::text AS seq, e.hash FROM audit_events e ORDER BY e.seq DESC LIMIT 1) last ON true`,
+    )) as { seq: string | null; hash: string | null; now: string }[];
+    const content: AuditHashContent = {
+      seq: state.seq ? (BigInt(state.seq) + 1n).toString() : '1',
+      id: randomUUID(),
+      occurredAt: state.now,
+      actorUserId: event.actor?.userId ?? null,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId,
+      organizationId: event.organizationId ?? null,
+      fromState: event.from ?? null,
+      toState: event.to ?? null,
+      reason: event.reason ?? null,
+      requestId: event.actor?.requestId ?? null,
+      // Round-trip through JSON so the hash covers exactly what jsonb will give back.
+      data: JSON.parse(JSON.stringify(event.data ?? {})) as Record<string, unknown>,
+      prevHash: state.hash ?? GENESIS_HASH,
+    };
+    const hash = auditEventHash(content);
+    await manager.query(
+      `INSERT INTO audit_events (seq, id, occurred_at, actor_user_id, action, entity_type, entity_id, organization_id,
+                                 from_state, to_state, reason, request_id, data, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+      [
+        content.seq,
+        content.id,
+        content.occurredAt,
+        content.actorUserId,
+        content.action,
+        content.entityType,
+        content.entityId,
+        content.organizationId,
+        content.fromState,
+        content.toState,
+        content.reason,
+        content.requestId,
+        JSON.stringify(content.data),
+        content.prevHash,
+        hash,
+      ],
+    );
+    return { seq: content.seq, id: content.id, hash };
+  }
+}

@@ -1,0 +1,130 @@
+import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Transform, Type } from 'class-transformer';
+import { IsDate, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { Connection, ConnectionArgs } from '../../common/pagination/connection.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+@ObjectType('AuditEvent')
+export class AuditEventType {
+  @Field({ description: 'Position in the chain (1, 2, ...), as a string (64-bit).' })
+  seq: string;
+
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  occurredAt: Date;
+
+  @Field(() => ID, { nullable: true, description: 'Null for the system.' })
+  actorUserId: string | null;
+
+  @Field(() => String, { nullable: true })
+  actorDisplayName: string | null;
+
+  @Field()
+  action: string;
+
+  @Field()
+  entityType: string;
+
+  @Field()
+  entityId: string;
+
+  @Field(() => ID, { nullable: true })
+  organizationId: string | null;
+
+  @Field(() => String, { nullable: true })
+  fromState: string | null;
+
+  @Field(() => String, { nullable: true })
+  toState: string | null;
+
+  @Field(() => String, { nullable: true })
+  reason: string | null;
+
+  @Field(() => String, { nullable: true })
+  requestId: string | null;
+
+  @Field({ description: 'Further details as canonical JSON text (keys sorted).' })
+  data: string;
+
+  @Field()
+  prevHash: string;
+
+  @Field()
+  hash: string;
+}
+
+@ObjectType()
+export class AuditEventConnection extends Connection(AuditEventType, 'AuditEvent') {}
+
+@InputType()
+export class AuditEventFilterInput {
+  @Field({ nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @Matches(/^[A-Z][A-Z0-9_]{1,79}$/, { message: 'action must be an UPPER_SNAKE action name' })
+  action?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(60)
+  entityType?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
+  entityId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'organizationId must be a UUID' })
+  organizationId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'actorUserId must be a UUID' })
+  actorUserId?: string;
+
+  @Field({ nullable: true, description: 'Events at or after this time.' })
+  @IsOptional()
+  @IsDate()
+  since?: Date;
+
+  @Field({ nullable: true, description: 'Events before this time.' })
+  @IsOptional()
+  @IsDate()
+  until?: Date;
+}
+
+@ArgsType()
+export class AuditEventsArgs extends ConnectionArgs {
+  @Field(() => AuditEventFilterInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AuditEventFilterInput)
+  filter?: AuditEventFilterInput;
+}
+
+@ObjectType('AuditChainReport')
+export class AuditChainReportType {
+  @Field()
+  ok: boolean;
+
+  @Field({ description: 'Events checked, up to and including the first broken one.' })
+  checked: number;
+
+  @Field(() => String, { nullable: true, description: 'The seq of the first broken link.' })
+  firstBrokenSeq: string | null;
+
+  @Field(() => ID, { nullable: true })
+  firstBrokenId: string | null;
+
+  @Field(() => String, { nullable: true, description: 'SEQUENCE_GAP, PREVIOUS_HASH_MISMATCH or HASH_MISMATCH.' })
+  problem: string | null;
+}

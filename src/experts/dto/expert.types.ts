@@ -1,0 +1,89 @@
+import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { IsCreditCode, NO_CONTROL_CHARS, NO_CONTROL_CHARS_MULTILINE, toCreditCode, trim } from '../../organizations/dto/organization.validators.js';
+import { TechnicalFieldType } from '../../technical-fields/dto/technical-field.types.js';
+
+@ObjectType('ExpertProfile')
+export class ExpertProfileType {
+  @Field(() => ID)
+  userId: string;
+
+  @Field()
+  displayName: string;
+
+  @Field()
+  affiliationName: string;
+
+  @Field(() => String, { nullable: true })
+  affiliationCreditCode: string | null;
+
+  @Field()
+  bio: string;
+
+  @Field(() => [TechnicalFieldType])
+  fields: TechnicalFieldType[];
+
+  @Field()
+  active: boolean;
+
+  @Field()
+  grantedAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  revokedAt: Date | null;
+}
+
+@ObjectType()
+export class ExpertProfilePayload {
+  @Field(() => ExpertProfileType)
+  expert: ExpertProfileType;
+}
+
+@InputType()
+export class GrantExpertRoleInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'userId must be a UUID' })
+  userId: string;
+
+  @Field(() => [String], { description: 'Fields of expertise: technical field codes, 1 to 10.' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
+  fieldCodes: string[];
+
+  @Field({ description: 'Where the expert works (for conflict-of-interest checks).' })
+  @Transform(trim)
+  @IsString()
+  @Length(2, 200)
+  @Matches(NO_CONTROL_CHARS, { message: 'affiliationName must not contain control characters' })
+  affiliationName: string;
+
+  @Field({ nullable: true, description: 'The affiliation’s credit code, when it has one.' })
+  @IsOptional()
+  @Transform(toCreditCode)
+  @IsCreditCode()
+  affiliationCreditCode?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  @Matches(NO_CONTROL_CHARS_MULTILINE, { message: 'bio must not contain control characters' })
+  bio?: string;
+}
+
+@InputType()
+export class RevokeExpertRoleInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'userId must be a UUID' })
+  userId: string;
+
+  @Field({ description: '3 to 500 characters.' })
+  @Transform(trim)
+  @IsString()
+  @Length(3, 500)
+  reason: string;
+}

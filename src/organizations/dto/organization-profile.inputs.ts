@@ -1,0 +1,100 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { PROVINCE_CODES } from '../regions.js';
+import { IsCreditCode, NO_CONTROL_CHARS, NO_CONTROL_CHARS_MULTILINE, toCreditCode, trim } from './organization.validators.js';
+
+const normaliseEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+
+/** The fields enterprises and SMEs share, when creating one. */
+@InputType({ isAbstract: true })
+export abstract class CreateOrganizationFields {
+  @Field({ description: 'Chinese name, 2 to 200 characters.' })
+  @Transform(trim)
+  @IsString()
+  @Length(2, 200)
+  @Matches(NO_CONTROL_CHARS, { message: 'nameZh must not contain control characters' })
+  nameZh: string;
+
+  @Field({ nullable: true, description: 'English name, up to 200 characters.' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  @Matches(NO_CONTROL_CHARS, { message: 'nameEn must not contain control characters' })
+  nameEn?: string;
+
+  @Field({ description: '统一社会信用代码: 18 characters with a valid GB 32100-2015 check character.' })
+  @Transform(toCreditCode)
+  @IsCreditCode()
+  creditCode: string;
+
+  @Field({ description: 'Province-level division code (GB/T 2260), e.g. 370000.' })
+  @IsIn(PROVINCE_CODES, { message: 'regionCode must be a province-level division code such as 310000' })
+  regionCode: string;
+
+  @Field({ nullable: true, description: 'Up to 5000 characters.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  @Matches(NO_CONTROL_CHARS_MULTILINE, { message: 'description must not contain control characters' })
+  description?: string;
+
+  @Field({ nullable: true, description: 'Private: seen only by the organisation and platform admins.' })
+  @IsOptional()
+  @Transform(normaliseEmail)
+  @IsEmail({}, { message: 'contactEmail must be an e-mail address' })
+  @MaxLength(254)
+  contactEmail?: string;
+
+  @Field({ nullable: true, description: 'Private: seen only by the organisation and platform admins.' })
+  @IsOptional()
+  @Transform(trim)
+  @Matches(/^\+?[0-9][0-9 -]{4,38}$/, { message: 'contactPhone must be a phone number' })
+  contactPhone?: string;
+}
+
+/** The shared fields when updating; the credit code cannot change (it is the organisation's identity). */
+@InputType({ isAbstract: true })
+export abstract class UpdateOrganizationFields {
+  @Field({ nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(2, 200)
+  @Matches(NO_CONTROL_CHARS, { message: 'nameZh must not contain control characters' })
+  nameZh?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  @Matches(NO_CONTROL_CHARS, { message: 'nameEn must not contain control characters' })
+  nameEn?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsIn(PROVINCE_CODES, { message: 'regionCode must be a province-level division code such as 310000' })
+  regionCode?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  @Matches(NO_CONTROL_CHARS_MULTILINE, { message: 'description must not contain control characters' })
+  description?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Transform(normaliseEmail)
+  @IsEmail({}, { message: 'contactEmail must be an e-mail address' })
+  @MaxLength(254)
+  contactEmail?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @Matches(/^\+?[0-9][0-9 -]{4,38}$/, { message: 'contactPhone must be a phone number' })
+  contactPhone?: string;
+}

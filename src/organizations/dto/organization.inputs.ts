@@ -1,0 +1,73 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { OrganizationRole } from '../organization-member.entity.js';
+import { trim } from './organization.validators.js';
+
+const normaliseEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+
+@InputType()
+export class InviteOrganizationMemberInput {
+  @Field()
+  @Transform(normaliseEmail)
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email: string;
+
+  @Field(() => OrganizationRole, { description: 'ADMIN or MEMBER (ownership is given with changeOrganizationMemberRole).' })
+  @IsIn([OrganizationRole.ADMIN, OrganizationRole.MEMBER], { message: 'role must be ADMIN or MEMBER' })
+  role: OrganizationRole;
+}
+
+@InputType()
+export class AcceptOrganizationInvitationInput {
+  @Field()
+  @IsString()
+  @Length(20, 100)
+  token: string;
+}
+
+@InputType()
+export class ChangeOrganizationMemberRoleInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'userId must be a UUID' })
+  userId: string;
+
+  @Field(() => OrganizationRole)
+  @IsEnum(OrganizationRole)
+  role: OrganizationRole;
+}
+
+@InputType()
+export class RemoveOrganizationMemberInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'userId must be a UUID' })
+  userId: string;
+}
+
+@InputType()
+export class VerifyOrganizationInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'organizationId must be a UUID' })
+  organizationId: string;
+
+  @Field({ nullable: true, description: 'A note for the audit trail (up to 500 characters).' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}
+
+@InputType()
+export class RejectOrganizationVerificationInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'organizationId must be a UUID' })
+  organizationId: string;
+
+  @Field({ description: 'Why, shown to the organisation (3 to 500 characters).' })
+  @Transform(trim)
+  @IsString()
+  @Length(3, 500)
+  reason: string;
+}

@@ -1,0 +1,58 @@
+import type { Actor } from '../common/auth/actor.js';
+import { isAdmin } from '../common/auth/actor.js';
+import type { OrganizationMemberType } from './dto/organization.types.js';
+import { OrganizationRole } from './organization-member.entity.js';
+import { OrganizationKind, VerificationStatus } from './organization.entity.js';
+
+/**
+ * SQL pieces to read organisations scoped to a viewer. Queries using them take the viewer's
+ * organisation id and admin flag as two parameters, referenced here as $VIEWER_ORG and $VIEWER_ADMIN
+ * (replaced by `scoped()` with real parameter numbers).
+ */
+const PRIVATE = `(o.id = $VIEWER_ORG::uuid OR $VIEWER_ADMIN::boolean)`;
+
+/** Unverified and rejected organisations are seen only by their members and platform admins. */
+export const VISIBLE_ORGANIZATION = `(o.verification_status = 'VERIFIED' OR ${PRIVATE})`;
+
+export const ORGANIZATION_COLUMNS = `
+  o.id, o.kind, o.name_zh, o.name_en, o.credit_code, o.region_code, o.description,
+  o.verification_status, o.verification_reason, o.verified_at, o.created_at, o.updated_at,
+  ${PRIVATE} AS can_see_private,
+  CASE WHEN ${PRIVATE} THEN o.contact_email END AS contact_email,
+  CASE WHEN ${PRIVATE} THEN o.contact_phone END AS contact_phone,
+  CASE WHEN ${PRIVATE} THEN (
+    SELECT coalesce(json_agg(json_build_object('userId', u.id, 'displayName', u.display_name, 'email', u.email,
+                                               'role', m.role, 'joinedAt', m.joined_at) ORDER BY m.joined_at, u.id), '[]'::json)
+      FROM organization_members m JOIN users u ON u.id = m.user_id
+     WHERE m.organization_id = o.id) END AS members`;
+
+/** Replaces the viewer placeholders with $n and $n+1, and returns the two parameter values. */
+export function scoped(sql: string, firstParam: number, actor: Actor | null): { sql: string; params: [string | null, boolean] } {
+  return {
+    sql: sql.replaceAll('$VIEWER_ORG', `$${firstParam}`).replaceAll('$VIEWER_ADMIN', `$${firstParam + 1}`),
+    params: [actor?.organization?.id ?? null, isAdmin(actor)],
+  };
+}
+
+export interface OrganizationRow {
+  id: string;
+  kind: OrganizationKind;
+  name_zh: string;
+  name_en: string | null;
+  credit_code: string;
+  region_code: string;
+  description: string;
+  verification_status: VerificationStatus;
+  verification_reason: string | null;
+  verified_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  can_see_private: boolean;
+  contact_email: string | null;
+  contact_phone: string | null;
+  members: { userId: string; displayName: string; email: string; role: OrganizationRole; joinedAt: string }[] | null;
+}
+
+export function toMembers(row: OrganizationRow): OrganizationMemberType[] | null {
+  return row.members ? row.members.map((m) => ({ ...m, joinedAt: new Date(m.joinedAt) })) : null;
+}

@@ -1,0 +1,78 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Access, AccessRule, CurrentActor } from '../common/auth/access.decorator.js';
+import type { Actor } from '../common/auth/actor.js';
+import { EnterprisesService } from '../enterprises/enterprises.service.js';
+import { SmesService } from '../smes/smes.service.js';
+import { MyOrganizationType } from './dto/my-organization.types.js';
+import {
+  AcceptOrganizationInvitationInput,
+  ChangeOrganizationMemberRoleInput,
+  InviteOrganizationMemberInput,
+  RejectOrganizationVerificationInput,
+  RemoveOrganizationMemberInput,
+  VerifyOrganizationInput,
+} from './dto/organization.inputs.js';
+import {
+  InviteOrganizationMemberPayload,
+  OrganizationMembershipPayload,
+  OrganizationVerificationPayload,
+  RemoveOrganizationMemberPayload,
+} from './dto/organization.types.js';
+import { OrganizationRole } from './organization-member.entity.js';
+import { OrganizationKind } from './organization.entity.js';
+import { OrganizationsService } from './organizations.service.js';
+
+@Resolver()
+export class OrganizationsResolver {
+  constructor(
+    private readonly service: OrganizationsService,
+    private readonly enterprises: EnterprisesService,
+    private readonly smes: SmesService,
+  ) {}
+
+  @Query(() => MyOrganizationType, { nullable: true, description: 'The signed-in user’s organisation, or null.' })
+  @Access(AccessRule.AUTHENTICATED)
+  async myOrganization(@CurrentActor() actor: Actor): Promise<MyOrganizationType | null> {
+    const org = actor.organization;
+    if (!org) return null;
+    const enterprise = org.kind === 'ENTERPRISE' ? await this.enterprises.get(actor, org.id) : null;
+    const sme = org.kind === 'SME' ? await this.smes.get(actor, org.id) : null;
+    return { kind: org.kind as OrganizationKind, role: org.role as OrganizationRole, enterprise, sme };
+  }
+
+  @Mutation(() => InviteOrganizationMemberPayload, { description: 'Invites a user by e-mail to the caller’s organisation (OWNER or ADMIN).' })
+  @Access(AccessRule.AUTHENTICATED)
+  inviteOrganizationMember(@CurrentActor() actor: Actor, @Args('input') input: InviteOrganizationMemberInput): Promise<InviteOrganizationMemberPayload> {
+    return this.service.invite(actor, input);
+  }
+
+  @Mutation(() => OrganizationMembershipPayload, { description: 'Joins the organisation of an invitation sent to the caller’s e-mail.' })
+  @Access(AccessRule.AUTHENTICATED)
+  acceptOrganizationInvitation(@CurrentActor() actor: Actor, @Args('input') input: AcceptOrganizationInvitationInput): Promise<OrganizationMembershipPayload> {
+    return this.service.accept(actor, input);
+  }
+
+  @Mutation(() => OrganizationMembershipPayload, { description: 'Changes a member’s role (OWNER or ADMIN; ownership only by an OWNER).' })
+  @Access(AccessRule.AUTHENTICATED)
+  changeOrganizationMemberRole(@CurrentActor() actor: Actor, @Args('input') input: ChangeOrganizationMemberRoleInput): Promise<OrganizationMembershipPayload> {
+    return this.service.changeRole(actor, input);
+  }
+
+  @Mutation(() => RemoveOrganizationMemberPayload, { description: 'Removes a member (OWNER or ADMIN), or leaves (anyone, for oneself).' })
+  @Access(AccessRule.AUTHENTICATED)
+  removeOrganizationMember(@CurrentActor() actor: Actor, @Args('input') input: RemoveOrganizationMemberInput): Promise<RemoveOrganizationMemberPayload> {
+    return this.service.remove(actor, input);
+  }
+
+  @Mutation(() => OrganizationVerificationPayload, { description: 'Verifies an organisation (platform admins).' })
+  @Access(AccessRule.ADMIN)
+  verifyOrganization(@CurrentActor() actor: Actor, @Args('input') input: VerifyOrganizationInput): Promise<OrganizationVerificationPayload> {
+    return this.service.verify(actor, input);
+  }
+
+  @Mutation(() => OrganizationVerificationPayload, { description: 'Refuses or withdraws an organisation’s verification, with a reason (platform admins).' })
+  @Access(AccessRule.ADMIN)
+  rejectOrganizationVerification(@CurrentActor() actor: Actor, @Args('input') input: RejectOrganizationVerificationInput): Promise<OrganizationVerificationPayload> {
+    return this.service.reject(actor, input);
+  }
+}

@@ -1,0 +1,28 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsString, Length, Matches } from 'class-validator';
+import { NO_CONTROL_CHARS, trim } from '../../organizations/dto/organization.validators.js';
+import { TECHNICAL_FIELD_CODE } from '../technical-field-codes.js';
+
+@InputType()
+export class AddTechnicalFieldInput {
+  @Field({ description: 'UPPER_SNAKE words joined by dots; a child starts with its parent code: NEW_ENERGY.STORAGE.' })
+  @Transform(trim)
+  @IsString()
+  @Matches(TECHNICAL_FIELD_CODE, { message: 'code must be UPPER_SNAKE words joined by dots, e.g. NEW_ENERGY.STORAGE' })
+  code: string;
+
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 100)
+  @Matches(NO_CONTROL_CHARS, { message: 'nameZh must not contain control characters' })
+  nameZh: string;
+
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 100)
+  @Matches(NO_CONTROL_CHARS, { message: 'nameEn must not contain control characters' })
+  nameEn: string;
+}

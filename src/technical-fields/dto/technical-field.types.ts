@@ -1,0 +1,22 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('TechnicalField')
+export class TechnicalFieldType {
+  @Field({ description: 'Dotted code, e.g. NEW_ENERGY.STORAGE.' })
+  code: string;
+
+  @Field(() => String, { nullable: true })
+  parentCode: string | null;
+
+  @Field()
+  nameZh: string;
+
+  @Field()
+  nameEn: string;
+}
+
+@ObjectType()
+export class AddTechnicalFieldPayload {
+  @Field(() => TechnicalFieldType)
+  technicalField: TechnicalFieldType;
+}

@@ -1,0 +1,23 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Access, AccessRule, CurrentActor } from '../common/auth/access.decorator.js';
+import type { Actor } from '../common/auth/actor.js';
+import { AddTechnicalFieldInput } from './dto/technical-field.inputs.js';
+import { AddTechnicalFieldPayload, TechnicalFieldType } from './dto/technical-field.types.js';
+import { TechnicalFieldsService } from './technical-fields.service.js';
+
+@Resolver(() => TechnicalFieldType)
+export class TechnicalFieldsResolver {
+  constructor(private readonly service: TechnicalFieldsService) {}
+
+  @Query(() => [TechnicalFieldType], { description: 'The controlled taxonomy of technical fields (bilingual), ordered by code.' })
+  @Access(AccessRule.PUBLIC)
+  technicalFields(): Promise<TechnicalFieldType[]> {
+    return this.service.list();
+  }
+
+  @Mutation(() => AddTechnicalFieldPayload, { description: 'Adds a field to the taxonomy (platform admins).' })
+  @Access(AccessRule.ADMIN)
+  addTechnicalField(@CurrentActor() actor: Actor, @Args('input') input: AddTechnicalFieldInput): Promise<AddTechnicalFieldPayload> {
+    return this.service.add(actor, input);
+  }
+}
