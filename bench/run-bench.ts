@@ -3,7 +3,7 @@ import pg from 'pg';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, hostname, release, totalmem } from 'node:os';
+import { cpus, hostname, loadavg, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../src/config/app-config.js';
@@ -149,6 +149,8 @@ function gitCommit(): string | undefined {
 
 async function main(): Promise<void> {
   const options = parseOptions();
+  // Other work on the machine skews every figure; the load average says how busy it was.
+  const loadBefore = loadavg()[0];
   const selected = SCENARIOS.filter((s) => !options.only || options.only.includes(s.name));
   const runFloorOnly = options.only?.length === 1 && options.only[0] === 'floor';
 
@@ -250,6 +252,7 @@ async function main(): Promise<void> {
         memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
         kernel: release(),
         node: process.version,
+        loadAverage1m: { before: loadBefore, after: loadavg()[0] },
       },
       database,
       target: process.env.BENCH_URL ? 'BENCH_URL' : 'child service (NODE_ENV=production, LOG_LEVEL=warn)',
@@ -264,14 +267,18 @@ async function main(): Promise<void> {
   }
 }
 
-function report(result: { startedAt: string; machine: { cpus: number; cpuModel?: string; memoryGiB: number; node: string }; database: DatabaseFacts | null; options: Options; scenarios: Record<string, string>; runs: Run[] }, rows: SummaryRow[]): void {
+function report(result: { startedAt: string; machine: { cpus: number; cpuModel?: string; memoryGiB: number; node: string; loadAverage1m: { before: number; after: number } }; database: DatabaseFacts | null; options: Options; scenarios: Record<string, string>; runs: Run[] }, rows: SummaryRow[]): void {
   const { machine, database } = result;
   const machineLine = `${machine.cpus} × ${machine.cpuModel ?? 'CPU'}, ${machine.memoryGiB} GiB, Node ${machine.node}, PostgreSQL ${database?.serverVersion ?? 'unknown'}`;
   const dataLine = database
     ? `data set ${database.size}: ${Object.entries(database.tables).map(([t, n]) => `${t} ${n.toLocaleString('en')}`).join(', ')}`
     : 'data set unknown (no database access)';
+  const floorRuns = result.runs.filter((r) => r.group === 'floor').map((r) => r.requestsPerSecond.toFixed(0));
+  const noiseLine =
+    `floor runs ${floorRuns.join(', ')} req/s in order; 1-minute load average ` +
+    `${machine.loadAverage1m.before.toFixed(2)} before, ${machine.loadAverage1m.after.toFixed(2)} after (${machine.cpus} CPUs)`;
   const table = textTable(rows);
-  console.log(`\n${machineLine}\n${dataLine}\n${result.options.durationSeconds} s per run; ratio = req/s ÷ mean of the floor runs before and after\n\n${table}\n`);
+  console.log(`\n${machineLine}\n${dataLine}\n${noiseLine}\n${result.options.durationSeconds} s per run; ratio = req/s ÷ mean of the floor runs before and after\n\n${table}\n`);
   for (const run of result.runs) {
     if (run.errors.samples.length) console.log(`errors in ${run.scenario}: ${run.errors.samples.join(' | ')}`);
   }
@@ -288,6 +295,7 @@ function report(result: { startedAt: string; machine: { cpus: number; cpuModel?:
     `- ${dataLine.charAt(0).toUpperCase()}${dataLine.slice(1)}`,
     `- ${result.options.durationSeconds} s per run after a ${result.options.warmupSeconds} s warm-up; the floor runs between the scenarios; ` +
       '× floor = the scenario\'s req/s ÷ the mean of the floor runs before and after it',
+    `- Noise: ${noiseLine}`,
     '- errors = non-2xx + GraphQL `errors` + failed checks + socket errors, over all requests; SQL/req from `x-sql-statements`',
     '',
     markdownTable(rows),

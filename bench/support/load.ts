@@ -55,7 +55,7 @@ export async function runLoad(
     }
     if (status < 200 || status > 299) {
       non2xx += 1;
-      note(`HTTP ${status}: ${body.slice(0, 200)}`);
+      note(`HTTP ${status}: ${firstError(body) ?? body.slice(0, 200)}`);
       return;
     }
     let parsed: GraphqlResult;
@@ -125,6 +125,16 @@ export async function runLoad(
     sqlStatements:
       sql.sampled === 0 ? null : { mean: round(sql.sum / sql.sampled, 2), min: sql.min, max: sql.max, sampled: sql.sampled },
   };
+}
+
+/** `CODE: message` of a GraphQL error body (without its request id, so samples of one failure stay one). */
+function firstError(body: string): string | undefined {
+  try {
+    const error = (JSON.parse(body) as GraphqlResult).errors?.[0];
+    return error ? `${error.extensions?.code ?? 'ERROR'}: ${error.message}` : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function round(value: number, digits: number): number {
