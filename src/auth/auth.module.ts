@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { AccessRegistry } from '../common/auth/access-registry.js';
 import { JwtModule } from '@nestjs/jwt';
+import { createSecretKey } from 'node:crypto';
 import { PassportModule } from '@nestjs/passport';
 import { AccessGuard } from '../common/auth/access.guard.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -16,7 +17,11 @@ import { JwtStrategy } from './jwt.strategy.js';
     PassportModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret, signOptions: { algorithm: 'HS256' } }),
+      // A KeyObject spares jsonwebtoken a failed createPublicKey() per call (see jwt.strategy.ts).
+      useFactory: (config: AppConfig) => ({
+        secret: createSecretKey(Buffer.from(config.auth.jwtSecret)),
+        signOptions: { algorithm: 'HS256' },
+      }),
     }),
   ],
   providers: [AuthService, AuthResolver, JwtStrategy, AccessRegistry, { provide: APP_GUARD, useClass: AccessGuard }],

@@ -1,0 +1,12 @@
+import { floorScenario } from './floor.scenario.js';
+import { loginScenario } from './login.scenario.js';
+import { meScenario } from './me.scenario.js';
+import type { Scenario } from './scenario.js';
+
+export { floorScenario };
+
+/**
+ * Every measured scenario besides the floor, in the order they run (each is run between two floor
+ * runs). A feature adds its scenario (browse, search, submit, rank, recommend) as one file here.
+ */
+export const SCENARIOS: readonly Scenario[] = [meScenario, loginScenario];

@@ -1,0 +1,42 @@
+import type { PersonaName } from '../seed/personas.js';
+
+/** One HTTP request a scenario sends (POST /graphql); connections cycle through a scenario's list. */
+export interface BenchRequest {
+  query: string;
+  variables?: Record<string, unknown>;
+  /** Bearer token of the persona the request runs as (none: anonymous). */
+  token?: string;
+}
+
+export interface GraphqlResult {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+/** What a scenario may use to prepare its requests. */
+export interface ScenarioContext {
+  /** An access token of a seeded persona (signed in once per benchmark run). */
+  tokenOf(persona: PersonaName): Promise<string>;
+  /** One GraphQL request outside the measurement (to look up ids, for instance). */
+  graphql(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphqlResult>;
+}
+
+/**
+ * A measured operation. Each one lives in its own file in this folder and is listed in
+ * scenarios/index.ts. Every response is checked: a non-2xx status, a body with GraphQL `errors`,
+ * no `data`, or a `verify` that returns false counts as an error, never as throughput.
+ */
+export interface Scenario {
+  name: string;
+  description: string;
+  /**
+   * `main` scenarios run at --connections; `slow` ones are slow by design (password hashing) and
+   * are run at their own concurrency and reported in a separate table.
+   */
+  group: 'main' | 'slow';
+  /** Fixed concurrency of a slow scenario (main scenarios use --connections). */
+  connections?: number;
+  prepare(ctx: ScenarioContext): Promise<BenchRequest[]>;
+  /** Extra check of a response's `data` (it has no errors already). */
+  verify?(data: Record<string, unknown>): boolean;
+}

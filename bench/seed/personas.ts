@@ -1,0 +1,31 @@
+import { PlatformRole } from '../../src/common/auth/actor.js';
+
+/**
+ * The password of every seeded account. The scale data is for benchmarks only: never seed a
+ * database that real users sign in to (the seeder refuses NODE_ENV=production).
+ */
+export const BENCH_PASSWORD = 'bench-password-2026';
+
+/** Seeded accounts live under this domain, so they can be told apart from anything else. */
+export const BENCH_EMAIL_DOMAIN = 'bench.example.cn';
+
+export interface BenchPersona {
+  email: string;
+  displayName: string;
+  locale: 'zh-CN' | 'en';
+  platformRoles: PlatformRole[];
+}
+
+/**
+ * Accounts with known credentials that the benchmark signs in as. The users generator creates
+ * them; a later generator gives a persona its organisation (e.g. `enterprise` as the owner of the
+ * first enterprise) by adding it here and linking it in its own file.
+ */
+export const PERSONAS = {
+  admin: { email: `admin@${BENCH_EMAIL_DOMAIN}`, displayName: '平台管理员 Platform Admin', locale: 'zh-CN', platformRoles: [PlatformRole.ADMIN] },
+  expert: { email: `expert@${BENCH_EMAIL_DOMAIN}`, displayName: '张明 专家', locale: 'zh-CN', platformRoles: [PlatformRole.EXPERT] },
+  member: { email: `member@${BENCH_EMAIL_DOMAIN}`, displayName: '李静', locale: 'zh-CN', platformRoles: [] },
+  login: { email: `login@${BENCH_EMAIL_DOMAIN}`, displayName: 'Login Bench', locale: 'en', platformRoles: [] },
+} as const satisfies Record<string, BenchPersona>;
+
+export type PersonaName = keyof typeof PERSONAS;

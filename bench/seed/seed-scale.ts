@@ -1,0 +1,116 @@
+import 'reflect-metadata';
+import pg from 'pg';
+import { parseArgs } from 'node:util';
+import { DataSource } from 'typeorm';
+import { ConfigError, loadConfig } from '../../src/config/app-config.js';
+import { runMigrations } from '../../src/database/migrate.js';
+import { typeormOptions } from '../../src/database/typeorm-options.js';
+import { openDatabase, redactUrl } from '../support/database.js';
+import type { SeedDb } from './bulk.js';
+import { inDependencyOrder } from './generator.js';
+import { GENERATORS } from './generators.js';
+import { Rng } from './rng.js';
+import { seedSize } from './sizes.js';
+
+/** Every run with the same seed writes the same data. */
+export const SEED = 'innovation-marketplace-scale-v1';
+
+const USAGE = 'usage: npm run seed:scale -- --size S|M|L [--reset] [--only <generator>[,<generator>...]]';
+
+/**
+ * npm run seed:scale -- --size S|M|L [--reset]
+ * Fills the configured database (DATABASE_URL, else the embedded one under DATA_DIR) with
+ * deterministic scale data, after applying the migrations. Running it again with the same size adds
+ * nothing; --reset empties every table first (use it to change size).
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      size: { type: 'string' },
+      reset: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help || !values.size) throw new Error(USAGE);
+  const size = seedSize(values.size);
+  const config = loadConfig();
+  if (config.isProduction) {
+    throw new Error('seed:scale writes thousands of accounts with a published password: it refuses to run with NODE_ENV=production');
+  }
+
+  const started = Date.now();
+  const database = await openDatabase(config, (m) => console.log(m));
+  try {
+    console.log(`seeding size ${size.name} into ${redactUrl(database.url)}`);
+    const dataSource = new DataSource(
+      typeormOptions({ url: database.url, poolSize: 2, connectionTimeoutMs: 10000, statementTimeoutMs: 600000, applicationName: 'marketplace-seed' }),
+    );
+    await dataSource.initialize();
+    try {
+      const applied = await runMigrations(dataSource);
+      if (applied.length) console.log(`applied migrations: ${applied.join(', ')}`);
+    } finally {
+      await dataSource.destroy();
+    }
+
+    const client = new pg.Client({ connectionString: database.url, application_name: 'marketplace-seed' });
+    await client.connect();
+    try {
+      // Bulk loading: no need to wait for each commit to reach the disk (a crash just means seeding again).
+      await client.query(`SET synchronous_commit = off`);
+      await client.query(`SET statement_timeout = 0`);
+      const db: SeedDb = { query: async (sql, params) => (await client.query(sql, params as unknown[])).rows };
+      if (values.reset) await resetTables(db);
+
+      const only = values.only?.split(',').map((s) => s.trim());
+      const rng = new Rng(SEED);
+      for (const generator of inDependencyOrder(GENERATORS)) {
+        if (only && !only.includes(generator.name)) continue;
+        const t0 = Date.now();
+        await generator.run(db, size, rng.fork(generator.name));
+        console.log(`  ${generator.name.padEnd(16)} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      }
+      const t0 = Date.now();
+      await client.query('ANALYZE');
+      console.log(`  ${'ANALYZE'.padEnd(16)} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      for (const row of await tableCounts(db)) console.log(`  ${row.table.padEnd(24)} ${row.rows.toLocaleString('en')} rows`);
+    } finally {
+      await client.end();
+    }
+  } finally {
+    await database.release();
+  }
+  console.log(`seeded size ${size.name} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** Empties every table of the product (not the migrations table). */
+async function resetTables(db: SeedDb): Promise<void> {
+  const tables = await db.query<{ name: string }>(
+    `SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables
+      WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY tablename`,
+  );
+  if (tables.length === 0) return;
+  await db.query(`TRUNCATE ${tables.map((t) => t.name).join(', ')} RESTART IDENTITY CASCADE`);
+  console.log(`  emptied ${tables.length} tables`);
+}
+
+async function tableCounts(db: SeedDb): Promise<{ table: string; rows: number }[]> {
+  const tables = await db.query<{ table: string }>(
+    `SELECT tablename AS table FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY tablename`,
+  );
+  const counts: { table: string; rows: number }[] = [];
+  for (const { table } of tables) {
+    const [row] = await db.query<{ n: string }>(`SELECT count(*) AS n FROM "${table}"`);
+    counts.push({ table, rows: Number(row.n) });
+  }
+  return counts;
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : (error as Error).message);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,143 @@
+import autocannon from 'autocannon';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { BenchRequest, GraphqlResult, Scenario } from '../scenarios/scenario.js';
+
+export interface LoadRun {
+  scenario: string;
+  connections: number;
+  durationSeconds: number;
+  requests: number;
+  requestsPerSecond: number;
+  latencyMs: { p50: number; p95: number; p99: number; max: number };
+  errors: {
+    total: number;
+    /** HTTP status outside 2xx. */
+    non2xx: number;
+    /** 2xx with GraphQL `errors`, no `data`, or a failed scenario check. */
+    graphql: number;
+    /** Socket errors and timeouts reported by the load generator. */
+    transport: number;
+    /** The first few distinct error messages, to see what went wrong. */
+    samples: string[];
+  };
+  /** SQL statements per request from the x-sql-statements header (every response is sampled). */
+  sqlStatements: { mean: number; min: number; max: number; sampled: number } | null;
+  /** Peak RSS of the service during this run, in bytes (undefined when the service is not ours). */
+  peakRssBytes?: number;
+}
+
+/** Runs one scenario for a fixed time at a fixed concurrency against `baseUrl`, checking every response. */
+export async function runLoad(
+  baseUrl: string,
+  scenario: Scenario,
+  requests: BenchRequest[],
+  options: { connections: number; durationSeconds: number },
+): Promise<LoadRun> {
+  const latencies: number[] = [];
+  let non2xx = 0;
+  let graphqlErrors = 0;
+  const samples = new Set<string>();
+  const sql = { sum: 0, min: Infinity, max: -Infinity, sampled: 0 };
+
+  const note = (message: string) => {
+    if (samples.size < 5) samples.add(message.slice(0, 300));
+  };
+  const onResponse = (status: number, body: string, _context: object, headers: IncomingHttpHeaders | undefined) => {
+    const header = headers?.['x-sql-statements'];
+    if (header !== undefined) {
+      const n = Number(Array.isArray(header) ? header[0] : header);
+      if (Number.isFinite(n)) {
+        sql.sum += n;
+        sql.sampled += 1;
+        if (n < sql.min) sql.min = n;
+        if (n > sql.max) sql.max = n;
+      }
+    }
+    if (status < 200 || status > 299) {
+      non2xx += 1;
+      note(`HTTP ${status}: ${firstError(body) ?? body.slice(0, 200)}`);
+      return;
+    }
+    let parsed: GraphqlResult;
+    try {
+      parsed = JSON.parse(body) as GraphqlResult;
+    } catch {
+      graphqlErrors += 1;
+      note(`unparsable body: ${body.slice(0, 200)}`);
+      return;
+    }
+    if (parsed.errors?.length) {
+      graphqlErrors += 1;
+      note(`${parsed.errors[0].extensions?.code ?? 'ERROR'}: ${parsed.errors[0].message}`);
+    } else if (!parsed.data) {
+      graphqlErrors += 1;
+      note('response without data');
+    } else if (scenario.verify && !scenario.verify(parsed.data)) {
+      graphqlErrors += 1;
+      note(`check failed: ${body.slice(0, 200)}`);
+    }
+  };
+
+  const started = process.hrtime.bigint();
+  const result = await autocannon({
+    url: `${baseUrl}/graphql`,
+    connections: options.connections,
+    duration: options.durationSeconds,
+    pipelining: 1,
+    timeout: 10,
+    requests: requests.map((r) => ({
+      method: 'POST' as const,
+      path: '/graphql',
+      headers: {
+        'content-type': 'application/json',
+        ...(r.token ? { authorization: `Bearer ${r.token}` } : {}),
+      },
+      body: JSON.stringify({ query: r.query, variables: r.variables }),
+      onResponse,
+    })),
+    setupClient: (client) => {
+      client.on('response', (_status: number, _bytes: number, responseTime: number) => {
+        latencies.push(responseTime);
+      });
+    },
+  });
+  const elapsedSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+
+  latencies.sort((a, b) => a - b);
+  const percentile = (p: number) =>
+    latencies.length === 0 ? NaN : latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)];
+  const transport = result.errors + result.timeouts;
+  if (transport > 0) note(`${result.errors} socket errors, ${result.timeouts} timeouts`);
+  const durationSeconds = result.duration || elapsedSeconds;
+  return {
+    scenario: scenario.name,
+    connections: options.connections,
+    durationSeconds: round(durationSeconds, 2),
+    requests: latencies.length,
+    requestsPerSecond: round(latencies.length / durationSeconds, 1),
+    latencyMs: {
+      p50: round(percentile(50), 2),
+      p95: round(percentile(95), 2),
+      p99: round(percentile(99), 2),
+      max: round(latencies[latencies.length - 1] ?? NaN, 2),
+    },
+    errors: { total: non2xx + graphqlErrors + transport, non2xx, graphql: graphqlErrors, transport, samples: [...samples] },
+    sqlStatements:
+      sql.sampled === 0 ? null : { mean: round(sql.sum / sql.sampled, 2), min: sql.min, max: sql.max, sampled: sql.sampled },
+  };
+}
+
+/** `CODE: message` of a GraphQL error body (without its request id, so samples of one failure stay one). */
+function firstError(body: string): string | undefined {
+  try {
+    const error = (JSON.parse(body) as GraphqlResult).errors?.[0];
+    return error ? `${error.extensions?.code ?? 'ERROR'}: ${error.message}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
