@@ -54,7 +54,7 @@ export class AuditService {
     await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK_KEY]);
     // A separate statement after the lock: its snapshot sees the last append committed before ours.
     const [state] = (await manager.query(
-      `SELECT (SELECT seq::text FROM audit_events ORDER BY seq DESC LIMIT 1) AS seq,
+      `SELECT (SELECT e.seq::text FROM audit_events e ORDER BY e.seq DESC LIMIT 1) AS seq,
               (SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1) AS hash,
               to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS now`,
     )) as { seq: string | null; hash: string | null; now: string }[];
