@@ -20,14 +20,33 @@ import { startTestApp, type TestApp } from './support/test-app.js';
  * it here fails this test; so does changing a rule by accident.
  */
 const EXPECTED: Record<string, 'PUBLIC' | 'AUTHENTICATED' | 'ADMIN' | 'EXPERT'> = {
+  'Mutation.acceptChallengeTerms': 'AUTHENTICATED',
+  'Mutation.amendChallenge': 'AUTHENTICATED',
+  'Mutation.answerChallengeQuestion': 'AUTHENTICATED',
+  'Mutation.approveAndPublishChallenge': 'ADMIN',
+  'Mutation.askChallengeQuestion': 'AUTHENTICATED',
+  'Mutation.cancelChallenge': 'AUTHENTICATED',
   'Mutation.changePassword': 'AUTHENTICATED',
+  'Mutation.createChallenge': 'AUTHENTICATED',
+  'Mutation.inviteSmeToChallenge': 'AUTHENTICATED',
+  'Mutation.publishChallengeAnnouncement': 'AUTHENTICATED',
+  'Mutation.rejectChallenge': 'ADMIN',
+  'Mutation.requestChallengeChanges': 'ADMIN',
+  'Mutation.submitChallengeForReview': 'AUTHENTICATED',
+  'Mutation.updateChallengeDraft': 'AUTHENTICATED',
   'Mutation.login': 'PUBLIC',
   'Mutation.logout': 'AUTHENTICATED',
   'Mutation.refreshToken': 'PUBLIC',
   'Mutation.register': 'PUBLIC',
   'Mutation.reinstateUser': 'ADMIN',
   'Mutation.suspendUser': 'ADMIN',
+  'Query.challenge': 'PUBLIC',
+  'Query.challengeFacets': 'PUBLIC',
+  'Query.challengeReviewQueue': 'ADMIN',
+  'Query.challengeVersions': 'PUBLIC',
+  'Query.challenges': 'PUBLIC',
   'Query.me': 'AUTHENTICATED',
+  'Query.myChallenges': 'AUTHENTICATED',
   'Query.users': 'ADMIN',
 };
 

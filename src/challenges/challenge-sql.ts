@@ -1,0 +1,165 @@
+import type { Actor } from '../common/auth/actor.js';
+import { isAdmin } from '../common/auth/actor.js';
+
+/**
+ * The SQL every read of challenges shares: the effective status, what an actor may see, and whose
+ * identity may be shown. Reused by the proposals module (visibility, effective status) so that the rules
+ * live in one place. Pure module: no framework imports.
+ */
+
+/** Collects positional parameters for one statement. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** Who reads, reduced to what the SQL needs. */
+export interface Viewer {
+  signedIn: boolean;
+  admin: boolean;
+  organizationId: string | null;
+  organizationKind: 'ENTERPRISE' | 'SME' | null;
+}
+
+export function viewerOf(actor: Actor | null | undefined): Viewer {
+  return {
+    signedIn: !!actor,
+    admin: isAdmin(actor),
+    organizationId: actor?.organization?.id ?? null,
+    organizationKind: actor?.organization?.kind ?? null,
+  };
+}
+
+/** The status a challenge reads as: PUBLISHED past its deadline is CLOSED (no timer needed). */
+export function effectiveStatusSql(c = 'c'): string {
+  return `(CASE WHEN ${c}.status = 'PUBLISHED' AND ${c}.deadline <= now() THEN 'CLOSED'::challenge_status ELSE ${c}.status END)`;
+}
+
+/** True when the viewer is a member of the issuing organisation (any role). */
+export function isIssuerSql(viewer: Viewer, p: SqlParams, c = 'c'): string {
+  return viewer.organizationId ? `(${c}.issuer_organization_id = ${p.add(viewer.organizationId)}::uuid)` : 'FALSE';
+}
+
+/**
+ * What the viewer may see: platform admins everything; the issuer's members their own challenges in every
+ * state; everyone else only challenges that were published (never drafts, review states or rejected ones),
+ * PUBLIC to anyone, REGISTERED to signed-in users, INVITE_ONLY to invited organisations.
+ */
+export function visibleSql(viewer: Viewer, p: SqlParams, c = 'c'): string {
+  if (viewer.admin) return 'TRUE';
+  const audience: string[] = [`${c}.visibility = 'PUBLIC'`];
+  if (viewer.signedIn) audience.push(`${c}.visibility = 'REGISTERED'`);
+  if (viewer.organizationId) {
+    audience.push(
+      `(${c}.visibility = 'INVITE_ONLY' AND EXISTS (SELECT 1 FROM challenge_invitations ci WHERE ci.challenge_id = ${c}.id AND ci.organization_id = ${p.add(viewer.organizationId)}::uuid))`,
+    );
+  }
+  const published = `(${c}.published_at IS NOT NULL AND (${audience.join(' OR ')}))`;
+  return viewer.organizationId ? `(${isIssuerSql(viewer, p, c)} OR ${published})` : published;
+}
+
+/** Whether the issuing organisation may be named to the viewer (an anonymous challenge hides it from all but the issuer and admins). */
+export function issuerShownSql(viewer: Viewer, p: SqlParams, c = 'c'): string {
+  if (viewer.admin) return 'TRUE';
+  return `(NOT ${c}.anonymous_issuer OR ${isIssuerSql(viewer, p, c)})`;
+}
+
+/**
+ * Whether the confidential description may be shown: to the issuer and admins; when terms are required,
+ * to organisations that accepted the CURRENT terms version; otherwise to signed-in viewers.
+ */
+export function descriptionShownSql(viewer: Viewer, p: SqlParams, c = 'c'): string {
+  if (viewer.admin) return 'TRUE';
+  if (!viewer.signedIn) return 'FALSE';
+  const accepted = viewer.organizationId
+    ? `EXISTS (SELECT 1 FROM challenge_terms_acceptances ta WHERE ta.challenge_id = ${c}.id AND ta.organization_id = ${p.add(viewer.organizationId)}::uuid AND ta.terms_version = ${c}.terms_version)`
+    : 'FALSE';
+  return `(${isIssuerSql(viewer, p, c)} OR (NOT ${c}.requires_terms) OR ${accepted})`;
+}
+
+/** The number of proposals received (the proposals module fills the challenge_proposal_counts view). */
+export function proposalCountSql(c = 'c'): string {
+  return `COALESCE((SELECT pc.proposal_count FROM challenge_proposal_counts pc WHERE pc.challenge_id = ${c}.id), 0)::int`;
+}
+
+/** The columns of a challenge as a list item (no confidential text, no search vectors). */
+export function summaryColumnsSql(viewer: Viewer, p: SqlParams, c = 'c', o = 'o'): string {
+  const shown = issuerShownSql(viewer, p, c);
+  const manager = viewer.admin ? 'TRUE' : isIssuerSql(viewer, p, c);
+  return `${c}.id, ${c}.title_zh, ${c}.title_en, ${c}.summary_zh, ${c}.summary_en, ${effectiveStatusSql(c)} AS status,
+    ${c}.industry_code, ${c}.chain_goal, ${c}.demand_type, ${c}.cooperation_modes::text[] AS cooperation_modes,
+    ${c}.budget_min::text AS budget_min, ${c}.budget_max::text AS budget_max, ${c}.bounty::text AS bounty, ${c}.currency,
+    ${c}.ip_ownership, ${c}.min_qualification, ${c}.allowed_region_codes, ${c}.verified_only, ${c}.visibility,
+    ${c}.anonymous_issuer, ${c}.blind_review, ${c}.deadline, ${c}.submitted_at, ${c}.published_at, ${c}.created_at,
+    ${c}.version, ${c}.requires_terms, ${c}.terms_version,
+    CASE WHEN ${manager} OR ${c}.status = 'CANCELLED' THEN ${c}.status_reason END AS status_reason,
+    CASE WHEN ${shown} THEN ${o}.id END AS issuer_id,
+    CASE WHEN ${shown} THEN ${o}.name_zh END AS issuer_name_zh,
+    CASE WHEN ${shown} THEN ${o}.name_en END AS issuer_name_en,
+    ${manager} AS viewer_manages, ${isIssuerSql(viewer, p, c)} AS viewer_is_issuer,
+    (SELECT coalesce(json_agg(json_build_object('code', tf.code, 'nameZh', tf.name_zh, 'nameEn', tf.name_en) ORDER BY tf.code), '[]'::json)
+       FROM challenge_technical_fields ctf JOIN technical_fields tf ON tf.code = ctf.field_code WHERE ctf.challenge_id = ${c}.id) AS technical_fields,
+    ${proposalCountSql(c)} AS proposal_count,
+    CASE WHEN ${manager} THEN (SELECT count(*)::int FROM challenge_questions q WHERE q.challenge_id = ${c}.id AND q.answered_at IS NULL) END AS unanswered_question_count`;
+}
+
+/** A row of summaryColumnsSql. */
+export interface ChallengeSummaryRow {
+  id: string;
+  title_zh: string | null;
+  title_en: string | null;
+  summary_zh: string | null;
+  summary_en: string | null;
+  status: string;
+  industry_code: string;
+  chain_goal: string;
+  demand_type: string;
+  cooperation_modes: string[];
+  budget_min: string | null;
+  budget_max: string | null;
+  bounty: string | null;
+  currency: string;
+  ip_ownership: string;
+  min_qualification: string;
+  allowed_region_codes: string[];
+  verified_only: boolean;
+  visibility: string;
+  anonymous_issuer: boolean;
+  blind_review: boolean;
+  deadline: Date;
+  submitted_at: Date | null;
+  published_at: Date | null;
+  created_at: Date;
+  version: number;
+  requires_terms: boolean;
+  terms_version: number | null;
+  status_reason: string | null;
+  issuer_id: string | null;
+  issuer_name_zh: string | null;
+  issuer_name_en: string | null;
+  viewer_manages: boolean;
+  viewer_is_issuer: boolean;
+  technical_fields: { code: string; nameZh: string; nameEn: string }[];
+  proposal_count: number;
+  unanswered_question_count: number | null;
+}
+
+/** A row of the detail query: the summary plus the confidential part when it may be shown. */
+export interface ChallengeDetailRow extends ChallengeSummaryRow {
+  description: string | null;
+  description_shown: boolean;
+  terms_accepted: boolean;
+}
+
+export function detailColumnsSql(viewer: Viewer, p: SqlParams, c = 'c', o = 'o'): string {
+  const shown = descriptionShownSql(viewer, p, c);
+  const accepted = viewer.organizationId
+    ? `EXISTS (SELECT 1 FROM challenge_terms_acceptances ta2 WHERE ta2.challenge_id = ${c}.id AND ta2.organization_id = ${p.add(viewer.organizationId)}::uuid AND ta2.terms_version = ${c}.terms_version)`
+    : 'FALSE';
+  return `${summaryColumnsSql(viewer, p, c, o)},
+    CASE WHEN ${shown} THEN ${c}.description END AS description, ${shown} AS description_shown, ${accepted} AS terms_accepted`;
+}
