@@ -78,7 +78,7 @@ describe('amendments after publication and concurrent edits', () => {
   it('refuses an amendment after the deadline (the challenge reads as CLOSED)', async () => {
     const { id, version } = await publishedChallenge(t, issuer, admin);
     await t.sql.query(`UPDATE challenges SET deadline = now() - interval '1 minute' WHERE id = $1`, [id]);
-    const error = await t.gql.as(issuer.token).fails(AMEND, { input: { id, expectedVersion: version, changeSummary: '延期', deadline: inDays(40) } });
+    const error = await t.gql.as(issuer.token).fails(AMEND, { input: { id, expectedVersion: version, changeSummary: '延长截止时间', deadline: inDays(40) } });
     expect(error.extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_PUBLISHED' });
     expect((await stored(id)).version).toBe(version);
   });
