@@ -7,7 +7,7 @@ import { belongsTo } from '../common/auth/actor.js';
 import { ConflictError, FieldError, ForbiddenError, UserInputError } from '../common/errors.js';
 import { ChallengeQueryService, VisibleChallenge } from './challenge-query.service.js';
 import { contentErrors } from './challenge-rules.js';
-import { SEARCH_VECTORS_SQL, searchDocument } from './challenge-search.js';
+import { SEARCH_VECTORS_SQL, searchDocument, zhTsvectorLiteral } from './challenge-search.js';
 import { DRAFT_EDITABLE_STATUSES, ChallengeStatusName } from './challenge-transitions.js';
 import { ChallengeNode } from './challenge.mapper.js';
 import { AmendChallengeInput, ChallengeContentInput, CreateChallengeInput, UpdateChallengeDraftInput } from './dto/challenge.inputs.js';
@@ -269,10 +269,9 @@ export class ChallengeContentService {
       summaryEn: row.summary_en,
       requirementNames: row.requirement_names,
     });
-    await manager.query(`UPDATE challenges SET search_zh = ${SEARCH_VECTORS_SQL.zh('$2', '$3')}, search_en = ${SEARCH_VECTORS_SQL.en('$4', '$5')} WHERE id = $1`, [
+    await manager.query(`UPDATE challenges SET search_zh = ${SEARCH_VECTORS_SQL.zh('$2')}, search_en = ${SEARCH_VECTORS_SQL.en('$3', '$4')} WHERE id = $1`, [
       id,
-      doc.zhTitle,
-      doc.zhBody,
+      zhTsvectorLiteral(doc),
       doc.enTitle,
       doc.enBody,
     ]);

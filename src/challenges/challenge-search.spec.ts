@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { chineseLexemes, searchDocument, searchQuery } from './challenge-search.js';
+import { chineseLexemes, searchDocument, searchQuery, zhTsvectorLiteral } from './challenge-search.js';
 
 describe('Chinese segmentation for search', () => {
   it('emits jieba words and the bigrams of unspaced Chinese text', () => {
@@ -41,5 +41,11 @@ describe('search queries', () => {
   it('bounds the number of lexemes of a long query', () => {
     const q = searchQuery('储能'.repeat(200) + ' ' + Array.from({ length: 100 }, (_, i) => `w${i}`).join(' '));
     expect(q.zh!.split('&').length).toBeLessThanOrEqual(32);
+  });
+});
+
+describe('the zh tsvector literal', () => {
+  it('gives title lexemes weight A and body lexemes weight B, with positions, and escapes quotes', () => {
+    expect(zhTsvectorLiteral({ zhTitle: ['储能', "o'k"], zhBody: ['储能'] })).toBe("'储能':1A 'o''k':2A '储能':3B");
   });
 });

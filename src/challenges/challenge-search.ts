@@ -63,10 +63,31 @@ export function searchDocument(content: {
   };
 }
 
-/** SQL that turns SearchDocument parameters ($zhTitle, $zhBody, $enTitle, $enBody) into the two vectors. */
+/** tsvector keeps positions up to 16383; beyond that a lexeme adds nothing to ranking. */
+const MAX_POSITION = 16383;
+
+/**
+ * The 'simple' vector as a tsvector literal with positions and weights (title A, body B), so that ts_rank
+ * weighs a title match above a summary match. (array_to_tsvector would drop positions, and with them weights.)
+ */
+export function zhTsvectorLiteral(doc: Pick<SearchDocument, 'zhTitle' | 'zhBody'>): string {
+  const entries: string[] = [];
+  let position = 0;
+  for (const [lexemes, weight] of [
+    [doc.zhTitle, 'A'],
+    [doc.zhBody, 'B'],
+  ] as const) {
+    for (const lexeme of lexemes) {
+      position = Math.min(position + 1, MAX_POSITION);
+      entries.push(`${quote(lexeme)}:${position}${weight}`);
+    }
+  }
+  return entries.join(' ');
+}
+
+/** SQL that turns the parameters (zh tsvector literal, $enTitle, $enBody) into the two vectors. */
 export const SEARCH_VECTORS_SQL = {
-  zh: (zhTitle: string, zhBody: string) =>
-    `setweight(array_to_tsvector(${zhTitle}::text[]), 'A') || setweight(array_to_tsvector(${zhBody}::text[]), 'B')`,
+  zh: (zhLiteral: string) => `${zhLiteral}::tsvector`,
   en: (enTitle: string, enBody: string) =>
     `setweight(to_tsvector('english', ${enTitle}::text), 'A') || setweight(to_tsvector('english', ${enBody}::text), 'B')`,
 };
