@@ -26,6 +26,13 @@ export interface VisibleChallenge {
   publishedAt: Date | null;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An id that is not even a uuid names nothing the caller may see (and must not reach a ::uuid cast). */
+function requireUuid(id: string): void {
+  if (!UUID.test(id)) throw new NotFoundError('Challenge');
+}
+
 /** Reads of challenges: every query is scoped in SQL to what the actor may see. */
 @Injectable()
 export class ChallengeQueryService {
@@ -72,6 +79,7 @@ export class ChallengeQueryService {
 
   /** One challenge with its confidential part when the viewer may read it; NOT_FOUND when it may not be seen. */
   async get(actor: Actor | null, id: string): Promise<ChallengeNode> {
+    requireUuid(id);
     const viewer = viewerOf(actor);
     const p = new SqlParams();
     const columns = detailColumnsSql(viewer, p);
@@ -89,6 +97,7 @@ export class ChallengeQueryService {
    * transaction's manager and `lock` to hold the row (FOR UPDATE) until commit.
    */
   async assertVisible(actor: Actor | null, challengeId: string, manager: EntityManager | DataSource = this.dataSource, lock = false): Promise<VisibleChallenge> {
+    requireUuid(challengeId);
     const viewer = viewerOf(actor);
     const p = new SqlParams();
     const rows = (await manager.query(
@@ -126,6 +135,7 @@ export class ChallengeQueryService {
 
   /** The public versions of a challenge, newest first; the description only where the viewer may read it now. */
   async versions(actor: Actor | null, challengeId: string): Promise<ChallengeVersion[]> {
+    requireUuid(challengeId);
     const viewer = viewerOf(actor);
     const p = new SqlParams();
     const rows = (await this.dataSource.query(

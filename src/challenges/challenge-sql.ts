@@ -163,3 +163,22 @@ export function detailColumnsSql(viewer: Viewer, p: SqlParams, c = 'c', o = 'o')
   return `${summaryColumnsSql(viewer, p, c, o)},
     CASE WHEN ${shown} THEN ${c}.description END AS description, ${shown} AS description_shown, ${accepted} AS terms_accepted`;
 }
+
+/**
+ * Why an SME organisation may not answer a challenge (empty = eligible), as a text[] expression over
+ * `c` (challenges) for the organisation id `$org`. The qualification counts only while the SME is VERIFIED
+ * and its certificate is valid (smes.qualification_valid_until not past). The proposals module checks it
+ * on submission with the same fragment.
+ */
+export function eligibilityProblemsSql(organizationIdParam: string, c = 'c'): string {
+  return `(SELECT array_remove(ARRAY[
+      CASE WHEN o.kind <> 'SME' THEN 'NOT_AN_SME' END,
+      CASE WHEN ${c}.verified_only AND o.verification_status <> 'VERIFIED' THEN 'NOT_VERIFIED' END,
+      CASE WHEN cardinality(${c}.allowed_region_codes) > 0 AND NOT (o.region_code::varchar = ANY(${c}.allowed_region_codes)) THEN 'REGION_NOT_ALLOWED' END,
+      CASE WHEN array_position(ARRAY['NONE','INNOVATIVE','SPECIALIZED','LITTLE_GIANT'],
+             CASE WHEN o.verification_status = 'VERIFIED' AND (s.qualification_valid_until IS NULL OR s.qualification_valid_until >= current_date)
+                  THEN COALESCE(s.qualification::text, 'NONE') ELSE 'NONE' END)
+           < array_position(ARRAY['NONE','INNOVATIVE','SPECIALIZED','LITTLE_GIANT'], ${c}.min_qualification::text)
+           THEN 'QUALIFICATION_TOO_LOW' END], NULL)
+     FROM organizations o LEFT JOIN smes s ON s.organization_id = o.id WHERE o.id = ${organizationIdParam}::uuid)`;
+}

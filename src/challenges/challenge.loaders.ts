@@ -4,8 +4,8 @@ import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { ChallengeDetailPart } from './challenge.mapper.js';
-import { descriptionShownSql, isIssuerSql, SqlParams, viewerOf } from './challenge-sql.js';
-import { ChallengeAnnouncement, ChallengeQuestion, ChallengeRequirement, ChallengeTerms, EvaluationCriterion } from './dto/challenge.types.js';
+import { descriptionShownSql, eligibilityProblemsSql, isIssuerSql, SqlParams, viewerOf } from './challenge-sql.js';
+import { ChallengeAnnouncement, ChallengeEligibilityCheck, ChallengeQuestion, ChallengeRequirement, ChallengeTerms, EvaluationCriterion } from './dto/challenge.types.js';
 
 /**
  * Per-request DataLoaders for the parts of a challenge: one `= ANY($ids)` query per part and request,
@@ -19,6 +19,8 @@ export interface ChallengeLoaderSet {
   questions: DataLoader<string, ChallengeQuestion[]>;
   announcements: DataLoader<string, ChallengeAnnouncement[]>;
   detail: DataLoader<string, ChallengeDetailPart>;
+  /** Null when the viewer belongs to no organisation. */
+  eligibility: DataLoader<string, ChallengeEligibilityCheck | null>;
 }
 
 function group<T>(ids: readonly string[], rows: (T & { challenge_id: string })[]): T[][] {
@@ -105,6 +107,14 @@ export class ChallengeLoaders {
           p.values,
         )) as (ChallengeDetailPart & { challenge_id: string })[];
         return group(ids, rows).map((list) => list[0] ?? { description: null, descriptionShown: false, termsAccepted: false });
+      }),
+      eligibility: new DataLoader(async (ids) => {
+        if (!viewer.organizationId) return ids.map(() => null);
+        const rows = (await db.query(
+          `SELECT c.id AS challenge_id, ${eligibilityProblemsSql('$2')} AS reasons FROM challenges c WHERE c.id = ANY($1::uuid[])`,
+          [ids, viewer.organizationId],
+        )) as { challenge_id: string; reasons: string[] }[];
+        return group(ids, rows).map((list) => (list[0] ? { eligible: list[0].reasons.length === 0, reasons: list[0].reasons } : null));
       }),
     };
   }

@@ -25,6 +25,7 @@ import {
 import {
   ChallengeAnnouncement,
   ChallengeConnection,
+  ChallengeEligibilityCheck,
   ChallengeFacets,
   ChallengeQuestion,
   ChallengeRequirement,
@@ -204,5 +205,10 @@ export class ChallengeResolver {
   @ResolveField(() => [ChallengeAnnouncement])
   announcements(@Parent() c: ChallengeNode, @Context() ctx: Ctx) {
     return this.loaders.for(ctx.req, ctx.req.user ?? null).announcements.load(c.id);
+  }
+
+  @ResolveField(() => ChallengeEligibilityCheck, { nullable: true, description: "Whether the viewer's organisation may answer it (null without an organisation)." })
+  viewerEligibility(@Parent() c: ChallengeNode, @Context() ctx: Ctx) {
+    return this.loaders.for(ctx.req, ctx.req.user ?? null).eligibility.load(c.id);
   }
 }

@@ -140,6 +140,15 @@ export class ChallengeAnnouncement {
   createdAt: Date;
 }
 
+@ObjectType({ description: "Whether the viewer's SME may answer the challenge, and why not." })
+export class ChallengeEligibilityCheck {
+  @Field()
+  eligible: boolean;
+
+  @Field(() => [String], { description: 'NOT_AN_SME, NOT_VERIFIED, REGION_NOT_ALLOWED, QUALIFICATION_TOO_LOW' })
+  reasons: string[];
+}
+
 @ObjectType({ description: 'The content of one public version of a challenge.' })
 export class ChallengeVersion {
   @Field(() => Int)
