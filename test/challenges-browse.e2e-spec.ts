@@ -323,6 +323,13 @@ describe('browsing and searching challenges', () => {
       }
     });
 
+    it('selects the costly parts only when asked for, also through fragments', async () => {
+      const res = await t.gql.send<{ challenges: { edges: { node: { id: string; technicalFields: { code: string }[]; proposalCount: number } }[] } }>(
+        `query { challenges(first: 50, filter: { industryCodes: ["C"] }) { edges { node { id ...Parts } } } } fragment Parts on Challenge { technicalFields { code } proposalCount }`,
+      );
+      expect(res.data?.challenges.edges).toEqual([{ node: { id: ids.hydrogen, technicalFields: [{ code: 'NEW_ENERGY.HYDROGEN' }], proposalCount: 0 } }]);
+    });
+
     it('resolves requirements and criteria of a whole page with one query each (no N+1)', async () => {
       const res = await t.gql.as(sme.token).send(`{ challenges(first: 20) { edges { node { id requirements { name } evaluationCriteria { weight } description } } } }`);
       expect(res.errors).toBeUndefined();

@@ -1,7 +1,7 @@
 import { UserInputError } from '../common/errors.js';
 import { decodeCursor, encodeCursor } from '../common/pagination/connection.js';
 import { searchQuery } from './challenge-search.js';
-import { ChallengeSummaryRow, effectiveStatusSql, issuerShownSql, SqlParams, summaryColumnsSql, Viewer, visibleSql } from './challenge-sql.js';
+import { ChallengeSummaryRow, effectiveStatusSql, issuerShownSql, SqlParams, summaryColumnsSql, summaryPartsFor, Viewer, visibleSql } from './challenge-sql.js';
 import { ChallengeFilterInput, ChallengeOrderBy } from './dto/challenge.inputs.js';
 
 /**
@@ -89,9 +89,11 @@ export function buildChallengeListQuery(
   viewer: Viewer,
   args: { filter?: ChallengeFilterInput; orderBy?: ChallengeOrderBy; first: number; after?: string },
   scope: ListScope,
+  /** The node fields the client asked for (undefined = all): costly sub-queries only when asked. */
+  fields?: Set<string>,
 ): ListQuery {
   const p = new SqlParams();
-  const columns = summaryColumnsSql(viewer, p, 'c', 'o');
+  const columns = summaryColumnsSql(viewer, p, 'c', 'o', summaryPartsFor(fields));
   const where = scopeConditions(scope, viewer, p);
   const { conditions, rank } = filterConditions(args.filter, viewer, p);
   where.push(...conditions);

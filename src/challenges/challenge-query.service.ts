@@ -39,24 +39,24 @@ export class ChallengeQueryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The browse list: one SQL statement whatever the page size. */
-  async list(actor: Actor | null, args: ChallengesArgs): Promise<ConnectionShape<ChallengeNode>> {
-    return this.runList(actor, args, { kind: 'browse' });
+  async list(actor: Actor | null, args: ChallengesArgs, fields?: Set<string>): Promise<ConnectionShape<ChallengeNode>> {
+    return this.runList(actor, args, { kind: 'browse' }, fields);
   }
 
   /** The issuer's own challenges in every state, with the issuer-only counts. */
-  async mine(actor: Actor, args: MyChallengesArgs): Promise<ConnectionShape<ChallengeNode>> {
+  async mine(actor: Actor, args: MyChallengesArgs, fields?: Set<string>): Promise<ConnectionShape<ChallengeNode>> {
     if (actor.organization?.kind !== 'ENTERPRISE') throw new ForbiddenError('ENTERPRISE_MEMBERS_ONLY', 'Only members of an enterprise have challenges');
-    return this.runList(actor, { first: args.first, after: args.after, filter: { statuses: args.statuses } }, { kind: 'issuer', organizationId: actor.organization.id });
+    return this.runList(actor, { first: args.first, after: args.after, filter: { statuses: args.statuses } }, { kind: 'issuer', organizationId: actor.organization.id }, fields);
   }
 
   /** The admins' review queue: PENDING_REVIEW, oldest submission first. */
-  async reviewQueue(actor: Actor, args: MyChallengesArgs): Promise<ConnectionShape<ChallengeNode>> {
-    return this.runList(actor, { first: args.first, after: args.after }, { kind: 'reviewQueue' });
+  async reviewQueue(actor: Actor, args: MyChallengesArgs, fields?: Set<string>): Promise<ConnectionShape<ChallengeNode>> {
+    return this.runList(actor, { first: args.first, after: args.after }, { kind: 'reviewQueue' }, fields);
   }
 
-  private async runList(actor: Actor | null, args: ChallengesArgs, scope: ListScope): Promise<ConnectionShape<ChallengeNode>> {
+  private async runList(actor: Actor | null, args: ChallengesArgs, scope: ListScope, fields?: Set<string>): Promise<ConnectionShape<ChallengeNode>> {
     const first = pageSize(args);
-    const query = buildChallengeListQuery(viewerOf(actor), { filter: args.filter, orderBy: args.orderBy, first, after: args.after }, scope);
+    const query = buildChallengeListQuery(viewerOf(actor), { filter: args.filter, orderBy: args.orderBy, first, after: args.after }, scope, fields);
     const rows = (await this.dataSource.query(query.sql, query.params)) as ListRow[];
     return toConnection(rows, first, (row) => listCursor(query.ordering, row), toChallengeType);
   }

@@ -86,10 +86,35 @@ export function proposalCountSql(c = 'c'): string {
   return `COALESCE((SELECT pc.proposal_count FROM challenge_proposal_counts pc WHERE pc.challenge_id = ${c}.id), 0)::int`;
 }
 
+/**
+ * The parts of a list item that cost a sub-query; a list selects them only when the client asked for them
+ * (undefined = all, as for the detail).
+ */
+export interface SummaryParts {
+  technicalFields: boolean;
+  proposalCount: boolean;
+  unansweredQuestionCount: boolean;
+}
+
+export function summaryPartsFor(fields: Set<string> | undefined): SummaryParts {
+  return {
+    technicalFields: !fields || fields.has('technicalFields'),
+    proposalCount: !fields || fields.has('proposalCount'),
+    unansweredQuestionCount: !fields || fields.has('unansweredQuestionCount'),
+  };
+}
+
 /** The columns of a challenge as a list item (no confidential text, no search vectors). */
-export function summaryColumnsSql(viewer: Viewer, p: SqlParams, c = 'c', o = 'o'): string {
+export function summaryColumnsSql(viewer: Viewer, p: SqlParams, c = 'c', o = 'o', parts: SummaryParts = summaryPartsFor(undefined)): string {
   const shown = issuerShownSql(viewer, p, c);
   const manager = viewer.admin ? 'TRUE' : isIssuerSql(viewer, p, c);
+  const technicalFields = parts.technicalFields
+    ? `(SELECT coalesce(json_agg(json_build_object('code', tf.code, 'nameZh', tf.name_zh, 'nameEn', tf.name_en) ORDER BY tf.code), '[]'::json)
+       FROM challenge_technical_fields ctf JOIN technical_fields tf ON tf.code = ctf.field_code WHERE ctf.challenge_id = ${c}.id)`
+    : `'[]'::json`;
+  const unanswered = parts.unansweredQuestionCount
+    ? `CASE WHEN ${manager} THEN (SELECT count(*)::int FROM challenge_questions q WHERE q.challenge_id = ${c}.id AND q.answered_at IS NULL) END`
+    : 'NULL::int';
   return `${c}.id, ${c}.title_zh, ${c}.title_en, ${c}.summary_zh, ${c}.summary_en, ${effectiveStatusSql(c)} AS status,
     ${c}.industry_code, ${c}.chain_goal, ${c}.demand_type, ${c}.cooperation_modes::text[] AS cooperation_modes,
     ${c}.budget_min::text AS budget_min, ${c}.budget_max::text AS budget_max, ${c}.bounty::text AS bounty, ${c}.currency,
@@ -101,10 +126,9 @@ export function summaryColumnsSql(viewer: Viewer, p: SqlParams, c = 'c', o = 'o'
     CASE WHEN ${shown} THEN ${o}.name_zh END AS issuer_name_zh,
     CASE WHEN ${shown} THEN ${o}.name_en END AS issuer_name_en,
     ${manager} AS viewer_manages, ${isIssuerSql(viewer, p, c)} AS viewer_is_issuer,
-    (SELECT coalesce(json_agg(json_build_object('code', tf.code, 'nameZh', tf.name_zh, 'nameEn', tf.name_en) ORDER BY tf.code), '[]'::json)
-       FROM challenge_technical_fields ctf JOIN technical_fields tf ON tf.code = ctf.field_code WHERE ctf.challenge_id = ${c}.id) AS technical_fields,
-    ${proposalCountSql(c)} AS proposal_count,
-    CASE WHEN ${manager} THEN (SELECT count(*)::int FROM challenge_questions q WHERE q.challenge_id = ${c}.id AND q.answered_at IS NULL) END AS unanswered_question_count`;
+    ${technicalFields} AS technical_fields,
+    ${parts.proposalCount ? proposalCountSql(c) : '0'} AS proposal_count,
+    ${unanswered} AS unanswered_question_count`;
 }
 
 /** A row of summaryColumnsSql. */

@@ -1,4 +1,6 @@
-import { Args, Args as ArgsDecorator, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Args as ArgsDecorator, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { requestedFields } from './requested-fields.js';
 import { Access, AccessRule, CurrentActor } from '../common/auth/access.decorator.js';
 import type { Actor } from '../common/auth/actor.js';
 import { ChallengeContentService } from './challenge-content.service.js';
@@ -52,8 +54,8 @@ export class ChallengeResolver {
 
   @Query(() => ChallengeConnection, { description: 'Browse and search the challenges the caller may see.' })
   @Access(AccessRule.PUBLIC)
-  challenges(@CurrentActor() actor: Actor | null, @Args() args: ChallengesArgs) {
-    return this.queries.list(actor, args);
+  challenges(@CurrentActor() actor: Actor | null, @Args() args: ChallengesArgs, @Info() info: GraphQLResolveInfo) {
+    return this.queries.list(actor, args, requestedFields(info, ['edges', 'node']));
   }
 
   @Query(() => ChallengeFacets, { description: 'Counts per filter value over the challenges the caller may see.' })
@@ -76,14 +78,14 @@ export class ChallengeResolver {
 
   @Query(() => ChallengeConnection, { description: "The caller's enterprise's challenges in every state, with issuer-only counts." })
   @Access(AccessRule.AUTHENTICATED)
-  myChallenges(@CurrentActor() actor: Actor, @Args() args: MyChallengesArgs) {
-    return this.queries.mine(actor, args);
+  myChallenges(@CurrentActor() actor: Actor, @Args() args: MyChallengesArgs, @Info() info: GraphQLResolveInfo) {
+    return this.queries.mine(actor, args, requestedFields(info, ['edges', 'node']));
   }
 
   @Query(() => ChallengeConnection, { description: 'Challenges waiting for review, oldest submission first (administrators).' })
   @Access(AccessRule.ADMIN)
-  challengeReviewQueue(@CurrentActor() actor: Actor, @Args() args: MyChallengesArgs) {
-    return this.queries.reviewQueue(actor, args);
+  challengeReviewQueue(@CurrentActor() actor: Actor, @Args() args: MyChallengesArgs, @Info() info: GraphQLResolveInfo) {
+    return this.queries.reviewQueue(actor, args, requestedFields(info, ['edges', 'node']));
   }
 
   @Mutation(() => ChallengeType, { description: 'Starts a DRAFT challenge for the caller’s enterprise.' })
