@@ -17,6 +17,9 @@ interface SortKey {
   dir: 'ASC' | 'DESC';
 }
 
+/** How many of the newest matches a relevance-ordered search ranks (see buildChallengeListQuery). */
+export const RELEVANCE_CANDIDATES = 1000;
+
 export type ListScope = { kind: 'browse' } | { kind: 'issuer'; organizationId: string } | { kind: 'reviewQueue' };
 
 export interface ListQuery {
@@ -111,14 +114,29 @@ export function buildChallengeListQuery(
     SUBMITTED_OLDEST: { sql: 'c.submitted_at', type: 'timestamptz', dir: 'ASC' },
   };
   const key = keys[ordering];
+  let cursor: string | null = null;
   if (args.after) {
     const [cursorOrdering, value, id] = decodeCursor(args.after, 3);
     if (cursorOrdering !== ordering || typeof value !== 'string' || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) {
       throw UserInputError.field('after', 'is not a cursor of this list and ordering');
     }
     const op = key.dir === 'DESC' ? '<' : '>';
-    where.push(`(${key.sql}, c.id) ${op} (${p.add(value)}::${key.type}, ${p.add(id)}::uuid)`);
+    cursor = `(${key.sql}, c.id) ${op} (${p.add(value)}::${key.type}, ${p.add(id)}::uuid)`;
   }
+  if (ordering === ChallengeOrderBy.RELEVANCE) {
+    // Ranking must read the vector of every candidate, so its cost grows with the number of matches. It is
+    // bounded: the newest RELEVANCE_CANDIDATES matches are ranked (NEWEST with the same search lists all).
+    const sql = `WITH candidates AS MATERIALIZED (
+        SELECT c.id FROM challenges c WHERE ${where.join(' AND ')}
+        ORDER BY COALESCE(c.published_at, c.created_at) DESC, c.id DESC LIMIT ${RELEVANCE_CANDIDATES})
+      SELECT ${columns}, (${key.sql})::text AS sort_key
+        FROM candidates JOIN challenges c ON c.id = candidates.id JOIN organizations o ON o.id = c.issuer_organization_id
+       ${cursor ? `WHERE ${cursor}` : ''}
+       ORDER BY ${key.sql} ${key.dir}, c.id ${key.dir}
+       LIMIT ${args.first + 1}`;
+    return { sql, params: p.values, ordering };
+  }
+  if (cursor) where.push(cursor);
   const sql = `SELECT ${columns}, (${key.sql})::text AS sort_key
     FROM challenges c JOIN organizations o ON o.id = c.issuer_organization_id
     WHERE ${where.join(' AND ')}
