@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { TechnicalFieldEntity } from '../technical-fields/technical-field.entity.js';
 import { UserEntity } from '../users/user.entity.js';
@@ -24,6 +24,7 @@ export class ChallengeTechnicalFieldEntity {
 
 /** 技术拆解 / 考核指标: one measurable indicator. Proposals reference its id (kept stable: frozen after publication). */
 @Entity('challenge_requirements')
+@Check('CHK_challenge_requirements_weight', `"weight" BETWEEN 0 AND 100`)
 @Index('UQ_challenge_requirements_position', ['challengeId', 'position'], { unique: true })
 export class ChallengeRequirementEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -58,6 +59,7 @@ export class ChallengeRequirementEntity {
 
 /** 评审标准: weights of one challenge sum to 100. Scores reference its id (frozen after publication). */
 @Entity('evaluation_criteria')
+@Check('CHK_evaluation_criteria_weight', `"weight" BETWEEN 0 AND 100`)
 @Index('UQ_evaluation_criteria_position', ['challengeId', 'position'], { unique: true })
 export class EvaluationCriterionEntity {
   @PrimaryGeneratedColumn('uuid')

@@ -68,9 +68,9 @@ export class ChallengeContentService {
     if (errors.length) throw new UserInputError(errors);
     const id = await this.dataSource.transaction(async (manager) => {
       const [row] = (await manager.query(
-        `INSERT INTO challenges (issuer_organization_id, created_by, industry_code, chain_goal, demand_type, deadline)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [org.id, actor.userId, input.industryCode, input.chainGoal, input.demandType, input.deadline],
+        `INSERT INTO challenges (issuer_organization_id, created_by, industry_code, chain_goal, demand_type, deadline, title_zh, title_en)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        [org.id, actor.userId, input.industryCode, input.chainGoal, input.demandType, input.deadline, input.titleZh ?? null, input.titleEn ?? null],
       )) as { id: string }[];
       await this.applyPatch(manager, row.id, input, false);
       await this.audit.record(manager, { actor, action: 'CHALLENGE_CREATED', entityType: 'Challenge', entityId: row.id, organizationId: org.id, to: 'DRAFT' });

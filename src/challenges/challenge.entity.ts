@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { UserEntity } from '../users/user.entity.js';
@@ -73,6 +73,10 @@ export enum MinQualification {
  * `search_zh` / `search_en` are written by the service with the content (challenge-search.ts).
  */
 @Entity('challenges')
+@Check('CHK_challenges_title', `"title_zh" IS NOT NULL OR "title_en" IS NOT NULL`)
+@Check('CHK_challenges_budget', `"budget_min" IS NULL OR "budget_max" IS NULL OR "budget_min" <= "budget_max"`)
+@Check('CHK_challenges_money', `("budget_min" IS NULL OR "budget_min" >= 0) AND ("budget_max" IS NULL OR "budget_max" >= 0) AND ("bounty" IS NULL OR "bounty" >= 0)`)
+@Check('CHK_challenges_version', `"version" >= 1`)
 @Index('IDX_challenges_issuer_created', ['issuerOrganizationId', 'createdAt', 'id'])
 @Index('IDX_challenges_deadline', ['deadline', 'id'])
 @Index('IDX_challenges_status_submitted', ['status', 'submittedAt', 'id'])
