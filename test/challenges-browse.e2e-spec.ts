@@ -292,6 +292,17 @@ describe('browsing and searching challenges', () => {
       expect(mixed.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       const garbage = await t.gql.send(LIST, { first: 1, after: 'not-a-cursor' });
       expect(garbage.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      const tampered = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+      for (const after of [
+        tampered(['NEWEST', 'yesterday', ids.storage]),
+        tampered(['NEWEST', '2026-13-45 25:61:61+00', ids.storage]),
+        tampered(['BUDGET_HIGHEST', '1e999', ids.storage]),
+        tampered(['NEWEST', '2026-01-01 00:00:00+00', 'not-a-uuid']),
+      ]) {
+        const orderBy = after.length && JSON.parse(Buffer.from(after, 'base64url').toString())[0];
+        const res = await t.gql.send(LIST, { orderBy, first: 1, after });
+        expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      }
       const relevance = await t.gql.send(LIST, { orderBy: 'RELEVANCE' });
       expect(relevance.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     });

@@ -11,6 +11,13 @@ import { ChallengeFilterInput, ChallengeOrderBy } from './dto/challenge.inputs.j
  */
 type Ordering = ChallengeOrderBy | 'SUBMITTED_OLDEST';
 
+/** What a sort-key value from a cursor must look like before it meets a cast (a tampered cursor is bad input, not a 500). */
+const KEY_FORMAT: Record<SortKey['type'], RegExp> = {
+  timestamptz: /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/,
+  bigint: /^-?\d{1,18}$/,
+  real: /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i,
+};
+
 interface SortKey {
   sql: string;
   type: 'timestamptz' | 'bigint' | 'real';
@@ -117,7 +124,13 @@ export function buildChallengeListQuery(
   let cursor: string | null = null;
   if (args.after) {
     const [cursorOrdering, value, id] = decodeCursor(args.after, 3);
-    if (cursorOrdering !== ordering || typeof value !== 'string' || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) {
+    if (
+      cursorOrdering !== ordering ||
+      typeof value !== 'string' ||
+      !KEY_FORMAT[key.type].test(value) ||
+      typeof id !== 'string' ||
+      !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)
+    ) {
       throw UserInputError.field('after', 'is not a cursor of this list and ordering');
     }
     const op = key.dir === 'DESC' ? '<' : '>';
