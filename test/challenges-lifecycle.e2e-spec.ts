@@ -216,6 +216,28 @@ describe('challenge lifecycle', () => {
       expect(await stored(id)).toMatchObject({ status: 'PUBLISHED', version });
     });
 
+    it('another enterprise and anonymous callers cannot amend, submit, cancel or announce on a published challenge', async () => {
+      const { id, version } = await publishedChallenge(t, issuer, admin);
+      const AMEND = `mutation($input: AmendChallengeInput!) { amendChallenge(input: $input) { id } }`;
+      const ANNOUNCE = `mutation($id: ID!) { publishChallengeAnnouncement(input: { challengeId: $id, title: "t", body: "b" }) { id } }`;
+      const amendInput = { input: { id, expectedVersion: version, changeSummary: '他人修改', titleZh: '篡改' } };
+      expect((await t.gql.as(otherEnterprise.token).fails(AMEND, amendInput)).extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ISSUER_ONLY' });
+      expect((await t.gql.as(otherEnterprise.token).fails(SUBMIT, { id })).extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ISSUER_ONLY' });
+      expect((await t.gql.as(otherEnterprise.token).fails(CANCEL, { id, reason: 'not mine' })).extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ISSUER_MANAGER_ONLY' });
+      expect((await t.gql.as(otherEnterprise.token).fails(ANNOUNCE, { id })).extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ISSUER_ONLY' });
+      for (const [query, variables] of [
+        [AMEND, amendInput],
+        [SUBMIT, { id }],
+        [CANCEL, { id, reason: 'anonymous' }],
+        [ANNOUNCE, { id }],
+      ] as const) {
+        expect((await t.gql.fails(query, variables)).extensions?.code).toBe('UNAUTHENTICATED');
+      }
+      expect(await stored(id)).toMatchObject({ status: 'PUBLISHED', version, title_zh: challengeInput().titleZh });
+      expect(await auditActions(id)).toEqual(['CHALLENGE_CREATED', 'CHALLENGE_SUBMITTED_FOR_REVIEW', 'CHALLENGE_PUBLISHED']);
+      expect((await t.sql.query(`SELECT count(*)::int AS n FROM challenge_announcements WHERE challenge_id = $1`, [id])).rows[0].n).toBe(0);
+    });
+
     it('review decisions are for administrators only', async () => {
       const id = await createDraft();
       await t.gql.as(issuer.token).ok(SUBMIT, { id });
