@@ -1,7 +1,7 @@
 import { UserInputError } from '../common/errors.js';
 import { decodeCursor, encodeCursor } from '../common/pagination/connection.js';
 import { searchQuery } from './challenge-search.js';
-import { ChallengeSummaryRow, effectiveStatusSql, issuerShownSql, SqlParams, summaryColumnsSql, summaryPartsFor, Viewer, visibleSql } from './challenge-sql.js';
+import { ChallengeSummaryRow, effectiveStatusSql, issuerShownSql, SqlParams, summaryColumnsSql, Viewer, visibleSql } from './challenge-sql.js';
 import { ChallengeFilterInput, ChallengeOrderBy } from './dto/challenge.inputs.js';
 
 /**
@@ -103,7 +103,7 @@ export function buildChallengeListQuery(
   fields?: Set<string>,
 ): ListQuery {
   const p = new SqlParams();
-  const columns = summaryColumnsSql(viewer, p, 'c', 'o', summaryPartsFor(fields));
+  const columns = summaryColumnsSql(viewer, p, 'c', 'o', fields);
   const where = scopeConditions(scope, viewer, p);
   const { conditions, rank } = filterConditions(args.filter, viewer, p);
   where.push(...conditions);

@@ -87,51 +87,61 @@ export function proposalCountSql(c = 'c'): string {
 }
 
 /**
- * The parts of a list item that cost a sub-query; a list selects them only when the client asked for them
- * (undefined = all, as for the detail).
+ * The columns of a challenge as a list item (never the confidential text or the search vectors). With
+ * `fields` (the GraphQL fields the client asked for), only the columns and sub-queries those fields need
+ * are selected; without it, all of them (the detail).
  */
-export interface SummaryParts {
-  technicalFields: boolean;
-  proposalCount: boolean;
-  unansweredQuestionCount: boolean;
-}
-
-export function summaryPartsFor(fields: Set<string> | undefined): SummaryParts {
-  return {
-    technicalFields: !fields || fields.has('technicalFields'),
-    proposalCount: !fields || fields.has('proposalCount'),
-    unansweredQuestionCount: !fields || fields.has('unansweredQuestionCount'),
+export function summaryColumnsSql(viewer: Viewer, p: SqlParams, c = 'c', o = 'o', fields?: Set<string>): string {
+  const want = (...names: string[]) => !fields || names.some((n) => fields.has(n));
+  const columns: string[] = [`${c}.id`];
+  const add = (names: string[], sql: () => string) => {
+    if (want(...names)) columns.push(sql());
   };
+  add(['titleZh'], () => `${c}.title_zh`);
+  add(['titleEn'], () => `${c}.title_en`);
+  add(['summaryZh'], () => `${c}.summary_zh`);
+  add(['summaryEn'], () => `${c}.summary_en`);
+  add(['status'], () => `${effectiveStatusSql(c)} AS status`);
+  add(['industryCode'], () => `${c}.industry_code`);
+  add(['chainGoal'], () => `${c}.chain_goal`);
+  add(['demandType'], () => `${c}.demand_type`);
+  add(['cooperationModes'], () => `${c}.cooperation_modes::text[] AS cooperation_modes`);
+  add(['budgetMin'], () => `${c}.budget_min::text AS budget_min`);
+  add(['budgetMax'], () => `${c}.budget_max::text AS budget_max`);
+  add(['bounty'], () => `${c}.bounty::text AS bounty`);
+  add(['currency'], () => `${c}.currency`);
+  add(['ipOwnership'], () => `${c}.ip_ownership`);
+  add(['eligibility'], () => `${c}.min_qualification, ${c}.allowed_region_codes, ${c}.verified_only`);
+  add(['visibility'], () => `${c}.visibility`);
+  add(['anonymousIssuer'], () => `${c}.anonymous_issuer`);
+  add(['blindReview'], () => `${c}.blind_review`);
+  add(['deadline', 'deadlineChinaTime'], () => `${c}.deadline`);
+  add(['submittedAt'], () => `${c}.submitted_at`);
+  add(['publishedAt'], () => `${c}.published_at`);
+  add(['createdAt'], () => `${c}.created_at`);
+  add(['version'], () => `${c}.version`);
+  add(['requiresTerms'], () => `${c}.requires_terms`);
+  add(['termsVersion'], () => `${c}.terms_version`);
+  add(['statusReason'], () => `CASE WHEN ${viewer.admin ? 'TRUE' : isIssuerSql(viewer, p, c)} OR ${c}.status = 'CANCELLED' THEN ${c}.status_reason END AS status_reason`);
+  add(['issuer'], () => {
+    const shown = issuerShownSql(viewer, p, c);
+    return `CASE WHEN ${shown} THEN ${o}.id END AS issuer_id, CASE WHEN ${shown} THEN ${o}.name_zh END AS issuer_name_zh,
+      CASE WHEN ${shown} THEN ${o}.name_en END AS issuer_name_en`;
+  });
+  add(['viewerIsIssuer'], () => `${isIssuerSql(viewer, p, c)} AS viewer_is_issuer`);
+  add(['technicalFields'], () =>
+    `(SELECT coalesce(json_agg(json_build_object('code', tf.code, 'nameZh', tf.name_zh, 'nameEn', tf.name_en) ORDER BY tf.code), '[]'::json)
+       FROM challenge_technical_fields ctf JOIN technical_fields tf ON tf.code = ctf.field_code WHERE ctf.challenge_id = ${c}.id) AS technical_fields`,
+  );
+  add(['proposalCount'], () => `${proposalCountSql(c)} AS proposal_count`);
+  add(['unansweredQuestionCount'], () => {
+    const manager = viewer.admin ? 'TRUE' : isIssuerSql(viewer, p, c);
+    return `CASE WHEN ${manager} THEN (SELECT count(*)::int FROM challenge_questions q WHERE q.challenge_id = ${c}.id AND q.answered_at IS NULL) END AS unanswered_question_count`;
+  });
+  return columns.join(',\n    ');
 }
 
-/** The columns of a challenge as a list item (no confidential text, no search vectors). */
-export function summaryColumnsSql(viewer: Viewer, p: SqlParams, c = 'c', o = 'o', parts: SummaryParts = summaryPartsFor(undefined)): string {
-  const shown = issuerShownSql(viewer, p, c);
-  const manager = viewer.admin ? 'TRUE' : isIssuerSql(viewer, p, c);
-  const technicalFields = parts.technicalFields
-    ? `(SELECT coalesce(json_agg(json_build_object('code', tf.code, 'nameZh', tf.name_zh, 'nameEn', tf.name_en) ORDER BY tf.code), '[]'::json)
-       FROM challenge_technical_fields ctf JOIN technical_fields tf ON tf.code = ctf.field_code WHERE ctf.challenge_id = ${c}.id)`
-    : `'[]'::json`;
-  const unanswered = parts.unansweredQuestionCount
-    ? `CASE WHEN ${manager} THEN (SELECT count(*)::int FROM challenge_questions q WHERE q.challenge_id = ${c}.id AND q.answered_at IS NULL) END`
-    : 'NULL::int';
-  return `${c}.id, ${c}.title_zh, ${c}.title_en, ${c}.summary_zh, ${c}.summary_en, ${effectiveStatusSql(c)} AS status,
-    ${c}.industry_code, ${c}.chain_goal, ${c}.demand_type, ${c}.cooperation_modes::text[] AS cooperation_modes,
-    ${c}.budget_min::text AS budget_min, ${c}.budget_max::text AS budget_max, ${c}.bounty::text AS bounty, ${c}.currency,
-    ${c}.ip_ownership, ${c}.min_qualification, ${c}.allowed_region_codes, ${c}.verified_only, ${c}.visibility,
-    ${c}.anonymous_issuer, ${c}.blind_review, ${c}.deadline, ${c}.submitted_at, ${c}.published_at, ${c}.created_at,
-    ${c}.version, ${c}.requires_terms, ${c}.terms_version,
-    CASE WHEN ${manager} OR ${c}.status = 'CANCELLED' THEN ${c}.status_reason END AS status_reason,
-    CASE WHEN ${shown} THEN ${o}.id END AS issuer_id,
-    CASE WHEN ${shown} THEN ${o}.name_zh END AS issuer_name_zh,
-    CASE WHEN ${shown} THEN ${o}.name_en END AS issuer_name_en,
-    ${manager} AS viewer_manages, ${isIssuerSql(viewer, p, c)} AS viewer_is_issuer,
-    ${technicalFields} AS technical_fields,
-    ${parts.proposalCount ? proposalCountSql(c) : '0'} AS proposal_count,
-    ${unanswered} AS unanswered_question_count`;
-}
-
-/** A row of summaryColumnsSql. */
+/** A row of summaryColumnsSql (a list selects only some of these: the others are undefined). */
 export interface ChallengeSummaryRow {
   id: string;
   title_zh: string | null;
@@ -165,7 +175,6 @@ export interface ChallengeSummaryRow {
   issuer_id: string | null;
   issuer_name_zh: string | null;
   issuer_name_en: string | null;
-  viewer_manages: boolean;
   viewer_is_issuer: boolean;
   technical_fields: { code: string; nameZh: string; nameEn: string }[];
   proposal_count: number;

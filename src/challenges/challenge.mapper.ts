@@ -18,7 +18,11 @@ export interface ChallengeDetailPart {
 
 export type ChallengeNode = ChallengeType & { detail?: ChallengeDetailPart };
 
-/** The only way a challenge row becomes API output; the SQL already nulled what the viewer may not see. */
+/**
+ * The only way a challenge row becomes API output; the SQL already nulled what the viewer may not see.
+ * A list row carries only the columns the client asked for: the other fields stay undefined and are
+ * never resolved.
+ */
 export function toChallengeType(row: ChallengeSummaryRow | ChallengeDetailRow): ChallengeNode {
   const node: ChallengeNode = {
     id: row.id,
@@ -27,7 +31,7 @@ export function toChallengeType(row: ChallengeSummaryRow | ChallengeDetailRow): 
     titleEn: row.title_en,
     summaryZh: row.summary_zh,
     summaryEn: row.summary_en,
-    issuer: row.issuer_id ? { id: row.issuer_id, nameZh: row.issuer_name_zh ?? '', nameEn: row.issuer_name_en } : null,
+    issuer: row.issuer_id ? { id: row.issuer_id, nameZh: row.issuer_name_zh ?? '', nameEn: row.issuer_name_en } : (row.issuer_id as null),
     anonymousIssuer: row.anonymous_issuer,
     technicalFields: row.technical_fields,
     industryCode: row.industry_code,
@@ -39,15 +43,13 @@ export function toChallengeType(row: ChallengeSummaryRow | ChallengeDetailRow): 
     bounty: row.bounty,
     currency: row.currency,
     ipOwnership: row.ip_ownership as IpOwnership,
-    eligibility: {
-      minQualification: row.min_qualification as MinQualification,
-      allowedRegionCodes: row.allowed_region_codes,
-      verifiedOnly: row.verified_only,
-    },
+    eligibility: (row.min_qualification === undefined
+      ? undefined
+      : { minQualification: row.min_qualification as MinQualification, allowedRegionCodes: row.allowed_region_codes, verifiedOnly: row.verified_only }) as ChallengeNode['eligibility'],
     visibility: row.visibility as ChallengeVisibility,
     blindReview: row.blind_review,
     deadline: row.deadline,
-    deadlineChinaTime: chinaTime(row.deadline),
+    deadlineChinaTime: (row.deadline ? chinaTime(row.deadline) : undefined) as string,
     submittedAt: row.submitted_at,
     publishedAt: row.published_at,
     createdAt: row.created_at,
