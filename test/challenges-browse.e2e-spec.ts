@@ -341,6 +341,22 @@ describe('browsing and searching challenges', () => {
       expect(res.data?.challenges.edges).toEqual([{ node: { id: ids.hydrogen, technicalFields: [{ code: 'NEW_ENERGY.HYDROGEN' }], proposalCount: 0 } }]);
     });
 
+    it('maps whatever subset of fields a list asks for', async () => {
+      const res = await t.gql.as(sme.token).ok<{ challenges: { edges: { node: Record<string, unknown> }[] } }>(
+        `{ challenges(first: 5, filter: { industryCodes: ["C"] }) { edges { node { eligibility { minQualification allowedRegionCodes verifiedOnly } deadlineChinaTime status viewerIsIssuer statusReason cooperationModes budgetMin currency } } } }`,
+      );
+      expect(res.challenges.edges[0].node).toMatchObject({
+        eligibility: { minQualification: 'NONE', allowedRegionCodes: ['320000'], verifiedOnly: true },
+        status: 'PUBLISHED',
+        viewerIsIssuer: false,
+        statusReason: null,
+        cooperationModes: ['TECH_TRANSFER'],
+        budgetMin: '1000000',
+        currency: 'CNY',
+      });
+      expect(res.challenges.edges[0].node.deadlineChinaTime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+08:00$/);
+    });
+
     it('resolves requirements and criteria of a whole page with one query each (no N+1)', async () => {
       const res = await t.gql.as(sme.token).send(`{ challenges(first: 20) { edges { node { id requirements { name } evaluationCriteria { weight } description } } } }`);
       expect(res.errors).toBeUndefined();
