@@ -7,6 +7,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { ChallengesModule } from './challenges/challenges.module.js';
 import { graphqlOptions } from './common/graphql/graphql-options.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
@@ -57,6 +58,7 @@ export class AppModule {
         AllianceModule,
         ExpertsModule,
         AuditQueriesModule,
+        ChallengesModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -3,6 +3,9 @@ import { AuditEventEntity } from '../audit/audit-event.entity.js';
 import { AuthSessionEntity } from '../auth/auth-session.entity.js';
 import { LoginThrottleEntity } from '../auth/login-throttle.entity.js';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity.js';
+import { ChallengeAnnouncementEntity, ChallengeInvitationEntity, ChallengeQuestionEntity, ChallengeTermsAcceptanceEntity, ChallengeTermsEntity } from '../challenges/challenge-engagement.entities.js';
+import { ChallengeRequirementEntity, ChallengeTechnicalFieldEntity, ChallengeVersionEntity, EvaluationCriterionEntity } from '../challenges/challenge-content.entities.js';
+import { ChallengeEntity } from '../challenges/challenge.entity.js';
 import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
 import { ExpertProfileEntity } from '../experts/expert-profile.entity.js';
 import { ExpertTechnicalFieldEntity } from '../experts/expert-technical-field.entity.js';
@@ -31,4 +34,14 @@ export const ENTITIES = [
   ExpertProfileEntity,
   ExpertTechnicalFieldEntity,
   AuditEventEntity,
+  ChallengeEntity,
+  ChallengeTechnicalFieldEntity,
+  ChallengeRequirementEntity,
+  EvaluationCriterionEntity,
+  ChallengeVersionEntity,
+  ChallengeTermsEntity,
+  ChallengeTermsAcceptanceEntity,
+  ChallengeInvitationEntity,
+  ChallengeQuestionEntity,
+  ChallengeAnnouncementEntity,
 ];

@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../common/auth/actor.js';
+import { belongsTo } from '../common/auth/actor.js';
+import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from '../common/errors.js';
+import { ChallengeQueryService } from './challenge-query.service.js';
+import { ChallengeNode } from './challenge.mapper.js';
+import {
+  AcceptChallengeTermsInput,
+  AnswerChallengeQuestionInput,
+  AskChallengeQuestionInput,
+  InviteSmeToChallengeInput,
+  PublishChallengeAnnouncementInput,
+} from './dto/challenge.inputs.js';
+import { ChallengeAnnouncement, ChallengeQuestion } from './dto/challenge.types.js';
+
+/** Terms (NDA) acceptance, Q&A (答疑), announcements and invitations. */
+@Injectable()
+export class ChallengeEngagementService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly query: ChallengeQueryService,
+  ) {}
+
+  /** Records that the actor's organisation accepted the CURRENT terms version; unlocks the description. */
+  async acceptTerms(actor: Actor, input: AcceptChallengeTermsInput): Promise<ChallengeNode> {
+    const org = actor.organization;
+    if (!org) throw new ForbiddenError('ORGANIZATION_MEMBERS_ONLY', 'Terms are accepted on behalf of an organisation; join one first');
+    await this.dataSource.transaction(async (manager) => {
+      const c = await this.query.assertVisible(actor, input.challengeId, manager, true);
+      if (!c.requiresTerms || c.termsVersion === null) throw new ConflictError('NO_TERMS', 'This challenge requires no terms');
+      if (c.termsVersion !== input.termsVersion) {
+        throw new ConflictError('TERMS_VERSION_CHANGED', `The terms in force are version ${c.termsVersion}; read them and accept that version`, {
+          currentVersion: c.termsVersion,
+        });
+      }
+      const rows = (await manager.query(
+        `INSERT INTO challenge_terms_acceptances (challenge_id, organization_id, user_id, terms_version) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (challenge_id, organization_id, terms_version) DO NOTHING RETURNING id`,
+        [c.id, org.id, actor.userId, c.termsVersion],
+      )) as { id: string }[];
+      if (rows.length) {
+        await this.audit.record(manager, {
+          actor,
+          action: 'CHALLENGE_TERMS_ACCEPTED',
+          entityType: 'Challenge',
+          entityId: c.id,
+          organizationId: org.id,
+          data: { termsVersion: c.termsVersion },
+        });
+      }
+    });
+    return this.query.get(actor, input.challengeId);
+  }
+
+  /** A verified SME asks while the challenge is open; the question is private to the issuer until answered. */
+  async ask(actor: Actor, input: AskChallengeQuestionInput): Promise<ChallengeQuestion> {
+    const org = actor.organization;
+    if (org?.kind !== 'SME') throw new ForbiddenError('SME_MEMBERS_ONLY', 'Only members of an SME may ask questions');
+    return this.dataSource.transaction(async (manager) => {
+      const c = await this.query.assertVisible(actor, input.challengeId, manager);
+      const [{ verification_status }] = (await manager.query(`SELECT verification_status FROM organizations WHERE id = $1`, [org.id])) as {
+        verification_status: string;
+      }[];
+      if (verification_status !== 'VERIFIED') throw new ForbiddenError('ORGANIZATION_NOT_VERIFIED', 'Only verified SMEs may ask questions');
+      if (c.effectiveStatus !== 'PUBLISHED') throw new ConflictError('CHALLENGE_NOT_OPEN', `Questions are taken only while the challenge is open (it is ${c.effectiveStatus})`);
+      const [row] = (await manager.query(
+        `INSERT INTO challenge_questions (challenge_id, asker_organization_id, asker_user_id, question) VALUES ($1, $2, $3, $4)
+         RETURNING id, question, answer, created_at AS "askedAt", answered_at AS "answeredAt"`,
+        [c.id, org.id, actor.userId, input.question],
+      )) as Omit<ChallengeQuestion, 'askedByMyOrganization'>[];
+      await this.audit.record(manager, {
+        actor,
+        action: 'CHALLENGE_QUESTION_ASKED',
+        entityType: 'ChallengeQuestion',
+        entityId: row.id,
+        organizationId: org.id,
+        data: { challengeId: c.id },
+      });
+      return { ...row, askedByMyOrganization: true };
+    });
+  }
+
+  /** The issuer answers; question and answer are then shown to all who see the challenge, without the asker. */
+  async answer(actor: Actor, input: AnswerChallengeQuestionInput): Promise<ChallengeQuestion> {
+    return this.dataSource.transaction(async (manager) => {
+      const [q] = (await manager.query(`SELECT challenge_id, asker_organization_id, published, answered_at FROM challenge_questions WHERE id = $1 FOR UPDATE`, [
+        input.questionId,
+      ])) as { challenge_id: string; asker_organization_id: string; published: boolean; answered_at: Date | null }[];
+      if (!q) throw new NotFoundError('Challenge question');
+      const c = await this.query.assertVisible(actor, q.challenge_id, manager).catch(() => {
+        throw new NotFoundError('Challenge question');
+      });
+      if (!belongsTo(actor, c.issuerOrganizationId)) {
+        if (q.published || belongsTo(actor, q.asker_organization_id)) throw new ForbiddenError('ISSUER_ONLY', 'Only the issuing enterprise answers questions');
+        throw new NotFoundError('Challenge question');
+      }
+      if (q.answered_at) throw new ConflictError('ALREADY_ANSWERED', 'This question has already been answered');
+      if (c.effectiveStatus === 'CANCELLED') throw new ConflictError('CHALLENGE_CANCELLED', 'The challenge was cancelled');
+      const [row] = (await manager.query(
+        `UPDATE challenge_questions SET answer = $2, answered_by = $3, answered_at = now(), published = true WHERE id = $1
+         RETURNING id, question, answer, created_at AS "askedAt", answered_at AS "answeredAt"`,
+        [input.questionId, input.answer, actor.userId],
+      )) as [Omit<ChallengeQuestion, 'askedByMyOrganization'>[], number];
+      await this.audit.record(manager, {
+        actor,
+        action: 'CHALLENGE_QUESTION_ANSWERED',
+        entityType: 'ChallengeQuestion',
+        entityId: input.questionId,
+        organizationId: c.issuerOrganizationId,
+        data: { challengeId: c.id },
+      });
+      return { ...row[0], askedByMyOrganization: false };
+    });
+  }
+
+  async announce(actor: Actor, input: PublishChallengeAnnouncementInput): Promise<ChallengeAnnouncement> {
+    return this.dataSource.transaction(async (manager) => {
+      const c = await this.query.assertVisible(actor, input.challengeId, manager);
+      if (!belongsTo(actor, c.issuerOrganizationId)) throw new ForbiddenError('ISSUER_ONLY', 'Only the issuing enterprise publishes announcements');
+      if (!c.publishedAt || c.effectiveStatus === 'CANCELLED') throw new ConflictError('NOT_PUBLISHED', 'Announcements are for published challenges');
+      const [row] = (await manager.query(
+        `INSERT INTO challenge_announcements (challenge_id, author_user_id, title, body) VALUES ($1, $2, $3, $4) RETURNING id, title, body, created_at AS "createdAt"`,
+        [c.id, actor.userId, input.title, input.body],
+      )) as ChallengeAnnouncement[];
+      await this.audit.record(manager, {
+        actor,
+        action: 'CHALLENGE_ANNOUNCEMENT_PUBLISHED',
+        entityType: 'Challenge',
+        entityId: c.id,
+        organizationId: c.issuerOrganizationId,
+        data: { announcementId: row.id },
+      });
+      return row;
+    });
+  }
+
+  /** The issuer invites an SME (what lets it see an INVITE_ONLY challenge). */
+  async invite(actor: Actor, input: InviteSmeToChallengeInput): Promise<ChallengeNode> {
+    await this.dataSource.transaction(async (manager) => {
+      const c = await this.query.assertVisible(actor, input.challengeId, manager);
+      if (!belongsTo(actor, c.issuerOrganizationId)) throw new ForbiddenError('ISSUER_ONLY', 'Only the issuing enterprise invites SMEs');
+      const [org] = (await manager.query(`SELECT kind FROM organizations WHERE id = $1`, [input.organizationId])) as { kind: string }[];
+      if (org?.kind !== 'SME') throw UserInputError.field('input.organizationId', 'is not an SME organisation');
+      const rows = (await manager.query(
+        `INSERT INTO challenge_invitations (challenge_id, organization_id, invited_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING organization_id`,
+        [c.id, input.organizationId, actor.userId],
+      )) as unknown[];
+      if (rows.length) {
+        await this.audit.record(manager, {
+          actor,
+          action: 'CHALLENGE_SME_INVITED',
+          entityType: 'Challenge',
+          entityId: c.id,
+          organizationId: c.issuerOrganizationId,
+          data: { invitedOrganizationId: input.organizationId },
+        });
+      }
+    });
+    return this.query.get(actor, input.challengeId);
+  }
+}

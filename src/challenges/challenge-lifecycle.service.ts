@@ -1,0 +1,171 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../common/auth/actor.js';
+import { belongsTo, managesOrganization } from '../common/auth/actor.js';
+import { ConflictError, ForbiddenError } from '../common/errors.js';
+import { ChallengeContentService } from './challenge-content.service.js';
+import { ChallengeQueryService, VisibleChallenge } from './challenge-query.service.js';
+import { missingForReview } from './challenge-rules.js';
+import { CHALLENGE_TRANSITIONS, ChallengeAction, ChallengeStatusName } from './challenge-transitions.js';
+import { ChallengeNode } from './challenge.mapper.js';
+
+/**
+ * The challenge lifecycle. `transition()` is the ONLY writer of challenges.status: a conditional
+ * `UPDATE ... WHERE status = ANY(from)` plus its audit row, inside the caller's transaction. A refused
+ * transition throws CONFLICT INVALID_TRANSITION and writes nothing.
+ */
+@Injectable()
+export class ChallengeLifecycleService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly query: ChallengeQueryService,
+    private readonly content: ChallengeContentService,
+  ) {}
+
+  /**
+   * Persists the deadline close when it is due (PUBLISHED past its deadline becomes CLOSED, audited as done
+   * by the system). Reads never need it (they compute the effective status); writes call it first.
+   */
+  async closeIfDue(manager: EntityManager, challengeId: string): Promise<void> {
+    const t = CHALLENGE_TRANSITIONS.CLOSE_AT_DEADLINE;
+    const rows = (await manager.query(
+      `UPDATE challenges SET status = 'CLOSED', closed_at = deadline, status_changed_at = now()
+        WHERE id = $1 AND status = 'PUBLISHED' AND deadline <= now() RETURNING issuer_organization_id`,
+      [challengeId],
+    )) as [{ issuer_organization_id: string }[], number];
+    const closed = rows[0];
+    if (closed.length) {
+      await this.audit.record(manager, {
+        actor: null,
+        action: t.auditAction,
+        entityType: 'Challenge',
+        entityId: challengeId,
+        organizationId: closed[0].issuer_organization_id,
+        from: 'PUBLISHED',
+        to: 'CLOSED',
+      });
+    }
+  }
+
+  /**
+   * Moves a challenge by `action` from one of the table's `from` states, with the audit row, in `manager`'s
+   * transaction. `extraSet` adds column assignments of the same UPDATE (e.g. published_at).
+   */
+  async transition(
+    manager: EntityManager,
+    actor: Actor | null,
+    challengeId: string,
+    action: ChallengeAction,
+    options: { reason?: string | null; extraSet?: string; data?: Record<string, unknown> } = {},
+  ): Promise<{ from: ChallengeStatusName; to: ChallengeStatusName }> {
+    const t = CHALLENGE_TRANSITIONS[action];
+    if (action !== 'CLOSE_AT_DEADLINE') await this.closeIfDue(manager, challengeId);
+    const [before] = (await manager.query(`SELECT status, issuer_organization_id FROM challenges WHERE id = $1 FOR UPDATE`, [challengeId])) as {
+      status: ChallengeStatusName;
+      issuer_organization_id: string;
+    }[];
+    const [rows] = (await manager.query(
+      `UPDATE challenges SET status = $3, status_changed_at = now(), status_reason = $4${options.extraSet ? `, ${options.extraSet}` : ''}
+        WHERE id = $1 AND status = ANY($2::challenge_status[]) RETURNING id`,
+      [challengeId, t.from, t.to, options.reason ?? null],
+    )) as [unknown[], number];
+    if (!before || rows.length === 0) {
+      const from = before?.status ?? 'UNKNOWN';
+      throw new ConflictError('INVALID_TRANSITION', `A ${from} challenge cannot become ${t.to}`, { from, to: t.to });
+    }
+    await this.audit.record(manager, {
+      actor,
+      action: t.auditAction,
+      entityType: 'Challenge',
+      entityId: challengeId,
+      organizationId: before.issuer_organization_id,
+      from: before.status,
+      to: t.to,
+      reason: options.reason ?? null,
+      data: options.data,
+    });
+    return { from: before.status, to: t.to };
+  }
+
+  /** Any member of the issuing enterprise; it must be VERIFIED with an ACTIVE alliance membership. */
+  async submitForReview(actor: Actor, id: string): Promise<ChallengeNode> {
+    await this.dataSource.transaction(async (manager) => {
+      const c = await this.query.assertVisible(actor, id, manager, true);
+      this.requireIssuerMember(actor, c);
+      const [org] = (await manager.query(
+        `SELECT o.verification_status,
+                EXISTS (SELECT 1 FROM alliance_memberships am WHERE am.organization_id = o.id AND am.status = 'ACTIVE') AS active_member,
+                (SELECT count(*)::int FROM evaluation_criteria e WHERE e.challenge_id = $2) AS criteria,
+                (SELECT count(*)::int FROM challenge_technical_fields f WHERE f.challenge_id = $2) AS fields,
+                (SELECT summary_zh FROM challenges WHERE id = $2) AS summary_zh, (SELECT summary_en FROM challenges WHERE id = $2) AS summary_en
+           FROM organizations o WHERE o.id = $1`,
+        [c.issuerOrganizationId, id],
+      )) as { verification_status: string; active_member: boolean; criteria: number; fields: number; summary_zh: string | null; summary_en: string | null }[];
+      if (org.verification_status !== 'VERIFIED') {
+        throw new ForbiddenError('ORGANIZATION_NOT_VERIFIED', 'Only verified enterprises may submit challenges for review');
+      }
+      if (!org.active_member) {
+        throw new ForbiddenError('ALLIANCE_MEMBERSHIP_REQUIRED', 'Only enterprises with an active alliance membership may submit challenges for review');
+      }
+      if (c.status === 'DRAFT' || c.status === 'CHANGES_REQUESTED') {
+        const missing = missingForReview({ evaluationCriteriaCount: org.criteria, technicalFieldCount: org.fields, summaryZh: org.summary_zh, summaryEn: org.summary_en });
+        if (missing.length) throw new ConflictError('CHALLENGE_INCOMPLETE', `The challenge lacks: ${missing.join(', ')}`, { missing });
+      }
+      await this.transition(manager, actor, id, 'SUBMIT_FOR_REVIEW', { extraSet: 'submitted_at = now()' });
+    });
+    return this.query.get(actor, id);
+  }
+
+  async requestChanges(actor: Actor, id: string, reason: string): Promise<ChallengeNode> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.query.assertVisible(actor, id, manager, true);
+      await this.transition(manager, actor, id, 'REQUEST_CHANGES', { reason });
+    });
+    return this.query.get(actor, id);
+  }
+
+  async reject(actor: Actor, id: string, reason: string): Promise<ChallengeNode> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.query.assertVisible(actor, id, manager, true);
+      await this.transition(manager, actor, id, 'REJECT', { reason });
+    });
+    return this.query.get(actor, id);
+  }
+
+  /** Publication: the deadline must still be at least 24 hours away; version 1 of the public record is kept. */
+  async approveAndPublish(actor: Actor, id: string): Promise<ChallengeNode> {
+    await this.dataSource.transaction(async (manager) => {
+      const c = await this.query.assertVisible(actor, id, manager, true);
+      if (c.status === 'PENDING_REVIEW') {
+        const [{ too_soon }] = (await manager.query(`SELECT deadline < now() + interval '24 hours' AS too_soon FROM challenges WHERE id = $1`, [id])) as {
+          too_soon: boolean;
+        }[];
+        if (too_soon) throw new ConflictError('DEADLINE_TOO_SOON', 'The deadline must be at least 24 hours after publication; the issuer must extend it first');
+      }
+      await this.transition(manager, actor, id, 'APPROVE_AND_PUBLISH', { extraSet: 'published_at = COALESCE(published_at, now())' });
+      await this.content.snapshot(manager, actor, id, null);
+    });
+    return this.query.get(actor, id);
+  }
+
+  /** The issuer's OWNER or ADMIN withdraws the challenge (撤榜), with a reason shown to participants. */
+  async cancel(actor: Actor, id: string, reason: string): Promise<ChallengeNode> {
+    await this.dataSource.transaction(async (manager) => {
+      const c = await this.query.assertVisible(actor, id, manager, true);
+      if (!managesOrganization(actor, c.issuerOrganizationId)) {
+        throw new ForbiddenError('ISSUER_MANAGER_ONLY', "Only an owner or admin of the issuing enterprise may cancel its challenge");
+      }
+      await this.transition(manager, actor, id, 'CANCEL', { reason });
+    });
+    return this.query.get(actor, id);
+  }
+
+  private requireIssuerMember(actor: Actor, c: VisibleChallenge): void {
+    if (!belongsTo(actor, c.issuerOrganizationId)) {
+      throw new ForbiddenError('ISSUER_ONLY', 'Only members of the issuing enterprise may do this');
+    }
+  }
+}

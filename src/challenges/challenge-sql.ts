@@ -1,0 +1,217 @@
+import type { Actor } from '../common/auth/actor.js';
+import { isAdmin } from '../common/auth/actor.js';
+
+/**
+ * The SQL every read of challenges shares: the effective status, what an actor may see, and whose
+ * identity may be shown. Reused by the proposals module (visibility, effective status) so that the rules
+ * live in one place. Pure module: no framework imports.
+ */
+
+/** Collects positional parameters for one statement. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** Who reads, reduced to what the SQL needs. */
+export interface Viewer {
+  signedIn: boolean;
+  admin: boolean;
+  organizationId: string | null;
+  organizationKind: 'ENTERPRISE' | 'SME' | null;
+}
+
+export function viewerOf(actor: Actor | null | undefined): Viewer {
+  return {
+    signedIn: !!actor,
+    admin: isAdmin(actor),
+    organizationId: actor?.organization?.id ?? null,
+    organizationKind: actor?.organization?.kind ?? null,
+  };
+}
+
+/** The status a challenge reads as: PUBLISHED past its deadline is CLOSED (no timer needed). */
+export function effectiveStatusSql(c = 'c'): string {
+  return `(CASE WHEN ${c}.status = 'PUBLISHED' AND ${c}.deadline <= now() THEN 'CLOSED'::challenge_status ELSE ${c}.status END)`;
+}
+
+/** True when the viewer is a member of the issuing organisation (any role). */
+export function isIssuerSql(viewer: Viewer, p: SqlParams, c = 'c'): string {
+  return viewer.organizationId ? `(${c}.issuer_organization_id = ${p.add(viewer.organizationId)}::uuid)` : 'FALSE';
+}
+
+/**
+ * What the viewer may see: platform admins everything; the issuer's members their own challenges in every
+ * state; everyone else only challenges that were published (never drafts, review states or rejected ones),
+ * PUBLIC to anyone, REGISTERED to signed-in users, INVITE_ONLY to invited organisations.
+ */
+export function visibleSql(viewer: Viewer, p: SqlParams, c = 'c'): string {
+  if (viewer.admin) return 'TRUE';
+  const audience: string[] = [`${c}.visibility = 'PUBLIC'`];
+  if (viewer.signedIn) audience.push(`${c}.visibility = 'REGISTERED'`);
+  if (viewer.organizationId) {
+    audience.push(
+      `(${c}.visibility = 'INVITE_ONLY' AND EXISTS (SELECT 1 FROM challenge_invitations ci WHERE ci.challenge_id = ${c}.id AND ci.organization_id = ${p.add(viewer.organizationId)}::uuid))`,
+    );
+  }
+  const published = `(${c}.published_at IS NOT NULL AND (${audience.join(' OR ')}))`;
+  return viewer.organizationId ? `(${isIssuerSql(viewer, p, c)} OR ${published})` : published;
+}
+
+/** Whether the issuing organisation may be named to the viewer (an anonymous challenge hides it from all but the issuer and admins). */
+export function issuerShownSql(viewer: Viewer, p: SqlParams, c = 'c'): string {
+  if (viewer.admin) return 'TRUE';
+  return `(NOT ${c}.anonymous_issuer OR ${isIssuerSql(viewer, p, c)})`;
+}
+
+/**
+ * Whether the confidential description may be shown: to the issuer and admins; when terms are required,
+ * to organisations that accepted the CURRENT terms version; otherwise to signed-in viewers.
+ */
+export function descriptionShownSql(viewer: Viewer, p: SqlParams, c = 'c'): string {
+  if (viewer.admin) return 'TRUE';
+  if (!viewer.signedIn) return 'FALSE';
+  const accepted = viewer.organizationId
+    ? `EXISTS (SELECT 1 FROM challenge_terms_acceptances ta WHERE ta.challenge_id = ${c}.id AND ta.organization_id = ${p.add(viewer.organizationId)}::uuid AND ta.terms_version = ${c}.terms_version)`
+    : 'FALSE';
+  return `(${isIssuerSql(viewer, p, c)} OR (NOT ${c}.requires_terms) OR ${accepted})`;
+}
+
+/** The number of proposals received (the proposals module fills the challenge_proposal_counts view). */
+export function proposalCountSql(c = 'c'): string {
+  return `COALESCE((SELECT pc.proposal_count FROM challenge_proposal_counts pc WHERE pc.challenge_id = ${c}.id), 0)::int`;
+}
+
+/**
+ * The columns of a challenge as a list item (never the confidential text or the search vectors). With
+ * `fields` (the GraphQL fields the client asked for), only the columns and sub-queries those fields need
+ * are selected; without it, all of them (the detail).
+ */
+export function summaryColumnsSql(viewer: Viewer, p: SqlParams, c = 'c', o = 'o', fields?: Set<string>): string {
+  const want = (...names: string[]) => !fields || names.some((n) => fields.has(n));
+  const columns: string[] = [`${c}.id`];
+  const add = (names: string[], sql: () => string) => {
+    if (want(...names)) columns.push(sql());
+  };
+  add(['titleZh'], () => `${c}.title_zh`);
+  add(['titleEn'], () => `${c}.title_en`);
+  add(['summaryZh'], () => `${c}.summary_zh`);
+  add(['summaryEn'], () => `${c}.summary_en`);
+  add(['status'], () => `${effectiveStatusSql(c)} AS status`);
+  add(['industryCode'], () => `${c}.industry_code`);
+  add(['chainGoal'], () => `${c}.chain_goal`);
+  add(['demandType'], () => `${c}.demand_type`);
+  add(['cooperationModes'], () => `${c}.cooperation_modes::text[] AS cooperation_modes`);
+  add(['budgetMin'], () => `${c}.budget_min::text AS budget_min`);
+  add(['budgetMax'], () => `${c}.budget_max::text AS budget_max`);
+  add(['bounty'], () => `${c}.bounty::text AS bounty`);
+  add(['currency'], () => `${c}.currency`);
+  add(['ipOwnership'], () => `${c}.ip_ownership`);
+  add(['eligibility'], () => `${c}.min_qualification, ${c}.allowed_region_codes, ${c}.verified_only`);
+  add(['visibility'], () => `${c}.visibility`);
+  add(['anonymousIssuer'], () => `${c}.anonymous_issuer`);
+  add(['blindReview'], () => `${c}.blind_review`);
+  add(['deadline', 'deadlineChinaTime'], () => `${c}.deadline`);
+  add(['submittedAt'], () => `${c}.submitted_at`);
+  add(['publishedAt'], () => `${c}.published_at`);
+  add(['createdAt'], () => `${c}.created_at`);
+  add(['version'], () => `${c}.version`);
+  add(['requiresTerms'], () => `${c}.requires_terms`);
+  add(['termsVersion'], () => `${c}.terms_version`);
+  add(['statusReason'], () => `CASE WHEN ${viewer.admin ? 'TRUE' : isIssuerSql(viewer, p, c)} OR ${c}.status = 'CANCELLED' THEN ${c}.status_reason END AS status_reason`);
+  add(['issuer'], () => {
+    const shown = issuerShownSql(viewer, p, c);
+    return `CASE WHEN ${shown} THEN ${o}.id END AS issuer_id, CASE WHEN ${shown} THEN ${o}.name_zh END AS issuer_name_zh,
+      CASE WHEN ${shown} THEN ${o}.name_en END AS issuer_name_en`;
+  });
+  add(['viewerIsIssuer'], () => `${isIssuerSql(viewer, p, c)} AS viewer_is_issuer`);
+  add(['technicalFields'], () =>
+    `(SELECT coalesce(json_agg(json_build_object('code', tf.code, 'nameZh', tf.name_zh, 'nameEn', tf.name_en) ORDER BY tf.code), '[]'::json)
+       FROM challenge_technical_fields ctf JOIN technical_fields tf ON tf.code = ctf.field_code WHERE ctf.challenge_id = ${c}.id) AS technical_fields`,
+  );
+  add(['proposalCount'], () => `${proposalCountSql(c)} AS proposal_count`);
+  add(['unansweredQuestionCount'], () => {
+    const manager = viewer.admin ? 'TRUE' : isIssuerSql(viewer, p, c);
+    return `CASE WHEN ${manager} THEN (SELECT count(*)::int FROM challenge_questions q WHERE q.challenge_id = ${c}.id AND q.answered_at IS NULL) END AS unanswered_question_count`;
+  });
+  return columns.join(',\n    ');
+}
+
+/** A row of summaryColumnsSql (a list selects only some of these: the others are undefined). */
+export interface ChallengeSummaryRow {
+  id: string;
+  title_zh: string | null;
+  title_en: string | null;
+  summary_zh: string | null;
+  summary_en: string | null;
+  status: string;
+  industry_code: string;
+  chain_goal: string;
+  demand_type: string;
+  cooperation_modes: string[];
+  budget_min: string | null;
+  budget_max: string | null;
+  bounty: string | null;
+  currency: string;
+  ip_ownership: string;
+  min_qualification: string;
+  allowed_region_codes: string[];
+  verified_only: boolean;
+  visibility: string;
+  anonymous_issuer: boolean;
+  blind_review: boolean;
+  deadline: Date;
+  submitted_at: Date | null;
+  published_at: Date | null;
+  created_at: Date;
+  version: number;
+  requires_terms: boolean;
+  terms_version: number | null;
+  status_reason: string | null;
+  issuer_id: string | null;
+  issuer_name_zh: string | null;
+  issuer_name_en: string | null;
+  viewer_is_issuer: boolean;
+  technical_fields: { code: string; nameZh: string; nameEn: string }[];
+  proposal_count: number;
+  unanswered_question_count: number | null;
+}
+
+/** A row of the detail query: the summary plus the confidential part when it may be shown. */
+export interface ChallengeDetailRow extends ChallengeSummaryRow {
+  description: string | null;
+  description_shown: boolean;
+  terms_accepted: boolean;
+}
+
+export function detailColumnsSql(viewer: Viewer, p: SqlParams, c = 'c', o = 'o'): string {
+  const shown = descriptionShownSql(viewer, p, c);
+  const accepted = viewer.organizationId
+    ? `EXISTS (SELECT 1 FROM challenge_terms_acceptances ta2 WHERE ta2.challenge_id = ${c}.id AND ta2.organization_id = ${p.add(viewer.organizationId)}::uuid AND ta2.terms_version = ${c}.terms_version)`
+    : 'FALSE';
+  return `${summaryColumnsSql(viewer, p, c, o)},
+    CASE WHEN ${shown} THEN ${c}.description END AS description, ${shown} AS description_shown, ${accepted} AS terms_accepted`;
+}
+
+/**
+ * Why an SME organisation may not answer a challenge (empty = eligible), as a text[] expression over
+ * `c` (challenges) for the organisation id `$org`. The qualification counts only while the SME is VERIFIED
+ * and its certificate is valid (smes.qualification_valid_until not past). The proposals module checks it
+ * on submission with the same fragment.
+ */
+export function eligibilityProblemsSql(organizationIdParam: string, c = 'c'): string {
+  return `(SELECT array_remove(ARRAY[
+      CASE WHEN o.kind <> 'SME' THEN 'NOT_AN_SME' END,
+      CASE WHEN ${c}.verified_only AND o.verification_status <> 'VERIFIED' THEN 'NOT_VERIFIED' END,
+      CASE WHEN cardinality(${c}.allowed_region_codes) > 0 AND NOT (o.region_code::varchar = ANY(${c}.allowed_region_codes)) THEN 'REGION_NOT_ALLOWED' END,
+      CASE WHEN array_position(ARRAY['NONE','INNOVATIVE','SPECIALIZED','LITTLE_GIANT'],
+             CASE WHEN o.verification_status = 'VERIFIED' AND (s.qualification_valid_until IS NULL OR s.qualification_valid_until >= current_date)
+                  THEN COALESCE(s.qualification::text, 'NONE') ELSE 'NONE' END)
+           < array_position(ARRAY['NONE','INNOVATIVE','SPECIALIZED','LITTLE_GIANT'], ${c}.min_qualification::text)
+           THEN 'QUALIFICATION_TOO_LOW' END], NULL)
+     FROM organizations o LEFT JOIN smes s ON s.organization_id = o.id WHERE o.id = ${organizationIdParam}::uuid)`;
+}

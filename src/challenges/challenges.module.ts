@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ChallengeContentService } from './challenge-content.service.js';
+import { ChallengeEngagementService } from './challenge-engagement.service.js';
+import { ChallengeLifecycleService } from './challenge-lifecycle.service.js';
+import { ChallengeLoaders } from './challenge.loaders.js';
+import { ChallengeQueryService } from './challenge-query.service.js';
+import { ChallengeResolver } from './challenge.resolver.js';
+
+/** Challenges (发榜). Exports the services the proposals module reuses (visibility, lifecycle). */
+@Module({
+  providers: [ChallengeQueryService, ChallengeContentService, ChallengeLifecycleService, ChallengeEngagementService, ChallengeLoaders, ChallengeResolver],
+  exports: [ChallengeQueryService, ChallengeLifecycleService],
+})
+export class ChallengesModule {}

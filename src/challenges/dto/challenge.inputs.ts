@@ -1,0 +1,500 @@
+import { ArgsType, Field, ID, InputType, Int, PartialType, PickType, registerEnumType } from '@nestjs/graphql';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { FenScalar } from '../../common/graphql/fen.scalar.js';
+import { ConnectionArgs } from '../../common/pagination/connection.js';
+import { ChainGoal, ChallengeStatus, ChallengeVisibility, CooperationMode, DemandType, IpOwnership, MinQualification } from '../challenge.entity.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const trimOrNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
+
+export const TITLE_MAX = 200;
+export const SUMMARY_MAX = 2000;
+export const DESCRIPTION_MAX = 50000;
+export const TERMS_MAX = 20000;
+
+@InputType()
+export class RequirementInput {
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @Field({ description: 'Target value, e.g. "≥ 6000" or "< 2 s".' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  target: string;
+
+  @Field({ defaultValue: '' })
+  @Transform(trim)
+  @IsString()
+  @MaxLength(40)
+  unit: string = '';
+
+  @Field(() => Int, { defaultValue: 0 })
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  weight: number = 0;
+
+  @Field({ defaultValue: false })
+  @IsBoolean()
+  mustHave: boolean = false;
+}
+
+@InputType()
+export class EvaluationCriterionInput {
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @Field({ defaultValue: '' })
+  @Transform(trim)
+  @IsString()
+  @MaxLength(2000)
+  description: string = '';
+
+  @Field(() => Int, { description: 'The weights of all criteria sum to 100.' })
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  weight: number;
+
+  @Field({ defaultValue: false, description: 'Pass/fail: failing it disqualifies.' })
+  @IsBoolean()
+  veto: boolean = false;
+}
+
+@InputType()
+export class EligibilityInput {
+  @Field(() => MinQualification, { defaultValue: MinQualification.NONE })
+  @IsEnum(MinQualification)
+  minQualification: MinQualification = MinQualification.NONE;
+
+  @Field(() => [String], { defaultValue: [], description: 'GB/T 2260 province codes (6 digits); empty = anywhere.' })
+  @IsArray()
+  @ArrayMaxSize(40)
+  @Matches(/^\d{6}$/, { each: true, message: 'each region code must be 6 digits (GB/T 2260)' })
+  allowedRegionCodes: string[] = [];
+
+  @Field({ defaultValue: true })
+  @IsBoolean()
+  verifiedOnly: boolean = true;
+}
+
+/** The content of a challenge as the issuer writes it (create: required fields are non-null). */
+@InputType()
+export class ChallengeContentInput {
+  @Field(() => String, { nullable: true, description: `Chinese title (at most ${TITLE_MAX}); a Chinese or an English title is required.` })
+  @IsOptional()
+  @Transform(trimOrNull)
+  @IsString()
+  @MaxLength(TITLE_MAX)
+  titleZh?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Transform(trimOrNull)
+  @IsString()
+  @MaxLength(TITLE_MAX)
+  titleEn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Public summary (Chinese).' })
+  @IsOptional()
+  @Transform(trimOrNull)
+  @IsString()
+  @MaxLength(SUMMARY_MAX)
+  summaryZh?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Transform(trimOrNull)
+  @IsString()
+  @MaxLength(SUMMARY_MAX)
+  summaryEn?: string | null;
+
+  @Field({ nullable: true, description: 'The confidential description (shown to the issuer, admins and, with terms, to accepting organisations).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(DESCRIPTION_MAX)
+  description?: string;
+
+  @Field(() => [String], { nullable: true, description: 'Codes of the technical-field taxonomy.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
+  technicalFieldCodes?: string[];
+
+  @Field({ description: 'GB/T 4754-2017 section letter, A to T.' })
+  @Matches(/^[A-T]$/, { message: 'industryCode must be a GB/T 4754 section letter A to T' })
+  industryCode: string;
+
+  @Field(() => ChainGoal)
+  @IsEnum(ChainGoal)
+  chainGoal: ChainGoal;
+
+  @Field(() => DemandType)
+  @IsEnum(DemandType)
+  demandType: DemandType;
+
+  @Field(() => [CooperationMode], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(7)
+  @IsEnum(CooperationMode, { each: true })
+  cooperationModes?: CooperationMode[];
+
+  @Field(() => FenScalar, { nullable: true })
+  @IsOptional()
+  @IsString()
+  budgetMin?: string | null;
+
+  @Field(() => FenScalar, { nullable: true })
+  @IsOptional()
+  @IsString()
+  budgetMax?: string | null;
+
+  @Field(() => FenScalar, { nullable: true })
+  @IsOptional()
+  @IsString()
+  bounty?: string | null;
+
+  @Field({ nullable: true, description: 'ISO 4217 code; CNY when omitted.' })
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as CNY' })
+  currency?: string;
+
+  @Field(() => IpOwnership, { nullable: true })
+  @IsOptional()
+  @IsEnum(IpOwnership)
+  ipOwnership?: IpOwnership;
+
+  @Field(() => EligibilityInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EligibilityInput)
+  eligibility?: EligibilityInput;
+
+  @Field(() => ChallengeVisibility, { nullable: true })
+  @IsOptional()
+  @IsEnum(ChallengeVisibility)
+  visibility?: ChallengeVisibility;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  anonymousIssuer?: boolean;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  blindReview?: boolean;
+
+  @Field({ description: 'Submission deadline: an instant with its offset; at least 24 hours after publication.' })
+  @Type(() => Date)
+  @IsDate()
+  deadline: Date;
+
+  @Field(() => [RequirementInput], { nullable: true, description: 'Measurable indicators (技术拆解), in order.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => RequirementInput)
+  requirements?: RequirementInput[];
+
+  @Field(() => [EvaluationCriterionInput], { nullable: true, description: 'Weights sum to 100.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => EvaluationCriterionInput)
+  evaluationCriteria?: EvaluationCriterionInput[];
+
+  @Field(() => String, { nullable: true, description: 'NDA / IP terms; when given, the description is shown only after acceptance.' })
+  @IsOptional()
+  @Transform(trimOrNull)
+  @IsString()
+  @MaxLength(TERMS_MAX)
+  terms?: string | null;
+}
+
+@InputType()
+export class CreateChallengeInput extends ChallengeContentInput {}
+
+@InputType()
+export class UpdateChallengeDraftInput extends PartialType(ChallengeContentInput) {
+  @Field(() => ID)
+  @IsUUID('all')
+  id: string;
+
+  @Field(() => Int, { description: 'The version the edit starts from; CONFLICT STALE_VERSION if it changed meanwhile.' })
+  @IsInt()
+  @Min(1)
+  expectedVersion: number;
+}
+
+/** What an amendment after publication may change (requirements and criteria are frozen: proposals reference them). */
+@InputType()
+export class AmendChallengeInput extends PartialType(
+  PickType(ChallengeContentInput, [
+    'titleZh',
+    'titleEn',
+    'summaryZh',
+    'summaryEn',
+    'description',
+    'technicalFieldCodes',
+    'cooperationModes',
+    'budgetMin',
+    'budgetMax',
+    'bounty',
+    'deadline',
+    'terms',
+  ] as const),
+) {
+  @Field(() => ID)
+  @IsUUID('all')
+  id: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  expectedVersion: number;
+
+  @Field({ description: 'What changed, shown with the new version (3 to 1000 characters).' })
+  @Transform(trim)
+  @IsString()
+  @Length(3, 1000)
+  changeSummary: string;
+}
+
+@InputType()
+export class ChallengeIdInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  id: string;
+}
+
+@InputType()
+export class ChallengeDecisionInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  id: string;
+
+  @Field({ description: 'Why (3 to 1000 characters); the issuer sees it.' })
+  @Transform(trim)
+  @IsString()
+  @Length(3, 1000)
+  reason: string;
+}
+
+@InputType()
+export class AcceptChallengeTermsInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  challengeId: string;
+
+  @Field(() => Int, { description: 'The terms version that was read; CONFLICT TERMS_VERSION_CHANGED if it is no longer current.' })
+  @IsInt()
+  @Min(1)
+  termsVersion: number;
+}
+
+@InputType()
+export class AskChallengeQuestionInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  challengeId: string;
+
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @Length(3, 2000)
+  question: string;
+}
+
+@InputType()
+export class AnswerChallengeQuestionInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  questionId: string;
+
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 5000)
+  answer: string;
+}
+
+@InputType()
+export class PublishChallengeAnnouncementInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  challengeId: string;
+
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  title: string;
+
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 10000)
+  body: string;
+}
+
+@InputType()
+export class InviteSmeToChallengeInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  challengeId: string;
+
+  @Field(() => ID, { description: 'The SME organisation invited.' })
+  @IsUUID('all')
+  organizationId: string;
+}
+
+export enum ChallengeOrderBy {
+  NEWEST = 'NEWEST',
+  DEADLINE_SOONEST = 'DEADLINE_SOONEST',
+  BUDGET_HIGHEST = 'BUDGET_HIGHEST',
+  RELEVANCE = 'RELEVANCE',
+}
+registerEnumType(ChallengeOrderBy, { name: 'ChallengeOrderBy', description: 'RELEVANCE needs filter.search.' });
+
+@InputType()
+export class ChallengeFilterInput {
+  @Field({ nullable: true, description: 'Full text, Chinese and/or English.' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
+  search?: string;
+
+  @Field(() => [String], { nullable: true, description: 'Technical-field codes; a code also matches its sub-fields.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
+  technicalFieldCodes?: string[];
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Matches(/^[A-T]$/, { each: true, message: 'each industry code must be a GB/T 4754 section letter A to T' })
+  industryCodes?: string[];
+
+  @Field(() => [ChainGoal], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @IsEnum(ChainGoal, { each: true })
+  chainGoals?: ChainGoal[];
+
+  @Field(() => [DemandType], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @IsEnum(DemandType, { each: true })
+  demandTypes?: DemandType[];
+
+  @Field(() => [CooperationMode], { nullable: true, description: 'Challenges offering any of these modes.' })
+  @IsOptional()
+  @IsArray()
+  @IsEnum(CooperationMode, { each: true })
+  cooperationModes?: CooperationMode[];
+
+  @Field(() => FenScalar, { nullable: true, description: 'Budget range overlapping [budgetMin, budgetMax].' })
+  @IsOptional()
+  @IsString()
+  budgetMin?: string;
+
+  @Field(() => FenScalar, { nullable: true })
+  @IsOptional()
+  @IsString()
+  budgetMax?: string;
+
+  @Field({ nullable: true, description: 'Only challenges an SME registered in this province may answer.' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'eligibleRegionCode must be 6 digits (GB/T 2260)' })
+  eligibleRegionCode?: string;
+
+  @Field(() => [ChallengeStatus], { nullable: true, description: 'Effective statuses.' })
+  @IsOptional()
+  @IsArray()
+  @IsEnum(ChallengeStatus, { each: true })
+  statuses?: ChallengeStatus[];
+
+  @Field({ nullable: true, description: 'Deadline at or after this instant.' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  deadlineFrom?: Date;
+
+  @Field({ nullable: true, description: 'Deadline before this instant.' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  deadlineTo?: Date;
+
+  @Field(() => ID, { nullable: true, description: "One issuer's challenges (anonymous ones are listed only to the issuer and admins)." })
+  @IsOptional()
+  @IsUUID('all')
+  issuerOrganizationId?: string;
+}
+
+@ArgsType()
+export class ChallengesArgs extends ConnectionArgs {
+  @Field(() => ChallengeFilterInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ChallengeFilterInput)
+  filter?: ChallengeFilterInput;
+
+  @Field(() => ChallengeOrderBy, { nullable: true, description: 'NEWEST when omitted (RELEVANCE when searching).' })
+  @IsOptional()
+  @IsEnum(ChallengeOrderBy)
+  orderBy?: ChallengeOrderBy;
+}
+
+@ArgsType()
+export class ChallengeFacetsArgs {
+  @Field(() => ChallengeFilterInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ChallengeFilterInput)
+  filter?: ChallengeFilterInput;
+}
+
+@ArgsType()
+export class MyChallengesArgs extends ConnectionArgs {
+  @Field(() => [ChallengeStatus], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @IsEnum(ChallengeStatus, { each: true })
+  statuses?: ChallengeStatus[];
+}
