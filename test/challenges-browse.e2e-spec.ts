@@ -152,6 +152,29 @@ describe('browsing and searching challenges', () => {
       for (const secret of SECRETS) expect(text).not.toContain(secret);
       expect(text).not.toContain('CONFIDENTIAL-DESCRIPTION');
     });
+    it("the enterprise's page (Enterprise.challenges) shows only what the caller may see", async () => {
+      const NESTED = `query($id: ID!) { enterprise(id: $id) { id challenges(first: 100) { edges { node { id titleZh description issuer { id } } } } } }`;
+      const bySme = await t.gql.as(sme.token).send<{ enterprise: { challenges: { edges: { node: { id: string } }[] } } }>(NESTED, { id: issuer.organizationId });
+      expect(bySme.errors).toBeUndefined();
+      const seen = bySme.data!.enterprise.challenges.edges.map((e) => e.node.id);
+      expect(seen).toContain(ids.storage);
+      for (const hidden of [ids.invite, ids.draft, ids.rejected, ids.pending]) expect(seen).not.toContain(hidden);
+      for (const secret of SECRETS) expect(bySme.text).not.toContain(secret);
+      // An anonymous visitor gets the public challenges there, without the confidential description.
+      const byVisitor = await t.gql.send<{ enterprise: { challenges: { edges: { node: { id: string } }[] } } }>(NESTED, { id: issuer.organizationId });
+      expect(byVisitor.data!.enterprise.challenges.edges.map((e) => e.node.id).sort()).toEqual(
+        [ids.storage, ids.hydrogen, ids.english, ids.flywheelTitle, ids.flywheelSummary].sort(),
+      );
+      expect(byVisitor.text).not.toContain('CONFIDENTIAL-DESCRIPTION');
+      for (const secret of [...SECRETS, 'REGISTERED-ONLY']) expect(byVisitor.text).not.toContain(secret);
+      // The anonymous issuer's page never lists its anonymous challenge to others.
+      const anon = await t.gql.as(sme.token).send<{ enterprise: { challenges: { edges: unknown[] } } }>(NESTED, { id: anonIssuer.organizationId });
+      expect(anon.data?.enterprise.challenges.edges).toEqual([]);
+      expect(anon.text).not.toContain('高镍正极材料');
+      // Its own members see their drafts there.
+      const own = await t.gql.as(issuer.token).send<{ enterprise: { challenges: { edges: { node: { id: string } }[] } } }>(NESTED, { id: issuer.organizationId });
+      expect(own.data!.enterprise.challenges.edges.map((e) => e.node.id)).toEqual(expect.arrayContaining([ids.draft, ids.pending]));
+    });
   });
 
   describe('anonymous issuer', () => {

@@ -1,3 +1,4 @@
+import { EnterpriseChallengesResolver } from './enterprise-challenges.resolver.js';
 import { Module } from '@nestjs/common';
 import { ChallengeContentService } from './challenge-content.service.js';
 import { ChallengeEngagementService } from './challenge-engagement.service.js';
@@ -8,7 +9,7 @@ import { ChallengeResolver } from './challenge.resolver.js';
 
 /** Challenges (发榜). Exports the services the proposals module reuses (visibility, lifecycle). */
 @Module({
-  providers: [ChallengeQueryService, ChallengeContentService, ChallengeLifecycleService, ChallengeEngagementService, ChallengeLoaders, ChallengeResolver],
+  providers: [ChallengeQueryService, ChallengeContentService, ChallengeLifecycleService, ChallengeEngagementService, ChallengeLoaders, ChallengeResolver, EnterpriseChallengesResolver],
   exports: [ChallengeQueryService, ChallengeLifecycleService],
 })
 export class ChallengesModule {}
