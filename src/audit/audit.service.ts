@@ -54,9 +54,10 @@ export class AuditService {
     await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK_KEY]);
     // A separate statement after the lock: its snapshot sees the last append committed before ours.
     const [state] = (await manager.query(
-      `SELECT (SELECT seq::text FROM audit_events ORDER BY seq DESC LIMIT 1) AS seq,
-              (SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1) AS hash,
-              to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS now`,
+      `SELECT last.seq, last.hash,
+              to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS now
+         FROM (SELECT 1) AS one
+         LEFT JOIN LATERAL (SELECT e.seq::text AS seq, e.hash FROM audit_events e ORDER BY e.seq DESC LIMIT 1) last ON true`,
     )) as { seq: string | null; hash: string | null; now: string }[];
     const content: AuditHashContent = {
       seq: state.seq ? (BigInt(state.seq) + 1n).toString() : '1',
