@@ -13,6 +13,7 @@ import type { AppConfig } from './config/app-config.js';
 import { AppConfigModule } from './config/config.module.js';
 import { typeormOptions } from './database/typeorm-options.js';
 import { HealthModule } from './health/health.module.js';
+import { ProposalsModule } from './proposals/proposals.module.js';
 import { UsersModule } from './users/users.module.js';
 
 export interface AppModuleOptions {
@@ -47,6 +48,7 @@ export class AppModule {
         AuditModule,
         AuthModule,
         UsersModule,
+        ProposalsModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
