@@ -20,14 +20,39 @@ import { startTestApp, type TestApp } from './support/test-app.js';
  * it here fails this test; so does changing a rule by accident.
  */
 const EXPECTED: Record<string, 'PUBLIC' | 'AUTHENTICATED' | 'ADMIN' | 'EXPERT'> = {
+  'Mutation.acceptReviewAssignment': 'AUTHENTICATED',
+  'Mutation.assignReviewers': 'AUTHENTICATED',
   'Mutation.changePassword': 'AUTHENTICATED',
+  'Mutation.closeChallengeAsFailed': 'AUTHENTICATED',
+  'Mutation.declineReviewAssignment': 'AUTHENTICATED',
+  'Mutation.dismissObjection': 'AUTHENTICATED',
+  'Mutation.fileObjection': 'AUTHENTICATED',
+  'Mutation.lockScoring': 'AUTHENTICATED',
   'Mutation.login': 'PUBLIC',
   'Mutation.logout': 'AUTHENTICATED',
+  'Mutation.markNotSelected': 'AUTHENTICATED',
+  'Mutation.openProposalForAdminReview': 'ADMIN',
   'Mutation.refreshToken': 'PUBLIC',
   'Mutation.register': 'PUBLIC',
   'Mutation.reinstateUser': 'ADMIN',
+  'Mutation.reviseProposal': 'AUTHENTICATED',
+  'Mutation.saveProposalDraft': 'AUTHENTICATED',
+  'Mutation.selectWinners': 'AUTHENTICATED',
+  'Mutation.shortlistProposals': 'AUTHENTICATED',
+  'Mutation.submitProposal': 'AUTHENTICATED',
+  'Mutation.submitScores': 'AUTHENTICATED',
   'Mutation.suspendUser': 'ADMIN',
+  'Mutation.upholdObjection': 'AUTHENTICATED',
+  'Mutation.withdrawProposal': 'AUTHENTICATED',
+  'Query.challengeObjections': 'AUTHENTICATED',
+  'Query.challengeProposals': 'AUTHENTICATED',
+  'Query.challengeResult': 'PUBLIC',
   'Query.me': 'AUTHENTICATED',
+  'Query.myProposals': 'AUTHENTICATED',
+  'Query.myReviewAssignments': 'AUTHENTICATED',
+  'Query.proposal': 'AUTHENTICATED',
+  'Query.proposalCount': 'AUTHENTICATED',
+  'Query.proposalRanking': 'AUTHENTICATED',
   'Query.users': 'ADMIN',
 };
 
@@ -55,6 +80,8 @@ function dummy(type: GraphQLInputType): unknown {
         return '00000000-0000-4000-8000-000000000000';
       case 'DateTime':
         return '2030-01-01T00:00:00.000Z';
+      case 'Fen':
+        return '1';
       default:
         return 'x';
     }
