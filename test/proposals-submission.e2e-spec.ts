@@ -169,31 +169,36 @@ describe('submitting proposals', () => {
 
   describe('the deadline, decided by the database clock in the inserting transaction', () => {
     it('30 concurrent submissions around the deadline: accepted ones are stamped before it, the others get DEADLINE_PASSED', async () => {
-      const c = await createChallenge(t, issuer.id, { deadlineIn: '1 hour' });
       const smes: Org[] = [];
       for (let i = 0; i < 30; i++) smes.push(await createSme(t));
-      await t.sql.query(`UPDATE challenges SET deadline = now() + interval '400 milliseconds' WHERE id = $1`, [c.id]);
-      const results = await Promise.all(
-        smes.map(
-          (sme, i) =>
-            new Promise<Awaited<ReturnType<TestApp['gql']['send']>>>((resolve) => {
-              setTimeout(() => resolve(t.gql.as(sme.owner.token).send(SUBMIT, input(`RACE-${i}`, idempotencyKey(), c))), i * 27);
-            }),
-        ),
-      );
-      expect(results.every((r) => r.status === 200)).toBe(true);
-      const accepted = results.filter((r) => !r.errors);
-      const refused = results.filter((r) => r.errors);
-      expect(refused.every((r) => r.errors?.[0].extensions?.code === 'CONFLICT' && r.errors?.[0].extensions?.reason === 'DEADLINE_PASSED')).toBe(true);
-      expect(accepted.length).toBeGreaterThan(0);
-      expect(refused.length).toBeGreaterThan(0);
-      const { rows } = await t.sql.query(
-        `SELECT p.submitted_at < c.deadline AS before, r.created_at = p.submitted_at AS stamped FROM proposals p JOIN challenges c ON c.id = p.challenge_id
-           JOIN proposal_revisions r ON r.proposal_id = p.id WHERE p.challenge_id = $1`,
-        [c.id],
-      );
-      expect(rows).toHaveLength(accepted.length);
-      expect(rows.every((r) => r.before && r.stamped)).toBe(true);
+      // Every round checks the rule; rounds repeat (on a new challenge) until one straddles the deadline,
+      // since a loaded machine may delay every request past it.
+      let straddled = false;
+      for (let round = 0; round < 4 && !straddled; round++) {
+        const c = await createChallenge(t, issuer.id, { deadlineIn: '1 hour' });
+        await t.sql.query(`UPDATE challenges SET deadline = now() + interval '500 milliseconds' WHERE id = $1`, [c.id]);
+        const results = await Promise.all(
+          smes.map(
+            (sme, i) =>
+              new Promise<Awaited<ReturnType<TestApp['gql']['send']>>>((resolve) => {
+                setTimeout(() => resolve(t.gql.as(sme.owner.token).send(SUBMIT, input(`RACE-${i}`, idempotencyKey(), c))), i * 30);
+              }),
+          ),
+        );
+        expect(results.every((r) => r.status === 200)).toBe(true);
+        const accepted = results.filter((r) => !r.errors);
+        const refused = results.filter((r) => r.errors);
+        expect(refused.every((r) => r.errors?.[0].extensions?.code === 'CONFLICT' && r.errors?.[0].extensions?.reason === 'DEADLINE_PASSED')).toBe(true);
+        const { rows } = await t.sql.query(
+          `SELECT p.submitted_at < c.deadline AS before, r.created_at = p.submitted_at AS stamped FROM proposals p JOIN challenges c ON c.id = p.challenge_id
+             JOIN proposal_revisions r ON r.proposal_id = p.id WHERE p.challenge_id = $1`,
+          [c.id],
+        );
+        expect(rows).toHaveLength(accepted.length);
+        expect(rows.every((r) => r.before && r.stamped)).toBe(true);
+        straddled = accepted.length > 0 && refused.length > 0;
+      }
+      expect(straddled).toBe(true);
     });
   });
 });
