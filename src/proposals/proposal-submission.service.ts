@@ -155,12 +155,15 @@ export class ProposalSubmissionService {
       });
       return this.query.ownProposal(actor, id, 1);
     } catch (error) {
-      // A concurrent request with the same key committed first: answer as its replay.
-      if (isUniqueViolation(error, 'UQ_proposals_idempotency')) {
+      // A concurrent request with the same key committed first (noticed by either unique index, or by the
+      // check for a live proposal once it had committed): answer as its replay.
+      const live = isUniqueViolation(error, 'UQ_proposals_live');
+      const alreadySubmitted = error instanceof ConflictError && error.extensions.reason === 'PROPOSAL_ALREADY_SUBMITTED';
+      if (live || alreadySubmitted || isUniqueViolation(error, 'UQ_proposals_idempotency')) {
         const again = await this.replay(actor, smeId, input.idempotencyKey, payloadHash);
         if (again) return again;
       }
-      if (isUniqueViolation(error, 'UQ_proposals_live')) {
+      if (live) {
         throw new ConflictError('PROPOSAL_ALREADY_SUBMITTED', 'This SME has already submitted a proposal for this challenge; revise it instead');
       }
       throw error;
