@@ -288,6 +288,22 @@ describe('every mutation × (other organisation, anonymous, allowed): the code, 
     expect(challenge.rows.map((r) => r.status).sort()).toEqual(['CLOSED', 'FAILED']);
     const mine = await t.gql.as(smeB.owner.token).ok<{ myProposals: { edges: { node: { status: string; feedback: string } }[] } }>(MY, {});
     expect(mine.myProposals.edges[0].node).toMatchObject({ status: 'DISQUALIFIED', feedback: '经查属实' });
+    const failed = await t.sql.query(`SELECT status, not_selected_reason, feedback FROM proposals WHERE challenge_id = $1`, [failing.id]);
+    expect(failed.rows).toEqual([{ status: 'NOT_SELECTED', not_selected_reason: 'CHALLENGE_FAILED', feedback: '无合格方案' }]);
+  });
+
+  it('reviewers see their own assignments; a declined reviewer reads nothing; only members or experts can be assigned', async () => {
+    const mine = await t.gql.as(reviewer2.token).ok<{ myReviewAssignments: { status: string; reason: string }[] }>(
+      `query { myReviewAssignments { id challengeId proposalId status reason } }`,
+    );
+    expect(mine.myReviewAssignments).toEqual([expect.objectContaining({ status: 'DECLINED', reason: 'no time' })]);
+    const read = await t.gql.as(reviewer2.token).send(`query($id: ID!) { proposal(id: $id) { id } }`, { id: ids.pA });
+    expect(read.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const state = await snapshot(t);
+    const err = await t.gql.as(issuer.owner.token).fails(ASSIGN, { input: { challengeId: closed.id, reviewerUserIds: [smeA.owner.id] } });
+    expect(err.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(err.extensions?.fields).toEqual([{ field: 'input.reviewerUserIds.0', message: expect.stringContaining('neither') }]);
+    expect(await snapshot(t)).toBe(state);
   });
 });
 
