@@ -14,6 +14,7 @@ import type { AppConfig } from './config/app-config.js';
 import { AppConfigModule } from './config/config.module.js';
 import { typeormOptions } from './database/typeorm-options.js';
 import { HealthModule } from './health/health.module.js';
+import { ProposalsModule } from './proposals/proposals.module.js';
 import { UsersModule } from './users/users.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { TechnicalFieldsModule } from './technical-fields/technical-fields.module.js';
@@ -59,6 +60,7 @@ export class AppModule {
         ExpertsModule,
         AuditQueriesModule,
         ChallengesModule,
+        ProposalsModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -36,7 +36,14 @@ export function viewerOf(actor: Actor | null | undefined): Viewer {
 
 /** The status a challenge reads as: PUBLISHED past its deadline is CLOSED (no timer needed). */
 export function effectiveStatusSql(c = 'c'): string {
-  return `(CASE WHEN ${c}.status = 'PUBLISHED' AND ${c}.deadline <= now() THEN 'CLOSED'::challenge_status ELSE ${c}.status END)`;
+  // Time moves two states by itself: the deadline closes a published challenge, and the end of the
+  // public notice (公示) with no objection pending awards it. Writes persist what reads compute.
+  return `(CASE WHEN ${c}.status = 'PUBLISHED' AND ${c}.deadline <= now() THEN 'CLOSED'::challenge_status
+    WHEN ${c}.status = 'IN_PUBLICITY' AND EXISTS (
+      SELECT 1 FROM publicities pb WHERE pb.challenge_id = ${c}.id AND pb.closed_at IS NULL AND pb.ends_at <= now()
+        AND NOT EXISTS (SELECT 1 FROM objections ob WHERE ob.publicity_id = pb.id AND ob.status = 'FILED')
+    ) THEN 'AWARDED'::challenge_status
+    ELSE ${c}.status END)`;
 }
 
 /** True when the viewer is a member of the issuing organisation (any role). */

@@ -101,6 +101,10 @@ export class EnvironmentVariables {
 
   @Transform(toBool) @IsBoolean()
   BENCH_SQL_COUNT = false;
+
+  /** 公示: how many days selected winners are shown publicly (and objections accepted) before the award. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(60)
+  PUBLICITY_DAYS = 7;
 }
 
 export interface AppConfig {
@@ -127,6 +131,7 @@ export interface AppConfig {
   logLevel: string;
   graphql: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number };
   benchSqlCount: boolean;
+  proposals: { publicityDays: number };
 }
 
 export class ConfigError extends Error {}
@@ -185,6 +190,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       maxTokens: env.GRAPHQL_MAX_TOKENS,
     },
     benchSqlCount: env.BENCH_SQL_COUNT,
+    proposals: { publicityDays: env.PUBLICITY_DAYS },
   };
 }
 

@@ -12,6 +12,7 @@ import { ExpertTechnicalFieldEntity } from '../experts/expert-technical-field.en
 import { OrganizationInvitationEntity } from '../organizations/organization-invitation.entity.js';
 import { OrganizationMemberEntity } from '../organizations/organization-member.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
+import { ChallengeEvaluationEntity, ObjectionEntity, ProposalAccessGrantEntity, ProposalEntity, ProposalRevisionEntity, PublicityEntity, ReviewAssignmentEntity, ScoreEntity } from '../proposals/proposal.entities.js';
 import { SmeTechnicalFieldEntity } from '../smes/sme-technical-field.entity.js';
 import { SmeEntity } from '../smes/sme.entity.js';
 import { TechnicalFieldEntity } from '../technical-fields/technical-field.entity.js';
@@ -44,4 +45,12 @@ export const ENTITIES = [
   ChallengeInvitationEntity,
   ChallengeQuestionEntity,
   ChallengeAnnouncementEntity,
+  ProposalEntity,
+  ProposalRevisionEntity,
+  ReviewAssignmentEntity,
+  ScoreEntity,
+  ChallengeEvaluationEntity,
+  PublicityEntity,
+  ObjectionEntity,
+  ProposalAccessGrantEntity,
 ];

@@ -2,7 +2,14 @@ import type { MigrationInterface } from 'typeorm';
 import { Initial1795794182056 } from '../../migrations/1795794182056-initial.js';
 import { Organizations1795794551688 } from '../../migrations/1795794551688-organizations.js';
 import { Challenges1795795042561 } from '../../migrations/1795795042561-challenges.js';
+import { Proposals1795795666018 } from '../../migrations/1795795666018-proposals.js';
 import { ChallengeChecks1795796361132 } from '../../migrations/1795796361132-challenge-checks.js';
 
 /** Every migration class, in order, listed once for the service, the migration CLI and the tests. */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795794182056, Organizations1795794551688, Challenges1795795042561, ChallengeChecks1795796361132];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
+  Initial1795794182056,
+  Organizations1795794551688,
+  Challenges1795795042561,
+  Proposals1795795666018,
+  ChallengeChecks1795796361132,
+];

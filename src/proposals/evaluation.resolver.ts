@@ -1,0 +1,134 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Access, AccessRule, CurrentActor } from '../common/auth/access.decorator.js';
+import type { Actor } from '../common/auth/actor.js';
+import { ProposalDecisionService } from './proposal-decision.service.js';
+import { ProposalQueryService } from './proposal-query.service.js';
+import { ProposalReviewService } from './proposal-review.service.js';
+import { uuidArg } from './proposals.resolver.js';
+import {
+  AssignReviewersInput,
+  ChallengeIdInput,
+  CloseChallengeAsFailedInput,
+  DeclineReviewAssignmentInput,
+  DecideObjectionInput,
+  FileObjectionInput,
+  MarkNotSelectedInput,
+  ProposalRankingArgs,
+  ReviewAssignmentIdInput,
+  SelectWinnersInput,
+  ShortlistProposalsInput,
+  SubmitScoresInput,
+} from './dto/proposal.inputs.js';
+import {
+  AssignReviewersPayload,
+  ChallengeStatusPayload,
+  DecisionPayload,
+  Objection,
+  ObjectionDecisionPayload,
+  Proposal,
+  ProposalRanking,
+  ReviewAssignment,
+  ScoringLock,
+  SelectWinnersPayload,
+  SubmitScoresPayload,
+} from './dto/proposal.types.js';
+
+/** Evaluation (专家评审), decisions, 公示 and objections. Finer rules (issuer role, assignment) are the services'. */
+@Resolver()
+export class EvaluationResolver {
+  constructor(
+    private readonly review: ProposalReviewService,
+    private readonly decision: ProposalDecisionService,
+    private readonly query: ProposalQueryService,
+  ) {}
+
+  @Mutation(() => AssignReviewersPayload, { description: 'Issuer OWNER/ADMIN invites reviewers after the deadline; conflicts of interest are recused automatically.' })
+  @Access(AccessRule.AUTHENTICATED)
+  assignReviewers(@CurrentActor() actor: Actor, @Args('input') input: AssignReviewersInput): Promise<AssignReviewersPayload> {
+    return this.review.assignReviewers(actor, input);
+  }
+
+  @Mutation(() => ReviewAssignment)
+  @Access(AccessRule.AUTHENTICATED)
+  acceptReviewAssignment(@CurrentActor() actor: Actor, @Args('input') input: ReviewAssignmentIdInput): Promise<ReviewAssignment> {
+    return this.review.accept(actor, input);
+  }
+
+  @Mutation(() => ReviewAssignment)
+  @Access(AccessRule.AUTHENTICATED)
+  declineReviewAssignment(@CurrentActor() actor: Actor, @Args('input') input: DeclineReviewAssignmentInput): Promise<ReviewAssignment> {
+    return this.review.decline(actor, input);
+  }
+
+  @Mutation(() => SubmitScoresPayload, { description: 'Scores 0-10 per criterion; re-submitting a criterion edits it until scoring is locked.' })
+  @Access(AccessRule.AUTHENTICATED)
+  submitScores(@CurrentActor() actor: Actor, @Args('input') input: SubmitScoresInput): Promise<SubmitScoresPayload> {
+    return this.review.submitScores(actor, input);
+  }
+
+  @Mutation(() => ScoringLock)
+  @Access(AccessRule.AUTHENTICATED)
+  lockScoring(@CurrentActor() actor: Actor, @Args('input') input: ChallengeIdInput): Promise<ScoringLock> {
+    return this.review.lockScoring(actor, input.challengeId);
+  }
+
+  @Mutation(() => DecisionPayload)
+  @Access(AccessRule.AUTHENTICATED)
+  shortlistProposals(@CurrentActor() actor: Actor, @Args('input') input: ShortlistProposalsInput): Promise<DecisionPayload> {
+    return this.decision.shortlist(actor, input);
+  }
+
+  @Mutation(() => SelectWinnersPayload, { description: 'Selects the winners (awards within the budget) and starts the publicity period (公示).' })
+  @Access(AccessRule.AUTHENTICATED)
+  selectWinners(@CurrentActor() actor: Actor, @Args('input') input: SelectWinnersInput): Promise<SelectWinnersPayload> {
+    return this.decision.selectWinners(actor, input);
+  }
+
+  @Mutation(() => Proposal)
+  @Access(AccessRule.AUTHENTICATED)
+  markNotSelected(@CurrentActor() actor: Actor, @Args('input') input: MarkNotSelectedInput): Promise<Proposal> {
+    return this.decision.markNotSelected(actor, input);
+  }
+
+  @Mutation(() => Objection, { description: 'Any verified organisation objects to a winner during the publicity period.' })
+  @Access(AccessRule.AUTHENTICATED)
+  fileObjection(@CurrentActor() actor: Actor, @Args('input') input: FileObjectionInput): Promise<Objection> {
+    return this.decision.fileObjection(actor, input);
+  }
+
+  @Mutation(() => ObjectionDecisionPayload, { description: 'Issuer OWNER/ADMIN or platform admin: the winner is disqualified, evaluation resumes.' })
+  @Access(AccessRule.AUTHENTICATED)
+  upholdObjection(@CurrentActor() actor: Actor, @Args('input') input: DecideObjectionInput): Promise<ObjectionDecisionPayload> {
+    return this.decision.upholdObjection(actor, input);
+  }
+
+  @Mutation(() => ObjectionDecisionPayload)
+  @Access(AccessRule.AUTHENTICATED)
+  dismissObjection(@CurrentActor() actor: Actor, @Args('input') input: DecideObjectionInput): Promise<ObjectionDecisionPayload> {
+    return this.decision.dismissObjection(actor, input);
+  }
+
+  @Mutation(() => ChallengeStatusPayload, { description: '流榜: closes a CLOSED challenge without a winner.' })
+  @Access(AccessRule.AUTHENTICATED)
+  closeChallengeAsFailed(@CurrentActor() actor: Actor, @Args('input') input: CloseChallengeAsFailedInput): Promise<ChallengeStatusPayload> {
+    return this.decision.closeAsFailed(actor, input);
+  }
+
+  @Query(() => ProposalRanking, { description: 'The issuer’s ranked proposals with weighted scores, vetoes and reviewer spread.' })
+  @Access(AccessRule.AUTHENTICATED)
+  proposalRanking(@CurrentActor() actor: Actor, @Args() args: ProposalRankingArgs): Promise<ProposalRanking> {
+    return this.query.ranking(actor, args);
+  }
+
+  @Query(() => [ReviewAssignment], { description: 'The caller’s review invitations and recusals.' })
+  @Access(AccessRule.AUTHENTICATED)
+  myReviewAssignments(@CurrentActor() actor: Actor): Promise<ReviewAssignment[]> {
+    return this.query.myReviewAssignments(actor);
+  }
+
+  @Query(() => [Objection], { description: 'Objections to a challenge’s winners (its issuer and platform admins).' })
+  @Access(AccessRule.AUTHENTICATED)
+  challengeObjections(@CurrentActor() actor: Actor, @Args('challengeId', { type: () => ID }, uuidArg('challengeId')) challengeId: string): Promise<Objection[]> {
+    return this.decision.challengeObjections(actor, challengeId);
+  }
+}

@@ -1,0 +1,360 @@
+import { ChallengeLifecycleService } from '../challenges/challenge-lifecycle.service.js';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../common/auth/actor.js';
+import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from '../common/errors.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/app-config.js';
+import { ChallengeStatus } from '../challenges/challenge.entity.js';
+import { EvaluationGate, LockedChallenge } from './evaluation-gate.service.js';
+import { effectiveProposalStatusSql, scoreAggregateLateral } from './proposal-sql.js';
+import { NotSelectedReason, ObjectionStatus, ProposalStatus, PublicityOutcome } from './proposal.entities.js';
+import { ProposalQueryService } from './proposal-query.service.js';
+import {
+  CloseChallengeAsFailedInput,
+  DecideObjectionInput,
+  FileObjectionInput,
+  MarkNotSelectedInput,
+  SelectWinnersInput,
+  ShortlistProposalsInput,
+} from './dto/proposal.inputs.js';
+import { ChallengeStatusPayload, DecisionPayload, Objection, ObjectionDecisionPayload, Proposal, SelectWinnersPayload } from './dto/proposal.types.js';
+
+interface ObjectionRow {
+  id: string;
+  challenge_id: string;
+  proposal_id: string;
+  reason: string;
+  status: ObjectionStatus;
+  decision_reason: string | null;
+  decided_at: Date | null;
+  created_at: Date;
+}
+
+const OBJECTION_COLUMNS = 'id, challenge_id, proposal_id, reason, status, decision_reason, decided_at, created_at';
+
+function toObjection(r: ObjectionRow): Objection {
+  return {
+    id: r.id,
+    challengeId: r.challenge_id,
+    proposalId: r.proposal_id,
+    reason: r.reason,
+    status: r.status,
+    decisionReason: r.decision_reason,
+    decidedAt: r.decided_at,
+    createdAt: r.created_at,
+  };
+}
+
+/**
+ * Decisions after evaluation: shortlist, selection (starting the 公示 period), not-selected feedback,
+ * objections, and closing as FAILED (流榜). Every one locks the challenge row first (EvaluationGate), so two
+ * concurrent selections of one challenge are serialised and the second finds it no longer CLOSED.
+ */
+@Injectable()
+export class ProposalDecisionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly gate: EvaluationGate,
+    private readonly query: ProposalQueryService,
+    private readonly lifecycle: ChallengeLifecycleService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async shortlist(actor: Actor, input: ShortlistProposalsInput): Promise<DecisionPayload> {
+    await this.dataSource.transaction(async (manager) => {
+      const challenge = await this.gate.lockChallenge(manager, actor, input.challengeId, 'ISSUER_MANAGER');
+      this.gate.requireStatus(challenge, [ChallengeStatus.CLOSED], 'EVALUATION_NOT_OPEN');
+      await this.transition(manager, actor, challenge, input.proposalIds, [ProposalStatus.UNDER_REVIEW], ProposalStatus.SHORTLISTED, 'PROPOSAL_SHORTLISTED', `decided_at = now(), decided_by = $ACTOR`);
+    });
+    return { proposals: await this.readAll(actor, input.proposalIds) };
+  }
+
+  async selectWinners(actor: Actor, input: SelectWinnersInput): Promise<SelectWinnersPayload> {
+    const ids = input.winners.map((w) => w.proposalId);
+    const dup = ids.findIndex((id, i) => ids.indexOf(id) !== i);
+    if (dup >= 0) throw UserInputError.field(`input.winners.${dup}.proposalId`, 'is listed twice');
+    const payload = await this.dataSource.transaction(async (manager) => {
+      const challenge = await this.gate.lockChallenge(manager, actor, input.challengeId, 'ISSUER_MANAGER');
+      if (challenge.status === ChallengeStatus.IN_PUBLICITY || challenge.status === ChallengeStatus.AWARDED) {
+        throw new ConflictError('WINNERS_ALREADY_SELECTED', 'Winners have already been selected for this challenge');
+      }
+      this.gate.requireStatus(challenge, [ChallengeStatus.CLOSED], 'EVALUATION_NOT_OPEN');
+      const total = input.winners.reduce((sum, w) => sum + BigInt(w.awardAmountFen), 0n);
+      input.winners.forEach((w, i) => {
+        if (BigInt(w.awardAmountFen) <= 0n) throw UserInputError.field(`input.winners.${i}.awardAmountFen`, 'must be positive');
+      });
+      if (challenge.budgetCap !== null && total > challenge.budgetCap) {
+        throw new ConflictError('AWARD_EXCEEDS_BUDGET', `The awards add up to ${total} fen, more than the budget of ${challenge.budgetCap} fen`, {
+          total: total.toString(),
+          budget: challenge.budgetCap.toString(),
+        });
+      }
+      const vetoed = (await manager.query(
+        `SELECT p.id FROM proposals p CROSS JOIN ${scoreAggregateLateral('p')} agg WHERE p.id = ANY($1::uuid[]) AND p.challenge_id = $2 AND agg.vetoed`,
+        [ids, challenge.id],
+      )) as { id: string }[];
+      if (vetoed.length) {
+        throw new ConflictError('PROPOSAL_VETOED', 'A veto criterion excludes this proposal', { proposalIds: vetoed.map((v) => v.id) });
+      }
+      await this.transition(manager, actor, challenge, ids, [ProposalStatus.SHORTLISTED], ProposalStatus.SELECTED, 'PROPOSAL_SELECTED', `decided_at = now(), decided_by = $ACTOR`);
+      await manager.query(
+        `UPDATE proposals p SET award_amount = x.amount FROM unnest($1::uuid[], $2::bigint[]) AS x(id, amount) WHERE p.id = x.id`,
+        [ids, input.winners.map((w) => w.awardAmountFen)],
+      );
+      await manager.query(
+        `INSERT INTO challenge_evaluations (challenge_id, scoring_locked_at, scoring_locked_by) VALUES ($1, now(), $2)
+         ON CONFLICT (challenge_id) DO UPDATE SET scoring_locked_at = coalesce(challenge_evaluations.scoring_locked_at, now()),
+           scoring_locked_by = coalesce(challenge_evaluations.scoring_locked_by, $2)`,
+        [challenge.id, actor.userId],
+      );
+      await this.lifecycle
+        .transition(manager, actor, challenge.id, 'START_PUBLICITY', {
+          data: {
+            winners: input.winners.map((w) => ({ proposalId: w.proposalId, awardAmountFen: w.awardAmountFen })),
+            publicityDays: this.config.proposals.publicityDays,
+          },
+        })
+        .catch((error: unknown) => {
+          // Another selectWinners committed first: the challenge is no longer CLOSED.
+          if (error instanceof ConflictError) throw new ConflictError('WINNERS_ALREADY_SELECTED', 'Winners have already been selected for this challenge');
+          throw error;
+        });
+      const [publicity] = (await manager.query(
+        `INSERT INTO publicities (challenge_id, started_at, ends_at) VALUES ($1, now(), now() + make_interval(days => $2)) RETURNING ends_at`,
+        [challenge.id, this.config.proposals.publicityDays],
+      )) as { ends_at: Date }[];
+      return { challengeId: challenge.id, status: ChallengeStatus.IN_PUBLICITY, publicityEndsAt: publicity.ends_at };
+    });
+    return { challenge: payload, winners: await this.readAll(actor, ids) };
+  }
+
+  async markNotSelected(actor: Actor, input: MarkNotSelectedInput): Promise<Proposal> {
+    await this.dataSource.transaction(async (manager) => {
+      const challenge = await this.gate.lockChallenge(manager, actor, await this.challengeOf(manager, input.proposalId), 'ISSUER_MANAGER');
+      this.gate.requireStatus(challenge, [ChallengeStatus.CLOSED, ChallengeStatus.IN_PUBLICITY], 'EVALUATION_NOT_OPEN');
+      await this.transition(
+        manager,
+        actor,
+        challenge,
+        [input.proposalId],
+        [ProposalStatus.UNDER_REVIEW, ProposalStatus.SHORTLISTED],
+        ProposalStatus.NOT_SELECTED,
+        'PROPOSAL_NOT_SELECTED',
+        `decided_at = now(), decided_by = $ACTOR, not_selected_reason = $R1, feedback = $R2`,
+        [input.reason, input.feedback],
+        input.reason,
+      );
+    });
+    const [proposal] = await this.readAll(actor, [input.proposalId]);
+    return proposal;
+  }
+
+  /** Any member of a verified organisation may object to a winner while the publicity period runs. */
+  async fileObjection(actor: Actor, input: FileObjectionInput): Promise<Objection> {
+    if (!actor.organization) throw new ForbiddenError('NOT_AN_ORGANIZATION_MEMBER', 'Only members of a verified organisation can file objections');
+    const orgId = actor.organization.id;
+    return this.dataSource.transaction(async (manager) => {
+      const [ctx] = (await manager.query(
+        `SELECT p.challenge_id, c.issuer_organization_id, p.organization_id AS winner_id, pb.id AS publicity_id, pb.ends_at > now() AS running,
+                (SELECT o.verification_status = 'VERIFIED' FROM organizations o WHERE o.id = $2) AS verified
+           FROM proposals p JOIN challenges c ON c.id = p.challenge_id
+           JOIN publicities pb ON pb.challenge_id = c.id AND pb.closed_at IS NULL
+          WHERE p.id = $1 AND p.status = 'SELECTED' AND c.status = 'IN_PUBLICITY'
+          FOR SHARE OF c`,
+        [input.proposalId, orgId],
+      )) as { challenge_id: string; issuer_organization_id: string; winner_id: string; publicity_id: string; running: boolean; verified: boolean }[];
+      if (!ctx) throw new NotFoundError('Winning proposal');
+      if (!ctx.verified) throw new ForbiddenError('ORGANIZATION_NOT_VERIFIED', 'Only verified organisations can file objections');
+      if (!ctx.running) throw new ConflictError('PUBLICITY_ENDED', 'The publicity period has ended');
+      if (ctx.winner_id === orgId) throw new ConflictError('OWN_PROPOSAL', 'An organisation cannot object to its own proposal');
+      const [row] = (await manager.query(
+        `INSERT INTO objections (publicity_id, challenge_id, proposal_id, filed_by_organization_id, filed_by, reason)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${OBJECTION_COLUMNS}`,
+        [ctx.publicity_id, ctx.challenge_id, input.proposalId, orgId, actor.userId, input.reason],
+      )) as ObjectionRow[];
+      await this.audit.record(manager, {
+        actor,
+        action: 'OBJECTION_FILED',
+        entityType: 'Objection',
+        entityId: row.id,
+        organizationId: ctx.issuer_organization_id,
+        to: ObjectionStatus.FILED,
+        data: { challengeId: ctx.challenge_id, proposalId: input.proposalId, filedByOrganizationId: orgId },
+      });
+      return toObjection(row);
+    });
+  }
+
+  /**
+   * Upholding an objection: the winner objected to is DISQUALIFIED, the other winners go back to SHORTLISTED,
+   * the publicity closes and the challenge returns to CLOSED (evaluation) for a new selection.
+   */
+  async upholdObjection(actor: Actor, input: DecideObjectionInput): Promise<ObjectionDecisionPayload> {
+    return this.dataSource.transaction(async (manager) => {
+      const { challenge, objection } = await this.lockObjection(manager, actor, input.objectionId);
+      const [updated] = (await manager.query(
+        `UPDATE objections SET status = 'UPHELD', decision_reason = $2, decided_by = $3, decided_at = now() WHERE id = $1 RETURNING ${OBJECTION_COLUMNS}`,
+        [objection.id, input.reason, actor.userId],
+      )) as [ObjectionRow[], number];
+      await manager.query(
+        `UPDATE objections SET status = 'DISMISSED', decision_reason = 'Superseded: another objection was upheld', decided_by = $3, decided_at = now()
+          WHERE challenge_id = $1 AND status = 'FILED' AND id <> $2`,
+        [challenge.id, objection.id, actor.userId],
+      );
+      await manager.query(
+        `UPDATE proposals SET status = 'DISQUALIFIED', feedback = $2, decided_at = now(), decided_by = $3, updated_at = now() WHERE id = $1 AND status = 'SELECTED'`,
+        [objection.proposal_id, input.reason, actor.userId],
+      );
+      await manager.query(
+        `UPDATE proposals SET status = 'SHORTLISTED', award_amount = NULL, updated_at = now() WHERE challenge_id = $1 AND status = 'SELECTED'`,
+        [challenge.id],
+      );
+      await manager.query(`UPDATE publicities SET closed_at = now(), outcome = $2 WHERE challenge_id = $1 AND closed_at IS NULL`, [
+        challenge.id,
+        PublicityOutcome.OBJECTION_UPHELD,
+      ]);
+      await this.audit.record(manager, {
+        actor,
+        action: 'OBJECTION_UPHELD',
+        entityType: 'Objection',
+        entityId: objection.id,
+        organizationId: challenge.issuerOrganizationId,
+        from: ObjectionStatus.FILED,
+        to: ObjectionStatus.UPHELD,
+        reason: input.reason,
+        data: { challengeId: challenge.id, disqualifiedProposalId: objection.proposal_id },
+      });
+      await this.lifecycle.transition(manager, actor, challenge.id, 'UPHOLD_OBJECTION', { reason: input.reason, data: { objectionId: objection.id } });
+      return { objection: toObjection(updated[0]), challenge: { challengeId: challenge.id, status: ChallengeStatus.CLOSED, publicityEndsAt: null } };
+    });
+  }
+
+  async dismissObjection(actor: Actor, input: DecideObjectionInput): Promise<ObjectionDecisionPayload> {
+    return this.dataSource.transaction(async (manager) => {
+      const { challenge, objection } = await this.lockObjection(manager, actor, input.objectionId);
+      const [updated] = (await manager.query(
+        `UPDATE objections SET status = 'DISMISSED', decision_reason = $2, decided_by = $3, decided_at = now() WHERE id = $1 RETURNING ${OBJECTION_COLUMNS}`,
+        [objection.id, input.reason, actor.userId],
+      )) as [ObjectionRow[], number];
+      await this.audit.record(manager, {
+        actor,
+        action: 'OBJECTION_DISMISSED',
+        entityType: 'Objection',
+        entityId: objection.id,
+        organizationId: challenge.issuerOrganizationId,
+        from: ObjectionStatus.FILED,
+        to: ObjectionStatus.DISMISSED,
+        reason: input.reason,
+        data: { challengeId: challenge.id },
+      });
+      // The period may already be over: with no objection left pending, the award is due now.
+      const status = await this.gate.persistEffectiveStatus(manager, actor, challenge.id);
+      const [pb] = (await manager.query(`SELECT ends_at FROM publicities WHERE challenge_id = $1 ORDER BY started_at DESC LIMIT 1`, [challenge.id])) as {
+        ends_at: Date;
+      }[];
+      return { objection: toObjection(updated[0]), challenge: { challengeId: challenge.id, status, publicityEndsAt: pb?.ends_at ?? null } };
+    });
+  }
+
+  /** 流榜: a CLOSED challenge without an acceptable proposal ends as FAILED; open proposals become NOT_SELECTED. */
+  async closeAsFailed(actor: Actor, input: CloseChallengeAsFailedInput): Promise<ChallengeStatusPayload> {
+    return this.dataSource.transaction(async (manager) => {
+      const challenge = await this.gate.lockChallenge(manager, actor, input.challengeId, 'ISSUER_MANAGER');
+      this.gate.requireStatus(challenge, [ChallengeStatus.CLOSED], 'CHALLENGE_NOT_CLOSED');
+      await manager.query(
+        `UPDATE proposals SET status = 'NOT_SELECTED', not_selected_reason = $2, feedback = $3, decided_at = now(), decided_by = $4, updated_at = now()
+          WHERE challenge_id = $1 AND status IN ('SUBMITTED', 'UNDER_REVIEW', 'SHORTLISTED')`,
+        [challenge.id, NotSelectedReason.CHALLENGE_FAILED, input.reason, actor.userId],
+      );
+      await this.lifecycle.transition(manager, actor, challenge.id, 'FAIL', { reason: input.reason });
+      return { challengeId: challenge.id, status: ChallengeStatus.FAILED, publicityEndsAt: null };
+    });
+  }
+
+  /** The objections of a challenge, for its issuer and platform admins. */
+  async challengeObjections(actor: Actor, challengeId: string): Promise<Objection[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT ${OBJECTION_COLUMNS.split(', ').map((c) => `ob.${c}`).join(', ')} FROM objections ob JOIN challenges c ON c.id = ob.challenge_id
+        WHERE ob.challenge_id = $1 AND (c.issuer_organization_id = $2::uuid OR $3) ORDER BY ob.created_at, ob.id LIMIT 500`,
+      [challengeId, actor.organization?.id ?? null, actor.platformRoles.includes('ADMIN')],
+    )) as ObjectionRow[];
+    return rows.map(toObjection);
+  }
+
+  private async lockObjection(manager: EntityManager, actor: Actor, objectionId: string): Promise<{ challenge: LockedChallenge; objection: ObjectionRow & { proposal_id: string } }> {
+    const [ref] = (await manager.query(`SELECT challenge_id FROM objections WHERE id = $1`, [objectionId])) as { challenge_id: string }[];
+    if (!ref) throw new NotFoundError('Objection');
+    const challenge = await this.gate.lockChallenge(manager, actor, ref.challenge_id, 'ISSUER_MANAGER_OR_ADMIN');
+    const [objection] = (await manager.query(`SELECT ${OBJECTION_COLUMNS} FROM objections WHERE id = $1 FOR UPDATE`, [objectionId])) as ObjectionRow[];
+    if (objection.status !== ObjectionStatus.FILED) {
+      throw new ConflictError('OBJECTION_ALREADY_DECIDED', `The objection is already ${objection.status}`, { status: objection.status });
+    }
+    this.gate.requireStatus(challenge, [ChallengeStatus.IN_PUBLICITY], 'NOT_IN_PUBLICITY');
+    return { challenge, objection };
+  }
+
+  private async challengeOf(manager: EntityManager, proposalId: string): Promise<string> {
+    const [row] = (await manager.query(`SELECT challenge_id FROM proposals WHERE id = $1 AND status NOT IN ('DRAFT', 'WITHDRAWN')`, [proposalId])) as {
+      challenge_id: string;
+    }[];
+    if (!row) throw new NotFoundError('Proposal');
+    return row.challenge_id;
+  }
+
+  /**
+   * Moves the given proposals of the locked challenge from one of `from` (effective statuses) to `to`,
+   * all or nothing, with one audit event per proposal. `set` may use $ACTOR, $R1, $R2.
+   */
+  private async transition(
+    manager: EntityManager,
+    actor: Actor,
+    challenge: LockedChallenge,
+    ids: string[],
+    from: ProposalStatus[],
+    to: ProposalStatus,
+    action: string,
+    set: string,
+    extra: unknown[] = [],
+    reason: string | null = null,
+  ): Promise<void> {
+    const current = (await manager.query(
+      `SELECT p.id, p.organization_id, ${effectiveProposalStatusSql()} AS status FROM proposals p JOIN challenges c ON c.id = p.challenge_id
+        WHERE p.id = ANY($1::uuid[]) AND p.challenge_id = $2 AND p.status NOT IN ('DRAFT', 'WITHDRAWN') FOR UPDATE OF p`,
+      [ids, challenge.id],
+    )) as { id: string; organization_id: string; status: ProposalStatus }[];
+    const byId = new Map(current.map((r) => [r.id, r]));
+    const missing = ids.find((id) => !byId.has(id));
+    if (missing) throw new NotFoundError('Proposal');
+    const wrong = current.filter((r) => !from.includes(r.status));
+    if (wrong.length) {
+      throw new ConflictError('INVALID_TRANSITION', `A ${wrong[0].status} proposal cannot become ${to}`, {
+        proposalIds: wrong.map((w) => w.id),
+        from: wrong[0].status,
+        to,
+      });
+    }
+    const sql = set.replace('$ACTOR', '$3').replace('$R1', '$4').replace('$R2', '$5');
+    await manager.query(`UPDATE proposals SET status = $2, ${sql}, updated_at = now() WHERE id = ANY($1::uuid[])`, [ids, to, actor.userId, ...extra]);
+    for (const r of current) {
+      await this.audit.record(manager, {
+        actor,
+        action,
+        entityType: 'Proposal',
+        entityId: r.id,
+        organizationId: r.organization_id,
+        from: r.status,
+        to,
+        reason,
+        data: { challengeId: challenge.id },
+      });
+    }
+  }
+
+  private readAll(actor: Actor, ids: string[]): Promise<Proposal[]> {
+    return this.query.proposalsByIds(actor, ids);
+  }
+}

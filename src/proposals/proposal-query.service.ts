@@ -1,0 +1,387 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../common/auth/actor.js';
+import { ConflictError, NotFoundError } from '../common/errors.js';
+import { ConnectionShape, decodeCursor, encodeCursor, pageSize, toConnection } from '../common/pagination/connection.js';
+import { ADMIN_GRANT_HOURS, RANKING_MAX } from './proposal-rules.js';
+import {
+  canReadSql,
+  effectiveChallengeStatusSql,
+  effectiveProposalStatusSql,
+  identityVisibleSql,
+  Params,
+  scoreAggregateLateral,
+} from './proposal-sql.js';
+import { proposalColumns, ProposalRow, toProposal } from './proposal.mapper.js';
+import { ChallengeProposalsArgs, OpenProposalForAdminReviewInput, ProposalRankingArgs } from './dto/proposal.inputs.js';
+import type { ConnectionArgs } from '../common/pagination/connection.js';
+import {
+  ChallengeResult,
+  CriterionAggregate,
+  MyProposal,
+  Proposal,
+  ProposalRanking,
+  ReviewAssignment,
+} from './dto/proposal.types.js';
+import { ChallengeStatus } from '../challenges/challenge.entity.js';
+import { NotSelectedReason, ProposalStatus, ReviewAssignmentStatus } from './proposal.entities.js';
+
+const DECIDED = [ProposalStatus.SELECTED, ProposalStatus.NOT_SELECTED, ProposalStatus.DISQUALIFIED];
+
+/**
+ * Reads of proposals. Content is returned only to those canReadSql allows; every read of content by anyone
+ * but the submitting SME writes ONE audit event per request and proposal list (PROPOSAL_CONTENT_READ, with
+ * the proposal ids), in the same transaction as the read.
+ */
+@Injectable()
+export class ProposalQueryService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The proposal as its own SME sees it, at `revision` (default: the current one). */
+  async ownProposal(actor: Actor, id: string, revision?: number): Promise<Proposal> {
+    const params = new Params();
+    const idP = params.add(id);
+    const org = params.add(actor.organization?.id ?? null);
+    const rev = revision ? params.add(revision) : 'p.current_revision';
+    const [row] = (await this.dataSource.query(
+      `SELECT ${proposalColumns(effectiveProposalStatusSql(), 'TRUE')}
+         FROM proposals p JOIN challenges c ON c.id = p.challenge_id JOIN organizations o ON o.id = p.organization_id
+         LEFT JOIN proposal_revisions r ON r.proposal_id = p.id AND r.revision = ${rev}
+        WHERE p.id = ${idP} AND p.organization_id = ${org}::uuid`,
+      params.values,
+    )) as ProposalRow[];
+    if (!row) throw new NotFoundError('Proposal');
+    const proposal = toProposal(row);
+    if (revision) proposal.currentRevision = revision;
+    return proposal;
+  }
+
+  async proposal(actor: Actor, id: string): Promise<Proposal> {
+    return this.dataSource.transaction(async (manager) => {
+      const [proposal] = await this.readProposals(manager, actor, 'p.id = $ID', id);
+      if (!proposal) throw new NotFoundError('Proposal');
+      return proposal;
+    });
+  }
+
+  /** Several proposals (those the actor may read, in the given order), one audit event for the list. */
+  async proposalsByIds(actor: Actor, ids: string[]): Promise<Proposal[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const params = new Params();
+      const rows = await this.selectReadable(manager, actor, params, `p.id = ANY(${params.add(ids)}::uuid[])`, '');
+      await this.auditReads(manager, actor, rows, rows[0]?.challenge_id ?? null);
+      const byId = new Map(rows.map((r) => [r.id, toProposal(r)]));
+      return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+    });
+  }
+
+  /** The proposals of a challenge for its issuer and its reviewers, after the deadline; oldest submission first. */
+  async challengeProposals(actor: Actor, args: ChallengeProposalsArgs): Promise<ConnectionShape<Proposal>> {
+    const first = pageSize(args);
+    const after = args.after ? decodeCursor(args.after, 2) : null;
+    return this.dataSource.transaction(async (manager) => {
+      const role = await this.challengeRole(manager, actor, args.challengeId);
+      if (role.issuer && !role.pastDeadline) {
+        throw new ConflictError('PROPOSALS_SEALED', 'Proposals are sealed until the deadline; only their number is shown');
+      }
+      if (!role.issuer && !role.reviewer) throw new NotFoundError('Challenge');
+      const params = new Params();
+      const where = [`p.challenge_id = ${params.add(args.challengeId)}`];
+      if (after) where.push(`(p.submitted_at, p.id) > (${params.add(after[0])}::timestamptz, ${params.add(after[1])}::uuid)`);
+      const rows = await this.selectReadable(manager, actor, params, where.join(' AND '), `ORDER BY p.submitted_at, p.id LIMIT ${first + 1}`);
+      const page = rows.slice(0, first);
+      await this.auditReads(manager, actor, page, args.challengeId);
+      return toConnection(rows, first, (r) => encodeCursor([r.submitted_at ? r.submitted_at.toISOString() : null, r.id]), toProposal);
+    });
+  }
+
+  /** Before the deadline the issuer sees only this number (drafts and withdrawn proposals are not counted). */
+  async proposalCount(actor: Actor, challengeId: string): Promise<number> {
+    const [row] = (await this.dataSource.query(
+      `SELECT coalesce(v.proposal_count, 0)::int AS n
+         FROM challenges c LEFT JOIN challenge_proposal_counts v ON v.challenge_id = c.id
+        WHERE c.id = $1 AND (c.issuer_organization_id = $2::uuid OR $3)`,
+      [challengeId, actor.organization?.id ?? null, actor.platformRoles.includes('ADMIN')],
+    )) as { n: number }[];
+    if (!row) throw new NotFoundError('Challenge');
+    return row.n;
+  }
+
+  /** Break-glass: a platform admin's reasoned, audited access to one proposal (valid ADMIN_GRANT_HOURS). */
+  async openForAdminReview(actor: Actor, input: OpenProposalForAdminReviewInput): Promise<Proposal> {
+    return this.dataSource.transaction(async (manager) => {
+      const [target] = (await manager.query(`SELECT organization_id FROM proposals WHERE id = $1 AND status <> 'DRAFT'`, [input.proposalId])) as {
+        organization_id: string;
+      }[];
+      if (!target) throw new NotFoundError('Proposal');
+      await manager.query(
+        `INSERT INTO proposal_access_grants (proposal_id, admin_user_id, reason, expires_at) VALUES ($1, $2, $3, now() + make_interval(hours => $4))`,
+        [input.proposalId, actor.userId, input.reason, ADMIN_GRANT_HOURS],
+      );
+      const [proposal] = await this.readProposals(manager, actor, 'p.id = $ID', input.proposalId, false);
+      if (!proposal) throw new NotFoundError('Proposal');
+      await this.audit.record(manager, {
+        actor,
+        action: 'PROPOSAL_ADMIN_ACCESS_GRANTED',
+        entityType: 'Proposal',
+        entityId: input.proposalId,
+        organizationId: target.organization_id,
+        reason: input.reason,
+        data: { severity: 'HIGH', hours: ADMIN_GRANT_HOURS },
+      });
+      return proposal;
+    });
+  }
+
+  /** The SME's own proposals, newest first: status, receipt, decision and (once decided) the aggregate score. */
+  async myProposals(actor: Actor, args: ConnectionArgs): Promise<ConnectionShape<MyProposal>> {
+    const first = pageSize(args);
+    if (actor.organization?.kind !== 'SME') return toConnection([], first, () => '', (x: MyProposal) => x);
+    const params = new Params();
+    const where = [`p.organization_id = ${params.add(actor.organization.id)}::uuid`];
+    if (args.after) {
+      const [createdAt, id] = decodeCursor(args.after, 2);
+      where.push(`(p.created_at, p.id) < (${params.add(createdAt)}::timestamptz, ${params.add(id)}::uuid)`);
+    }
+    const decided = params.add(DECIDED);
+    const rows = (await this.dataSource.query(
+      `SELECT p.id, p.challenge_id, coalesce(c.title_zh, c.title_en) AS challenge_title, ${effectiveProposalStatusSql()} AS status,
+              p.current_revision, p.submitted_at, r.created_at AS revision_at, r.content_sha256,
+              coalesce(r.content, p.draft_content) ->> 'title' AS title, p.award_amount::text AS award_amount,
+              p.not_selected_reason, p.feedback, p.created_at,
+              CASE WHEN p.status = ANY(${decided}::proposal_status[]) THEN agg.weighted::float8 END AS aggregate_score
+         FROM proposals p JOIN challenges c ON c.id = p.challenge_id
+         LEFT JOIN proposal_revisions r ON r.proposal_id = p.id AND r.revision = p.current_revision
+         LEFT JOIN ${scoreAggregateLateral('p')} agg ON p.status = ANY(${decided}::proposal_status[])
+        WHERE ${where.join(' AND ')}
+        ORDER BY p.created_at DESC, p.id DESC LIMIT ${first + 1}`,
+      params.values,
+    )) as {
+      id: string;
+      challenge_id: string;
+      challenge_title: string | null;
+      status: ProposalStatus;
+      current_revision: number;
+      submitted_at: Date | null;
+      revision_at: Date | null;
+      content_sha256: string | null;
+      title: string | null;
+      award_amount: string | null;
+      not_selected_reason: NotSelectedReason | null;
+      feedback: string | null;
+      created_at: Date;
+      aggregate_score: number | null;
+    }[];
+    return toConnection(
+      rows,
+      first,
+      (r) => encodeCursor([r.created_at.toISOString(), r.id]),
+      (r) => ({
+        id: r.id,
+        challengeId: r.challenge_id,
+        challengeTitle: r.challenge_title,
+        status: r.status,
+        currentRevision: r.current_revision,
+        submittedAt: r.submitted_at,
+        receipt: r.revision_at && r.content_sha256 ? { submittedAt: r.revision_at, contentSha256: r.content_sha256, revision: r.current_revision } : null,
+        title: r.title,
+        awardAmountFen: r.award_amount,
+        notSelectedReason: r.not_selected_reason,
+        feedback: r.feedback,
+        aggregateScore: r.aggregate_score === null ? null : Math.round(r.aggregate_score * 100) / 100,
+      }),
+    );
+  }
+
+  /**
+   * The issuer's ranked list, computed in ONE statement (window functions over the per-criterion
+   * aggregates); bounded to `first` ≤ RANKING_MAX proposals. Vetoed proposals have no rank and come last.
+   */
+  async ranking(actor: Actor, args: ProposalRankingArgs): Promise<ProposalRanking> {
+    const first = args.first ?? RANKING_MAX;
+    return this.dataSource.transaction(async (manager) => {
+      const role = await this.challengeRole(manager, actor, args.challengeId);
+      if (!role.issuer) throw new NotFoundError('Challenge');
+      if (!role.pastDeadline) throw new ConflictError('PROPOSALS_SEALED', 'Proposals are sealed until the deadline; only their number is shown');
+      const params = new Params();
+      const challengeId = params.add(args.challengeId);
+      const identity = identityVisibleSql(actor, params);
+      const rows = (await manager.query(
+        `WITH evaluated AS (
+           SELECT p.id, p.organization_id, ${effectiveProposalStatusSql()} AS status, ${identity} AS identity_visible,
+                  r.content ->> 'title' AS title, r.content ->> 'quotedPriceFen' AS quoted_price, o.name_zh, o.name_en,
+                  agg.weighted::float8 AS weighted, agg.vetoed, agg.complete, agg.reviewer_count, agg.criteria,
+                  EXISTS (SELECT 1 FROM challenge_evaluations ce WHERE ce.challenge_id = c.id AND ce.scoring_locked_at IS NOT NULL) AS locked
+             FROM proposals p
+             JOIN challenges c ON c.id = p.challenge_id
+             JOIN organizations o ON o.id = p.organization_id
+             JOIN proposal_revisions r ON r.proposal_id = p.id AND r.revision = p.current_revision
+             CROSS JOIN ${scoreAggregateLateral('p')} agg
+            WHERE p.challenge_id = ${challengeId} AND p.status NOT IN ('DRAFT', 'WITHDRAWN')
+         )
+         SELECT e.*,
+                CASE WHEN NOT e.vetoed AND e.weighted IS NOT NULL
+                     THEN rank() OVER (PARTITION BY (NOT e.vetoed AND e.weighted IS NOT NULL) ORDER BY e.weighted DESC) END::int AS rank,
+                count(*) OVER ()::int AS total
+           FROM evaluated e
+          ORDER BY (NOT e.vetoed AND e.weighted IS NOT NULL) DESC, e.weighted DESC NULLS LAST, e.id
+          LIMIT ${first}`,
+        params.values,
+      )) as {
+        id: string;
+        organization_id: string;
+        status: ProposalStatus;
+        identity_visible: boolean;
+        title: string;
+        quoted_price: string;
+        name_zh: string;
+        name_en: string | null;
+        weighted: number | null;
+        vetoed: boolean;
+        complete: boolean;
+        reviewer_count: number;
+        criteria: CriterionAggregate[];
+        locked: boolean;
+        rank: number | null;
+        total: number;
+      }[];
+      await this.auditReads(manager, actor, rows.map((r) => ({ id: r.id, organization_id: r.organization_id })), args.challengeId, 'RANKING');
+      const round = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
+      return {
+        challengeId: args.challengeId,
+        total: rows[0]?.total ?? 0,
+        scoringLocked: rows[0]?.locked ?? role.locked,
+        proposals: rows.map((r) => ({
+          rank: r.rank,
+          proposalId: r.id,
+          status: r.status,
+          title: r.title,
+          organization: r.identity_visible ? { id: r.organization_id, nameZh: r.name_zh, nameEn: r.name_en } : null,
+          quotedPriceFen: r.quoted_price,
+          weightedScore: round(r.weighted),
+          vetoed: r.vetoed,
+          complete: r.complete,
+          reviewerCount: r.reviewer_count,
+          criteria: r.criteria.map((c) => ({ ...c, average: round(c.average), stdDev: round(c.stdDev) })),
+        })),
+      };
+    });
+  }
+
+  /** The signed-in user's review invitations (challenge level) and recusals. */
+  async myReviewAssignments(actor: Actor): Promise<ReviewAssignment[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT id, challenge_id, proposal_id, reviewer_user_id, status, reason, created_at FROM review_assignments
+        WHERE reviewer_user_id = $1 ORDER BY created_at DESC, id LIMIT 500`,
+      [actor.userId],
+    )) as AssignmentRow[];
+    return rows.map(toAssignment);
+  }
+
+  /** 公示: public once the challenge is IN_PUBLICITY or AWARDED: winner names, proposal titles, awards. */
+  async challengeResult(challengeId: string): Promise<ChallengeResult> {
+    const rows = (await this.dataSource.query(
+      `SELECT ${effectiveChallengeStatusSql()} AS status, pb.started_at, pb.ends_at,
+              p.id AS proposal_id, o.name_zh, o.name_en, r.content ->> 'title' AS title, p.award_amount::text AS award_amount
+         FROM challenges c
+         JOIN LATERAL (SELECT * FROM publicities x WHERE x.challenge_id = c.id ORDER BY x.started_at DESC LIMIT 1) pb ON TRUE
+         LEFT JOIN proposals p ON p.challenge_id = c.id AND p.status = 'SELECTED'
+         LEFT JOIN organizations o ON o.id = p.organization_id
+         LEFT JOIN proposal_revisions r ON r.proposal_id = p.id AND r.revision = p.current_revision
+        WHERE c.id = $1 AND c.status IN ('IN_PUBLICITY', 'AWARDED')
+        ORDER BY p.award_amount DESC NULLS LAST, o.name_zh`,
+      [challengeId],
+    )) as { status: ChallengeStatus; started_at: Date; ends_at: Date; proposal_id: string | null; name_zh: string; name_en: string | null; title: string; award_amount: string }[];
+    if (!rows.length) throw new NotFoundError('Challenge result');
+    return {
+      challengeId,
+      status: rows[0].status,
+      publicityStartedAt: rows[0].started_at,
+      publicityEndsAt: rows[0].ends_at,
+      winners: rows
+        .filter((r) => r.proposal_id)
+        .map((r) => ({ proposalId: r.proposal_id!, organizationNameZh: r.name_zh, organizationNameEn: r.name_en, proposalTitle: r.title, awardAmountFen: r.award_amount })),
+    };
+  }
+
+  /** Reads proposals matching `condition` ($ID is the id parameter) that the actor may read, auditing the read. */
+  private async readProposals(manager: EntityManager, actor: Actor, condition: string, id: string, audit = true): Promise<Proposal[]> {
+    const params = new Params();
+    const where = condition.replace('$ID', `${params.add(id)}::uuid`);
+    const rows = await this.selectReadable(manager, actor, params, where, 'LIMIT 1');
+    if (audit) await this.auditReads(manager, actor, rows, rows[0]?.challenge_id ?? null);
+    return rows.map(toProposal);
+  }
+
+  private async selectReadable(manager: EntityManager, actor: Actor, params: Params, where: string, tail: string): Promise<ProposalRow[]> {
+    const columns = proposalColumns(effectiveProposalStatusSql(), identityVisibleSql(actor, params));
+    return (await manager.query(
+      `SELECT ${columns}
+         FROM proposals p JOIN challenges c ON c.id = p.challenge_id JOIN organizations o ON o.id = p.organization_id
+         LEFT JOIN proposal_revisions r ON r.proposal_id = p.id AND r.revision = p.current_revision
+        WHERE ${where} AND ${canReadSql(actor, params)} ${tail}`,
+      params.values,
+    )) as ProposalRow[];
+  }
+
+  /** One audit event for the proposals of one list read by someone other than their SME. */
+  private async auditReads(
+    manager: EntityManager,
+    actor: Actor,
+    rows: { id: string; organization_id: string }[],
+    challengeId: string | null,
+    view = 'CONTENT',
+  ): Promise<void> {
+    const foreign = rows.filter((r) => r.organization_id !== actor.organization?.id);
+    if (!foreign.length) return;
+    const single = foreign.length === 1;
+    await this.audit.record(manager, {
+      actor,
+      action: 'PROPOSAL_CONTENT_READ',
+      entityType: single ? 'Proposal' : 'Challenge',
+      entityId: single ? foreign[0].id : (challengeId ?? foreign[0].id),
+      organizationId: single ? foreign[0].organization_id : null,
+      data: { challengeId, view, proposalIds: foreign.map((r) => r.id) },
+    });
+  }
+
+  private async challengeRole(manager: EntityManager, actor: Actor, challengeId: string) {
+    const [row] = (await manager.query(
+      `SELECT c.issuer_organization_id = $2::uuid AS issuer, c.deadline <= now() AS past_deadline,
+              EXISTS (SELECT 1 FROM review_assignments ra WHERE ra.challenge_id = c.id AND ra.proposal_id IS NULL
+                        AND ra.reviewer_user_id = $3 AND ra.status = 'ACCEPTED') AS reviewer,
+              EXISTS (SELECT 1 FROM challenge_evaluations ce WHERE ce.challenge_id = c.id AND ce.scoring_locked_at IS NOT NULL) AS locked
+         FROM challenges c WHERE c.id = $1`,
+      [challengeId, actor.organization?.id ?? null, actor.userId],
+    )) as { issuer: boolean | null; past_deadline: boolean; reviewer: boolean; locked: boolean }[];
+    if (!row) throw new NotFoundError('Challenge');
+    return { issuer: row.issuer === true, reviewer: row.reviewer && row.past_deadline, pastDeadline: row.past_deadline, locked: row.locked };
+  }
+}
+
+export interface AssignmentRow {
+  id: string;
+  challenge_id: string;
+  proposal_id: string | null;
+  reviewer_user_id: string;
+  status: ReviewAssignmentStatus;
+  reason: string | null;
+  created_at: Date;
+}
+
+export function toAssignment(r: AssignmentRow): ReviewAssignment {
+  return {
+    id: r.id,
+    challengeId: r.challenge_id,
+    proposalId: r.proposal_id,
+    reviewerUserId: r.reviewer_user_id,
+    status: r.status,
+    reason: r.reason,
+    createdAt: r.created_at,
+  };
+}

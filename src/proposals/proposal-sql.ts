@@ -1,0 +1,99 @@
+import { effectiveStatusSql } from '../challenges/challenge-sql.js';
+import type { Actor } from '../common/auth/actor.js';
+import { isAdmin } from '../common/auth/actor.js';
+import { VETO_THRESHOLD } from './proposal-rules.js';
+
+/**
+ * The SQL every read of proposals shares: effective statuses, who may read content, whose identity may be
+ * shown, and the score aggregate. Pure module (strings only); the rules live here once.
+ */
+
+/** Collects positional parameters for one statement. */
+export class Params {
+  readonly values: unknown[] = [];
+
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** The challenge's status as time has moved it (deadline, end of the public notice): one definition, in the challenges module. */
+export const effectiveChallengeStatusSql = effectiveStatusSql;
+
+/** SUBMITTED past the deadline reads as UNDER_REVIEW. */
+export function effectiveProposalStatusSql(p = 'p', c = 'c'): string {
+  return `(CASE WHEN ${p}.status = 'SUBMITTED' AND ${c}.deadline <= now() THEN 'UNDER_REVIEW'::proposal_status ELSE ${p}.status END)`;
+}
+
+/** The actor has accepted the review of challenge `c` and is not recused from proposal `p`. */
+export function activeReviewerSql(actor: Actor, params: Params, p = 'p', c = 'c'): string {
+  const user = params.add(actor.userId);
+  return `(EXISTS (SELECT 1 FROM review_assignments ra WHERE ra.challenge_id = ${c}.id AND ra.proposal_id IS NULL
+                   AND ra.reviewer_user_id = ${user}::uuid AND ra.status = 'ACCEPTED')
+       AND NOT EXISTS (SELECT 1 FROM review_assignments rr WHERE rr.proposal_id = ${p}.id
+                   AND rr.reviewer_user_id = ${user}::uuid AND rr.status = 'RECUSED'))`;
+}
+
+/**
+ * Who may read proposal `p`'s content (and so see the proposal at all):
+ * - members of the submitting SME, always;
+ * - after the deadline, for proposals that were submitted (not drafts, not withdrawn): members of the issuing
+ *   organisation, and reviewers who accepted the challenge's review and are not recused from `p`;
+ * - a platform admin holding an unexpired grant from openProposalForAdminReview.
+ * Everyone else: the proposal does not exist for them.
+ */
+export function canReadSql(actor: Actor | null, params: Params, p = 'p', c = 'c'): string {
+  if (!actor) return 'FALSE';
+  const org = actor.organization ? params.add(actor.organization.id) : null;
+  const own = org ? `${p}.organization_id = ${org}::uuid` : 'FALSE';
+  const issuer = org ? `${c}.issuer_organization_id = ${org}::uuid` : 'FALSE';
+  const admin = isAdmin(actor)
+    ? `OR EXISTS (SELECT 1 FROM proposal_access_grants g WHERE g.proposal_id = ${p}.id AND g.admin_user_id = ${params.add(actor.userId)}::uuid AND g.expires_at > now())`
+    : '';
+  return `(${own} OR (${p}.status NOT IN ('DRAFT', 'WITHDRAWN') AND (
+      (${c}.deadline <= now() AND (${issuer} OR ${activeReviewerSql(actor, params, p, c)})) ${admin})))`;
+}
+
+/**
+ * Whether the SME's identity is shown. Without blind review: to whoever may read. Under blind review: only
+ * to the SME itself, to platform admins (break-glass), and to the issuer's OWNER/ADMIN who are not
+ * themselves reviewers of the challenge (they take the decision and sign the agreement).
+ */
+export function identityVisibleSql(actor: Actor | null, params: Params, p = 'p', c = 'c'): string {
+  if (!actor) return 'FALSE';
+  if (isAdmin(actor)) return 'TRUE';
+  const org = actor.organization ? params.add(actor.organization.id) : null;
+  if (!org) return `(NOT ${c}.blind_review)`;
+  const manager = actor.organization!.role !== 'MEMBER';
+  const issuerManager = manager
+    ? `OR (${c}.issuer_organization_id = ${org}::uuid AND NOT EXISTS (SELECT 1 FROM review_assignments rv WHERE rv.challenge_id = ${c}.id AND rv.reviewer_user_id = ${params.add(actor.userId)}::uuid))`
+    : '';
+  return `(NOT ${c}.blind_review OR ${p}.organization_id = ${org}::uuid ${issuerManager})`;
+}
+
+/**
+ * Per-criterion aggregates of proposal `p` over the reviewers' scores: a LATERAL subquery giving
+ * `weighted` (Σ weight × avg / 10, 0-100, null before any score), `vetoed` (a veto criterion averaged
+ * below VETO_THRESHOLD), `complete` (every criterion has a score) and `criteria` (json, by position).
+ */
+export function scoreAggregateLateral(p = 'p'): string {
+  return `LATERAL (
+    SELECT sum(pc.weight * pc.avg) / 10.0 AS weighted,
+           coalesce(bool_or(pc.veto AND pc.avg < ${VETO_THRESHOLD}), false) AS vetoed,
+           coalesce(bool_and(pc.n > 0), false) AS complete,
+           coalesce(max(pc.n), 0)::int AS reviewer_count,
+           coalesce(json_agg(json_build_object('criterionId', pc.id, 'name', pc.name, 'weight', pc.weight, 'veto', pc.veto,
+             'reviewerCount', pc.n, 'average', pc.avg, 'min', pc.min, 'max', pc.max, 'spread', pc.max - pc.min, 'stdDev', pc.sd)
+             ORDER BY pc.position), '[]'::json) AS criteria
+    FROM (
+      SELECT cr.id, cr.name, cr.weight, cr.veto, cr.position,
+             count(s.id)::int AS n, avg(s.score)::float8 AS avg, min(s.score)::int AS min, max(s.score)::int AS max,
+             stddev_pop(s.score)::float8 AS sd
+      FROM evaluation_criteria cr
+      LEFT JOIN scores s ON s.proposal_id = ${p}.id AND s.criterion_id = cr.id
+      WHERE cr.challenge_id = ${p}.challenge_id
+      GROUP BY cr.id
+    ) pc
+  )`;
+}

@@ -1,0 +1,337 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../common/auth/actor.js';
+import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from '../common/errors.js';
+import { contentSha256, ProposalContent, submissionPayloadHash, toProposalContent } from './proposal-content.js';
+import { eligibilityRefusal } from './proposal-rules.js';
+import { ProposalStatus } from './proposal.entities.js';
+import { ProposalQueryService } from './proposal-query.service.js';
+import { Proposal } from './dto/proposal.types.js';
+import { ProposalContentInput, ReviseProposalInput, SaveProposalDraftInput, SubmitProposalInput, WithdrawProposalInput } from './dto/proposal.inputs.js';
+
+/** What the locking read of the challenge and the submitting SME returns. */
+interface SubmissionContext {
+  status: string;
+  visible: boolean;
+  open: boolean;
+  now: Date;
+  verified_only: boolean;
+  min_qualification: 'NONE' | 'INNOVATIVE' | 'SPECIALIZED' | 'LITTLE_GIANT';
+  allowed_region_codes: string[];
+  requires_terms: boolean;
+  terms_accepted: boolean;
+  sme_verified: boolean;
+  region_code: string;
+  qualification: 'NONE' | 'INNOVATIVE' | 'SPECIALIZED' | 'LITTLE_GIANT' | null;
+  qualification_expired: boolean;
+  requirement_ids: string[];
+}
+
+const VISIBLE_STATUSES = ['PUBLISHED', 'CLOSED', 'IN_PUBLICITY', 'AWARDED', 'FAILED', 'CANCELLED'];
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const driver = (error as QueryFailedError & { driverError?: { code?: string; constraint?: string } }).driverError;
+  return error instanceof QueryFailedError && driver?.code === '23505' && driver.constraint === constraint;
+}
+
+/**
+ * Drafts, submissions, revisions and withdrawals. The deadline is decided inside the transaction that writes:
+ * the challenge row is read FOR SHARE (so its deadline and status cannot change until commit) together with
+ * the database clock, and the same clock value stamps the submission.
+ */
+@Injectable()
+export class ProposalSubmissionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly query: ProposalQueryService,
+  ) {}
+
+  async saveDraft(actor: Actor, input: SaveProposalDraftInput): Promise<Proposal> {
+    const smeId = this.requireSme(actor);
+    const content = toProposalContent(input.content);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const ctx = await this.lockContext(manager, input.challengeId, smeId);
+      this.checkOpen(ctx);
+      await this.validateContent(manager, ctx, smeId, input.content, content, false);
+      const [existing] = (await manager.query(
+        `SELECT id, status FROM proposals WHERE challenge_id = $1 AND organization_id = $2 AND status <> 'WITHDRAWN' FOR UPDATE`,
+        [input.challengeId, smeId],
+      )) as { id: string; status: ProposalStatus }[];
+      if (existing && existing.status !== ProposalStatus.DRAFT) {
+        throw new ConflictError('PROPOSAL_ALREADY_SUBMITTED', 'This SME has already submitted a proposal for this challenge; revise it instead', {
+          proposalId: existing.id,
+        });
+      }
+      let proposalId: string;
+      if (existing) {
+        await manager.query(`UPDATE proposals SET draft_content = $2, updated_at = now() WHERE id = $1`, [existing.id, JSON.stringify(content)]);
+        proposalId = existing.id;
+      } else {
+        const [row] = (await manager.query(
+          `INSERT INTO proposals (challenge_id, organization_id, status, draft_content, created_by) VALUES ($1, $2, 'DRAFT', $3, $4) RETURNING id`,
+          [input.challengeId, smeId, JSON.stringify(content), actor.userId],
+        )) as { id: string }[];
+        proposalId = row.id;
+      }
+      await this.audit.record(manager, {
+        actor,
+        action: existing ? 'PROPOSAL_DRAFT_UPDATED' : 'PROPOSAL_DRAFT_CREATED',
+        entityType: 'Proposal',
+        entityId: proposalId,
+        organizationId: smeId,
+        data: { challengeId: input.challengeId },
+      });
+      return proposalId;
+    });
+    return this.query.ownProposal(actor, id);
+  }
+
+  async submit(actor: Actor, input: SubmitProposalInput): Promise<Proposal> {
+    const smeId = this.requireSme(actor);
+    const content = toProposalContent(input.content);
+    const payloadHash = submissionPayloadHash(input.challengeId, content);
+    const replay = await this.replay(actor, smeId, input.idempotencyKey, payloadHash);
+    if (replay) return replay;
+    try {
+      const id = await this.dataSource.transaction(async (manager) => {
+        const ctx = await this.lockContext(manager, input.challengeId, smeId);
+        this.checkOpen(ctx);
+        const refusal = eligibilityRefusal({
+          verifiedOnly: ctx.verified_only,
+          minQualification: ctx.min_qualification,
+          allowedRegionCodes: ctx.allowed_region_codes,
+          requiresTerms: ctx.requires_terms,
+          termsAccepted: ctx.terms_accepted,
+          smeVerified: ctx.sme_verified,
+          smeRegionCode: ctx.region_code,
+          smeQualification: ctx.qualification ?? 'NONE',
+          qualificationExpired: ctx.qualification_expired,
+        });
+        if (refusal?.code === 'FORBIDDEN') throw new ForbiddenError(refusal.reason, refusal.message);
+        if (refusal) throw new ConflictError(refusal.reason, refusal.message);
+        await this.validateContent(manager, ctx, smeId, input.content, content, true);
+        const sha = contentSha256(content);
+        const [existing] = (await manager.query(
+          `SELECT id, status FROM proposals WHERE challenge_id = $1 AND organization_id = $2 AND status <> 'WITHDRAWN' FOR UPDATE`,
+          [input.challengeId, smeId],
+        )) as { id: string; status: ProposalStatus }[];
+        if (existing && existing.status !== ProposalStatus.DRAFT) {
+          throw new ConflictError('PROPOSAL_ALREADY_SUBMITTED', 'This SME has already submitted a proposal for this challenge; revise it instead', {
+            proposalId: existing.id,
+          });
+        }
+        let proposalId: string;
+        if (existing) {
+          await manager.query(
+            `UPDATE proposals SET status = 'SUBMITTED', draft_content = NULL, current_revision = 1, submitted_at = $2, receipt_sha256 = $3,
+                    idempotency_key = $4, idempotency_payload_hash = $5, updated_at = now() WHERE id = $1`,
+            [existing.id, ctx.now, sha, input.idempotencyKey, payloadHash],
+          );
+          proposalId = existing.id;
+        } else {
+          const [row] = (await manager.query(
+            `INSERT INTO proposals (challenge_id, organization_id, status, current_revision, submitted_at, receipt_sha256,
+                                    idempotency_key, idempotency_payload_hash, created_by)
+             VALUES ($1, $2, 'SUBMITTED', 1, $3, $4, $5, $6, $7) RETURNING id`,
+            [input.challengeId, smeId, ctx.now, sha, input.idempotencyKey, payloadHash, actor.userId],
+          )) as { id: string }[];
+          proposalId = row.id;
+        }
+        await this.insertRevision(manager, actor, proposalId, 1, content, sha, ctx.now);
+        await this.audit.record(manager, {
+          actor,
+          action: 'PROPOSAL_SUBMITTED',
+          entityType: 'Proposal',
+          entityId: proposalId,
+          organizationId: smeId,
+          from: existing ? ProposalStatus.DRAFT : null,
+          to: ProposalStatus.SUBMITTED,
+          data: { challengeId: input.challengeId, revision: 1, contentSha256: sha },
+        });
+        return proposalId;
+      });
+      return this.query.ownProposal(actor, id, 1);
+    } catch (error) {
+      // A concurrent request with the same key committed first (noticed by either unique index, or by the
+      // check for a live proposal once it had committed): answer as its replay.
+      const live = isUniqueViolation(error, 'UQ_proposals_live');
+      const alreadySubmitted = error instanceof ConflictError && error.extensions.reason === 'PROPOSAL_ALREADY_SUBMITTED';
+      if (live || alreadySubmitted || isUniqueViolation(error, 'UQ_proposals_idempotency')) {
+        const again = await this.replay(actor, smeId, input.idempotencyKey, payloadHash);
+        if (again) return again;
+      }
+      if (live) {
+        throw new ConflictError('PROPOSAL_ALREADY_SUBMITTED', 'This SME has already submitted a proposal for this challenge; revise it instead');
+      }
+      throw error;
+    }
+  }
+
+  async revise(actor: Actor, input: ReviseProposalInput): Promise<Proposal> {
+    const smeId = this.requireSme(actor);
+    const content = toProposalContent(input.content);
+    const revision = await this.dataSource.transaction(async (manager) => {
+      // Lock order everywhere: the challenge, then the proposal.
+      const ctx = await this.lockContext(manager, await this.ownChallengeId(manager, input.proposalId, smeId), smeId);
+      const proposal = await this.ownProposalForUpdate(manager, input.proposalId, smeId);
+      this.checkOpen(ctx);
+      if (proposal.status !== ProposalStatus.SUBMITTED) {
+        throw new ConflictError('PROPOSAL_NOT_SUBMITTED', `A ${proposal.status} proposal cannot be revised`, { status: proposal.status });
+      }
+      await this.validateContent(manager, ctx, smeId, input.content, content, true);
+      const sha = contentSha256(content);
+      const next = proposal.current_revision + 1;
+      await manager.query(`UPDATE proposals SET current_revision = $2, receipt_sha256 = $3, updated_at = now() WHERE id = $1`, [proposal.id, next, sha]);
+      await this.insertRevision(manager, actor, proposal.id, next, content, sha, ctx.now);
+      await this.audit.record(manager, {
+        actor,
+        action: 'PROPOSAL_REVISED',
+        entityType: 'Proposal',
+        entityId: proposal.id,
+        organizationId: smeId,
+        data: { challengeId: proposal.challenge_id, revision: next, contentSha256: sha },
+      });
+      return next;
+    });
+    return this.query.ownProposal(actor, input.proposalId, revision);
+  }
+
+  async withdraw(actor: Actor, input: WithdrawProposalInput): Promise<Proposal> {
+    const smeId = this.requireSme(actor);
+    await this.dataSource.transaction(async (manager) => {
+      // Lock order everywhere: the challenge, then the proposal.
+      const ctx = await this.lockContext(manager, await this.ownChallengeId(manager, input.proposalId, smeId), smeId);
+      const proposal = await this.ownProposalForUpdate(manager, input.proposalId, smeId);
+      this.checkOpen(ctx);
+      if (proposal.status !== ProposalStatus.SUBMITTED && proposal.status !== ProposalStatus.DRAFT) {
+        throw new ConflictError('INVALID_TRANSITION', `A ${proposal.status} proposal cannot be withdrawn`, { from: proposal.status, to: 'WITHDRAWN' });
+      }
+      await manager.query(`UPDATE proposals SET status = 'WITHDRAWN', updated_at = now() WHERE id = $1`, [proposal.id]);
+      await this.audit.record(manager, {
+        actor,
+        action: 'PROPOSAL_WITHDRAWN',
+        entityType: 'Proposal',
+        entityId: proposal.id,
+        organizationId: smeId,
+        from: proposal.status,
+        to: ProposalStatus.WITHDRAWN,
+        reason: input.reason ?? null,
+        data: { challengeId: proposal.challenge_id },
+      });
+    });
+    return this.query.ownProposal(actor, input.proposalId);
+  }
+
+  private requireSme(actor: Actor): string {
+    if (actor.organization?.kind !== 'SME') throw new ForbiddenError('NOT_AN_SME_MEMBER', 'Only members of an SME can submit proposals');
+    return actor.organization.id;
+  }
+
+  private async replay(actor: Actor, smeId: string, key: string, payloadHash: string): Promise<Proposal | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT id, idempotency_payload_hash FROM proposals WHERE organization_id = $1 AND idempotency_key = $2`,
+      [smeId, key],
+    )) as { id: string; idempotency_payload_hash: string }[];
+    if (!row) return null;
+    if (row.idempotency_payload_hash !== payloadHash) {
+      throw new ConflictError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used with a different payload');
+    }
+    return this.query.ownProposal(actor, row.id, 1);
+  }
+
+  /**
+   * Reads and share-locks the challenge together with the SME's eligibility facts and the database clock
+   * (truncated to milliseconds, the precision stored), in one statement.
+   */
+  private async lockContext(manager: EntityManager, challengeId: string, smeId: string): Promise<SubmissionContext> {
+    const [ctx] = (await manager.query(
+      `SELECT ch.status, ch.verified_only, ch.min_qualification, ch.allowed_region_codes::text[] AS allowed_region_codes, ch.requires_terms,
+              t.now, ch.deadline > t.now AS open,
+              (ch.status = ANY($3::challenge_status[]) AND (ch.visibility <> 'INVITE_ONLY'
+                 OR EXISTS (SELECT 1 FROM challenge_invitations ci WHERE ci.challenge_id = ch.id AND ci.organization_id = o.id))) AS visible,
+              EXISTS (SELECT 1 FROM challenge_terms_acceptances a WHERE a.challenge_id = ch.id AND a.organization_id = o.id
+                        AND a.terms_version = ch.terms_version) AS terms_accepted,
+              o.verification_status = 'VERIFIED' AS sme_verified, o.region_code, s.qualification,
+              coalesce(s.qualification_valid_until < (t.now AT TIME ZONE 'Asia/Shanghai')::date, false) AS qualification_expired,
+              coalesce((SELECT array_agg(cr.id::text) FROM challenge_requirements cr WHERE cr.challenge_id = ch.id), '{}') AS requirement_ids
+         FROM challenges ch
+         CROSS JOIN (SELECT date_trunc('milliseconds', clock_timestamp()) AS now) t
+         JOIN organizations o ON o.id = $2
+         LEFT JOIN smes s ON s.organization_id = o.id
+        WHERE ch.id = $1
+        FOR SHARE OF ch`,
+      [challengeId, smeId, VISIBLE_STATUSES],
+    )) as SubmissionContext[];
+    if (!ctx || !ctx.visible) throw new NotFoundError('Challenge');
+    return ctx;
+  }
+
+  private checkOpen(ctx: SubmissionContext): void {
+    if (ctx.status === 'PUBLISHED' && !ctx.open) throw new ConflictError('DEADLINE_PASSED', 'The deadline of this challenge has passed');
+    if (ctx.status === 'CLOSED') throw new ConflictError('DEADLINE_PASSED', 'The deadline of this challenge has passed');
+    if (ctx.status !== 'PUBLISHED') throw new ConflictError('CHALLENGE_NOT_OPEN', `The challenge is ${ctx.status}`);
+  }
+
+  private async validateContent(
+    manager: EntityManager,
+    ctx: SubmissionContext,
+    smeId: string,
+    input: ProposalContentInput,
+    content: ProposalContent,
+    submitting: boolean,
+  ): Promise<void> {
+    const errors: { field: string; message: string }[] = [];
+    const requirements = new Set(ctx.requirement_ids);
+    const seen = new Set<string>();
+    content.commitments.forEach((c, i) => {
+      if (!requirements.has(c.requirementId)) errors.push({ field: `input.content.commitments.${i}.requirementId`, message: 'is not a requirement of this challenge' });
+      else if (seen.has(c.requirementId)) errors.push({ field: `input.content.commitments.${i}.requirementId`, message: 'is answered twice' });
+      seen.add(c.requirementId);
+    });
+    const milestoneTotal = content.milestones.reduce((sum, m) => sum + BigInt(m.amountFen), 0n);
+    if (milestoneTotal > BigInt(content.quotedPriceFen)) {
+      errors.push({ field: 'input.content.milestones', message: 'amounts add up to more than the quoted price' });
+    }
+    if (submitting) {
+      if (!input.declarations.noConflictOfInterest) errors.push({ field: 'input.content.declarations.noConflictOfInterest', message: 'must be declared to submit' });
+      if (!input.declarations.original) errors.push({ field: 'input.content.declarations.original', message: 'must be declared to submit' });
+      if (content.summary.trim() === '') errors.push({ field: 'input.content.summary', message: 'is required to submit' });
+      if (content.technicalApproach.trim() === '') errors.push({ field: 'input.content.technicalApproach', message: 'is required to submit' });
+    }
+    if (content.consortiumPartnerIds.length > 0) {
+      const rows = (await manager.query(`SELECT id FROM organizations WHERE id = ANY($1::uuid[]) AND kind = 'SME'`, [content.consortiumPartnerIds])) as { id: string }[];
+      const known = new Set(rows.map((r) => r.id));
+      content.consortiumPartnerIds.forEach((id, i) => {
+        if (!known.has(id) || id === smeId) errors.push({ field: `input.content.consortiumPartnerIds.${i}`, message: 'is not another SME' });
+      });
+    }
+    if (errors.length) throw new UserInputError(errors);
+  }
+
+  private async insertRevision(manager: EntityManager, actor: Actor, proposalId: string, revision: number, content: ProposalContent, sha: string, at: Date): Promise<void> {
+    await manager.query(
+      `INSERT INTO proposal_revisions (proposal_id, revision, content, content_sha256, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [proposalId, revision, JSON.stringify(content), sha, actor.userId, at],
+    );
+  }
+
+  private async ownChallengeId(manager: EntityManager, proposalId: string, smeId: string): Promise<string> {
+    const [row] = (await manager.query(`SELECT challenge_id FROM proposals WHERE id = $1 AND organization_id = $2`, [proposalId, smeId])) as {
+      challenge_id: string;
+    }[];
+    if (!row) throw new NotFoundError('Proposal');
+    return row.challenge_id;
+  }
+
+  private async ownProposalForUpdate(manager: EntityManager, proposalId: string, smeId: string) {
+    const [row] = (await manager.query(
+      `SELECT id, challenge_id, status, current_revision FROM proposals WHERE id = $1 AND organization_id = $2 FOR UPDATE`,
+      [proposalId, smeId],
+    )) as { id: string; challenge_id: string; status: ProposalStatus; current_revision: number }[];
+    if (!row) throw new NotFoundError('Proposal');
+    return row;
+  }
+}

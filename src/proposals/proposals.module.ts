@@ -1,0 +1,24 @@
+import { ChallengesModule } from '../challenges/challenges.module.js';
+import { Module } from '@nestjs/common';
+import { EvaluationGate } from './evaluation-gate.service.js';
+import { EvaluationResolver } from './evaluation.resolver.js';
+import { ProposalDecisionService } from './proposal-decision.service.js';
+import { ProposalQueryService } from './proposal-query.service.js';
+import { ProposalReviewService } from './proposal-review.service.js';
+import { ProposalSubmissionService } from './proposal-submission.service.js';
+import { ProposalsResolver } from './proposals.resolver.js';
+
+/** 揭榜: proposals, sealed until the deadline; evaluation, decisions, 公示 and award. */
+@Module({
+  imports: [ChallengesModule],
+  providers: [
+    EvaluationGate,
+    ProposalQueryService,
+    ProposalSubmissionService,
+    ProposalReviewService,
+    ProposalDecisionService,
+    ProposalsResolver,
+    EvaluationResolver,
+  ],
+})
+export class ProposalsModule {}
