@@ -7,7 +7,7 @@ import { ProposalReviewService } from './proposal-review.service.js';
 import { uuidArg } from './proposals.resolver.js';
 import {
   AssignReviewersInput,
-  ChallengeIdInput,
+  LockScoringInput,
   CloseChallengeAsFailedInput,
   DeclineReviewAssignmentInput,
   DecideObjectionInput,
@@ -68,7 +68,7 @@ export class EvaluationResolver {
 
   @Mutation(() => ScoringLock)
   @Access(AccessRule.AUTHENTICATED)
-  lockScoring(@CurrentActor() actor: Actor, @Args('input') input: ChallengeIdInput): Promise<ScoringLock> {
+  lockScoring(@CurrentActor() actor: Actor, @Args('input') input: LockScoringInput): Promise<ScoringLock> {
     return this.review.lockScoring(actor, input.challengeId);
   }
 

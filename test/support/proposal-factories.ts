@@ -186,7 +186,7 @@ export const ASSIGN = `mutation($input: AssignReviewersInput!) { assignReviewers
 export const ACCEPT = `mutation($input: ReviewAssignmentIdInput!) { acceptReviewAssignment(input: $input) { id status } }`;
 export const DECLINE = `mutation($input: DeclineReviewAssignmentInput!) { declineReviewAssignment(input: $input) { id status reason } }`;
 export const SCORE = `mutation($input: SubmitScoresInput!) { submitScores(input: $input) { proposalId scores { criterionId score comment privateNote } } }`;
-export const LOCK = `mutation($input: ChallengeIdInput!) { lockScoring(input: $input) { challengeId lockedAt } }`;
+export const LOCK = `mutation($input: LockScoringInput!) { lockScoring(input: $input) { challengeId lockedAt } }`;
 export const RANKING = `query($challengeId: ID!, $first: Int) { proposalRanking(challengeId: $challengeId, first: $first) { challengeId total scoringLocked
   proposals { rank proposalId status title organization { id nameZh } quotedPriceFen weightedScore vetoed complete reviewerCount
     criteria { criterionId name weight veto reviewerCount average min max spread stdDev } } } }`;

@@ -271,7 +271,7 @@ export class SubmitScoresInput {
 }
 
 @InputType()
-export class ChallengeIdInput {
+export class LockScoringInput {
   @Field(() => ID)
   @IsUUID()
   challengeId: string;
