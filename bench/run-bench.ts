@@ -269,6 +269,9 @@ async function main(): Promise<void> {
       const peerPort = Number(process.env.BENCH_PEER_PORT ?? port + 1);
       console.log(`starting the ${PEER_LABEL} peer on 127.0.0.1:${peerPort} (pool of ${poolSize}) ...`);
       peer = await startPeer(databaseUrl!, poolSize, peerPort);
+      // The peer's own floor, once: how much of a gap is the HTTP + GraphQL stack rather than the query.
+      peers.set(floorScenario, peerScenario({ ...floorScenario, peer: { description: `\`{ __typename }\` on the peer (Node http + PostGraphile 4, graphql 15)`, query: '{ __typename }', verify: floorScenario.verify! } }));
+      prepared.set(peers.get(floorScenario)!, await peers.get(floorScenario)!.prepare(ctx));
       for (const scenario of paired) {
         await checkPair(scenario, prepared.get(scenario)![0], baseUrl, peer.url);
         const twin = peerScenario(scenario);
@@ -312,6 +315,13 @@ async function main(): Promise<void> {
     };
     console.log(`measuring: ${options.durationSeconds} s per run, floor interleaved ...`);
     await floor();
+    const peerFloor = peers.get(floorScenario);
+    if (peerFloor && !runFloorOnly) {
+      const run = { ...(await measure(peerFloor, 'peer', options.connections, options.durationSeconds)), peerOf: floorScenario.name };
+      runs.push(run);
+      progress(run);
+      await floor();
+    }
     if (!runFloorOnly) {
       for (const scenario of selected) {
         const run = await measure(scenario, scenario.group, connectionsOf(scenario), options.durationSeconds);
