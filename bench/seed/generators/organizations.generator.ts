@@ -71,6 +71,8 @@ const ENTERPRISES_FROM = new Date('2022-06-01T00:00:00Z');
 const ALLIANCE_FOUNDED = new Date('2022-08-29T01:00:00Z'); // 09:00 in Beijing
 const SMES_FROM = new Date('2023-01-01T00:00:00Z');
 const LAST = new Date('2026-06-30T00:00:00Z');
+/** Valid certificates start from here, so they are still valid until the end of 2027 at least. */
+const VALID_FROM = new Date('2025-01-02T00:00:00Z');
 
 const ORGANIZATION_COLUMNS: readonly ColumnSpec[] = [
   { name: 'id', type: 'uuid' },
@@ -273,7 +275,7 @@ function allianceStatement(rng: Rng, field: TechnicalField): string {
  * `technical_fields`); `organization_members` (OWNER, ADMIN, MEMBER: seeded accounts, each in at
  * most one organisation); `alliance_memberships` of the verified enterprises (mostly ACTIVE with a
  * tier, some APPLIED, SUSPENDED, EXITED or REJECTED). The `enterprise` persona owns enterprise 0
- * (verified, ACTIVE, FOUNDING), the `sme` persona owns SME 0 (verified, SPECIALIZED, valid).
+ * (verified, ACTIVE, FOUNDING), the `sme` persona owns SME 0 (verified, SPECIALIZED, valid until 2028-12-31).
  *
  * It writes no `audit_events`: the hash chain is appended only by the service, so seeded
  * verifications and admissions have no audit history.
@@ -354,8 +356,10 @@ export const organizationsGenerator: SeedGenerator = {
         : smes.weighted([['NONE', 45], ['INNOVATIVE', 30], ['SPECIALIZED', 18], ['LITTLE_GIANT', 7]] as const);
       let certificate: [string, string, string] | [null, null, null] = [null, null, null];
       if (qualification !== 'NONE') {
+        // Three-year certificates: the expired ones ended by mid-2025, the valid ones run until 2028 or later.
         const expired = !persona && smes.chance(0.2);
-        const from = expired ? smes.date(new Date('2019-01-01T00:00:00Z'), new Date('2022-06-30T00:00:00Z')) : smes.date(new Date('2024-01-01T00:00:00Z'), LAST);
+        const drawn = expired ? smes.date(new Date('2019-01-01T00:00:00Z'), new Date('2022-06-30T00:00:00Z')) : smes.date(VALID_FROM, LAST);
+        const from = persona ? new Date('2026-01-01T00:00:00Z') : drawn;
         const until = new Date(Date.UTC(from.getUTCFullYear() + 3, from.getUTCMonth(), from.getUTCDate() - 1));
         certificate = [`${CERTIFICATE_PREFIX[qualification]}-${from.getUTCFullYear()}-${String(o.index).padStart(6, '0')}`, day(from), day(until)];
       }
