@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import pg from 'pg';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, hostname, loadavg, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,24 +13,32 @@ import type { BenchRequest, GraphqlResult, Scenario, ScenarioContext } from './s
 import { BENCH_PASSWORD, PERSONAS, type PersonaName } from './seed/personas.js';
 import { COUNTS_AT_L, type SizeName } from './seed/sizes.js';
 import { redactUrl } from './support/database.js';
-import { runLoad, type LoadRun } from './support/load.js';
-import { markdownTable, summarise, textTable, type SummaryRow } from './support/report.js';
-import { startService, type ServiceProcess } from './support/server.js';
+import { runLoad } from './support/load.js';
+import { markdownTable, summarise, textTable, type GroupedRun, type SummaryRow } from './support/report.js';
+import { ensurePeerInstalled, PEER_DIR, startPeer, startService, type ServiceProcess } from './support/server.js';
 
-const USAGE = `usage: npm run bench -- [--duration <seconds>] [--connections <n>] [--warmup <seconds>] [--only <scenario>[,<scenario>...]]
-scenarios: floor, ${SCENARIOS.map((s) => s.name).join(', ')}
+const USAGE = `usage: npm run bench -- [--duration <seconds>] [--connections <n>] [--warmup <seconds>] [--only <scenario>[,<scenario>...]] [--no-peer]
+scenarios: floor, ${SCENARIOS.map((s) => `${s.name}${s.peer ? ' (+ peer)' : ''}`).join(', ')}
+  (+ peer): also measured against PostGraphile 4 over the same database (bench/peer/, installed on
+  first use with npm install --prefix bench/peer); --no-peer skips it.
 environment: BENCH_URL (measure a running server on 127.0.0.1 instead of starting one), BENCH_PORT,
-  and the service's own DATABASE_URL / DATA_DIR / EMBEDDED_PG_PORT for the database to use.`;
+  BENCH_PEER_PORT (default: the service's port + 1), and the service's own DATABASE_URL / DATA_DIR /
+  EMBEDDED_PG_PORT / DB_POOL_SIZE for the database to use (the peer gets the same pool size).`;
+
+/** The peer's row name for a scenario. */
+const PEER_LABEL = 'PostGraphile 4';
 
 const RESULTS_DIR = resolve('bench/results');
 
-type Run = LoadRun & { group: 'floor' | 'main' | 'slow' };
+type Run = GroupedRun;
 
 interface Options {
   durationSeconds: number;
   connections: number;
   warmupSeconds: number;
   only?: string[];
+  /** Measure the scenarios' peer requests too (default; --no-peer turns it off). */
+  peer: boolean;
 }
 
 function parseOptions(): Options {
@@ -40,6 +48,7 @@ function parseOptions(): Options {
       connections: { type: 'string', default: '10' },
       warmup: { type: 'string', default: '2' },
       only: { type: 'string' },
+      'no-peer': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -60,6 +69,7 @@ function parseOptions(): Options {
     connections: bounded('connections', values.connections!, 1, 256),
     warmupSeconds: bounded('warmup', values.warmup!, 0, 60),
     only,
+    peer: !values['no-peer'],
   };
 }
 
@@ -139,6 +149,46 @@ async function databaseFacts(url: string | undefined): Promise<DatabaseFacts | n
   }
 }
 
+/** The pseudo-scenario that sends a scenario's peer request to the peer. */
+function peerScenario(scenario: Scenario): Scenario {
+  const peer = scenario.peer!;
+  return {
+    name: `${scenario.name} @ ${PEER_LABEL}`,
+    description: peer.description,
+    group: 'main',
+    prepare: async () => [{ query: peer.query, variables: peer.variables }],
+    verify: peer.verify,
+  };
+}
+
+/** Refuses to compare a pair whose two sides do not answer the same thing. */
+async function checkPair(scenario: Scenario, product: BenchRequest, productUrl: string, peerUrl: string): Promise<void> {
+  const peer = scenario.peer!;
+  const [a, b] = await Promise.all([
+    graphql(productUrl, product.query, product.variables, product.token),
+    graphql(peerUrl, peer.query, peer.variables),
+  ]);
+  for (const [side, result] of [['the product', a], [PEER_LABEL, b]] as const) {
+    if (result.errors?.length || !result.data) {
+      throw new Error(`${scenario.name}: ${side} answered ${JSON.stringify(result.errors ?? result).slice(0, 500)}`);
+    }
+  }
+  if (peer.matches && !peer.matches(a.data!, b.data!)) {
+    throw new Error(`${scenario.name}: the product and ${PEER_LABEL} do not return the same page, so they cannot be compared`);
+  }
+}
+
+function peerVersions(): Record<string, string | undefined> {
+  const version = (name: string) => {
+    try {
+      return (JSON.parse(readFileSync(join(PEER_DIR, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+    } catch {
+      return undefined;
+    }
+  };
+  return { postgraphile: version('postgraphile'), graphql: version('graphql'), pg: version('pg') };
+}
+
 function gitCommit(): string | undefined {
   try {
     return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
@@ -155,8 +205,13 @@ async function main(): Promise<void> {
   const runFloorOnly = options.only?.length === 1 && options.only[0] === 'floor';
 
   let service: ServiceProcess | undefined;
+  let peer: ServiceProcess | undefined;
   let stopping: Promise<void> | undefined;
-  const stop = () => (stopping ??= service?.stop() ?? Promise.resolve());
+  // The peer first: it reads the database the service's embedded PostgreSQL serves.
+  const stop = () => (stopping ??= (async () => {
+    await peer?.stop();
+    await service?.stop();
+  })());
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       console.error(`\n${signal}: stopping the service`);
@@ -167,8 +222,11 @@ async function main(): Promise<void> {
   try {
     let baseUrl: string;
     let databaseUrl: string | undefined = process.env.DATABASE_URL || undefined;
+    let poolSize = Number(process.env.DB_POOL_SIZE ?? 10);
+    let port: number;
     if (process.env.BENCH_URL) {
       baseUrl = localTarget(process.env.BENCH_URL);
+      port = Number(new URL(baseUrl).port || 80);
       console.log(`measuring the running service at ${baseUrl} (peak RSS not available)`);
     } else {
       const env: NodeJS.ProcessEnv = {
@@ -181,12 +239,13 @@ async function main(): Promise<void> {
         JWT_ACCESS_TTL_SECONDS: '86400',
       };
       const config = loadConfig(env);
+      poolSize = config.database.poolSize;
       if (!databaseUrl) {
         if (!existsSync(join(config.dataDir, 'pg', 'PG_VERSION'))) {
           throw new Error(`no database under ${config.dataDir}: run \`npm run seed:scale -- --size S\` first (with the same DATA_DIR)`);
         }
       }
-      const port = Number(process.env.BENCH_PORT ?? process.env.PORT ?? 3100);
+      port = Number(process.env.BENCH_PORT ?? process.env.PORT ?? 3100);
       console.log(`starting the service in production mode on 127.0.0.1:${port} ...`);
       service = await startService(env, port);
       baseUrl = service.url;
@@ -200,11 +259,34 @@ async function main(): Promise<void> {
     const prepared = new Map<Scenario, BenchRequest[]>();
     for (const scenario of [floorScenario, ...selected]) prepared.set(scenario, await scenario.prepare(ctx));
 
+    // Scenarios with a peer request are also measured against PostGraphile 4 over the same database.
+    const peers = new Map<Scenario, Scenario>();
+    const paired = options.peer ? selected.filter((s) => s.peer && s.group !== 'slow') : [];
+    if (paired.length && !databaseUrl) {
+      console.warn('no peer comparison: set DATABASE_URL so the peer can reach the database the service at BENCH_URL uses');
+    } else if (paired.length) {
+      ensurePeerInstalled((m) => console.log(m));
+      const peerPort = Number(process.env.BENCH_PEER_PORT ?? port + 1);
+      console.log(`starting the ${PEER_LABEL} peer on 127.0.0.1:${peerPort} (pool of ${poolSize}) ...`);
+      peer = await startPeer(databaseUrl!, poolSize, peerPort);
+      // The peer's own floor, once: how much of a gap is the HTTP + GraphQL stack rather than the query.
+      peers.set(floorScenario, peerScenario({ ...floorScenario, peer: { description: `\`{ __typename }\` on the peer (Node http + PostGraphile 4, graphql 15)`, query: '{ __typename }', verify: floorScenario.verify! } }));
+      prepared.set(peers.get(floorScenario)!, await peers.get(floorScenario)!.prepare(ctx));
+      for (const scenario of paired) {
+        await checkPair(scenario, prepared.get(scenario)![0], baseUrl, peer.url);
+        const twin = peerScenario(scenario);
+        peers.set(scenario, twin);
+        prepared.set(twin, await twin.prepare(ctx));
+      }
+    }
+
     const measure = async (scenario: Scenario, group: Run['group'], connections: number, seconds: number): Promise<Run> => {
-      const reset = service?.resetPeakRss() ?? false;
-      const run = await runLoad(baseUrl, scenario, prepared.get(scenario)!, { connections, durationSeconds: seconds });
-      // Without a reset, VmHWM is the peak since the service started.
-      return { ...run, group, peakRssBytes: reset || service ? service?.peakRss() : undefined };
+      const target = group === 'peer' ? peer! : service;
+      const url = group === 'peer' ? peer!.url : baseUrl;
+      const reset = target?.resetPeakRss() ?? false;
+      const run = await runLoad(url, scenario, prepared.get(scenario)!, { connections, durationSeconds: seconds });
+      // Without a reset, VmHWM is the peak since the process started.
+      return { ...run, group, peakRssBytes: reset || target ? target?.peakRss() : undefined };
     };
     const connectionsOf = (s: Scenario) => (s.group === 'slow' ? (s.connections ?? 1) : options.connections);
 
@@ -215,13 +297,15 @@ async function main(): Promise<void> {
           connections: connectionsOf(scenario),
           durationSeconds: scenario.group === 'slow' ? 1 : options.warmupSeconds,
         });
+        const twin = peers.get(scenario);
+        if (twin) await runLoad(peer!.url, twin, prepared.get(twin)!, { connections: options.connections, durationSeconds: options.warmupSeconds });
       }
     }
 
     const runs: Run[] = [];
     const progress = (run: Run) =>
       console.log(
-        `  ${run.scenario.padEnd(12)} ${run.requestsPerSecond.toFixed(1).padStart(9)} req/s  p99 ${run.latencyMs.p99.toFixed(1)} ms` +
+        `  ${run.scenario.padEnd(34)} ${run.requestsPerSecond.toFixed(1).padStart(9)} req/s  p99 ${run.latencyMs.p99.toFixed(1)} ms` +
           `  errors ${run.errors.total}${run.errors.samples.length ? ` (${run.errors.samples[0]})` : ''}`,
       );
     const floor = async () => {
@@ -231,12 +315,26 @@ async function main(): Promise<void> {
     };
     console.log(`measuring: ${options.durationSeconds} s per run, floor interleaved ...`);
     await floor();
+    const peerFloor = peers.get(floorScenario);
+    if (peerFloor && !runFloorOnly) {
+      const run = { ...(await measure(peerFloor, 'peer', options.connections, options.durationSeconds)), peerOf: floorScenario.name };
+      runs.push(run);
+      progress(run);
+      await floor();
+    }
     if (!runFloorOnly) {
       for (const scenario of selected) {
         const run = await measure(scenario, scenario.group, connectionsOf(scenario), options.durationSeconds);
         runs.push(run);
         progress(run);
         await floor();
+        const twin = peers.get(scenario);
+        if (twin) {
+          const peerRun = { ...(await measure(twin, 'peer', options.connections, options.durationSeconds)), peerOf: scenario.name };
+          runs.push(peerRun);
+          progress(peerRun);
+          await floor();
+        }
       }
     }
     await stop();
@@ -256,8 +354,14 @@ async function main(): Promise<void> {
       },
       database,
       target: process.env.BENCH_URL ? 'BENCH_URL' : 'child service (NODE_ENV=production, LOG_LEVEL=warn)',
+      peer: peers.size ? { name: PEER_LABEL, poolSize, versions: peerVersions() } : null,
       options,
-      scenarios: Object.fromEntries([floorScenario, ...selected].map((s) => [s.name, s.description])),
+      scenarios: Object.fromEntries(
+        [floorScenario, ...selected].flatMap((s) => {
+          const twin = peers.get(s);
+          return twin ? [[s.name, s.description], [twin.name, twin.description]] : [[s.name, s.description]];
+        }),
+      ),
       summary: rows,
       runs,
     };
@@ -267,7 +371,17 @@ async function main(): Promise<void> {
   }
 }
 
-function report(result: { startedAt: string; machine: { cpus: number; cpuModel?: string; memoryGiB: number; node: string; loadAverage1m: { before: number; after: number } }; database: DatabaseFacts | null; options: Options; scenarios: Record<string, string>; runs: Run[] }, rows: SummaryRow[]): void {
+interface RunResult {
+  startedAt: string;
+  machine: { cpus: number; cpuModel?: string; memoryGiB: number; node: string; loadAverage1m: { before: number; after: number } };
+  database: DatabaseFacts | null;
+  peer: { name: string; poolSize: number; versions: Record<string, string | undefined> } | null;
+  options: Options;
+  scenarios: Record<string, string>;
+  runs: Run[];
+}
+
+function report(result: RunResult, rows: SummaryRow[]): void {
   const { machine, database } = result;
   const machineLine = `${machine.cpus} × ${machine.cpuModel ?? 'CPU'}, ${machine.memoryGiB} GiB, Node ${machine.node}, PostgreSQL ${database?.serverVersion ?? 'unknown'}`;
   const dataLine = database
@@ -277,8 +391,15 @@ function report(result: { startedAt: string; machine: { cpus: number; cpuModel?:
   const noiseLine =
     `floor runs ${floorRuns.join(', ')} req/s in order; 1-minute load average ` +
     `${machine.loadAverage1m.before.toFixed(2)} before, ${machine.loadAverage1m.after.toFixed(2)} after (${machine.cpus} CPUs)`;
+  const peerLine = result.peer
+    ? `peer: ${result.peer.name} (postgraphile ${result.peer.versions.postgraphile}, graphql ${result.peer.versions.graphql}, pg ${result.peer.versions.pg}) ` +
+      `on Node's http server over the same database, pool of ${result.peer.poolSize} like the service; product ÷ peer = the scenario's req/s ÷ the peer row's`
+    : undefined;
   const table = textTable(rows);
-  console.log(`\n${machineLine}\n${dataLine}\n${noiseLine}\n${result.options.durationSeconds} s per run; ratio = req/s ÷ mean of the floor runs before and after\n\n${table}\n`);
+  console.log(
+    `\n${machineLine}\n${dataLine}\n${noiseLine}\n${peerLine ? `${peerLine}\n` : ''}` +
+      `${result.options.durationSeconds} s per run; ratio = req/s ÷ mean of the floor runs before and after\n\n${table}\n`,
+  );
   for (const run of result.runs) {
     if (run.errors.samples.length) console.log(`errors in ${run.scenario}: ${run.errors.samples.join(' | ')}`);
   }
@@ -296,6 +417,7 @@ function report(result: { startedAt: string; machine: { cpus: number; cpuModel?:
     `- ${result.options.durationSeconds} s per run after a ${result.options.warmupSeconds} s warm-up; the floor runs between the scenarios; ` +
       '× floor = the scenario\'s req/s ÷ the mean of the floor runs before and after it',
     `- Noise: ${noiseLine}`,
+    ...(peerLine ? [`- Peer: ${peerLine.slice('peer: '.length)}`] : []),
     '- errors = non-2xx + GraphQL `errors` + failed checks + socket errors, over all requests; SQL/req from `x-sql-statements`',
     '',
     markdownTable(rows),

@@ -1,12 +1,22 @@
+import { allianceApplicationsScenario } from './alliance-applications.scenario.js';
+import { allianceMembersScenario } from './alliance-members.scenario.js';
 import { floorScenario } from './floor.scenario.js';
 import { loginScenario } from './login.scenario.js';
 import { meScenario } from './me.scenario.js';
+import { myOrganizationScenario } from './my-organization.scenario.js';
 import type { Scenario } from './scenario.js';
 
 export { floorScenario };
 
 /**
  * Every measured scenario besides the floor, in the order they run (each is run between two floor
- * runs). A feature adds its scenario (browse, search, submit, rank, recommend) as one file here.
+ * runs). A feature adds its scenario (browse, search, submit, rank, recommend) as one file here;
+ * a scenario with a `peer` is also run against PostGraphile 4 (bench/peer/) right after it.
  */
-export const SCENARIOS: readonly Scenario[] = [meScenario, loginScenario];
+export const SCENARIOS: readonly Scenario[] = [
+  meScenario,
+  allianceMembersScenario,
+  myOrganizationScenario,
+  allianceApplicationsScenario,
+  loginScenario,
+];

@@ -39,4 +39,23 @@ export interface Scenario {
   prepare(ctx: ScenarioContext): Promise<BenchRequest[]>;
   /** Extra check of a response's `data` (it has no errors already). */
   verify?(data: Record<string, unknown>): boolean;
+  /**
+   * The equivalent request served by the peer (PostGraphile 4 over the same database, bench/peer/),
+   * measured right after the scenario in the same run and reported as an extra row with the
+   * product ÷ peer throughput ratio. Anonymous only: the peer has no sign-in.
+   */
+  peer?: PeerRequest;
+}
+
+export interface PeerRequest {
+  description: string;
+  query: string;
+  variables?: Record<string, unknown>;
+  /** Check of each peer response's `data`, as `Scenario.verify`. */
+  verify(data: Record<string, unknown>): boolean;
+  /**
+   * Checked once before measuring, on one response of each: true when both answer the same thing
+   * (e.g. the same ids in the same order). The benchmark refuses to compare a pair that does not match.
+   */
+  matches?(product: Record<string, unknown>, peer: Record<string, unknown>): boolean;
 }

@@ -1,8 +1,9 @@
 import type { SeedGenerator } from './generator.js';
+import { organizationsGenerator } from './generators/organizations.generator.js';
 import { usersGenerator } from './generators/users.generator.js';
 
 /**
  * Every generator of the scale data. A feature adds its entity's generator (one file under
  * generators/) to this list with `dependsOn`; the order here does not matter.
  */
-export const GENERATORS: readonly SeedGenerator[] = [usersGenerator];
+export const GENERATORS: readonly SeedGenerator[] = [usersGenerator, organizationsGenerator];

@@ -26,6 +26,10 @@ export const PERSONAS = {
   expert: { email: `expert@${BENCH_EMAIL_DOMAIN}`, displayName: '张明 专家', locale: 'zh-CN', platformRoles: [PlatformRole.EXPERT] },
   member: { email: `member@${BENCH_EMAIL_DOMAIN}`, displayName: '李静', locale: 'zh-CN', platformRoles: [] },
   login: { email: `login@${BENCH_EMAIL_DOMAIN}`, displayName: 'Login Bench', locale: 'en', platformRoles: [] },
+  /** OWNER of the first seeded enterprise: verified, an ACTIVE (FOUNDING) alliance member. */
+  enterprise: { email: `enterprise@${BENCH_EMAIL_DOMAIN}`, displayName: '王海 Hai Wang', locale: 'zh-CN', platformRoles: [] },
+  /** OWNER of the first seeded SME: verified, SPECIALIZED (专精特新) with a certificate valid until 2028-12-31. */
+  sme: { email: `sme@${BENCH_EMAIL_DOMAIN}`, displayName: '陈晓 Xiao Chen', locale: 'zh-CN', platformRoles: [] },
 } as const satisfies Record<string, BenchPersona>;
 
 export type PersonaName = keyof typeof PERSONAS;

@@ -21,7 +21,8 @@ const USAGE = 'usage: npm run seed:scale -- --size S|M|L [--reset] [--only <gene
  * npm run seed:scale -- --size S|M|L [--reset]
  * Fills the configured database (DATABASE_URL, else the embedded one under DATA_DIR) with
  * deterministic scale data, after applying the migrations. Running it again with the same size adds
- * nothing; --reset empties every table first (use it to change size).
+ * nothing; --reset empties every table first but the migrations and the append-only audit trail
+ * (use it to change size).
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -84,15 +85,23 @@ async function main(): Promise<void> {
   console.log(`seeded size ${size.name} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-/** Empties every table of the product (not the migrations table). */
+/**
+ * The tables a reset leaves alone: the migrations; the technical-field taxonomy, reference data that
+ * a migration seeds (and the generators read); and the audit trail, which is append-only (a trigger
+ * refuses TRUNCATE) and never written by the generators, so its hash chain stays intact.
+ */
+const KEPT_ON_RESET = ['migrations', 'technical_fields', 'audit_events'];
+
+/** Empties every table of the product but those in KEPT_ON_RESET. */
 async function resetTables(db: SeedDb): Promise<void> {
   const tables = await db.query<{ name: string }>(
     `SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables
-      WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY tablename`,
+      WHERE schemaname = 'public' AND NOT (tablename = ANY($1::text[])) ORDER BY tablename`,
+    [KEPT_ON_RESET],
   );
   if (tables.length === 0) return;
   await db.query(`TRUNCATE ${tables.map((t) => t.name).join(', ')} RESTART IDENTITY CASCADE`);
-  console.log(`  emptied ${tables.length} tables`);
+  console.log(`  emptied ${tables.length} tables (kept: ${KEPT_ON_RESET.join(', ')})`);
 }
 
 async function tableCounts(db: SeedDb): Promise<{ table: string; rows: number }[]> {

@@ -5,8 +5,11 @@ export type SizeName = 'S' | 'M' | 'L';
  * M is a tenth of L and S a hundredth. A generator added later adds its entity here.
  */
 export const COUNTS_AT_L = {
-  /** One account per organisation or so, plus platform staff. */
-  users: 110_000,
+  /**
+   * Every organisation's members (an enterprise has about 3, an SME about 1.3: 160,000 at L; a user
+   * belongs to at most one organisation), plus platform staff and people outside any organisation.
+   */
+  users: 180_000,
   enterprises: 10_000,
   smes: 100_000,
   challenges: 100_000,

@@ -1,8 +1,13 @@
 import type { LoadRun } from './load.js';
 
+export type RunGroup = 'floor' | 'main' | 'slow' | 'peer';
+
+/** A measured run; a `peer` run measures the peer's equivalent of the scenario named `peerOf`. */
+export type GroupedRun = LoadRun & { group: RunGroup; peerOf?: string };
+
 export interface SummaryRow {
   scenario: string;
-  group: 'floor' | 'main' | 'slow';
+  group: RunGroup;
   connections: number;
   requestsPerSecond: number;
   /** Throughput divided by the mean of the floor runs just before and just after it. */
@@ -14,13 +19,15 @@ export interface SummaryRow {
   requests: number;
   sqlPerRequest: number | null;
   peakRssBytes?: number;
+  /** On a peer row: the product's req/s for the same scenario ÷ the peer's (above 1: the product is faster). */
+  productOverPeer?: number;
 }
 
 /**
  * One row per scenario. `runs` alternates floor and scenario runs (floor, a, floor, b, floor);
  * the floor row averages every floor run.
  */
-export function summarise(runs: readonly (LoadRun & { group: 'floor' | 'main' | 'slow' })[]): SummaryRow[] {
+export function summarise(runs: readonly GroupedRun[]): SummaryRow[] {
   const floors = runs.filter((r) => r.group === 'floor');
   const rows: SummaryRow[] = [];
   if (floors.length) {
@@ -44,6 +51,7 @@ export function summarise(runs: readonly (LoadRun & { group: 'floor' | 'main' | 
     if (run.group === 'floor') return;
     const adjacent = [runs[i - 1], runs[i + 1]].filter((r) => r?.group === 'floor').map((r) => r!.requestsPerSecond);
     const floorRps = adjacent.length ? adjacent.reduce((a, b) => a + b, 0) / adjacent.length : NaN;
+    const product = run.group === 'peer' ? runs.slice(0, i).reverse().find((r) => r.group !== 'peer' && r.scenario === run.peerOf) : undefined;
     rows.push({
       scenario: run.scenario,
       group: run.group,
@@ -56,12 +64,13 @@ export function summarise(runs: readonly (LoadRun & { group: 'floor' | 'main' | 
       requests: run.requests,
       sqlPerRequest: run.sqlStatements?.mean ?? null,
       peakRssBytes: run.peakRssBytes,
+      productOverPeer: product ? round(product.requestsPerSecond / run.requestsPerSecond, 2) : undefined,
     });
   });
   return rows;
 }
 
-const HEADERS = ['scenario', 'conns', 'req/s', '× floor', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'SQL/req', 'peak RSS MiB'];
+const HEADERS = ['scenario', 'conns', 'req/s', '× floor', 'product ÷ peer', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'SQL/req', 'peak RSS MiB'];
 
 function cells(row: SummaryRow): string[] {
   return [
@@ -69,6 +78,7 @@ function cells(row: SummaryRow): string[] {
     String(row.connections),
     row.requestsPerSecond.toFixed(1),
     Number.isFinite(row.ratioToFloor) ? row.ratioToFloor.toFixed(3) : 'n/a',
+    row.productOverPeer === undefined ? '' : row.productOverPeer.toFixed(2),
     row.latencyMs.p50.toFixed(1),
     row.latencyMs.p95.toFixed(1),
     row.latencyMs.p99.toFixed(1),
