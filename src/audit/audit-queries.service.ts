@@ -95,8 +95,7 @@ export class AuditQueriesService {
     const all = [first + 1, ...params];
     const conditions = [...where];
     if (args.after) {
-      const [seq] = decodeCursor(args.after, 1);
-      if (typeof seq !== 'string' || !/^\d{1,19}$/.test(seq)) decodeCursor('', 1);
+      const [seq] = decodeCursor(args.after, ['bigint']);
       all.push(seq);
       conditions.push(`e.seq < $${all.length}::bigint`);
     }

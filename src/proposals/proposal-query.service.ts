@@ -84,7 +84,7 @@ export class ProposalQueryService {
   /** The proposals of a challenge for its issuer and its reviewers, after the deadline; oldest submission first. */
   async challengeProposals(actor: Actor, args: ChallengeProposalsArgs): Promise<ConnectionShape<Proposal>> {
     const first = pageSize(args);
-    const after = args.after ? decodeCursor(args.after, 2) : null;
+    const after = args.after ? decodeCursor(args.after, ['timestamp', 'uuid']) : null;
     return this.dataSource.transaction(async (manager) => {
       const role = await this.challengeRole(manager, actor, args.challengeId);
       if (role.issuer && !role.pastDeadline) {
@@ -146,7 +146,7 @@ export class ProposalQueryService {
     const params = new Params();
     const where = [`p.organization_id = ${params.add(actor.organization.id)}::uuid`];
     if (args.after) {
-      const [createdAt, id] = decodeCursor(args.after, 2);
+      const [createdAt, id] = decodeCursor(args.after, ['timestamp', 'uuid']);
       where.push(`(p.created_at, p.id) < (${params.add(createdAt)}::timestamptz, ${params.add(id)}::uuid)`);
     }
     const decided = params.add(DECIDED);
