@@ -188,7 +188,7 @@ export class AllianceService {
     const params: unknown[] = [first + 1];
     let after = '';
     if (args.after) {
-      const [tier, since, id] = decodeCursor(args.after, 3);
+      const [tier, since, id] = decodeCursor(args.after, [Object.values(AllianceTier), 'timestamp', 'uuid']);
       params.push(tier, since, id);
       after = `AND (m.tier, m.admitted_at, m.id) > ($2::alliance_tier, $3::timestamptz, $4::uuid)`;
     }
@@ -232,7 +232,7 @@ export class AllianceService {
       where.push(`(o.name_zh ILIKE $${params.length} OR o.name_en ILIKE $${params.length} OR o.credit_code ILIKE $${params.length})`);
     }
     if (args.after) {
-      const [appliedAt, id] = decodeCursor(args.after, 2);
+      const [appliedAt, id] = decodeCursor(args.after, ['timestamp', 'uuid']);
       params.push(appliedAt, id);
       where.push(`(m.applied_at, m.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }

@@ -65,13 +65,17 @@ export class AuditQueriesService {
     if (f.actorUserId) add('e.actor_user_id = ?', f.actorUserId);
     if (f.since) add('e.occurred_at >= ?', f.since);
     if (f.until) add('e.occurred_at < ?', f.until);
-    return this.page(where, params, args);
+    return this.page(where, params, args, 'TRUE');
   }
 
   /** Events about the actor's organisation; an empty list outside one. */
   async mine(actor: Actor, args: ConnectionArgs): Promise<ConnectionShape<AuditEventType>> {
     if (!actor.organization) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
-    return this.page(['e.organization_id = $2'], [actor.organization.id], args);
+    // Who acted is shown only when it is one of the organisation's own members or a platform admin: the
+    // staff of an (anonymous) issuer or the reviewers who read or decided on an SME's proposal stay unnamed.
+    const actorShown = `(EXISTS (SELECT 1 FROM organization_members m WHERE m.user_id = e.actor_user_id AND m.organization_id = $2)
+      OR 'ADMIN' = ANY(u.platform_roles))`;
+    return this.page(['e.organization_id = $2'], [actor.organization.id], args, actorShown);
   }
 
   async verify(): Promise<AuditChainReportType> {
@@ -86,18 +90,18 @@ export class AuditQueriesService {
   }
 
   /** Newest first, keyset on seq; one query per page. `where` uses $2.. ($1 is the limit). */
-  private async page(where: string[], params: unknown[], args: ConnectionArgs): Promise<ConnectionShape<AuditEventType>> {
+  private async page(where: string[], params: unknown[], args: ConnectionArgs, actorShown: string): Promise<ConnectionShape<AuditEventType>> {
     const first = pageSize(args);
     const all = [first + 1, ...params];
     const conditions = [...where];
     if (args.after) {
-      const [seq] = decodeCursor(args.after, 1);
-      if (typeof seq !== 'string' || !/^\d{1,19}$/.test(seq)) decodeCursor('', 1);
+      const [seq] = decodeCursor(args.after, ['bigint']);
       all.push(seq);
       conditions.push(`e.seq < $${all.length}::bigint`);
     }
     const rows = (await this.dataSource.query(
-      `SELECT e.seq::text AS seq, e.id, e.occurred_at, e.actor_user_id, u.display_name AS actor_display_name, e.action,
+      `SELECT e.seq::text AS seq, e.id, e.occurred_at, CASE WHEN ${actorShown} THEN e.actor_user_id END AS actor_user_id,
+              CASE WHEN ${actorShown} THEN u.display_name END AS actor_display_name, e.action,
               e.entity_type, e.entity_id, e.organization_id, e.from_state, e.to_state, e.reason, e.request_id, e.data,
               e.prev_hash, e.hash
          FROM audit_events e LEFT JOIN users u ON u.id = e.actor_user_id

@@ -8,6 +8,7 @@ import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from '..
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { ChallengeStatus } from '../challenges/challenge.entity.js';
+import { SqlParams, viewerOf, visibleSql } from '../challenges/challenge-sql.js';
 import { EvaluationGate, LockedChallenge } from './evaluation-gate.service.js';
 import { effectiveProposalStatusSql, scoreAggregateLateral } from './proposal-sql.js';
 import { NotSelectedReason, ObjectionStatus, ProposalStatus, PublicityOutcome } from './proposal.entities.js';
@@ -158,14 +159,16 @@ export class ProposalDecisionService {
     if (!actor.organization) throw new ForbiddenError('NOT_AN_ORGANIZATION_MEMBER', 'Only members of a verified organisation can file objections');
     const orgId = actor.organization.id;
     return this.dataSource.transaction(async (manager) => {
+      const p = new SqlParams();
+      const [proposalParam, orgParam] = [p.add(input.proposalId), p.add(orgId)];
       const [ctx] = (await manager.query(
         `SELECT p.challenge_id, c.issuer_organization_id, p.organization_id AS winner_id, pb.id AS publicity_id, pb.ends_at > now() AS running,
-                (SELECT o.verification_status = 'VERIFIED' FROM organizations o WHERE o.id = $2) AS verified
+                (SELECT o.verification_status = 'VERIFIED' FROM organizations o WHERE o.id = ${orgParam}) AS verified
            FROM proposals p JOIN challenges c ON c.id = p.challenge_id
            JOIN publicities pb ON pb.challenge_id = c.id AND pb.closed_at IS NULL
-          WHERE p.id = $1 AND p.status = 'SELECTED' AND c.status = 'IN_PUBLICITY'
+          WHERE p.id = ${proposalParam} AND p.status = 'SELECTED' AND c.status = 'IN_PUBLICITY' AND ${visibleSql(viewerOf(actor), p)}
           FOR SHARE OF c`,
-        [input.proposalId, orgId],
+        p.values,
       )) as { challenge_id: string; issuer_organization_id: string; winner_id: string; publicity_id: string; running: boolean; verified: boolean }[];
       if (!ctx) throw new NotFoundError('Winning proposal');
       if (!ctx.verified) throw new ForbiddenError('ORGANIZATION_NOT_VERIFIED', 'Only verified organisations can file objections');

@@ -26,6 +26,7 @@ import {
   ReviewAssignment,
 } from './dto/proposal.types.js';
 import { ChallengeStatus } from '../challenges/challenge.entity.js';
+import { SqlParams, viewerOf, visibleSql } from '../challenges/challenge-sql.js';
 import { NotSelectedReason, ProposalStatus, ReviewAssignmentStatus } from './proposal.entities.js';
 
 const DECIDED = [ProposalStatus.SELECTED, ProposalStatus.NOT_SELECTED, ProposalStatus.DISQUALIFIED];
@@ -83,7 +84,7 @@ export class ProposalQueryService {
   /** The proposals of a challenge for its issuer and its reviewers, after the deadline; oldest submission first. */
   async challengeProposals(actor: Actor, args: ChallengeProposalsArgs): Promise<ConnectionShape<Proposal>> {
     const first = pageSize(args);
-    const after = args.after ? decodeCursor(args.after, 2) : null;
+    const after = args.after ? decodeCursor(args.after, ['timestamp', 'uuid']) : null;
     return this.dataSource.transaction(async (manager) => {
       const role = await this.challengeRole(manager, actor, args.challengeId);
       if (role.issuer && !role.pastDeadline) {
@@ -145,7 +146,7 @@ export class ProposalQueryService {
     const params = new Params();
     const where = [`p.organization_id = ${params.add(actor.organization.id)}::uuid`];
     if (args.after) {
-      const [createdAt, id] = decodeCursor(args.after, 2);
+      const [createdAt, id] = decodeCursor(args.after, ['timestamp', 'uuid']);
       where.push(`(p.created_at, p.id) < (${params.add(createdAt)}::timestamptz, ${params.add(id)}::uuid)`);
     }
     const decided = params.add(DECIDED);
@@ -284,7 +285,11 @@ export class ProposalQueryService {
   }
 
   /** 公示: public once the challenge is IN_PUBLICITY or AWARDED: winner names, proposal titles, awards. */
-  async challengeResult(challengeId: string): Promise<ChallengeResult> {
+  async challengeResult(actor: Actor | null, challengeId: string): Promise<ChallengeResult> {
+    // Public, but only for a challenge the caller may see (an INVITE_ONLY or REGISTERED one is NOT_FOUND to others).
+    const p = new SqlParams();
+    const id = p.add(challengeId);
+    const visible = visibleSql(viewerOf(actor), p);
     const rows = (await this.dataSource.query(
       `SELECT ${effectiveChallengeStatusSql()} AS status, pb.started_at, pb.ends_at,
               p.id AS proposal_id, o.name_zh, o.name_en, r.content ->> 'title' AS title, p.award_amount::text AS award_amount
@@ -293,9 +298,9 @@ export class ProposalQueryService {
          LEFT JOIN proposals p ON p.challenge_id = c.id AND p.status = 'SELECTED'
          LEFT JOIN organizations o ON o.id = p.organization_id
          LEFT JOIN proposal_revisions r ON r.proposal_id = p.id AND r.revision = p.current_revision
-        WHERE c.id = $1 AND c.status IN ('IN_PUBLICITY', 'AWARDED')
+        WHERE c.id = ${id} AND c.status IN ('IN_PUBLICITY', 'AWARDED') AND ${visible}
         ORDER BY p.award_amount DESC NULLS LAST, o.name_zh`,
-      [challengeId],
+      p.values,
     )) as { status: ChallengeStatus; started_at: Date; ends_at: Date; proposal_id: string | null; name_zh: string; name_en: string | null; title: string; award_amount: string }[];
     if (!rows.length) throw new NotFoundError('Challenge result');
     return {

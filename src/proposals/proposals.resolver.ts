@@ -83,7 +83,7 @@ export class ProposalsResolver {
 
   @Query(() => ChallengeResult, { description: '公示: winners and proposal titles of a challenge in publicity or awarded.' })
   @Access(AccessRule.PUBLIC)
-  challengeResult(@Args('challengeId', { type: () => ID }, uuidArg('challengeId')) challengeId: string): Promise<ChallengeResult> {
-    return this.query.challengeResult(challengeId);
+  challengeResult(@CurrentActor() actor: Actor | null, @Args('challengeId', { type: () => ID }, uuidArg('challengeId')) challengeId: string): Promise<ChallengeResult> {
+    return this.query.challengeResult(actor, challengeId);
   }
 }

@@ -38,7 +38,7 @@ export class UsersService {
       qb.andWhere('(u.email ILIKE :pattern OR u.display_name ILIKE :pattern)', { pattern });
     }
     if (args.after) {
-      const [createdAt, id] = decodeCursor(args.after, 2);
+      const [createdAt, id] = decodeCursor(args.after, ['timestamp', 'uuid']);
       qb.andWhere('(u.created_at, u.id) < (:createdAt::timestamptz, :id::uuid)', { createdAt, id });
     }
     const rows = await qb.getMany();

@@ -38,7 +38,10 @@ export async function startTestApp(options: { env?: Record<string, string>; data
   const databaseUrl = options.databaseUrl ?? database!.url;
   const config = loadConfig(testEnv(options.env));
   const app = await createApp(config, { databaseUrl });
-  const sql = new pg.Pool({ connectionString: database?.url ?? databaseUrl, max: 2 });
+  const sql = new pg.Pool({ connectionString: database?.url ?? databaseUrl, max: 2, application_name: 'test-sql' });
+  // An idle connection that fails would otherwise be an uncaught 'error' event; close() reports it.
+  const sqlErrors: Error[] = [];
+  sql.on('error', (error) => sqlErrors.push(error));
   return {
     app,
     config,
@@ -49,6 +52,7 @@ export async function startTestApp(options: { env?: Record<string, string>; data
       await app.close();
       await sql.end();
       await database?.drop();
+      if (sqlErrors.length) throw new Error(`the test's SQL pool lost a connection: ${sqlErrors.map((e) => e.message).join('; ')}`);
     },
   };
 }

@@ -76,6 +76,7 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T = Actor>(error: unknown, user: T | false, info: unknown): T {
+    if (error instanceof UnauthenticatedError) throw error;
     if (error || !user) {
       const name = (info as { name?: string } | undefined)?.name;
       if (name === 'TokenExpiredError') throw new UnauthenticatedError('TOKEN_EXPIRED', 'The access token has expired');

@@ -68,13 +68,33 @@ export function encodeCursor(values: readonly (string | number | null)[]): strin
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, arity: number, field = 'after'): (string | number | null)[] {
+/**
+ * What each position of a cursor must hold: an instant as written by `toISOString()`, a UUID, a
+ * non-negative integer (as a string of digits), or one of a fixed set of values (an enum).
+ */
+export type CursorKey = 'timestamp' | 'uuid' | 'bigint' | readonly string[];
+
+const CURSOR_CHECKS: Record<Exclude<CursorKey, readonly string[]>, (v: unknown) => boolean> = {
+  // Years 1 to 9999 only: PostgreSQL refuses some instants JavaScript accepts (e.g. before 4713 BC).
+  timestamp: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(v) && !Number.isNaN(Date.parse(v)) && !v.startsWith('0000'),
+  uuid: (v) => typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v),
+  bigint: (v) => typeof v === 'string' && /^\d{1,18}$/.test(v),
+};
+
+/**
+ * Decodes a cursor of this list. With `shape` as a list of keys, every position is checked too, so a
+ * tampered cursor is BAD_USER_INPUT rather than a database error; a number is only the arity.
+ */
+export function decodeCursor(cursor: string, shape: number | readonly CursorKey[], field = 'after'): (string | number | null)[] {
+  const arity = typeof shape === 'number' ? shape : shape.length;
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
       Array.isArray(values) &&
       values.length === arity &&
-      values.every((v) => v === null || typeof v === 'string' || typeof v === 'number')
+      values.every((v) => v === null || typeof v === 'string' || typeof v === 'number') &&
+      (typeof shape === 'number' ||
+        shape.every((key, i) => (typeof key === 'string' ? CURSOR_CHECKS[key as keyof typeof CURSOR_CHECKS](values[i]) : key.includes(values[i] as string))))
     ) {
       return values as (string | number | null)[];
     }
