@@ -37,6 +37,12 @@ export interface Scenario {
   /** Fixed concurrency of a slow scenario (main scenarios use --connections). */
   connections?: number;
   prepare(ctx: ScenarioContext): Promise<BenchRequest[]>;
+  /**
+   * Send each prepared request once, in order, across all connections (a write that must not be
+   * repeated, e.g. a new proposal each time); when the list runs out, further requests count as errors.
+   * Default: every connection cycles through the whole list.
+   */
+  eachRequestOnce?: boolean;
   /** Extra check of a response's `data` (it has no errors already). */
   verify?(data: Record<string, unknown>): boolean;
   /**

@@ -37,7 +37,6 @@ const REASONS: Partial<Record<Kind, string>> = {
 const CHAIN_GOALS = ['STABILIZE', 'SUPPLEMENT', 'CONSOLIDATE', 'STRENGTHEN'] as const;
 const DEMAND_TYPES: readonly (readonly [string, number])[] = [['TECH_BREAKTHROUGH', 45], ['PROCUREMENT', 15], ['SCENARIO_VALIDATION', 20], ['TECH_TRANSFORMATION', 15], ['TALENT', 5]];
 const MODES = ['JOINT_DEVELOPMENT', 'COMMISSIONED_DEVELOPMENT', 'TECH_TRANSFER', 'LICENSE', 'TECH_SERVICE', 'EQUITY', 'PROCUREMENT'] as const;
-const IP = ['ISSUER', 'RESPONDENT', 'SHARED', 'NEGOTIABLE'] as const;
 const CRITERIA: readonly (readonly [zh: string, en: string])[] = [
   ['技术先进性', 'technical merit'],
   ['实施可行性', 'feasibility'],
@@ -155,7 +154,8 @@ export const challengesGenerator: SeedGenerator = {
     if (!personaOrg) throw new Error('the enterprise persona has no organisation: run the organizations generator first');
     await linkSubmitters(db);
     const taxonomy = await fieldCodes(db);
-    const pool: Issuer[] = issuers.map((r) => ({ id: r.id, ownerId: r.owner_id }));
+    // The persona's enterprise issues only its own challenges (one CLOSED: the ranked one).
+    const pool: Issuer[] = issuers.filter((r) => r.id !== personaOrg.id).map((r) => ({ id: r.id, ownerId: r.owner_id }));
     const persona: Issuer = { id: personaOrg.id, ownerId: enterpriseOwner };
     const sql = challengeInsertSql();
 
@@ -244,7 +244,7 @@ function addChallenge(b: Batch, rng: Rng, index: number, issuer: Issuer, taxonom
   b.challenges.push([
     id, issuer.id, issuer.ownerId, STORED[kind], titleZh, titleEn, summaryZh, summaryEn, description, rng.weighted([['C', 70], ['D', 10], ['I', 10], ['M', 10]] as const),
     rng.pick(CHAIN_GOALS), rng.weighted(DEMAND_TYPES), textArrayLiteral(rng.sample(MODES, rng.int(1, 3))), budgetMin, budgetMax,
-    rng.chance(0.2) ? rng.int(1, 20) * 10_000 * 100 : null, rng.weighted([['NEGOTIABLE', 50], ['SHARED', 25], ['ISSUER', 20], ['RESPONDENT', 5]] as const) as (typeof IP)[number],
+    rng.chance(0.2) ? rng.int(1, 20) * 10_000 * 100 : null, rng.weighted([['NEGOTIABLE', 50], ['SHARED', 25], ['ISSUER', 20], ['RESPONDENT', 5]] as const),
     minQualification, textArrayLiteral(ranked ? [] : regions), true, visibility, !ranked && rng.chance(0.05), !ranked && rng.chance(0.15),
     deadline, submittedAt, publishedAt, closedAt, REASONS[kind] ?? null, statusChangedAt, 1, requiresTerms, requiresTerms ? 1 : null, createdAt,
     statusChangedAt, zhTsvectorLiteral(doc), doc.enTitle, doc.enBody,
