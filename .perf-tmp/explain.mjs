@@ -1,0 +1,12 @@
+import pg from 'pg';
+import { buildChallengeListQuery } from '/work/wt-perf/dist/src/challenges/challenge-list-query.js';
+import { viewerOf } from '/work/wt-perf/dist/src/challenges/challenge-sql.js';
+const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+await client.connect();
+const fields = new Set(['id', 'titleZh', 'titleEn', 'summaryZh', 'summaryEn', 'issuer', 'proposalCount']);
+const search = process.argv[2];
+const q = buildChallengeListQuery(viewerOf(null), { filter: search ? { search } : undefined, first: 20 }, { kind: 'browse' }, fields);
+if (process.argv[3] === 'sql') console.log(q.sql, q.params);
+const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, q.params);
+console.log(rows.map((r) => r['QUERY PLAN']).join('\n'));
+await client.end();
