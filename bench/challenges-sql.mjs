@@ -1,5 +1,5 @@
 // SQL-level timings of the browse and search statements, as the service builds them (npm run build first):
-// DATABASE_URL=... npm run seed:challenges -- --count 100000 && DATABASE_URL=... node bench/challenges-sql.mjs
+// DATABASE_URL=... npm run seed:scale -- --size L && DATABASE_URL=... node bench/challenges-sql.mjs
 import pg from 'pg';
 import { buildChallengeListQuery } from '../dist/src/challenges/challenge-list-query.js';
 import { viewerOf } from '../dist/src/challenges/challenge-sql.js';

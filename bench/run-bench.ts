@@ -10,7 +10,7 @@ import { ConfigError, loadConfig } from '../src/config/app-config.js';
 import { EmbeddedPostgres } from '../src/database/embedded-postgres.js';
 import { floorScenario, SCENARIOS } from './scenarios/index.js';
 import type { BenchRequest, GraphqlResult, Scenario, ScenarioContext } from './scenarios/scenario.js';
-import { BENCH_PASSWORD, PERSONAS, type PersonaName } from './seed/personas.js';
+import { ALL_PERSONAS, BENCH_PASSWORD, type AnyPersonaName } from './seed/personas.js';
 import { COUNTS_AT_L, type SizeName } from './seed/sizes.js';
 import { redactUrl } from './support/database.js';
 import { runLoad } from './support/load.js';
@@ -93,15 +93,15 @@ async function graphql(baseUrl: string, query: string, variables?: Record<string
 }
 
 function scenarioContext(baseUrl: string): ScenarioContext {
-  const tokens = new Map<PersonaName, Promise<string>>();
-  const login = async (persona: PersonaName) => {
+  const tokens = new Map<AnyPersonaName, Promise<string>>();
+  const login = async (persona: AnyPersonaName) => {
     const result = await graphql(baseUrl, 'mutation($input: LoginInput!) { login(input: $input) { accessToken } }', {
-      input: { email: PERSONAS[persona].email, password: BENCH_PASSWORD },
+      input: { email: ALL_PERSONAS[persona].email, password: BENCH_PASSWORD },
     });
     const token = (result.data?.login as { accessToken?: string } | undefined)?.accessToken;
     if (!token) {
       throw new Error(
-        `the bench persona '${persona}' (${PERSONAS[persona].email}) cannot sign in: ${result.errors?.[0]?.message ?? 'no token'}; ` +
+        `the bench persona '${persona}' (${ALL_PERSONAS[persona].email}) cannot sign in: ${result.errors?.[0]?.message ?? 'no token'}; ` +
           'run `npm run seed:scale -- --size S` on this database first',
       );
     }

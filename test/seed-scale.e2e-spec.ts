@@ -3,7 +3,7 @@ import type { SeedDb } from '../bench/seed/bulk.js';
 import { inDependencyOrder, type SeedGenerator } from '../bench/seed/generator.js';
 import { organizationsGenerator, seededCreditCode } from '../bench/seed/generators/organizations.generator.js';
 import { usersGenerator } from '../bench/seed/generators/users.generator.js';
-import { BENCH_PASSWORD, PERSONAS } from '../bench/seed/personas.js';
+import { ALL_PERSONAS, BENCH_PASSWORD, PERSONAS } from '../bench/seed/personas.js';
 import { Rng } from '../bench/seed/rng.js';
 import { seedSize } from '../bench/seed/sizes.js';
 import { demandTitle, personName } from '../bench/seed/vocabulary.js';
@@ -14,7 +14,7 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 
 const FINGERPRINT = `SELECT md5(string_agg(concat_ws('|', id, email, display_name, locale, platform_roles::text, status, created_at), ',' ORDER BY email)) AS f,
                             count(*)::int AS n
-                       FROM users WHERE email NOT IN (${Object.values(PERSONAS).map((p) => `'${p.email}'`).join(', ')})`;
+                       FROM users WHERE email NOT IN (${Object.values(ALL_PERSONAS).map((p) => `'${p.email}'`).join(', ')})`;
 
 describe('scale data (seed:scale)', () => {
   let t: TestApp;
@@ -31,7 +31,7 @@ describe('scale data (seed:scale)', () => {
   it('writes a hundredth of L at size S plus the personas, with bilingual names', async () => {
     const { rows } = await t.sql.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE display_name ~ '[一-龥]')::int AS zh,
                                                count(*) FILTER (WHERE locale = 'en')::int AS en FROM users`);
-    expect(rows[0].n).toBe(size.count('users') + Object.keys(PERSONAS).length);
+    expect(rows[0].n).toBe(size.count('users') + Object.keys(ALL_PERSONAS).length);
     expect(size.count('users')).toBe(1800);
     expect(rows[0].zh).toBeGreaterThan(rows[0].n / 2);
     expect(rows[0].en).toBeGreaterThan(rows[0].n / 20);

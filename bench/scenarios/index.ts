@@ -1,10 +1,15 @@
 import { allianceApplicationsScenario } from './alliance-applications.scenario.js';
 import { allianceMembersScenario } from './alliance-members.scenario.js';
+import { challengeDetailScenario } from './challenge-detail.scenario.js';
+import { challengesBrowseScenario } from './challenges-browse.scenario.js';
+import { searchEnScenario, searchZhMultiScenario, searchZhScenario } from './challenges-search.scenario.js';
 import { floorScenario } from './floor.scenario.js';
 import { loginScenario } from './login.scenario.js';
 import { meScenario } from './me.scenario.js';
 import { myOrganizationScenario } from './my-organization.scenario.js';
+import { proposalRankingScenario } from './proposal-ranking.scenario.js';
 import type { Scenario } from './scenario.js';
+import { submitProposalScenario } from './submit-proposal.scenario.js';
 
 export { floorScenario };
 
@@ -18,5 +23,12 @@ export const SCENARIOS: readonly Scenario[] = [
   allianceMembersScenario,
   myOrganizationScenario,
   allianceApplicationsScenario,
+  challengesBrowseScenario,
+  challengeDetailScenario,
+  searchZhScenario,
+  searchZhMultiScenario,
+  searchEnScenario,
+  submitProposalScenario,
+  proposalRankingScenario,
   loginScenario,
 ];

@@ -1,4 +1,4 @@
-import type { PersonaName } from '../seed/personas.js';
+import type { AnyPersonaName } from '../seed/personas.js';
 
 /** One HTTP request a scenario sends (POST /graphql); connections cycle through a scenario's list. */
 export interface BenchRequest {
@@ -16,7 +16,7 @@ export interface GraphqlResult {
 /** What a scenario may use to prepare its requests. */
 export interface ScenarioContext {
   /** An access token of a seeded persona (signed in once per benchmark run). */
-  tokenOf(persona: PersonaName): Promise<string>;
+  tokenOf(persona: AnyPersonaName): Promise<string>;
   /** One GraphQL request outside the measurement (to look up ids, for instance). */
   graphql(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphqlResult>;
 }
@@ -37,6 +37,12 @@ export interface Scenario {
   /** Fixed concurrency of a slow scenario (main scenarios use --connections). */
   connections?: number;
   prepare(ctx: ScenarioContext): Promise<BenchRequest[]>;
+  /**
+   * Send each prepared request once, in order, across all connections (a write that must not be
+   * repeated, e.g. a new proposal each time); when the list runs out, further requests count as errors.
+   * Default: every connection cycles through the whole list.
+   */
+  eachRequestOnce?: boolean;
   /** Extra check of a response's `data` (it has no errors already). */
   verify?(data: Record<string, unknown>): boolean;
   /**

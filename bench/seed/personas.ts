@@ -33,3 +33,23 @@ export const PERSONAS = {
 } as const satisfies Record<string, BenchPersona>;
 
 export type PersonaName = keyof typeof PERSONAS;
+/** A persona the benchmark signs in as: a named one or a submitter. */
+export type AnyPersonaName = PersonaName | SubmitterName;
+
+/**
+ * Members (ADMIN) of 16 verified SMEs that the seeded proposals leave alone, so that every request of
+ * the `submitProposal` scenario can be a new proposal (one live proposal per SME and challenge): the
+ * scenario spreads its submissions over these personas and the open challenges. The challenges
+ * generator links them to their SMEs.
+ */
+export const SUBMITTER_COUNT = 16;
+export type SubmitterName = `submitter${string}`;
+export const SUBMITTERS: readonly SubmitterName[] = Array.from({ length: SUBMITTER_COUNT }, (_, i) => `submitter${String(i + 1).padStart(2, '0')}` as const);
+
+/** Every persona the users generator creates and the benchmark may sign in as. */
+export const ALL_PERSONAS: Readonly<Record<PersonaName | SubmitterName, BenchPersona>> = {
+  ...PERSONAS,
+  ...Object.fromEntries(
+    SUBMITTERS.map((name, i) => [name, { email: `${name}@${BENCH_EMAIL_DOMAIN}`, displayName: `投标专员 ${i + 1} Submitter ${i + 1}`, locale: 'zh-CN', platformRoles: [] }]),
+  ),
+};

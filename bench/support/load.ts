@@ -26,6 +26,13 @@ export interface LoadRun {
   peakRssBytes?: number;
 }
 
+/** Where each-request-once lists are (shared by every connection and run of the same list). */
+const cursors = new WeakMap<BenchRequest[], { next: number }>();
+
+function headersOf(r: BenchRequest | undefined): Record<string, string> {
+  return { 'content-type': 'application/json', ...(r?.token ? { authorization: `Bearer ${r.token}` } : {}) };
+}
+
 /** Runs one scenario for a fixed time at a fixed concurrency against `baseUrl`, checking every response. */
 export async function runLoad(
   baseUrl: string,
@@ -85,16 +92,30 @@ export async function runLoad(
     duration: options.durationSeconds,
     pipelining: 1,
     timeout: 10,
-    requests: requests.map((r) => ({
-      method: 'POST' as const,
-      path: '/graphql',
-      headers: {
-        'content-type': 'application/json',
-        ...(r.token ? { authorization: `Bearer ${r.token}` } : {}),
-      },
-      body: JSON.stringify({ query: r.query, variables: r.variables }),
-      onResponse,
-    })),
+    requests: scenario.eachRequestOnce
+      ? [
+          {
+            method: 'POST' as const,
+            path: '/graphql',
+            // One shared cursor over the list for every connection (and every run of this list), so no request is sent twice.
+            setupRequest: (request: autocannon.Request) => {
+              const cursor = cursors.get(requests) ?? { next: 0 };
+              cursors.set(requests, cursor);
+              const r = requests[cursor.next++];
+              // Exhausted: a request the service refuses, so that it counts as an error, never as throughput.
+              const body = r ? JSON.stringify({ query: r.query, variables: r.variables }) : JSON.stringify({ query: '{ requestListExhausted }' });
+              return { ...request, headers: headersOf(r), body };
+            },
+            onResponse,
+          },
+        ]
+      : requests.map((r) => ({
+          method: 'POST' as const,
+          path: '/graphql',
+          headers: headersOf(r),
+          body: JSON.stringify({ query: r.query, variables: r.variables }),
+          onResponse,
+        })),
     setupClient: (client) => {
       client.on('response', (_status: number, _bytes: number, responseTime: number) => {
         latencies.push(responseTime);

@@ -26,6 +26,8 @@ export enum AllianceTier {
 @Entity('alliance_memberships')
 @Index('UQ_alliance_memberships_live', { synchronize: false })
 @Index('IDX_alliance_memberships_status_applied', ['status', 'appliedAt', 'id'])
+/** The public member list's order, ACTIVE rows only (hand-written partial index, migration ListIndexes). */
+@Index('IDX_alliance_memberships_active', { synchronize: false })
 export class AllianceMembershipEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -193,13 +193,16 @@ export class AllianceService {
       after = `AND (m.tier, m.admitted_at, m.id) > ($2::alliance_tier, $3::timestamptz, $4::uuid)`;
     }
     const rows = (await this.dataSource.query(
+      // Limit first (the page of memberships, in the order of the partial index IDX_alliance_memberships_active),
+      // then fetch each one's organisation by primary key: never a join of every organisation before the LIMIT.
       `SELECT m.id, m.tier, m.admitted_at, o.id AS organization_id, o.name_zh, o.name_en, o.region_code, e.is_chain_leader
-         FROM alliance_memberships m
+         FROM (SELECT m.id, m.organization_id, m.tier, m.admitted_at FROM alliance_memberships m
+                WHERE m.status = 'ACTIVE' ${after}
+                ORDER BY m.tier, m.admitted_at, m.id
+                LIMIT $1) m
          JOIN organizations o ON o.id = m.organization_id
          JOIN enterprises e ON e.organization_id = o.id
-        WHERE m.status = 'ACTIVE' ${after}
-        ORDER BY m.tier, m.admitted_at, m.id
-        LIMIT $1`,
+        ORDER BY m.tier, m.admitted_at, m.id`,
       params,
     )) as { id: string; tier: AllianceTier; admitted_at: Date; organization_id: string; name_zh: string; name_en: string | null; region_code: string; is_chain_leader: boolean }[];
     return toConnection(
@@ -221,8 +224,10 @@ export class AllianceService {
   /** The admins' queue: newest applications first, filtered by status (APPLIED by default), tier and name. */
   async applications(_actor: Actor, args: AllianceApplicationsArgs): Promise<ConnectionShape<AllianceMembershipType>> {
     const first = pageSize(args);
-    const params: unknown[] = [first + 1, args.filter?.statuses?.length ? args.filter.statuses : [AllianceMembershipStatus.APPLIED]];
-    const where = ['m.status = ANY($2::alliance_membership_status[])'];
+    const statuses = args.filter?.statuses?.length ? args.filter.statuses : [AllianceMembershipStatus.APPLIED];
+    // One status (the usual queue) as an equality, so that IDX_alliance_memberships_status_applied gives the order.
+    const params: unknown[] = [first + 1, statuses.length === 1 ? statuses[0] : statuses];
+    const where = [statuses.length === 1 ? 'm.status = $2::alliance_membership_status' : 'm.status = ANY($2::alliance_membership_status[])'];
     if (args.filter?.tier) {
       params.push(args.filter.tier);
       where.push(`m.tier = $${params.length}`);
@@ -236,10 +241,15 @@ export class AllianceService {
       params.push(appliedAt, id);
       where.push(`(m.applied_at, m.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
-    const rows = (await this.dataSource.query(
-      `${MEMBERSHIP_SELECT} WHERE ${where.join(' AND ')} ORDER BY m.applied_at DESC, m.id DESC LIMIT $1`,
-      params,
-    )) as MembershipRow[];
+    // Without a name search every condition is on the memberships: take the page first, then join the organisations.
+    const sql = args.filter?.search
+      ? `${MEMBERSHIP_SELECT} WHERE ${where.join(' AND ')} ORDER BY m.applied_at DESC, m.id DESC LIMIT $1`
+      : `SELECT m.id, m.organization_id, m.status, m.tier, m.statement, m.applied_at, m.admitted_at, m.status_reason,
+                m.status_changed_at, o.name_zh, o.name_en, o.credit_code, o.verification_status
+           FROM (SELECT * FROM alliance_memberships m WHERE ${where.join(' AND ')} ORDER BY m.applied_at DESC, m.id DESC LIMIT $1) m
+           JOIN organizations o ON o.id = m.organization_id
+          ORDER BY m.applied_at DESC, m.id DESC`;
+    const rows = (await this.dataSource.query(sql, params)) as MembershipRow[];
     return toConnection(rows, first, (r) => encodeCursor([r.applied_at.toISOString(), r.id]), toMembershipType);
   }
 

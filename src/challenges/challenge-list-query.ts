@@ -134,19 +134,25 @@ export function buildChallengeListQuery(
       throw UserInputError.field('after', 'is not a cursor of this list and ordering');
     }
     const op = key.dir === 'DESC' ? '<' : '>';
-    cursor = `(${key.sql}, c.id) ${op} (${p.add(value)}::${key.type}, ${p.add(id)}::uuid)`;
+    // RELEVANCE pages over the candidates' computed rank (see below), the other orderings over the row.
+    const cursorKey = ordering === ChallengeOrderBy.RELEVANCE ? 'ranked.rank, ranked.id' : `${key.sql}, c.id`;
+    cursor = `(${cursorKey}) ${op} (${p.add(value)}::${key.type}, ${p.add(id)}::uuid)`;
   }
   if (ordering === ChallengeOrderBy.RELEVANCE) {
     // Ranking must read the vector of every candidate, so its cost grows with the number of matches. It is
     // bounded: the newest RELEVANCE_CANDIDATES matches are ranked (NEWEST with the same search lists all).
+    // The candidate scan reads only what the filter and the newest-first order need; the rank (which
+    // must read each candidate's vector) is computed in a second step, and only the page's rows are joined
+    // to their content and issuer (never all the candidates).
     const sql = `WITH candidates AS MATERIALIZED (
         SELECT c.id FROM challenges c WHERE ${where.join(' AND ')}
-        ORDER BY COALESCE(c.published_at, c.created_at) DESC, c.id DESC LIMIT ${RELEVANCE_CANDIDATES})
-      SELECT ${columns}, (${key.sql})::text AS sort_key
-        FROM candidates JOIN challenges c ON c.id = candidates.id JOIN organizations o ON o.id = c.issuer_organization_id
-       ${cursor ? `WHERE ${cursor}` : ''}
-       ORDER BY ${key.sql} ${key.dir}, c.id ${key.dir}
-       LIMIT ${args.first + 1}`;
+        ORDER BY COALESCE(c.published_at, c.created_at) DESC, c.id DESC LIMIT ${RELEVANCE_CANDIDATES}),
+      ranked AS (SELECT c.id, (${key.sql}) AS rank FROM candidates JOIN challenges c ON c.id = candidates.id),
+      page AS (SELECT ranked.id, ranked.rank FROM ranked ${cursor ? `WHERE ${cursor}` : ''}
+        ORDER BY ranked.rank ${key.dir}, ranked.id ${key.dir} LIMIT ${args.first + 1})
+      SELECT ${columns}, page.rank::text AS sort_key
+        FROM page JOIN challenges c ON c.id = page.id JOIN organizations o ON o.id = c.issuer_organization_id
+       ORDER BY page.rank ${key.dir}, c.id ${key.dir}`;
     return { sql, params: p.values, ordering };
   }
   if (cursor) where.push(cursor);

@@ -4,6 +4,7 @@ import { Organizations1795794551688 } from '../../migrations/1795794551688-organ
 import { Challenges1795795042561 } from '../../migrations/1795795042561-challenges.js';
 import { Proposals1795795666018 } from '../../migrations/1795795666018-proposals.js';
 import { ChallengeChecks1795796361132 } from '../../migrations/1795796361132-challenge-checks.js';
+import { ListIndexes1795797000000 } from '../../migrations/1795797000000-list-indexes.js';
 
 /** Every migration class, in order, listed once for the service, the migration CLI and the tests. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Challenges1795795042561,
   Proposals1795795666018,
   ChallengeChecks1795796361132,
+  ListIndexes1795797000000,
 ];

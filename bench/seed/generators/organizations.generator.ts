@@ -27,7 +27,7 @@ const CITY_CODES: Record<string, string> = {
 };
 
 /** The taxonomy codes (migration seed) each vocabulary field is tagged with, when they exist in `technical_fields`. */
-const FIELD_CODES: Record<string, readonly string[]> = {
+export const FIELD_CODES: Record<string, readonly string[]> = {
   ENERGY_STORAGE: ['NEW_ENERGY.STORAGE', 'BATTERY.LITHIUM_ION', 'BATTERY.THERMAL_MANAGEMENT'],
   HYDROGEN: ['NEW_ENERGY.HYDROGEN'],
   PHOTOVOLTAICS: ['NEW_ENERGY.PHOTOVOLTAIC'],
@@ -428,7 +428,7 @@ function smeFieldCodes(rng: Rng, field: TechnicalField, taxonomy: { all: readonl
   return [...codes];
 }
 
-async function fieldCodes(db: SeedDb): Promise<{ all: string[]; leaves: string[] }> {
+export async function fieldCodes(db: SeedDb): Promise<{ all: string[]; leaves: string[] }> {
   const rows = await db.query<{ code: string; leaf: boolean }>(
     `SELECT f.code, NOT EXISTS (SELECT 1 FROM technical_fields c WHERE c.parent_code = f.code) AS leaf FROM technical_fields f ORDER BY f.code`,
   );
@@ -447,7 +447,7 @@ async function seededAccounts(db: SeedDb): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-async function personaIds(db: SeedDb, emails: string[]): Promise<string[]> {
+export async function personaIds(db: SeedDb, emails: string[]): Promise<string[]> {
   const rows = await db.query<{ id: string; email: string }>(`SELECT id, email FROM users WHERE email = ANY($1::text[])`, [emails]);
   return emails.map((email) => {
     const row = rows.find((r) => r.email === email);

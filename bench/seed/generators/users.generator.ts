@@ -2,7 +2,7 @@ import { hashPassword } from '../../../src/auth/password-hasher.js';
 import { PlatformRole } from '../../../src/common/auth/actor.js';
 import { insertRows, textArrayLiteral, type ColumnSpec } from '../bulk.js';
 import type { SeedGenerator } from '../generator.js';
-import { BENCH_EMAIL_DOMAIN, BENCH_PASSWORD, PERSONAS } from '../personas.js';
+import { ALL_PERSONAS, BENCH_EMAIL_DOMAIN, BENCH_PASSWORD } from '../personas.js';
 import { personName } from '../vocabulary.js';
 
 const COLUMNS: readonly ColumnSpec[] = [
@@ -36,7 +36,7 @@ export const usersGenerator: SeedGenerator = {
   async run(db, size, rng) {
     const passwordHash = await hashPassword(BENCH_PASSWORD);
     const personaRng = rng.fork('personas');
-    for (const persona of Object.values(PERSONAS)) {
+    for (const persona of Object.values(ALL_PERSONAS)) {
       const createdAt = personaRng.date(FIRST_SIGN_UP, LAST_SIGN_UP);
       await db.query(
         `INSERT INTO users (id, email, password_hash, display_name, locale, platform_roles, status, created_at, updated_at)
