@@ -15,6 +15,7 @@ import {
 import { PlatformRole } from '../src/common/auth/actor.js';
 import { createUser, type Persona } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { dummy } from './support/schema-values.js';
 
 /**
  * Abusive input, table-driven over the whole schema: every argument and every input field (nested too) of
@@ -23,35 +24,6 @@ import { startTestApp, type TestApp } from './support/test-app.js';
  * BAD_USER_INPUT naming the field.
  */
 
-/** A value that passes GraphQL's own validation for the type. */
-function dummy(type: GraphQLInputType): unknown {
-  if (isNonNullType(type)) return dummy(type.ofType);
-  if (isListType(type)) return [];
-  const named = getNamedType(type);
-  if (isEnumType(named)) return named.getValues()[0].value;
-  if (isInputObjectType(named)) {
-    const value: Record<string, unknown> = {};
-    for (const field of Object.values(named.getFields())) {
-      if (isNonNullType(field.type) && field.defaultValue === undefined) value[field.name] = dummy(field.type);
-    }
-    return value;
-  }
-  switch (named.name) {
-    case 'Int':
-    case 'Float':
-      return 1;
-    case 'Boolean':
-      return false;
-    case 'ID':
-      return '00000000-0000-4000-8000-000000000000';
-    case 'DateTime':
-      return '2030-01-01T00:00:00.000Z';
-    case 'Fen':
-      return '1';
-    default:
-      return 'x';
-  }
-}
 
 interface Leaf {
   /** Path from the argument: [argName, field, field, ...]; a list level is entered through its first element. */

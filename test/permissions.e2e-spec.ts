@@ -2,18 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import {
   GraphQLField,
-  GraphQLInputType,
   GraphQLSchema,
   getNamedType,
   isEnumType,
-  isInputObjectType,
-  isListType,
   isNonNullType,
   isScalarType,
 } from 'graphql';
 import { AccessRegistry } from '../src/common/auth/access-registry.js';
 import { createUser } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { dummy } from './support/schema-values.js';
 
 /**
  * Every root operation of the API with the rule it must state. Adding an operation without adding
@@ -106,38 +104,6 @@ const EXPECTED: Record<string, 'PUBLIC' | 'AUTHENTICATED' | 'ADMIN' | 'EXPERT'> 
   'Query.verifyAuditChain': 'ADMIN',
 };
 
-/** A value that passes GraphQL's own validation for the type (the guard runs before input validation). */
-function dummy(type: GraphQLInputType): unknown {
-  if (isNonNullType(type)) return dummy(type.ofType);
-  if (isListType(type)) return [];
-  const named = getNamedType(type);
-  if (isEnumType(named)) return named.getValues()[0].value;
-  if (isInputObjectType(named)) {
-    const value: Record<string, unknown> = {};
-    for (const field of Object.values(named.getFields())) {
-      if (isNonNullType(field.type) && field.defaultValue === undefined) value[field.name] = dummy(field.type);
-    }
-    return value;
-  }
-  if (isScalarType(named)) {
-    switch (named.name) {
-      case 'Int':
-      case 'Float':
-        return 1;
-      case 'Boolean':
-        return false;
-      case 'ID':
-        return '00000000-0000-4000-8000-000000000000';
-      case 'DateTime':
-        return '2030-01-01T00:00:00.000Z';
-      case 'Fen':
-        return '1';
-      default:
-        return 'x';
-    }
-  }
-  throw new Error(`no dummy for ${String(type)}`);
-}
 
 function document(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): { query: string; variables: Record<string, unknown> } {
   const required = field.args.filter((a) => isNonNullType(a.type));
