@@ -6,7 +6,7 @@ import type { Actor } from '../common/auth/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors.js';
 import { ConnectionArgs, ConnectionShape, decodeCursor, encodeCursor, pageSize, toConnection } from '../common/pagination/connection.js';
 import { VerificationStatus } from '../organizations/organization.entity.js';
-import { uniqueViolation } from '../organizations/organizations.service.js';
+import { uniqueViolation } from '../database/pg-errors.js';
 import { AllianceMembershipStatus, AllianceTier } from './alliance-membership.entity.js';
 import { MembershipAction, membershipTransition, MembershipStatus, statusesAllowing } from './alliance-transitions.js';
 import { AllianceApplicationsArgs, ApplyToAllianceInput } from './dto/alliance.inputs.js';

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomBytes } from 'node:crypto';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { randomBytes } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Actor, ActorOrganization, PlatformRole } from '../common/auth/actor.js';
 import { ConflictError, UnauthenticatedError, UserInputError } from '../common/errors.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -13,6 +13,8 @@ import { toUserType } from '../users/user.mapper.js';
 import { AuthPayload, ChangePasswordPayload, LogoutPayload, RegisterPayload } from './dto/auth.types.js';
 import { ChangePasswordInput, LoginInput, RegisterInput } from './dto/auth.inputs.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password-hasher.js';
+import { uniqueViolation } from '../database/pg-errors.js';
+import { sha256 } from '../common/crypto.js';
 
 export interface AccessTokenClaims {
   sub: string;
@@ -25,9 +27,6 @@ const FRESH_WINDOW =
 
 const INVALID_CREDENTIALS = () => new UnauthenticatedError('INVALID_CREDENTIALS', 'E-mail or password is not correct');
 
-function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
-}
 
 @Injectable()
 export class AuthService {
@@ -49,7 +48,7 @@ export class AuthService {
       });
       return { user: toUserType(user) };
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError('EMAIL_TAKEN', 'An account with this e-mail already exists');
+      if (uniqueViolation(error) !== null) throw new ConflictError('EMAIL_TAKEN', 'An account with this e-mail already exists');
       throw error;
     }
   }
@@ -203,6 +202,3 @@ export class AuthService {
   }
 }
 
-export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error.driverError as { code?: string })?.code === '23505';
-}

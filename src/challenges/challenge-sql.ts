@@ -1,5 +1,8 @@
 import type { Actor } from '../common/auth/actor.js';
 import { isAdmin } from '../common/auth/actor.js';
+import { SqlParams } from '../database/sql-params.js';
+
+export { SqlParams };
 
 /**
  * The SQL every read of challenges shares: the effective status, what an actor may see, and whose
@@ -7,15 +10,6 @@ import { isAdmin } from '../common/auth/actor.js';
  * live in one place. Pure module: no framework imports.
  */
 
-/** Collects positional parameters for one statement. */
-export class SqlParams {
-  readonly values: unknown[] = [];
-
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
 
 /** Who reads, reduced to what the SQL needs. */
 export interface Viewer {

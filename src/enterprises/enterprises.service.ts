@@ -14,11 +14,11 @@ import {
   creditCodeTaken,
   MEMBER_CONSTRAINT,
   OrganizationsService,
-  uniqueViolation,
 } from '../organizations/organizations.service.js';
 import { CreateEnterpriseInput, OpenResourceInput, UpdateEnterpriseInput } from './dto/enterprise.inputs.js';
 import { EnterprisePayload, EnterpriseType } from './dto/enterprise.types.js';
 import type { OpenResource } from './enterprise.entity.js';
+import { uniqueViolation } from '../database/pg-errors.js';
 
 interface EnterpriseRow extends OrganizationRow {
   industry_code: string;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomBytes } from 'node:crypto';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { randomBytes } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../common/auth/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors.js';
@@ -21,19 +21,11 @@ import {
 } from './dto/organization.types.js';
 import { OrganizationRole } from './organization-member.entity.js';
 import { OrganizationKind, VerificationStatus } from './organization.entity.js';
+import { sha256 } from '../common/crypto.js';
+import { uniqueViolation } from '../database/pg-errors.js';
 
 export const INVITATION_TTL_DAYS = 14;
 
-export function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
-}
-
-/** The Postgres unique-violation constraint name, or null when `error` is something else. */
-export function uniqueViolation(error: unknown): string | null {
-  if (!(error instanceof QueryFailedError)) return null;
-  const driver = error.driverError as { code?: string; constraint?: string };
-  return driver?.code === '23505' ? (driver.constraint ?? '') : null;
-}
 
 export const CREDIT_CODE_CONSTRAINT = 'UQ_43b31b255111c328c76c0c26113';
 export const MEMBER_CONSTRAINT = 'PK_89bde91f78d36ca41e9515d91c6';

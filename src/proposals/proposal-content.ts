@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { canonicalJson } from '../audit/audit-hash.js';
+import { sha256 } from '../common/crypto.js';
 
 /**
  * The content of one proposal revision, exactly as stored (proposal_revisions.content) and hashed for the
@@ -64,9 +64,6 @@ export function contentSha256(content: ProposalContent): string {
   return sha256(canonicalJson(content));
 }
 
-export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
 
 /** The payload an idempotency key is bound to. */
 export function submissionPayloadHash(challengeId: string, content: ProposalContent): string {

@@ -11,7 +11,6 @@ import {
   effectiveChallengeStatusSql,
   effectiveProposalStatusSql,
   identityVisibleSql,
-  Params,
   scoreAggregateLateral,
 } from './proposal-sql.js';
 import { proposalColumns, ProposalRow, toProposal } from './proposal.mapper.js';
@@ -45,7 +44,7 @@ export class ProposalQueryService {
 
   /** The proposal as its own SME sees it, at `revision` (default: the current one). */
   async ownProposal(actor: Actor, id: string, revision?: number): Promise<Proposal> {
-    const params = new Params();
+    const params = new SqlParams();
     const idP = params.add(id);
     const org = params.add(actor.organization?.id ?? null);
     const rev = revision ? params.add(revision) : 'p.current_revision';
@@ -73,7 +72,7 @@ export class ProposalQueryService {
   /** Several proposals (those the actor may read, in the given order), one audit event for the list. */
   async proposalsByIds(actor: Actor, ids: string[]): Promise<Proposal[]> {
     return this.dataSource.transaction(async (manager) => {
-      const params = new Params();
+      const params = new SqlParams();
       const rows = await this.selectReadable(manager, actor, params, `p.id = ANY(${params.add(ids)}::uuid[])`, '');
       await this.auditReads(manager, actor, rows, rows[0]?.challenge_id ?? null);
       const byId = new Map(rows.map((r) => [r.id, toProposal(r)]));
@@ -91,7 +90,7 @@ export class ProposalQueryService {
         throw new ConflictError('PROPOSALS_SEALED', 'Proposals are sealed until the deadline; only their number is shown');
       }
       if (!role.issuer && !role.reviewer) throw new NotFoundError('Challenge');
-      const params = new Params();
+      const params = new SqlParams();
       const where = [`p.challenge_id = ${params.add(args.challengeId)}`];
       if (after) where.push(`(p.submitted_at, p.id) > (${params.add(after[0])}::timestamptz, ${params.add(after[1])}::uuid)`);
       const rows = await this.selectReadable(manager, actor, params, where.join(' AND '), `ORDER BY p.submitted_at, p.id LIMIT ${first + 1}`);
@@ -143,7 +142,7 @@ export class ProposalQueryService {
   async myProposals(actor: Actor, args: ConnectionArgs): Promise<ConnectionShape<MyProposal>> {
     const first = pageSize(args);
     if (actor.organization?.kind !== 'SME') return toConnection([], first, () => '', (x: MyProposal) => x);
-    const params = new Params();
+    const params = new SqlParams();
     const where = [`p.organization_id = ${params.add(actor.organization.id)}::uuid`];
     if (args.after) {
       const [createdAt, id] = decodeCursor(args.after, ['timestamp', 'uuid']);
@@ -209,7 +208,7 @@ export class ProposalQueryService {
       const role = await this.challengeRole(manager, actor, args.challengeId);
       if (!role.issuer) throw new NotFoundError('Challenge');
       if (!role.pastDeadline) throw new ConflictError('PROPOSALS_SEALED', 'Proposals are sealed until the deadline; only their number is shown');
-      const params = new Params();
+      const params = new SqlParams();
       const challengeId = params.add(args.challengeId);
       const identity = identityVisibleSql(actor, params);
       const rows = (await manager.query(
@@ -316,14 +315,14 @@ export class ProposalQueryService {
 
   /** Reads proposals matching `condition` ($ID is the id parameter) that the actor may read, auditing the read. */
   private async readProposals(manager: EntityManager, actor: Actor, condition: string, id: string, audit = true): Promise<Proposal[]> {
-    const params = new Params();
+    const params = new SqlParams();
     const where = condition.replace('$ID', `${params.add(id)}::uuid`);
     const rows = await this.selectReadable(manager, actor, params, where, 'LIMIT 1');
     if (audit) await this.auditReads(manager, actor, rows, rows[0]?.challenge_id ?? null);
     return rows.map(toProposal);
   }
 
-  private async selectReadable(manager: EntityManager, actor: Actor, params: Params, where: string, tail: string): Promise<ProposalRow[]> {
+  private async selectReadable(manager: EntityManager, actor: Actor, params: SqlParams, where: string, tail: string): Promise<ProposalRow[]> {
     const columns = proposalColumns(effectiveProposalStatusSql(), identityVisibleSql(actor, params));
     return (await manager.query(
       `SELECT ${columns}

@@ -7,7 +7,8 @@ import { ConflictError, NotFoundError, UserInputError } from '../common/errors.j
 import { ChallengeStatus } from '../challenges/challenge.entity.js';
 import { EvaluationGate } from './evaluation-gate.service.js';
 import { sameAffiliationName } from './proposal-rules.js';
-import { activeReviewerSql, effectiveProposalStatusSql, Params } from './proposal-sql.js';
+import { activeReviewerSql, effectiveProposalStatusSql } from './proposal-sql.js';
+import { SqlParams } from '../database/sql-params.js';
 import { ProposalStatus, ReviewAssignmentStatus } from './proposal.entities.js';
 import { AssignmentRow, toAssignment } from './proposal-query.service.js';
 import { AssignReviewersInput, DeclineReviewAssignmentInput, ReviewAssignmentIdInput, SubmitScoresInput } from './dto/proposal.inputs.js';
@@ -145,7 +146,7 @@ export class ProposalReviewService {
     const duplicate = criterionIds.findIndex((id, i) => criterionIds.indexOf(id) !== i);
     if (duplicate >= 0) throw UserInputError.field(`input.scores.${duplicate}.criterionId`, 'is scored twice');
     return this.dataSource.transaction(async (manager) => {
-      const params = new Params();
+      const params = new SqlParams();
       const proposalId = params.add(input.proposalId);
       const user = params.add(actor.userId);
       const [ctx] = (await manager.query(

@@ -2,21 +2,13 @@ import { effectiveStatusSql } from '../challenges/challenge-sql.js';
 import type { Actor } from '../common/auth/actor.js';
 import { isAdmin } from '../common/auth/actor.js';
 import { VETO_THRESHOLD } from './proposal-rules.js';
+import { SqlParams } from '../database/sql-params.js';
 
 /**
  * The SQL every read of proposals shares: effective statuses, who may read content, whose identity may be
  * shown, and the score aggregate. Pure module (strings only); the rules live here once.
  */
 
-/** Collects positional parameters for one statement. */
-export class Params {
-  readonly values: unknown[] = [];
-
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
 
 /** The challenge's status as time has moved it (deadline, end of the public notice): one definition, in the challenges module. */
 export const effectiveChallengeStatusSql = effectiveStatusSql;
@@ -27,7 +19,7 @@ export function effectiveProposalStatusSql(p = 'p', c = 'c'): string {
 }
 
 /** The actor has accepted the review of challenge `c` and is not recused from proposal `p`. */
-export function activeReviewerSql(actor: Actor, params: Params, p = 'p', c = 'c'): string {
+export function activeReviewerSql(actor: Actor, params: SqlParams, p = 'p', c = 'c'): string {
   const user = params.add(actor.userId);
   return `(EXISTS (SELECT 1 FROM review_assignments ra WHERE ra.challenge_id = ${c}.id AND ra.proposal_id IS NULL
                    AND ra.reviewer_user_id = ${user}::uuid AND ra.status = 'ACCEPTED')
@@ -43,7 +35,7 @@ export function activeReviewerSql(actor: Actor, params: Params, p = 'p', c = 'c'
  * - a platform admin holding an unexpired grant from openProposalForAdminReview.
  * Everyone else: the proposal does not exist for them.
  */
-export function canReadSql(actor: Actor | null, params: Params, p = 'p', c = 'c'): string {
+export function canReadSql(actor: Actor | null, params: SqlParams, p = 'p', c = 'c'): string {
   if (!actor) return 'FALSE';
   const org = actor.organization ? params.add(actor.organization.id) : null;
   const own = org ? `${p}.organization_id = ${org}::uuid` : 'FALSE';
@@ -60,7 +52,7 @@ export function canReadSql(actor: Actor | null, params: Params, p = 'p', c = 'c'
  * to the SME itself, to platform admins (break-glass), and to the issuer's OWNER/ADMIN who are not
  * themselves reviewers of the challenge (they take the decision and sign the agreement).
  */
-export function identityVisibleSql(actor: Actor | null, params: Params, p = 'p', c = 'c'): string {
+export function identityVisibleSql(actor: Actor | null, params: SqlParams, p = 'p', c = 'c'): string {
   if (!actor) return 'FALSE';
   if (isAdmin(actor)) return 'TRUE';
   const org = actor.organization ? params.add(actor.organization.id) : null;

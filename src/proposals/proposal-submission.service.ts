@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../common/auth/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from '../common/errors.js';
@@ -10,6 +10,7 @@ import { ProposalStatus } from './proposal.entities.js';
 import { ProposalQueryService } from './proposal-query.service.js';
 import { Proposal } from './dto/proposal.types.js';
 import { ProposalContentInput, ReviseProposalInput, SaveProposalDraftInput, SubmitProposalInput, WithdrawProposalInput } from './dto/proposal.inputs.js';
+import { uniqueViolation } from '../database/pg-errors.js';
 
 /** What the locking read of the challenge and the submitting SME returns. */
 interface SubmissionContext {
@@ -31,10 +32,6 @@ interface SubmissionContext {
 
 const VISIBLE_STATUSES = ['PUBLISHED', 'CLOSED', 'IN_PUBLICITY', 'AWARDED', 'FAILED', 'CANCELLED'];
 
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const driver = (error as QueryFailedError & { driverError?: { code?: string; constraint?: string } }).driverError;
-  return error instanceof QueryFailedError && driver?.code === '23505' && driver.constraint === constraint;
-}
 
 /**
  * Drafts, submissions, revisions and withdrawals. The deadline is decided inside the transaction that writes:
@@ -157,9 +154,9 @@ export class ProposalSubmissionService {
     } catch (error) {
       // A concurrent request with the same key committed first (noticed by either unique index, or by the
       // check for a live proposal once it had committed): answer as its replay.
-      const live = isUniqueViolation(error, 'UQ_proposals_live');
+      const live = uniqueViolation(error) === 'UQ_proposals_live';
       const alreadySubmitted = error instanceof ConflictError && error.extensions.reason === 'PROPOSAL_ALREADY_SUBMITTED';
-      if (live || alreadySubmitted || isUniqueViolation(error, 'UQ_proposals_idempotency')) {
+      if (live || alreadySubmitted || uniqueViolation(error) === 'UQ_proposals_idempotency') {
         const again = await this.replay(actor, smeId, input.idempotencyKey, payloadHash);
         if (again) return again;
       }

@@ -14,7 +14,6 @@ import {
   creditCodeTaken,
   MEMBER_CONSTRAINT,
   OrganizationsService,
-  uniqueViolation,
 } from '../organizations/organizations.service.js';
 import type { TechnicalFieldType } from '../technical-fields/dto/technical-field.types.js';
 import { TechnicalFieldsService } from '../technical-fields/technical-fields.service.js';
@@ -22,6 +21,7 @@ import { CreateSmeInput, UpdateSmeInput } from './dto/sme.inputs.js';
 import { SmePayload, SmeType } from './dto/sme.types.js';
 import { EFFECTIVE_QUALIFICATION_SQL, QualificationClaim, qualificationProblems, todayInChina } from './qualification.js';
 import { SmeQualification, SmeSizeClass } from './sme.entity.js';
+import { uniqueViolation } from '../database/pg-errors.js';
 
 interface SmeRow extends OrganizationRow {
   size_class: SmeSizeClass;

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../common/auth/actor.js';
 import { ConflictError, UserInputError } from '../common/errors.js';
-import { uniqueViolation } from '../organizations/organizations.service.js';
+import { uniqueViolation } from '../database/pg-errors.js';
 import { AddTechnicalFieldInput } from './dto/technical-field.inputs.js';
 import { AddTechnicalFieldPayload, TechnicalFieldType } from './dto/technical-field.types.js';
 import { parentCodeOf } from './technical-field-codes.js';

@@ -1,7 +1,7 @@
 import { registerDecorator, ValidationOptions } from 'class-validator';
 import { CREDIT_CODE_MESSAGES, creditCodeProblem, normalizeCreditCode } from '../credit-code.js';
 
-export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+export { trim } from '../../common/transforms.js';
 export const toCreditCode = ({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeCreditCode(value) : value);
 export const NO_CONTROL_CHARS = /^[^\p{Cc}]*$/u;
 /** Control characters except line breaks and tabs (multi-line text). */
