@@ -53,13 +53,15 @@ describe('scale data: challenges and proposals', () => {
 
   it('stores exactly the search vectors the service computes', async () => {
     const { rows } = await t.sql.query(`SELECT c.id, c.title_zh, c.title_en, c.summary_zh, c.summary_en, c.search_zh::text AS zh, c.search_en::text AS en,
-        ARRAY(SELECT name FROM challenge_requirements r WHERE r.challenge_id = c.id ORDER BY position) AS names
+        COALESCE(c.published_at, c.created_at) AS listed, ARRAY(SELECT name FROM challenge_requirements r WHERE r.challenge_id = c.id ORDER BY position) AS names
       FROM challenges c ORDER BY c.id LIMIT 25`);
     for (const r of rows) {
       const doc = searchDocument({ titleZh: r.title_zh, titleEn: r.title_en, summaryZh: r.summary_zh, summaryEn: r.summary_en, requirementNames: r.names });
       const expected = await t.sql.query(
-        `SELECT $1::tsvector::text AS zh, (setweight(to_tsvector('english', $2::text), 'A') || setweight(to_tsvector('english', $3::text), 'B'))::text AS en`,
-        [zhTsvectorLiteral(doc), doc.enTitle, doc.enBody],
+        // As the service writes them, plus the list-month marker the database adds (SearchRecency migration).
+        `SELECT challenge_with_month($1::tsvector, challenge_list_month($4))::text AS zh,
+                challenge_with_month(setweight(to_tsvector('english', $2::text), 'A') || setweight(to_tsvector('english', $3::text), 'B'), challenge_list_month($4))::text AS en`,
+        [zhTsvectorLiteral(doc), doc.enTitle, doc.enBody, r.listed],
       );
       expect({ zh: r.zh, en: r.en }).toEqual(expected.rows[0]);
     }

@@ -25,7 +25,7 @@ interface SortKey {
 }
 
 /** How many of the newest matches a relevance-ordered search ranks (see buildChallengeListQuery). */
-export const RELEVANCE_CANDIDATES = 1000;
+export const RELEVANCE_CANDIDATES = 200;
 
 export type ListScope = { kind: 'browse' } | { kind: 'issuer'; organizationId: string } | { kind: 'reviewQueue' };
 
@@ -41,25 +41,39 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }
 
-/** The WHERE conditions of a filter (shared by the list and the facets). */
-export function filterConditions(filter: ChallengeFilterInput | undefined, viewer: Viewer, p: SqlParams): { conditions: string[]; rank: string | null } {
+/**
+ * A full-text search as SQL: `condition(months)` matches the terms, restricted to the list months
+ * `months` (a tsquery of `~m<month>` markers, see the SearchRecency migration) when given; `rank` is the
+ * relevance of a row.
+ */
+export interface SearchSql {
+  condition(months?: string): string;
+  rank: string;
+}
+
+function searchSql(text: string, p: SqlParams): SearchSql | null {
+  const q = searchQuery(text);
+  if (!q.zh) return null;
+  const zh = `${p.add(q.zh)}::tsquery`;
+  const en = q.en ? `websearch_to_tsquery('english', ${p.add(q.en)})` : null;
+  const within = (query: string, months?: string) => (months ? `(${query} && ${months})` : query);
+  return {
+    condition: (months) =>
+      en ? `(c.search_zh @@ ${within(zh, months)} OR c.search_en @@ ${within(en, months)})` : `c.search_zh @@ ${within(zh, months)}`,
+    rank: en
+      ? `(COALESCE(ts_rank(c.search_zh, ${zh}), 0) + COALESCE(ts_rank(c.search_en, ${en}), 0))::real`
+      : `COALESCE(ts_rank(c.search_zh, ${zh}), 0)::real`,
+  };
+}
+
+/**
+ * The WHERE conditions of a filter other than the search (shared by the list and the facets), and the
+ * search, which the list restricts month by month (see buildChallengeListQuery).
+ */
+export function filterConditions(filter: ChallengeFilterInput | undefined, viewer: Viewer, p: SqlParams): { conditions: string[]; search: SearchSql | null } {
   const where: string[] = [];
-  let rank: string | null = null;
-  if (!filter) return { conditions: where, rank };
-  if (filter.search) {
-    const q = searchQuery(filter.search);
-    if (q.zh) {
-      const zh = `${p.add(q.zh)}::tsquery`;
-      if (q.en) {
-        const en = `websearch_to_tsquery('english', ${p.add(q.en)})`;
-        where.push(`(c.search_zh @@ ${zh} OR c.search_en @@ ${en})`);
-        rank = `(COALESCE(ts_rank(c.search_zh, ${zh}), 0) + COALESCE(ts_rank(c.search_en, ${en}), 0))::real`;
-      } else {
-        where.push(`c.search_zh @@ ${zh}`);
-        rank = `COALESCE(ts_rank(c.search_zh, ${zh}), 0)::real`;
-      }
-    }
-  }
+  if (!filter) return { conditions: where, search: null };
+  const search = filter.search ? searchSql(filter.search, p) : null;
   if (filter.technicalFieldCodes?.length) {
     const codes = p.add(filter.technicalFieldCodes);
     const prefixes = p.add(filter.technicalFieldCodes.map((code) => `${escapeLike(code)}.%`));
@@ -81,7 +95,7 @@ export function filterConditions(filter: ChallengeFilterInput | undefined, viewe
     // Filtering by issuer must not reveal who issued an anonymous challenge.
     where.push(`c.issuer_organization_id = ${p.add(filter.issuerOrganizationId)}::uuid AND ${issuerShownSql(viewer, p, 'c')}`);
   }
-  return { conditions: where, rank };
+  return { conditions: where, search };
 }
 
 export function scopeConditions(scope: ListScope, viewer: Viewer, p: SqlParams): string[] {
@@ -105,23 +119,24 @@ export function buildChallengeListQuery(
   const p = new SqlParams();
   const columns = summaryColumnsSql(viewer, p, 'c', 'o', fields);
   const where = scopeConditions(scope, viewer, p);
-  const { conditions, rank } = filterConditions(args.filter, viewer, p);
+  const { conditions, search } = filterConditions(args.filter, viewer, p);
   where.push(...conditions);
 
-  let ordering: Ordering = scope.kind === 'reviewQueue' ? 'SUBMITTED_OLDEST' : (args.orderBy ?? (rank ? ChallengeOrderBy.RELEVANCE : ChallengeOrderBy.NEWEST));
-  if (ordering === ChallengeOrderBy.RELEVANCE && !rank) {
+  let ordering: Ordering = scope.kind === 'reviewQueue' ? 'SUBMITTED_OLDEST' : (args.orderBy ?? (search ? ChallengeOrderBy.RELEVANCE : ChallengeOrderBy.NEWEST));
+  if (ordering === ChallengeOrderBy.RELEVANCE && !search) {
     if (args.orderBy === ChallengeOrderBy.RELEVANCE && !args.filter?.search) throw UserInputError.field('orderBy', 'RELEVANCE needs filter.search');
     ordering = ChallengeOrderBy.NEWEST;
   }
   const keys: Record<Ordering, SortKey> = {
-    NEWEST: { sql: 'COALESCE(c.published_at, c.created_at)', type: 'timestamptz', dir: 'DESC' },
+    NEWEST: { sql: LIST_KEY, type: 'timestamptz', dir: 'DESC' },
     DEADLINE_SOONEST: { sql: 'c.deadline', type: 'timestamptz', dir: 'ASC' },
     BUDGET_HIGHEST: { sql: 'COALESCE(c.budget_max, c.budget_min, 0)', type: 'bigint', dir: 'DESC' },
-    RELEVANCE: { sql: rank ?? '0::real', type: 'real', dir: 'DESC' },
+    RELEVANCE: { sql: search?.rank ?? '0::real', type: 'real', dir: 'DESC' },
     SUBMITTED_OLDEST: { sql: 'c.submitted_at', type: 'timestamptz', dir: 'ASC' },
   };
   const key = keys[ordering];
   let cursor: string | null = null;
+  let cursorValue: string | null = null;
   if (args.after) {
     const [cursorOrdering, value, id] = decodeCursor(args.after, 3);
     if (
@@ -134,19 +149,17 @@ export function buildChallengeListQuery(
       throw UserInputError.field('after', 'is not a cursor of this list and ordering');
     }
     const op = key.dir === 'DESC' ? '<' : '>';
+    cursorValue = p.add(value);
     // RELEVANCE pages over the candidates' computed rank (see below), the other orderings over the row.
     const cursorKey = ordering === ChallengeOrderBy.RELEVANCE ? 'ranked.rank, ranked.id' : `${key.sql}, c.id`;
-    cursor = `(${cursorKey}) ${op} (${p.add(value)}::${key.type}, ${p.add(id)}::uuid)`;
+    cursor = `(${cursorKey}) ${op} (${cursorValue}::${key.type}, ${p.add(id)}::uuid)`;
   }
-  if (ordering === ChallengeOrderBy.RELEVANCE) {
-    // Ranking must read the vector of every candidate, so its cost grows with the number of matches. It is
-    // bounded: the newest RELEVANCE_CANDIDATES matches are ranked (NEWEST with the same search lists all).
-    // The candidate scan reads only what the filter and the newest-first order need; the rank (which
-    // must read each candidate's vector) is computed in a second step, and only the page's rows are joined
-    // to their content and issuer (never all the candidates).
-    const sql = `WITH candidates AS MATERIALIZED (
-        SELECT c.id FROM challenges c WHERE ${where.join(' AND ')}
-        ORDER BY COALESCE(c.published_at, c.created_at) DESC, c.id DESC LIMIT ${RELEVANCE_CANDIDATES}),
+
+  if (search && ordering === ChallengeOrderBy.RELEVANCE) {
+    // Ranking reads each candidate's vector, so it is bounded: the newest RELEVANCE_CANDIDATES matches are
+    // ranked (NEWEST with the same search lists every match). They are found month by month (newestMatches),
+    // ranked in a second step, and only the page's rows are joined to their content and issuer.
+    const sql = `WITH RECURSIVE ${newestMatchesSql(where, search, p, RELEVANCE_CANDIDATES, null)},
       ranked AS (SELECT c.id, (${key.sql}) AS rank FROM candidates JOIN challenges c ON c.id = candidates.id),
       page AS (SELECT ranked.id, ranked.rank FROM ranked ${cursor ? `WHERE ${cursor}` : ''}
         ORDER BY ranked.rank ${key.dir}, ranked.id ${key.dir} LIMIT ${args.first + 1})
@@ -156,12 +169,53 @@ export function buildChallengeListQuery(
     return { sql, params: p.values, ordering };
   }
   if (cursor) where.push(cursor);
+  if (search && ordering === ChallengeOrderBy.NEWEST) {
+    // The page of a search by date, found month by month from the cursor's month back.
+    const startMonth = cursorValue ? `LEAST(challenge_list_month(now()), challenge_list_month(${cursorValue}::timestamptz))` : null;
+    const sql = `WITH RECURSIVE ${newestMatchesSql(where, search, p, args.first + 1, startMonth)}
+      SELECT ${columns}, (${key.sql})::text AS sort_key
+        FROM candidates JOIN challenges c ON c.id = candidates.id JOIN organizations o ON o.id = c.issuer_organization_id
+       ORDER BY candidates.position`;
+    return { sql, params: p.values, ordering };
+  }
+  if (search) where.push(search.condition());
   const sql = `SELECT ${columns}, (${key.sql})::text AS sort_key
     FROM challenges c JOIN organizations o ON o.id = c.issuer_organization_id
     WHERE ${where.join(' AND ')}
     ORDER BY ${key.sql} ${key.dir}, c.id ${key.dir}
     LIMIT ${args.first + 1}`;
   return { sql, params: p.values, ordering };
+}
+
+/** The list date: newest first is by this key (index IDX_challenges_newest). */
+const LIST_KEY = 'COALESCE(c.published_at, c.created_at)';
+/** How many month windows (1, 2, then 4 months: the newest 7) newestMatchesSql asks the index for before the rest. */
+const MONTH_WINDOWS = 3;
+
+/**
+ * CTEs `walk`, `walked`, `rest` and `candidates`: the newest `limit` rows matching `where` and the search,
+ * in list order (column `position`), without visiting every match. The search index holds each
+ * challenge's list month (SearchRecency migration), so the walk asks it for the matches of one window of
+ * months at a time, newest first (1 month, then 2, then 4), and keeps the newest it still needs from each.
+ * Only when those months hold fewer than `limit` matches does a last step read the older matches, by the
+ * terms alone (then there are few of them, or they are needed). A broad term thus costs about the matches
+ * of the months it needs, whatever the size of the table; a rare one a few index probes.
+ */
+function newestMatchesSql(where: string[], search: SearchSql, p: SqlParams, limit: number, startMonth: string | null): string {
+  const matching = (months?: string) => [...where, search.condition(months)].join(' AND ');
+  return `walk(step, found, hi, span, ids) AS (
+        SELECT 0, 0, ${startMonth ?? 'challenge_list_month(now())'}, 1, ARRAY[]::uuid[]
+      UNION ALL
+        SELECT w.step + 1, w.found + cardinality(win.ids), w.hi - w.span, w.span * 2, w.ids || win.ids
+          FROM walk w CROSS JOIN LATERAL (SELECT ARRAY(
+            SELECT c.id FROM challenges c WHERE ${matching('challenge_months_tsquery(w.hi - w.span + 1, w.hi)')}
+             ORDER BY ${LIST_KEY} DESC, c.id DESC LIMIT ${limit} - w.found) AS ids OFFSET 0) win
+         WHERE w.found < ${limit} AND w.step < ${MONTH_WINDOWS}),
+      walked AS (SELECT found, hi, ids FROM walk ORDER BY step DESC LIMIT 1),
+      rest AS (SELECT walked.ids || ARRAY(
+            SELECT c.id FROM challenges c WHERE ${matching()} AND challenge_list_month(${LIST_KEY}) <= walked.hi
+             ORDER BY ${LIST_KEY} DESC, c.id DESC LIMIT GREATEST(${limit} - walked.found, 0)) AS ids FROM walked),
+      candidates AS (SELECT u.id, u.position FROM rest CROSS JOIN LATERAL unnest(rest.ids) WITH ORDINALITY AS u(id, position))`;
 }
 
 export function listCursor(ordering: string, row: ListRow): string {
@@ -171,7 +225,8 @@ export function listCursor(ordering: string, row: ListRow): string {
 /** Facet counts in one statement: the matching set once (CTE), grouped per facet. */
 export function buildFacetsQuery(viewer: Viewer, filter: ChallengeFilterInput | undefined): { sql: string; params: unknown[] } {
   const p = new SqlParams();
-  const where = [visibleSql(viewer, p, 'c'), ...filterConditions(filter, viewer, p).conditions];
+  const { conditions, search } = filterConditions(filter, viewer, p);
+  const where = [visibleSql(viewer, p, 'c'), ...conditions, ...(search ? [search.condition()] : [])];
   const sql = `WITH m AS MATERIALIZED (
       SELECT c.id, ${effectiveStatusSql('c')}::text AS status, c.industry_code::text AS industry_code, c.chain_goal::text AS chain_goal,
              c.demand_type::text AS demand_type, c.cooperation_modes::text[] AS cooperation_modes

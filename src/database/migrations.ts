@@ -5,6 +5,7 @@ import { Challenges1795795042561 } from '../../migrations/1795795042561-challeng
 import { Proposals1795795666018 } from '../../migrations/1795795666018-proposals.js';
 import { ChallengeChecks1795796361132 } from '../../migrations/1795796361132-challenge-checks.js';
 import { ListIndexes1795797000000 } from '../../migrations/1795797000000-list-indexes.js';
+import { SearchRecency1795798000000 } from '../../migrations/1795798000000-search-recency.js';
 
 /** Every migration class, in order, listed once for the service, the migration CLI and the tests. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Proposals1795795666018,
   ChallengeChecks1795796361132,
   ListIndexes1795797000000,
+  SearchRecency1795798000000,
 ];
