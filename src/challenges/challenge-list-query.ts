@@ -25,7 +25,7 @@ interface SortKey {
 }
 
 /** How many of the newest matches a relevance-ordered search ranks (see buildChallengeListQuery). */
-export const RELEVANCE_CANDIDATES = 200;
+export const RELEVANCE_CANDIDATES = 100;
 
 export type ListScope = { kind: 'browse' } | { kind: 'issuer'; organizationId: string } | { kind: 'reviewQueue' };
 
