@@ -223,6 +223,36 @@ describe('a full round: publish → 5 SMEs submit → deadline → review → sh
     expect(small.sqlStatements).toBe(res.sqlStatements);
   });
 
+  it('pages the ranking by position: the pages joined are the whole list, each read audited with its own proposals only', async () => {
+    type Page = { proposalRanking: { total: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; proposals: { proposalId: string; rank: number | null; position: number }[] } };
+    const whole = (await t.gql.as(issuer.owner.token).ok<Page>(RANKING, { challengeId: challenge.id })).proposalRanking;
+    expect(whole.pageInfo).toEqual({ hasNextPage: false, endCursor: expect.any(String) });
+    expect(whole.proposals.map((p) => p.position)).toEqual([1, 2, 3, 4]);
+    const before = (await t.sql.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'PROPOSAL_CONTENT_READ'`)).rows[0].n;
+    const paged: Page['proposalRanking']['proposals'] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 3; i += 1) {
+      const page: Page['proposalRanking'] = (await t.gql.as(issuer.owner.token).ok<Page>(RANKING, { challengeId: challenge.id, first: 3, after })).proposalRanking;
+      expect(page.total).toBe(4);
+      paged.push(...page.proposals);
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(paged).toEqual(whole.proposals);
+    const audits = await t.sql.query(`SELECT data FROM audit_events WHERE action = 'PROPOSAL_CONTENT_READ' ORDER BY seq DESC LIMIT 2`);
+    expect(audits.rows.map((r) => r.data.proposalIds.length).sort()).toEqual([1, 3]);
+    expect((await t.sql.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'PROPOSAL_CONTENT_READ'`)).rows[0].n).toBe(before + 2);
+    // Past the end: an empty page that still tells the total.
+    const end = (await t.gql.as(issuer.owner.token).ok<Page>(RANKING, { challengeId: challenge.id, after: whole.pageInfo.endCursor })).proposalRanking;
+    expect(end).toMatchObject({ total: 4, proposals: [], pageInfo: { hasNextPage: false, endCursor: null } });
+    for (const bad of ['not-a-cursor', Buffer.from(JSON.stringify(['RANKING', '-1'])).toString('base64url'), Buffer.from(JSON.stringify(['NEWEST', '1'])).toString('base64url')]) {
+      const refused = await t.gql.as(issuer.owner.token).fails(RANKING, { challengeId: challenge.id, after: bad });
+      expect(refused.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    }
+    const tooMany = await t.gql.as(issuer.owner.token).fails(RANKING, { challengeId: challenge.id, first: 201 });
+    expect(tooMany.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
   it('a reviewer re-submitting a criterion edits it (one row); after lockScoring scores are frozen', async () => {
     const [c1] = challenge.criterionIds;
     await t.gql.as(reviewers[0].token).ok(SCORE, { input: { proposalId: proposals[0].id, scores: [{ criterionId: c1, score: 9 }] } });

@@ -101,7 +101,7 @@ describe('scale data: challenges and proposals', () => {
     expect(mine.myChallenges.edges).toHaveLength(1);
     const ranked = mine.myChallenges.edges[0].node;
     const ranking = await t.gql.as(enterprise.token).ok<{ proposalRanking: { total: number; proposals: { rank: number | null; reviewerCount: number }[] } }>(
-      `query($id: ID!) { proposalRanking(challengeId: $id) { total proposals { rank reviewerCount } } }`,
+      `query($id: ID!) { proposalRanking(challengeId: $id, first: 200) { total proposals { rank reviewerCount } } }`,
       { id: ranked.id },
     );
     expect(ranking.proposalRanking.total).toBe(ranked.proposalCount);

@@ -2,32 +2,63 @@ import type { Scenario } from './scenario.js';
 
 interface Ranking {
   total: number;
-  proposals: { rank: number | null; proposalId: string; weightedScore: number | null; vetoed: boolean; reviewerCount: number; criteria: { average: number | null }[] }[];
+  pageInfo: { hasNextPage: boolean };
+  proposals: { rank: number | null; position: number; proposalId: string; weightedScore: number | null; vetoed: boolean; reviewerCount: number; criteria: { average: number | null }[] }[];
 }
 
-const RANKING = `query($id: ID!) { proposalRanking(challengeId: $id) {
-  challengeId total scoringLocked
-  proposals { rank proposalId status title organization { id nameZh } quotedPriceFen weightedScore vetoed complete reviewerCount
+const RANKING = `query($id: ID!, $first: Int) { proposalRanking(challengeId: $id, first: $first) {
+  challengeId total scoringLocked pageInfo { hasNextPage endCursor }
+  proposals { rank position proposalId status title organization { id nameZh } quotedPriceFen weightedScore vetoed complete reviewerCount
               criteria { criterionId name weight veto reviewerCount average min max spread stdDev } } } }`;
 
+/** `enterprise@`'s seeded challenge past the deadline with the most proposals (200, all scored by 3 reviewers, one recusal). */
+async function rankedChallenge(ctx: Parameters<Scenario['prepare']>[0]): Promise<{ id: string; token: string }> {
+  const token = await ctx.tokenOf('enterprise');
+  const mine = await ctx.graphql(`{ myChallenges(first: 100, statuses: [CLOSED]) { edges { node { id proposalCount } } } }`, undefined, token);
+  const edges = (mine.data?.myChallenges as { edges: { node: { id: string; proposalCount: number } }[] } | undefined)?.edges ?? [];
+  const best = edges.map((e) => e.node).sort((a, b) => b.proposalCount - a.proposalCount)[0];
+  if (!best || best.proposalCount < 100) throw new Error(`enterprise@ has no closed challenge with 100+ proposals: run npm run seed:scale first (${mine.errors?.[0]?.message ?? ''})`);
+  return { id: best.id, token };
+}
+
+function verifyPage(size: number) {
+  return (data: Record<string, unknown>): boolean => {
+    const r = data.proposalRanking as Ranking | undefined;
+    return (
+      !!r &&
+      r.total >= 100 &&
+      r.proposals.length === Math.min(size, r.total) &&
+      r.pageInfo.hasNextPage === r.total > size &&
+      r.proposals[0].rank === 1 &&
+      r.proposals.every((p, i) => p.position === i + 1 && p.reviewerCount >= 2 && p.criteria.length >= 3)
+    );
+  };
+}
+
 /**
- * The issuer's ranked proposal list (issue 6) as `enterprise@`, on its seeded challenge past the
- * deadline with the most proposals (200, every one scored by 3 reviewers, one recusal).
+ * The issuer's ranked proposal list (issue 6) as `enterprise@`: the first page (the default 50, best
+ * first) over its 200 scored proposals, every field (rank, organisation, weighted score, per-criterion
+ * spread). The rank of each is computed over all 200 in the same statement.
  */
 export const proposalRankingScenario: Scenario = {
   name: 'proposalRanking',
-  description: '`proposalRanking(challengeId)` as `enterprise@` on its closed challenge with 200 scored proposals (ranks, weighted scores, per-criterion spread)',
+  description: '`proposalRanking(challengeId)` as `enterprise@`: the first page (50) of its 200 scored proposals, every field',
   group: 'main',
   async prepare(ctx) {
-    const token = await ctx.tokenOf('enterprise');
-    const mine = await ctx.graphql(`{ myChallenges(first: 100, statuses: [CLOSED]) { edges { node { id proposalCount } } } }`, undefined, token);
-    const edges = (mine.data?.myChallenges as { edges: { node: { id: string; proposalCount: number } }[] } | undefined)?.edges ?? [];
-    const best = edges.map((e) => e.node).sort((a, b) => b.proposalCount - a.proposalCount)[0];
-    if (!best || best.proposalCount < 20) throw new Error(`enterprise@ has no closed challenge with proposals: run npm run seed:scale first (${mine.errors?.[0]?.message ?? ''})`);
-    return [{ query: RANKING, variables: { id: best.id }, token }];
+    const { id, token } = await rankedChallenge(ctx);
+    return [{ query: RANKING, variables: { id }, token }];
   },
-  verify: (data) => {
-    const r = data.proposalRanking as Ranking | undefined;
-    return !!r && r.total >= 20 && r.proposals.length === r.total && r.proposals.some((p) => p.rank === 1) && r.proposals.every((p) => p.reviewerCount >= 2);
+  verify: verifyPage(50),
+};
+
+/** The same list in one page of 200 (the largest page), to show what the whole list costs. */
+export const proposalRankingAllScenario: Scenario = {
+  name: 'proposalRanking200',
+  description: '`proposalRanking(challengeId, first: 200)`: all 200 scored proposals in one page',
+  group: 'main',
+  async prepare(ctx) {
+    const { id, token } = await rankedChallenge(ctx);
+    return [{ query: RANKING, variables: { id, first: 200 }, token }];
   },
+  verify: verifyPage(200),
 };

@@ -5,12 +5,13 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../common/auth/actor.js';
 import { ConflictError, NotFoundError } from '../common/errors.js';
 import { ConnectionShape, decodeCursor, encodeCursor, pageSize, toConnection } from '../common/pagination/connection.js';
-import { ADMIN_GRANT_HOURS, RANKING_MAX } from './proposal-rules.js';
+import { ADMIN_GRANT_HOURS, RANKING_PAGE_DEFAULT } from './proposal-rules.js';
 import {
   canReadSql,
   effectiveChallengeStatusSql,
   effectiveProposalStatusSql,
   identityVisibleSql,
+  challengeScoreAggregatesSql,
   scoreAggregateLateral,
 } from './proposal-sql.js';
 import { proposalColumns, ProposalRow, toProposal } from './proposal.mapper.js';
@@ -199,11 +200,14 @@ export class ProposalQueryService {
   }
 
   /**
-   * The issuer's ranked list, computed in ONE statement (window functions over the per-criterion
-   * aggregates); bounded to `first` ≤ RANKING_MAX proposals. Vetoed proposals have no rank and come last.
+   * The issuer's ranked list, one page of it, in ONE statement: the aggregates of every proposal under
+   * evaluation in one grouped pass over the challenge's scores (ranking needs them all), the rank and
+   * position by window functions, then only the page's rows joined to their content and organisation.
+   * Vetoed proposals have no rank and come last. Pages by position (`after` is the endCursor).
    */
   async ranking(actor: Actor, args: ProposalRankingArgs): Promise<ProposalRanking> {
-    const first = args.first ?? RANKING_MAX;
+    const first = args.first ?? RANKING_PAGE_DEFAULT;
+    const after = args.after ? String(decodeCursor(args.after, [['RANKING'], 'bigint'])[1]) : '0';
     return this.dataSource.transaction(async (manager) => {
       const role = await this.challengeRole(manager, actor, args.challengeId);
       if (!role.issuer) throw new NotFoundError('Challenge');
@@ -212,25 +216,23 @@ export class ProposalQueryService {
       const challengeId = params.add(args.challengeId);
       const identity = identityVisibleSql(actor, params);
       const rows = (await manager.query(
-        `WITH evaluated AS (
-           SELECT p.id, p.organization_id, ${effectiveProposalStatusSql()} AS status, ${identity} AS identity_visible,
-                  r.content ->> 'title' AS title, r.content ->> 'quotedPriceFen' AS quoted_price, o.name_zh, o.name_en,
-                  agg.weighted::float8 AS weighted, agg.vetoed, agg.complete, agg.reviewer_count, agg.criteria,
-                  EXISTS (SELECT 1 FROM challenge_evaluations ce WHERE ce.challenge_id = c.id AND ce.scoring_locked_at IS NOT NULL) AS locked
-             FROM proposals p
-             JOIN challenges c ON c.id = p.challenge_id
-             JOIN organizations o ON o.id = p.organization_id
-             JOIN proposal_revisions r ON r.proposal_id = p.id AND r.revision = p.current_revision
-             CROSS JOIN ${scoreAggregateLateral('p')} agg
-            WHERE p.challenge_id = ${challengeId} AND p.status NOT IN ('DRAFT', 'WITHDRAWN')
-         )
-         SELECT e.*,
-                CASE WHEN NOT e.vetoed AND e.weighted IS NOT NULL
-                     THEN rank() OVER (PARTITION BY (NOT e.vetoed AND e.weighted IS NOT NULL) ORDER BY e.weighted DESC) END::int AS rank,
-                count(*) OVER ()::int AS total
-           FROM evaluated e
-          ORDER BY (NOT e.vetoed AND e.weighted IS NOT NULL) DESC, e.weighted DESC NULLS LAST, e.id
-          LIMIT ${first}`,
+        `WITH ordered AS (
+           SELECT agg.*,
+                  CASE WHEN NOT agg.vetoed AND agg.weighted IS NOT NULL
+                       THEN rank() OVER (PARTITION BY (NOT agg.vetoed AND agg.weighted IS NOT NULL) ORDER BY agg.weighted DESC) END::int AS rank,
+                  row_number() OVER (ORDER BY (NOT agg.vetoed AND agg.weighted IS NOT NULL) DESC, agg.weighted DESC NULLS LAST, agg.proposal_id)::int AS position,
+                  count(*) OVER ()::int AS total
+             FROM (${challengeScoreAggregatesSql(challengeId)}) agg),
+         page AS (SELECT * FROM ordered WHERE position > ${params.add(after)}::bigint ORDER BY position LIMIT ${first + 1})
+         SELECT page.proposal_id AS id, page.weighted::float8 AS weighted, page.vetoed, page.complete, page.reviewer_count, page.criteria,
+                page.rank, page.position, page.total, p.organization_id, ${effectiveProposalStatusSql()} AS status, ${identity} AS identity_visible,
+                r.content ->> 'title' AS title, r.content ->> 'quotedPriceFen' AS quoted_price, o.name_zh, o.name_en
+           FROM page
+           JOIN proposals p ON p.id = page.proposal_id
+           JOIN challenges c ON c.id = p.challenge_id
+           JOIN organizations o ON o.id = p.organization_id
+           JOIN proposal_revisions r ON r.proposal_id = p.id AND r.revision = p.current_revision
+          ORDER BY page.position`,
         params.values,
       )) as {
         id: string;
@@ -246,18 +248,23 @@ export class ProposalQueryService {
         complete: boolean;
         reviewer_count: number;
         criteria: CriterionAggregate[];
-        locked: boolean;
         rank: number | null;
+        position: number;
         total: number;
       }[];
-      await this.auditReads(manager, actor, rows.map((r) => ({ id: r.id, organization_id: r.organization_id })), args.challengeId, 'RANKING');
+      const hasNextPage = rows.length > first;
+      const page = rows.slice(0, first);
+      await this.auditReads(manager, actor, page.map((r) => ({ id: r.id, organization_id: r.organization_id })), args.challengeId, 'RANKING');
+      const total = rows[0]?.total ?? (after !== '0' ? await this.rankingTotal(manager, args.challengeId) : 0);
       const round = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
       return {
         challengeId: args.challengeId,
-        total: rows[0]?.total ?? 0,
-        scoringLocked: rows[0]?.locked ?? role.locked,
-        proposals: rows.map((r) => ({
+        total,
+        scoringLocked: role.locked,
+        pageInfo: { hasNextPage, endCursor: page.length ? encodeCursor(['RANKING', String(page[page.length - 1].position)]) : null },
+        proposals: page.map((r) => ({
           rank: r.rank,
+          position: r.position,
           proposalId: r.id,
           status: r.status,
           title: r.title,
@@ -271,6 +278,14 @@ export class ProposalQueryService {
         })),
       };
     });
+  }
+
+  /** How many proposals are under evaluation (for a page past the end of the ranking). */
+  private async rankingTotal(manager: EntityManager, challengeId: string): Promise<number> {
+    const [row] = (await manager.query(`SELECT count(*)::int AS n FROM proposals WHERE challenge_id = $1 AND status NOT IN ('DRAFT', 'WITHDRAWN')`, [
+      challengeId,
+    ])) as { n: number }[];
+    return row.n;
   }
 
   /** The signed-in user's review invitations (challenge level) and recusals. */

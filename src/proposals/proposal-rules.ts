@@ -6,8 +6,9 @@
 /** A veto criterion whose average score across reviewers is below this excludes the proposal. */
 export const VETO_THRESHOLD = 6;
 
-/** The ranking returns at most this many proposals (bounded list, no cursor). */
-export const RANKING_MAX = 500;
+/** A page of the ranking holds at most this many proposals (it pages with a cursor), by default RANKING_PAGE_DEFAULT. */
+export const RANKING_PAGE_MAX = 200;
+export const RANKING_PAGE_DEFAULT = 50;
 
 /** How long an admin's reasoned access to a proposal's content lasts. */
 export const ADMIN_GRANT_HOURS = 24;

@@ -64,6 +64,19 @@ export function identityVisibleSql(actor: Actor | null, params: SqlParams, p = '
   return `(NOT ${c}.blind_review OR ${p}.organization_id = ${org}::uuid ${issuerManager})`;
 }
 
+/** Per criterion and proposal, over the reviewers' scores `s` (grouped by criterion `cr`). */
+const CRITERION_STATS = `count(s.id)::int AS n, avg(s.score)::float8 AS avg, min(s.score)::int AS min, max(s.score)::int AS max,
+             stddev_pop(s.score)::float8 AS sd`;
+
+/** Per proposal, over its rows `pc` of CRITERION_STATS (with the criterion's id, name, weight, veto, position). */
+const PROPOSAL_AGGREGATES = `sum(pc.weight * pc.avg) / 10.0 AS weighted,
+           coalesce(bool_or(pc.veto AND pc.avg < ${VETO_THRESHOLD}), false) AS vetoed,
+           coalesce(bool_and(pc.n > 0), false) AS complete,
+           coalesce(max(pc.n), 0)::int AS reviewer_count,
+           coalesce(json_agg(json_build_object('criterionId', pc.id, 'name', pc.name, 'weight', pc.weight, 'veto', pc.veto,
+             'reviewerCount', pc.n, 'average', pc.avg, 'min', pc.min, 'max', pc.max, 'spread', pc.max - pc.min, 'stdDev', pc.sd)
+             ORDER BY pc.position), '[]'::json) AS criteria`;
+
 /**
  * Per-criterion aggregates of proposal `p` over the reviewers' scores: a LATERAL subquery giving
  * `weighted` (Σ weight × avg / 10, 0-100, null before any score), `vetoed` (a veto criterion averaged
@@ -71,21 +84,31 @@ export function identityVisibleSql(actor: Actor | null, params: SqlParams, p = '
  */
 export function scoreAggregateLateral(p = 'p'): string {
   return `LATERAL (
-    SELECT sum(pc.weight * pc.avg) / 10.0 AS weighted,
-           coalesce(bool_or(pc.veto AND pc.avg < ${VETO_THRESHOLD}), false) AS vetoed,
-           coalesce(bool_and(pc.n > 0), false) AS complete,
-           coalesce(max(pc.n), 0)::int AS reviewer_count,
-           coalesce(json_agg(json_build_object('criterionId', pc.id, 'name', pc.name, 'weight', pc.weight, 'veto', pc.veto,
-             'reviewerCount', pc.n, 'average', pc.avg, 'min', pc.min, 'max', pc.max, 'spread', pc.max - pc.min, 'stdDev', pc.sd)
-             ORDER BY pc.position), '[]'::json) AS criteria
+    SELECT ${PROPOSAL_AGGREGATES}
     FROM (
-      SELECT cr.id, cr.name, cr.weight, cr.veto, cr.position,
-             count(s.id)::int AS n, avg(s.score)::float8 AS avg, min(s.score)::int AS min, max(s.score)::int AS max,
-             stddev_pop(s.score)::float8 AS sd
+      SELECT cr.id, cr.name, cr.weight, cr.veto, cr.position, ${CRITERION_STATS}
       FROM evaluation_criteria cr
       LEFT JOIN scores s ON s.proposal_id = ${p}.id AND s.criterion_id = cr.id
       WHERE cr.challenge_id = ${p}.challenge_id
       GROUP BY cr.id
     ) pc
   )`;
+}
+
+/**
+ * The same aggregates for every proposal under evaluation of one challenge (`challenge` is an SQL
+ * parameter), as ONE grouped pass over its scores: rows (proposal_id, weighted, vetoed, complete,
+ * reviewer_count, criteria). For the ranking, which needs them all to rank any of them.
+ */
+export function challengeScoreAggregatesSql(challenge: string): string {
+  return `SELECT pc.proposal_id, ${PROPOSAL_AGGREGATES}
+    FROM (
+      SELECT p.id AS proposal_id, cr.id, cr.name, cr.weight, cr.veto, cr.position, ${CRITERION_STATS}
+      FROM proposals p
+      JOIN evaluation_criteria cr ON cr.challenge_id = p.challenge_id
+      LEFT JOIN scores s ON s.proposal_id = p.id AND s.criterion_id = cr.id
+      WHERE p.challenge_id = ${challenge}::uuid AND p.status NOT IN ('DRAFT', 'WITHDRAWN')
+      GROUP BY p.id, cr.id
+    ) pc
+    GROUP BY pc.proposal_id`;
 }

@@ -187,8 +187,9 @@ export const ACCEPT = `mutation($input: ReviewAssignmentIdInput!) { acceptReview
 export const DECLINE = `mutation($input: DeclineReviewAssignmentInput!) { declineReviewAssignment(input: $input) { id status reason } }`;
 export const SCORE = `mutation($input: SubmitScoresInput!) { submitScores(input: $input) { proposalId scores { criterionId score comment privateNote } } }`;
 export const LOCK = `mutation($input: LockScoringInput!) { lockScoring(input: $input) { challengeId lockedAt } }`;
-export const RANKING = `query($challengeId: ID!, $first: Int) { proposalRanking(challengeId: $challengeId, first: $first) { challengeId total scoringLocked
-  proposals { rank proposalId status title organization { id nameZh } quotedPriceFen weightedScore vetoed complete reviewerCount
+export const RANKING = `query($challengeId: ID!, $first: Int, $after: String) { proposalRanking(challengeId: $challengeId, first: $first, after: $after) {
+  challengeId total scoringLocked pageInfo { hasNextPage endCursor }
+  proposals { rank position proposalId status title organization { id nameZh } quotedPriceFen weightedScore vetoed complete reviewerCount
     criteria { criterionId name weight veto reviewerCount average min max spread stdDev } } } }`;
 export const SHORTLIST = `mutation($input: ShortlistProposalsInput!) { shortlistProposals(input: $input) { proposals { id status } } }`;
 export const SELECT = `mutation($input: SelectWinnersInput!) { selectWinners(input: $input) { challenge { challengeId status publicityEndsAt } winners { id status awardAmountFen } } }`;

@@ -21,7 +21,7 @@ import {
 import { FenScalar } from '../../common/graphql/fen.scalar.js';
 import { ConnectionArgs } from '../../common/pagination/connection.js';
 import { NotSelectedReason } from '../proposal.entities.js';
-import { RANKING_MAX } from '../proposal-rules.js';
+import { RANKING_PAGE_DEFAULT, RANKING_PAGE_MAX } from '../proposal-rules.js';
 
 registerEnumType(NotSelectedReason, { name: 'NotSelectedReason', description: 'Why a proposal was not selected.' });
 
@@ -371,7 +371,11 @@ export class ProposalRankingArgs {
   @IsUUID()
   challengeId: string;
 
-  @Field(() => Int, { nullable: true, description: `How many of the best-ranked proposals, 1 to ${RANKING_MAX} (default ${RANKING_MAX}).` })
-  @IsOptional() @IsInt() @Min(1) @Max(RANKING_MAX)
+  @Field(() => Int, { nullable: true, description: `Page size, 1 to ${RANKING_PAGE_MAX} (default ${RANKING_PAGE_DEFAULT}), best first.` })
+  @IsOptional() @IsInt() @Min(1) @Max(RANKING_PAGE_MAX)
   first?: number;
+
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  @IsOptional() @IsString() @MaxLength(200)
+  after?: string;
 }

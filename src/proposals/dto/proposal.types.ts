@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { FenScalar } from '../../common/graphql/fen.scalar.js';
-import { Connection } from '../../common/pagination/connection.js';
+import { Connection, PageInfo } from '../../common/pagination/connection.js';
 import { ChallengeStatus } from '../../challenges/challenge.entity.js';
 import { NotSelectedReason, ObjectionStatus, ProposalStatus, ReviewAssignmentStatus } from '../proposal.entities.js';
 
@@ -170,6 +170,7 @@ export class CriterionAggregate {
 @ObjectType()
 export class RankedProposal {
   @Field(() => Int, { nullable: true, description: 'Null when vetoed.' }) rank: number | null;
+  @Field(() => Int, { description: 'Place in the list, from 1 (ranked first, then vetoed and unscored).' }) position: number;
   @Field(() => ID) proposalId: string;
   @Field(() => ProposalStatus) status: ProposalStatus;
   @Field() title: string;
@@ -185,9 +186,10 @@ export class RankedProposal {
 @ObjectType()
 export class ProposalRanking {
   @Field(() => ID) challengeId: string;
-  @Field(() => Int, { description: 'Proposals under evaluation (the list holds at most `first`).' }) total: number;
+  @Field(() => Int, { description: 'Proposals under evaluation (a page holds at most `first`).' }) total: number;
   @Field() scoringLocked: boolean;
-  @Field(() => [RankedProposal]) proposals: RankedProposal[];
+  @Field(() => [RankedProposal], { description: 'This page, best first.' }) proposals: RankedProposal[];
+  @Field(() => PageInfo) pageInfo: PageInfo;
 }
 
 @ObjectType()
