@@ -334,11 +334,24 @@ describe('concurrency and atomicity', () => {
 
   const scores = (value: number) => challenge.criterionIds.map((criterionId) => ({ criterionId, score: value, comment: `c${value}` }));
 
+  /** The summaries the ranking reads (kept by a trigger) equal the statistics recomputed from the scores. */
+  async function expectSummariesMatchScores(proposalId: string): Promise<void> {
+    const { rows } = await t.sql.query(
+      `SELECT s.criterion_id, count(*)::int AS n, avg(s.score::float8) AS avg, min(s.score)::int AS min, max(s.score)::int AS max,
+              (SELECT row_to_json(x) FROM (SELECT n, avg, min::int, max::int FROM score_summaries ss WHERE ss.proposal_id = s.proposal_id AND ss.criterion_id = s.criterion_id) x) AS summary
+         FROM scores s WHERE s.proposal_id = $1 GROUP BY s.proposal_id, s.criterion_id`,
+      [proposalId],
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r.summary).toEqual({ n: r.n, avg: r.avg, min: r.min, max: r.max });
+  }
+
   it('two reviewers scoring one proposal at once: one row per reviewer and criterion', async () => {
     const results = await Promise.all(reviewers.map((r, i) => t.gql.as(r.token).send(SCORE, { input: { proposalId: proposals[0], scores: scores(6 + i) } })));
     expect(results.map((r) => r.errors)).toEqual([undefined, undefined]);
     const { rows } = await t.sql.query(`SELECT count(*)::int AS n, count(DISTINCT assignment_id)::int AS reviewers FROM scores WHERE proposal_id = $1`, [proposals[0]]);
     expect(rows[0]).toEqual({ n: 6, reviewers: 2 });
+    await expectSummariesMatchScores(proposals[0]);
   });
 
   it('one reviewer double-submitting: no duplicate, the last write wins', async () => {
@@ -346,6 +359,7 @@ describe('concurrency and atomicity', () => {
     expect(results.every((r) => !r.errors)).toBe(true);
     const { rows } = await t.sql.query(`SELECT count(*)::int AS n, count(DISTINCT score)::int AS values FROM scores WHERE proposal_id = $1`, [proposals[1]]);
     expect(rows[0]).toEqual({ n: 3, values: 1 });
+    await expectSummariesMatchScores(proposals[1]);
     const dup = await t.gql.as(reviewers[0].token).fails(SCORE, { input: { proposalId: proposals[1], scores: [...scores(5), { criterionId: challenge.criterionIds[0], score: 1 }] } });
     expect(dup.extensions?.code).toBe('BAD_USER_INPUT');
     const range = await t.gql.as(reviewers[0].token).fails(SCORE, { input: { proposalId: proposals[1], scores: [{ criterionId: challenge.criterionIds[0], score: 11 }] } });

@@ -6,6 +6,7 @@ import { Proposals1795795666018 } from '../../migrations/1795795666018-proposals
 import { ChallengeChecks1795796361132 } from '../../migrations/1795796361132-challenge-checks.js';
 import { ListIndexes1795797000000 } from '../../migrations/1795797000000-list-indexes.js';
 import { SearchRecency1795798000000 } from '../../migrations/1795798000000-search-recency.js';
+import { ScoreSummaries1795799000000 } from '../../migrations/1795799000000-score-summaries.js';
 
 /** Every migration class, in order, listed once for the service, the migration CLI and the tests. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ChallengeChecks1795796361132,
   ListIndexes1795797000000,
   SearchRecency1795798000000,
+  ScoreSummaries1795799000000,
 ];

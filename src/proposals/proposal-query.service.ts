@@ -215,19 +215,24 @@ export class ProposalQueryService {
       const params = new SqlParams();
       const challengeId = params.add(args.challengeId);
       const identity = identityVisibleSql(actor, params);
+      const scores = challengeScoreAggregatesSql(challengeId);
       const rows = (await manager.query(
-        `WITH ordered AS (
-           SELECT agg.*,
-                  CASE WHEN NOT agg.vetoed AND agg.weighted IS NOT NULL
-                       THEN rank() OVER (PARTITION BY (NOT agg.vetoed AND agg.weighted IS NOT NULL) ORDER BY agg.weighted DESC) END::int AS rank,
-                  row_number() OVER (ORDER BY (NOT agg.vetoed AND agg.weighted IS NOT NULL) DESC, agg.weighted DESC NULLS LAST, agg.proposal_id)::int AS position,
+        `WITH ${scores.ctes},
+         ordered AS (
+           SELECT t.*,
+                  CASE WHEN NOT t.vetoed AND t.weighted IS NOT NULL
+                       THEN rank() OVER (PARTITION BY (NOT t.vetoed AND t.weighted IS NOT NULL) ORDER BY t.weighted DESC) END::int AS rank,
+                  row_number() OVER (ORDER BY (NOT t.vetoed AND t.weighted IS NOT NULL) DESC, t.weighted DESC NULLS LAST, t.proposal_id)::int AS position,
                   count(*) OVER ()::int AS total
-             FROM (${challengeScoreAggregatesSql(challengeId)}) agg),
-         page AS (SELECT * FROM ordered WHERE position > ${params.add(after)}::bigint ORDER BY position LIMIT ${first + 1})
-         SELECT page.proposal_id AS id, page.weighted::float8 AS weighted, page.vetoed, page.complete, page.reviewer_count, page.criteria,
+             FROM score_totals t),
+         page AS (SELECT * FROM ordered WHERE position > ${params.add(after)}::bigint ORDER BY position LIMIT ${first + 1}),
+         ${scores.criteriaCte('page_criteria', 'page')}
+         SELECT page.proposal_id AS id, page.weighted::float8 AS weighted, page.vetoed, page.complete, page.reviewer_count,
+                page_criteria.criteria,
                 page.rank, page.position, page.total, p.organization_id, ${effectiveProposalStatusSql()} AS status, ${identity} AS identity_visible,
                 r.content ->> 'title' AS title, r.content ->> 'quotedPriceFen' AS quoted_price, o.name_zh, o.name_en
            FROM page
+           JOIN page_criteria ON page_criteria.proposal_id = page.proposal_id
            JOIN proposals p ON p.id = page.proposal_id
            JOIN challenges c ON c.id = p.challenge_id
            JOIN organizations o ON o.id = p.organization_id

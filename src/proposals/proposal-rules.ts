@@ -8,7 +8,7 @@ export const VETO_THRESHOLD = 6;
 
 /** A page of the ranking holds at most this many proposals (it pages with a cursor), by default RANKING_PAGE_DEFAULT. */
 export const RANKING_PAGE_MAX = 200;
-export const RANKING_PAGE_DEFAULT = 50;
+export const RANKING_PAGE_DEFAULT = 20;
 
 /** How long an admin's reasoned access to a proposal's content lasts. */
 export const ADMIN_GRANT_HOURS = 24;

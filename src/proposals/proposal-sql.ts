@@ -68,14 +68,16 @@ export function identityVisibleSql(actor: Actor | null, params: SqlParams, p = '
 const CRITERION_STATS = `count(s.id)::int AS n, avg(s.score)::float8 AS avg, min(s.score)::int AS min, max(s.score)::int AS max,
              stddev_pop(s.score)::float8 AS sd`;
 
-/** Per proposal, over its rows `pc` of CRITERION_STATS (with the criterion's id, name, weight, veto, position). */
-const PROPOSAL_AGGREGATES = `sum(pc.weight * pc.avg) / 10.0 AS weighted,
+/** Per proposal, over its rows `pc` of CRITERION_STATS (with the criterion's id, name, weight, veto, position): the totals. */
+const SCORE_TOTALS = `sum(pc.weight * pc.avg) / 10.0 AS weighted,
            coalesce(bool_or(pc.veto AND pc.avg < ${VETO_THRESHOLD}), false) AS vetoed,
            coalesce(bool_and(pc.n > 0), false) AS complete,
-           coalesce(max(pc.n), 0)::int AS reviewer_count,
-           coalesce(json_agg(json_build_object('criterionId', pc.id, 'name', pc.name, 'weight', pc.weight, 'veto', pc.veto,
+           coalesce(max(pc.n), 0)::int AS reviewer_count`;
+
+/** … and the per-criterion detail, as json by position. */
+const CRITERIA_JSON = `coalesce(json_agg(json_build_object('criterionId', pc.id, 'name', pc.name, 'weight', pc.weight, 'veto', pc.veto,
              'reviewerCount', pc.n, 'average', pc.avg, 'min', pc.min, 'max', pc.max, 'spread', pc.max - pc.min, 'stdDev', pc.sd)
-             ORDER BY pc.position), '[]'::json) AS criteria`;
+             ORDER BY pc.position), '[]'::json)`;
 
 /**
  * Per-criterion aggregates of proposal `p` over the reviewers' scores: a LATERAL subquery giving
@@ -84,7 +86,7 @@ const PROPOSAL_AGGREGATES = `sum(pc.weight * pc.avg) / 10.0 AS weighted,
  */
 export function scoreAggregateLateral(p = 'p'): string {
   return `LATERAL (
-    SELECT ${PROPOSAL_AGGREGATES}
+    SELECT ${SCORE_TOTALS}, ${CRITERIA_JSON} AS criteria
     FROM (
       SELECT cr.id, cr.name, cr.weight, cr.veto, cr.position, ${CRITERION_STATS}
       FROM evaluation_criteria cr
@@ -97,18 +99,27 @@ export function scoreAggregateLateral(p = 'p'): string {
 
 /**
  * The same aggregates for every proposal under evaluation of one challenge (`challenge` is an SQL
- * parameter), as ONE grouped pass over its scores: rows (proposal_id, weighted, vetoed, complete,
- * reviewer_count, criteria). For the ranking, which needs them all to rank any of them.
+ * parameter), for the ranking, which needs every proposal's totals to rank any of them. CTEs:
+ * `score_stats` (per proposal and criterion, from `score_summaries`, which a trigger on `scores` keeps),
+ * `score_criteria`, and `score_totals` (proposal_id, weighted, vetoed, complete, reviewer_count).
+ * `criteriaCte(name, rows)` adds CTE `name` (proposal_id, criteria json) for the proposals of CTE `rows`
+ * only (the page), all joins by hash.
  */
-export function challengeScoreAggregatesSql(challenge: string): string {
-  return `SELECT pc.proposal_id, ${PROPOSAL_AGGREGATES}
-    FROM (
-      SELECT p.id AS proposal_id, cr.id, cr.name, cr.weight, cr.veto, cr.position, ${CRITERION_STATS}
-      FROM proposals p
-      JOIN evaluation_criteria cr ON cr.challenge_id = p.challenge_id
-      LEFT JOIN scores s ON s.proposal_id = p.id AND s.criterion_id = cr.id
-      WHERE p.challenge_id = ${challenge}::uuid AND p.status NOT IN ('DRAFT', 'WITHDRAWN')
-      GROUP BY p.id, cr.id
-    ) pc
-    GROUP BY pc.proposal_id`;
+export function challengeScoreAggregatesSql(challenge: string): { ctes: string; criteriaCte(name: string, rows: string): string } {
+  const perCriterion = (x: string) => `CROSS JOIN score_criteria cr LEFT JOIN score_stats st ON st.proposal_id = ${x} AND st.criterion_id = cr.id`;
+  const columns = `cr.id, cr.name, cr.weight, cr.veto, cr.position, coalesce(st.n, 0) AS n, st.avg, st.min, st.max, st.sd`;
+  return {
+    ctes: `score_stats AS MATERIALIZED (
+        SELECT proposal_id, criterion_id, n, avg, min, max, sd FROM score_summaries WHERE challenge_id = ${challenge}::uuid),
+      score_criteria AS MATERIALIZED (SELECT id, name, weight, veto, position FROM evaluation_criteria WHERE challenge_id = ${challenge}::uuid),
+      score_totals AS (
+        SELECT pc.proposal_id, ${SCORE_TOTALS}
+          FROM (SELECT x.id AS proposal_id, ${columns} FROM proposals x ${perCriterion('x.id')}
+                 WHERE x.challenge_id = ${challenge}::uuid AND x.status NOT IN ('DRAFT', 'WITHDRAWN')) pc
+         GROUP BY pc.proposal_id)`,
+    criteriaCte: (name, rows) => `${name} AS (
+        SELECT pc.proposal_id, ${CRITERIA_JSON} AS criteria
+          FROM (SELECT x.proposal_id, ${columns} FROM ${rows} x ${perCriterion('x.proposal_id')}) pc
+         GROUP BY pc.proposal_id)`,
+  };
 }
