@@ -64,11 +64,13 @@ export function identityVisibleSql(actor: Actor | null, params: SqlParams, p = '
   return `(NOT ${c}.blind_review OR ${p}.organization_id = ${org}::uuid ${issuerManager})`;
 }
 
-/** Per criterion and proposal, over the reviewers' scores `s` (grouped by criterion `cr`). */
-const CRITERION_STATS = `count(s.id)::int AS n, avg(s.score)::float8 AS avg, min(s.score)::int AS min, max(s.score)::int AS max,
-             stddev_pop(s.score)::float8 AS sd`;
+/**
+ * Per criterion of a proposal, from `score_summaries` (which the trigger on `scores` keeps): the columns
+ * SCORE_TOTALS and CRITERIA_JSON read, given criterion `cr` and its summary `st` (null before any score).
+ */
+const CRITERION_COLUMNS = `cr.id, cr.name, cr.weight, cr.veto, cr.position, coalesce(st.n, 0) AS n, st.avg, st.min, st.max, st.sd`;
 
-/** Per proposal, over its rows `pc` of CRITERION_STATS (with the criterion's id, name, weight, veto, position): the totals. */
+/** Per proposal, over its rows `pc` of CRITERION_COLUMNS: the totals. */
 const SCORE_TOTALS = `sum(pc.weight * pc.avg) / 10.0 AS weighted,
            coalesce(bool_or(pc.veto AND pc.avg < ${VETO_THRESHOLD}), false) AS vetoed,
            coalesce(bool_and(pc.n > 0), false) AS complete,
@@ -80,7 +82,7 @@ const CRITERIA_JSON = `coalesce(json_agg(json_build_object('criterionId', pc.id,
              ORDER BY pc.position), '[]'::json)`;
 
 /**
- * Per-criterion aggregates of proposal `p` over the reviewers' scores: a LATERAL subquery giving
+ * Per-criterion aggregates of proposal `p` over the reviewers' scores (score_summaries): a LATERAL subquery giving
  * `weighted` (Σ weight × avg / 10, 0-100, null before any score), `vetoed` (a veto criterion averaged
  * below VETO_THRESHOLD), `complete` (every criterion has a score) and `criteria` (json, by position).
  */
@@ -88,11 +90,10 @@ export function scoreAggregateLateral(p = 'p'): string {
   return `LATERAL (
     SELECT ${SCORE_TOTALS}, ${CRITERIA_JSON} AS criteria
     FROM (
-      SELECT cr.id, cr.name, cr.weight, cr.veto, cr.position, ${CRITERION_STATS}
+      SELECT ${CRITERION_COLUMNS}
       FROM evaluation_criteria cr
-      LEFT JOIN scores s ON s.proposal_id = ${p}.id AND s.criterion_id = cr.id
+      LEFT JOIN score_summaries st ON st.proposal_id = ${p}.id AND st.criterion_id = cr.id
       WHERE cr.challenge_id = ${p}.challenge_id
-      GROUP BY cr.id
     ) pc
   )`;
 }
@@ -107,19 +108,18 @@ export function scoreAggregateLateral(p = 'p'): string {
  */
 export function challengeScoreAggregatesSql(challenge: string): { ctes: string; criteriaCte(name: string, rows: string): string } {
   const perCriterion = (x: string) => `CROSS JOIN score_criteria cr LEFT JOIN score_stats st ON st.proposal_id = ${x} AND st.criterion_id = cr.id`;
-  const columns = `cr.id, cr.name, cr.weight, cr.veto, cr.position, coalesce(st.n, 0) AS n, st.avg, st.min, st.max, st.sd`;
   return {
     ctes: `score_stats AS MATERIALIZED (
         SELECT proposal_id, criterion_id, n, avg, min, max, sd FROM score_summaries WHERE challenge_id = ${challenge}::uuid),
       score_criteria AS MATERIALIZED (SELECT id, name, weight, veto, position FROM evaluation_criteria WHERE challenge_id = ${challenge}::uuid),
       score_totals AS (
         SELECT pc.proposal_id, ${SCORE_TOTALS}
-          FROM (SELECT x.id AS proposal_id, ${columns} FROM proposals x ${perCriterion('x.id')}
+          FROM (SELECT x.id AS proposal_id, ${CRITERION_COLUMNS} FROM proposals x ${perCriterion('x.id')}
                  WHERE x.challenge_id = ${challenge}::uuid AND x.status NOT IN ('DRAFT', 'WITHDRAWN')) pc
          GROUP BY pc.proposal_id)`,
     criteriaCte: (name, rows) => `${name} AS (
         SELECT pc.proposal_id, ${CRITERIA_JSON} AS criteria
-          FROM (SELECT x.proposal_id, ${columns} FROM ${rows} x ${perCriterion('x.proposal_id')}) pc
+          FROM (SELECT x.proposal_id, ${CRITERION_COLUMNS} FROM ${rows} x ${perCriterion('x.proposal_id')}) pc
          GROUP BY pc.proposal_id)`,
   };
 }
