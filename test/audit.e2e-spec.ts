@@ -86,6 +86,22 @@ describe('audit trail', () => {
     await expect(t.sql.query(`DELETE FROM audit_events WHERE seq = 1`)).rejects.toThrow(/append-only/);
   });
 
+  it('links concurrent appends into one chain whose database-made hashes the service recomputes, awkward text included', async () => {
+    const users = await Promise.all(Array.from({ length: 12 }, () => createUser(t)));
+    const { rows: before } = await t.sql.query(`SELECT coalesce(max(seq), 0)::int AS last FROM audit_events`);
+    const reason = (i: number) => `第${i}次 "quoted" \\ back-slash 😀 ü \u2028 {"seq":"${i}"}`;
+    await Promise.all(users.map((u, i) => t.gql.as(admin.token).ok(SUSPEND_USER, { input: { userId: u.id, reason: reason(i) } })));
+    const { rows } = await t.sql.query(
+      `SELECT seq::int AS seq, reason, prev_hash, hash, lag(hash) OVER (ORDER BY seq) AS previous FROM audit_events WHERE seq > $1 ORDER BY seq`,
+      [before[0].last],
+    );
+    expect(rows.map((r) => r.seq)).toEqual(users.map((_, i) => before[0].last + 1 + i));
+    expect(rows.map((r) => r.reason).sort()).toEqual(users.map((_, i) => reason(i)).sort());
+    expect(rows.slice(1).every((r) => r.prev_hash === r.previous)).toBe(true);
+    const check = await t.gql.as(admin.token).ok<{ verifyAuditChain: { ok: boolean; checked: number } }>(VERIFY_CHAIN);
+    expect(check.verifyAuditChain).toMatchObject({ ok: true, checked: before[0].last + users.length });
+  });
+
   it('verifies the chain, then names the first broken link after a row is altered in SQL', async () => {
     const good = await t.gql.as(admin.token).ok<{ verifyAuditChain: { ok: boolean; checked: number } }>(VERIFY_CHAIN);
     expect(good.verifyAuditChain.ok).toBe(true);

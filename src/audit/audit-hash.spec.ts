@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { AuditHashContent, auditEventHash, canonicalJson, checkChainSegment, GENESIS_HASH } from './audit-hash.js';
+import { AuditHashContent, auditEventHash, auditHashPieces, canonicalJson, checkChainSegment, GENESIS_HASH } from './audit-hash.js';
 
 function chain(n: number): (AuditHashContent & { hash: string })[] {
   const rows: (AuditHashContent & { hash: string })[] = [];
@@ -42,6 +42,34 @@ describe('canonical JSON', () => {
 
   it('refuses numbers JSON cannot carry', () => {
     expect(() => canonicalJson({ a: Number.NaN })).toThrow();
+  });
+});
+
+describe('hash pieces for the database', () => {
+  it.each(chain(3).map((row) => [row.seq, row] as const))('rebuild the canonical JSON of row %s around the deferred values', (_seq, row) => {
+    const { hash, seq, occurredAt, prevHash, ...rest } = row;
+    const [a, b, c, d] = auditHashPieces(rest);
+    expect(a + occurredAt + b + prevHash + c + seq + d).toBe(canonicalJson({ ...rest, seq, occurredAt, prevHash }));
+    expect(auditEventHash({ ...rest, seq, occurredAt, prevHash })).toBe(hash);
+  });
+
+  it('are not fooled by the deferred keys appearing inside data or a reason', () => {
+    const rest = {
+      id: '00000000-0000-4000-8000-000000000009',
+      actorUserId: null,
+      action: 'TEST',
+      entityType: 'Thing',
+      entityId: 'x',
+      organizationId: null,
+      fromState: null,
+      toState: null,
+      reason: '"seq":"1","prevHash":"',
+      requestId: null,
+      data: { seq: '7', occurredAt: 'then', prevHash: { seq: 1 } },
+    };
+    const [a, b, c, d] = auditHashPieces(rest);
+    const values = { occurredAt: '2030-01-01T00:00:00.000Z', prevHash: GENESIS_HASH, seq: '12' };
+    expect(a + values.occurredAt + b + values.prevHash + c + values.seq + d).toBe(canonicalJson({ ...rest, ...values }));
   });
 });
 

@@ -39,6 +39,37 @@ export function auditEventHash(content: AuditHashContent): string {
   return createHash('sha256').update(canonicalJson(content), 'utf8').digest('hex');
 }
 
+/** The three fields only the database knows at append time: the clock, the previous link and the next number. */
+export type AuditHashDeferred = 'occurredAt' | 'prevHash' | 'seq';
+
+/**
+ * The canonical JSON of `content` (see auditEventHash) cut around the values of occurredAt, prevHash and
+ * seq, in that (key) order: four pieces such that
+ *   pieces[0] + occurredAt + pieces[1] + prevHash + pieces[2] + seq + pieces[3] === canonicalJson(full content).
+ * The deferred values are an ISO timestamp, a hex hash and a decimal number: JSON strings that need no escaping,
+ * so the database can finish the hash in the same statement that takes the chain's lock (audit_append).
+ */
+export function auditHashPieces(content: Omit<AuditHashContent, AuditHashDeferred>): [string, string, string, string] {
+  const deferred: Record<AuditHashDeferred, true> = { occurredAt: true, prevHash: true, seq: true };
+  const full: Record<string, unknown> = { ...content, occurredAt: '', prevHash: '', seq: '' };
+  const keys = Object.keys(full)
+    .filter((k) => full[k] !== undefined)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const pieces: string[] = [];
+  let current = '{';
+  keys.forEach((key, i) => {
+    current += `${i ? ',' : ''}${JSON.stringify(key)}:`;
+    if (key in deferred) {
+      pieces.push(`${current}"`);
+      current = '"';
+    } else {
+      current += canonicalJson(full[key]);
+    }
+  });
+  pieces.push(`${current}}`);
+  return pieces as [string, string, string, string];
+}
+
 export type ChainProblem = 'SEQUENCE_GAP' | 'PREVIOUS_HASH_MISMATCH' | 'HASH_MISMATCH';
 
 export interface ChainBreak {

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
-import { auditEventHash, AuditHashContent, GENESIS_HASH } from './audit-hash.js';
+import { AuditHashContent, AuditHashDeferred, auditHashPieces } from './audit-hash.js';
+import { preparedQuery } from '../database/prepared-query.js';
 
 /** Any fixed number: the transaction-level advisory lock that serialises appends to the chain. */
 export const AUDIT_CHAIN_LOCK_KEY = 4_242_017_311;
@@ -43,7 +44,9 @@ export interface RecordedAuditEvent {
  *   });
  *
  * Appends take a transaction-level advisory lock (held to commit), so the hash chain never forks;
- * record() therefore belongs at the END of a transaction, after the checks that may refuse it.
+ * record() therefore belongs at the END of a transaction, after the checks that may refuse it. The
+ * append is one statement (the SQL function audit_append, which finishes the hash the service began),
+ * so the lock is held from that statement to the commit and no longer.
  */
 @Injectable()
 export class AuditService {
@@ -51,18 +54,8 @@ export class AuditService {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('AuditService.record must run inside the transaction of the change it records');
     }
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK_KEY]);
-    // A separate statement after the lock: its snapshot sees the last append committed before ours.
-    const [state] = (await manager.query(
-      `SELECT last.seq, last.hash,
-              to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS now
-         FROM (SELECT 1) AS one
-         LEFT JOIN LATERAL (SELECT e.seq::text AS seq, e.hash FROM audit_events e ORDER BY e.seq DESC LIMIT 1) last ON true`,
-    )) as { seq: string | null; hash: string | null; now: string }[];
-    const content: AuditHashContent = {
-      seq: state.seq ? (BigInt(state.seq) + 1n).toString() : '1',
+    const content: Omit<AuditHashContent, AuditHashDeferred> = {
       id: randomUUID(),
-      occurredAt: state.now,
       actorUserId: event.actor?.userId ?? null,
       action: event.action,
       entityType: event.entityType,
@@ -74,17 +67,14 @@ export class AuditService {
       requestId: event.actor?.requestId ?? null,
       // Round-trip through JSON so the hash covers exactly what jsonb will give back.
       data: JSON.parse(JSON.stringify(event.data ?? {})) as Record<string, unknown>,
-      prevHash: state.hash ?? GENESIS_HASH,
     };
-    const hash = auditEventHash(content);
-    await manager.query(
-      `INSERT INTO audit_events (seq, id, occurred_at, actor_user_id, action, entity_type, entity_id, organization_id,
-                                 from_state, to_state, reason, request_id, data, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+    // One statement takes the chain's lock (held to commit), links, stamps, hashes and inserts: see audit_append.
+    const [row] = (await preparedQuery(
+      manager,
+      `SELECT appended_seq::text AS seq, appended_hash AS hash
+         FROM audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
       [
-        content.seq,
         content.id,
-        content.occurredAt,
         content.actorUserId,
         content.action,
         content.entityType,
@@ -95,10 +85,10 @@ export class AuditService {
         content.reason,
         content.requestId,
         JSON.stringify(content.data),
-        content.prevHash,
-        hash,
+        auditHashPieces(content),
+        AUDIT_CHAIN_LOCK_KEY,
       ],
-    );
-    return { seq: content.seq, id: content.id, hash };
+    )) as { seq: string; hash: string }[];
+    return { seq: row.seq, id: content.id, hash: row.hash };
   }
 }

@@ -14,6 +14,7 @@ import { AuthPayload, ChangePasswordPayload, LogoutPayload, RegisterPayload } fr
 import { ChangePasswordInput, LoginInput, RegisterInput } from './dto/auth.inputs.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password-hasher.js';
 import { uniqueViolation } from '../database/pg-errors.js';
+import { preparedQuery } from '../database/prepared-query.js';
 import { sha256 } from '../common/crypto.js';
 
 export interface AccessTokenClaims {
@@ -158,7 +159,8 @@ export class AuthService {
    * One SQL query: the user's organisation membership comes with it (LEFT JOIN).
    */
   async resolveActor(claims: AccessTokenClaims, requestId?: string): Promise<Actor | null> {
-    const [row] = (await this.dataSource.query(
+    const [row] = (await preparedQuery(
+      this.dataSource,
       `SELECT u.id, u.platform_roles, m.organization_id, m.role AS organization_role, o.kind AS organization_kind
          FROM auth_sessions s
          JOIN users u ON u.id = s.user_id

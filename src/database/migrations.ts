@@ -7,6 +7,7 @@ import { ChallengeChecks1795796361132 } from '../../migrations/1795796361132-cha
 import { ListIndexes1795797000000 } from '../../migrations/1795797000000-list-indexes.js';
 import { SearchRecency1795798000000 } from '../../migrations/1795798000000-search-recency.js';
 import { ScoreSummaries1795799000000 } from '../../migrations/1795799000000-score-summaries.js';
+import { AuditAppend1795800000000 } from '../../migrations/1795800000000-audit-append.js';
 
 /** Every migration class, in order, listed once for the service, the migration CLI and the tests. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ListIndexes1795797000000,
   SearchRecency1795798000000,
   ScoreSummaries1795799000000,
+  AuditAppend1795800000000,
 ];
