@@ -33,6 +33,7 @@ import {
   WITHDRAW,
 } from './support/proposal-factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { VETO_THRESHOLD } from '../src/proposals/proposal-rules.js';
 
 /** A fingerprint of every table the proposals module writes (and the challenge statuses and the audit trail). */
 async function snapshot(t: TestApp): Promise<string> {
@@ -344,6 +345,28 @@ describe('concurrency and atomicity', () => {
     );
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) expect(r.summary).toEqual({ n: r.n, avg: r.avg, min: r.min, max: r.max });
+    // And the per-proposal totals (kept on the same path) equal the weighted sum recomputed from the raw scores.
+    const { rows: totals } = await t.sql.query(
+      `WITH per AS (SELECT cr.id, cr.weight, cr.veto, cr.position, count(s.score)::int AS n, avg(s.score::float8) AS avg
+                      FROM evaluation_criteria cr JOIN proposals p ON p.challenge_id = cr.challenge_id
+                      LEFT JOIN scores s ON s.proposal_id = p.id AND s.criterion_id = cr.id
+                     WHERE p.id = $1 GROUP BY cr.id, cr.weight, cr.veto, cr.position)
+       SELECT (SELECT sum(weight * avg) / 10.0 FROM per) AS weighted, (SELECT bool_or(veto AND avg < $2) FROM per) AS vetoed,
+              (SELECT bool_and(n > 0) FROM per) AS complete, (SELECT max(n) FROM per) AS reviewer_count,
+              (SELECT json_agg(n ORDER BY position) FROM per) AS counts,
+              (SELECT row_to_json(x) FROM (SELECT weighted, vetoed, complete, reviewer_count,
+                        (SELECT json_agg(c -> 'reviewerCount') FROM jsonb_array_elements(criteria) c) AS counts
+                        FROM proposal_score_totals WHERE proposal_id = $1) x) AS kept`,
+      [proposalId, VETO_THRESHOLD],
+    );
+    const expected = totals[0];
+    expect(expected.kept).toEqual({
+      weighted: expect.closeTo(Number(expected.weighted), 9),
+      vetoed: expected.vetoed,
+      complete: expected.complete,
+      reviewer_count: expected.reviewer_count,
+      counts: expected.counts,
+    });
   }
 
   it('two reviewers scoring one proposal at once: one row per reviewer and criterion', async () => {
@@ -364,6 +387,34 @@ describe('concurrency and atomicity', () => {
     expect(dup.extensions?.code).toBe('BAD_USER_INPUT');
     const range = await t.gql.as(reviewers[0].token).fails(SCORE, { input: { proposalId: proposals[1], scores: [{ criterionId: challenge.criterionIds[0], score: 11 }] } });
     expect(range.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('ranks ties together, lists an unscored proposal last with every criterion unscored, and re-totals when a criterion changes', async () => {
+    type Row = { rank: number | null; position: number; proposalId: string; weightedScore: number | null; complete: boolean; reviewerCount: number; criteria: { criterionId: string; reviewerCount: number; average: number | null; spread: number | null }[] };
+    const rank = async () => (await t.gql.as(issuer.owner.token).ok<{ proposalRanking: { total: number; proposals: Row[] } }>(RANKING, { challengeId: challenge.id })).proposalRanking;
+    // P0 has 6 and 7 from the two reviewers; P1 has 9 from the first. A 4 from the second brings P1 to the same 6.5 average.
+    await t.gql.as(reviewers[1].token).ok(SCORE, { input: { proposalId: proposals[1], scores: scores(4) } });
+    await expectSummariesMatchScores(proposals[1]);
+    const tied = await rank();
+    expect(tied.total).toBe(3);
+    expect(tied.proposals.map((p) => [p.rank, p.position, p.weightedScore])).toEqual([
+      [1, 1, 65],
+      [1, 2, 65],
+      [null, 3, null],
+    ]);
+    expect(tied.proposals.slice(0, 2).map((p) => p.proposalId).sort()).toEqual([proposals[0], proposals[1]].sort());
+    const unscored = tied.proposals[2];
+    expect(unscored).toMatchObject({ proposalId: proposals[2], complete: false, reviewerCount: 0 });
+    expect(unscored.criteria.map((c) => c.criterionId)).toEqual(challenge.criterionIds);
+    expect(unscored.criteria.every((c) => c.reviewerCount === 0 && c.average === null && c.spread === null)).toBe(true);
+
+    // A change to the criteria (here in SQL: no API edits criteria after the deadline) re-totals every scored proposal.
+    const [first] = challenge.criterionIds;
+    const { rows } = await t.sql.query(`SELECT weight FROM evaluation_criteria WHERE id = $1`, [first]);
+    await t.sql.query(`UPDATE evaluation_criteria SET weight = weight + 10 WHERE id = $1`, [first]);
+    expect((await rank()).proposals.map((p) => p.weightedScore)).toEqual([71.5, 71.5, null]);
+    await t.sql.query(`UPDATE evaluation_criteria SET weight = $2 WHERE id = $1`, [first, rows[0].weight]);
+    expect((await rank()).proposals.map((p) => p.weightedScore)).toEqual([65, 65, null]);
   });
 
   it('a failure inside a mutation leaves no partial rows and no audit event', async () => {

@@ -8,6 +8,7 @@ import { ListIndexes1795797000000 } from '../../migrations/1795797000000-list-in
 import { SearchRecency1795798000000 } from '../../migrations/1795798000000-search-recency.js';
 import { ScoreSummaries1795799000000 } from '../../migrations/1795799000000-score-summaries.js';
 import { AuditAppend1795800000000 } from '../../migrations/1795800000000-audit-append.js';
+import { ProposalScoreTotals1795801000000 } from '../../migrations/1795801000000-proposal-score-totals.js';
 
 /** Every migration class, in order, listed once for the service, the migration CLI and the tests. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SearchRecency1795798000000,
   ScoreSummaries1795799000000,
   AuditAppend1795800000000,
+  ProposalScoreTotals1795801000000,
 ];

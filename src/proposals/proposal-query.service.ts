@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../common/auth/actor.js';
 import { ConflictError, NotFoundError } from '../common/errors.js';
@@ -11,8 +12,9 @@ import {
   effectiveChallengeStatusSql,
   effectiveProposalStatusSql,
   identityVisibleSql,
-  challengeScoreAggregatesSql,
-  scoreAggregateLateral,
+  scoreTotalsJoin,
+  scoreTotalsSql,
+  unscoredCriteriaSql,
 } from './proposal-sql.js';
 import { proposalColumns, ProposalRow, toProposal } from './proposal.mapper.js';
 import { ChallengeProposalsArgs, OpenProposalForAdminReviewInput, ProposalRankingArgs } from './dto/proposal.inputs.js';
@@ -158,7 +160,7 @@ export class ProposalQueryService {
               CASE WHEN p.status = ANY(${decided}::proposal_status[]) THEN agg.weighted::float8 END AS aggregate_score
          FROM proposals p JOIN challenges c ON c.id = p.challenge_id
          LEFT JOIN proposal_revisions r ON r.proposal_id = p.id AND r.revision = p.current_revision
-         LEFT JOIN ${scoreAggregateLateral('p')} agg ON p.status = ANY(${decided}::proposal_status[])
+         ${scoreTotalsJoin('agg')}
         WHERE ${where.join(' AND ')}
         ORDER BY p.created_at DESC, p.id DESC LIMIT ${first + 1}`,
       params.values,
@@ -200,43 +202,48 @@ export class ProposalQueryService {
   }
 
   /**
-   * The issuer's ranked list, one page of it, in ONE statement: the aggregates of every proposal under
-   * evaluation in one grouped pass over the challenge's scores (ranking needs them all), the rank and
-   * position by window functions, then only the page's rows joined to their content and organisation.
+   * The issuer's ranked list, one page of it, in ONE prepared statement: the totals of every proposal under
+   * evaluation (one `proposal_score_totals` row each, kept by triggers), ranked and numbered by window functions
+   * over one sort (a rank over all rows equals the rank among the ranked ones, which sort first), then only the
+   * page's rows joined to their content, organisation and per-criterion detail. The issuer check and the deadline are
+   * conditions of the same statement; when it returns nothing, challengeRole tells a refusal from an empty page.
    * Vetoed proposals have no rank and come last. Pages by position (`after` is the endCursor).
    */
   async ranking(actor: Actor, args: ProposalRankingArgs): Promise<ProposalRanking> {
     const first = args.first ?? RANKING_PAGE_DEFAULT;
     const after = args.after ? String(decodeCursor(args.after, [['RANKING'], 'bigint'])[1]) : '0';
     return this.dataSource.transaction(async (manager) => {
-      const role = await this.challengeRole(manager, actor, args.challengeId);
-      if (!role.issuer) throw new NotFoundError('Challenge');
-      if (!role.pastDeadline) throw new ConflictError('PROPOSALS_SEALED', 'Proposals are sealed until the deadline; only their number is shown');
       const params = new SqlParams();
       const challengeId = params.add(args.challengeId);
+      const org = params.add(actor.organization?.id ?? null);
       const identity = identityVisibleSql(actor, params);
-      const scores = challengeScoreAggregatesSql(challengeId);
-      const rows = (await manager.query(
-        `WITH ${scores.ctes},
-         ordered AS (
-           SELECT t.*,
-                  CASE WHEN NOT t.vetoed AND t.weighted IS NOT NULL
-                       THEN rank() OVER (PARTITION BY (NOT t.vetoed AND t.weighted IS NOT NULL) ORDER BY t.weighted DESC) END::int AS rank,
-                  row_number() OVER (ORDER BY (NOT t.vetoed AND t.weighted IS NOT NULL) DESC, t.weighted DESC NULLS LAST, t.proposal_id)::int AS position,
-                  count(*) OVER ()::int AS total
-             FROM score_totals t),
-         page AS (SELECT * FROM ordered WHERE position > ${params.add(after)}::bigint ORDER BY position LIMIT ${first + 1}),
-         ${scores.criteriaCte('page_criteria', 'page')}
+      const t = scoreTotalsSql('t');
+      const rows = (await preparedQuery(
+        manager,
+        `WITH scored AS (
+           SELECT x.id AS proposal_id, t.weighted, ${t.vetoed} AS vetoed, ${t.complete} AS complete, ${t.reviewerCount} AS reviewer_count,
+                  (NOT ${t.vetoed} AND t.weighted IS NOT NULL) AS ranked
+             FROM challenges ch
+             JOIN proposals x ON x.challenge_id = ch.id AND x.status NOT IN ('DRAFT', 'WITHDRAWN')
+             ${scoreTotalsJoin('t', 'x')}
+            WHERE ch.id = ${challengeId} AND ch.issuer_organization_id = ${org}::uuid AND ch.deadline <= now()),
+         numbered AS (
+           SELECT s.*, CASE WHEN s.ranked THEN rank() OVER best END::int AS rank,
+                  row_number() OVER line::int AS position, count(*) OVER ()::int AS total
+             FROM scored s
+           WINDOW best AS (ORDER BY s.ranked DESC, s.weighted DESC NULLS LAST), line AS (ORDER BY s.ranked DESC, s.weighted DESC NULLS LAST, s.proposal_id)),
+         page AS (SELECT * FROM numbered WHERE position > ${params.add(after)}::bigint ORDER BY position LIMIT ${params.add(first + 1)}::int)
          SELECT page.proposal_id AS id, page.weighted::float8 AS weighted, page.vetoed, page.complete, page.reviewer_count,
-                page_criteria.criteria,
+                coalesce(pt.criteria, ${unscoredCriteriaSql('c')}) AS criteria,
                 page.rank, page.position, page.total, p.organization_id, ${effectiveProposalStatusSql()} AS status, ${identity} AS identity_visible,
-                r.content ->> 'title' AS title, r.content ->> 'quotedPriceFen' AS quoted_price, o.name_zh, o.name_en
+                r.content ->> 'title' AS title, r.content ->> 'quotedPriceFen' AS quoted_price, o.name_zh, o.name_en,
+                EXISTS (SELECT 1 FROM challenge_evaluations ce WHERE ce.challenge_id = c.id AND ce.scoring_locked_at IS NOT NULL) AS locked
            FROM page
-           JOIN page_criteria ON page_criteria.proposal_id = page.proposal_id
            JOIN proposals p ON p.id = page.proposal_id
            JOIN challenges c ON c.id = p.challenge_id
            JOIN organizations o ON o.id = p.organization_id
            JOIN proposal_revisions r ON r.proposal_id = p.id AND r.revision = p.current_revision
+           ${scoreTotalsJoin('pt')}
           ORDER BY page.position`,
         params.values,
       )) as {
@@ -256,16 +263,26 @@ export class ProposalQueryService {
         rank: number | null;
         position: number;
         total: number;
+        locked: boolean;
       }[];
+      let locked = rows[0]?.locked ?? false;
+      let total = rows[0]?.total ?? 0;
+      if (!rows.length) {
+        // Nothing came back: not the issuer, sealed, or simply no (more) proposals. Tell which.
+        const role = await this.challengeRole(manager, actor, args.challengeId);
+        if (!role.issuer) throw new NotFoundError('Challenge');
+        if (!role.pastDeadline) throw new ConflictError('PROPOSALS_SEALED', 'Proposals are sealed until the deadline; only their number is shown');
+        locked = role.locked;
+        if (after !== '0') total = await this.rankingTotal(manager, args.challengeId);
+      }
       const hasNextPage = rows.length > first;
       const page = rows.slice(0, first);
       await this.auditReads(manager, actor, page.map((r) => ({ id: r.id, organization_id: r.organization_id })), args.challengeId, 'RANKING');
-      const total = rows[0]?.total ?? (after !== '0' ? await this.rankingTotal(manager, args.challengeId) : 0);
       const round = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
       return {
         challengeId: args.challengeId,
         total,
-        scoringLocked: role.locked,
+        scoringLocked: locked,
         pageInfo: { hasNextPage, endCursor: page.length ? encodeCursor(['RANKING', String(page[page.length - 1].position)]) : null },
         proposals: page.map((r) => ({
           rank: r.rank,
@@ -375,7 +392,8 @@ export class ProposalQueryService {
   }
 
   private async challengeRole(manager: EntityManager, actor: Actor, challengeId: string) {
-    const [row] = (await manager.query(
+    const [row] = (await preparedQuery(
+      manager,
       `SELECT c.issuer_organization_id = $2::uuid AS issuer, c.deadline <= now() AS past_deadline,
               EXISTS (SELECT 1 FROM review_assignments ra WHERE ra.challenge_id = c.id AND ra.proposal_id IS NULL
                         AND ra.reviewer_user_id = $3 AND ra.status = 'ACCEPTED') AS reviewer,

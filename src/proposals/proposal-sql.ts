@@ -1,7 +1,6 @@
 import { effectiveStatusSql } from '../challenges/challenge-sql.js';
 import type { Actor } from '../common/auth/actor.js';
 import { isAdmin } from '../common/auth/actor.js';
-import { VETO_THRESHOLD } from './proposal-rules.js';
 import { SqlParams } from '../database/sql-params.js';
 
 /**
@@ -65,61 +64,32 @@ export function identityVisibleSql(actor: Actor | null, params: SqlParams, p = '
 }
 
 /**
- * Per criterion of a proposal, from `score_summaries` (which the trigger on `scores` keeps): the columns
- * SCORE_TOTALS and CRITERIA_JSON read, given criterion `cr` and its summary `st` (null before any score).
+ * The score totals of proposal `p` (a row of `proposal_score_totals`, which the trigger path on `scores` and
+ * `evaluation_criteria` keeps): `weighted` (Σ weight × average / 10, 0-100, null before any score), `vetoed`
+ * (a veto criterion averaged below VETO_THRESHOLD), `complete` (every criterion has a score), `reviewer_count`
+ * and `criteria` (jsonb by position). A proposal without any score has no row: join it with LEFT JOIN and
+ * read a missing row as not scored (scoreTotalsSql).
  */
-const CRITERION_COLUMNS = `cr.id, cr.name, cr.weight, cr.veto, cr.position, coalesce(st.n, 0) AS n, st.avg, st.min, st.max, st.sd`;
+export function scoreTotalsJoin(alias: string, p = 'p'): string {
+  return `LEFT JOIN proposal_score_totals ${alias} ON ${alias}.proposal_id = ${p}.id`;
+}
 
-/** Per proposal, over its rows `pc` of CRITERION_COLUMNS: the totals. */
-const SCORE_TOTALS = `sum(pc.weight * pc.avg) / 10.0 AS weighted,
-           coalesce(bool_or(pc.veto AND pc.avg < ${VETO_THRESHOLD}), false) AS vetoed,
-           coalesce(bool_and(pc.n > 0), false) AS complete,
-           coalesce(max(pc.n), 0)::int AS reviewer_count`;
-
-/** … and the per-criterion detail, as json by position. */
-const CRITERIA_JSON = `coalesce(json_agg(json_build_object('criterionId', pc.id, 'name', pc.name, 'weight', pc.weight, 'veto', pc.veto,
-             'reviewerCount', pc.n, 'average', pc.avg, 'min', pc.min, 'max', pc.max, 'spread', pc.max - pc.min, 'stdDev', pc.sd)
-             ORDER BY pc.position), '[]'::json)`;
-
-/**
- * Per-criterion aggregates of proposal `p` over the reviewers' scores (score_summaries): a LATERAL subquery giving
- * `weighted` (Σ weight × avg / 10, 0-100, null before any score), `vetoed` (a veto criterion averaged
- * below VETO_THRESHOLD), `complete` (every criterion has a score) and `criteria` (json, by position).
- */
-export function scoreAggregateLateral(p = 'p'): string {
-  return `LATERAL (
-    SELECT ${SCORE_TOTALS}, ${CRITERIA_JSON} AS criteria
-    FROM (
-      SELECT ${CRITERION_COLUMNS}
-      FROM evaluation_criteria cr
-      LEFT JOIN score_summaries st ON st.proposal_id = ${p}.id AND st.criterion_id = cr.id
-      WHERE cr.challenge_id = ${p}.challenge_id
-    ) pc
-  )`;
+/** The columns of a LEFT JOINed totals row `t`, a missing row read as not scored. */
+export function scoreTotalsSql(t: string): { weighted: string; vetoed: string; complete: string; reviewerCount: string } {
+  return {
+    weighted: `${t}.weighted`,
+    vetoed: `coalesce(${t}.vetoed, false)`,
+    complete: `coalesce(${t}.complete, false)`,
+    reviewerCount: `coalesce(${t}.reviewer_count, 0)`,
+  };
 }
 
 /**
- * The same aggregates for every proposal under evaluation of one challenge (`challenge` is an SQL
- * parameter), for the ranking, which needs every proposal's totals to rank any of them. CTEs:
- * `score_stats` (per proposal and criterion, from `score_summaries`, which a trigger on `scores` keeps),
- * `score_criteria`, and `score_totals` (proposal_id, weighted, vetoed, complete, reviewer_count).
- * `criteriaCte(name, rows)` adds CTE `name` (proposal_id, criteria json) for the proposals of CTE `rows`
- * only (the page), all joins by hash.
+ * The per-criterion detail of a proposal of challenge `c` with no score yet (no totals row): every criterion,
+ * by position, with no statistics. The same keys as `proposal_score_totals.criteria`.
  */
-export function challengeScoreAggregatesSql(challenge: string): { ctes: string; criteriaCte(name: string, rows: string): string } {
-  const perCriterion = (x: string) => `CROSS JOIN score_criteria cr LEFT JOIN score_stats st ON st.proposal_id = ${x} AND st.criterion_id = cr.id`;
-  return {
-    ctes: `score_stats AS MATERIALIZED (
-        SELECT proposal_id, criterion_id, n, avg, min, max, sd FROM score_summaries WHERE challenge_id = ${challenge}::uuid),
-      score_criteria AS MATERIALIZED (SELECT id, name, weight, veto, position FROM evaluation_criteria WHERE challenge_id = ${challenge}::uuid),
-      score_totals AS (
-        SELECT pc.proposal_id, ${SCORE_TOTALS}
-          FROM (SELECT x.id AS proposal_id, ${CRITERION_COLUMNS} FROM proposals x ${perCriterion('x.id')}
-                 WHERE x.challenge_id = ${challenge}::uuid AND x.status NOT IN ('DRAFT', 'WITHDRAWN')) pc
-         GROUP BY pc.proposal_id)`,
-    criteriaCte: (name, rows) => `${name} AS (
-        SELECT pc.proposal_id, ${CRITERIA_JSON} AS criteria
-          FROM (SELECT x.proposal_id, ${CRITERION_COLUMNS} FROM ${rows} x ${perCriterion('x.proposal_id')}) pc
-         GROUP BY pc.proposal_id)`,
-  };
+export function unscoredCriteriaSql(c = 'c'): string {
+  return `(SELECT coalesce(jsonb_agg(jsonb_build_object('criterionId', cr.id, 'name', cr.name, 'weight', cr.weight, 'veto', cr.veto,
+             'reviewerCount', 0, 'average', NULL, 'min', NULL, 'max', NULL, 'spread', NULL, 'stdDev', NULL) ORDER BY cr.position), '[]'::jsonb)
+             FROM evaluation_criteria cr WHERE cr.challenge_id = ${c}.id)`;
 }
