@@ -392,8 +392,11 @@ describe('concurrency and atomicity', () => {
   it('ranks ties together, lists an unscored proposal last with every criterion unscored, and re-totals when a criterion changes', async () => {
     type Row = { rank: number | null; position: number; proposalId: string; weightedScore: number | null; complete: boolean; reviewerCount: number; criteria: { criterionId: string; reviewerCount: number; average: number | null; spread: number | null }[] };
     const rank = async () => (await t.gql.as(issuer.owner.token).ok<{ proposalRanking: { total: number; proposals: Row[] } }>(RANKING, { challengeId: challenge.id })).proposalRanking;
-    // P0 has 6 and 7 from the two reviewers; P1 has 9 from the first. A 4 from the second brings P1 to the same 6.5 average.
-    await t.gql.as(reviewers[1].token).ok(SCORE, { input: { proposalId: proposals[1], scores: scores(4) } });
+    // P0 has 6 and 7 from the two reviewers; P1 has 7 or 9 from the first (whichever concurrent write came last).
+    // The second reviewer's score brings P1 to the same 6.5 average.
+    const { rows: last } = await t.sql.query(`SELECT DISTINCT score FROM scores WHERE proposal_id = $1`, [proposals[1]]);
+    expect(last).toHaveLength(1);
+    await t.gql.as(reviewers[1].token).ok(SCORE, { input: { proposalId: proposals[1], scores: scores(13 - last[0].score) } });
     await expectSummariesMatchScores(proposals[1]);
     const tied = await rank();
     expect(tied.total).toBe(3);

@@ -141,6 +141,33 @@ describe('sealed proposals: the canary never reaches anyone not allowed', () => 
     expect(mine.text).not.toContain(CANARY);
   });
 
+  it('a read whose audit event cannot be written fails and returns none of the content', async () => {
+    const count = async () => (await t.sql.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'PROPOSAL_CONTENT_READ'`)).rows[0].n;
+    const before = await count();
+    await t.sql.query(`CREATE FUNCTION test_refuse_reads() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.action = 'PROPOSAL_CONTENT_READ' THEN RAISE EXCEPTION 'audit store unavailable'; END IF; RETURN NEW; END $$`);
+    await t.sql.query(`CREATE TRIGGER test_refuse_reads BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION test_refuse_reads()`);
+    try {
+      for (const [query, variables] of [
+        [GET, { id: proposalId }],
+        [LIST, { challengeId: challenge.id }],
+        [RANKING, { challengeId: challenge.id }],
+      ] as const) {
+        const res = await t.gql.as(issuer.owner.token).send(query, variables);
+        expect(res.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+        expect(res.text).not.toContain(CANARY);
+        expect(res.text).not.toContain('audit store unavailable');
+      }
+    } finally {
+      await t.sql.query(`DROP TRIGGER test_refuse_reads ON audit_events`);
+      await t.sql.query(`DROP FUNCTION test_refuse_reads()`);
+    }
+    expect(await count()).toBe(before);
+    const ok = await t.gql.as(issuer.owner.token).send(GET, { id: proposalId });
+    expect(ok.text).toContain(CANARY);
+    expect(await count()).toBe(before + 1);
+  });
+
   it('an admin reads content only through an explicit, reasoned, audited grant', async () => {
     const tooShort = await t.gql.as(admin.token).fails(ADMIN_OPEN, { input: { proposalId, reason: 'look' } });
     expect(tooShort.extensions?.code).toBe('BAD_USER_INPUT');

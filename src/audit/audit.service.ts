@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { AuditHashContent, AuditHashDeferred, auditHashPieces } from './audit-hash.js';
 import { preparedQuery } from '../database/prepared-query.js';
@@ -54,6 +54,20 @@ export class AuditService {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('AuditService.record must run inside the transaction of the change it records');
     }
+    return this.append(manager, event);
+  }
+
+  /**
+   * Records a READ of protected content (proposal content). A read changes nothing, so there is no
+   * transaction of a change to join: the append is its own one-statement transaction, and the caller runs
+   * it after the read and BEFORE returning anything, so no content leaves the service unless the event
+   * recording its read has committed (if the append fails, the request fails).
+   */
+  async recordRead(dataSource: DataSource, event: AuditEventInput): Promise<RecordedAuditEvent> {
+    return this.append(dataSource.manager, event);
+  }
+
+  private async append(manager: EntityManager, event: AuditEventInput): Promise<RecordedAuditEvent> {
     const content: Omit<AuditHashContent, AuditHashDeferred> = {
       id: randomUUID(),
       actorUserId: event.actor?.userId ?? null,

@@ -36,7 +36,8 @@ const DECIDED = [ProposalStatus.SELECTED, ProposalStatus.NOT_SELECTED, ProposalS
 /**
  * Reads of proposals. Content is returned only to those canReadSql allows; every read of content by anyone
  * but the submitting SME writes ONE audit event per request and proposal list (PROPOSAL_CONTENT_READ, with
- * the proposal ids), in the same transaction as the read.
+ * the proposal ids) after the read and before the answer (AuditService.recordRead): if the event cannot be
+ * written, the request fails and nothing is returned.
  */
 @Injectable()
 export class ProposalQueryService {
@@ -65,42 +66,37 @@ export class ProposalQueryService {
   }
 
   async proposal(actor: Actor, id: string): Promise<Proposal> {
-    return this.dataSource.transaction(async (manager) => {
-      const [proposal] = await this.readProposals(manager, actor, 'p.id = $ID', id);
-      if (!proposal) throw new NotFoundError('Proposal');
-      return proposal;
-    });
+    const [proposal] = await this.readProposals(this.dataSource.manager, actor, 'p.id = $ID', id);
+    if (!proposal) throw new NotFoundError('Proposal');
+    return proposal;
   }
 
   /** Several proposals (those the actor may read, in the given order), one audit event for the list. */
   async proposalsByIds(actor: Actor, ids: string[]): Promise<Proposal[]> {
-    return this.dataSource.transaction(async (manager) => {
-      const params = new SqlParams();
-      const rows = await this.selectReadable(manager, actor, params, `p.id = ANY(${params.add(ids)}::uuid[])`, '');
-      await this.auditReads(manager, actor, rows, rows[0]?.challenge_id ?? null);
-      const byId = new Map(rows.map((r) => [r.id, toProposal(r)]));
-      return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
-    });
+    const params = new SqlParams();
+    const rows = await this.selectReadable(this.dataSource.manager, actor, params, `p.id = ANY(${params.add(ids)}::uuid[])`, '');
+    await this.auditReads(actor, rows, rows[0]?.challenge_id ?? null);
+    const byId = new Map(rows.map((r) => [r.id, toProposal(r)]));
+    return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
   }
 
   /** The proposals of a challenge for its issuer and its reviewers, after the deadline; oldest submission first. */
   async challengeProposals(actor: Actor, args: ChallengeProposalsArgs): Promise<ConnectionShape<Proposal>> {
     const first = pageSize(args);
     const after = args.after ? decodeCursor(args.after, ['timestamp', 'uuid']) : null;
-    return this.dataSource.transaction(async (manager) => {
-      const role = await this.challengeRole(manager, actor, args.challengeId);
-      if (role.issuer && !role.pastDeadline) {
-        throw new ConflictError('PROPOSALS_SEALED', 'Proposals are sealed until the deadline; only their number is shown');
-      }
-      if (!role.issuer && !role.reviewer) throw new NotFoundError('Challenge');
-      const params = new SqlParams();
-      const where = [`p.challenge_id = ${params.add(args.challengeId)}`];
-      if (after) where.push(`(p.submitted_at, p.id) > (${params.add(after[0])}::timestamptz, ${params.add(after[1])}::uuid)`);
-      const rows = await this.selectReadable(manager, actor, params, where.join(' AND '), `ORDER BY p.submitted_at, p.id LIMIT ${first + 1}`);
-      const page = rows.slice(0, first);
-      await this.auditReads(manager, actor, page, args.challengeId);
-      return toConnection(rows, first, (r) => encodeCursor([r.submitted_at ? r.submitted_at.toISOString() : null, r.id]), toProposal);
-    });
+    const manager = this.dataSource.manager;
+    const role = await this.challengeRole(manager, actor, args.challengeId);
+    if (role.issuer && !role.pastDeadline) {
+      throw new ConflictError('PROPOSALS_SEALED', 'Proposals are sealed until the deadline; only their number is shown');
+    }
+    if (!role.issuer && !role.reviewer) throw new NotFoundError('Challenge');
+    const params = new SqlParams();
+    const where = [`p.challenge_id = ${params.add(args.challengeId)}`];
+    if (after) where.push(`(p.submitted_at, p.id) > (${params.add(after[0])}::timestamptz, ${params.add(after[1])}::uuid)`);
+    const rows = await this.selectReadable(manager, actor, params, where.join(' AND '), `ORDER BY p.submitted_at, p.id LIMIT ${first + 1}`);
+    const page = rows.slice(0, first);
+    await this.auditReads(actor, page, args.challengeId);
+    return toConnection(rows, first, (r) => encodeCursor([r.submitted_at ? r.submitted_at.toISOString() : null, r.id]), toProposal);
   }
 
   /** Before the deadline the issuer sees only this number (drafts and withdrawn proposals are not counted). */
@@ -207,99 +203,99 @@ export class ProposalQueryService {
    * over one sort (a rank over all rows equals the rank among the ranked ones, which sort first), then only the
    * page's rows joined to their content, organisation and per-criterion detail. The issuer check and the deadline are
    * conditions of the same statement; when it returns nothing, challengeRole tells a refusal from an empty page.
-   * Vetoed proposals have no rank and come last. Pages by position (`after` is the endCursor).
+   * Vetoed proposals have no rank and come last. Pages by position (`after` is the endCursor). Like every
+   * read of content, no transaction: the read, then its audit event (recordRead), then the answer.
    */
   async ranking(actor: Actor, args: ProposalRankingArgs): Promise<ProposalRanking> {
     const first = args.first ?? RANKING_PAGE_DEFAULT;
     const after = args.after ? String(decodeCursor(args.after, [['RANKING'], 'bigint'])[1]) : '0';
-    return this.dataSource.transaction(async (manager) => {
-      const params = new SqlParams();
-      const challengeId = params.add(args.challengeId);
-      const org = params.add(actor.organization?.id ?? null);
-      const identity = identityVisibleSql(actor, params);
-      const t = scoreTotalsSql('t');
-      const rows = (await preparedQuery(
-        manager,
-        `WITH scored AS (
-           SELECT x.id AS proposal_id, t.weighted, ${t.vetoed} AS vetoed, ${t.complete} AS complete, ${t.reviewerCount} AS reviewer_count,
-                  (NOT ${t.vetoed} AND t.weighted IS NOT NULL) AS ranked
-             FROM challenges ch
-             JOIN proposals x ON x.challenge_id = ch.id AND x.status NOT IN ('DRAFT', 'WITHDRAWN')
-             ${scoreTotalsJoin('t', 'x')}
-            WHERE ch.id = ${challengeId} AND ch.issuer_organization_id = ${org}::uuid AND ch.deadline <= now()),
-         numbered AS (
-           SELECT s.*, CASE WHEN s.ranked THEN rank() OVER best END::int AS rank,
-                  row_number() OVER line::int AS position, count(*) OVER ()::int AS total
-             FROM scored s
-           WINDOW best AS (ORDER BY s.ranked DESC, s.weighted DESC NULLS LAST), line AS (ORDER BY s.ranked DESC, s.weighted DESC NULLS LAST, s.proposal_id)),
-         page AS (SELECT * FROM numbered WHERE position > ${params.add(after)}::bigint ORDER BY position LIMIT ${params.add(first + 1)}::int)
-         SELECT page.proposal_id AS id, page.weighted::float8 AS weighted, page.vetoed, page.complete, page.reviewer_count,
-                coalesce(pt.criteria, ${unscoredCriteriaSql('c')}) AS criteria,
-                page.rank, page.position, page.total, p.organization_id, ${effectiveProposalStatusSql()} AS status, ${identity} AS identity_visible,
-                r.content ->> 'title' AS title, r.content ->> 'quotedPriceFen' AS quoted_price, o.name_zh, o.name_en,
-                EXISTS (SELECT 1 FROM challenge_evaluations ce WHERE ce.challenge_id = c.id AND ce.scoring_locked_at IS NOT NULL) AS locked
-           FROM page
-           JOIN proposals p ON p.id = page.proposal_id
-           JOIN challenges c ON c.id = p.challenge_id
-           JOIN organizations o ON o.id = p.organization_id
-           JOIN proposal_revisions r ON r.proposal_id = p.id AND r.revision = p.current_revision
-           ${scoreTotalsJoin('pt')}
-          ORDER BY page.position`,
-        params.values,
-      )) as {
-        id: string;
-        organization_id: string;
-        status: ProposalStatus;
-        identity_visible: boolean;
-        title: string;
-        quoted_price: string;
-        name_zh: string;
-        name_en: string | null;
-        weighted: number | null;
-        vetoed: boolean;
-        complete: boolean;
-        reviewer_count: number;
-        criteria: CriterionAggregate[];
-        rank: number | null;
-        position: number;
-        total: number;
-        locked: boolean;
-      }[];
-      let locked = rows[0]?.locked ?? false;
-      let total = rows[0]?.total ?? 0;
-      if (!rows.length) {
-        // Nothing came back: not the issuer, sealed, or simply no (more) proposals. Tell which.
-        const role = await this.challengeRole(manager, actor, args.challengeId);
-        if (!role.issuer) throw new NotFoundError('Challenge');
-        if (!role.pastDeadline) throw new ConflictError('PROPOSALS_SEALED', 'Proposals are sealed until the deadline; only their number is shown');
-        locked = role.locked;
-        if (after !== '0') total = await this.rankingTotal(manager, args.challengeId);
-      }
-      const hasNextPage = rows.length > first;
-      const page = rows.slice(0, first);
-      await this.auditReads(manager, actor, page.map((r) => ({ id: r.id, organization_id: r.organization_id })), args.challengeId, 'RANKING');
-      const round = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
-      return {
-        challengeId: args.challengeId,
-        total,
-        scoringLocked: locked,
-        pageInfo: { hasNextPage, endCursor: page.length ? encodeCursor(['RANKING', String(page[page.length - 1].position)]) : null },
-        proposals: page.map((r) => ({
-          rank: r.rank,
-          position: r.position,
-          proposalId: r.id,
-          status: r.status,
-          title: r.title,
-          organization: r.identity_visible ? { id: r.organization_id, nameZh: r.name_zh, nameEn: r.name_en } : null,
-          quotedPriceFen: r.quoted_price,
-          weightedScore: round(r.weighted),
-          vetoed: r.vetoed,
-          complete: r.complete,
-          reviewerCount: r.reviewer_count,
-          criteria: r.criteria.map((c) => ({ ...c, average: round(c.average), stdDev: round(c.stdDev) })),
-        })),
-      };
-    });
+    const manager = this.dataSource.manager;
+    const params = new SqlParams();
+    const challengeId = params.add(args.challengeId);
+    const org = params.add(actor.organization?.id ?? null);
+    const identity = identityVisibleSql(actor, params);
+    const t = scoreTotalsSql('t');
+    const rows = (await preparedQuery(
+      manager,
+      `WITH scored AS (
+         SELECT x.id AS proposal_id, t.weighted, ${t.vetoed} AS vetoed, ${t.complete} AS complete, ${t.reviewerCount} AS reviewer_count,
+                (NOT ${t.vetoed} AND t.weighted IS NOT NULL) AS ranked
+           FROM challenges ch
+           JOIN proposals x ON x.challenge_id = ch.id AND x.status NOT IN ('DRAFT', 'WITHDRAWN')
+           ${scoreTotalsJoin('t', 'x')}
+          WHERE ch.id = ${challengeId} AND ch.issuer_organization_id = ${org}::uuid AND ch.deadline <= now()),
+       numbered AS (
+         SELECT s.*, CASE WHEN s.ranked THEN rank() OVER best END::int AS rank,
+                row_number() OVER line::int AS position, count(*) OVER ()::int AS total
+           FROM scored s
+         WINDOW best AS (ORDER BY s.ranked DESC, s.weighted DESC NULLS LAST), line AS (ORDER BY s.ranked DESC, s.weighted DESC NULLS LAST, s.proposal_id)),
+       page AS (SELECT * FROM numbered WHERE position > ${params.add(after)}::bigint ORDER BY position LIMIT ${params.add(first + 1)}::int)
+       SELECT page.proposal_id AS id, page.weighted::float8 AS weighted, page.vetoed, page.complete, page.reviewer_count,
+              coalesce(pt.criteria, ${unscoredCriteriaSql('c')}) AS criteria,
+              page.rank, page.position, page.total, p.organization_id, ${effectiveProposalStatusSql()} AS status, ${identity} AS identity_visible,
+              r.content ->> 'title' AS title, r.content ->> 'quotedPriceFen' AS quoted_price, o.name_zh, o.name_en,
+              EXISTS (SELECT 1 FROM challenge_evaluations ce WHERE ce.challenge_id = c.id AND ce.scoring_locked_at IS NOT NULL) AS locked
+         FROM page
+         JOIN proposals p ON p.id = page.proposal_id
+         JOIN challenges c ON c.id = p.challenge_id
+         JOIN organizations o ON o.id = p.organization_id
+         JOIN proposal_revisions r ON r.proposal_id = p.id AND r.revision = p.current_revision
+         ${scoreTotalsJoin('pt')}
+        ORDER BY page.position`,
+      params.values,
+    )) as {
+      id: string;
+      organization_id: string;
+      status: ProposalStatus;
+      identity_visible: boolean;
+      title: string;
+      quoted_price: string;
+      name_zh: string;
+      name_en: string | null;
+      weighted: number | null;
+      vetoed: boolean;
+      complete: boolean;
+      reviewer_count: number;
+      criteria: CriterionAggregate[];
+      rank: number | null;
+      position: number;
+      total: number;
+      locked: boolean;
+    }[];
+    let locked = rows[0]?.locked ?? false;
+    let total = rows[0]?.total ?? 0;
+    if (!rows.length) {
+      // Nothing came back: not the issuer, sealed, or simply no (more) proposals. Tell which.
+      const role = await this.challengeRole(manager, actor, args.challengeId);
+      if (!role.issuer) throw new NotFoundError('Challenge');
+      if (!role.pastDeadline) throw new ConflictError('PROPOSALS_SEALED', 'Proposals are sealed until the deadline; only their number is shown');
+      locked = role.locked;
+      if (after !== '0') total = await this.rankingTotal(manager, args.challengeId);
+    }
+    const hasNextPage = rows.length > first;
+    const page = rows.slice(0, first);
+    await this.auditReads(actor, page.map((r) => ({ id: r.id, organization_id: r.organization_id })), args.challengeId, 'RANKING');
+    const round = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
+    return {
+      challengeId: args.challengeId,
+      total,
+      scoringLocked: locked,
+      pageInfo: { hasNextPage, endCursor: page.length ? encodeCursor(['RANKING', String(page[page.length - 1].position)]) : null },
+      proposals: page.map((r) => ({
+        rank: r.rank,
+        position: r.position,
+        proposalId: r.id,
+        status: r.status,
+        title: r.title,
+        organization: r.identity_visible ? { id: r.organization_id, nameZh: r.name_zh, nameEn: r.name_en } : null,
+        quotedPriceFen: r.quoted_price,
+        weightedScore: round(r.weighted),
+        vetoed: r.vetoed,
+        complete: r.complete,
+        reviewerCount: r.reviewer_count,
+        criteria: r.criteria.map((c) => ({ ...c, average: round(c.average), stdDev: round(c.stdDev) })),
+      })),
+    };
   }
 
   /** How many proposals are under evaluation (for a page past the end of the ranking). */
@@ -355,7 +351,7 @@ export class ProposalQueryService {
     const params = new SqlParams();
     const where = condition.replace('$ID', `${params.add(id)}::uuid`);
     const rows = await this.selectReadable(manager, actor, params, where, 'LIMIT 1');
-    if (audit) await this.auditReads(manager, actor, rows, rows[0]?.challenge_id ?? null);
+    if (audit) await this.auditReads(actor, rows, rows[0]?.challenge_id ?? null);
     return rows.map(toProposal);
   }
 
@@ -372,7 +368,6 @@ export class ProposalQueryService {
 
   /** One audit event for the proposals of one list read by someone other than their SME. */
   private async auditReads(
-    manager: EntityManager,
     actor: Actor,
     rows: { id: string; organization_id: string }[],
     challengeId: string | null,
@@ -381,7 +376,7 @@ export class ProposalQueryService {
     const foreign = rows.filter((r) => r.organization_id !== actor.organization?.id);
     if (!foreign.length) return;
     const single = foreign.length === 1;
-    await this.audit.record(manager, {
+    await this.audit.recordRead(this.dataSource, {
       actor,
       action: 'PROPOSAL_CONTENT_READ',
       entityType: single ? 'Proposal' : 'Challenge',
