@@ -284,7 +284,7 @@ async function main(): Promise<void> {
       const target = group === 'peer' ? peer! : service;
       const url = group === 'peer' ? peer!.url : baseUrl;
       const reset = target?.resetPeakRss() ?? false;
-      const run = await runLoad(url, scenario, prepared.get(scenario)!, { connections, durationSeconds: seconds });
+      const run = await runLoad(url, scenario, prepared.get(scenario)!, { connections, durationSeconds: seconds, ratePerSecond: scenario.ratePerSecond });
       // Without a reset, VmHWM is the peak since the process started.
       return { ...run, group, peakRssBytes: reset || target ? target?.peakRss() : undefined };
     };
@@ -296,6 +296,7 @@ async function main(): Promise<void> {
         await runLoad(baseUrl, scenario, prepared.get(scenario)!, {
           connections: connectionsOf(scenario),
           durationSeconds: scenario.group === 'slow' ? 1 : options.warmupSeconds,
+          ratePerSecond: scenario.ratePerSecond,
         });
         const twin = peers.get(scenario);
         if (twin) await runLoad(peer!.url, twin, prepared.get(twin)!, { connections: options.connections, durationSeconds: options.warmupSeconds });

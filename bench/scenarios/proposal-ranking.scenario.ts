@@ -62,3 +62,15 @@ export const proposalRankingAllScenario: Scenario = {
   },
   verify: verifyPage(200),
 };
+
+/**
+ * The first page again, at an offered load of 50 requests per second (about a third of what the service
+ * serves at saturation here): the latency an evaluator sees while the ranking is in heavy use, e.g. a hundred
+ * evaluators each turning a page every two seconds. The saturated figure is `proposalRanking`.
+ */
+export const proposalRankingAt50Scenario: Scenario = {
+  ...proposalRankingScenario,
+  name: 'proposalRankingAt50',
+  description: '`proposalRanking(challengeId)`: the first page as `proposalRanking`, at an offered load of 50 requests per second',
+  ratePerSecond: 50,
+};

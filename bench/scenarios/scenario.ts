@@ -36,6 +36,13 @@ export interface Scenario {
   group: 'main' | 'slow';
   /** Fixed concurrency of a slow scenario (main scenarios use --connections). */
   connections?: number;
+  /**
+   * Offered load (open model): this many requests per second, evenly spaced, each sent on time whatever
+   * the earlier ones are doing (support/load.ts pacedRequests), to measure the latency a user sees at a
+   * stated load instead of at saturation, where latency is mostly queueing behind the other connections.
+   * Default: closed loop at the scenario's connections, as fast as the service answers.
+   */
+  ratePerSecond?: number;
   prepare(ctx: ScenarioContext): Promise<BenchRequest[]>;
   /**
    * Send each prepared request once, in order, across all connections (a write that must not be

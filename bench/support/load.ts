@@ -5,6 +5,8 @@ import type { BenchRequest, GraphqlResult, Scenario } from '../scenarios/scenari
 export interface LoadRun {
   scenario: string;
   connections: number;
+  /** The offered load when the scenario sets one (Scenario.ratePerSecond). */
+  ratePerSecond?: number;
   durationSeconds: number;
   requests: number;
   requestsPerSecond: number;
@@ -33,12 +35,58 @@ function headersOf(r: BenchRequest | undefined): Record<string, string> {
   return { 'content-type': 'application/json', ...(r?.token ? { authorization: `Bearer ${r.token}` } : {}) };
 }
 
-/** Runs one scenario for a fixed time at a fixed concurrency against `baseUrl`, checking every response. */
+/**
+ * Open-model load at `rate` requests per second: request i is sent at start + i / rate whatever the earlier
+ * ones are doing (autocannon's own rate limit sends each second's share in a burst), and its latency counts
+ * from that moment, so a slow answer delays nobody's clock. Every response goes through `onResponse`.
+ */
+async function pacedRequests(
+  baseUrl: string,
+  requests: BenchRequest[],
+  rate: number,
+  seconds: number,
+  onResponse: (status: number, body: string, context: object, headers: IncomingHttpHeaders) => void,
+  latencies: number[],
+): Promise<{ errors: number; timeouts: number }> {
+  const total = Math.round(rate * seconds);
+  const start = performance.now();
+  let errors = 0;
+  let timeouts = 0;
+  const inflight: Promise<void>[] = [];
+  for (let i = 0; i < total; i += 1) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((done) => setTimeout(done, wait));
+    const r = requests[i % requests.length];
+    inflight.push(
+      (async () => {
+        try {
+          const res = await fetch(`${baseUrl}/graphql`, {
+            method: 'POST',
+            headers: headersOf(r),
+            body: JSON.stringify({ query: r.query, variables: r.variables }),
+            signal: AbortSignal.timeout(10_000),
+          });
+          const body = await res.text();
+          latencies.push(performance.now() - due);
+          onResponse(res.status, body, {}, Object.fromEntries(res.headers));
+        } catch (error) {
+          if ((error as Error).name === 'TimeoutError') timeouts += 1;
+          else errors += 1;
+        }
+      })(),
+    );
+  }
+  await Promise.all(inflight);
+  return { errors, timeouts };
+}
+
+/** Runs one scenario for a fixed time at a fixed concurrency (or offered load) against `baseUrl`, checking every response. */
 export async function runLoad(
   baseUrl: string,
   scenario: Scenario,
   requests: BenchRequest[],
-  options: { connections: number; durationSeconds: number },
+  options: { connections: number; durationSeconds: number; ratePerSecond?: number },
 ): Promise<LoadRun> {
   const latencies: number[] = [];
   let non2xx = 0;
@@ -86,7 +134,11 @@ export async function runLoad(
   };
 
   const started = process.hrtime.bigint();
-  const result = await autocannon({
+  let result: { errors: number; timeouts: number; duration?: number };
+  if (options.ratePerSecond) {
+    if (scenario.eachRequestOnce) throw new Error(`${scenario.name}: an offered load cycles through its requests; eachRequestOnce is not supported`);
+    result = await pacedRequests(baseUrl, requests, options.ratePerSecond, options.durationSeconds, onResponse, latencies);
+  } else result = await autocannon({
     url: `${baseUrl}/graphql`,
     connections: options.connections,
     duration: options.durationSeconds,
@@ -133,6 +185,7 @@ export async function runLoad(
   return {
     scenario: scenario.name,
     connections: options.connections,
+    ...(options.ratePerSecond ? { ratePerSecond: options.ratePerSecond } : {}),
     durationSeconds: round(durationSeconds, 2),
     requests: latencies.length,
     requestsPerSecond: round(latencies.length / durationSeconds, 1),

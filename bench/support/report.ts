@@ -9,6 +9,8 @@ export interface SummaryRow {
   scenario: string;
   group: RunGroup;
   connections: number;
+  /** The offered load, when the scenario sets one (its req/s is then that load, not a capacity). */
+  ratePerSecond?: number;
   requestsPerSecond: number;
   /** Throughput divided by the mean of the floor runs just before and just after it. */
   ratioToFloor: number;
@@ -56,8 +58,10 @@ export function summarise(runs: readonly GroupedRun[]): SummaryRow[] {
       scenario: run.scenario,
       group: run.group,
       connections: run.connections,
+      ratePerSecond: run.ratePerSecond,
       requestsPerSecond: run.requestsPerSecond,
-      ratioToFloor: round(run.requestsPerSecond / floorRps, 3),
+      // At an offered load the req/s is that load, not what the service can do: no ratio.
+      ratioToFloor: run.ratePerSecond ? NaN : round(run.requestsPerSecond / floorRps, 3),
       adjacentFloorRps: round(floorRps),
       latencyMs: run.latencyMs,
       errors: run.errors.total,
@@ -75,7 +79,7 @@ const HEADERS = ['scenario', 'conns', 'req/s', '× floor', 'product ÷ peer', 'p
 function cells(row: SummaryRow): string[] {
   return [
     row.scenario,
-    String(row.connections),
+    row.ratePerSecond ? `open, ${row.ratePerSecond}/s` : String(row.connections),
     row.requestsPerSecond.toFixed(1),
     Number.isFinite(row.ratioToFloor) ? row.ratioToFloor.toFixed(3) : 'n/a',
     row.productOverPeer === undefined ? '' : row.productOverPeer.toFixed(2),
