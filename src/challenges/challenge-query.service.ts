@@ -4,6 +4,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { ForbiddenError, NotFoundError, UserInputError } from '../common/errors.js';
 import { ConnectionShape, pageSize, toConnection } from '../common/pagination/connection.js';
+import { preparedQuery } from '../database/prepared-query.js';
 import { buildChallengeListQuery, buildFacetsQuery, listCursor, ListRow, ListScope } from './challenge-list-query.js';
 import { ChallengeNode, ChallengeSnapshot, toChallengeType, toChallengeVersion } from './challenge.mapper.js';
 import { ChallengeDetailRow, descriptionShownSql, detailColumnsSql, effectiveStatusSql, SqlParams, viewerOf, visibleSql } from './challenge-sql.js';
@@ -57,7 +58,7 @@ export class ChallengeQueryService {
   private async runList(actor: Actor | null, args: ChallengesArgs, scope: ListScope, fields?: Set<string>): Promise<ConnectionShape<ChallengeNode>> {
     const first = pageSize(args);
     const query = buildChallengeListQuery(viewerOf(actor), { filter: args.filter, orderBy: args.orderBy, first, after: args.after }, scope, fields);
-    const rows = (await this.dataSource.query(query.sql, query.params).catch((error: unknown) => {
+    const rows = (await preparedQuery(this.dataSource, query.sql, query.params).catch((error: unknown) => {
       // A well-formed but impossible cursor value (month 13, ...) fails its cast: the cursor is bad input.
       if (args.after && error instanceof QueryFailedError && String((error.driverError as { code?: string }).code).startsWith('22')) {
         throw UserInputError.field('after', 'is not a cursor of this list and ordering');

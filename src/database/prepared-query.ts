@@ -1,12 +1,20 @@
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 
-/** The statement name of each SQL text seen (a few dozen: only the hot paths use this). */
+/**
+ * At most this many distinct texts ever get a name. Each named statement stays prepared (with its cached
+ * plan) on every pooled connection that ran it until the connection closes, so the number must be bounded
+ * whatever shapes of list query clients send; texts beyond the first MAX_NAMED_STATEMENTS run unnamed
+ * (parsed and planned at each call, as any other statement). The hot shapes come first in practice.
+ */
+export const MAX_NAMED_STATEMENTS = 256;
+
+/** The statement name of each SQL text given one. */
 const names = new Map<string, string>();
 
-function statementName(text: string): string {
+function statementName(text: string): string | undefined {
   let name = names.get(text);
-  if (!name) {
+  if (!name && names.size < MAX_NAMED_STATEMENTS) {
     name = `q_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
     names.set(text, name);
   }
@@ -14,16 +22,16 @@ function statementName(text: string): string {
 }
 
 interface PgClient {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+  query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
 }
 
 /**
  * Runs `text` as a NAMED prepared statement (node-postgres keeps its name per pooled connection), so
- * PostgreSQL parses it once per connection and, after its first executions, reuses a generic plan
- * instead of planning it at every call. For the hot, fixed-shape statements of the service (the
- * session check of every authenticated request, the ranked proposal list): their planning cost more
- * than their execution. The text must not vary with the values (everything variable is a parameter),
- * or each variant becomes a statement of its own. Counted and logged like every other statement;
+ * PostgreSQL parses it once per connection and, after its first executions, reuses a generic plan when
+ * that costs no more than planning each call (PostgreSQL's plan_cache_mode=auto). For the hot statements of
+ * the service (the session check of every authenticated request, the audit append, the ranked proposal list,
+ * the challenge lists and searches), whose planning cost as much as their execution. The text should not
+ * vary with the values (everything variable is a parameter), or each variant becomes a statement of its own. Counted and logged like every other statement;
  * a database error arrives as TypeORM's QueryFailedError, as from `manager.query`.
  */
 export async function preparedQuery<T>(target: EntityManager | DataSource, text: string, values: unknown[]): Promise<T[]> {
