@@ -262,6 +262,14 @@ describe('browsing and searching challenges', () => {
         client.release();
       }
     });
+
+    it('writes the search indexes through (fastupdate off), so no search scans a pending list of unmerged entries', async () => {
+      const { rows } = await t.sql.query(`SELECT relname, reloptions FROM pg_class WHERE relname IN ('IDX_challenges_search_zh', 'IDX_challenges_search_en') ORDER BY relname`);
+      expect(rows).toEqual([
+        { relname: 'IDX_challenges_search_en', reloptions: ['fastupdate=off'] },
+        { relname: 'IDX_challenges_search_zh', reloptions: ['fastupdate=off'] },
+      ]);
+    });
   });
 
   describe('filters, orderings and facets', () => {

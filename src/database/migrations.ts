@@ -9,6 +9,7 @@ import { SearchRecency1795798000000 } from '../../migrations/1795798000000-searc
 import { ScoreSummaries1795799000000 } from '../../migrations/1795799000000-score-summaries.js';
 import { AuditAppend1795800000000 } from '../../migrations/1795800000000-audit-append.js';
 import { ProposalScoreTotals1795801000000 } from '../../migrations/1795801000000-proposal-score-totals.js';
+import { SearchIndexNoPendingList1795802000000 } from '../../migrations/1795802000000-search-index-no-pending-list.js';
 
 /** Every migration class, in order, listed once for the service, the migration CLI and the tests. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ScoreSummaries1795799000000,
   AuditAppend1795800000000,
   ProposalScoreTotals1795801000000,
+  SearchIndexNoPendingList1795802000000,
 ];
