@@ -67,6 +67,11 @@ describe('scale data: challenges and proposals', () => {
     }
   });
 
+  it('leaves the search indexes writing through again after its bulk load', async () => {
+    const { rows } = await t.sql.query(`SELECT relname, reloptions FROM pg_class WHERE relname IN ('IDX_challenges_search_zh', 'IDX_challenges_search_en') ORDER BY relname`);
+    expect(rows.map((r) => r.reloptions)).toEqual([['fastupdate=off'], ['fastupdate=off']]);
+  });
+
   it('writes proposals consistent with their challenge, with receipts the service would compute', async () => {
     const { rows } = await t.sql.query(`SELECT count(*)::int AS n,
         count(*) FILTER (WHERE c.status = 'PUBLISHED' AND c.deadline > now() AND p.status NOT IN ('DRAFT', 'SUBMITTED', 'WITHDRAWN'))::int AS bad_open,
