@@ -52,7 +52,8 @@ export class ProposalQueryService {
     const idP = params.add(id);
     const org = params.add(actor.organization?.id ?? null);
     const rev = revision ? params.add(revision) : 'p.current_revision';
-    const [row] = (await this.dataSource.query(
+    const [row] = (await preparedQuery(
+      this.dataSource,
       `SELECT ${proposalColumns(effectiveProposalStatusSql(), 'TRUE')}
          FROM proposals p JOIN challenges c ON c.id = p.challenge_id JOIN organizations o ON o.id = p.organization_id
          LEFT JOIN proposal_revisions r ON r.proposal_id = p.id AND r.revision = ${rev}

@@ -10,6 +10,7 @@ import { ProposalStatus } from './proposal.entities.js';
 import { ProposalQueryService } from './proposal-query.service.js';
 import { Proposal } from './dto/proposal.types.js';
 import { ProposalContentInput, ReviseProposalInput, SaveProposalDraftInput, SubmitProposalInput, WithdrawProposalInput } from './dto/proposal.inputs.js';
+import { preparedQuery } from '../database/prepared-query.js';
 import { uniqueViolation } from '../database/pg-errors.js';
 
 /** What the locking read of the challenge and the submitting SME returns. */
@@ -111,7 +112,8 @@ export class ProposalSubmissionService {
         if (refusal) throw new ConflictError(refusal.reason, refusal.message);
         await this.validateContent(manager, ctx, smeId, input.content, content, true);
         const sha = contentSha256(content);
-        const [existing] = (await manager.query(
+        const [existing] = (await preparedQuery(
+          manager,
           `SELECT id, status FROM proposals WHERE challenge_id = $1 AND organization_id = $2 AND status <> 'WITHDRAWN' FOR UPDATE`,
           [input.challengeId, smeId],
         )) as { id: string; status: ProposalStatus }[];
@@ -129,7 +131,8 @@ export class ProposalSubmissionService {
           );
           proposalId = existing.id;
         } else {
-          const [row] = (await manager.query(
+          const [row] = (await preparedQuery(
+            manager,
             `INSERT INTO proposals (challenge_id, organization_id, status, current_revision, submitted_at, receipt_sha256,
                                     idempotency_key, idempotency_payload_hash, created_by)
              VALUES ($1, $2, 'SUBMITTED', 1, $3, $4, $5, $6, $7) RETURNING id`,
@@ -228,7 +231,8 @@ export class ProposalSubmissionService {
   }
 
   private async replay(actor: Actor, smeId: string, key: string, payloadHash: string): Promise<Proposal | null> {
-    const [row] = (await this.dataSource.query(
+    const [row] = (await preparedQuery(
+      this.dataSource,
       `SELECT id, idempotency_payload_hash FROM proposals WHERE organization_id = $1 AND idempotency_key = $2`,
       [smeId, key],
     )) as { id: string; idempotency_payload_hash: string }[];
@@ -244,7 +248,8 @@ export class ProposalSubmissionService {
    * (truncated to milliseconds, the precision stored), in one statement.
    */
   private async lockContext(manager: EntityManager, challengeId: string, smeId: string): Promise<SubmissionContext> {
-    const [ctx] = (await manager.query(
+    const [ctx] = (await preparedQuery(
+      manager,
       `SELECT ch.status, ch.verified_only, ch.min_qualification, ch.allowed_region_codes::text[] AS allowed_region_codes, ch.requires_terms,
               t.now, ch.deadline > t.now AS open,
               (ch.status = ANY($3::challenge_status[]) AND (ch.visibility <> 'INVITE_ONLY'
@@ -309,7 +314,8 @@ export class ProposalSubmissionService {
   }
 
   private async insertRevision(manager: EntityManager, actor: Actor, proposalId: string, revision: number, content: ProposalContent, sha: string, at: Date): Promise<void> {
-    await manager.query(
+    await preparedQuery(
+      manager,
       `INSERT INTO proposal_revisions (proposal_id, revision, content, content_sha256, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
       [proposalId, revision, JSON.stringify(content), sha, actor.userId, at],
     );
