@@ -48,3 +48,21 @@ export const searchEnScenario = searchScenario(
   (t) => /batter/i.test(t),
   '`challenges(first: 20, filter: {search: "batteries"})`, anonymous: English search (matches battery), by relevance',
 );
+
+/**
+ * The two single-term searches again at an offered load of 50 requests per second (open model, see
+ * Scenario.ratePerSecond): the latency a visitor sees while search is in heavy use, next to the saturated
+ * figures above (10 connections sending back to back, where latency is mostly queueing).
+ */
+export const searchZhAt50Scenario: Scenario = {
+  ...searchZhScenario,
+  name: 'searchZhAt50',
+  description: 'as `searchZh` (储能), at an offered load of 50 requests per second',
+  ratePerSecond: 50,
+};
+export const searchEnAt50Scenario: Scenario = {
+  ...searchEnScenario,
+  name: 'searchEnAt50',
+  description: 'as `searchEn` (batteries), at an offered load of 50 requests per second',
+  ratePerSecond: 50,
+};
