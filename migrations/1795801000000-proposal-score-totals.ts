@@ -61,6 +61,8 @@ export class ProposalScoreTotals1795801000000 implements MigrationInterface {
               cid uuid := CASE WHEN TG_OP = 'DELETE' THEN OLD.challenge_id ELSE NEW.challenge_id END;
               pid uuid;
             BEGIN
+              -- The challenge itself going (a cascade): its totals go with it, nothing to recompute.
+              IF NOT EXISTS (SELECT 1 FROM challenges WHERE id = cid) THEN RETURN NULL; END IF;
               FOR pid IN SELECT t.proposal_id FROM proposal_score_totals t WHERE t.challenge_id = cid LOOP
                 PERFORM pg_advisory_xact_lock(hashtextextended('score_summaries:' || pid::text, 0));
                 PERFORM proposal_score_totals_refresh(pid);
