@@ -7,7 +7,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
  * whatever shapes of list query clients send; texts beyond the first MAX_NAMED_STATEMENTS run unnamed
  * (parsed and planned at each call, as any other statement). The hot shapes come first in practice.
  */
-export const MAX_NAMED_STATEMENTS = 256;
+const MAX_NAMED_STATEMENTS = 256;
 
 /** The statement name of each SQL text given one. */
 const names = new Map<string, string>();

@@ -215,12 +215,12 @@ export class ProposalQueryService {
     const challengeId = params.add(args.challengeId);
     const org = params.add(actor.organization?.id ?? null);
     const identity = identityVisibleSql(actor, params);
-    const t = scoreTotalsSql('t');
+    const totals = scoreTotalsSql('t');
     const rows = (await preparedQuery(
       manager,
       `WITH scored AS (
-         SELECT x.id AS proposal_id, t.weighted, ${t.vetoed} AS vetoed, ${t.complete} AS complete, ${t.reviewerCount} AS reviewer_count,
-                (NOT ${t.vetoed} AND t.weighted IS NOT NULL) AS ranked
+         SELECT x.id AS proposal_id, t.weighted, ${totals.vetoed} AS vetoed, ${totals.complete} AS complete, ${totals.reviewerCount} AS reviewer_count,
+                (NOT ${totals.vetoed} AND t.weighted IS NOT NULL) AS ranked
            FROM challenges ch
            JOIN proposals x ON x.challenge_id = ch.id AND x.status NOT IN ('DRAFT', 'WITHDRAWN')
            ${scoreTotalsJoin('t', 'x')}

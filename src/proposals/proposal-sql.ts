@@ -74,10 +74,9 @@ export function scoreTotalsJoin(alias: string, p = 'p'): string {
   return `LEFT JOIN proposal_score_totals ${alias} ON ${alias}.proposal_id = ${p}.id`;
 }
 
-/** The columns of a LEFT JOINed totals row `t`, a missing row read as not scored. */
-export function scoreTotalsSql(t: string): { weighted: string; vetoed: string; complete: string; reviewerCount: string } {
+/** The columns of a LEFT JOINed totals row `t` that a missing row reads as not scored (its `weighted` is simply null). */
+export function scoreTotalsSql(t: string): { vetoed: string; complete: string; reviewerCount: string } {
   return {
-    weighted: `${t}.weighted`,
     vetoed: `coalesce(${t}.vetoed, false)`,
     complete: `coalesce(${t}.complete, false)`,
     reviewerCount: `coalesce(${t}.reviewer_count, 0)`,
