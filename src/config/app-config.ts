@@ -93,6 +93,12 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(100) @Max(100000)
   GRAPHQL_MAX_TOKENS = 2000;
 
+  @Transform(toBool) @IsBoolean()
+  GRAPHQL_COMPILED_EXECUTION = true;
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(1000)
+  GRAPHQL_COMPILE_AFTER_RUNS = 1;
+
   @Transform(toInt) @IsInt() @Min(1024) @Max(10485760)
   BODY_LIMIT_BYTES = 1048576;
 
@@ -129,7 +135,15 @@ export interface AppConfig {
     loginLockSeconds: number;
   };
   logLevel: string;
-  graphql: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number };
+  graphql: {
+    maxDepth: number;
+    maxAliases: number;
+    maxCost: number;
+    maxTokens: number;
+    /** Compiled execution (CompiledExecution): off, or on from a document's (compileAfterRuns + 1)th execution. */
+    compiledExecution: boolean;
+    compileAfterRuns: number;
+  };
   benchSqlCount: boolean;
   proposals: { publicityDays: number };
 }
@@ -188,6 +202,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       maxAliases: env.GRAPHQL_MAX_ALIASES,
       maxCost: env.GRAPHQL_MAX_COST,
       maxTokens: env.GRAPHQL_MAX_TOKENS,
+      compiledExecution: env.GRAPHQL_COMPILED_EXECUTION,
+      compileAfterRuns: env.GRAPHQL_COMPILE_AFTER_RUNS,
     },
     benchSqlCount: env.BENCH_SQL_COUNT,
     proposals: { publicityDays: env.PUBLICITY_DAYS },

@@ -27,6 +27,9 @@ export function testEnv(overrides: Record<string, string> = {}): NodeJS.ProcessE
     JWT_SECRET: TEST_JWT_SECRET,
     LOG_LEVEL: 'silent',
     BENCH_SQL_COUNT: 'true',
+    // Every operation of the suite runs compiled (the service's default compiles a document at its second run;
+    // test/compiled-execution.e2e-spec.ts compares the two executions).
+    GRAPHQL_COMPILE_AFTER_RUNS: '0',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'mp-test-data-')),
     ...overrides,
   };

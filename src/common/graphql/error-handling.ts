@@ -7,6 +7,8 @@ import { ErrorCode, PUBLIC_ERROR_CODES } from '../errors.js';
 
 export interface GraphqlContext {
   req: { id: string; user?: unknown; headers: Record<string, string | string[] | undefined> };
+  /** How the operation was executed (CompiledExecution); reported with the SQL count when that is on. */
+  execution?: 'compiled' | 'graphql-js';
 }
 
 function isExpected(error: unknown): boolean {
@@ -36,7 +38,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   };
 }
 
-/** Logs unexpected errors with the request id, and adds the request id (and SQL count when on) to responses. */
+/**
+ * Logs unexpected errors with the request id, and adds the request id to responses. With BENCH_SQL_COUNT on
+ * (benchmark and tests), also the SQL count (`x-sql-statements`) and how the operation was executed
+ * (`x-graphql-execution`: compiled or graphql-js).
+ */
 export function requestPlugin(countStatements: boolean): ApolloServerPlugin<GraphqlContext> {
   const logger = new Logger('GraphQL');
   return {
@@ -67,6 +73,8 @@ export function requestPlugin(countStatements: boolean): ApolloServerPlugin<Grap
           if (countStatements) {
             const count = SqlCounter.current();
             if (count !== undefined) ctx.response.http.headers.set('x-sql-statements', String(count));
+            const execution = ctx.contextValue.execution;
+            if (execution) ctx.response.http.headers.set('x-graphql-execution', execution);
           }
         },
       };

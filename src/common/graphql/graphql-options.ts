@@ -1,8 +1,10 @@
+import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { join } from 'node:path';
 import type { AppConfig } from '../../config/app-config.js';
+import { CompiledExecution } from './compiled-execution.js';
 import { formatError, requestPlugin } from './error-handling.js';
 
 /**
@@ -10,7 +12,7 @@ import { formatError, requestPlugin } from './error-handling.js';
  * documents (graphql-armor: depth, aliases, cost, tokens, directives, no field suggestions in
  * production; no batched HTTP requests).
  */
-export function graphqlOptions(config: AppConfig, schemaFile: string | false): ApolloDriverConfig {
+export function graphqlOptions(config: AppConfig, schemaFile: string | false): ApolloDriverConfig & { gateway?: GatewayInterface } {
   const armor = new ApolloArmor({
     maxDepth: { n: config.graphql.maxDepth, ignoreIntrospection: true, exposeLimits: !config.isProduction },
     maxAliases: { n: config.graphql.maxAliases, exposeLimits: !config.isProduction },
@@ -19,6 +21,7 @@ export function graphqlOptions(config: AppConfig, schemaFile: string | false): A
     maxDirectives: { n: 20, exposeLimits: !config.isProduction },
     blockFieldSuggestion: { enabled: config.isProduction },
   }).protect();
+  const execution = config.graphql.compiledExecution ? new CompiledExecution(config.graphql.compileAfterRuns) : null;
   return {
     path: '/graphql',
     autoSchemaFile: schemaFile ? join(process.cwd(), schemaFile) : true,
@@ -37,5 +40,9 @@ export function graphqlOptions(config: AppConfig, schemaFile: string | false): A
     plugins: [ApolloServerPluginCacheControlDisabled(), ...armor.plugins, requestPlugin(config.benchSqlCount)] as unknown as ApolloDriverConfig['plugins'],
     formatError,
     context: (req: unknown) => ({ req }),
+    // Operations run compiled (graphql-jit) from their second execution on: see CompiledExecution. Apollo
+    // takes its executor from a gateway, which serves the schema Nest builds; `schema` is then unused. Nest's
+    // config type leaves `gateway` out (its federation driver owns that name) but hands every option to Apollo.
+    ...(execution ? { transformSchema: execution.useSchema, gateway: execution.gateway() } : {}),
   };
 }
