@@ -419,7 +419,7 @@ function report(result: RunResult, rows: SummaryRow[]): void {
       '× floor = the scenario\'s req/s ÷ the mean of the floor runs before and after it',
     `- Noise: ${noiseLine}`,
     ...(peerLine ? [`- Peer: ${peerLine.slice('peer: '.length)}`] : []),
-    '- errors = non-2xx + GraphQL `errors` + failed checks + socket errors, over all requests; SQL/req from `x-sql-statements`',
+    '- errors = non-2xx + GraphQL `errors` + failed checks + socket errors, over all requests; SQL/req from `x-sql-statements`, one request in ten sampled',
     '',
     markdownTable(rows),
     '',

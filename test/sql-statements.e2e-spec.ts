@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
 import { createAdmin, type Persona } from './support/factories.js';
 import { GraphqlClient, type GqlResponse } from './support/graphql-client.js';
 import { assertConstantStatements, expectConstantStatements } from './support/sql-statements.js';
@@ -35,6 +36,19 @@ describe('N+1 guard: SQL statements per list request', () => {
     );
   });
   afterAll(() => t.close());
+
+  it('counts only the requests that ask (x-count-sql: 1), so that the benchmark can sample them', async () => {
+    const send = (ask: boolean) => {
+      const req = request(t.app.getHttpServer()).post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${admin.token}`);
+      return (ask ? req.set('x-count-sql', '1') : req).send({ query: USERS, variables: { first: 2 } });
+    };
+    const [asked, unasked] = [await send(true), await send(false)];
+    expect(asked.status).toBe(200);
+    expect(Number(asked.headers['x-sql-statements'])).toBeGreaterThan(0);
+    expect(unasked.status).toBe(200);
+    expect(unasked.body.data.users.edges).toHaveLength(2);
+    expect(unasked.headers['x-sql-statements']).toBeUndefined();
+  });
 
   it('counts the same statements for the users list at 2 and 20 items per page', async () => {
     const samples = await expectConstantStatements(t.gql.as(admin.token), USERS, (first) => ({ first }));

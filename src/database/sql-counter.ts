@@ -4,9 +4,13 @@ interface Counter {
   statements: number;
 }
 
+/** The request header that asks for the count (value `1`), when BENCH_SQL_COUNT is on. */
+export const SQL_COUNT_REQUEST_HEADER = 'x-count-sql';
+
 /**
- * Counts the SQL statements each HTTP request runs. Only on when BENCH_SQL_COUNT is set (the
- * benchmark and the N+1 tests); the count is returned in the `x-sql-statements` response header.
+ * Counts the SQL statements an HTTP request runs. Only when BENCH_SQL_COUNT is set (the benchmark and the
+ * tests), and only for requests with `x-count-sql: 1`; the count is returned in the `x-sql-statements`
+ * response header.
  */
 export class SqlCounter {
   private static readonly storage = new AsyncLocalStorage<Counter>();

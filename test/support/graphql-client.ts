@@ -30,7 +30,8 @@ export class GraphqlClient {
   }
 
   async send<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>> {
-    let req = request(this.server).post('/graphql').set('content-type', 'application/json');
+    // Every test request asks for its SQL statement count (x-sql-statements; the test apps run with BENCH_SQL_COUNT).
+    let req = request(this.server).post('/graphql').set('content-type', 'application/json').set('x-count-sql', '1');
     if (this.token) req = req.set('authorization', `Bearer ${this.token}`);
     const res = await req.send({ query, variables });
     const body = (res.body ?? {}) as { data?: T | null; errors?: GqlError[] };
