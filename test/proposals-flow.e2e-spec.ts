@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
+import { verifyAuditChain } from '../src/audit/audit-chain.js';
 import { canonicalJson } from '../src/audit/audit-hash.js';
 import { createUser, type Persona } from './support/factories.js';
 import {
@@ -239,8 +240,22 @@ describe('a full round: publish → 5 SMEs submit → deadline → review → sh
       after = page.pageInfo.endCursor;
     }
     expect(paged).toEqual(whole.proposals);
-    const audits = await t.sql.query(`SELECT data FROM audit_events WHERE action = 'PROPOSAL_CONTENT_READ' ORDER BY seq DESC LIMIT 2`);
+    const audits = await t.sql.query(
+      `SELECT data, entity_type, entity_id, organization_id, actor_user_id FROM audit_events WHERE action = 'PROPOSAL_CONTENT_READ' ORDER BY seq DESC LIMIT 2`,
+    );
     expect(audits.rows.map((r) => r.data.proposalIds.length).sort()).toEqual([1, 3]);
+    // The statement that reads a page records it (AuditService.contentReadSql): a page of several proposals is an
+    // event on the challenge, a page of one an event on that proposal with its organisation, as recordRead writes them.
+    const [last, firstPage] = audits.rows;
+    expect(firstPage).toMatchObject({ entity_type: 'Challenge', entity_id: challenge.id, organization_id: null, actor_user_id: issuer.owner.id });
+    expect(firstPage.data).toEqual({ challengeId: challenge.id, view: 'RANKING', proposalIds: whole.proposals.slice(0, 3).map((p) => p.proposalId) });
+    const lastId = whole.proposals[3].proposalId;
+    const lastOrg = (await t.sql.query(`SELECT organization_id FROM proposals WHERE id = $1`, [lastId])).rows[0].organization_id;
+    expect(last).toMatchObject({ entity_type: 'Proposal', entity_id: lastId, organization_id: lastOrg });
+    expect(last.data).toEqual({ challengeId: challenge.id, view: 'RANKING', proposalIds: [lastId] });
+    // Their hashes, finished in SQL, verify like every other link of the chain.
+    const chain = await verifyAuditChain(async (sql, params) => (await t.sql.query(sql, params)).rows);
+    expect(chain).toMatchObject({ ok: true, firstBreak: null });
     expect((await t.sql.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'PROPOSAL_CONTENT_READ'`)).rows[0].n).toBe(before + 2);
     // Past the end: an empty page that still tells the total.
     const end = (await t.gql.as(issuer.owner.token).ok<Page>(RANKING, { challengeId: challenge.id, after: whole.pageInfo.endCursor })).proposalRanking;

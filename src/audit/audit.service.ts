@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { AuditHashContent, AuditHashDeferred, auditHashPieces } from './audit-hash.js';
 import { preparedQuery } from '../database/prepared-query.js';
+import type { SqlParams } from '../database/sql-params.js';
 
 /** Any fixed number: the transaction-level advisory lock that serialises appends to the chain. */
 export const AUDIT_CHAIN_LOCK_KEY = 4_242_017_311;
@@ -65,6 +66,66 @@ export class AuditService {
    */
   async recordRead(dataSource: DataSource, event: AuditEventInput): Promise<RecordedAuditEvent> {
     return this.append(dataSource.manager, event);
+  }
+
+  /**
+   * The SQL of a query that records a read of proposal content INSIDE the statement that reads it: for a read
+   * whose rows only that statement knows (the ranked list pages in SQL). It appends one
+   * PROPOSAL_CONTENT_READ event, the same event recordRead would append for those rows:
+   * - the entity is the proposal when one was read, else the challenge;
+   * - the data is `{ challengeId, view, proposalIds }`.
+   * It appends nothing when `rowsSql` yields no row (HAVING: the append is then never called). `rowsSql` is a query of
+   * (proposal_id uuid, organization_id uuid, ord bigint): the rows read of other organisations than the
+   * reader's, in the order they are shown.
+   *
+   * The result yields `appended_seq` (0 or 1 row). Use it as a MATERIALIZED CTE that the statement's main query
+   * reads, so that it runs exactly once. The statement then returns content only if the event is in the chain:
+   * if the append fails, the whole statement fails.
+   *
+   * The canonical JSON pieces are computed here as for any event. The values only the statement knows (the
+   * proposal ids, the entity, its organisation) stand as placeholders in the first two pieces, which hold no
+   * text a client chose. SQL substitutes them with their JSON: UUIDs and fixed words, which need no escaping.
+   */
+  contentReadSql(params: SqlParams, actor: Actor, challengeId: string, view: string, rowsSql: string): string {
+    const placeholder = { ids: '@@PROPOSAL_IDS@@', entityId: '@@ENTITY_ID@@', entityType: '@@ENTITY_TYPE@@', organizationId: '@@ORGANIZATION_ID@@' };
+    const content: Omit<AuditHashContent, AuditHashDeferred> = {
+      id: randomUUID(),
+      actorUserId: actor.userId,
+      action: 'PROPOSAL_CONTENT_READ',
+      entityType: placeholder.entityType,
+      entityId: placeholder.entityId,
+      organizationId: placeholder.organizationId,
+      fromState: null,
+      toState: null,
+      reason: null,
+      requestId: actor.requestId ?? null,
+      data: { challengeId, view, proposalIds: placeholder.ids },
+    };
+    const pieces = auditHashPieces(content);
+    const once = (piece: string, value: string) => piece.split(JSON.stringify(value)).length === 2;
+    if (![placeholder.ids, placeholder.entityId, placeholder.entityType].every((v) => once(pieces[0], v)) || !once(pieces[1], placeholder.organizationId)) {
+      throw new Error('contentReadSql: a placeholder is not where the canonical JSON is expected to put it');
+    }
+    const challenge = params.add(challengeId);
+    const quoted = (v: string) => `'${JSON.stringify(v)}'`;
+    return `SELECT a.appended_seq FROM (
+          SELECT array_agg(r.proposal_id ORDER BY r.ord) AS ids, (array_agg(r.organization_id ORDER BY r.ord))[1] AS first_org, count(*) AS n
+            FROM (${rowsSql}) r HAVING count(*) > 0) f
+        CROSS JOIN LATERAL (SELECT f.n = 1 AS single,
+            '[' || array_to_string(ARRAY(SELECT '"' || u::text || '"' FROM unnest(f.ids) AS u), ',') || ']' AS ids_json) j
+        CROSS JOIN LATERAL audit_append(
+          ${params.add(content.id)}::uuid, ${params.add(content.actorUserId)}::uuid, 'PROPOSAL_CONTENT_READ',
+          CASE WHEN j.single THEN 'Proposal' ELSE 'Challenge' END, CASE WHEN j.single THEN f.ids[1]::text ELSE ${challenge}::text END,
+          CASE WHEN j.single THEN f.first_org END, NULL, NULL, NULL, ${params.add(content.requestId)}::varchar,
+          jsonb_build_object('challengeId', ${challenge}::text, 'view', ${params.add(view)}::text, 'proposalIds', to_jsonb(f.ids)),
+          ARRAY[
+            replace(replace(replace(${params.add(pieces[0])}::text,
+              ${quoted(placeholder.ids)}, j.ids_json),
+              ${quoted(placeholder.entityType)}, CASE WHEN j.single THEN '"Proposal"' ELSE '"Challenge"' END),
+              ${quoted(placeholder.entityId)}, '"' || CASE WHEN j.single THEN f.ids[1]::text ELSE ${challenge}::text END || '"'),
+            replace(${params.add(pieces[1])}::text, ${quoted(placeholder.organizationId)}, CASE WHEN j.single THEN '"' || f.first_org::text || '"' ELSE 'null' END),
+            ${params.add(pieces[2])}::text, ${params.add(pieces[3])}::text],
+          ${params.add(AUDIT_CHAIN_LOCK_KEY)}::bigint) a`;
   }
 
   private async append(manager: EntityManager, event: AuditEventInput): Promise<RecordedAuditEvent> {

@@ -204,8 +204,9 @@ export class ProposalQueryService {
    * over one sort (a rank over all rows equals the rank among the ranked ones, which sort first), then only the
    * page's rows joined to their content, organisation and per-criterion detail. The issuer check and the deadline are
    * conditions of the same statement; when it returns nothing, challengeRole tells a refusal from an empty page.
-   * Vetoed proposals have no rank and come last. Pages by position (`after` is the endCursor). Like every
-   * read of content, no transaction: the read, then its audit event (recordRead), then the answer.
+   * Vetoed proposals have no rank and come last. Pages by position (`after` is the endCursor). The same
+   * statement records the read of the page (AuditService.contentReadSql, the event recordRead would append), so
+   * its content is answered only once the event is in the chain, with one round trip less.
    */
   async ranking(actor: Actor, args: ProposalRankingArgs): Promise<ProposalRanking> {
     const first = args.first ?? RANKING_PAGE_DEFAULT;
@@ -219,7 +220,7 @@ export class ProposalQueryService {
     const rows = (await preparedQuery(
       manager,
       `WITH scored AS (
-         SELECT x.id AS proposal_id, t.weighted, ${totals.vetoed} AS vetoed, ${totals.complete} AS complete, ${totals.reviewerCount} AS reviewer_count,
+         SELECT x.id AS proposal_id, x.organization_id, t.weighted, ${totals.vetoed} AS vetoed, ${totals.complete} AS complete, ${totals.reviewerCount} AS reviewer_count,
                 (NOT ${totals.vetoed} AND t.weighted IS NOT NULL) AS ranked
            FROM challenges ch
            JOIN proposals x ON x.challenge_id = ch.id AND x.status NOT IN ('DRAFT', 'WITHDRAWN')
@@ -230,8 +231,16 @@ export class ProposalQueryService {
                 row_number() OVER line::int AS position, count(*) OVER ()::int AS total
            FROM scored s
          WINDOW best AS (ORDER BY s.ranked DESC, s.weighted DESC NULLS LAST), line AS (ORDER BY s.ranked DESC, s.weighted DESC NULLS LAST, s.proposal_id)),
-       page AS (SELECT * FROM numbered WHERE position > ${params.add(after)}::bigint ORDER BY position LIMIT ${params.add(first + 1)}::int)
-       SELECT page.proposal_id AS id, page.weighted::float8 AS weighted, page.vetoed, page.complete, page.reviewer_count,
+       page AS (SELECT * FROM numbered WHERE position > ${params.add(after)}::bigint ORDER BY position LIMIT ${params.add(first + 1)}::int),
+       read_event AS MATERIALIZED (${this.audit.contentReadSql(
+         params,
+         actor,
+         args.challengeId,
+         'RANKING',
+         `SELECT page.proposal_id, page.organization_id, page.position AS ord FROM page
+           WHERE page.position <= ${params.add(String(BigInt(after) + BigInt(first)))}::bigint AND page.organization_id IS DISTINCT FROM ${org}::uuid`,
+       )})
+       SELECT page.proposal_id AS id, (SELECT count(*) FROM read_event)::int AS read_events, page.weighted::float8 AS weighted, page.vetoed, page.complete, page.reviewer_count,
               coalesce(pt.criteria, ${unscoredCriteriaSql('c')}) AS criteria,
               page.rank, page.position, page.total, p.organization_id, ${effectiveProposalStatusSql()} AS status, ${identity} AS identity_visible,
               r.content ->> 'title' AS title, r.content ->> 'quotedPriceFen' AS quoted_price, o.name_zh, o.name_en,
@@ -262,6 +271,7 @@ export class ProposalQueryService {
       position: number;
       total: number;
       locked: boolean;
+      read_events: number;
     }[];
     let locked = rows[0]?.locked ?? false;
     let total = rows[0]?.total ?? 0;
@@ -275,7 +285,10 @@ export class ProposalQueryService {
     }
     const hasNextPage = rows.length > first;
     const page = rows.slice(0, first);
-    await this.auditReads(actor, page.map((r) => ({ id: r.id, organization_id: r.organization_id })), args.challengeId, 'RANKING');
+    // The statement itself recorded the read (read_event): content leaves only with its event in the chain.
+    if (page.some((r) => r.organization_id !== actor.organization?.id) && rows[0].read_events !== 1) {
+      throw new Error('proposalRanking: the read of the page was not recorded');
+    }
     const round = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
     return {
       challengeId: args.challengeId,
