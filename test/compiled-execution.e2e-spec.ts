@@ -107,6 +107,29 @@ describe('compiled execution answers as graphql-js does', () => {
     expect(rows).toEqual([{ must_have: false }, { must_have: false }]);
   });
 
+  it('an input written in the document (not a variable) gets its defaults compiled too', async () => {
+    const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    const create = `mutation { createChallenge(input: { titleZh: "文档内输入", summaryZh: "摘要", description: "说明", technicalFieldCodes: ["NEW_ENERGY"],
+      industryCode: "D", chainGoal: STRENGTHEN, demandType: TECH_BREAKTHROUGH, cooperationModes: [JOINT_DEVELOPMENT], budgetMin: "100",
+      budgetMax: "200", ipOwnership: SHARED, visibility: PUBLIC, deadline: "${deadline}",
+      requirements: [{ name: "误报率", target: "< 1", weight: 100 }], evaluationCriteria: [{ name: "可行性", weight: 100 }], eligibility: {} }) {
+      id requirements { name unit weight mustHave } evaluationCriteria { name description veto weight } eligibility { verifiedOnly minQualification allowedRegionCodes } } }`;
+    const runs = [];
+    for (let i = 0; i < 2; i += 1) runs.push(await t.gql.as(issuer.token).send<{ createChallenge: { id: string } }>(create));
+    expect(runs.map((r) => r.headers['x-graphql-execution'])).toEqual(['graphql-js', 'compiled']);
+    const [first, second] = runs.map((r) => {
+      const { id, ...rest } = r.data!.createChallenge;
+      expect(id).toEqual(expect.any(String));
+      return rest;
+    });
+    expect(second).toEqual(first);
+    expect(first).toEqual({
+      requirements: [{ name: '误报率', unit: '', weight: 100, mustHave: false }],
+      evaluationCriteria: [{ name: '可行性', description: '', veto: false, weight: 100 }],
+      eligibility: { verifiedOnly: true, minQualification: 'NONE', allowedRegionCodes: [] },
+    });
+  });
+
   it('introspection is left to graphql-js', async () => {
     const runs = [];
     for (let i = 0; i < 2; i += 1) runs.push(await t.gql.send(`{ __schema { queryType { name } } }`));
