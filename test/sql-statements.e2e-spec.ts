@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
+import { SQL_COUNT_REQUEST_HEADER } from '../src/database/sql-counter.js';
 import { createAdmin, type Persona } from './support/factories.js';
 import { GraphqlClient, type GqlResponse } from './support/graphql-client.js';
 import { assertConstantStatements, expectConstantStatements } from './support/sql-statements.js';
@@ -40,7 +41,7 @@ describe('N+1 guard: SQL statements per list request', () => {
   it('counts only the requests that ask (x-count-sql: 1), so that the benchmark can sample them', async () => {
     const send = (ask: boolean) => {
       const req = request(t.app.getHttpServer()).post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${admin.token}`);
-      return (ask ? req.set('x-count-sql', '1') : req).send({ query: USERS, variables: { first: 2 } });
+      return (ask ? req.set(SQL_COUNT_REQUEST_HEADER, '1') : req).send({ query: USERS, variables: { first: 2 } });
     };
     const [asked, unasked] = [await send(true), await send(false)];
     expect(asked.status).toBe(200);

@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { SQL_COUNT_REQUEST_HEADER } from '../../src/database/sql-counter.js';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { BenchRequest, GraphqlResult, Scenario } from '../scenarios/scenario.js';
 
@@ -42,7 +43,7 @@ function headersOf(r: BenchRequest | undefined, countSql = false): Record<string
   return {
     'content-type': 'application/json',
     ...(r?.token ? { authorization: `Bearer ${r.token}` } : {}),
-    ...(countSql ? { 'x-count-sql': '1' } : {}),
+    ...(countSql ? { [SQL_COUNT_REQUEST_HEADER]: '1' } : {}),
   };
 }
 
@@ -174,13 +175,15 @@ export async function runLoad(
           },
         ]
       : // autocannon cycles through this list on each connection: every request of the scenario, SQL_SAMPLE_EVERY times, the first time counted.
-        Array.from({ length: SQL_SAMPLE_EVERY }, (_, round) => requests.map((r) => ({ r, countSql: round === 0 }))).flat().map(({ r, countSql }) => ({
-          method: 'POST' as const,
-          path: '/graphql',
-          headers: headersOf(r, countSql),
-          body: JSON.stringify({ query: r.query, variables: r.variables }),
-          onResponse,
-        })),
+        Array.from({ length: SQL_SAMPLE_EVERY }, (_, round) =>
+          requests.map((r) => ({
+            method: 'POST' as const,
+            path: '/graphql',
+            headers: headersOf(r, round === 0),
+            body: JSON.stringify({ query: r.query, variables: r.variables }),
+            onResponse,
+          })),
+        ).flat(),
     setupClient: (client) => {
       client.on('response', (_status: number, _bytes: number, responseTime: number) => {
         latencies.push(responseTime);

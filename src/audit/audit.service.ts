@@ -108,22 +108,25 @@ export class AuditService {
     }
     const challenge = params.add(challengeId);
     const quoted = (v: string) => `'${JSON.stringify(v)}'`;
+    // `e` holds the event's entity, its organisation and the ids as JSON: the columns and the hash read the same values.
     return `SELECT a.appended_seq FROM (
           SELECT array_agg(r.proposal_id ORDER BY r.ord) AS ids, (array_agg(r.organization_id ORDER BY r.ord))[1] AS first_org, count(*) AS n
             FROM (${rowsSql}) r HAVING count(*) > 0) f
-        CROSS JOIN LATERAL (SELECT f.n = 1 AS single,
-            '[' || array_to_string(ARRAY(SELECT '"' || u::text || '"' FROM unnest(f.ids) AS u), ',') || ']' AS ids_json) j
+        CROSS JOIN LATERAL (SELECT
+            CASE WHEN f.n = 1 THEN 'Proposal' ELSE 'Challenge' END AS entity_type,
+            CASE WHEN f.n = 1 THEN f.ids[1]::text ELSE ${challenge}::text END AS entity_id,
+            CASE WHEN f.n = 1 THEN f.first_org END AS organization_id,
+            '[' || array_to_string(ARRAY(SELECT '"' || u::text || '"' FROM unnest(f.ids) AS u), ',') || ']' AS ids_json) e
         CROSS JOIN LATERAL audit_append(
-          ${params.add(content.id)}::uuid, ${params.add(content.actorUserId)}::uuid, 'PROPOSAL_CONTENT_READ',
-          CASE WHEN j.single THEN 'Proposal' ELSE 'Challenge' END, CASE WHEN j.single THEN f.ids[1]::text ELSE ${challenge}::text END,
-          CASE WHEN j.single THEN f.first_org END, NULL, NULL, NULL, ${params.add(content.requestId)}::varchar,
+          ${params.add(content.id)}::uuid, ${params.add(content.actorUserId)}::uuid, ${params.add(content.action)}::varchar,
+          e.entity_type, e.entity_id, e.organization_id, NULL, NULL, NULL, ${params.add(content.requestId)}::varchar,
           jsonb_build_object('challengeId', ${challenge}::text, 'view', ${params.add(view)}::text, 'proposalIds', to_jsonb(f.ids)),
           ARRAY[
             replace(replace(replace(${params.add(pieces[0])}::text,
-              ${quoted(placeholder.ids)}, j.ids_json),
-              ${quoted(placeholder.entityType)}, CASE WHEN j.single THEN '"Proposal"' ELSE '"Challenge"' END),
-              ${quoted(placeholder.entityId)}, '"' || CASE WHEN j.single THEN f.ids[1]::text ELSE ${challenge}::text END || '"'),
-            replace(${params.add(pieces[1])}::text, ${quoted(placeholder.organizationId)}, CASE WHEN j.single THEN '"' || f.first_org::text || '"' ELSE 'null' END),
+              ${quoted(placeholder.ids)}, e.ids_json),
+              ${quoted(placeholder.entityType)}, '"' || e.entity_type || '"'),
+              ${quoted(placeholder.entityId)}, '"' || e.entity_id || '"'),
+            replace(${params.add(pieces[1])}::text, ${quoted(placeholder.organizationId)}, coalesce('"' || e.organization_id::text || '"', 'null')),
             ${params.add(pieces[2])}::text, ${params.add(pieces[3])}::text],
           ${params.add(AUDIT_CHAIN_LOCK_KEY)}::bigint) a`;
   }

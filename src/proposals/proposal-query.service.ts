@@ -385,7 +385,6 @@ export class ProposalQueryService {
     actor: Actor,
     rows: { id: string; organization_id: string }[],
     challengeId: string | null,
-    view = 'CONTENT',
   ): Promise<void> {
     const foreign = rows.filter((r) => r.organization_id !== actor.organization?.id);
     if (!foreign.length) return;
@@ -396,7 +395,8 @@ export class ProposalQueryService {
       entityType: single ? 'Proposal' : 'Challenge',
       entityId: single ? foreign[0].id : (challengeId ?? foreign[0].id),
       organizationId: single ? foreign[0].organization_id : null,
-      data: { challengeId, view, proposalIds: foreign.map((r) => r.id) },
+      // The ranked list records its reads with view RANKING, in its own statement (AuditService.contentReadSql).
+      data: { challengeId, view: 'CONTENT', proposalIds: foreign.map((r) => r.id) },
     });
   }
 

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
+import { SQL_COUNT_REQUEST_HEADER } from '../../src/database/sql-counter.js';
 
 export interface GqlError {
   message: string;
@@ -31,7 +32,7 @@ export class GraphqlClient {
 
   async send<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>> {
     // Every test request asks for its SQL statement count (x-sql-statements; the test apps run with BENCH_SQL_COUNT).
-    let req = request(this.server).post('/graphql').set('content-type', 'application/json').set('x-count-sql', '1');
+    let req = request(this.server).post('/graphql').set('content-type', 'application/json').set(SQL_COUNT_REQUEST_HEADER, '1');
     if (this.token) req = req.set('authorization', `Bearer ${this.token}`);
     const res = await req.send({ query, variables });
     const body = (res.body ?? {}) as { data?: T | null; errors?: GqlError[] };

@@ -16,6 +16,7 @@ import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { GraphqlContext } from './error-handling.js';
 
 interface DocumentState {
+  /** graphql-js executions so far, counted up to compileAfterRuns. */
   runs: number;
   /** Per operation name ('' for an anonymous one); null when the compiler refused the operation. */
   compiled: Map<string, CompiledQuery | null>;
@@ -96,8 +97,10 @@ export class CompiledExecution {
       state = { runs: 0, compiled: new Map() };
       this.documents.set(document, state);
     }
-    if (state.runs <= this.compileAfterRuns) state.runs += 1;
-    if (state.runs <= this.compileAfterRuns) return null;
+    if (state.runs < this.compileAfterRuns) {
+      state.runs += 1;
+      return null;
+    }
     const name = operation.name?.value ?? '';
     let compiled = state.compiled.get(name);
     if (compiled === undefined) {
