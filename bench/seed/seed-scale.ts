@@ -131,7 +131,7 @@ main().then(
   },
 );
 
-const SEARCH_INDEXES = ['IDX_challenges_search_zh', 'IDX_challenges_search_en'];
+const SEARCH_INDEXES = ['IDX_challenges_search_zh', 'IDX_challenges_search_en', 'IDX_challenges_search_zh_month', 'IDX_challenges_search_en_month'];
 
 async function setSearchIndexFastUpdate(db: SeedDb, on: boolean): Promise<void> {
   for (const index of SEARCH_INDEXES) {

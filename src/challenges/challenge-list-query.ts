@@ -41,25 +41,34 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }
 
+/** A window of list months, as SQL integer expressions (see challenge_list_month). */
+export interface MonthWindow {
+  lo: string;
+  hi: string;
+}
+
 /**
- * A full-text search as SQL: `condition(months)` matches the terms, restricted to the list months
- * `months` (a tsquery of `~m<month>` markers, see the SearchRecency migration) when given; `rank` is the
- * relevance of a row.
+ * A full-text search as SQL: `condition(window)` matches the terms; given a window of list months, only
+ * in those months, through the month-qualified search indexes (SearchMonthLexemes migration), which read
+ * only the postings of those months. `rank` is the relevance of a row.
  */
 export interface SearchSql {
-  condition(months?: string): string;
+  condition(window?: MonthWindow): string;
   rank: string;
 }
+
+/** A search vector's month-qualified lexemes, as the indexes IDX_challenges_search_{zh,en}_month hold them. */
+const monthLexemes = (vector: string) => `challenge_month_lexemes(${vector}, challenge_list_month(COALESCE(c.published_at, c.created_at)))`;
 
 function searchSql(text: string, p: SqlParams): SearchSql | null {
   const q = searchQuery(text);
   if (!q.zh) return null;
   const zh = `${p.add(q.zh)}::tsquery`;
   const en = q.en ? `websearch_to_tsquery('english', ${p.add(q.en)})` : null;
-  const within = (query: string, months?: string) => (months ? `(${query} && ${months})` : query);
+  const matches = (column: 'search_zh' | 'search_en', query: string, window?: MonthWindow) =>
+    window ? `${monthLexemes(`c.${column}`)} @@ challenge_month_query(${query}, ${window.lo}, ${window.hi})` : `c.${column} @@ ${query}`;
   return {
-    condition: (months) =>
-      en ? `(c.search_zh @@ ${within(zh, months)} OR c.search_en @@ ${within(en, months)})` : `c.search_zh @@ ${within(zh, months)}`,
+    condition: (window) => (en ? `(${matches('search_zh', zh, window)} OR ${matches('search_en', en, window)})` : matches('search_zh', zh, window)),
     rank: en
       ? `(COALESCE(ts_rank(c.search_zh, ${zh}), 0) + COALESCE(ts_rank(c.search_en, ${en}), 0))::real`
       : `COALESCE(ts_rank(c.search_zh, ${zh}), 0)::real`,
@@ -194,21 +203,22 @@ const MONTH_WINDOWS = 3;
 
 /**
  * CTEs `walk`, `walked`, `rest` and `candidates`: the newest `limit` rows matching `where` and the search,
- * in list order (column `position`), without visiting every match. The search index holds each
- * challenge's list month (SearchRecency migration), so the walk asks it for the matches of one window of
- * months at a time, newest first (1 month, then 2, then 4), and keeps the newest it still needs from each.
- * Only when those months hold fewer than `limit` matches does a last step read the older matches, by the
- * terms alone (then there are few of them, or they are needed). A broad term thus costs about the matches
- * of the months it needs, whatever the size of the table; a rare one a few index probes.
+ * in list order (column `position`), without visiting every match. The month-qualified search indexes
+ * (SearchMonthLexemes migration) hold each term per list month, so the walk asks them for the matches of
+ * one window of months at a time, newest first (1 month, then 2, then 4), and keeps the newest it still
+ * needs from each; a window reads only its months' postings of each term. Only when those months hold
+ * fewer than `limit` matches does a last step read the older matches, by the terms alone (then there are
+ * few of them, or they are needed). A search thus costs about the postings of the months it needs,
+ * whatever the size of the table.
  */
 function newestMatchesSql(where: string[], search: SearchSql, p: SqlParams, limit: number, startMonth: string | null): string {
-  const matching = (months?: string) => [...where, search.condition(months)].join(' AND ');
+  const matching = (window?: MonthWindow) => [...where, search.condition(window)].join(' AND ');
   return `walk(step, found, hi, span, ids) AS (
         SELECT 0, 0, ${startMonth ?? 'challenge_list_month(now())'}, 1, ARRAY[]::uuid[]
       UNION ALL
         SELECT w.step + 1, w.found + cardinality(win.ids), w.hi - w.span, w.span * 2, w.ids || win.ids
           FROM walk w CROSS JOIN LATERAL (SELECT ARRAY(
-            SELECT c.id FROM challenges c WHERE ${matching('challenge_months_tsquery(w.hi - w.span + 1, w.hi)')}
+            SELECT c.id FROM challenges c WHERE ${matching({ lo: 'w.hi - w.span + 1', hi: 'w.hi' })}
              ORDER BY ${LIST_KEY} DESC, c.id DESC LIMIT ${limit} - w.found) AS ids OFFSET 0) win
          WHERE w.found < ${limit} AND w.step < ${MONTH_WINDOWS}),
       walked AS (SELECT found, hi, ids FROM walk ORDER BY step DESC LIMIT 1),

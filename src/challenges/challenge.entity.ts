@@ -84,6 +84,8 @@ export enum MinQualification {
 @Index('IDX_challenges_budget', { synchronize: false })
 @Index('IDX_challenges_search_zh', { synchronize: false })
 @Index('IDX_challenges_search_en', { synchronize: false })
+@Index('IDX_challenges_search_zh_month', { synchronize: false })
+@Index('IDX_challenges_search_en_month', { synchronize: false })
 export class ChallengeEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

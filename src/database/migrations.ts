@@ -10,6 +10,7 @@ import { ScoreSummaries1795799000000 } from '../../migrations/1795799000000-scor
 import { AuditAppend1795800000000 } from '../../migrations/1795800000000-audit-append.js';
 import { ProposalScoreTotals1795801000000 } from '../../migrations/1795801000000-proposal-score-totals.js';
 import { SearchIndexNoPendingList1795802000000 } from '../../migrations/1795802000000-search-index-no-pending-list.js';
+import { SearchMonthLexemes1795803000000 } from '../../migrations/1795803000000-search-month-lexemes.js';
 
 /** Every migration class, in order, listed once for the service, the migration CLI and the tests. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AuditAppend1795800000000,
   ProposalScoreTotals1795801000000,
   SearchIndexNoPendingList1795802000000,
+  SearchMonthLexemes1795803000000,
 ];
