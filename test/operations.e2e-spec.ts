@@ -3,6 +3,10 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import request from 'supertest';
+import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { runMigrations } from '../src/database/migrate.js';
+import { MIGRATIONS } from '../src/database/migrations.js';
+import { typeormOptions } from '../src/database/typeorm-options.js';
 import { createTestDatabase } from './support/database.js';
 import { TcpProxy } from './support/tcp-proxy.js';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from './support/test-app.js';
@@ -124,6 +128,33 @@ describe('the service process', () => {
     } finally {
       proxy.latencyMs = 0;
       if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+});
+
+describe('migrations at start', () => {
+  /** A migration that takes longer than the pool lets a request's statement run. */
+  class SlowMigration9999999999999 implements MigrationInterface {
+    name = 'SlowMigration9999999999999';
+    async up(runner: QueryRunner): Promise<void> {
+      await runner.query('SELECT pg_sleep(0.6)');
+    }
+    async down(): Promise<void> {}
+  }
+
+  it('run without the statement timeout that bounds requests, which the pool keeps afterwards', async () => {
+    const database = await createTestDatabase();
+    const options = typeormOptions({ url: database.url, poolSize: 1, connectionTimeoutMs: 5000, statementTimeoutMs: 300, applicationName: 'test-migrations' });
+    const dataSource = new DataSource({ ...options, migrations: [...MIGRATIONS, SlowMigration9999999999999] });
+    await dataSource.initialize();
+    try {
+      expect(await runMigrations(dataSource)).toEqual(['SlowMigration9999999999999']);
+      // The one pooled connection (the migrations' own) bounds a statement again.
+      await expect(dataSource.query('SELECT pg_sleep(0.6)')).rejects.toThrow(/statement timeout/);
+      expect(await runMigrations(dataSource)).toEqual([]);
+    } finally {
+      await dataSource.destroy();
+      await database.drop();
     }
   });
 });
