@@ -2,7 +2,14 @@ import { allianceApplicationsScenario } from './alliance-applications.scenario.j
 import { allianceMembersScenario } from './alliance-members.scenario.js';
 import { challengeDetailScenario } from './challenge-detail.scenario.js';
 import { challengesBrowseScenario } from './challenges-browse.scenario.js';
-import { searchEnAt50Scenario, searchEnScenario, searchZhAt50Scenario, searchZhMultiScenario, searchZhScenario } from './challenges-search.scenario.js';
+import {
+  searchEnAt50Scenario,
+  searchEnScenario,
+  searchZhAt50Scenario,
+  searchZhMultiAt50Scenario,
+  searchZhMultiScenario,
+  searchZhScenario,
+} from './challenges-search.scenario.js';
 import { floorScenario } from './floor.scenario.js';
 import { loginScenario } from './login.scenario.js';
 import { meScenario } from './me.scenario.js';
@@ -29,6 +36,7 @@ export const SCENARIOS: readonly Scenario[] = [
   searchZhMultiScenario,
   searchEnScenario,
   searchZhAt50Scenario,
+  searchZhMultiAt50Scenario,
   searchEnAt50Scenario,
   submitProposalScenario,
   proposalRankingScenario,
