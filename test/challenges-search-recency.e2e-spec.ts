@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { RELEVANCE_CANDIDATES } from '../src/challenges/challenge-list-query.js';
+import { searchQuery } from '../src/challenges/challenge-search.js';
 import { CREATE, challengeInput, createAdmin, createVerifiedEnterprise, type OrgPersona, publishedChallenge } from './support/challenge-factories.js';
 import type { Persona } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -120,6 +121,22 @@ describe('search by list month (recency in the index)', () => {
   ])('lists every %s match newest first, across months and years, on every page size', async (_, filter) => {
     const expected = await newestFirst(matching);
     for (const first of [1, 2, 5, 20]) expect(await all(filter, 'NEWEST', first)).toEqual(expected);
+  });
+
+  it('builds only AND / OR queries, which the month query rewrites exactly, whatever the user types', async () => {
+    // challenge_month_query replaces each lexeme by the OR of its qualified forms: exact for & and |, not
+    // for a NOT (!) or a phrase (<->). The service's queries must never contain them.
+    for (const text of ['-flywheel', '!flywheel', '"flywheel array"', 'flywheel<->array', 'flywheel or array', 'lithium-ion', 'li-ion battery', 'a & !b', '飞轮 -储能', 'C++ / C#', '5G-V2X']) {
+      const q = searchQuery(text);
+      const { rows } = await t.sql.query<{ zh: string | null; en: string | null }>(
+        `SELECT $1::tsquery::text AS zh, CASE WHEN $2::text IS NULL THEN NULL ELSE websearch_to_tsquery('english', $2::text)::text END AS en`,
+        [q.zh, q.en],
+      );
+      for (const query of [rows[0].zh, rows[0].en]) expect(query ?? '').not.toMatch(/!|<\d*->|<->/);
+    }
+    // And the rewrite of an AND / OR query keeps its meaning (checked against the plain definition above).
+    const rewritten = (await t.sql.query(`SELECT challenge_month_query($1::tsquery, 7, 8)::text AS q`, ["'a' & ( 'b' | 'c' )"])).rows[0].q;
+    expect(rewritten).toBe("( 'a~7' | 'a~8' ) & ( 'b~7' | 'b~8' | 'c~7' | 'c~8' )");
   });
 
   it('finds the issuer its own old draft too (its creation month)', async () => {

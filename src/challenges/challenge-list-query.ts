@@ -58,7 +58,7 @@ export interface SearchSql {
 }
 
 /** A search vector's month-qualified lexemes, as the indexes IDX_challenges_search_{zh,en}_month hold them. */
-const monthLexemes = (vector: string) => `challenge_month_lexemes(${vector}, challenge_list_month(COALESCE(c.published_at, c.created_at)))`;
+const monthLexemes = (vector: string) => `challenge_month_lexemes(${vector}, challenge_list_month(${LIST_KEY}))`;
 
 function searchSql(text: string, p: SqlParams): SearchSql | null {
   const q = searchQuery(text);
