@@ -2,7 +2,9 @@ import { GraphQLError } from 'graphql';
 
 /**
  * The error model of the API. Every error a client can see carries `extensions.code`, one of:
- * BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, INTERNAL_SERVER_ERROR
+ * BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, RATE_LIMITED (HTTP 429, with
+ * `Retry-After`), SERVICE_UNAVAILABLE (HTTP 503, with `Retry-After`: the database failed or the instance
+ * is overloaded; never an authentication error), INTERNAL_SERVER_ERROR
  * (plus the GraphQL protocol codes GRAPHQL_PARSE_FAILED and GRAPHQL_VALIDATION_FAILED for documents
  * that are not valid), and where useful `extensions.reason`, a stable machine-readable detail.
  */
@@ -12,6 +14,8 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
+  RATE_LIMITED: 'RATE_LIMITED',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -73,5 +77,27 @@ export class NotFoundError extends AppError {
 export class ConflictError extends AppError {
   constructor(reason: string, message: string, extra: Record<string, unknown> = {}) {
     super(message, ErrorCode.CONFLICT, { reason, ...extra });
+  }
+}
+
+/** Too many requests: HTTP 429 with `Retry-After` (seconds). */
+export class RateLimitedError extends AppError {
+  constructor(reason: string, retryAfterSeconds: number, message = 'Too many requests; try again later') {
+    super(message, ErrorCode.RATE_LIMITED, {
+      reason,
+      retryAfterSeconds,
+      http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+    });
+  }
+}
+
+/** The database failed or the instance is overloaded: HTTP 503 with `Retry-After` (seconds). */
+export class ServiceUnavailableError extends AppError {
+  constructor(reason: string, retryAfterSeconds = 1, message = 'The service is temporarily unavailable; try again shortly') {
+    super(message, ErrorCode.SERVICE_UNAVAILABLE, {
+      reason,
+      retryAfterSeconds,
+      http: { status: 503, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+    });
   }
 }
