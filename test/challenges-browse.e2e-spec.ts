@@ -367,6 +367,8 @@ describe('browsing and searching challenges', () => {
     });
 
     it('selects the costly parts only when asked for, also through fragments', async () => {
+      // An anonymous visitor gets the count only when the issuer made it PUBLIC (else null).
+      await t.sql.query(`UPDATE challenges SET proposal_count_visibility = 'PUBLIC' WHERE id = $1`, [ids.hydrogen]);
       const res = await t.gql.send<{ challenges: { edges: { node: { id: string; technicalFields: { code: string }[]; proposalCount: number } }[] } }>(
         `query { challenges(first: 50, filter: { industryCodes: ["C"] }) { edges { node { id ...Parts } } } } fragment Parts on Challenge { technicalFields { code } proposalCount }`,
       );

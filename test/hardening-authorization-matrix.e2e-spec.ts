@@ -37,7 +37,7 @@ const NOT_OWNED: Record<string, string> = {
   leaveAlliance: "the caller's own enterprise",
   inviteOrganizationMember: "the caller's own organisation",
   askChallengeQuestion: 'open to every eligible SME that sees the challenge',
-  acceptChallengeTerms: 'open to every organisation that sees the challenge',
+  acceptChallengeTerms: 'open to every SME that could answer the challenge (eligible or invited); others FORBIDDEN NOT_ELIGIBLE_FOR_TERMS (test/hardening-domain-rules)',
   saveProposalDraft: 'open to every eligible SME (creates its own proposal)',
   submitProposal: 'open to every eligible SME (creates its own proposal)',
   fileObjection: 'open to every verified organisation during the publicity period',

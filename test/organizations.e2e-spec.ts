@@ -137,11 +137,11 @@ describe('enterprises and SMEs', () => {
     expect(await auditCount(t)).toBe(count);
   });
 
-  it('refuses a duplicate credit code with CONFLICT CREDIT_CODE_TAKEN', async () => {
+  it('refuses a credit code a verified organisation holds with CONFLICT CREDIT_CODE_TAKEN', async () => {
     const first = await createUser(t);
     const second = await createUser(t);
     const code = creditCode();
-    await createEnterprise(t, first, { creditCode: code });
+    await verify(t, admin, await createEnterprise(t, first, { creditCode: code }));
     const count = await auditCount(t);
     const error = await t.gql.as(second.token).fails(CREATE_SME, { input: smeInput({ creditCode: code }) });
     expect(error.extensions).toMatchObject({ code: 'CONFLICT', reason: 'CREDIT_CODE_TAKEN' });

@@ -31,6 +31,7 @@ const COLUMNS: [keyof ContentPatch, string, string][] = [
   ['currency', 'currency', 'bpchar'],
   ['ipOwnership', 'ip_ownership', 'ip_ownership'],
   ['visibility', 'visibility', 'challenge_visibility'],
+  ['proposalCountVisibility', 'proposal_count_visibility', 'challenge_proposal_count_visibility'],
   ['anonymousIssuer', 'anonymous_issuer', 'boolean'],
   ['blindReview', 'blind_review', 'boolean'],
   ['deadline', 'deadline', 'timestamptz'],

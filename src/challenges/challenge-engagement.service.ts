@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../common/auth/actor.js';
 import { belongsTo } from '../common/auth/actor.js';
-import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from '../common/errors.js';
+import { AppError, ConflictError, ErrorCode, ForbiddenError, NotFoundError, UserInputError } from '../common/errors.js';
+import { eligibilityProblemsSql } from './challenge-sql.js';
 import { ChallengeQueryService } from './challenge-query.service.js';
 import { ChallengeNode } from './challenge.mapper.js';
 import {
@@ -15,6 +16,17 @@ import {
   PublishChallengeAnnouncementInput,
 } from './dto/challenge.inputs.js';
 import { ChallengeAnnouncement, ChallengeQuestion } from './dto/challenge.types.js';
+
+/** FORBIDDEN NOT_ELIGIBLE_FOR_TERMS, with `eligibilityReasons` as Challenge.viewerEligibility.reasons names them. */
+export class NotEligibleForTermsError extends AppError {
+  constructor(reasons: string[]) {
+    super(
+      `Only organisations that could answer this challenge (eligible SMEs, or SMEs the issuer invited) may accept its terms (${reasons.join(', ')})`,
+      ErrorCode.FORBIDDEN,
+      { reason: 'NOT_ELIGIBLE_FOR_TERMS', eligibilityReasons: reasons },
+    );
+  }
+}
 
 /** Terms (NDA) acceptance, Q&A (答疑), announcements and invitations. */
 @Injectable()
@@ -32,6 +44,7 @@ export class ChallengeEngagementService {
     await this.dataSource.transaction(async (manager) => {
       const c = await this.query.assertVisible(actor, input.challengeId, manager, true);
       if (!c.requiresTerms || c.termsVersion === null) throw new ConflictError('NO_TERMS', 'This challenge requires no terms');
+      if (!belongsTo(actor, c.issuerOrganizationId)) await this.assertMayAcceptTerms(manager, c.id, org.id);
       if (c.termsVersion !== input.termsVersion) {
         throw new ConflictError('TERMS_VERSION_CHANGED', `The terms in force are version ${c.termsVersion}; read them and accept that version`, {
           currentVersion: c.termsVersion,
@@ -54,6 +67,24 @@ export class ChallengeEngagementService {
       }
     });
     return this.query.get(actor, input.challengeId);
+  }
+
+  /**
+   * The NDA gate (the same rule as termsGateSql, which guards every read of the description): only an
+   * organisation that could answer the challenge may accept its terms: an SME eligible by the challenge's
+   * eligibility rule (eligibilityProblemsSql, what viewerEligibility shows), or an SME the issuer invited.
+   * Anyone else who sees the challenge (another enterprise, an ineligible SME) is FORBIDDEN
+   * NOT_ELIGIBLE_FOR_TERMS with the reasons, and sees only the public part.
+   */
+  private async assertMayAcceptTerms(manager: EntityManager, challengeId: string, organizationId: string): Promise<void> {
+    const [row] = (await manager.query(
+      `SELECT ${eligibilityProblemsSql('$2')} AS reasons,
+              EXISTS (SELECT 1 FROM challenge_invitations ci WHERE ci.challenge_id = c.id AND ci.organization_id = $2::uuid) AS invited
+         FROM challenges c WHERE c.id = $1`,
+      [challengeId, organizationId],
+    )) as { reasons: string[]; invited: boolean }[];
+    if (row.invited || row.reasons.length === 0) return;
+    throw new NotEligibleForTermsError(row.reasons);
   }
 
   /** A verified SME asks while the challenge is open; the question is private to the issuer until answered. */

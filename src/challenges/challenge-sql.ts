@@ -70,14 +70,30 @@ export function issuerShownSql(viewer: Viewer, p: SqlParams, c = 'c'): string {
 }
 
 /**
+ * The NDA gate: whether the viewer's organisation may accept the challenge's terms, i.e. could answer
+ * the challenge: an SME eligible by the challenge's eligibility rule (eligibilityProblemsSql, the rule the
+ * challenge page shows as viewerEligibility: verification, qualification, region), or an SME the issuer
+ * invited (challenge_invitations, whatever the visibility). Enterprises other than the issuer never pass.
+ * The issuer and admins do not need it (they always see the description).
+ */
+export function termsGateSql(viewer: Viewer, p: SqlParams, c = 'c'): string {
+  if (!viewer.organizationId || viewer.organizationKind !== 'SME') return 'FALSE';
+  const org = p.add(viewer.organizationId);
+  return `(EXISTS (SELECT 1 FROM challenge_invitations gi WHERE gi.challenge_id = ${c}.id AND gi.organization_id = ${org}::uuid)
+    OR cardinality(${eligibilityProblemsSql(org, c)}) = 0)`;
+}
+
+/**
  * Whether the confidential description may be shown: to the issuer and admins; when terms are required,
- * to organisations that accepted the CURRENT terms version; otherwise to signed-in viewers.
+ * to organisations that accepted the CURRENT terms version and still pass the NDA gate (termsGateSql: an
+ * acceptance counts only while the organisation could answer the challenge); otherwise to signed-in viewers.
  */
 export function descriptionShownSql(viewer: Viewer, p: SqlParams, c = 'c'): string {
   if (viewer.admin) return 'TRUE';
   if (!viewer.signedIn) return 'FALSE';
   const accepted = viewer.organizationId
-    ? `EXISTS (SELECT 1 FROM challenge_terms_acceptances ta WHERE ta.challenge_id = ${c}.id AND ta.organization_id = ${p.add(viewer.organizationId)}::uuid AND ta.terms_version = ${c}.terms_version)`
+    ? `(EXISTS (SELECT 1 FROM challenge_terms_acceptances ta WHERE ta.challenge_id = ${c}.id AND ta.organization_id = ${p.add(viewer.organizationId)}::uuid AND ta.terms_version = ${c}.terms_version)
+        AND ${termsGateSql(viewer, p, c)})`
     : 'FALSE';
   return `(${isIssuerSql(viewer, p, c)} OR (NOT ${c}.requires_terms) OR ${accepted})`;
 }
@@ -85,6 +101,16 @@ export function descriptionShownSql(viewer: Viewer, p: SqlParams, c = 'c'): stri
 /** The number of proposals received (the proposals module fills the challenge_proposal_counts view). */
 export function proposalCountSql(c = 'c'): string {
   return `COALESCE((SELECT pc.proposal_count FROM challenge_proposal_counts pc WHERE pc.challenge_id = ${c}.id), 0)::int`;
+}
+
+/**
+ * Whether the viewer may know how many proposals a challenge received (among those who see it): the
+ * issuer's members and admins always; everyone else only when the issuer chose PUBLIC. The same rule
+ * answers Challenge.proposalCount and the proposalCount root query.
+ */
+export function proposalCountShownSql(viewer: Viewer, p: SqlParams, c = 'c'): string {
+  if (viewer.admin) return 'TRUE';
+  return `(${c}.proposal_count_visibility = 'PUBLIC' OR ${isIssuerSql(viewer, p, c)})`;
 }
 
 /**
@@ -134,7 +160,8 @@ export function summaryColumnsSql(viewer: Viewer, p: SqlParams, c = 'c', o = 'o'
     `(SELECT coalesce(json_agg(json_build_object('code', tf.code, 'nameZh', tf.name_zh, 'nameEn', tf.name_en) ORDER BY tf.code), '[]'::json)
        FROM challenge_technical_fields ctf JOIN technical_fields tf ON tf.code = ctf.field_code WHERE ctf.challenge_id = ${c}.id) AS technical_fields`,
   );
-  add(['proposalCount'], () => `${proposalCountSql(c)} AS proposal_count`);
+  add(['proposalCountVisibility'], () => `${c}.proposal_count_visibility`);
+  add(['proposalCount'], () => `CASE WHEN ${proposalCountShownSql(viewer, p, c)} THEN ${proposalCountSql(c)} END AS proposal_count`);
   add(['unansweredQuestionCount'], () => {
     const manager = viewer.admin ? 'TRUE' : isIssuerSql(viewer, p, c);
     return `CASE WHEN ${manager} THEN (SELECT count(*)::int FROM challenge_questions q WHERE q.challenge_id = ${c}.id AND q.answered_at IS NULL) END AS unanswered_question_count`;
@@ -178,7 +205,8 @@ export interface ChallengeSummaryRow {
   issuer_name_en: string | null;
   viewer_is_issuer: boolean;
   technical_fields: { code: string; nameZh: string; nameEn: string }[];
-  proposal_count: number;
+  proposal_count_visibility: string;
+  proposal_count: number | null;
   unanswered_question_count: number | null;
 }
 

@@ -56,6 +56,12 @@ export enum ChallengeVisibility {
   INVITE_ONLY = 'INVITE_ONLY',
 }
 
+/** Who may know how many proposals a challenge has received (the issuer chooses; its members and admins always may). */
+export enum ProposalCountVisibility {
+  ISSUER_ONLY = 'ISSUER_ONLY',
+  PUBLIC = 'PUBLIC',
+}
+
 /** The lowest SME qualification (专精特新 level) a respondent needs; same values as sme_qualification, lowest first. */
 export enum MinQualification {
   NONE = 'NONE',
@@ -164,6 +170,15 @@ export class ChallengeEntity {
 
   @Column({ type: 'enum', enum: ChallengeVisibility, enumName: 'challenge_visibility', default: ChallengeVisibility.PUBLIC })
   visibility: ChallengeVisibility;
+
+  @Column({
+    name: 'proposal_count_visibility',
+    type: 'enum',
+    enum: ProposalCountVisibility,
+    enumName: 'challenge_proposal_count_visibility',
+    default: ProposalCountVisibility.ISSUER_ONLY,
+  })
+  proposalCountVisibility: ProposalCountVisibility;
 
   @Column({ name: 'anonymous_issuer', type: 'boolean', default: false })
   anonymousIssuer: boolean;

@@ -1,4 +1,4 @@
-import type { ChainGoal, ChallengeStatus, ChallengeVisibility, CooperationMode, DemandType, IpOwnership, MinQualification } from './challenge.entity.js';
+import type { ChainGoal, ChallengeStatus, ChallengeVisibility, CooperationMode, DemandType, IpOwnership, MinQualification, ProposalCountVisibility } from './challenge.entity.js';
 import type { ChallengeDetailRow, ChallengeSummaryRow } from './challenge-sql.js';
 import { ChallengeType, ChallengeVersion } from './dto/challenge.types.js';
 
@@ -58,6 +58,7 @@ export function toChallengeType(row: ChallengeSummaryRow | ChallengeDetailRow): 
     termsVersion: row.terms_version,
     statusReason: row.status_reason,
     viewerIsIssuer: row.viewer_is_issuer,
+    proposalCountVisibility: row.proposal_count_visibility as ProposalCountVisibility,
     proposalCount: row.proposal_count,
     unansweredQuestionCount: row.unanswered_question_count,
   };

@@ -11,6 +11,8 @@ import { AuditAppend1795800000000 } from '../../migrations/1795800000000-audit-a
 import { ProposalScoreTotals1795801000000 } from '../../migrations/1795801000000-proposal-score-totals.js';
 import { SearchIndexNoPendingList1795802000000 } from '../../migrations/1795802000000-search-index-no-pending-list.js';
 import { SearchMonthLexemes1795803000000 } from '../../migrations/1795803000000-search-month-lexemes.js';
+import { ProposalCountVisibility1795900000000 } from '../../migrations/1795900000000-proposal-count-visibility.js';
+import { CreditCodeVerifiedUnique1795900050000 } from '../../migrations/1795900050000-credit-code-verified-unique.js';
 
 /** Every migration class, in order, listed once for the service, the migration CLI and the tests. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -26,4 +28,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ProposalScoreTotals1795801000000,
   SearchIndexNoPendingList1795802000000,
   SearchMonthLexemes1795803000000,
+  ProposalCountVisibility1795900000000,
+  CreditCodeVerifiedUnique1795900050000,
 ];

@@ -10,6 +10,7 @@ import { resetVerification, updateColumns, updateSharedColumns } from '../organi
 import { OrganizationKind } from '../organizations/organization.entity.js';
 import {
   alreadyInOrganization,
+  assertCreditCodeFree,
   CREDIT_CODE_CONSTRAINT,
   creditCodeTaken,
   MEMBER_CONSTRAINT,
@@ -80,6 +81,7 @@ export class EnterprisesService {
     let id: string;
     try {
       id = await this.dataSource.transaction(async (manager) => {
+        await assertCreditCodeFree(manager, input.creditCode);
         const [org] = (await manager.query(
           `INSERT INTO organizations (kind, name_zh, name_en, credit_code, region_code, description, contact_email, contact_phone, created_by)
            VALUES ('ENTERPRISE', $1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,

@@ -32,8 +32,15 @@ export class OrganizationEntity {
   @Column({ name: 'name_en', type: 'varchar', length: 200, nullable: true })
   nameEn: string | null;
 
-  /** 统一社会信用代码: 18 characters, check character validated (GB 32100-2015); unique. */
-  @Column({ name: 'credit_code', type: 'char', length: 18, unique: true })
+  /**
+   * 统一社会信用代码: 18 characters, check character validated (GB 32100-2015). Unique among VERIFIED
+   * organisations only, so an unverified squatter cannot block the real company: several unverified
+   * organisations may claim a code, the admin's verification queue shows them side by side, and the
+   * first to be verified wins.
+   */
+  @Index('UQ_organizations_credit_code_verified', { unique: true, where: `"verification_status" = 'VERIFIED'` })
+  @Index('IDX_organizations_credit_code')
+  @Column({ name: 'credit_code', type: 'char', length: 18 })
   creditCode: string;
 
   /** Province-level administrative division code (GB/T 2260), e.g. 370000 for Shandong. */

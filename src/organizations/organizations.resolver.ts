@@ -1,4 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { ConnectionShape } from '../common/pagination/connection.js';
 import { Access, AccessRule, CurrentActor } from '../common/auth/access.decorator.js';
 import type { Actor } from '../common/auth/actor.js';
 import { EnterprisesService } from '../enterprises/enterprises.service.js';
@@ -8,6 +9,7 @@ import {
   AcceptOrganizationInvitationInput,
   ChangeOrganizationMemberRoleInput,
   InviteOrganizationMemberInput,
+  OrganizationVerificationQueueArgs,
   RejectOrganizationVerificationInput,
   RemoveOrganizationMemberInput,
   VerifyOrganizationInput,
@@ -15,6 +17,8 @@ import {
 import {
   InviteOrganizationMemberPayload,
   OrganizationMembershipPayload,
+  OrganizationVerificationItem,
+  OrganizationVerificationItemConnection,
   OrganizationVerificationPayload,
   RemoveOrganizationMemberPayload,
 } from './dto/organization.types.js';
@@ -64,7 +68,17 @@ export class OrganizationsResolver {
     return this.service.remove(actor, input);
   }
 
-  @Mutation(() => OrganizationVerificationPayload, { description: 'Verifies an organisation (platform admins).' })
+  @Query(() => OrganizationVerificationItemConnection, {
+    description: 'Organisations waiting for verification, oldest first, each with the other organisations holding its credit code (platform admins).',
+  })
+  @Access(AccessRule.ADMIN)
+  organizationVerificationQueue(@Args() args: OrganizationVerificationQueueArgs): Promise<ConnectionShape<OrganizationVerificationItem>> {
+    return this.service.verificationQueue(args);
+  }
+
+  @Mutation(() => OrganizationVerificationPayload, {
+    description: 'Verifies an organisation (platform admins); CONFLICT CREDIT_CODE_TAKEN when a verified organisation holds its credit code.',
+  })
   @Access(AccessRule.ADMIN)
   verifyOrganization(@CurrentActor() actor: Actor, @Args('input') input: VerifyOrganizationInput): Promise<OrganizationVerificationPayload> {
     return this.service.verify(actor, input);

@@ -10,12 +10,15 @@ import {
   ChangeOrganizationMemberRoleInput,
   InviteOrganizationMemberInput,
   RejectOrganizationVerificationInput,
+  OrganizationVerificationQueueArgs,
   RemoveOrganizationMemberInput,
   VerifyOrganizationInput,
 } from './dto/organization.inputs.js';
+import { ConnectionShape, decodeCursor, encodeCursor, pageSize, toConnection } from '../common/pagination/connection.js';
 import {
   InviteOrganizationMemberPayload,
   OrganizationMembershipPayload,
+  OrganizationVerificationItem,
   OrganizationVerificationPayload,
   RemoveOrganizationMemberPayload,
 } from './dto/organization.types.js';
@@ -27,13 +30,31 @@ import { uniqueViolation } from '../database/pg-errors.js';
 export const INVITATION_TTL_DAYS = 14;
 
 
-export const CREDIT_CODE_CONSTRAINT = 'UQ_43b31b255111c328c76c0c26113';
+/** Unique among VERIFIED organisations only (migration CreditCodeVerifiedUnique1795900050000). */
+export const CREDIT_CODE_CONSTRAINT = 'UQ_organizations_credit_code_verified';
 export const MEMBER_CONSTRAINT = 'PK_89bde91f78d36ca41e9515d91c6';
 
 export const alreadyInOrganization = () =>
   new ConflictError('ALREADY_IN_ORGANIZATION', 'A user belongs to at most one organisation');
-export const creditCodeTaken = () =>
-  new ConflictError('CREDIT_CODE_TAKEN', 'An organisation with this credit code is already registered');
+export const creditCodeTaken = (holderOrganizationId?: string) =>
+  new ConflictError(
+    'CREDIT_CODE_TAKEN',
+    'A verified organisation with this credit code is already registered',
+    holderOrganizationId ? { holderOrganizationId } : {},
+  );
+
+/**
+ * Refuses a credit code that a VERIFIED organisation holds (other than `except`). A code held only by
+ * unverified or rejected organisations is free: they may be squatters, and the verification queue shows
+ * the clash to the admins. The partial unique index UQ_organizations_credit_code_verified backs this up.
+ */
+export async function assertCreditCodeFree(manager: EntityManager, creditCode: string, except?: string): Promise<void> {
+  const [holder] = (await manager.query(
+    `SELECT id FROM organizations WHERE credit_code = $1 AND verification_status = 'VERIFIED' AND id IS DISTINCT FROM $2::uuid LIMIT 1`,
+    [creditCode, except ?? null],
+  )) as { id: string }[];
+  if (holder) throw creditCodeTaken(holder.id);
+}
 
 /**
  * Membership of organisations (invitations, roles, removal) and their verification by platform
@@ -213,46 +234,150 @@ export class OrganizationsService {
   /** UNVERIFIED or REJECTED → VERIFIED; UNVERIFIED or VERIFIED → REJECTED. Atomic, audited. */
   private async decide(actor: Actor, organizationId: string, to: VerificationStatus, reason: string | null): Promise<OrganizationVerificationPayload> {
     const from = Object.values(VerificationStatus).filter((s) => s !== to);
-    return this.dataSource.transaction(async (manager) => {
-      const [row] = (await manager.query(
-        `UPDATE organizations o
-            SET verification_status = $2::organization_verification_status, verification_reason = $3, updated_at = now(),
-                verified_at = CASE WHEN $2::organization_verification_status = 'VERIFIED' THEN now() ELSE NULL END
-           FROM (SELECT id, verification_status AS old FROM organizations WHERE id = $1 FOR UPDATE) prev
-          WHERE o.id = prev.id AND prev.old = ANY($4::organization_verification_status[])
-          RETURNING o.id, o.kind, o.name_zh, o.verification_status, o.verification_reason, o.verified_at, prev.old`,
-        [organizationId, to, reason, from],
-      )) as [{ id: string; kind: OrganizationKind; name_zh: string; verification_status: VerificationStatus; verification_reason: string | null; verified_at: Date | null; old: VerificationStatus }[], number];
-      const updated = row[0];
-      if (!updated) {
-        const [current] = (await manager.query(`SELECT verification_status FROM organizations WHERE id = $1`, [organizationId])) as {
-          verification_status: VerificationStatus;
-        }[];
-        if (!current) throw new NotFoundError('Organization');
-        throw new ConflictError('INVALID_TRANSITION', `A ${current.verification_status} organisation cannot become ${to}`, {
-          from: current.verification_status,
-          to,
-        });
-      }
+    try {
+      return await this.dataSource.transaction((manager) => this.decideIn(manager, actor, organizationId, to, reason, from));
+    } catch (error) {
+      // Two admins verifying two holders of one code at once: the partial unique index lets one win.
+      if (uniqueViolation(error) === CREDIT_CODE_CONSTRAINT) throw creditCodeTaken();
+      throw error;
+    }
+  }
+
+  private async decideIn(
+    manager: EntityManager,
+    actor: Actor,
+    organizationId: string,
+    to: VerificationStatus,
+    reason: string | null,
+    from: VerificationStatus[],
+  ): Promise<OrganizationVerificationPayload> {
+    if (to === VerificationStatus.VERIFIED) {
+      const [target] = (await manager.query(`SELECT credit_code FROM organizations WHERE id = $1 FOR UPDATE`, [organizationId])) as { credit_code: string }[];
+      if (target) await assertCreditCodeFree(manager, target.credit_code, organizationId);
+    }
+    const [row] = (await manager.query(
+      `UPDATE organizations o
+          SET verification_status = $2::organization_verification_status, verification_reason = $3, updated_at = now(),
+              verified_at = CASE WHEN $2::organization_verification_status = 'VERIFIED' THEN now() ELSE NULL END
+         FROM (SELECT id, verification_status AS old FROM organizations WHERE id = $1 FOR UPDATE) prev
+        WHERE o.id = prev.id AND prev.old = ANY($4::organization_verification_status[])
+        RETURNING o.id, o.kind, o.name_zh, o.verification_status, o.verification_reason, o.verified_at, prev.old`,
+      [organizationId, to, reason, from],
+    )) as [{ id: string; kind: OrganizationKind; name_zh: string; verification_status: VerificationStatus; verification_reason: string | null; verified_at: Date | null; old: VerificationStatus }[], number];
+    const updated = row[0];
+    if (!updated) {
+      const [current] = (await manager.query(`SELECT verification_status FROM organizations WHERE id = $1`, [organizationId])) as {
+        verification_status: VerificationStatus;
+      }[];
+      if (!current) throw new NotFoundError('Organization');
+      throw new ConflictError('INVALID_TRANSITION', `A ${current.verification_status} organisation cannot become ${to}`, {
+        from: current.verification_status,
+        to,
+      });
+    }
+    await this.audit.record(manager, {
+      actor,
+      action: to === VerificationStatus.VERIFIED ? 'ORGANIZATION_VERIFIED' : 'ORGANIZATION_VERIFICATION_REJECTED',
+      entityType: 'Organization',
+      entityId: organizationId,
+      organizationId,
+      from: updated.old,
+      to,
+      reason,
+    });
+    if (to === VerificationStatus.VERIFIED && updated.old !== VerificationStatus.VERIFIED) await this.flagCreditCodeClashes(manager, actor, updated.id);
+    return {
+      organizationId: updated.id,
+      kind: updated.kind,
+      nameZh: updated.name_zh,
+      verificationStatus: updated.verification_status,
+      verificationReason: updated.verification_reason,
+      verifiedAt: updated.verified_at,
+    };
+  }
+
+  /**
+   * After `verifiedId` was verified, flags every other organisation claiming its credit code: one audit
+   * event each (CREDIT_CODE_CLAIMED_BY_VERIFIED, on that organisation's trail). They stay in the queue,
+   * marked creditCodeHeldByVerified, and can no longer be verified.
+   */
+  private async flagCreditCodeClashes(manager: EntityManager, actor: Actor, verifiedId: string): Promise<void> {
+    const others = (await manager.query(
+      `SELECT o.id, o.verification_status FROM organizations o JOIN organizations v ON v.credit_code = o.credit_code
+        WHERE v.id = $1 AND o.id <> v.id ORDER BY o.created_at, o.id`,
+      [verifiedId],
+    )) as { id: string; verification_status: VerificationStatus }[];
+    for (const other of others) {
       await this.audit.record(manager, {
         actor,
-        action: to === VerificationStatus.VERIFIED ? 'ORGANIZATION_VERIFIED' : 'ORGANIZATION_VERIFICATION_REJECTED',
+        action: 'CREDIT_CODE_CLAIMED_BY_VERIFIED',
         entityType: 'Organization',
-        entityId: organizationId,
-        organizationId,
-        from: updated.old,
-        to,
-        reason,
+        entityId: other.id,
+        organizationId: other.id,
+        data: { verifiedOrganizationId: verifiedId, verificationStatus: other.verification_status },
       });
-      return {
-        organizationId: updated.id,
-        kind: updated.kind,
-        nameZh: updated.name_zh,
-        verificationStatus: updated.verification_status,
-        verificationReason: updated.verification_reason,
-        verifiedAt: updated.verified_at,
-      };
-    });
+    }
+  }
+
+  /**
+   * The admins' verification queue: UNVERIFIED organisations, oldest first, each with the other
+   * organisations holding its credit code. One SQL statement per page.
+   */
+  async verificationQueue(args: OrganizationVerificationQueueArgs): Promise<ConnectionShape<OrganizationVerificationItem>> {
+    const first = pageSize(args);
+    const params: unknown[] = [];
+    const where = [`o.verification_status = 'UNVERIFIED'`];
+    if (args.kind) {
+      params.push(args.kind);
+      where.push(`o.kind = $${params.length}::organization_kind`);
+    }
+    if (args.after) {
+      const [at, id] = decodeCursor(args.after, ['timestamp', 'uuid']);
+      params.push(at, id);
+      where.push(`(o.created_at, o.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    const rows = (await this.dataSource.query(
+      `SELECT o.id, o.kind, o.name_zh, o.name_en, o.credit_code, o.region_code, o.verification_status, o.created_at,
+              (SELECT coalesce(json_agg(json_build_object('organizationId', x.id, 'kind', x.kind, 'nameZh', x.name_zh,
+                                                          'verificationStatus', x.verification_status, 'createdAt', x.created_at)
+                                        ORDER BY x.created_at, x.id), '[]'::json)
+                 FROM organizations x WHERE x.credit_code = o.credit_code AND x.id <> o.id) AS clashes
+         FROM organizations o
+        WHERE ${where.join(' AND ')}
+        ORDER BY o.created_at, o.id
+        LIMIT ${first + 1}`,
+      params,
+    )) as {
+      id: string;
+      kind: OrganizationKind;
+      name_zh: string;
+      name_en: string | null;
+      credit_code: string;
+      region_code: string;
+      verification_status: VerificationStatus;
+      created_at: Date;
+      clashes: { organizationId: string; kind: OrganizationKind; nameZh: string; verificationStatus: VerificationStatus; createdAt: string }[];
+    }[];
+    return toConnection(
+      rows,
+      first,
+      (r) => encodeCursor([r.created_at.toISOString(), r.id]),
+      (r) => {
+        const clashes = r.clashes.map((c) => ({ ...c, createdAt: new Date(c.createdAt) }));
+        return {
+          organizationId: r.id,
+          kind: r.kind,
+          nameZh: r.name_zh,
+          nameEn: r.name_en,
+          creditCode: r.credit_code,
+          regionCode: r.region_code,
+          verificationStatus: r.verification_status,
+          createdAt: r.created_at,
+          creditCodeClashes: clashes,
+          creditCodeHeldByVerified: clashes.some((c) => c.verificationStatus === VerificationStatus.VERIFIED),
+        };
+      },
+    );
   }
 
   private async lockMember(manager: EntityManager, organizationId: string, userId: string) {

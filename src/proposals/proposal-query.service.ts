@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../common/auth/actor.js';
-import { ConflictError, NotFoundError } from '../common/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors.js';
 import { ConnectionShape, decodeCursor, encodeCursor, pageSize, toConnection } from '../common/pagination/connection.js';
 import { ADMIN_GRANT_HOURS, RANKING_PAGE_DEFAULT } from './proposal-rules.js';
 import {
@@ -28,7 +28,7 @@ import {
   ReviewAssignment,
 } from './dto/proposal.types.js';
 import { ChallengeStatus } from '../challenges/challenge.entity.js';
-import { SqlParams, viewerOf, visibleSql } from '../challenges/challenge-sql.js';
+import { proposalCountShownSql, SqlParams, viewerOf, visibleSql } from '../challenges/challenge-sql.js';
 import { NotSelectedReason, ProposalStatus, ReviewAssignmentStatus } from './proposal.entities.js';
 
 const DECIDED = [ProposalStatus.SELECTED, ProposalStatus.NOT_SELECTED, ProposalStatus.DISQUALIFIED];
@@ -100,15 +100,24 @@ export class ProposalQueryService {
     return toConnection(rows, first, (r) => encodeCursor([r.submitted_at ? r.submitted_at.toISOString() : null, r.id]), toProposal);
   }
 
-  /** Before the deadline the issuer sees only this number (drafts and withdrawn proposals are not counted). */
-  async proposalCount(actor: Actor, challengeId: string): Promise<number> {
+  /**
+   * How many proposals a challenge received (drafts and withdrawn ones are not counted): before the deadline
+   * all its issuer sees of them. The same rule as Challenge.proposalCount (proposalCountShownSql): the
+   * issuer's members and admins always; others only when the issuer made the count PUBLIC. A challenge the
+   * caller cannot see is NOT_FOUND; one it sees with an ISSUER_ONLY count is FORBIDDEN (PROPOSAL_COUNT_ISSUER_ONLY),
+   * which is the field's null.
+   */
+  async proposalCount(actor: Actor | null, challengeId: string): Promise<number> {
+    const viewer = viewerOf(actor);
+    const p = new SqlParams();
     const [row] = (await this.dataSource.query(
-      `SELECT coalesce(v.proposal_count, 0)::int AS n
+      `SELECT ${proposalCountShownSql(viewer, p)} AS shown, coalesce(v.proposal_count, 0)::int AS n
          FROM challenges c LEFT JOIN challenge_proposal_counts v ON v.challenge_id = c.id
-        WHERE c.id = $1 AND (c.issuer_organization_id = $2::uuid OR $3)`,
-      [challengeId, actor.organization?.id ?? null, actor.platformRoles.includes('ADMIN')],
-    )) as { n: number }[];
+        WHERE c.id = ${p.add(challengeId)}::uuid AND ${visibleSql(viewer, p)}`,
+      p.values,
+    )) as { shown: boolean; n: number }[];
     if (!row) throw new NotFoundError('Challenge');
+    if (!row.shown) throw new ForbiddenError('PROPOSAL_COUNT_ISSUER_ONLY', "The issuer keeps this challenge's proposal count to itself");
     return row.n;
   }
 

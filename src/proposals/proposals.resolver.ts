@@ -69,9 +69,12 @@ export class ProposalsResolver {
     return this.query.challengeProposals(actor, args);
   }
 
-  @Query(() => Int, { description: 'How many proposals a challenge has received (its issuer and admins); all the issuer sees before the deadline.' })
-  @Access(AccessRule.AUTHENTICATED)
-  proposalCount(@CurrentActor() actor: Actor, @Args('challengeId', { type: () => ID }, uuidArg('challengeId')) challengeId: string): Promise<number> {
+  @Query(() => Int, {
+    description:
+      "How many proposals a challenge has received: for its issuer and admins, and for everyone who sees the challenge when its proposalCountVisibility is PUBLIC (else FORBIDDEN PROPOSAL_COUNT_ISSUER_ONLY). All the issuer sees before the deadline.",
+  })
+  @Access(AccessRule.PUBLIC)
+  proposalCount(@CurrentActor() actor: Actor | null, @Args('challengeId', { type: () => ID }, uuidArg('challengeId')) challengeId: string): Promise<number> {
     return this.query.proposalCount(actor, challengeId);
   }
 

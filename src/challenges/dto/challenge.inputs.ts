@@ -19,7 +19,7 @@ import {
 } from 'class-validator';
 import { FenScalar } from '../../common/graphql/fen.scalar.js';
 import { ConnectionArgs } from '../../common/pagination/connection.js';
-import { ChainGoal, ChallengeStatus, ChallengeVisibility, CooperationMode, DemandType, IpOwnership, MinQualification } from '../challenge.entity.js';
+import { ChainGoal, ChallengeStatus, ChallengeVisibility, CooperationMode, DemandType, IpOwnership, MinQualification, ProposalCountVisibility } from '../challenge.entity.js';
 import { trim } from '../../common/transforms.js';
 
 const trimOrNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
@@ -202,6 +202,14 @@ export class ChallengeContentInput {
   @IsEnum(ChallengeVisibility)
   visibility?: ChallengeVisibility;
 
+  @Field(() => ProposalCountVisibility, {
+    nullable: true,
+    description: 'Who may know how many proposals were received: ISSUER_ONLY (the default) or PUBLIC (everyone who sees the challenge).',
+  })
+  @IsOptional()
+  @IsEnum(ProposalCountVisibility)
+  proposalCountVisibility?: ProposalCountVisibility;
+
   @Field({ nullable: true })
   @IsOptional()
   @IsBoolean()
@@ -272,6 +280,7 @@ export class AmendChallengeInput extends PartialType(
     'bounty',
     'deadline',
     'terms',
+    'proposalCountVisibility',
   ] as const),
 ) {
   @Field(() => ID)

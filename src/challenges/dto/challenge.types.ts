@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { FenScalar } from '../../common/graphql/fen.scalar.js';
 import { Connection } from '../../common/pagination/connection.js';
-import { ChainGoal, ChallengeStatus, ChallengeVisibility, CooperationMode, DemandType, IpOwnership, MinQualification } from '../challenge.entity.js';
+import { ChainGoal, ChallengeStatus, ChallengeVisibility, CooperationMode, DemandType, IpOwnership, MinQualification, ProposalCountVisibility } from '../challenge.entity.js';
 
 registerEnumType(ChallengeStatus, { name: 'ChallengeStatus', description: 'PUBLISHED past its deadline always reads as CLOSED.' });
 registerEnumType(ChainGoal, { name: 'ChainGoal', description: '稳链 STABILIZE / 补链 SUPPLEMENT / 固链 CONSOLIDATE / 强链 STRENGTHEN' });
@@ -9,6 +9,10 @@ registerEnumType(DemandType, { name: 'DemandType' });
 registerEnumType(CooperationMode, { name: 'CooperationMode' });
 registerEnumType(IpOwnership, { name: 'IpOwnership' });
 registerEnumType(ChallengeVisibility, { name: 'ChallengeVisibility' });
+registerEnumType(ProposalCountVisibility, {
+  name: 'ProposalCountVisibility',
+  description: "Who may know a challenge's proposal count: ISSUER_ONLY (its members and admins) or PUBLIC (everyone who sees the challenge).",
+});
 registerEnumType(MinQualification, { name: 'MinimumQualification', description: 'The lowest 专精特新 level a respondent SME needs.' });
 
 @ObjectType()
@@ -290,8 +294,14 @@ export class ChallengeType {
   @Field({ description: "True when the viewer is a member of the issuing organisation." })
   viewerIsIssuer: boolean;
 
-  @Field(() => Int, { description: 'Proposals received so far (their content stays sealed).' })
-  proposalCount: number;
+  @Field(() => ProposalCountVisibility, { description: 'Who may know proposalCount (chosen by the issuer).' })
+  proposalCountVisibility: ProposalCountVisibility;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Proposals received so far (their content stays sealed): null unless the viewer is the issuer or an admin, or proposalCountVisibility is PUBLIC.',
+  })
+  proposalCount: number | null;
 
   @Field(() => Int, { nullable: true, description: 'Questions waiting for an answer (issuer and admins only).' })
   unansweredQuestionCount: number | null;

@@ -1,4 +1,6 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { ConnectionArgs } from '../../common/pagination/connection.js';
+import { OrganizationKind } from '../organization.entity.js';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { OrganizationRole } from '../organization-member.entity.js';
@@ -70,4 +72,12 @@ export class RejectOrganizationVerificationInput {
   @IsString()
   @Length(3, 500)
   reason: string;
+}
+
+@ArgsType()
+export class OrganizationVerificationQueueArgs extends ConnectionArgs {
+  @Field(() => OrganizationKind, { nullable: true, description: 'Only enterprises or only SMEs; both when omitted.' })
+  @IsOptional()
+  @IsEnum(OrganizationKind)
+  kind?: OrganizationKind;
 }

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Connection } from '../../common/pagination/connection.js';
 import { OrganizationRole } from '../organization-member.entity.js';
 import { OrganizationKind, VerificationStatus } from '../organization.entity.js';
 
@@ -91,3 +92,62 @@ export class OrganizationVerificationPayload {
   @Field(() => Date, { nullable: true })
   verifiedAt: Date | null;
 }
+
+/** Another organisation claiming the same credit code (统一社会信用代码): shown to platform admins only. */
+@ObjectType()
+export class CreditCodeHolder {
+  @Field(() => ID)
+  organizationId: string;
+
+  @Field(() => OrganizationKind)
+  kind: OrganizationKind;
+
+  @Field()
+  nameZh: string;
+
+  @Field(() => VerificationStatus)
+  verificationStatus: VerificationStatus;
+
+  @Field()
+  createdAt: Date;
+}
+
+/** An organisation waiting for verification, as the admins' queue shows it. */
+@ObjectType()
+export class OrganizationVerificationItem {
+  @Field(() => ID)
+  organizationId: string;
+
+  @Field(() => OrganizationKind)
+  kind: OrganizationKind;
+
+  @Field()
+  nameZh: string;
+
+  @Field(() => String, { nullable: true })
+  nameEn: string | null;
+
+  @Field()
+  creditCode: string;
+
+  @Field()
+  regionCode: string;
+
+  @Field(() => VerificationStatus)
+  verificationStatus: VerificationStatus;
+
+  @Field()
+  createdAt: Date;
+
+  @Field(() => [CreditCodeHolder], {
+    description:
+      'Other organisations holding the same credit code, oldest first (a clash: only one of them can be verified; a VERIFIED holder means this one cannot be).',
+  })
+  creditCodeClashes: CreditCodeHolder[];
+
+  @Field({ description: 'True when a VERIFIED organisation already holds this credit code: verifying this one is refused (CREDIT_CODE_TAKEN).' })
+  creditCodeHeldByVerified: boolean;
+}
+
+@ObjectType()
+export class OrganizationVerificationItemConnection extends Connection(OrganizationVerificationItem, 'OrganizationVerificationItem') {}
