@@ -5,8 +5,9 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../common/auth/actor.js';
 import { belongsTo } from '../common/auth/actor.js';
 import { AppError, ConflictError, ErrorCode, ForbiddenError, NotFoundError, UserInputError } from '../common/errors.js';
-import { eligibilityProblemsSql } from './challenge-sql.js';
+import { eligibilityProblemsSql } from '../smes/eligibility.js';
 import { ChallengeQueryService } from './challenge-query.service.js';
+import { SqlParams, termsGateSql, viewerOf } from './challenge-sql.js';
 import { ChallengeNode } from './challenge.mapper.js';
 import {
   AcceptChallengeTermsInput,
@@ -44,7 +45,7 @@ export class ChallengeEngagementService {
     await this.dataSource.transaction(async (manager) => {
       const c = await this.query.assertVisible(actor, input.challengeId, manager, true);
       if (!c.requiresTerms || c.termsVersion === null) throw new ConflictError('NO_TERMS', 'This challenge requires no terms');
-      if (!belongsTo(actor, c.issuerOrganizationId)) await this.assertMayAcceptTerms(manager, c.id, org.id);
+      if (!belongsTo(actor, c.issuerOrganizationId)) await this.assertMayAcceptTerms(manager, actor, c.id, org.id);
       if (c.termsVersion !== input.termsVersion) {
         throw new ConflictError('TERMS_VERSION_CHANGED', `The terms in force are version ${c.termsVersion}; read them and accept that version`, {
           currentVersion: c.termsVersion,
@@ -70,21 +71,20 @@ export class ChallengeEngagementService {
   }
 
   /**
-   * The NDA gate (the same rule as termsGateSql, which guards every read of the description): only an
-   * organisation that could answer the challenge may accept its terms: an SME eligible by the challenge's
-   * eligibility rule (eligibilityProblemsSql, what viewerEligibility shows), or an SME the issuer invited.
-   * Anyone else who sees the challenge (another enterprise, an ineligible SME) is FORBIDDEN
-   * NOT_ELIGIBLE_FOR_TERMS with the reasons, and sees only the public part.
+   * The NDA gate (termsGateSql, the rule that also guards every read of the description): only an organisation
+   * that could answer the challenge may accept its terms: an SME eligible by the eligibility rule
+   * (smes/eligibility.ts, what viewerEligibility shows), or an SME the issuer invited. Anyone else who sees the
+   * challenge (another enterprise, an ineligible SME) is FORBIDDEN NOT_ELIGIBLE_FOR_TERMS with the reasons, and
+   * sees only the public part.
    */
-  private async assertMayAcceptTerms(manager: EntityManager, challengeId: string, organizationId: string): Promise<void> {
+  private async assertMayAcceptTerms(manager: EntityManager, actor: Actor, challengeId: string, organizationId: string): Promise<void> {
+    const p = new SqlParams();
+    const gate = termsGateSql(viewerOf(actor), p);
     const [row] = (await manager.query(
-      `SELECT ${eligibilityProblemsSql('$2')} AS reasons,
-              EXISTS (SELECT 1 FROM challenge_invitations ci WHERE ci.challenge_id = c.id AND ci.organization_id = $2::uuid) AS invited
-         FROM challenges c WHERE c.id = $1`,
-      [challengeId, organizationId],
-    )) as { reasons: string[]; invited: boolean }[];
-    if (row.invited || row.reasons.length === 0) return;
-    throw new NotEligibleForTermsError(row.reasons);
+      `SELECT ${gate} AS may_accept, ${eligibilityProblemsSql(p.add(organizationId))} AS reasons FROM challenges c WHERE c.id = ${p.add(challengeId)}::uuid`,
+      p.values,
+    )) as { may_accept: boolean; reasons: string[] }[];
+    if (!row.may_accept) throw new NotEligibleForTermsError(row.reasons);
   }
 
   /** A verified SME asks while the challenge is open; the question is private to the issuer until answered. */

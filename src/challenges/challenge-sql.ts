@@ -1,6 +1,7 @@
 import type { Actor } from '../common/auth/actor.js';
 import { isAdmin } from '../common/auth/actor.js';
 import { SqlParams } from '../database/sql-params.js';
+import { eligibilityProblemsSql } from '../smes/eligibility.js';
 
 export { SqlParams };
 
@@ -71,7 +72,7 @@ export function issuerShownSql(viewer: Viewer, p: SqlParams, c = 'c'): string {
 
 /**
  * The NDA gate: whether the viewer's organisation may accept the challenge's terms, i.e. could answer
- * the challenge: an SME eligible by the challenge's eligibility rule (eligibilityProblemsSql, the rule the
+ * the challenge: an SME eligible by the challenge's eligibility rule (smes/eligibility.ts, the rule the
  * challenge page shows as viewerEligibility: verification, qualification, region), or an SME the issuer
  * invited (challenge_invitations, whatever the visibility). Enterprises other than the issuer never pass.
  * The issuer and admins do not need it (they always see the description).
@@ -224,23 +225,4 @@ export function detailColumnsSql(viewer: Viewer, p: SqlParams, c = 'c', o = 'o')
     : 'FALSE';
   return `${summaryColumnsSql(viewer, p, c, o)},
     CASE WHEN ${shown} THEN ${c}.description END AS description, ${shown} AS description_shown, ${accepted} AS terms_accepted`;
-}
-
-/**
- * Why an SME organisation may not answer a challenge (empty = eligible), as a text[] expression over
- * `c` (challenges) for the organisation id `$org`. The qualification counts only while the SME is VERIFIED
- * and its certificate is valid (smes.qualification_valid_until not past). The proposals module checks it
- * on submission with the same fragment.
- */
-export function eligibilityProblemsSql(organizationIdParam: string, c = 'c'): string {
-  return `(SELECT array_remove(ARRAY[
-      CASE WHEN o.kind <> 'SME' THEN 'NOT_AN_SME' END,
-      CASE WHEN ${c}.verified_only AND o.verification_status <> 'VERIFIED' THEN 'NOT_VERIFIED' END,
-      CASE WHEN cardinality(${c}.allowed_region_codes) > 0 AND NOT (o.region_code::varchar = ANY(${c}.allowed_region_codes)) THEN 'REGION_NOT_ALLOWED' END,
-      CASE WHEN array_position(ARRAY['NONE','INNOVATIVE','SPECIALIZED','LITTLE_GIANT'],
-             CASE WHEN o.verification_status = 'VERIFIED' AND (s.qualification_valid_until IS NULL OR s.qualification_valid_until >= current_date)
-                  THEN COALESCE(s.qualification::text, 'NONE') ELSE 'NONE' END)
-           < array_position(ARRAY['NONE','INNOVATIVE','SPECIALIZED','LITTLE_GIANT'], ${c}.min_qualification::text)
-           THEN 'QUALIFICATION_TOO_LOW' END], NULL)
-     FROM organizations o LEFT JOIN smes s ON s.organization_id = o.id WHERE o.id = ${organizationIdParam}::uuid)`;
 }

@@ -4,7 +4,8 @@ import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { ChallengeDetailPart } from './challenge.mapper.js';
-import { descriptionShownSql, eligibilityProblemsSql, isIssuerSql, SqlParams, viewerOf } from './challenge-sql.js';
+import { eligibilityProblemsSql } from '../smes/eligibility.js';
+import { descriptionShownSql, isIssuerSql, SqlParams, viewerOf } from './challenge-sql.js';
 import { ChallengeAnnouncement, ChallengeEligibilityCheck, ChallengeQuestion, ChallengeRequirement, ChallengeTerms, EvaluationCriterion } from './dto/challenge.types.js';
 
 /**

@@ -1,35 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { canonicalJson, contentSha256, toProposalContent } from './proposal-content.js';
-import { eligibilityRefusal, EligibilityFacts, sameAffiliationName } from './proposal-rules.js';
-
-const eligible: EligibilityFacts = {
-  verifiedOnly: true,
-  minQualification: 'SPECIALIZED',
-  allowedRegionCodes: ['370000'],
-  requiresTerms: true,
-  termsAccepted: true,
-  smeVerified: true,
-  smeRegionCode: '370000',
-  smeQualification: 'LITTLE_GIANT',
-  qualificationExpired: false,
-};
-
-describe('eligibilityRefusal', () => {
-  it.each<[string, Partial<EligibilityFacts>, string | null]>([
-    ['eligible', {}, null],
-    ['unverified SME', { smeVerified: false }, 'SME_NOT_VERIFIED'],
-    ['unverified SME on an open challenge', { smeVerified: false, verifiedOnly: false }, null],
-    ['qualification below the minimum', { smeQualification: 'INNOVATIVE' }, 'QUALIFICATION_INSUFFICIENT'],
-    ['expired qualification', { qualificationExpired: true }, 'QUALIFICATION_EXPIRED'],
-    ['expired qualification when none is required', { qualificationExpired: true, minQualification: 'NONE' }, null],
-    ['region not allowed', { smeRegionCode: '110000' }, 'REGION_NOT_ELIGIBLE'],
-    ['any region', { smeRegionCode: '110000', allowedRegionCodes: [] }, null],
-    ['terms not accepted', { termsAccepted: false }, 'TERMS_NOT_ACCEPTED'],
-    ['terms not required', { termsAccepted: false, requiresTerms: false }, null],
-  ])('%s', (_name, change, reason) => {
-    expect(eligibilityRefusal({ ...eligible, ...change })?.reason ?? null).toBe(reason);
-  });
-});
+import { sameAffiliationName } from './proposal-rules.js';
 
 describe('receipt hash', () => {
   const input = {

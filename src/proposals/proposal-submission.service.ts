@@ -5,12 +5,13 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../common/auth/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from '../common/errors.js';
 import { contentSha256, ProposalContent, submissionPayloadHash, toProposalContent } from './proposal-content.js';
-import { eligibilityRefusal } from './proposal-rules.js';
 import { ProposalStatus } from './proposal.entities.js';
 import { ProposalQueryService } from './proposal-query.service.js';
 import { Proposal } from './dto/proposal.types.js';
 import { ProposalContentInput, ReviseProposalInput, SaveProposalDraftInput, SubmitProposalInput, WithdrawProposalInput } from './dto/proposal.inputs.js';
 import { preparedQuery } from '../database/prepared-query.js';
+import { SqlParams, viewerOf, visibleSql } from '../challenges/challenge-sql.js';
+import { EligibilityReason, eligibilityProblemsSql } from '../smes/eligibility.js';
 import { uniqueViolation } from '../database/pg-errors.js';
 
 /** What the locking read of the challenge and the submitting SME returns. */
@@ -19,20 +20,24 @@ interface SubmissionContext {
   visible: boolean;
   open: boolean;
   now: Date;
-  verified_only: boolean;
-  min_qualification: 'NONE' | 'INNOVATIVE' | 'SPECIALIZED' | 'LITTLE_GIANT';
-  allowed_region_codes: string[];
   requires_terms: boolean;
   terms_accepted: boolean;
-  sme_verified: boolean;
-  region_code: string;
-  qualification: 'NONE' | 'INNOVATIVE' | 'SPECIALIZED' | 'LITTLE_GIANT' | null;
-  qualification_expired: boolean;
+  /** Why the SME may not answer the challenge (smes/eligibility.ts; empty: eligible). */
+  eligibility_problems: EligibilityReason[];
   requirement_ids: string[];
 }
 
-const VISIBLE_STATUSES = ['PUBLISHED', 'CLOSED', 'IN_PUBLICITY', 'AWARDED', 'FAILED', 'CANCELLED'];
-
+/** How submission names each reason of the eligibility rule in its refusal (FORBIDDEN). */
+const SUBMISSION_REFUSALS: Record<EligibilityReason, { reason: string; message: string }> = {
+  NOT_AN_SME: { reason: 'NOT_AN_SME_MEMBER', message: 'Only SMEs may submit proposals' },
+  NOT_VERIFIED: { reason: 'SME_NOT_VERIFIED', message: 'Only verified SMEs may submit to this challenge' },
+  REGION_NOT_ALLOWED: { reason: 'REGION_NOT_ELIGIBLE', message: 'The SME is not registered in a region this challenge accepts' },
+  QUALIFICATION_EXPIRED: { reason: 'QUALIFICATION_EXPIRED', message: 'The qualification certificate has expired' },
+  QUALIFICATION_TOO_LOW: {
+    reason: 'QUALIFICATION_INSUFFICIENT',
+    message: "The SME's qualification (counted while it is verified and its certificate valid today) is below what this challenge requires",
+  },
+};
 
 /**
  * Drafts, submissions, revisions and withdrawals. The deadline is decided inside the transaction that writes:
@@ -51,7 +56,7 @@ export class ProposalSubmissionService {
     const smeId = this.requireSme(actor);
     const content = toProposalContent(input.content);
     const id = await this.dataSource.transaction(async (manager) => {
-      const ctx = await this.lockContext(manager, input.challengeId, smeId);
+      const ctx = await this.lockContext(manager, actor, input.challengeId, smeId);
       this.checkOpen(ctx);
       await this.validateContent(manager, ctx, smeId, input.content, content, false);
       const [existing] = (await manager.query(
@@ -95,21 +100,13 @@ export class ProposalSubmissionService {
     if (replay) return replay;
     try {
       const id = await this.dataSource.transaction(async (manager) => {
-        const ctx = await this.lockContext(manager, input.challengeId, smeId);
+        const ctx = await this.lockContext(manager, actor, input.challengeId, smeId);
         this.checkOpen(ctx);
-        const refusal = eligibilityRefusal({
-          verifiedOnly: ctx.verified_only,
-          minQualification: ctx.min_qualification,
-          allowedRegionCodes: ctx.allowed_region_codes,
-          requiresTerms: ctx.requires_terms,
-          termsAccepted: ctx.terms_accepted,
-          smeVerified: ctx.sme_verified,
-          smeRegionCode: ctx.region_code,
-          smeQualification: ctx.qualification ?? 'NONE',
-          qualificationExpired: ctx.qualification_expired,
-        });
-        if (refusal?.code === 'FORBIDDEN') throw new ForbiddenError(refusal.reason, refusal.message);
-        if (refusal) throw new ConflictError(refusal.reason, refusal.message);
+        const [problem] = ctx.eligibility_problems;
+        if (problem) throw new ForbiddenError(SUBMISSION_REFUSALS[problem].reason, SUBMISSION_REFUSALS[problem].message);
+        if (ctx.requires_terms && !ctx.terms_accepted) {
+          throw new ConflictError('TERMS_NOT_ACCEPTED', "Accept the challenge's current terms before submitting");
+        }
         await this.validateContent(manager, ctx, smeId, input.content, content, true);
         const sha = contentSha256(content);
         const [existing] = (await preparedQuery(
@@ -175,7 +172,7 @@ export class ProposalSubmissionService {
     const content = toProposalContent(input.content);
     const revision = await this.dataSource.transaction(async (manager) => {
       // Lock order everywhere: the challenge, then the proposal.
-      const ctx = await this.lockContext(manager, await this.ownChallengeId(manager, input.proposalId, smeId), smeId);
+      const ctx = await this.lockContext(manager, actor, await this.ownChallengeId(manager, input.proposalId, smeId), smeId);
       const proposal = await this.ownProposalForUpdate(manager, input.proposalId, smeId);
       this.checkOpen(ctx);
       if (proposal.status !== ProposalStatus.SUBMITTED) {
@@ -203,7 +200,7 @@ export class ProposalSubmissionService {
     const smeId = this.requireSme(actor);
     await this.dataSource.transaction(async (manager) => {
       // Lock order everywhere: the challenge, then the proposal.
-      const ctx = await this.lockContext(manager, await this.ownChallengeId(manager, input.proposalId, smeId), smeId);
+      const ctx = await this.lockContext(manager, actor, await this.ownChallengeId(manager, input.proposalId, smeId), smeId);
       const proposal = await this.ownProposalForUpdate(manager, input.proposalId, smeId);
       this.checkOpen(ctx);
       if (proposal.status !== ProposalStatus.SUBMITTED && proposal.status !== ProposalStatus.DRAFT) {
@@ -244,29 +241,29 @@ export class ProposalSubmissionService {
   }
 
   /**
-   * Reads and share-locks the challenge together with the SME's eligibility facts and the database clock
-   * (truncated to milliseconds, the precision stored), in one statement.
+   * Reads and share-locks the challenge together with the SME's eligibility (the one rule, smes/eligibility.ts),
+   * whether the actor may see the challenge (the one visibility rule, visibleSql: what it may not see is
+   * NOT_FOUND, as from `challenge`) and the database clock (truncated to milliseconds, the precision stored),
+   * in one statement.
    */
-  private async lockContext(manager: EntityManager, challengeId: string, smeId: string): Promise<SubmissionContext> {
-    const [ctx] = (await preparedQuery(
+  private async lockContext(manager: EntityManager, actor: Actor, challengeId: string, smeId: string): Promise<SubmissionContext> {
+    const p = new SqlParams();
+    const challenge = p.add(challengeId);
+    const sme = p.add(smeId);
+    const visible = visibleSql(viewerOf(actor), p, 'ch');
+    const [ctx] = await preparedQuery<SubmissionContext>(
       manager,
-      `SELECT ch.status, ch.verified_only, ch.min_qualification, ch.allowed_region_codes::text[] AS allowed_region_codes, ch.requires_terms,
-              t.now, ch.deadline > t.now AS open,
-              (ch.status = ANY($3::challenge_status[]) AND (ch.visibility <> 'INVITE_ONLY'
-                 OR EXISTS (SELECT 1 FROM challenge_invitations ci WHERE ci.challenge_id = ch.id AND ci.organization_id = o.id))) AS visible,
-              EXISTS (SELECT 1 FROM challenge_terms_acceptances a WHERE a.challenge_id = ch.id AND a.organization_id = o.id
+      `SELECT ch.status, ch.requires_terms, t.now, ch.deadline > t.now AS open, ${visible} AS visible,
+              EXISTS (SELECT 1 FROM challenge_terms_acceptances a WHERE a.challenge_id = ch.id AND a.organization_id = ${sme}::uuid
                         AND a.terms_version = ch.terms_version) AS terms_accepted,
-              o.verification_status = 'VERIFIED' AS sme_verified, o.region_code, s.qualification,
-              coalesce(s.qualification_valid_until < (t.now AT TIME ZONE 'Asia/Shanghai')::date, false) AS qualification_expired,
+              ${eligibilityProblemsSql(sme, 'ch')} AS eligibility_problems,
               coalesce((SELECT array_agg(cr.id::text) FROM challenge_requirements cr WHERE cr.challenge_id = ch.id), '{}') AS requirement_ids
          FROM challenges ch
          CROSS JOIN (SELECT date_trunc('milliseconds', clock_timestamp()) AS now) t
-         JOIN organizations o ON o.id = $2
-         LEFT JOIN smes s ON s.organization_id = o.id
-        WHERE ch.id = $1
+        WHERE ch.id = ${challenge}::uuid
         FOR SHARE OF ch`,
-      [challengeId, smeId, VISIBLE_STATUSES],
-    )) as SubmissionContext[];
+      p.values,
+    );
     if (!ctx || !ctx.visible) throw new NotFoundError('Challenge');
     return ctx;
   }

@@ -36,11 +36,19 @@ export function qualificationProblems(claim: QualificationClaim, today: string):
   return problems;
 }
 
+/** The qualifications from lowest to highest: the one order every comparison uses (SQL and TypeScript). */
+export const QUALIFICATION_ORDER = [SmeQualification.NONE, SmeQualification.INNOVATIVE, SmeQualification.SPECIALIZED, SmeQualification.LITTLE_GIANT] as const;
+
 /**
- * SQL for the qualification that counts (o = organizations, s = smes): the declared one while the
- * SME is VERIFIED and its certificate is valid today, else NONE. For matchmaking and eligibility.
+ * SQL for the qualification that counts (over an organisations row `o` and its smes row `s`): the declared one
+ * while the SME is VERIFIED and its certificate is valid today (China time, from its first day to its last),
+ * else NONE. Shown as `effectiveQualification`, and the basis of eligibility (eligibility.ts).
  */
-export const EFFECTIVE_QUALIFICATION_SQL = `CASE WHEN o.verification_status = 'VERIFIED' AND s.qualification <> 'NONE'
-  AND s.qualification_valid_from <= (now() AT TIME ZONE 'Asia/Shanghai')::date
-  AND s.qualification_valid_until >= (now() AT TIME ZONE 'Asia/Shanghai')::date
-  THEN s.qualification ELSE 'NONE' END`;
+export function effectiveQualificationSql(o = 'o', s = 's'): string {
+  return `CASE WHEN ${o}.verification_status = 'VERIFIED' AND ${s}.qualification <> 'NONE'
+  AND ${s}.qualification_valid_from <= (now() AT TIME ZONE 'Asia/Shanghai')::date
+  AND ${s}.qualification_valid_until >= (now() AT TIME ZONE 'Asia/Shanghai')::date
+  THEN ${s}.qualification ELSE 'NONE' END`;
+}
+
+export const EFFECTIVE_QUALIFICATION_SQL = effectiveQualificationSql();

@@ -23,7 +23,14 @@ function creditCode(): string {
 export async function createOrganization(
   t: TestApp,
   kind: 'ENTERPRISE' | 'SME',
-  options: { name?: string; verified?: boolean; regionCode?: string; qualification?: string; qualificationValidUntil?: string | null } = {},
+  options: {
+    name?: string;
+    verified?: boolean;
+    regionCode?: string;
+    qualification?: string;
+    qualificationValidFrom?: string | null;
+    qualificationValidUntil?: string | null;
+  } = {},
 ): Promise<Org> {
   const owner = await createUser(t, { displayName: `${kind} owner` });
   const id = randomUUID();
@@ -37,8 +44,14 @@ export async function createOrganization(
   );
   if (kind === 'SME') {
     await t.sql.query(
-      `INSERT INTO smes (organization_id, size_class, qualification, qualification_valid_until) VALUES ($1, 'SMALL', $2, $3)`,
-      [id, options.qualification ?? 'SPECIALIZED', options.qualificationValidUntil === undefined ? '2099-12-31' : options.qualificationValidUntil],
+      `INSERT INTO smes (organization_id, size_class, qualification, certificate_number, qualification_valid_from, qualification_valid_until)
+       VALUES ($1, 'SMALL', $2, 'CERT-TEST-0001', $3, $4)`,
+      [
+        id,
+        options.qualification ?? 'SPECIALIZED',
+        options.qualificationValidFrom === undefined ? '2020-01-01' : options.qualificationValidFrom,
+        options.qualificationValidUntil === undefined ? '2099-12-31' : options.qualificationValidUntil,
+      ],
     );
   } else {
     await t.sql.query(`INSERT INTO enterprises (organization_id, industry_code) VALUES ($1, 'C')`, [id]);
@@ -90,18 +103,22 @@ export async function createChallenge(
     budgetMax?: string | null;
     status?: string;
     visibility?: string;
+    /** Whether the challenge was ever published (default: unless its status comes before publication). */
+    published?: boolean;
   } = {},
 ): Promise<TestChallenge> {
+  const status = options.status ?? 'PUBLISHED';
+  const published = options.published ?? !['DRAFT', 'PENDING_REVIEW', 'CHANGES_REQUESTED', 'REJECTED'].includes(status);
   const id = randomUUID();
   await t.sql.query(
     `INSERT INTO challenges (id, issuer_organization_id, status, title_zh, summary_zh, description, industry_code, chain_goal, demand_type,
                              budget_max, min_qualification, allowed_region_codes, blind_review, deadline, published_at, requires_terms, terms_version, visibility)
      VALUES ($1, $2, $3, '储能电池热管理挑战', '摘要', '保密描述', 'C', 'STRENGTHEN', 'TECH_BREAKTHROUGH', $4, $5, $6, $7,
-             now() + $8::interval, now(), $9, CASE WHEN $9 THEN 1 END, $10)`,
+             now() + $8::interval, CASE WHEN $11 THEN now() END, $9, CASE WHEN $9 THEN 1 END, $10)`,
     [
       id,
       issuerId,
-      options.status ?? 'PUBLISHED',
+      status,
       options.budgetMax === undefined ? '100000000' : options.budgetMax,
       options.minQualification ?? 'NONE',
       options.regions ?? [],
@@ -109,6 +126,7 @@ export async function createChallenge(
       options.deadlineIn ?? '1 hour',
       options.requiresTerms ?? false,
       options.visibility ?? 'PUBLIC',
+      published,
     ],
   );
   if (options.requiresTerms) await t.sql.query(`INSERT INTO challenge_terms (challenge_id, version, text) VALUES ($1, 1, '保密协议')`, [id]);
