@@ -238,3 +238,40 @@ describe('protocol hardening (production mode)', () => {
     });
   });
 });
+
+/**
+ * The same refusal whichever way operations execute: the service's default (graphql-js for a document's first
+ * run, compiled from the second: the first defect ran the mutation on its first send) and with compiled
+ * execution off.
+ */
+describe.each([
+  ['compiled from the second run (the production default)', { GRAPHQL_COMPILE_AFTER_RUNS: '1' }],
+  ['compiled execution off', { GRAPHQL_COMPILED_EXECUTION: 'false' }],
+])('a wrong operationName executes nothing: %s', (_mode, env) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { NODE_ENV: 'production', ...env } });
+  });
+  afterAll(() => t.close());
+
+  it('POST and GET: refused every time, no user created, the session intact', async () => {
+    const email = uniqueEmail('opmode');
+    const query = `mutation a { register(input: { email: "${email}", password: "correct-horse-battery", displayName: "X" }) { user { id } } }`;
+    for (let i = 0; i < 3; i += 1) {
+      const res = await request(t.app.getHttpServer()).post('/graphql').set('content-type', 'application/json').send({ query, operationName: 'zzz' });
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0].extensions.code).toBe('OPERATION_RESOLUTION_FAILURE');
+    }
+    expect((await t.sql.query(`SELECT 1 FROM users WHERE email = $1`, [email])).rows).toEqual([]);
+    const user = await createUser(t);
+    for (let i = 0; i < 3; i += 1) {
+      const res = await request(t.app.getHttpServer())
+        .get('/graphql')
+        .query({ query: 'mutation a { logout { ok } }', operationName: 'zzz' })
+        .set('apollo-require-preflight', 'true')
+        .set('authorization', `Bearer ${user.token}`);
+      expect(res.status).toBe(405);
+    }
+    expect(await t.gql.as(user.token).ok(`{ me { id } }`)).toEqual({ me: { id: user.id } });
+  });
+});
