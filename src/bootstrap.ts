@@ -2,15 +2,12 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
+import { installRequestIdHeaders, requestIdOptions } from './common/http/request-id.js';
 import type { AppConfig } from './config/app-config.js';
 import { runMigrations } from './database/migrate.js';
 import { SQL_COUNT_REQUEST_HEADER, SqlCounter } from './database/sql-counter.js';
-
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 export interface CreateAppOptions {
   databaseUrl: string;
@@ -22,12 +19,8 @@ export interface CreateAppOptions {
 export async function createApp(config: AppConfig, options: CreateAppOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.http.bodyLimit,
-    // A client's X-Request-Id is kept when it is sane, so a request can be followed across services.
-    requestIdHeader: false,
-    genReqId: (req: IncomingMessage) => {
-      const given = req.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-    },
+    // The server generates the request id; a client's X-Request-Id is only a labelled correlation value.
+    ...requestIdOptions(),
     logger: {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie'],
@@ -41,9 +34,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions): P
   );
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onSend', async (req, reply) => {
-    reply.header('x-request-id', req.id);
-  });
+  installRequestIdHeaders(fastify);
   if (config.benchSqlCount) {
     // Only the requests that ask (x-count-sql: 1): counting keeps an AsyncLocalStorage context through the
     // request, which costs several percent of the service's CPU, and the benchmark samples one request in ten.

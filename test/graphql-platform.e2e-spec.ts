@@ -31,9 +31,10 @@ describe('GraphQL platform: error model and limits', () => {
     }
   });
 
-  it('keeps a sane client request id and returns it', async () => {
+  it('generates the request id; a sane client id comes back only as the correlation id', async () => {
     const res = await post({ query: '{ __typename }' }).set('x-request-id', 'trace-abc-123');
-    expect(res.headers['x-request-id']).toBe('trace-abc-123');
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.headers['x-correlation-id']).toBe('trace-abc-123');
     const odd = await post({ query: '{ __typename }' }).set('x-request-id', 'bad id with spaces');
     expect(odd.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });

@@ -16,7 +16,7 @@ export interface Actor {
   platformRoles: readonly PlatformRole[];
   /** Absent when the user belongs to no organisation. */
   organization?: ActorOrganization;
-  /** The HTTP request id (x-request-id), written to the audit trail. */
+  /** The request id the server generated (returned in x-request-id; never the client's), written to the audit trail. */
   requestId?: string;
 }
 

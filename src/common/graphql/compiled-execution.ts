@@ -9,6 +9,7 @@ import {
   type GraphQLSchema,
   isInputObjectType,
   isNonNullType,
+  Kind,
   type OperationDefinitionNode,
   typeFromAST,
 } from 'graphql';
@@ -78,6 +79,11 @@ export class CompiledExecution {
   async execute(requestContext: GatewayGraphQLRequestContext): Promise<GatewayExecutionResult> {
     const schema = this.schema!;
     const { document, operation, context } = requestContext;
+    // Apollo calls the executor even when it resolved no operation (an unknown operationName, or several
+    // operations and no name), and expects the executor's error. Nothing may run then. (Apollo's resolved name is
+    // null here: handed to graphql-js it would pick the document's only operation and run it.) The request plugin
+    // refuses such requests before execution already; this is the executor's own guarantee.
+    if (!operation) return { errors: [operationResolutionError(document, requestContext.request.operationName)] };
     const variables = requestContext.request.variables ?? {};
     const compiled = this.compiledFor(schema, document, operation);
     const executed = context as GraphqlContext;
@@ -87,7 +93,7 @@ export class CompiledExecution {
       return result.errors?.length ? { ...result, errors: result.errors.map(toGraphqlJsError) } : result;
     }
     executed.execution = 'graphql-js';
-    return execute({ schema, document, operationName: requestContext.operationName, variableValues: variables, contextValue: context });
+    return execute({ schema, document, operationName: operation.name?.value, variableValues: variables, contextValue: context });
   }
 
   /** The compiled operation when it should run compiled, else null (graphql-js runs it). */
@@ -113,6 +119,17 @@ export class CompiledExecution {
     }
     return compiled;
   }
+}
+
+/**
+ * graphql-js's refusal when the document has no operation of that name, or several and no name was given (the
+ * same messages as its `execute`, built here so that no execution starts).
+ */
+export function operationResolutionError(document: DocumentNode, operationName: string | null | undefined): GraphQLError {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  if (operationName) return new GraphQLError(`Unknown operation named "${operationName}".`);
+  if (operations.length > 1) return new GraphQLError('Must provide operation name if query contains multiple operations.');
+  return new GraphQLError('Must provide an operation.');
 }
 
 /** Whether the operation's variables coerce (graphql-js's own check, so a refusal carries its usual message). */

@@ -1,9 +1,10 @@
-import { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import { ApolloServerPlugin, GraphQLRequestContext, HeaderMap } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { Logger } from '@nestjs/common';
-import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError, Kind } from 'graphql';
 import { SqlCounter } from '../../database/sql-counter.js';
 import { ErrorCode, PUBLIC_ERROR_CODES } from '../errors.js';
+import { operationResolutionError } from './compiled-execution.js';
 
 export interface GraphqlContext {
   req: { id: string; user?: unknown; headers: Record<string, string | string[] | undefined> };
@@ -17,15 +18,51 @@ function isExpected(error: unknown): boolean {
   return typeof code === 'string' && PUBLIC_ERROR_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR;
 }
 
+/** graphql-js's refusal of a document over the parser's token limit (GRAPHQL_MAX_TOKENS); "more that" is its spelling. */
+const TOKEN_LIMIT = /Document contains more th(?:an|at) \d+ tokens/;
+/** Apollo's CSRF refusal (preventCsrf) carries no code of its own: only its message tells it apart. */
+const CSRF_REFUSAL = /Cross-Site Request Forgery/;
+/** graphql-js's suggestions end its messages: "Did you mean "me"?", "Did you mean the enum value "NEWEST"?". */
+const SUGGESTION = /\s*Did you mean [^]*$/;
+/** graphql-armor's marker for a hidden suggestion (it still tells that a near name exists). */
+const SUGGESTION_MARKER = /\s*\[Suggestion hidden\]\??/g;
+
+export interface ErrorFormatOptions {
+  /** Production: no "did you mean" suggestion in any message, and no limit's number in a parse refusal. */
+  production: boolean;
+}
+
 /**
  * Masks every error the API did not raise on purpose: the client gets INTERNAL_SERVER_ERROR and the
  * request id, never SQL, table names or (in production) a stack trace. The original is logged.
+ * Apollo's refusals of a malformed HTTP request become BAD_USER_INPUT with a reason; a document over the
+ * token limit is GRAPHQL_PARSE_FAILED with the reason TOO_MANY_TOKENS. In production no message names a
+ * near field, argument, type or enum value ("did you mean"), whether from validation or from variables.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function createFormatError(options: ErrorFormatOptions): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+  return (formatted, error) => {
+    const shaped = shapeError(formatted, error, options);
+    if (!options.production) return shaped;
+    const message = shaped.message.replace(SUGGESTION, '').replace(SUGGESTION_MARKER, '');
+    return message === shaped.message ? shaped : { ...shaped, message };
+  };
+}
+
+function shapeError(formatted: GraphQLFormattedError, error: unknown, options: ErrorFormatOptions): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (code === 'GRAPHQL_PARSE_FAILED' && TOKEN_LIMIT.test(formatted.message)) {
+    return {
+      message: options.production ? 'Syntax Error: the document has too many tokens.' : formatted.message,
+      extensions: { code, reason: 'TOO_MANY_TOKENS' },
+    };
+  }
   if (isExpected(error)) return formatted;
-  if (formatted.extensions?.code === 'BAD_REQUEST') {
-    // Apollo's refusal of a malformed HTTP request (batched array, missing query, bad variables JSON).
-    return { message: formatted.message, extensions: { code: ErrorCode.BAD_USER_INPUT, reason: 'BAD_REQUEST' } };
+  if (code === 'BAD_REQUEST') {
+    // Apollo's refusal of a malformed HTTP request (batched array, missing query, bad variables JSON, a
+    // mutation over GET, a request without CSRF protection).
+    const status = (error as GraphQLError | undefined)?.extensions?.http as { status?: number } | undefined;
+    const reason = CSRF_REFUSAL.test(formatted.message) ? 'CSRF_PREVENTED' : status?.status === 405 ? 'METHOD_NOT_ALLOWED' : 'BAD_REQUEST';
+    return { message: formatted.message.trim(), extensions: { code: ErrorCode.BAD_USER_INPUT, reason } };
   }
   return {
     message: 'Internal server error',
@@ -39,6 +76,29 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 }
 
 /**
+ * Refuses, before anything executes, a request whose operation Apollo could not resolve (an unknown
+ * operationName, or several operations and none named): HTTP 400 OPERATION_RESOLUTION_FAILURE with graphql-js's
+ * message. Over GET, a document that holds a mutation (or subscription) is HTTP 405 whatever operationName says.
+ */
+function refuseUnresolvedOperation(ctx: GraphQLRequestContext<GraphqlContext>): void {
+  if (ctx.operation || !ctx.document) return;
+  const writes = ctx.document.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation !== 'query');
+  if (ctx.request.http?.method === 'GET' && writes) {
+    throw new GraphQLError('GET requests only support query operations', {
+      extensions: {
+        code: ErrorCode.BAD_USER_INPUT,
+        reason: 'METHOD_NOT_ALLOWED',
+        http: { status: 405, headers: new HeaderMap([['allow', 'POST']]) },
+      },
+    });
+  }
+  const refusal = operationResolutionError(ctx.document, ctx.request.operationName);
+  throw new GraphQLError(refusal.message, {
+    extensions: { code: 'OPERATION_RESOLUTION_FAILURE', reason: 'UNKNOWN_OPERATION', http: { status: 400, headers: new HeaderMap() } },
+  });
+}
+
+/**
  * Logs unexpected errors with the request id, and adds the request id to responses. With BENCH_SQL_COUNT on
  * (benchmark and tests), also the SQL count (`x-sql-statements`) and how the operation was executed
  * (`x-graphql-execution`: compiled or graphql-js).
@@ -48,6 +108,9 @@ export function requestPlugin(countStatements: boolean): ApolloServerPlugin<Grap
   return {
     async requestDidStart() {
       return {
+        async didResolveOperation(ctx: GraphQLRequestContext<GraphqlContext>) {
+          refuseUnresolvedOperation(ctx);
+        },
         async didEncounterErrors(ctx: GraphQLRequestContext<GraphqlContext>) {
           for (const error of ctx.errors ?? []) {
             if (isExpected(error)) continue;
@@ -69,6 +132,11 @@ export function requestPlugin(countStatements: boolean): ApolloServerPlugin<Grap
               ...e,
               extensions: { ...e.extensions, requestId },
             }));
+          }
+          // Automatic persisted queries are off: Apollo answers their refusal with HTTP 200 (the APQ protocol's
+          // signal to resend with the query); the API answers 400, as for any request it will not run.
+          if (body?.kind === 'single' && body.singleResult.errors?.some((e) => e.extensions?.code === 'PERSISTED_QUERY_NOT_SUPPORTED')) {
+            ctx.response.http.status = 400;
           }
           if (countStatements) {
             const count = SqlCounter.current();

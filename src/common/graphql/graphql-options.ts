@@ -5,21 +5,25 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { join } from 'node:path';
 import type { AppConfig } from '../../config/app-config.js';
 import { CompiledExecution } from './compiled-execution.js';
-import { formatError, requestPlugin } from './error-handling.js';
+import { createFormatError, requestPlugin } from './error-handling.js';
 
 /**
  * Apollo settings: the sorted schema file, the error model, and the limits against abusive
- * documents (graphql-armor: depth, aliases, cost, tokens, directives, no field suggestions in
- * production; no batched HTTP requests).
+ * documents (graphql-armor: depth, aliases, cost, directives; graphql-js: tokens; no suggestions in
+ * production; no batched HTTP requests; no persisted queries).
  */
 export function graphqlOptions(config: AppConfig, schemaFile: string | false): ApolloDriverConfig & { gateway?: GatewayInterface } {
   const armor = new ApolloArmor({
     maxDepth: { n: config.graphql.maxDepth, ignoreIntrospection: true, exposeLimits: !config.isProduction },
     maxAliases: { n: config.graphql.maxAliases, exposeLimits: !config.isProduction },
     costLimit: { maxCost: config.graphql.maxCost, ignoreIntrospection: true, exposeLimits: !config.isProduction },
-    maxTokens: { n: config.graphql.maxTokens, exposeLimits: !config.isProduction },
+    // The token limit is graphql-js's own parser option (parseOptions below): graphql-armor's throws from a
+    // plugin hook before Apollo parses, which Apollo answers with HTTP 500 for every syntax error.
+    maxTokens: { enabled: false },
     maxDirectives: { n: 20, exposeLimits: !config.isProduction },
-    blockFieldSuggestion: { enabled: config.isProduction },
+    // Suggestions are removed by the error formatter, everywhere (armor's mask misses enum values and
+    // variables, and its "[Suggestion hidden]" marker still tells that a near name exists).
+    blockFieldSuggestion: { enabled: false },
   }).protect();
   const execution = config.graphql.compiledExecution ? new CompiledExecution(config.graphql.compileAfterRuns) : null;
   return {
@@ -38,7 +42,12 @@ export function graphqlOptions(config: AppConfig, schemaFile: string | false): A
     // Apollo's cache-control plugin (on by default) wraps every field resolver to collect cache hints the
     // API never sets: about a tenth of the CPU of a large response (the ranked proposal list). Off.
     plugins: [ApolloServerPluginCacheControlDisabled(), ...armor.plugins, requestPlugin(config.benchSqlCount)] as unknown as ApolloDriverConfig['plugins'],
-    formatError,
+    formatError: createFormatError({ production: config.isProduction }),
+    // Over the limit, parsing stops: GRAPHQL_PARSE_FAILED, HTTP 400, reason TOO_MANY_TOKENS.
+    parseOptions: { maxTokens: config.graphql.maxTokens },
+    // No client uses automatic persisted queries: a request with extensions.persistedQuery is refused with
+    // PERSISTED_QUERY_NOT_SUPPORTED (HTTP 400, see requestPlugin), and no client can fill a query cache.
+    persistedQueries: false,
     context: (req: unknown) => ({ req }),
     // Operations run compiled (graphql-jit) from their second execution on: see CompiledExecution. Apollo
     // takes its executor from a gateway, which serves the schema Nest builds; `schema` is then unused. Nest's
