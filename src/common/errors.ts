@@ -6,7 +6,8 @@ import { GraphQLError } from 'graphql';
  * `Retry-After`), SERVICE_UNAVAILABLE (HTTP 503, with `Retry-After`: the database failed or the instance
  * is overloaded; never an authentication error), INTERNAL_SERVER_ERROR
  * (plus the GraphQL protocol codes GRAPHQL_PARSE_FAILED and GRAPHQL_VALIDATION_FAILED for documents
- * that are not valid), and where useful `extensions.reason`, a stable machine-readable detail.
+ * that are not valid, OPERATION_RESOLUTION_FAILURE for an operationName the document does not define, and
+ * PERSISTED_QUERY_NOT_SUPPORTED: automatic persisted queries are off), and where useful `extensions.reason`, a stable machine-readable detail.
  */
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
