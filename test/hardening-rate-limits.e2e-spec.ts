@@ -230,6 +230,18 @@ describe('shared budgets and sign-in throttling, two instances on one PostgreSQL
     expect((await login(b, other.email, other.password, freshIp())).status).toBe(200);
   });
 
+  it('keys an overlong forwarded address by its hash rather than failing', async () => {
+    const user = await newUser(a);
+    const forged = `${'9'.repeat(300)}, 10.0.0.1`;
+    const failed = await login(a, user.email, 'wrong-password', forged);
+    expect(failed.status).toBe(200);
+    expect(failed.body.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'INVALID_CREDENTIALS' });
+    // Counted in the shared store (a key too long for it would have fallen back to one instance's memory).
+    const { rows } = await a.sql.query(`SELECT points FROM rate_limits WHERE key ~ '^rl:login-ip:h:[0-9a-f]{32}$'`);
+    expect(rows).toEqual([{ points: 1 }]);
+    expect((await login(b, user.email, user.password, forged)).body.data?.login).toMatchObject({ user: { id: user.id } });
+  });
+
   it('limits token refreshes per address', async () => {
     const user = await newUser(a);
     const ip = freshIp();

@@ -1,5 +1,6 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
+import { sha256 } from '../common/crypto.js';
 import type { BudgetName } from './rate-limit.config.js';
 
 export const RATE_BUDGET = 'rateBudget';
@@ -22,9 +23,13 @@ export function requestOf<T>(context: ExecutionContext): T | undefined {
   return undefined;
 }
 
-/** The client's address (Fastify's `request.ip`: the socket address, or X-Forwarded-For under TRUST_PROXY). */
+/**
+ * The client's address (Fastify's `request.ip`: the socket address, or X-Forwarded-For under TRUST_PROXY).
+ * Anything longer than an IPv6 address (a forwarded header is free text) is kept as a hash of it.
+ */
 export function clientIpOf(req: IpRequest | undefined): string {
-  return req?.ip ?? req?.socket?.remoteAddress ?? 'unknown';
+  const ip = req?.ip ?? req?.socket?.remoteAddress ?? 'unknown';
+  return ip.length <= 45 ? ip : `h:${sha256(ip).slice(0, 32)}`;
 }
 
 /** Resolver parameter: the client's address. */

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ErrorCode } from '../common/errors.js';
 import { httpErrorBody } from '../common/http/error-body.js';
+import { clientIpOf } from './rate-budget.decorator.js';
 import { RateLimitService } from './rate-limit.service.js';
 
 /**
@@ -15,7 +16,7 @@ export function installRateLimits(app: NestFastifyApplication): void {
     .getInstance()
     .addHook('onRequest', async (req, reply) => {
       if (req.url.startsWith('/health')) return;
-      const wait = await limits.consumeRequest(req.ip);
+      const wait = await limits.consumeRequest(clientIpOf(req));
       if (wait === null) return;
       return reply
         .code(429)

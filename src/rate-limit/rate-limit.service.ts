@@ -82,6 +82,8 @@ export class RateLimitService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('RateLimit');
   private readonly settings: RateLimitConfig;
   private readonly pool?: pg.Pool;
+  /** The pool as the library sees it: its failures are logged (with their cause) before the insurance answers. */
+  private readonly pgClient?: { query: (query: pg.QueryConfig) => Promise<pg.QueryResult> };
   private readonly redis?: Redis;
   private readonly ipRequests: RateLimiterMemory;
   private readonly userRequests: RateLimiterMemory;
@@ -118,6 +120,14 @@ export class RateLimitService implements OnModuleInit, OnModuleDestroy {
         idleTimeoutMillis: 30_000,
       });
       this.pool.on('error', (error) => this.storeFailed(error));
+      const pool = this.pool;
+      this.pgClient = {
+        query: (query) =>
+          pool.query(query).catch((error: Error) => {
+            this.storeFailed(error);
+            throw error;
+          }),
+      };
     }
 
     this.ipRequests = new RateLimiterMemory({ keyPrefix: 'ip', points: this.settings.ipPerMinute, duration: 60 });
@@ -281,7 +291,7 @@ export class RateLimitService implements OnModuleInit, OnModuleDestroy {
     this.clearsExpired = false;
     return new RateLimiterPostgres({
       ...options,
-      storeClient: this.pool,
+      storeClient: this.pgClient,
       storeType: 'pool',
       tableName: RATE_LIMIT_TABLE,
       tableCreated: true,
