@@ -183,6 +183,15 @@ describe('shared budgets and sign-in throttling, two instances on one PostgreSQL
     expect((await login(a, owner.email, owner.password, home)).status).toBe(200);
   });
 
+  it('admits no more parallel guesses for a pair than its limit', async () => {
+    const user = await newUser(a);
+    const ip = freshIp();
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => login(i % 2 ? a : b, user.email, `guess-${i}`, ip)));
+    const reasons = answers.map((r) => r.body.errors?.[0].extensions?.reason).sort();
+    expect(reasons).toEqual([...Array(3).fill('INVALID_CREDENTIALS'), ...Array(7).fill('TOO_MANY_ATTEMPTS')]);
+    expect(answers.filter((r) => r.status === 429)).toHaveLength(7);
+  });
+
   it('clears a pair’s consecutive failures on a successful sign-in', async () => {
     const user = await newUser(a);
     const ip = freshIp();

@@ -59,12 +59,12 @@ export class AuthService {
    * stranger's failures lock the account only for the stranger's address, known account or not.
    */
   async login(input: LoginInput, clientIp: string): Promise<AuthPayload> {
-    await this.rateLimits.assertLoginAllowed(input.email, clientIp);
+    const attempt = await this.rateLimits.beginLogin(input.email, clientIp);
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: input.email });
     const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
     if (!user || !valid || user.status !== UserStatus.ACTIVE) {
       // A suspended account is answered like a wrong password, so its status is not disclosed.
-      await this.rateLimits.loginFailed(input.email, clientIp);
+      await attempt.failed();
       throw INVALID_CREDENTIALS();
     }
     const payload = await this.dataSource.transaction(async (manager) => {
@@ -74,7 +74,7 @@ export class AuthService {
       )) as { id: string }[];
       return this.issueTokens(manager, user, session.id);
     });
-    await this.rateLimits.loginSucceeded(input.email, clientIp);
+    await attempt.succeeded();
     return payload;
   }
 

@@ -58,6 +58,12 @@ class InsuranceLimiter extends RateLimiterMemory {
   }
 }
 
+/** One sign-in attempt admitted by RateLimitService.beginLogin: report its outcome once. */
+export interface LoginAttempt {
+  failed(): Promise<void>;
+  succeeded(): Promise<void>;
+}
+
 interface FailureCounter {
   limiter: RateLimiterAbstract;
   max: number;
@@ -207,42 +213,48 @@ export class RateLimitService implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Before a password is checked: refused (RATE_LIMITED) while the (e-mail, address) pair is locked, the
-   * address has failed too often over all accounts, or the account has failed too often over all addresses.
+   * Before a password is checked: refused (RATE_LIMITED) while the address has failed too often over all
+   * accounts, the account has failed too often over all addresses, or the (e-mail, address) pair is locked.
+   * The pair's attempt is counted here, before the check, so parallel guesses cannot overrun its limit;
+   * the returned attempt reports the outcome.
    */
-  async assertLoginAllowed(email: string, ip: string): Promise<void> {
+  async beginLogin(email: string, ip: string): Promise<LoginAttempt> {
     const account = accountKey(email);
-    const checks: [FailureCounter, string][] = [
-      [this.loginPair, `${account}|${ip}`],
-      [this.loginIp, ip],
-      [this.loginAccount, account],
-    ];
-    const states = await Promise.all(checks.map(([counter, key]) => this.read(counter.limiter, key)));
-    for (const [i, state] of states.entries()) {
-      const [counter] = checks[i];
+    const pairKey = `${account}|${ip}`;
+    const states = await Promise.all([this.read(this.loginIp.limiter, ip), this.read(this.loginAccount.limiter, account)]);
+    for (const [i, counter] of [this.loginIp, this.loginAccount].entries()) {
+      const state = states[i];
       if (state && state.consumedPoints >= counter.max && state.msBeforeNext !== 0) {
         throw new RateLimitedError(counter.reason, retryAfterSeconds(state), counter.message);
       }
     }
-  }
-
-  /** A failed sign-in counts for the pair, the address and the account; each locks at its limit. */
-  async loginFailed(email: string, ip: string): Promise<void> {
-    const account = accountKey(email);
-    await Promise.all([
-      this.countFailure(this.loginPair, `${account}|${ip}`),
-      this.countFailure(this.loginIp, ip),
-      this.countFailure(this.loginAccount, account),
-    ]);
-  }
-
-  /** A successful sign-in clears the pair's consecutive failures. */
-  async loginSucceeded(email: string, ip: string): Promise<void> {
+    let pairCount = 0;
     try {
-      await this.loginPair.limiter.delete(`${accountKey(email)}|${ip}`);
+      pairCount = (await this.loginPair.limiter.consume(pairKey)).consumedPoints;
     } catch (error) {
+      if (error instanceof RateLimiterRes) {
+        throw new RateLimitedError(this.loginPair.reason, retryAfterSeconds(error), this.loginPair.message);
+      }
       this.storeFailed(error as Error);
     }
+    return {
+      // A failure counts for the address and the account; the pair's limit locks it for a full period.
+      failed: async () => {
+        await Promise.all([
+          pairCount >= this.loginPair.max ? this.lock(this.loginPair, pairKey) : undefined,
+          this.countFailure(this.loginIp, ip),
+          this.countFailure(this.loginAccount, account),
+        ]);
+      },
+      // A success clears the pair's consecutive failures.
+      succeeded: async () => {
+        try {
+          await this.loginPair.limiter.delete(pairKey);
+        } catch (error) {
+          this.storeFailed(error as Error);
+        }
+      },
+    };
   }
 
   private async consumeMemory(limiter: RateLimiterMemory, key: string): Promise<number | null> {
@@ -267,10 +279,18 @@ export class RateLimitService implements OnModuleInit, OnModuleDestroy {
   private async countFailure(counter: FailureCounter, key: string): Promise<void> {
     try {
       const res = await counter.limiter.consume(key);
-      // At the limit the lock runs a full period from this failure (not from the first one of the window).
-      if (res.consumedPoints >= counter.max) await counter.limiter.block(key, counter.lockSeconds);
+      if (res.consumedPoints >= counter.max) await this.lock(counter, key);
     } catch (error) {
       if (error instanceof RateLimiterRes) return; // already locked
+      this.storeFailed(error as Error);
+    }
+  }
+
+  /** At the limit the lock runs a full period from this failure (not from the first one of the window). */
+  private async lock(counter: FailureCounter, key: string): Promise<void> {
+    try {
+      await counter.limiter.block(key, counter.lockSeconds);
+    } catch (error) {
       this.storeFailed(error as Error);
     }
   }
