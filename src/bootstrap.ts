@@ -8,6 +8,7 @@ import { installRequestIdHeaders, requestIdOptions } from './common/http/request
 import type { AppConfig } from './config/app-config.js';
 import { runMigrations } from './database/migrate.js';
 import { SQL_COUNT_REQUEST_HEADER, SqlCounter } from './database/sql-counter.js';
+import { installRateLimits } from './rate-limit/rate-limit.hook.js';
 
 export interface CreateAppOptions {
   databaseUrl: string;
@@ -26,6 +27,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions): P
       redact: ['req.headers.authorization', 'req.headers.cookie'],
     },
     return503OnClosing: true,
+    // The client address (rate limits, logs): the socket's, or X-Forwarded-For only under TRUST_PROXY.
+    trustProxy: config.trustProxy,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({ config, databaseUrl: options.databaseUrl, schemaFile: options.schemaFile ?? false }),
@@ -40,6 +43,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions): P
     // request, which costs several percent of the service's CPU, and the benchmark samples one request in ten.
     fastify.addHook('onRequest', (req, _reply, done) => (req.headers[SQL_COUNT_REQUEST_HEADER] === '1' ? SqlCounter.run(done) : done()));
   }
+  installRateLimits(app);
   if (options.runMigrations) {
     const applied = await runMigrations(app.get(DataSource));
     if (applied.length) app.get(Logger).log(`applied migrations: ${applied.join(', ')}`, 'Database');

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { sha256 } from '../src/common/crypto.js';
 import { createAdmin, createUser, login, uniqueEmail } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -74,20 +75,24 @@ describe('accounts and authentication', () => {
     expect(unknown.extensions?.reason).toBe(wrong.extensions?.reason);
   });
 
-  it('locks sign-in for an address after repeated failures, even with the right password', async () => {
+  it('locks sign-in for an address (from this client address) after repeated failures, even with the right password', async () => {
     const user = await createUser(t);
     for (let i = 0; i < 3; i += 1) {
       const e = await t.gql.fails(LOGIN, { input: { email: user.email, password: `wrong-password-${i}` } });
       expect(e.extensions?.reason).toBe('INVALID_CREDENTIALS');
     }
-    const locked = await t.gql.fails(LOGIN, { input: { email: user.email, password: user.password } });
-    expect(locked.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'TOO_MANY_ATTEMPTS' });
+    const lockedRes = await t.gql.send(LOGIN, { input: { email: user.email, password: user.password } });
+    expect(lockedRes.status).toBe(429);
+    expect(Number(lockedRes.headers['retry-after'])).toBeGreaterThan(590);
+    expect(lockedRes.errors?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED', reason: 'TOO_MANY_ATTEMPTS' });
     // An unknown address locks the same way, so the lock tells nothing about which accounts exist.
     const ghost = uniqueEmail();
     for (let i = 0; i < 3; i += 1) await t.gql.fails(LOGIN, { input: { email: ghost, password: 'wrong-password-x' } });
     expect((await t.gql.fails(LOGIN, { input: { email: ghost, password: 'x' } })).extensions?.reason).toBe('TOO_MANY_ATTEMPTS');
     // When the lock runs out the right password works again.
-    await t.sql.query(`UPDATE login_throttle SET locked_until = now() - interval '1 second' WHERE email = $1`, [user.email]);
+    const pair = `rl:login-pair:${sha256(user.email.toLowerCase()).slice(0, 32)}|%`;
+    const expired = await t.sql.query(`UPDATE rate_limits SET expire = 1 WHERE key LIKE $1`, [pair]);
+    expect(expired.rowCount).toBe(1);
     await expect(login(t, user.email, user.password)).resolves.toMatchObject({ id: user.id });
   });
 

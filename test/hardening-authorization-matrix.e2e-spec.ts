@@ -44,7 +44,7 @@ const NOT_OWNED: Record<string, string> = {
 };
 
 /** Tables whose rows change on any signed-in request (sessions) and are not business data. */
-const VOLATILE = new Set(['auth_sessions', 'refresh_tokens', 'login_throttle', 'migrations']);
+const VOLATILE = new Set(['auth_sessions', 'refresh_tokens', 'rate_limits', 'migrations']);
 
 async function fingerprint(t: TestApp): Promise<Record<string, string>> {
   const { rows } = await t.sql.query<{ table_name: string }>(

@@ -1,6 +1,7 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { Access, AccessRule, CurrentActor } from '../common/auth/access.decorator.js';
 import type { Actor } from '../common/auth/actor.js';
+import { ClientIp, RateBudget } from '../rate-limit/rate-budget.decorator.js';
 import { AuthService } from './auth.service.js';
 import { ChangePasswordInput, LoginInput, RefreshTokenInput, RegisterInput } from './dto/auth.inputs.js';
 import { AuthPayload, ChangePasswordPayload, LogoutPayload, RegisterPayload } from './dto/auth.types.js';
@@ -11,18 +12,21 @@ export class AuthResolver {
 
   @Mutation(() => RegisterPayload, { description: 'Creates an account. Platform roles are never granted here.' })
   @Access(AccessRule.PUBLIC)
+  @RateBudget('register')
   register(@Args('input') input: RegisterInput): Promise<RegisterPayload> {
     return this.auth.register(input);
   }
 
   @Mutation(() => AuthPayload, { description: 'Signs in: a short-lived access token and a single-use refresh token.' })
   @Access(AccessRule.PUBLIC)
-  login(@Args('input') input: LoginInput): Promise<AuthPayload> {
-    return this.auth.login(input);
+  @RateBudget('login')
+  login(@Args('input') input: LoginInput, @ClientIp() clientIp: string): Promise<AuthPayload> {
+    return this.auth.login(input, clientIp);
   }
 
   @Mutation(() => AuthPayload, { description: 'Exchanges a refresh token for a new pair (rotation).' })
   @Access(AccessRule.PUBLIC)
+  @RateBudget('refresh')
   refreshToken(@Args('input') input: RefreshTokenInput): Promise<AuthPayload> {
     return this.auth.refresh(input.refreshToken);
   }

@@ -16,15 +16,12 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from './password-hash
 import { uniqueViolation } from '../database/pg-errors.js';
 import { preparedQuery } from '../database/prepared-query.js';
 import { sha256 } from '../common/crypto.js';
+import { RateLimitService } from '../rate-limit/rate-limit.service.js';
 
 export interface AccessTokenClaims {
   sub: string;
   sid: string;
 }
-
-/** A new count starts after a lock has run out, or after a quiet spell as long as a lock. */
-const FRESH_WINDOW =
-  '(login_throttle.locked_until <= now() OR login_throttle.last_failure_at < now() - make_interval(secs => $3))';
 
 const INVALID_CREDENTIALS = () => new UnauthenticatedError('INVALID_CREDENTIALS', 'E-mail or password is not correct');
 
@@ -35,6 +32,7 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly rateLimits: RateLimitService,
   ) {}
 
   async register(input: RegisterInput): Promise<RegisterPayload> {
@@ -55,43 +53,29 @@ export class AuthService {
   }
 
   /**
-   * Unknown e-mail and wrong password get the same answer after the same work. Failures are counted
-   * per address; at the limit the address is locked for LOGIN_LOCK_SECONDS, known or not.
+   * Unknown e-mail and wrong password get the same answer after the same work. Failures are counted per
+   * (e-mail, client address) pair, per address and per account (RateLimitService): after LOGIN_MAX_FAILURES
+   * consecutive failures the pair is locked for LOGIN_LOCK_SECONDS (RATE_LIMITED, TOO_MANY_ATTEMPTS), so a
+   * stranger's failures lock the account only for the stranger's address, known account or not.
    */
-  async login(input: LoginInput): Promise<AuthPayload> {
-    const { loginMaxFailures, loginLockSeconds } = this.config.auth;
-    const [lock] = (await this.dataSource.query(
-      `SELECT locked_until > now() AS locked FROM login_throttle WHERE email = $1`,
-      [input.email],
-    )) as { locked: boolean }[];
-    if (lock?.locked) {
-      throw new UnauthenticatedError('TOO_MANY_ATTEMPTS', 'Too many failed sign-ins; try again later');
-    }
+  async login(input: LoginInput, clientIp: string): Promise<AuthPayload> {
+    const attempt = await this.rateLimits.beginLogin(input.email, clientIp);
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: input.email });
     const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
     if (!user || !valid || user.status !== UserStatus.ACTIVE) {
       // A suspended account is answered like a wrong password, so its status is not disclosed.
-      await this.dataSource.query(
-        `INSERT INTO login_throttle (email, failures, last_failure_at, locked_until)
-         VALUES ($1, 1, now(), CASE WHEN 1 >= $2 THEN now() + make_interval(secs => $3) END)
-         ON CONFLICT (email) DO UPDATE SET
-           failures = CASE WHEN ${FRESH_WINDOW} THEN 1 ELSE login_throttle.failures + 1 END,
-           last_failure_at = now(),
-           locked_until = CASE
-             WHEN (CASE WHEN ${FRESH_WINDOW} THEN 1 ELSE login_throttle.failures + 1 END) >= $2
-             THEN now() + make_interval(secs => $3) END`,
-        [input.email, loginMaxFailures, loginLockSeconds],
-      );
+      await attempt.failed();
       throw INVALID_CREDENTIALS();
     }
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(`DELETE FROM login_throttle WHERE email = $1`, [input.email]);
+    const payload = await this.dataSource.transaction(async (manager) => {
       const [session] = (await manager.query(
         `INSERT INTO auth_sessions (user_id) VALUES ($1) RETURNING id`,
         [user.id],
       )) as { id: string }[];
       return this.issueTokens(manager, user, session.id);
     });
+    await attempt.succeeded();
+    return payload;
   }
 
   /** Rotates a refresh token. A token used twice means it was stolen: its whole session is ended. */

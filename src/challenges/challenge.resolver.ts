@@ -8,6 +8,7 @@ import { ChallengeEngagementService } from './challenge-engagement.service.js';
 import { ChallengeLifecycleService } from './challenge-lifecycle.service.js';
 import { ChallengeLoaders } from './challenge.loaders.js';
 import type { ChallengeNode } from './challenge.mapper.js';
+import { RateBudget } from '../rate-limit/rate-budget.decorator.js';
 import { ChallengeQueryService } from './challenge-query.service.js';
 import {
   AcceptChallengeTermsInput,
@@ -162,6 +163,7 @@ export class ChallengeResolver {
 
   @Mutation(() => ChallengeType)
   @Access(AccessRule.AUTHENTICATED)
+  @RateBudget('invitations')
   inviteSmeToChallenge(@CurrentActor() actor: Actor, @Args('input') input: InviteSmeToChallengeInput): Promise<ChallengeNode> {
     return this.engagement.invite(actor, input);
   }

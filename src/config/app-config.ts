@@ -15,6 +15,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseTrustProxy, rateLimitConfig, type RateLimitConfig, type TrustProxy } from '../rate-limit/rate-limit.config.js';
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
@@ -111,6 +112,55 @@ export class EnvironmentVariables {
   /** 公示: how many days selected winners are shown publicly (and objections accepted) before the award. */
   @Transform(toInt) @IsInt() @Min(1) @Max(60)
   PUBLICITY_DAYS = 7;
+
+  /** Rate limits (src/rate-limit): the request budgets on or off; sign-in throttling is always on. */
+  @Transform(toBool) @IsBoolean()
+  RATE_LIMIT_ENABLED = true;
+
+  @Transform(toInt) @IsInt() @Min(10) @Max(10000000)
+  RATE_LIMIT_IP_PER_MINUTE = 1200;
+
+  @Transform(toInt) @IsInt() @Min(10) @Max(10000000)
+  RATE_LIMIT_USER_PER_MINUTE = 600;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000000)
+  RATE_LIMIT_REGISTER_PER_HOUR = 20;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000000)
+  RATE_LIMIT_LOGIN_PER_MINUTE = 30;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000000)
+  RATE_LIMIT_REFRESH_PER_MINUTE = 60;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000000)
+  RATE_LIMIT_INVITATIONS_PER_HOUR = 100;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000000)
+  RATE_LIMIT_UPLOADS_PER_HOUR = 100;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000000)
+  LOGIN_IP_MAX_FAILURES = 30;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(86400)
+  LOGIN_IP_WINDOW_SECONDS = 900;
+
+  @Transform(toInt) @IsInt() @Min(2) @Max(10000000)
+  LOGIN_ACCOUNT_MAX_FAILURES = 100;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(86400)
+  LOGIN_ACCOUNT_WINDOW_SECONDS = 3600;
+
+  @IsOptional() @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string = undefined;
+
+  @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'must be 1-40 letters, digits, _ or -' })
+  RATE_LIMIT_KEY_PREFIX = 'rl';
+
+  /** Fastify trustProxy: false (socket address), true, a hop count, or a comma list of proxy addresses / CIDRs. */
+  @Matches(/^(true|false|yes|no|\d{1,2}|[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*)$/i, {
+    message: 'must be true, false, a hop count or a comma-separated list of proxy addresses',
+  })
+  TRUST_PROXY = 'false';
 }
 
 export interface AppConfig {
@@ -146,6 +196,9 @@ export interface AppConfig {
   };
   benchSqlCount: boolean;
   proposals: { publicityDays: number };
+  rateLimit: RateLimitConfig;
+  /** Where the client address comes from (TRUST_PROXY): Fastify's trustProxy. */
+  trustProxy: TrustProxy;
 }
 
 export class ConfigError extends Error {}
@@ -168,6 +221,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     });
     throw new ConfigError(`Invalid configuration: ${parts.join('; ')}`);
   }
+  const rateLimit = rateLimitConfig(env);
+  if (typeof rateLimit === 'string') throw new ConfigError(`Invalid configuration: ${rateLimit}`);
   const dataDir = resolve(env.DATA_DIR);
   const jwtSecret = env.JWT_SECRET ?? developmentSecret(dataDir);
   return {
@@ -207,6 +262,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     benchSqlCount: env.BENCH_SQL_COUNT,
     proposals: { publicityDays: env.PUBLICITY_DAYS },
+    rateLimit,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
 }
 

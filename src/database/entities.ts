@@ -1,7 +1,6 @@
 import { AllianceMembershipEntity } from '../alliance/alliance-membership.entity.js';
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
 import { AuthSessionEntity } from '../auth/auth-session.entity.js';
-import { LoginThrottleEntity } from '../auth/login-throttle.entity.js';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity.js';
 import { ChallengeAnnouncementEntity, ChallengeInvitationEntity, ChallengeQuestionEntity, ChallengeTermsAcceptanceEntity, ChallengeTermsEntity } from '../challenges/challenge-engagement.entities.js';
 import { ChallengeRequirementEntity, ChallengeTechnicalFieldEntity, ChallengeVersionEntity, EvaluationCriterionEntity } from '../challenges/challenge-content.entities.js';
@@ -23,7 +22,6 @@ export const ENTITIES = [
   UserEntity,
   AuthSessionEntity,
   RefreshTokenEntity,
-  LoginThrottleEntity,
   OrganizationEntity,
   OrganizationMemberEntity,
   OrganizationInvitationEntity,

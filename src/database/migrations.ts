@@ -13,6 +13,7 @@ import { SearchIndexNoPendingList1795802000000 } from '../../migrations/17958020
 import { SearchMonthLexemes1795803000000 } from '../../migrations/1795803000000-search-month-lexemes.js';
 import { ProposalCountVisibility1795900000000 } from '../../migrations/1795900000000-proposal-count-visibility.js';
 import { CreditCodeVerifiedUnique1795900050000 } from '../../migrations/1795900050000-credit-code-verified-unique.js';
+import { RateLimits1795900100000 } from '../../migrations/1795900100000-rate-limits.js';
 
 /** Every migration class, in order, listed once for the service, the migration CLI and the tests. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SearchMonthLexemes1795803000000,
   ProposalCountVisibility1795900000000,
   CreditCodeVerifiedUnique1795900050000,
+  RateLimits1795900100000,
 ];

@@ -1,5 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { ConnectionShape } from '../common/pagination/connection.js';
+import { RateBudget } from '../rate-limit/rate-budget.decorator.js';
 import { Access, AccessRule, CurrentActor } from '../common/auth/access.decorator.js';
 import type { Actor } from '../common/auth/actor.js';
 import { EnterprisesService } from '../enterprises/enterprises.service.js';
@@ -46,6 +47,7 @@ export class OrganizationsResolver {
 
   @Mutation(() => InviteOrganizationMemberPayload, { description: 'Invites a user by e-mail to the caller’s organisation (OWNER or ADMIN).' })
   @Access(AccessRule.AUTHENTICATED)
+  @RateBudget('invitations')
   inviteOrganizationMember(@CurrentActor() actor: Actor, @Args('input') input: InviteOrganizationMemberInput): Promise<InviteOrganizationMemberPayload> {
     return this.service.invite(actor, input);
   }

@@ -31,6 +31,10 @@ export function testEnv(overrides: Record<string, string> = {}): NodeJS.ProcessE
     // test/compiled-execution.e2e-spec.ts compares the two executions).
     GRAPHQL_COMPILE_AFTER_RUNS: '0',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'mp-test-data-')),
+    // The suite registers and signs in many users from 127.0.0.1: request budgets off and the per-address
+    // sign-in failure budget high (test/hardening-rate-limits.e2e-spec.ts turns them on).
+    RATE_LIMIT_ENABLED: 'false',
+    LOGIN_IP_MAX_FAILURES: '100000',
     ...overrides,
   };
 }

@@ -45,9 +45,9 @@ export const usersGenerator: SeedGenerator = {
            status = 'ACTIVE', updated_at = now()`,
         [personaRng.uuid(), persona.email, passwordHash, persona.displayName, persona.locale, persona.platformRoles, createdAt],
       );
-      // A lockout left by an earlier run would make every sign-in of the benchmark fail.
-      await db.query(`DELETE FROM login_throttle WHERE email = $1`, [persona.email]);
     }
+    // A sign-in lock or spent budget left by an earlier run would make the benchmark's sign-ins fail.
+    await db.query(`DELETE FROM rate_limits WHERE key LIKE '%:login-%' OR key LIKE '%:budget-%'`);
 
     const rows = rng.fork('accounts');
     await insertRows(db, 'users', COLUMNS, size.count('users'), (i) => {

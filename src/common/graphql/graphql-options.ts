@@ -36,6 +36,9 @@ export function graphqlOptions(config: AppConfig, schemaFile: string | false): A
     includeStacktraceInErrorResponses: config.env === 'development',
     allowBatchedHttpRequests: false,
     autoTransformHttpErrors: false,
+    // Errors that state an HTTP status (RATE_LIMITED 429, SERVICE_UNAVAILABLE 503, with Retry-After) keep it:
+    // Nest's driver would otherwise reset the status of any response with `data` to 200.
+    preserveHttpStatusForExecutionErrors: false,
     csrfPrevention: true,
     validationRules: armor.validationRules,
     // graphql-armor's types point at Apollo's CommonJS build, Nest's at its ESM one: same objects.
