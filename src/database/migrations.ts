@@ -11,6 +11,7 @@ import { AuditAppend1795800000000 } from '../../migrations/1795800000000-audit-a
 import { ProposalScoreTotals1795801000000 } from '../../migrations/1795801000000-proposal-score-totals.js';
 import { SearchIndexNoPendingList1795802000000 } from '../../migrations/1795802000000-search-index-no-pending-list.js';
 import { SearchMonthLexemes1795803000000 } from '../../migrations/1795803000000-search-month-lexemes.js';
+import { EmailSkeleton1795900200000 } from '../../migrations/1795900200000-email-skeleton.js';
 
 /** Every migration class, in order, listed once for the service, the migration CLI and the tests. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ProposalScoreTotals1795801000000,
   SearchIndexNoPendingList1795802000000,
   SearchMonthLexemes1795803000000,
+  EmailSkeleton1795900200000,
 ];

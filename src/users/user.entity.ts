@@ -17,6 +17,10 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 254, unique: true })
   email: string;
 
+  /** The TR 39 skeleton of the e-mail (see email-identity.ts); unique, so no two addresses look the same. */
+  @Column({ name: 'email_skeleton', type: 'text', nullable: true })
+  emailSkeleton: string | null;
+
   @Column({ name: 'password_hash', type: 'text' })
   passwordHash: string;
 

@@ -21,6 +21,7 @@ import { FenScalar } from '../../common/graphql/fen.scalar.js';
 import { ConnectionArgs } from '../../common/pagination/connection.js';
 import { ChainGoal, ChallengeStatus, ChallengeVisibility, CooperationMode, DemandType, IpOwnership, MinQualification } from '../challenge.entity.js';
 import { trim } from '../../common/transforms.js';
+import { HumanName } from '../../common/validation.js';
 
 const trimOrNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
 
@@ -32,7 +33,7 @@ export const TERMS_MAX = 20000;
 @InputType()
 export class RequirementInput {
   @Field()
-  @Transform(trim)
+  @HumanName()
   @IsString()
   @Length(1, 200)
   name: string;
@@ -63,7 +64,7 @@ export class RequirementInput {
 @InputType()
 export class EvaluationCriterionInput {
   @Field()
-  @Transform(trim)
+  @HumanName()
   @IsString()
   @Length(1, 200)
   name: string;
@@ -107,14 +108,14 @@ export class EligibilityInput {
 export class ChallengeContentInput {
   @Field(() => String, { nullable: true, description: `Chinese title (at most ${TITLE_MAX}); a Chinese or an English title is required.` })
   @IsOptional()
-  @Transform(trimOrNull)
+  @HumanName({ emptyAsNull: true })
   @IsString()
   @MaxLength(TITLE_MAX)
   titleZh?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Transform(trimOrNull)
+  @HumanName({ emptyAsNull: true })
   @IsString()
   @MaxLength(TITLE_MAX)
   titleEn?: string | null;
@@ -355,7 +356,7 @@ export class PublishChallengeAnnouncementInput {
   challengeId: string;
 
   @Field()
-  @Transform(trim)
+  @HumanName()
   @IsString()
   @Length(1, 200)
   title: string;
