@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { PlatformRole } from '../common/auth/actor.js';
 
 export enum UserStatus {
@@ -9,6 +9,7 @@ export enum UserStatus {
 export type UserLocale = 'zh-CN' | 'en';
 
 @Entity('users')
+@Index('UQ_users_email_skeleton', ['emailSkeleton'], { unique: true })
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

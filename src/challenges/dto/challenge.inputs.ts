@@ -414,18 +414,21 @@ export class ChallengeFilterInput {
   @Field(() => [ChainGoal], { nullable: true })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(Object.keys(ChainGoal).length)
   @IsEnum(ChainGoal, { each: true })
   chainGoals?: ChainGoal[];
 
   @Field(() => [DemandType], { nullable: true })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(Object.keys(DemandType).length)
   @IsEnum(DemandType, { each: true })
   demandTypes?: DemandType[];
 
   @Field(() => [CooperationMode], { nullable: true, description: 'Challenges offering any of these modes.' })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(Object.keys(CooperationMode).length)
   @IsEnum(CooperationMode, { each: true })
   cooperationModes?: CooperationMode[];
 
@@ -447,6 +450,7 @@ export class ChallengeFilterInput {
   @Field(() => [ChallengeStatus], { nullable: true, description: 'Effective statuses.' })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(Object.keys(ChallengeStatus).length)
   @IsEnum(ChallengeStatus, { each: true })
   statuses?: ChallengeStatus[];
 
@@ -496,6 +500,7 @@ export class MyChallengesArgs extends ConnectionArgs {
   @Field(() => [ChallengeStatus], { nullable: true })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(Object.keys(ChallengeStatus).length)
   @IsEnum(ChallengeStatus, { each: true })
   statuses?: ChallengeStatus[];
 }
