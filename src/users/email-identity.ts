@@ -3,10 +3,10 @@ import unhomoglyph from 'unhomoglyph';
 /**
  * E-mail identity hygiene after Unicode TR 39 (security mechanisms). Two checks:
  *
- * - Mixed script: a local part (and each domain label) must be written in one script, as TR 39's
- *   "highly restrictive" level allows: one script plus Common and Inherited characters (digits, . _ - +),
- *   where Han may go with Hiragana and Katakana (Japanese), with Bopomofo (Chinese) or with Hangul (Korean).
- *   `hаier` with a Cyrillic а among Latin letters is refused.
+ * - Mixed script: a local part (and each domain label) must stay within TR 39's "highly restrictive" level:
+ *   one script plus Common and Inherited characters (digits, . _ - +), where Han may go with Hiragana and
+ *   Katakana (Japanese), with Bopomofo (Chinese) or with Hangul (Korean), each of these also with Latin.
+ *   `hаier` with a Cyrillic а among Latin letters is refused; `zhang张三` is not.
  * - Skeleton: the TR 39 skeleton of the whole address (NFKC, lower case, then every character replaced by
  *   its prototype in Unicode's confusables.txt, through the `unhomoglyph` package) is stored in a unique
  *   column, so an address that looks the same as an existing one, whole-script (Cyrillic `һаіег`) or not
@@ -33,25 +33,36 @@ const AUGMENTED: Record<string, string[]> = {
   Bopomofo: ['Bopomofo', 'Han+Bopomofo'],
   Hangul: ['Hangul', 'Korean'],
 };
+/** TR 39's "highly restrictive" level also allows Latin with these (Japanese, Chinese, Korean). */
+const WITH_LATIN = [
+  ['Latin', 'Han', 'Hiragana', 'Katakana'],
+  ['Latin', 'Han', 'Bopomofo'],
+  ['Latin', 'Han', 'Hangul'],
+].map((scripts) => new Set(scripts));
 
-/** The augmented Script_Extensions of one character; null for Common and Inherited (compatible with all). */
+/** The Script_Extensions of one character; null for Common and Inherited (compatible with all). */
 function scriptSet(char: string): Set<string> | null {
   const scripts = SCRIPT_RE.filter(([, re]) => re.test(char)).map(([name]) => name);
   if (scripts.length === 0) return COMMON_OR_INHERITED.test(char) ? null : new Set(['Other']);
-  return new Set(scripts.flatMap((s) => AUGMENTED[s] ?? [s]));
+  return new Set(scripts);
 }
 
-/** The scripts that `text` mixes (empty when it has a single script, as TR 39's resolved script set). */
+/**
+ * The scripts that `text` mixes beyond TR 39's "highly restrictive" level (empty when it is within it): one
+ * script (its resolved, augmented script set is not empty), or Latin with Han and Hiragana/Katakana, with Han
+ * and Bopomofo, or with Han and Hangul. Latin with Cyrillic or Greek is mixed.
+ */
 export function mixedScripts(text: string): string[] {
-  let resolved = null as Set<string> | null;
-  const seen = new Set<string>();
+  const sets: Set<string>[] = [];
   for (const char of text.normalize('NFKC')) {
     const set = scriptSet(char);
-    if (!set) continue;
-    for (const s of set) if (!s.includes('+') && !['Japanese', 'Korean'].includes(s)) seen.add(s);
-    resolved = resolved ? new Set([...resolved].filter((s) => set.has(s))) : set;
+    if (set) sets.push(set);
   }
-  return resolved && resolved.size === 0 ? [...seen].sort() : [];
+  const augmented = sets.map((set) => new Set([...set].flatMap((s) => AUGMENTED[s] ?? [s])));
+  const resolved = augmented.reduce<Set<string> | null>((acc, set) => (acc ? new Set([...acc].filter((s) => set.has(s))) : set), null);
+  if (!resolved || resolved.size > 0) return [];
+  if (WITH_LATIN.some((allowed) => sets.every((set) => [...set].some((s) => allowed.has(s))))) return [];
+  return [...new Set(sets.flatMap((set) => [...set]))].sort();
 }
 
 /** The scripts an e-mail address mixes within its local part or within one domain label (empty when none). */
