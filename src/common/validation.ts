@@ -13,12 +13,22 @@ function flatten(errors: ValidationError[], prefix: string): FieldError[] {
 }
 
 /**
+ * The longest list any argument may hold, whatever its own cap (every list argument and list input field has
+ * an ArrayMaxSize of its own, at most this): a longer list is refused before its elements are looked at.
+ */
+export const MAX_LIST_LENGTH = 1000;
+
+/**
  * Checks every string and instant of an argument, however deeply nested, before class-validator runs:
  * PostgreSQL cannot store a NUL character (U+0000) in text or jsonb, and refuses instants before 4713 BC
- * that JavaScript accepts. Both would otherwise surface as a server error.
+ * that JavaScript accepts. Both would otherwise surface as a server error. A list longer than MAX_LIST_LENGTH
+ * is refused here too, cheaply.
  */
 function storable(value: unknown, field: string, out: FieldError[], depth = 0): void {
-  if (typeof value === 'string') {
+  if (Array.isArray(value) && value.length > MAX_LIST_LENGTH) {
+    // refused before class-transformer and class-validator walk every element
+    out.push({ field, message: `must contain no more than ${MAX_LIST_LENGTH} elements` });
+  } else if (typeof value === 'string') {
     if (value.includes('\u0000')) out.push({ field, message: 'must not contain NUL characters (U+0000)' });
   } else if (value instanceof Date) {
     const year = value.getUTCFullYear();
