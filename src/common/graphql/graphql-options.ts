@@ -5,7 +5,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { join } from 'node:path';
 import type { AppConfig } from '../../config/app-config.js';
 import { CompiledExecution } from './compiled-execution.js';
-import { documentLimits } from './document-limits.js';
+import { documentLimits, variableLimitsPlugin } from './document-limits.js';
 import { formatError, requestPlugin } from './error-handling.js';
 
 /**
@@ -38,7 +38,7 @@ export function graphqlOptions(config: AppConfig, schemaFile: string | false): A
     // graphql-armor's types point at Apollo's CommonJS build, Nest's at its ESM one: same objects.
     // Apollo's cache-control plugin (on by default) wraps every field resolver to collect cache hints the
     // API never sets: about a tenth of the CPU of a large response (the ranked proposal list). Off.
-    plugins: [ApolloServerPluginCacheControlDisabled(), ...armor.plugins, requestPlugin(config.benchSqlCount)] as unknown as ApolloDriverConfig['plugins'],
+    plugins: [ApolloServerPluginCacheControlDisabled(), ...armor.plugins, requestPlugin(config.benchSqlCount), variableLimitsPlugin()] as unknown as ApolloDriverConfig['plugins'],
     formatError,
     context: (req: unknown) => ({ req }),
     // Operations run compiled (graphql-jit) from their second execution on: see CompiledExecution. Apollo
