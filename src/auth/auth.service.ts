@@ -17,6 +17,7 @@ import { uniqueViolation } from '../database/pg-errors.js';
 import { preparedQuery } from '../database/prepared-query.js';
 import { sha256 } from '../common/crypto.js';
 import { RateLimitService } from '../rate-limit/rate-limit.service.js';
+import { emailSkeleton } from '../users/email-identity.js';
 
 export interface AccessTokenClaims {
   sub: string;
@@ -40,6 +41,7 @@ export class AuthService {
     try {
       const user = await this.dataSource.getRepository(UserEntity).save({
         email: input.email,
+        emailSkeleton: emailSkeleton(input.email),
         passwordHash,
         displayName: input.displayName,
         locale: input.locale ?? Locale.ZH_CN,

@@ -133,7 +133,7 @@ export function buildChallengeListQuery(
 
   let ordering: Ordering = scope.kind === 'reviewQueue' ? 'SUBMITTED_OLDEST' : (args.orderBy ?? (search ? ChallengeOrderBy.RELEVANCE : ChallengeOrderBy.NEWEST));
   if (ordering === ChallengeOrderBy.RELEVANCE && !search) {
-    if (args.orderBy === ChallengeOrderBy.RELEVANCE && !args.filter?.search) throw UserInputError.field('orderBy', 'RELEVANCE needs filter.search');
+    if (args.orderBy === ChallengeOrderBy.RELEVANCE) throw UserInputError.field('orderBy', 'RELEVANCE needs filter.search with a word to search for');
     ordering = ChallengeOrderBy.NEWEST;
   }
   const keys: Record<Ordering, SortKey> = {

@@ -33,6 +33,9 @@ describe('search queries', () => {
     ['battery', "'battery'", 'battery'],
     ['PEM 电解槽', "'电解' & '解槽' & 'pem'", null],
     ['  ，。! ', null, null],
+    ['🔋⚡️ ★ ——', null, null],
+    ['ＰＥＭ　电解槽', "'电解' & '解槽' & 'pem'", null],
+    ['литий', "'л' & 'и' & 'т' & 'й'", 'литий'],
     ["o'brien", "'o' & 'brien'", 'o brien'],
   ])('%j becomes zh %j and en %j', (text, zh, en) => {
     expect(searchQuery(text)).toEqual({ zh, en });

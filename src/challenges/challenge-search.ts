@@ -14,7 +14,6 @@ const jieba = Jieba.withDict(dict);
 
 const CJK_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/gu;
 const WORD = /^[\p{L}\p{N}]+$/u;
-const ASCII_WORD = /[a-z0-9]+/gi;
 /** Bounds the work a hostile query can cause. */
 const MAX_QUERY_LEXEMES = 32;
 
@@ -26,8 +25,10 @@ function bigrams(run: string): string[] {
 }
 
 /** The 'simple' lexemes of a text: jieba search-mode words (lower-cased, punctuation dropped) + CJK bigrams. */
-export function chineseLexemes(text: string | null | undefined): string[] {
-  if (!text) return [];
+export function chineseLexemes(raw: string | null | undefined): string[] {
+  if (!raw) return [];
+  // NFKC as the queries are (full-width ＰＥＭ is PEM)
+  const text = raw.normalize('NFKC');
   const out = new Set<string>();
   for (const token of jieba.cutForSearch(text, true)) {
     const word = token.trim().toLowerCase();
@@ -58,8 +59,8 @@ export function searchDocument(content: {
   return {
     zhTitle: chineseLexemes([content.titleZh, content.titleEn].filter(Boolean).join('\n')),
     zhBody: chineseLexemes([content.summaryZh, content.summaryEn, requirements].filter(Boolean).join('\n')),
-    enTitle: content.titleEn ?? '',
-    enBody: [content.summaryEn ?? '', requirements].join('\n'),
+    enTitle: (content.titleEn ?? '').normalize('NFKC'),
+    enBody: [content.summaryEn ?? '', requirements].join('\n').normalize('NFKC'),
   };
 }
 
@@ -103,23 +104,38 @@ function quote(lexeme: string): string {
   return `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }
 
+/** A word of letters and digits, of any script (Chinese runs are taken apart first). */
+const LETTERS_OR_DIGITS = /[\p{L}\p{N}]+/gu;
+const ASCII_ONLY = /^[a-z0-9]+$/;
+
 /**
  * A user's search text as queries: each Chinese run of one or two characters is one lexeme, a longer run is
  * the AND of its bigrams (it matches wherever those characters occur, segmented or not); ASCII words are
- * lexemes too (Chinese text often carries PEM, SiC, 5G). A query without Chinese is also run as English.
+ * lexemes too (Chinese text often carries PEM, SiC, 5G), and a word of another script (Cyrillic, accented
+ * Latin) is cut as the index cuts it. The text is NFKC-normalised first, as people type full-width ＰＥＭ.
+ * A query without Chinese is also run as English.
+ *
+ * A text without a letter or digit (punctuation, emoji, spaces) has no searchable term: both queries are
+ * null, and every search of challenges (the list, its facets) treats it exactly as an empty search: the
+ * list is not narrowed, and RELEVANCE ordering, which needs a search, is refused for it as for an empty one.
  */
 export function searchQuery(text: string): SearchQuery {
+  const normal = text.normalize('NFKC');
   const lexemes = new Set<string>();
-  const runs = text.match(CJK_RUN) ?? [];
+  const runs = normal.match(CJK_RUN) ?? [];
   for (const run of runs) {
     if ([...run].length <= 2) lexemes.add(run);
     else for (const b of bigrams(run)) lexemes.add(b);
   }
-  const ascii = (text.match(ASCII_WORD) ?? []).map((w) => w.toLowerCase());
-  for (const w of ascii) lexemes.add(w);
+  const words = (normal.replace(CJK_RUN, ' ').match(LETTERS_OR_DIGITS) ?? []).map((w) => w.toLowerCase());
+  for (const w of words) {
+    if (ASCII_ONLY.test(w)) lexemes.add(w);
+    else for (const lexeme of chineseLexemes(w)) lexemes.add(lexeme);
+  }
   const limited = [...lexemes].slice(0, MAX_QUERY_LEXEMES);
   return {
     zh: limited.length ? limited.map(quote).join(' & ') : null,
-    en: runs.length === 0 && ascii.length ? ascii.slice(0, MAX_QUERY_LEXEMES).join(' ') : null,
+    en: runs.length === 0 && words.length ? words.slice(0, MAX_QUERY_LEXEMES).join(' ') : null,
   };
 }
+

@@ -1,5 +1,8 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { ValidateBy, type ValidationArguments } from 'class-validator';
 import { FieldError, UserInputError } from './errors.js';
+import { nameText } from './transforms.js';
 
 function flatten(errors: ValidationError[], prefix: string): FieldError[] {
   return errors.flatMap((error) => {
@@ -10,12 +13,22 @@ function flatten(errors: ValidationError[], prefix: string): FieldError[] {
 }
 
 /**
+ * The longest list any argument may hold, whatever its own cap (every list argument and list input field has
+ * an ArrayMaxSize of its own, at most this): a longer list is refused before its elements are looked at.
+ */
+export const MAX_LIST_LENGTH = 1000;
+
+/**
  * Checks every string and instant of an argument, however deeply nested, before class-validator runs:
  * PostgreSQL cannot store a NUL character (U+0000) in text or jsonb, and refuses instants before 4713 BC
- * that JavaScript accepts. Both would otherwise surface as a server error.
+ * that JavaScript accepts. Both would otherwise surface as a server error. A list longer than MAX_LIST_LENGTH
+ * is refused here too, cheaply.
  */
 function storable(value: unknown, field: string, out: FieldError[], depth = 0): void {
-  if (typeof value === 'string') {
+  if (Array.isArray(value) && value.length > MAX_LIST_LENGTH) {
+    // refused before class-transformer and class-validator walk every element
+    out.push({ field, message: `must contain no more than ${MAX_LIST_LENGTH} elements` });
+  } else if (typeof value === 'string') {
     if (value.includes('\u0000')) out.push({ field, message: 'must not contain NUL characters (U+0000)' });
   } else if (value instanceof Date) {
     const year = value.getUTCFullYear();
@@ -51,4 +64,46 @@ export function createValidationPipe(): ValidationPipe {
       return new UserInputError(fields.length ? fields : [{ field: 'input', message: 'is invalid' }]);
     },
   });
+}
+
+/**
+ * Characters a name must not contain: controls (Cc), format characters (Cf: zero-width spaces and joiners
+ * U+200B–U+200F, the bidi embeddings and overrides U+202A–U+202E and isolates U+2066–U+2069, word joiner and
+ * invisible operators U+2060–U+2064, U+FEFF, the tag characters U+E0000–U+E007F, soft hyphen...), lone
+ * surrogates, line and paragraph separators, and every other default-ignorable code point (Hangul fillers,
+ * U+034F...) — except the variation selectors, which only choose a glyph for the character before them and
+ * are needed by Mongolian, by CJK ideographic variants and by emoji.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/gu;
+const VARIATION_SELECTOR = /^[\u180B-\u180D\u180F\uFE00-\uFE0F\u{E0100}-\u{E01EF}]$/u;
+
+/** The invisible or bidi control characters of `text`, as U+XXXX (empty when it has none). */
+export function invisibleCharacters(text: string): string[] {
+  const found = new Set<string>();
+  for (const [c] of text.matchAll(INVISIBLE)) {
+    if (!VARIATION_SELECTOR.test(c)) found.add(`U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+  }
+  return [...found];
+}
+
+/**
+ * A name people read (display name, organisation name, title): NFKC-normalised and trimmed (see `nameText`),
+ * and refused (BAD_USER_INPUT naming the field) when it holds a control, invisible or bidi control character,
+ * which could hide text, reverse it on screen, or make two names look the same. Han, Latin and mixed
+ * Han + Latin names ("Haier 海尔") are fine. Put it before the length validators: they then see the normal form.
+ */
+export function HumanName(options: { emptyAsNull?: boolean } = {}): PropertyDecorator {
+  const transform = Transform(options.emptyAsNull ? (params) => nameText(params) || null : nameText);
+  const validate = ValidateBy({
+    name: 'humanName',
+    validator: {
+      validate: (value: unknown) => typeof value !== 'string' || invisibleCharacters(value).length === 0,
+      defaultMessage: (args?: ValidationArguments) =>
+        `${args?.property} must not contain invisible or bidirectional control characters (${invisibleCharacters(String(args?.value ?? '')).join(', ')})`,
+    },
+  });
+  return (target: object, property: string | symbol) => {
+    transform(target, property as string);
+    validate(target, property as string);
+  };
 }

@@ -94,6 +94,14 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(100) @Max(100000)
   GRAPHQL_MAX_TOKENS = 2000;
 
+  /** Field selections in one selection set (inline fragments count into their set); see document-limits.ts. */
+  @Transform(toInt) @IsInt() @Min(50) @Max(10000)
+  GRAPHQL_MAX_SELECTIONS = 100;
+
+  /** Field selections in a whole document. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(100000)
+  GRAPHQL_MAX_FIELDS = 1000;
+
   @Transform(toBool) @IsBoolean()
   GRAPHQL_COMPILED_EXECUTION = true;
 
@@ -190,6 +198,9 @@ export interface AppConfig {
     maxAliases: number;
     maxCost: number;
     maxTokens: number;
+    /** Field selections in one selection set, and in the whole document (document-limits.ts). */
+    maxSelections: number;
+    maxFields: number;
     /** Compiled execution (CompiledExecution): off, or on from a document's (compileAfterRuns + 1)th execution. */
     compiledExecution: boolean;
     compileAfterRuns: number;
@@ -257,6 +268,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       maxAliases: env.GRAPHQL_MAX_ALIASES,
       maxCost: env.GRAPHQL_MAX_COST,
       maxTokens: env.GRAPHQL_MAX_TOKENS,
+      maxSelections: env.GRAPHQL_MAX_SELECTIONS,
+      maxFields: env.GRAPHQL_MAX_FIELDS,
       compiledExecution: env.GRAPHQL_COMPILED_EXECUTION,
       compileAfterRuns: env.GRAPHQL_COMPILE_AFTER_RUNS,
     },

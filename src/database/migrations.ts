@@ -14,6 +14,7 @@ import { SearchMonthLexemes1795803000000 } from '../../migrations/1795803000000-
 import { ProposalCountVisibility1795900000000 } from '../../migrations/1795900000000-proposal-count-visibility.js';
 import { CreditCodeVerifiedUnique1795900050000 } from '../../migrations/1795900050000-credit-code-verified-unique.js';
 import { RateLimits1795900100000 } from '../../migrations/1795900100000-rate-limits.js';
+import { EmailSkeleton1795900200000 } from '../../migrations/1795900200000-email-skeleton.js';
 
 /** Every migration class, in order, listed once for the service, the migration CLI and the tests. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -32,4 +33,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ProposalCountVisibility1795900000000,
   CreditCodeVerifiedUnique1795900050000,
   RateLimits1795900100000,
+  EmailSkeleton1795900200000,
 ];

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { PlatformRole } from '../common/auth/actor.js';
 import { hashPassword } from '../auth/password-hasher.js';
+import { emailSkeleton } from './email-identity.js';
 import { UserEntity } from './user.entity.js';
 
 /**
@@ -18,6 +19,7 @@ export async function ensureUserWithRole(
   if (!user) {
     user = await repo.save({
       email,
+      emailSkeleton: emailSkeleton(email),
       passwordHash: await hashPassword(input.password),
       displayName: input.displayName,
       locale: 'zh-CN',

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { PlatformRole } from '../common/auth/actor.js';
 
 export enum UserStatus {
@@ -9,6 +9,7 @@ export enum UserStatus {
 export type UserLocale = 'zh-CN' | 'en';
 
 @Entity('users')
+@Index('UQ_users_email_skeleton', ['emailSkeleton'], { unique: true })
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -16,6 +17,10 @@ export class UserEntity {
   /** Stored trimmed and lower-cased; unique. */
   @Column({ type: 'varchar', length: 254, unique: true })
   email: string;
+
+  /** The TR 39 skeleton of the e-mail (see email-identity.ts); unique, so no two addresses look the same. */
+  @Column({ name: 'email_skeleton', type: 'text', nullable: true })
+  emailSkeleton: string | null;
 
   @Column({ name: 'password_hash', type: 'text' })
   passwordHash: string;

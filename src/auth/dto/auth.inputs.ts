@@ -1,12 +1,10 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsEnum, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsEnum, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { Locale } from '../../users/dto/user.types.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password-hasher.js';
-import { trim } from '../../common/transforms.js';
-
-const normaliseEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
-const NO_CONTROL_CHARS = /^[^\p{Cc}]*$/u;
+import { HumanName } from '../../common/validation.js';
+import { DistinctEmail, normaliseEmail } from '../../users/dto/email.validators.js';
 
 @InputType()
 export class RegisterInput {
@@ -14,6 +12,7 @@ export class RegisterInput {
   @Transform(normaliseEmail)
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(254)
+  @DistinctEmail()
   email: string;
 
   @Field({ description: `${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters.` })
@@ -24,10 +23,9 @@ export class RegisterInput {
   password: string;
 
   @Field({ description: '1 to 100 characters.' })
-  @Transform(trim)
+  @HumanName()
   @IsString()
   @Length(1, 100)
-  @Matches(NO_CONTROL_CHARS, { message: 'displayName must not contain control characters' })
   displayName: string;
 
   @Field(() => Locale, { nullable: true, description: 'zh-CN when omitted.' })

@@ -21,6 +21,7 @@ import { FenScalar } from '../../common/graphql/fen.scalar.js';
 import { ConnectionArgs } from '../../common/pagination/connection.js';
 import { ChainGoal, ChallengeStatus, ChallengeVisibility, CooperationMode, DemandType, IpOwnership, MinQualification, ProposalCountVisibility } from '../challenge.entity.js';
 import { trim } from '../../common/transforms.js';
+import { HumanName } from '../../common/validation.js';
 
 const trimOrNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
 
@@ -32,7 +33,7 @@ export const TERMS_MAX = 20000;
 @InputType()
 export class RequirementInput {
   @Field()
-  @Transform(trim)
+  @HumanName()
   @IsString()
   @Length(1, 200)
   name: string;
@@ -63,7 +64,7 @@ export class RequirementInput {
 @InputType()
 export class EvaluationCriterionInput {
   @Field()
-  @Transform(trim)
+  @HumanName()
   @IsString()
   @Length(1, 200)
   name: string;
@@ -107,14 +108,14 @@ export class EligibilityInput {
 export class ChallengeContentInput {
   @Field(() => String, { nullable: true, description: `Chinese title (at most ${TITLE_MAX}); a Chinese or an English title is required.` })
   @IsOptional()
-  @Transform(trimOrNull)
+  @HumanName({ emptyAsNull: true })
   @IsString()
   @MaxLength(TITLE_MAX)
   titleZh?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Transform(trimOrNull)
+  @HumanName({ emptyAsNull: true })
   @IsString()
   @MaxLength(TITLE_MAX)
   titleEn?: string | null;
@@ -364,7 +365,7 @@ export class PublishChallengeAnnouncementInput {
   challengeId: string;
 
   @Field()
-  @Transform(trim)
+  @HumanName()
   @IsString()
   @Length(1, 200)
   title: string;
@@ -422,18 +423,21 @@ export class ChallengeFilterInput {
   @Field(() => [ChainGoal], { nullable: true })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(Object.keys(ChainGoal).length)
   @IsEnum(ChainGoal, { each: true })
   chainGoals?: ChainGoal[];
 
   @Field(() => [DemandType], { nullable: true })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(Object.keys(DemandType).length)
   @IsEnum(DemandType, { each: true })
   demandTypes?: DemandType[];
 
   @Field(() => [CooperationMode], { nullable: true, description: 'Challenges offering any of these modes.' })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(Object.keys(CooperationMode).length)
   @IsEnum(CooperationMode, { each: true })
   cooperationModes?: CooperationMode[];
 
@@ -455,6 +459,7 @@ export class ChallengeFilterInput {
   @Field(() => [ChallengeStatus], { nullable: true, description: 'Effective statuses.' })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(Object.keys(ChallengeStatus).length)
   @IsEnum(ChallengeStatus, { each: true })
   statuses?: ChallengeStatus[];
 
@@ -504,6 +509,7 @@ export class MyChallengesArgs extends ConnectionArgs {
   @Field(() => [ChallengeStatus], { nullable: true })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(Object.keys(ChallengeStatus).length)
   @IsEnum(ChallengeStatus, { each: true })
   statuses?: ChallengeStatus[];
 }

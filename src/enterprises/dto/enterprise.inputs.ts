@@ -2,9 +2,10 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CreateOrganizationFields, UpdateOrganizationFields } from '../../organizations/dto/organization-profile.inputs.js';
-import { NO_CONTROL_CHARS, NO_CONTROL_CHARS_MULTILINE, trim } from '../../organizations/dto/organization.validators.js';
+import { NO_CONTROL_CHARS_MULTILINE } from '../../organizations/dto/organization.validators.js';
 import { INDUSTRY_SECTION_CODES } from '../../organizations/regions.js';
 import { OpenResourceType } from '../enterprise.entity.js';
+import { HumanName } from '../../common/validation.js';
 
 @InputType()
 export class OpenResourceInput {
@@ -13,10 +14,9 @@ export class OpenResourceInput {
   type: OpenResourceType;
 
   @Field({ description: '2 to 200 characters.' })
-  @Transform(trim)
+  @HumanName()
   @IsString()
   @Length(2, 200)
-  @Matches(NO_CONTROL_CHARS, { message: 'title must not contain control characters' })
   title: string;
 
   @Field({ nullable: true, description: 'Up to 2000 characters.' })

@@ -1,8 +1,9 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
-import { IsCreditCode, NO_CONTROL_CHARS, NO_CONTROL_CHARS_MULTILINE, toCreditCode, trim } from '../../organizations/dto/organization.validators.js';
+import { IsCreditCode, NO_CONTROL_CHARS_MULTILINE, toCreditCode, trim } from '../../organizations/dto/organization.validators.js';
 import { TechnicalFieldType } from '../../technical-fields/dto/technical-field.types.js';
+import { HumanName } from '../../common/validation.js';
 
 @ObjectType('ExpertProfile')
 export class ExpertProfileType {
@@ -55,10 +56,9 @@ export class GrantExpertRoleInput {
   fieldCodes: string[];
 
   @Field({ description: 'Where the expert works (for conflict-of-interest checks).' })
-  @Transform(trim)
+  @HumanName()
   @IsString()
   @Length(2, 200)
-  @Matches(NO_CONTROL_CHARS, { message: 'affiliationName must not contain control characters' })
   affiliationName: string;
 
   @Field({ nullable: true, description: 'The affiliation’s credit code, when it has one.' })

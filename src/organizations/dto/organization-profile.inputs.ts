@@ -2,7 +2,8 @@ import { Field, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { PROVINCE_CODES } from '../regions.js';
-import { IsCreditCode, NO_CONTROL_CHARS, NO_CONTROL_CHARS_MULTILINE, toCreditCode, trim } from './organization.validators.js';
+import { IsCreditCode, NO_CONTROL_CHARS_MULTILINE, toCreditCode, trim } from './organization.validators.js';
+import { HumanName } from '../../common/validation.js';
 
 const normaliseEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
@@ -10,18 +11,16 @@ const normaliseEmail = ({ value }: { value: unknown }) => (typeof value === 'str
 @InputType({ isAbstract: true })
 export abstract class CreateOrganizationFields {
   @Field({ description: 'Chinese name, 2 to 200 characters.' })
-  @Transform(trim)
+  @HumanName()
   @IsString()
   @Length(2, 200)
-  @Matches(NO_CONTROL_CHARS, { message: 'nameZh must not contain control characters' })
   nameZh: string;
 
   @Field({ nullable: true, description: 'English name, up to 200 characters.' })
   @IsOptional()
-  @Transform(trim)
+  @HumanName()
   @IsString()
   @Length(1, 200)
-  @Matches(NO_CONTROL_CHARS, { message: 'nameEn must not contain control characters' })
   nameEn?: string;
 
   @Field({ description: '统一社会信用代码: 18 characters with a valid GB 32100-2015 check character.' })
@@ -59,18 +58,16 @@ export abstract class CreateOrganizationFields {
 export abstract class UpdateOrganizationFields {
   @Field({ nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @HumanName()
   @IsString()
   @Length(2, 200)
-  @Matches(NO_CONTROL_CHARS, { message: 'nameZh must not contain control characters' })
   nameZh?: string;
 
   @Field({ nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @HumanName()
   @IsString()
   @Length(1, 200)
-  @Matches(NO_CONTROL_CHARS, { message: 'nameEn must not contain control characters' })
   nameEn?: string;
 
   @Field({ nullable: true })

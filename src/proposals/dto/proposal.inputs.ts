@@ -22,6 +22,7 @@ import { FenScalar } from '../../common/graphql/fen.scalar.js';
 import { ConnectionArgs } from '../../common/pagination/connection.js';
 import { NotSelectedReason } from '../proposal.entities.js';
 import { RANKING_PAGE_DEFAULT, RANKING_PAGE_MAX } from '../proposal-rules.js';
+import { HumanName } from '../../common/validation.js';
 
 registerEnumType(NotSelectedReason, { name: 'NotSelectedReason', description: 'Why a proposal was not selected.' });
 
@@ -43,6 +44,7 @@ export class CommitmentInput {
 @InputType()
 export class MilestoneInput {
   @Field()
+  @HumanName()
   @IsString() @MinLength(1) @MaxLength(200)
   name: string;
 
@@ -62,6 +64,7 @@ export class MilestoneInput {
 @InputType()
 export class TeamMemberInput {
   @Field()
+  @HumanName()
   @IsString() @MinLength(1) @MaxLength(100)
   name: string;
 
@@ -73,6 +76,7 @@ export class TeamMemberInput {
 @InputType()
 export class AttachmentRefInput {
   @Field()
+  @HumanName()
   @IsString() @MinLength(1) @MaxLength(255)
   name: string;
 
@@ -104,6 +108,7 @@ export class DeclarationsInput {
 @InputType({ description: 'The content of a proposal (one revision).' })
 export class ProposalContentInput {
   @Field()
+  @HumanName()
   @IsString() @MinLength(1) @MaxLength(200)
   title: string;
 

@@ -1,8 +1,9 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsString, Length, Matches } from 'class-validator';
-import { NO_CONTROL_CHARS, trim } from '../../organizations/dto/organization.validators.js';
+import { trim } from '../../organizations/dto/organization.validators.js';
 import { TECHNICAL_FIELD_CODE } from '../technical-field-codes.js';
+import { HumanName } from '../../common/validation.js';
 
 @InputType()
 export class AddTechnicalFieldInput {
@@ -13,16 +14,14 @@ export class AddTechnicalFieldInput {
   code: string;
 
   @Field()
-  @Transform(trim)
+  @HumanName()
   @IsString()
   @Length(1, 100)
-  @Matches(NO_CONTROL_CHARS, { message: 'nameZh must not contain control characters' })
   nameZh: string;
 
   @Field()
-  @Transform(trim)
+  @HumanName()
   @IsString()
   @Length(1, 100)
-  @Matches(NO_CONTROL_CHARS, { message: 'nameEn must not contain control characters' })
   nameEn: string;
 }
