@@ -60,9 +60,10 @@ describe('health', () => {
     expect(down.text).not.toMatch(/password|postgres:\/\//);
     // Still live: restarting the process would not bring the database back.
     expect((await request(t.app.getHttpServer()).get('/health/live')).status).toBe(200);
-    // A GraphQL request during the outage fails cleanly rather than hanging.
+    // A GraphQL request during the outage fails cleanly rather than hanging: the service is unavailable (503).
     const gql = await t.gql.send(`mutation { login(input: { email: "a@b.cn", password: "whatever-123" }) { accessToken } }`);
-    expect(gql.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(gql.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    expect(gql.status).toBe(503);
 
     proxy.restore();
     await waitFor(async () => (await request(t.app.getHttpServer()).get('/health/ready')).status === 200, 10000);

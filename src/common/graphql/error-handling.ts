@@ -2,6 +2,7 @@ import { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { Logger } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { formatDatabaseUnavailable } from '../../database/db-unavailable.js';
 import { SqlCounter } from '../../database/sql-counter.js';
 import { ErrorCode, PUBLIC_ERROR_CODES } from '../errors.js';
 
@@ -23,6 +24,8 @@ function isExpected(error: unknown): boolean {
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   if (isExpected(error)) return formatted;
+  const unavailable = formatDatabaseUnavailable(formatted, error);
+  if (unavailable) return unavailable;
   if (formatted.extensions?.code === 'BAD_REQUEST') {
     // Apollo's refusal of a malformed HTTP request (batched array, missing query, bad variables JSON).
     return { message: formatted.message, extensions: { code: ErrorCode.BAD_USER_INPUT, reason: 'BAD_REQUEST' } };

@@ -5,6 +5,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { join } from 'node:path';
 import type { AppConfig } from '../../config/app-config.js';
 import { CompiledExecution } from './compiled-execution.js';
+import { serviceUnavailableStatusPlugin } from '../../database/db-unavailable.js';
 import { formatError, requestPlugin } from './error-handling.js';
 
 /**
@@ -32,12 +33,15 @@ export function graphqlOptions(config: AppConfig, schemaFile: string | false): A
     includeStacktraceInErrorResponses: config.env === 'development',
     allowBatchedHttpRequests: false,
     autoTransformHttpErrors: false,
+    // Nest resets the HTTP status of every response that has a `data` key to 200; the API's RATE_LIMITED (429)
+    // and SERVICE_UNAVAILABLE (503) errors set theirs (extensions.http, honoured by Apollo).
+    preserveHttpStatusForExecutionErrors: false,
     csrfPrevention: true,
     validationRules: armor.validationRules,
     // graphql-armor's types point at Apollo's CommonJS build, Nest's at its ESM one: same objects.
     // Apollo's cache-control plugin (on by default) wraps every field resolver to collect cache hints the
     // API never sets: about a tenth of the CPU of a large response (the ranked proposal list). Off.
-    plugins: [ApolloServerPluginCacheControlDisabled(), ...armor.plugins, requestPlugin(config.benchSqlCount)] as unknown as ApolloDriverConfig['plugins'],
+    plugins: [ApolloServerPluginCacheControlDisabled(), ...armor.plugins, requestPlugin(config.benchSqlCount), serviceUnavailableStatusPlugin()] as unknown as ApolloDriverConfig['plugins'],
     formatError,
     context: (req: unknown) => ({ req }),
     // Operations run compiled (graphql-jit) from their second execution on: see CompiledExecution. Apollo
