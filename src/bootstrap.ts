@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
+import { installAdmission } from './common/http/load-shedding.js';
 import type { AppConfig } from './config/app-config.js';
 import { runMigrations } from './database/migrate.js';
 import { SQL_COUNT_REQUEST_HEADER, SqlCounter } from './database/sql-counter.js';
@@ -41,6 +42,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions): P
   );
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
+  installAdmission(fastify, config.http.maxRequestsInFlight);
   fastify.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
