@@ -28,11 +28,12 @@ const UNAVAILABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'E
 /**
  * PostgreSQL SQLSTATEs of a server that cannot serve now: class 08 (connection exception), 53 (insufficient
  * resources: too many connections, out of memory, disk full), 57P01-57P05 (administrator / crash shutdown,
- * cannot connect now, idle session timeouts), and 57014 (query canceled: the statement timeout
- * DB_STATEMENT_TIMEOUT_MS, which bounds a request's statements; a retry later may well succeed).
+ * cannot connect now, idle session timeouts). Not 57014 (the server's statement timeout, DB_STATEMENT_TIMEOUT_MS,
+ * cancelled a statement): on a server that answers, that is a statement too slow for its input, which a retry
+ * does not fix; it stays INTERNAL_SERVER_ERROR, logged, so that it is found and fixed.
  */
 function unavailableSqlState(code: string): boolean {
-  return code.startsWith('08') || code.startsWith('53') || /^57P0[1-5]$/.test(code) || code === '57014';
+  return code.startsWith('08') || code.startsWith('53') || /^57P0[1-5]$/.test(code);
 }
 
 /** True when `error` (from TypeORM, node-postgres or its pool) means the database is unavailable or overloaded. */
