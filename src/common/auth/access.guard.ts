@@ -93,7 +93,7 @@ export class AccessGuard extends AuthGuard('jwt') {
       this.logger.error({ msg: 'session check failed', err: { message: (error as Error)?.message, stack: (error as Error)?.stack } });
       throw error;
     }
-    if (error || !user) {
+    if (!user) {
       const name = (info as { name?: string } | undefined)?.name;
       if (name === 'TokenExpiredError') throw new UnauthenticatedError('TOKEN_EXPIRED', 'The access token has expired');
       if (info) throw new UnauthenticatedError('INVALID_TOKEN', 'The access token is not valid');
