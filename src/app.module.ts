@@ -44,6 +44,7 @@ export class AppModule {
             poolSize: config.database.poolSize,
             connectionTimeoutMs: config.database.connectionTimeoutMs,
             statementTimeoutMs: config.database.statementTimeoutMs,
+            queryTimeoutMs: config.database.queryTimeoutMs,
             countStatements: config.benchSqlCount,
           }),
           // Fail at boot rather than retrying for minutes; the pool reconnects by itself afterwards.

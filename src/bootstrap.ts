@@ -4,6 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
+import { installAdmission } from './common/http/load-shedding.js';
 import { installRequestIdHeaders, requestIdOptions } from './common/http/request-id.js';
 import type { AppConfig } from './config/app-config.js';
 import { runMigrations } from './database/migrate.js';
@@ -37,6 +38,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions): P
   );
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
+  installAdmission(fastify, config.http.maxRequestsInFlight);
   installRequestIdHeaders(fastify);
   if (config.benchSqlCount) {
     // Only the requests that ask (x-count-sql: 1): counting keeps an AsyncLocalStorage context through the

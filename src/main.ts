@@ -3,6 +3,7 @@ import { accessSync, constants } from 'node:fs';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { EmbeddedPostgres } from './database/embedded-postgres.js';
 import { createApp } from './bootstrap.js';
+import { shutdownGracefully } from './common/http/graceful-shutdown.js';
 
 function writable(file: string): boolean {
   try {
@@ -58,20 +59,14 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down: finishing requests in flight');
+    logger.info({ signal }, 'shutting down');
     const timer = setTimeout(() => {
       logger.error('shutdown timed out; exiting');
       process.exit(1);
     }, config.http.shutdownTimeoutMs);
     timer.unref();
-    // Keep-alive connections that finish a request after the close began would hold the server open
-    // until their idle timeout: close each as soon as it is idle.
-    const http = app.getHttpServer();
-    const reaper = setInterval(() => http.closeIdleConnections(), 50);
     try {
-      // Stops accepting connections, waits for requests in flight, then closes the database pool.
-      await app.close();
-      clearInterval(reaper);
+      await shutdownGracefully(app, { drainMs: config.http.shutdownDrainMs, logger });
       await embedded?.stop();
       logger.info('stopped');
       process.exit(0);

@@ -60,9 +60,10 @@ describe('health', () => {
     expect(down.text).not.toMatch(/password|postgres:\/\//);
     // Still live: restarting the process would not bring the database back.
     expect((await request(t.app.getHttpServer()).get('/health/live')).status).toBe(200);
-    // A GraphQL request during the outage fails cleanly rather than hanging.
+    // A GraphQL request during the outage fails cleanly rather than hanging: the service is unavailable (503).
     const gql = await t.gql.send(`mutation { login(input: { email: "a@b.cn", password: "whatever-123" }) { accessToken } }`);
-    expect(gql.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(gql.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    expect(gql.status).toBe(503);
 
     proxy.restore();
     await waitFor(async () => (await request(t.app.getHttpServer()).get('/health/ready')).status === 200, 10000);
@@ -142,15 +143,20 @@ describe('migrations at start', () => {
     async down(): Promise<void> {}
   }
 
-  it('run without the statement timeout that bounds requests, which the pool keeps afterwards', async () => {
+  it('run without the statement and query timeouts that bound requests, which the pool keeps afterwards', async () => {
     const database = await createTestDatabase();
-    const options = typeormOptions({ url: database.url, poolSize: 1, connectionTimeoutMs: 5000, statementTimeoutMs: 300, applicationName: 'test-migrations' });
+    const options = typeormOptions({ url: database.url, poolSize: 1, connectionTimeoutMs: 5000, statementTimeoutMs: 300, queryTimeoutMs: 400, applicationName: 'test-migrations' });
     const dataSource = new DataSource({ ...options, migrations: [...MIGRATIONS, SlowMigration9999999999999] });
     await dataSource.initialize();
     try {
       expect(await runMigrations(dataSource)).toEqual(['SlowMigration9999999999999']);
       // The one pooled connection (the migrations' own) bounds a statement again.
       await expect(dataSource.query('SELECT pg_sleep(0.6)')).rejects.toThrow(/statement timeout/);
+      // And the client-side bound: a statement the server does not cancel (statement timeout lifted) still ends.
+      await expect(dataSource.transaction(async (m) => {
+        await m.query('SET LOCAL statement_timeout = 0');
+        await m.query('SELECT pg_sleep(0.6)');
+      })).rejects.toThrow(/Query read timeout/);
       expect(await runMigrations(dataSource)).toEqual([]);
     } finally {
       await dataSource.destroy();

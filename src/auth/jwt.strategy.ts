@@ -13,6 +13,8 @@ import { AccessTokenClaims, AuthService } from './auth.service.js';
  * lenient extractor of passport-jwt also accepted a header with more after the token.
  */
 const BEARER = /^bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
+/** Users and sessions are identified by UUIDs; claims of another shape name no session. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function bearerToken(req: { headers?: Record<string, unknown> }): string | null {
   const header = req.headers?.authorization;
   return typeof header === 'string' ? (BEARER.exec(header)?.[1] ?? null) : null;
@@ -40,7 +42,11 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   async validate(req: { id?: unknown }, claims: AccessTokenClaims & { exp?: unknown }): Promise<Actor | false> {
     // jsonwebtoken checks `exp` only when present: a token without one would never expire.
     if (typeof claims?.exp !== 'number') throw new UnauthenticatedError('INVALID_TOKEN', 'The access token is not valid');
-    if (typeof claims?.sub !== 'string' || typeof claims?.sid !== 'string') return false;
+    // Checked here rather than left to the database to refuse (22P02): only a failure to authenticate is an
+    // authentication error, and any other error of the session check is answered as such (AccessGuard).
+    if (typeof claims?.sub !== 'string' || typeof claims?.sid !== 'string' || !UUID.test(claims.sub) || !UUID.test(claims.sid)) {
+      throw new UnauthenticatedError('INVALID_TOKEN', 'The access token is not valid');
+    }
     return (await this.auth.resolveActor(claims, typeof req?.id === 'string' ? req.id : undefined)) ?? false;
   }
 }

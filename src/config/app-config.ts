@@ -62,6 +62,10 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(100) @Max(600000)
   DB_STATEMENT_TIMEOUT_MS = 15000;
 
+  /** Client-side bound of one statement (the server cannot enforce its own when frozen); default statement timeout + 2000. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(610000)
+  DB_QUERY_TIMEOUT_MS?: number;
+
   @ValidateIf((env: EnvironmentVariables) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined)
   @IsString({ message: 'is required when NODE_ENV=production' })
   @MinLength(32, { message: 'must be at least 32 characters' })
@@ -113,6 +117,14 @@ export class EnvironmentVariables {
 
   @Transform(toInt) @IsInt() @Min(0) @Max(120000)
   SHUTDOWN_TIMEOUT_MS = 10000;
+
+  /** On SIGTERM, how long requests on open connections are still answered before the listener closes. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(60000)
+  SHUTDOWN_DRAIN_MS = 1500;
+
+  /** Requests in flight per instance beyond which new ones are refused (503); default 20 × DB_POOL_SIZE. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  MAX_REQUESTS_IN_FLIGHT?: number;
 
   @Transform(toBool) @IsBoolean()
   BENCH_SQL_COUNT = false;
@@ -174,7 +186,16 @@ export class EnvironmentVariables {
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
   isProduction: boolean;
-  http: { host: string; port: number; bodyLimit: number; shutdownTimeoutMs: number };
+  http: {
+    host: string;
+    port: number;
+    bodyLimit: number;
+    shutdownTimeoutMs: number;
+    /** Drain period on SIGTERM (at most half of shutdownTimeoutMs). */
+    shutdownDrainMs: number;
+    /** Load shedding: requests in flight (health checks aside) beyond which new ones get 503. */
+    maxRequestsInFlight: number;
+  };
   dataDir: string;
   database: {
     /** Set when the operator points the service at a server; unset means the embedded one. */
@@ -184,6 +205,8 @@ export interface AppConfig {
     poolSize: number;
     connectionTimeoutMs: number;
     statementTimeoutMs: number;
+    /** Client-side bound of one statement. */
+    queryTimeoutMs: number;
   };
   auth: {
     jwtSecret: string;
@@ -218,7 +241,7 @@ export class ConfigError extends Error {}
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new EnvironmentVariables());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'JWT_SECRET', 'DATABASE_URL', 'MIGRATIONS_RUN']) {
+  for (const key of [...known, 'JWT_SECRET', 'DATABASE_URL', 'MIGRATIONS_RUN', 'DB_QUERY_TIMEOUT_MS', 'MAX_REQUESTS_IN_FLIGHT']) {
     const value = source[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
@@ -244,6 +267,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       port: env.PORT,
       bodyLimit: env.BODY_LIMIT_BYTES,
       shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+      shutdownDrainMs: Math.min(env.SHUTDOWN_DRAIN_MS, Math.floor(env.SHUTDOWN_TIMEOUT_MS / 2)),
+      maxRequestsInFlight: env.MAX_REQUESTS_IN_FLIGHT ?? 20 * env.DB_POOL_SIZE,
     },
     dataDir,
     database: {
@@ -254,6 +279,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       poolSize: env.DB_POOL_SIZE,
       connectionTimeoutMs: env.DB_CONNECTION_TIMEOUT_MS,
       statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+      queryTimeoutMs: env.DB_QUERY_TIMEOUT_MS ?? env.DB_STATEMENT_TIMEOUT_MS + 2000,
     },
     auth: {
       jwtSecret,

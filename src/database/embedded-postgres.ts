@@ -11,7 +11,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
+import pg from 'pg';
 
 const run = promisify(execFile);
 
@@ -83,16 +85,21 @@ export class EmbeddedPostgres {
     if (!existsSync(join(this.dataDir, 'PG_VERSION'))) await this.initialise(bin, user);
 
     if (await this.isRunning(bin, user)) {
-      const owner = this.readOwner();
-      // A server left by a service that was killed has no live owner: adopt it and stop it later.
-      this.owned = owner === undefined || !processAlive(owner);
-      if (this.owned) this.writeOwner();
-      this.options.log?.(`embedded PostgreSQL already running on port ${this.port}; reusing it`);
-      return;
+      // pg_ctl status only checks that the PID of postmaster.pid exists: a postmaster killed a moment ago that
+      // nobody has reaped yet (a zombie) passes. Only a server that answers is adopted.
+      if (await this.answers()) {
+        const owner = this.readOwner();
+        // A server left by a service that was killed has no live owner: adopt it and stop it later.
+        this.owned = owner === undefined || !processAlive(owner);
+        if (this.owned) this.writeOwner();
+        this.options.log?.(`embedded PostgreSQL already running on port ${this.port}; reusing it`);
+        return;
+      }
+      await this.clearDeadPostmaster();
     }
     const logFile = join(base, 'pg.log');
     if (user) this.chownTo(logFile, user, true);
-    await this.pgCtl(bin, user, [
+    const startArgs = [
       'start',
       '-w',
       '-t',
@@ -103,7 +110,20 @@ export class EmbeddedPostgres {
       logFile,
       '-o',
       `-p ${this.options.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`,
-    ]);
+    ];
+    // After a crash the old server's processes may still hold its shared memory for a moment, which a new
+    // server refuses to start over ("pre-existing shared memory block is still in use"): retry briefly.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.pgCtl(bin, user, startArgs);
+        break;
+      } catch (error) {
+        if (attempt >= START_ATTEMPTS) throw error;
+        this.options.log?.(`embedded PostgreSQL did not start (attempt ${attempt}): ${(error as Error).message}; retrying`);
+        await sleep(500 * attempt);
+        await this.clearDeadPostmaster();
+      }
+    }
     this.owned = true;
     this.writeOwner();
     this.options.log?.(`embedded PostgreSQL started on port ${this.options.port} (data in ${this.dataDir})`);
@@ -147,6 +167,58 @@ export class EmbeddedPostgres {
     } finally {
       rmSync(pwfile, { force: true });
     }
+  }
+
+  /** True when the server of postmaster.pid accepts a connection and answers a query (within a few seconds). */
+  private async answers(): Promise<boolean> {
+    const until = Date.now() + PROBE_MS;
+    for (;;) {
+      const client = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: 1000, query_timeout: 1000, application_name: 'marketplace-start' });
+      client.on('error', () => undefined);
+      try {
+        await client.connect();
+        await client.query('SELECT 1');
+        return true;
+      } catch {
+        // A server still starting up or recovering refuses for a moment; a dead one never answers.
+        const pid = this.postmasterPid();
+        if (Date.now() >= until || pid === undefined || !postmasterAlive(pid)) return false;
+        await sleep(200);
+      } finally {
+        await client.end().catch(() => undefined);
+      }
+    }
+  }
+
+  private postmasterPid(): number | undefined {
+    try {
+      const pid = Number(readFileSync(join(this.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      return pid > 0 ? pid : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Removes postmaster.pid when the postmaster it names is dead (gone, a zombie, or its PID now another
+   * program's) and none of its processes is still attached to its shared memory: PostgreSQL would otherwise
+   * refuse to start while that PID exists. It is left alone while the postmaster lives (its start then fails
+   * with PostgreSQL's own message) or an old backend still runs (waited for a few seconds: they exit soon
+   * after their postmaster), so that two servers never run over one data folder.
+   */
+  private async clearDeadPostmaster(): Promise<void> {
+    const pidFile = join(this.dataDir, 'postmaster.pid');
+    const until = Date.now() + DETACH_WAIT_MS;
+    for (;;) {
+      const pid = this.postmasterPid();
+      if (pid === undefined || postmasterAlive(pid)) return;
+      const attached = sharedMemoryAttached(readFileSync(pidFile, 'utf8'));
+      if (attached === false) break;
+      if (attached === undefined || Date.now() >= until) return;
+      await sleep(100);
+    }
+    this.options.log?.(`embedded PostgreSQL: its postmaster is dead; removing the stale postmaster.pid`);
+    rmSync(pidFile, { force: true });
   }
 
   private async isRunning(bin: Binaries, user: SystemUser | undefined): Promise<boolean> {
@@ -214,6 +286,60 @@ export class EmbeddedPostgres {
 
   private writeOwner(): void {
     writeFileSync(this.ownerFile, String(process.pid));
+  }
+}
+
+/** How many times a start is tried after a crash left the old server's shared memory in use. */
+const START_ATTEMPTS = 5;
+/** How long a server that pg_ctl calls running may take to answer before it is judged dead. */
+const PROBE_MS = 3000;
+
+/** How long to wait for the processes of a dead postmaster to leave its shared memory. */
+const DETACH_WAIT_MS = 10000;
+
+/**
+ * Whether a process is still attached to the System V shared memory segment that postmaster.pid names (line
+ * 7: key and id; PostgreSQL keeps it for exactly this interlock). False when the segment is gone or has no
+ * process attached; undefined when that cannot be told (no /proc/sysvipc), when nothing is removed.
+ */
+function sharedMemoryAttached(pidFileText: string): boolean | undefined {
+  const fields = (pidFileText.split('\n')[6] ?? '').trim().split(/\s+/);
+  const shmid = fields[1];
+  if (!shmid || !/^\d+$/.test(shmid)) return undefined;
+  let table: string;
+  try {
+    table = readFileSync('/proc/sysvipc/shm', 'utf8');
+  } catch {
+    return undefined;
+  }
+  const lines = table.trim().split('\n');
+  const header = lines[0].trim().split(/\s+/);
+  const idColumn = header.indexOf('shmid');
+  const attachColumn = header.indexOf('nattch');
+  if (idColumn < 0 || attachColumn < 0) return undefined;
+  for (const line of lines.slice(1)) {
+    const columns = line.trim().split(/\s+/);
+    if (columns[idColumn] === shmid) return Number(columns[attachColumn]) > 0;
+  }
+  return false;
+}
+
+/**
+ * Whether `pid` is a live PostgreSQL postmaster: the process exists, is not a zombie (dead, not yet reaped),
+ * and (where /proc tells) runs the postgres program.
+ */
+function postmasterAlive(pid: number): boolean {
+  if (!processAlive(pid)) return false;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // pid (comm) state ...: comm may hold spaces and parentheses, the state follows the last ')'.
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    if (state === 'Z' || state === 'X') return false;
+    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    return comm.includes('postgres') || comm.includes('postmaster');
+  } catch {
+    // No /proc (not Linux) or the process just ended: trust the signal check.
+    return processAlive(pid);
   }
 }
 

@@ -1,4 +1,5 @@
 import { DataSource, MigrationExecutor } from 'typeorm';
+import { suspendQueryTimeout } from './query-timeout.js';
 
 /** Any fixed number: every instance of the service takes the same lock before migrating. */
 const MIGRATION_LOCK_KEY = 7_310_042_118;
@@ -11,7 +12,7 @@ const MIGRATION_LOCK_KEY = 7_310_042_118;
  */
 export async function runMigrations(dataSource: DataSource): Promise<string[]> {
   const runner = dataSource.createQueryRunner();
-  await runner.connect();
+  const restoreQueryTimeout = suspendQueryTimeout(await runner.connect());
   try {
     await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
@@ -25,6 +26,7 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
       await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     }
   } finally {
+    restoreQueryTimeout();
     await runner.release();
   }
 }

@@ -1,5 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities.js';
+import { BoundedClient } from './query-timeout.js';
 import { MIGRATIONS } from './migrations.js';
 import { TypeOrmLogger } from './typeorm-logger.js';
 
@@ -8,9 +9,16 @@ export interface DatabaseSettings {
   poolSize: number;
   connectionTimeoutMs: number;
   statementTimeoutMs: number;
+  /** Client-side bound of one statement; default: the statement timeout plus QUERY_TIMEOUT_MARGIN_MS. */
+  queryTimeoutMs?: number;
   countStatements?: boolean;
   applicationName?: string;
 }
+
+/** How long after the server's statement_timeout the client gives up on a statement that got no answer. */
+export const QUERY_TIMEOUT_MARGIN_MS = 2000;
+/** TCP keep-alive of the connections to the database: first probe after this long idle. */
+const KEEPALIVE_INITIAL_DELAY_MS = 10000;
 
 /** One definition of the connection for the service, the migration CLI and the tests. */
 export function typeormOptions(settings: DatabaseSettings): DataSourceOptions {
@@ -34,6 +42,14 @@ export function typeormOptions(settings: DatabaseSettings): DataSourceOptions {
       statement_timeout: settings.statementTimeoutMs,
       idle_in_transaction_session_timeout: settings.statementTimeoutMs * 2,
       idleTimeoutMillis: 30000,
+      // A frozen or unreachable server enforces no statement_timeout: the client bounds each statement itself
+      // (answered "Query read timeout", mapped to SERVICE_UNAVAILABLE) and BoundedClient closes the connection.
+      query_timeout: settings.queryTimeoutMs ?? settings.statementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS,
+      Client: BoundedClient,
+      // Notices a dead host or a broken network path on idle and busy connections (libuv probes every second
+      // after the initial delay, 10 times).
+      keepAlive: true,
+      keepAliveInitialDelayMillis: KEEPALIVE_INITIAL_DELAY_MS,
     },
   };
 }

@@ -1,13 +1,17 @@
 import { Controller, Get } from '@nestjs/common';
-import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Access, AccessRule } from '../common/auth/access.decorator.js';
+import { DatabaseProbe, READINESS_TIMEOUT_MS } from './database-probe.js';
+import { ReadinessState } from './readiness-state.js';
 
 @Controller('health')
 @Access(AccessRule.PUBLIC)
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
-    private readonly db: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    private readonly probe: DatabaseProbe,
+    private readonly state: ReadinessState,
   ) {}
 
   /** The process is up (no dependency is checked: restarting would not fix them). */
@@ -17,10 +21,21 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** Ready to serve: the database answers. 503 while it does not; recovers by itself. */
+  /**
+   * Ready to serve: the instance is not shutting down and the database answers on the check's own
+   * connection (not the pool, which may be busy with requests) within 1.5 s. 503 while it does not;
+   * recovers by itself.
+   */
   @Get('ready')
   @HealthCheck()
   ready() {
-    return this.health.check([() => this.db.pingCheck('database', { timeout: 1500 })]);
+    return this.health.check([
+      () => (this.state.accepting ? this.indicators.check('instance').up() : this.indicators.check('instance').down({ message: 'shutting down' })),
+      () =>
+        this.indicators
+          .check('database')
+          .attempt(() => this.probe.ping())
+          .withTimeout(READINESS_TIMEOUT_MS * 2),
+    ]);
   }
 }

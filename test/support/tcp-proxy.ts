@@ -3,12 +3,15 @@ import { createServer, Server, Socket, connect } from 'node:net';
 /**
  * A TCP proxy in front of PostgreSQL for fault tests: `cut()` drops every connection and refuses new
  * ones (a database outage as the service sees it), `restore()` ends the outage, `latencyMs` delays
- * traffic towards the database (to keep a request in flight).
+ * traffic towards the database (to keep a request in flight), `freeze()` stops forwarding in both
+ * directions without closing anything (a server stopped with SIGSTOP: connections stay open and the
+ * kernel accepts new ones, nothing answers) until `thaw()`.
  */
 export class TcpProxy {
   latencyMs = 0;
   private server?: Server;
   private down = false;
+  private frozen = false;
   private readonly sockets = new Set<Socket>();
 
   constructor(private readonly target: { host: string; port: number }) {}
@@ -26,6 +29,7 @@ export class TcpProxy {
       }
       const upstream = connect(this.target.port, this.target.host);
       for (const s of [client, upstream]) {
+        if (this.frozen) s.pause();
         this.sockets.add(s);
         s.on('close', () => this.sockets.delete(s));
         s.on('error', () => {
@@ -60,6 +64,17 @@ export class TcpProxy {
 
   restore(): void {
     this.down = false;
+  }
+
+  /** Holds all traffic (what was sent stays in the socket buffers); nothing is closed. */
+  freeze(): void {
+    this.frozen = true;
+    for (const s of this.sockets) s.pause();
+  }
+
+  thaw(): void {
+    this.frozen = false;
+    for (const s of this.sockets) s.resume();
   }
 
   async close(): Promise<void> {

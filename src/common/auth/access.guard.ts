@@ -2,6 +2,7 @@ import { ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { AuthGuard } from '@nestjs/passport';
+import { databaseUnavailableError, isDatabaseUnavailable } from '../../database/db-unavailable.js';
 import { ForbiddenError, UnauthenticatedError } from '../errors.js';
 import { ACCESS_RULE, AccessRule } from './access.decorator.js';
 import { Actor, isAdmin, isExpert } from './actor.js';
@@ -45,8 +46,13 @@ export class AccessGuard extends AuthGuard('jwt') {
     const req = this.getRequest(context);
     const hasToken = typeof req.headers.authorization === 'string' && req.headers.authorization.length > 0;
     if (rule === AccessRule.PUBLIC) {
-      // A stale token does not stop a public operation; it is served as to an anonymous caller.
-      if (hasToken) await this.authenticate(context, req).catch(() => undefined);
+      // A stale token does not stop a public operation; it is served as to an anonymous caller. A session
+      // check that could not be made (the database failed) is not a stale token: that is refused.
+      if (hasToken) {
+        await this.authenticate(context, req).catch((error: unknown) => {
+          if (!(error instanceof UnauthenticatedError)) throw error;
+        });
+      }
       return true;
     }
     if (!hasToken) throw new UnauthenticatedError();
@@ -77,7 +83,17 @@ export class AccessGuard extends AuthGuard('jwt') {
 
   override handleRequest<T = Actor>(error: unknown, user: T | false, info: unknown): T {
     if (error instanceof UnauthenticatedError) throw error;
-    if (error || !user) {
+    if (error) {
+      // Only a failed authentication is an authentication error. A session check that failed for another
+      // reason says nothing about the session: telling the client it ended would sign its user out.
+      if (isDatabaseUnavailable(error)) {
+        this.logger.warn({ msg: 'session check failed: database unavailable', err: { message: (error as Error)?.message } });
+        throw databaseUnavailableError();
+      }
+      this.logger.error({ msg: 'session check failed', err: { message: (error as Error)?.message, stack: (error as Error)?.stack } });
+      throw error;
+    }
+    if (!user) {
       const name = (info as { name?: string } | undefined)?.name;
       if (name === 'TokenExpiredError') throw new UnauthenticatedError('TOKEN_EXPIRED', 'The access token has expired');
       if (info) throw new UnauthenticatedError('INVALID_TOKEN', 'The access token is not valid');

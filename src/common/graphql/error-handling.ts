@@ -2,6 +2,7 @@ import { ApolloServerPlugin, GraphQLRequestContext, HeaderMap } from '@apollo/se
 import { unwrapResolverError } from '@apollo/server/errors';
 import { Logger } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError, Kind } from 'graphql';
+import { formatDatabaseUnavailable } from '../../database/db-unavailable.js';
 import { SqlCounter } from '../../database/sql-counter.js';
 import { ErrorCode, PUBLIC_ERROR_CODES } from '../errors.js';
 import { operationResolutionError } from './compiled-execution.js';
@@ -57,6 +58,8 @@ function shapeError(formatted: GraphQLFormattedError, error: unknown, options: E
     };
   }
   if (isExpected(error)) return formatted;
+  const unavailable = formatDatabaseUnavailable(formatted, error);
+  if (unavailable) return unavailable;
   if (code === 'BAD_REQUEST') {
     // Apollo's refusal of a malformed HTTP request (batched array, missing query, bad variables JSON, a
     // mutation over GET, a request without CSRF protection).

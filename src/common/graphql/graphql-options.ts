@@ -5,6 +5,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { join } from 'node:path';
 import type { AppConfig } from '../../config/app-config.js';
 import { CompiledExecution } from './compiled-execution.js';
+import { serviceUnavailableStatusPlugin } from '../../database/db-unavailable.js';
 import { documentLimits, variableLimitsPlugin } from './document-limits.js';
 import { createFormatError, requestPlugin } from './error-handling.js';
 
@@ -45,7 +46,7 @@ export function graphqlOptions(config: AppConfig, schemaFile: string | false): A
     // graphql-armor's types point at Apollo's CommonJS build, Nest's at its ESM one: same objects.
     // Apollo's cache-control plugin (on by default) wraps every field resolver to collect cache hints the
     // API never sets: about a tenth of the CPU of a large response (the ranked proposal list). Off.
-    plugins: [ApolloServerPluginCacheControlDisabled(), ...armor.plugins, requestPlugin(config.benchSqlCount), variableLimitsPlugin()] as unknown as ApolloDriverConfig['plugins'],
+    plugins: [ApolloServerPluginCacheControlDisabled(), ...armor.plugins, requestPlugin(config.benchSqlCount), variableLimitsPlugin(), serviceUnavailableStatusPlugin()] as unknown as ApolloDriverConfig['plugins'],
     formatError: createFormatError({ production: config.isProduction }),
     // Over the limit, parsing stops: GRAPHQL_PARSE_FAILED, HTTP 400, reason TOO_MANY_TOKENS.
     parseOptions: { maxTokens: config.graphql.maxTokens },
