@@ -123,7 +123,8 @@ describe("the issuer's view, the review queue, invitations and eligibility", () 
       const { id } = await publishedChallenge(t, issuer, admin, { eligibility: { minQualification: 'INNOVATIVE', verifiedOnly: true } });
       const expired = await createVerifiedSme(t, { qualification: 'LITTLE_GIANT' });
       await t.sql.query(`UPDATE smes SET qualification_valid_until = current_date - 1 WHERE organization_id = $1`, [expired.organizationId]);
-      expect((await t.gql.as(expired.token).ok<{ challenge: { viewerEligibility: { reasons: string[] } } }>(ELIGIBILITY, { id })).challenge.viewerEligibility.reasons).toEqual(['QUALIFICATION_TOO_LOW']);
+      // The declared qualification would suffice: the reason says that its certificate has ended.
+      expect((await t.gql.as(expired.token).ok<{ challenge: { viewerEligibility: { reasons: string[] } } }>(ELIGIBILITY, { id })).challenge.viewerEligibility.reasons).toEqual(['QUALIFICATION_EXPIRED']);
       const unverified = await createVerifiedSme(t, { verified: false });
       expect((await t.gql.as(unverified.token).ok<{ challenge: { viewerEligibility: { reasons: string[] } } }>(ELIGIBILITY, { id })).challenge.viewerEligibility.reasons).toEqual([
         'NOT_VERIFIED',

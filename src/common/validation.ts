@@ -2,7 +2,7 @@ import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/commo
 import { Transform } from 'class-transformer';
 import { ValidateBy, type ValidationArguments } from 'class-validator';
 import { FieldError, UserInputError } from './errors.js';
-import { nameText } from './transforms.js';
+import { nameText, trim } from './transforms.js';
 
 function flatten(errors: ValidationError[], prefix: string): FieldError[] {
   return errors.flatMap((error) => {
@@ -87,13 +87,15 @@ export function invisibleCharacters(text: string): string[] {
 }
 
 /**
- * A name people read (display name, organisation name, title): NFKC-normalised and trimmed (see `nameText`),
- * and refused (BAD_USER_INPUT naming the field) when it holds a control, invisible or bidi control character,
+ * A name people read (display name, organisation name, title): trimmed, NFKC-normalised when it identifies
+ * someone (see `nameText`; `normalize: false` for titles and other prose, which keep the author's typography,
+ * such as the full-width brackets of Chinese titles), and refused (BAD_USER_INPUT naming the field) when it holds a control, invisible or bidi control character,
  * which could hide text, reverse it on screen, or make two names look the same. Han, Latin and mixed
  * Han + Latin names ("Haier 海尔") are fine. Put it before the length validators: they then see the normal form.
  */
-export function HumanName(options: { emptyAsNull?: boolean } = {}): PropertyDecorator {
-  const transform = Transform(options.emptyAsNull ? (params) => nameText(params) || null : nameText);
+export function HumanName(options: { emptyAsNull?: boolean; normalize?: boolean } = {}): PropertyDecorator {
+  const clean = options.normalize === false ? trim : nameText;
+  const transform = Transform(options.emptyAsNull ? (params) => clean(params) || null : clean);
   const validate = ValidateBy({
     name: 'humanName',
     validator: {

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { hashPassword } from '../auth/password-hasher.js';
 import { ConfigError } from '../config/app-config.js';
+import { emailSkeleton } from '../users/email-identity.js';
 import { DEMO_ADMIN, DEMO_ENTERPRISES, DEMO_EXPERT, DEMO_PASSWORD, DEMO_SMES } from './seed-data.js';
 
 /** Any fixed number: two seeds at once run one after the other. */
@@ -26,8 +27,8 @@ async function main(): Promise<void> {
         const [found] = (await manager.query(`SELECT id FROM users WHERE email = $1`, [email])) as { id: string }[];
         if (found) return found.id;
         const [row] = (await manager.query(
-          `INSERT INTO users (email, password_hash, display_name, locale, platform_roles) VALUES ($1, $2, $3, 'zh-CN', $4) RETURNING id`,
-          [email, passwordHash, displayName, roles],
+          `INSERT INTO users (email, email_skeleton, password_hash, display_name, locale, platform_roles) VALUES ($1, $2, $3, $4, 'zh-CN', $5) RETURNING id`,
+          [email, emailSkeleton(email), passwordHash, displayName, roles],
         )) as { id: string }[];
         created += 1;
         return row.id;

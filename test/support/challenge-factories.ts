@@ -56,7 +56,12 @@ export async function createVerifiedSme(
 ): Promise<OrgPersona> {
   const name = options.name ?? `专精特新-${randomBytes(3).toString('hex')}`;
   const id = await insertOrganization(t, 'SME', { name, verified: options.verified ?? true, regionCode: options.regionCode ?? '320000' });
-  await t.sql.query(`INSERT INTO smes (organization_id, size_class, qualification) VALUES ($1, 'SMALL', $2)`, [id, options.qualification ?? 'SPECIALIZED']);
+  // A declared qualification has a certificate valid today, as the API requires of one.
+  await t.sql.query(
+    `INSERT INTO smes (organization_id, size_class, qualification, certificate_number, qualification_valid_from, qualification_valid_until)
+     VALUES ($1, 'SMALL', $2, 'CERT-TEST-0001', '2020-01-01', '2099-12-31')`,
+    [id, options.qualification ?? 'SPECIALIZED'],
+  );
   return addMember(t, id, name, 'OWNER');
 }
 

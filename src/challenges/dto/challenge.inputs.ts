@@ -33,7 +33,7 @@ export const TERMS_MAX = 20000;
 @InputType()
 export class RequirementInput {
   @Field()
-  @HumanName()
+  @HumanName({ normalize: false })
   @IsString()
   @Length(1, 200)
   name: string;
@@ -64,7 +64,7 @@ export class RequirementInput {
 @InputType()
 export class EvaluationCriterionInput {
   @Field()
-  @HumanName()
+  @HumanName({ normalize: false })
   @IsString()
   @Length(1, 200)
   name: string;
@@ -108,14 +108,14 @@ export class EligibilityInput {
 export class ChallengeContentInput {
   @Field(() => String, { nullable: true, description: `Chinese title (at most ${TITLE_MAX}); a Chinese or an English title is required.` })
   @IsOptional()
-  @HumanName({ emptyAsNull: true })
+  @HumanName({ emptyAsNull: true, normalize: false })
   @IsString()
   @MaxLength(TITLE_MAX)
   titleZh?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @HumanName({ emptyAsNull: true })
+  @HumanName({ emptyAsNull: true, normalize: false })
   @IsString()
   @MaxLength(TITLE_MAX)
   titleEn?: string | null;
@@ -365,7 +365,7 @@ export class PublishChallengeAnnouncementInput {
   challengeId: string;
 
   @Field()
-  @HumanName()
+  @HumanName({ normalize: false })
   @IsString()
   @Length(1, 200)
   title: string;

@@ -14,7 +14,7 @@ export class OpenResourceInput {
   type: OpenResourceType;
 
   @Field({ description: '2 to 200 characters.' })
-  @HumanName()
+  @HumanName({ normalize: false })
   @IsString()
   @Length(2, 200)
   title: string;

@@ -44,7 +44,7 @@ export class CommitmentInput {
 @InputType()
 export class MilestoneInput {
   @Field()
-  @HumanName()
+  @HumanName({ normalize: false })
   @IsString() @MinLength(1) @MaxLength(200)
   name: string;
 
@@ -64,7 +64,7 @@ export class MilestoneInput {
 @InputType()
 export class TeamMemberInput {
   @Field()
-  @HumanName()
+  @HumanName({ normalize: false })
   @IsString() @MinLength(1) @MaxLength(100)
   name: string;
 
@@ -76,7 +76,7 @@ export class TeamMemberInput {
 @InputType()
 export class AttachmentRefInput {
   @Field()
-  @HumanName()
+  @HumanName({ normalize: false })
   @IsString() @MinLength(1) @MaxLength(255)
   name: string;
 
@@ -108,7 +108,7 @@ export class DeclarationsInput {
 @InputType({ description: 'The content of a proposal (one revision).' })
 export class ProposalContentInput {
   @Field()
-  @HumanName()
+  @HumanName({ normalize: false })
   @IsString() @MinLength(1) @MaxLength(200)
   title: string;
 
