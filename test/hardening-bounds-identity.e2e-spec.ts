@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import {
   GraphQLField,
@@ -18,6 +18,9 @@ import { createEnterprise, enterpriseInput } from './support/organizations.js';
 import { createAdmin, createVerifiedEnterprise, publishedChallenge } from './support/challenge-factories.js';
 import { dummy } from './support/schema-values.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+
+// Each walk sends hundreds of requests: on a loaded 2-core machine that outlasts the default 30 s (no timing is asserted).
+jest.setTimeout(180_000);
 
 /**
  * Bounds (lists, searches, documents) and identity hygiene (names, e-mail addresses), through the API:

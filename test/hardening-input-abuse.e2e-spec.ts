@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import {
   GraphQLArgument,
@@ -16,6 +16,9 @@ import { PlatformRole } from '../src/common/auth/actor.js';
 import { createUser, type Persona } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { dummy } from './support/schema-values.js';
+
+// Each walk sends hundreds of requests: on a loaded 2-core machine that outlasts the default 30 s (no timing is asserted).
+jest.setTimeout(180_000);
 
 /**
  * Abusive input, table-driven over the whole schema: every argument and every input field (nested too) of
