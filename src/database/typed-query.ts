@@ -74,6 +74,7 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (value instanceof Date) return 'a Date';
+  if (typeof value === 'object') return 'an object';
   return `a ${typeof value}`;
 }
 
