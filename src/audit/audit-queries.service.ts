@@ -4,46 +4,8 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { ConnectionArgs, ConnectionShape, decodeCursor, encodeCursor, pageSize, toConnection } from '../common/pagination/connection.js';
 import { verifyAuditChain } from './audit-chain.js';
-import { canonicalJson } from './audit-hash.js';
+import { auditEventPage } from './audit.queries.js';
 import { AuditChainReportType, AuditEventsArgs, AuditEventType } from './dto/audit.types.js';
-
-interface EventRow {
-  seq: string;
-  id: string;
-  occurred_at: Date;
-  actor_user_id: string | null;
-  actor_display_name: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  organization_id: string | null;
-  from_state: string | null;
-  to_state: string | null;
-  reason: string | null;
-  request_id: string | null;
-  data: Record<string, unknown>;
-  prev_hash: string;
-  hash: string;
-}
-
-const toEventType = (r: EventRow): AuditEventType => ({
-  seq: r.seq,
-  id: r.id,
-  occurredAt: r.occurred_at,
-  actorUserId: r.actor_user_id,
-  actorDisplayName: r.actor_display_name,
-  action: r.action,
-  entityType: r.entity_type,
-  entityId: r.entity_id,
-  organizationId: r.organization_id,
-  fromState: r.from_state,
-  toState: r.to_state,
-  reason: r.reason,
-  requestId: r.request_id,
-  data: canonicalJson(r.data),
-  prevHash: r.prev_hash,
-  hash: r.hash,
-});
 
 /** Reading the audit trail: admins page and filter it; an organisation sees the events about itself. */
 @Injectable()
@@ -92,23 +54,14 @@ export class AuditQueriesService {
   /** Newest first, keyset on seq; one query per page. `where` uses $2.. ($1 is the limit). */
   private async page(where: string[], params: unknown[], args: ConnectionArgs, actorShown: string): Promise<ConnectionShape<AuditEventType>> {
     const first = pageSize(args);
-    const all = [first + 1, ...params];
+    const all = [...params];
     const conditions = [...where];
     if (args.after) {
       const [seq] = decodeCursor(args.after, ['bigint']);
       all.push(seq);
-      conditions.push(`e.seq < $${all.length}::bigint`);
+      conditions.push(`e.seq < $${all.length + 1}::bigint`);
     }
-    const rows = (await this.dataSource.query(
-      `SELECT e.seq::text AS seq, e.id, e.occurred_at, CASE WHEN ${actorShown} THEN e.actor_user_id END AS actor_user_id,
-              CASE WHEN ${actorShown} THEN u.display_name END AS actor_display_name, e.action,
-              e.entity_type, e.entity_id, e.organization_id, e.from_state, e.to_state, e.reason, e.request_id, e.data,
-              e.prev_hash, e.hash
-         FROM audit_events e LEFT JOIN users u ON u.id = e.actor_user_id
-        ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
-        ORDER BY e.seq DESC LIMIT $1`,
-      all,
-    )) as EventRow[];
-    return toConnection(rows, first, (r) => encodeCursor([r.seq]), toEventType);
+    const rows = await auditEventPage(this.dataSource, conditions, all, first + 1, actorShown);
+    return toConnection(rows, first, (r) => encodeCursor([r.seq]), (r) => r);
   }
 }

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { AuditHashContent, AuditHashDeferred, auditHashPieces } from './audit-hash.js';
-import { preparedQuery } from '../database/prepared-query.js';
+import { appendAuditEvent } from './audit.queries.js';
 import type { SqlParams } from '../database/sql-params.js';
 
 /** Any fixed number: the transaction-level advisory lock that serialises appends to the chain. */
@@ -147,26 +147,21 @@ export class AuditService {
       data: JSON.parse(JSON.stringify(event.data ?? {})) as Record<string, unknown>,
     };
     // One statement takes the chain's lock (held to commit), links, stamps, hashes and inserts: see audit_append.
-    const [row] = (await preparedQuery(
-      manager,
-      `SELECT appended_seq::text AS seq, appended_hash AS hash
-         FROM audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-      [
-        content.id,
-        content.actorUserId,
-        content.action,
-        content.entityType,
-        content.entityId,
-        content.organizationId,
-        content.fromState,
-        content.toState,
-        content.reason,
-        content.requestId,
-        JSON.stringify(content.data),
-        auditHashPieces(content),
-        AUDIT_CHAIN_LOCK_KEY,
-      ],
-    )) as { seq: string; hash: string }[];
+    const row = await appendAuditEvent(manager, [
+      content.id,
+      content.actorUserId,
+      content.action,
+      content.entityType,
+      content.entityId,
+      content.organizationId,
+      content.fromState,
+      content.toState,
+      content.reason,
+      content.requestId,
+      JSON.stringify(content.data),
+      auditHashPieces(content),
+      AUDIT_CHAIN_LOCK_KEY,
+    ]);
     return { seq: row.seq, id: content.id, hash: row.hash };
   }
 }

@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Actor, ActorOrganization, PlatformRole } from '../common/auth/actor.js';
+import type { Actor } from '../common/auth/actor.js';
 import { ConflictError, UnauthenticatedError, UserInputError } from '../common/errors.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -14,7 +14,17 @@ import { AuthPayload, ChangePasswordPayload, LogoutPayload, RegisterPayload } fr
 import { ChangePasswordInput, LoginInput, RegisterInput } from './dto/auth.inputs.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password-hasher.js';
 import { uniqueViolation } from '../database/pg-errors.js';
-import { preparedQuery } from '../database/prepared-query.js';
+import {
+  findActiveActor,
+  insertRefreshToken,
+  insertSession,
+  lockRefreshToken,
+  markRefreshTokenUsed,
+  revokeOtherSessions,
+  revokeSessionForTokenReuse,
+  revokeSessionOnLogout,
+  updatePasswordHash,
+} from './auth.queries.js';
 import { sha256 } from '../common/crypto.js';
 import { RateLimitService } from '../rate-limit/rate-limit.service.js';
 import { emailSkeleton } from '../users/email-identity.js';
@@ -70,11 +80,8 @@ export class AuthService {
       throw INVALID_CREDENTIALS();
     }
     const payload = await this.dataSource.transaction(async (manager) => {
-      const [session] = (await manager.query(
-        `INSERT INTO auth_sessions (user_id) VALUES ($1) RETURNING id`,
-        [user.id],
-      )) as { id: string }[];
-      return this.issueTokens(manager, user, session.id);
+      const sessionId = await insertSession(manager, user.id);
+      return this.issueTokens(manager, user, sessionId);
     });
     await attempt.succeeded();
     return payload;
@@ -83,28 +90,19 @@ export class AuthService {
   /** Rotates a refresh token. A token used twice means it was stolen: its whole session is ended. */
   async refresh(refreshToken: string): Promise<AuthPayload> {
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const [row] = (await manager.query(
-        `SELECT t.id, t.session_id, t.used_at, t.expires_at <= now() AS expired, s.revoked_at, s.user_id
-           FROM refresh_tokens t JOIN auth_sessions s ON s.id = t.session_id
-          WHERE t.token_hash = $1
-          FOR UPDATE OF t, s`,
-        [sha256(refreshToken)],
-      )) as { id: string; session_id: string; used_at: Date | null; expired: boolean; revoked_at: Date | null; user_id: string }[];
-      if (!row || row.revoked_at) return { error: new UnauthenticatedError('INVALID_REFRESH_TOKEN', 'The refresh token is not valid') };
-      if (row.used_at) {
-        await manager.query(
-          `UPDATE auth_sessions SET revoked_at = now(), revoke_reason = 'REFRESH_TOKEN_REUSE' WHERE id = $1`,
-          [row.session_id],
-        );
+      const row = await lockRefreshToken(manager, sha256(refreshToken));
+      if (!row || row.revokedAt) return { error: new UnauthenticatedError('INVALID_REFRESH_TOKEN', 'The refresh token is not valid') };
+      if (row.usedAt) {
+        await revokeSessionForTokenReuse(manager, row.sessionId);
         return {
           error: new UnauthenticatedError('REFRESH_TOKEN_REUSED', 'The refresh token was already used; the session has been ended'),
         };
       }
       if (row.expired) return { error: new UnauthenticatedError('INVALID_REFRESH_TOKEN', 'The refresh token has expired') };
-      const user = await manager.getRepository(UserEntity).findOneBy({ id: row.user_id, status: UserStatus.ACTIVE });
+      const user = await manager.getRepository(UserEntity).findOneBy({ id: row.userId, status: UserStatus.ACTIVE });
       if (!user) return { error: new UnauthenticatedError('INVALID_REFRESH_TOKEN', 'The refresh token is not valid') };
-      await manager.query(`UPDATE refresh_tokens SET used_at = now() WHERE id = $1`, [row.id]);
-      return { payload: await this.issueTokens(manager, user, row.session_id) };
+      await markRefreshTokenUsed(manager, row.id);
+      return { payload: await this.issueTokens(manager, user, row.sessionId) };
     });
     // The revocation above must commit, so the refusal is thrown only after the transaction.
     if (outcome.error) throw outcome.error;
@@ -112,11 +110,7 @@ export class AuthService {
   }
 
   async logout(actor: Actor): Promise<LogoutPayload> {
-    const [rows] = (await this.dataSource.query(
-      `UPDATE auth_sessions SET revoked_at = now(), revoke_reason = 'LOGOUT' WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
-      [actor.sessionId],
-    )) as [unknown[], number];
-    return { ok: rows.length === 1 };
+    return { ok: await revokeSessionOnLogout(this.dataSource, actor.sessionId) };
   }
 
   /** Changes the password and ends every other session of the user. */
@@ -130,13 +124,8 @@ export class AuthService {
     }
     const passwordHash = await hashPassword(input.newPassword);
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [user.id, passwordHash]);
-      const [ended] = (await manager.query(
-        `UPDATE auth_sessions SET revoked_at = now(), revoke_reason = 'PASSWORD_CHANGED'
-          WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL RETURNING id`,
-        [user.id, actor.sessionId],
-      )) as [unknown[], number];
-      return { ok: true, endedSessions: ended.length };
+      await updatePasswordHash(manager, user.id, passwordHash);
+      return { ok: true, endedSessions: await revokeOtherSessions(manager, user.id, actor.sessionId) };
     });
   }
 
@@ -145,26 +134,11 @@ export class AuthService {
    * One SQL query: the user's organisation membership comes with it (LEFT JOIN).
    */
   async resolveActor(claims: AccessTokenClaims, requestId?: string): Promise<Actor | null> {
-    const [row] = (await preparedQuery(
-      this.dataSource,
-      `SELECT u.id, u.platform_roles, m.organization_id, m.role AS organization_role, o.kind AS organization_kind
-         FROM auth_sessions s
-         JOIN users u ON u.id = s.user_id
-         LEFT JOIN organization_members m ON m.user_id = u.id
-         LEFT JOIN organizations o ON o.id = m.organization_id
-        WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND u.status = 'ACTIVE'`,
-      [claims.sid, claims.sub],
-    )) as {
-      id: string;
-      platform_roles: PlatformRole[];
-      organization_id: string | null;
-      organization_role: ActorOrganization['role'] | null;
-      organization_kind: ActorOrganization['kind'] | null;
-    }[];
+    const row = await findActiveActor(this.dataSource, claims.sid, claims.sub);
     if (!row) return null;
-    const actor: Actor = { userId: row.id, sessionId: claims.sid, platformRoles: row.platform_roles };
-    if (row.organization_id && row.organization_role && row.organization_kind) {
-      actor.organization = { id: row.organization_id, kind: row.organization_kind, role: row.organization_role };
+    const actor: Actor = { userId: row.userId, sessionId: claims.sid, platformRoles: row.platformRoles };
+    if (row.organizationId && row.organizationRole && row.organizationKind) {
+      actor.organization = { id: row.organizationId, kind: row.organizationKind, role: row.organizationRole };
     }
     if (requestId) actor.requestId = requestId;
     return actor;
@@ -173,18 +147,14 @@ export class AuthService {
   private async issueTokens(manager: EntityManager, user: UserEntity, sessionId: string): Promise<AuthPayload> {
     const { accessTtlSeconds, refreshTtlDays } = this.config.auth;
     const refreshToken = randomBytes(32).toString('base64url');
-    const [token] = (await manager.query(
-      `INSERT INTO refresh_tokens (session_id, token_hash, expires_at)
-       VALUES ($1, $2, now() + make_interval(days => $3)) RETURNING expires_at`,
-      [sessionId, sha256(refreshToken), refreshTtlDays],
-    )) as { expires_at: Date }[];
+    const refreshTokenExpiresAt = await insertRefreshToken(manager, sessionId, sha256(refreshToken), refreshTtlDays);
     const claims: AccessTokenClaims = { sub: user.id, sid: sessionId };
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: accessTtlSeconds });
     return {
       accessToken,
       accessTokenExpiresAt: new Date(Date.now() + accessTtlSeconds * 1000),
       refreshToken,
-      refreshTokenExpiresAt: token.expires_at,
+      refreshTokenExpiresAt,
       user: toUserType(user),
     };
   }

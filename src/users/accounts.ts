@@ -3,6 +3,7 @@ import type { PlatformRole } from '../common/auth/actor.js';
 import { hashPassword } from '../auth/password-hasher.js';
 import { emailSkeleton } from './email-identity.js';
 import { UserEntity } from './user.entity.js';
+import { addPlatformRole } from './users.queries.js';
 
 /**
  * Creates the account if needed and grants it a platform role. Platform roles are never granted
@@ -26,10 +27,7 @@ export async function ensureUserWithRole(
       platformRoles: [input.role],
     });
   } else if (!user.platformRoles.includes(input.role)) {
-    await manager.query(
-      `UPDATE users SET platform_roles = array_append(platform_roles, $2), updated_at = now() WHERE id = $1`,
-      [user.id, input.role],
-    );
+    await addPlatformRole(manager, user.id, input.role);
     user = await repo.findOneByOrFail({ id: user.id });
   }
   return { user, created };

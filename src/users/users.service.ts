@@ -9,6 +9,7 @@ import { UserType } from './dto/user.types.js';
 import { UsersArgs } from './dto/user.inputs.js';
 import { UserEntity, UserStatus } from './user.entity.js';
 import { toUserType } from './user.mapper.js';
+import { revokeSessionsOfSuspendedUser } from './users.queries.js';
 
 @Injectable()
 export class UsersService {
@@ -50,10 +51,7 @@ export class UsersService {
     if (userId === actor.userId) throw new ConflictError('CANNOT_SUSPEND_SELF', 'Administrators cannot suspend themselves');
     return this.dataSource.transaction(async (manager) => {
       const user = await this.transition(manager, userId, UserStatus.ACTIVE, UserStatus.SUSPENDED);
-      await manager.query(
-        `UPDATE auth_sessions SET revoked_at = now(), revoke_reason = 'USER_SUSPENDED' WHERE user_id = $1 AND revoked_at IS NULL`,
-        [userId],
-      );
+      await revokeSessionsOfSuspendedUser(manager, userId);
       await this.audit.record(manager, {
         actor,
         action: 'USER_SUSPENDED',

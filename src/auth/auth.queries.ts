@@ -1,0 +1,126 @@
+import type { ActorOrganization, PlatformRole } from '../common/auth/actor.js';
+import { PlatformRole as PLATFORM_ROLES } from '../common/auth/actor.js';
+import type { SqlTarget } from '../database/typed-query.js';
+import { bool, date, dateOrNull, execute, oneOfOrNull, preparedOne, queryOne, queryRows, str, strArray, strOrNull } from '../database/typed-query.js';
+
+/** The SQL of sessions and refresh tokens (see docs/architecture.md, "The SQL layer"). */
+
+const ORGANIZATION_KINDS: readonly ActorOrganization['kind'][] = ['ENTERPRISE', 'SME'];
+const ORGANIZATION_ROLES: readonly ActorOrganization['role'][] = ['OWNER', 'ADMIN', 'MEMBER'];
+const KNOWN_PLATFORM_ROLES: readonly string[] = Object.values(PLATFORM_ROLES);
+
+export interface ActorRow {
+  userId: string;
+  /** Only the roles this code knows: an unknown role in the column grants nothing, as before. */
+  platformRoles: PlatformRole[];
+  organizationId: string | null;
+  organizationRole: ActorOrganization['role'] | null;
+  organizationKind: ActorOrganization['kind'] | null;
+}
+
+/**
+ * The user and organisation membership behind an access token's (session, user), when both are active.
+ * Prepared: it runs on every authenticated request.
+ */
+export function findActiveActor(target: SqlTarget, sessionId: string, userId: string): Promise<ActorRow | undefined> {
+  return preparedOne(
+    target,
+    `SELECT u.id, u.platform_roles, m.organization_id, m.role AS organization_role, o.kind AS organization_kind
+         FROM auth_sessions s
+         JOIN users u ON u.id = s.user_id
+         LEFT JOIN organization_members m ON m.user_id = u.id
+         LEFT JOIN organizations o ON o.id = m.organization_id
+        WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND u.status = 'ACTIVE'`,
+    [sessionId, userId],
+    (row) => ({
+      userId: str(row, 'id'),
+      platformRoles: strArray(row, 'platform_roles').filter((r): r is PlatformRole => KNOWN_PLATFORM_ROLES.includes(r)),
+      organizationId: strOrNull(row, 'organization_id'),
+      organizationRole: oneOfOrNull(row, 'organization_role', ORGANIZATION_ROLES),
+      organizationKind: oneOfOrNull(row, 'organization_kind', ORGANIZATION_KINDS),
+    }),
+  );
+}
+
+/** Opens a session; its id. */
+export async function insertSession(target: SqlTarget, userId: string): Promise<string> {
+  const id = await queryOne(target, `INSERT INTO auth_sessions (user_id) VALUES ($1) RETURNING id`, [userId], (row) => str(row, 'id'));
+  return id!;
+}
+
+/** Stores a refresh token's hash; its expiry (now + ttlDays, by the database clock). */
+export async function insertRefreshToken(target: SqlTarget, sessionId: string, tokenHash: string, ttlDays: number): Promise<Date> {
+  const expiresAt = await queryOne(
+    target,
+    `INSERT INTO refresh_tokens (session_id, token_hash, expires_at)
+       VALUES ($1, $2, now() + make_interval(days => $3)) RETURNING expires_at`,
+    [sessionId, tokenHash, ttlDays],
+    (row) => date(row, 'expires_at'),
+  );
+  return expiresAt!;
+}
+
+export interface RefreshTokenRow {
+  id: string;
+  sessionId: string;
+  usedAt: Date | null;
+  expired: boolean;
+  revokedAt: Date | null;
+  userId: string;
+}
+
+/** A refresh token by its hash with its session, both locked for the rotation. */
+export function lockRefreshToken(target: SqlTarget, tokenHash: string): Promise<RefreshTokenRow | undefined> {
+  return queryOne(
+    target,
+    `SELECT t.id, t.session_id, t.used_at, t.expires_at <= now() AS expired, s.revoked_at, s.user_id
+           FROM refresh_tokens t JOIN auth_sessions s ON s.id = t.session_id
+          WHERE t.token_hash = $1
+          FOR UPDATE OF t, s`,
+    [tokenHash],
+    (row) => ({
+      id: str(row, 'id'),
+      sessionId: str(row, 'session_id'),
+      usedAt: dateOrNull(row, 'used_at'),
+      expired: bool(row, 'expired'),
+      revokedAt: dateOrNull(row, 'revoked_at'),
+      userId: str(row, 'user_id'),
+    }),
+  );
+}
+
+export function markRefreshTokenUsed(target: SqlTarget, tokenId: string): Promise<void> {
+  return execute(target, `UPDATE refresh_tokens SET used_at = now() WHERE id = $1`, [tokenId]);
+}
+
+/** Ends a session whose refresh token was presented twice. */
+export function revokeSessionForTokenReuse(target: SqlTarget, sessionId: string): Promise<void> {
+  return execute(target, `UPDATE auth_sessions SET revoked_at = now(), revoke_reason = 'REFRESH_TOKEN_REUSE' WHERE id = $1`, [sessionId]);
+}
+
+/** Ends a live session at its user's request; false when it had already ended. */
+export async function revokeSessionOnLogout(target: SqlTarget, sessionId: string): Promise<boolean> {
+  const ended = await queryRows(
+    target,
+    `UPDATE auth_sessions SET revoked_at = now(), revoke_reason = 'LOGOUT' WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
+    [sessionId],
+    (row) => str(row, 'id'),
+  );
+  return ended.length === 1;
+}
+
+export function updatePasswordHash(target: SqlTarget, userId: string, passwordHash: string): Promise<void> {
+  return execute(target, `UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [userId, passwordHash]);
+}
+
+/** Ends every live session of the user but `keptSessionId` after a password change; how many. */
+export async function revokeOtherSessions(target: SqlTarget, userId: string, keptSessionId: string): Promise<number> {
+  const ended = await queryRows(
+    target,
+    `UPDATE auth_sessions SET revoked_at = now(), revoke_reason = 'PASSWORD_CHANGED'
+          WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL RETURNING id`,
+    [userId, keptSessionId],
+    (row) => str(row, 'id'),
+  );
+  return ended.length;
+}
