@@ -149,7 +149,7 @@ export class ChallengeEligibilityCheck {
   @Field()
   eligible: boolean;
 
-  @Field(() => [String], { description: 'NOT_AN_SME, NOT_VERIFIED, REGION_NOT_ALLOWED, QUALIFICATION_EXPIRED, QUALIFICATION_TOO_LOW (src/smes/eligibility.ts)' })
+  @Field(() => [String], { description: 'NOT_AN_SME, NOT_VERIFIED, REGION_NOT_ALLOWED, QUALIFICATION_EXPIRED, QUALIFICATION_TOO_LOW: why the SME may not submit; empty when eligible' })
   reasons: string[];
 }
 
