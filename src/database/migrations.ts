@@ -15,6 +15,7 @@ import { ProposalCountVisibility1795900000000 } from '../../migrations/179590000
 import { CreditCodeVerifiedUnique1795900050000 } from '../../migrations/1795900050000-credit-code-verified-unique.js';
 import { RateLimits1795900100000 } from '../../migrations/1795900100000-rate-limits.js';
 import { EmailSkeleton1795900200000 } from '../../migrations/1795900200000-email-skeleton.js';
+import { VetoThresholdFromCode1795900300000 } from '../../migrations/1795900300000-veto-threshold-from-code.js';
 
 /** Every migration class, in order, listed once for the service, the migration CLI and the tests. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -34,4 +35,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreditCodeVerifiedUnique1795900050000,
   RateLimits1795900100000,
   EmailSkeleton1795900200000,
+  VetoThresholdFromCode1795900300000,
 ];

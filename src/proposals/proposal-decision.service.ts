@@ -10,7 +10,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { ChallengeStatus } from '../challenges/challenge.entity.js';
 import { SqlParams, viewerOf, visibleSql } from '../challenges/challenge-sql.js';
 import { EvaluationGate, LockedChallenge } from './evaluation-gate.service.js';
-import { effectiveProposalStatusSql } from './proposal-sql.js';
+import { effectiveProposalStatusSql, scoreTotalsSql } from './proposal-sql.js';
 import { NotSelectedReason, ObjectionStatus, ProposalStatus, PublicityOutcome } from './proposal.entities.js';
 import { ProposalQueryService } from './proposal-query.service.js';
 import {
@@ -95,7 +95,7 @@ export class ProposalDecisionService {
         });
       }
       const vetoed = (await manager.query(
-        `SELECT p.id FROM proposals p JOIN proposal_score_totals t ON t.proposal_id = p.id WHERE p.id = ANY($1::uuid[]) AND p.challenge_id = $2 AND t.vetoed`,
+        `SELECT p.id FROM proposals p JOIN proposal_score_totals t ON t.proposal_id = p.id WHERE p.id = ANY($1::uuid[]) AND p.challenge_id = $2 AND ${scoreTotalsSql('t').vetoed}`,
         [ids, challenge.id],
       )) as { id: string }[];
       if (vetoed.length) {

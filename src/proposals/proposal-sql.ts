@@ -2,6 +2,7 @@ import { effectiveStatusSql } from '../challenges/challenge-sql.js';
 import type { Actor } from '../common/auth/actor.js';
 import { isAdmin } from '../common/auth/actor.js';
 import { SqlParams } from '../database/sql-params.js';
+import { VETO_THRESHOLD } from './proposal-rules.js';
 
 /**
  * The SQL every read of proposals shares: effective statuses, who may read content, whose identity may be
@@ -65,8 +66,8 @@ export function identityVisibleSql(actor: Actor | null, params: SqlParams, p = '
 
 /**
  * The score totals of proposal `p` (a row of `proposal_score_totals`, which the trigger path on `scores` and
- * `evaluation_criteria` keeps): `weighted` (Σ weight × average / 10, 0-100, null before any score), `vetoed`
- * (a veto criterion averaged below VETO_THRESHOLD), `complete` (every criterion has a score), `reviewer_count`
+ * `evaluation_criteria` keeps): `weighted` (Σ weight × average / 10, 0-100, null before any score),
+ * `lowest_veto_average` (the lowest average of a veto criterion; vetoed when below VETO_THRESHOLD, see scoreTotalsSql), `complete` (every criterion has a score), `reviewer_count`
  * and `criteria` (jsonb by position). A proposal without any score has no row: join it with LEFT JOIN and
  * read a missing row as not scored (scoreTotalsSql).
  */
@@ -77,7 +78,8 @@ export function scoreTotalsJoin(alias: string, p = 'p'): string {
 /** The columns of a LEFT JOINed totals row `t` that a missing row reads as not scored (its `weighted` is simply null). */
 export function scoreTotalsSql(t: string): { vetoed: string; complete: string; reviewerCount: string } {
   return {
-    vetoed: `coalesce(${t}.vetoed, false)`,
+    // The trigger keeps the lowest veto-criterion average; the threshold is applied here, in one place.
+    vetoed: `coalesce(${t}.lowest_veto_average < ${VETO_THRESHOLD}, false)`,
     complete: `coalesce(${t}.complete, false)`,
     reviewerCount: `coalesce(${t}.reviewer_count, 0)`,
   };

@@ -3,6 +3,7 @@ import { FenScalar } from '../../common/graphql/fen.scalar.js';
 import { Connection, PageInfo } from '../../common/pagination/connection.js';
 import { ChallengeStatus } from '../../challenges/challenge.entity.js';
 import { NotSelectedReason, ObjectionStatus, ProposalStatus, ReviewAssignmentStatus } from '../proposal.entities.js';
+import { VETO_THRESHOLD } from '../proposal-rules.js';
 
 registerEnumType(ProposalStatus, { name: 'ProposalStatus' });
 registerEnumType(ReviewAssignmentStatus, { name: 'ReviewAssignmentStatus' });
@@ -177,7 +178,7 @@ export class RankedProposal {
   @Field(() => ProposalOrganization, { nullable: true }) organization: ProposalOrganization | null;
   @Field(() => FenScalar) quotedPriceFen: string;
   @Field(() => Float, { nullable: true, description: 'Σ weight × average score / 10, 0 to 100.' }) weightedScore: number | null;
-  @Field({ description: 'A veto criterion averaged below the threshold (6).' }) vetoed: boolean;
+  @Field({ description: `A veto criterion averaged below the threshold (${VETO_THRESHOLD}).` }) vetoed: boolean;
   @Field({ description: 'Every criterion has at least one score.' }) complete: boolean;
   @Field(() => Int) reviewerCount: number;
   @Field(() => [CriterionAggregate]) criteria: CriterionAggregate[];
