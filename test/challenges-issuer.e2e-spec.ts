@@ -135,10 +135,13 @@ describe("the issuer's view, the review queue, invitations and eligibility", () 
     });
   });
 
-  it('answers a malformed id as not found, never as a server error', async () => {
-    for (const query of [`{ challenge(id: "not-a-uuid") { id } }`, `{ challengeVersions(challengeId: "1") { version } }`]) {
+  it('answers a malformed id as BAD_USER_INPUT naming the argument, like every other id (common/uuid.ts), never as a server error', async () => {
+    for (const [query, field] of [
+      [`{ challenge(id: "not-a-uuid") { id } }`, 'id'],
+      [`{ challengeVersions(challengeId: "1") { version } }`, 'challengeId'],
+    ]) {
       const res = await t.gql.send(query);
-      expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field, message: 'must be a UUID' }] });
     }
     const res = await t.gql.as(issuer.token).send(`mutation { submitChallengeForReview(input: { id: "nope" }) { id } }`);
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

@@ -351,10 +351,11 @@ describe('concurrency and atomicity', () => {
                       FROM evaluation_criteria cr JOIN proposals p ON p.challenge_id = cr.challenge_id
                       LEFT JOIN scores s ON s.proposal_id = p.id AND s.criterion_id = cr.id
                      WHERE p.id = $1 GROUP BY cr.id, cr.weight, cr.veto, cr.position)
-       SELECT (SELECT sum(weight * avg) / 10.0 FROM per) AS weighted, (SELECT bool_or(veto AND avg < $2) FROM per) AS vetoed,
+       SELECT (SELECT sum(weight * avg) / 10.0 FROM per) AS weighted, (SELECT coalesce(bool_or(veto AND avg < $2), false) FROM per) AS vetoed,
+              (SELECT min(avg) FILTER (WHERE veto) FROM per) AS lowest_veto_average,
               (SELECT bool_and(n > 0) FROM per) AS complete, (SELECT max(n) FROM per) AS reviewer_count,
               (SELECT json_agg(n ORDER BY position) FROM per) AS counts,
-              (SELECT row_to_json(x) FROM (SELECT weighted, vetoed, complete, reviewer_count,
+              (SELECT row_to_json(x) FROM (SELECT weighted, coalesce(lowest_veto_average < $2, false) AS vetoed, lowest_veto_average, complete, reviewer_count,
                         (SELECT json_agg(c -> 'reviewerCount') FROM jsonb_array_elements(criteria) c) AS counts
                         FROM proposal_score_totals WHERE proposal_id = $1) x) AS kept`,
       [proposalId, VETO_THRESHOLD],
@@ -363,6 +364,7 @@ describe('concurrency and atomicity', () => {
     expect(expected.kept).toEqual({
       weighted: expect.closeTo(Number(expected.weighted), 9),
       vetoed: expected.vetoed,
+      lowest_veto_average: expected.lowest_veto_average === null ? null : expect.closeTo(expected.lowest_veto_average, 9),
       complete: expected.complete,
       reviewer_count: expected.reviewer_count,
       counts: expected.counts,

@@ -3,6 +3,7 @@ import { PassportStrategy } from '@nestjs/passport';
 import { createSecretKey } from 'node:crypto';
 import { Strategy } from 'passport-jwt';
 import { UnauthenticatedError } from '../common/errors.js';
+import { isUuid } from '../common/uuid.js';
 import type { Actor } from '../common/auth/actor.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -13,8 +14,6 @@ import { AccessTokenClaims, AuthService } from './auth.service.js';
  * lenient extractor of passport-jwt also accepted a header with more after the token.
  */
 const BEARER = /^bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
-/** Users and sessions are identified by UUIDs; claims of another shape name no session. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function bearerToken(req: { headers?: Record<string, unknown> }): string | null {
   const header = req.headers?.authorization;
   return typeof header === 'string' ? (BEARER.exec(header)?.[1] ?? null) : null;
@@ -44,7 +43,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (typeof claims?.exp !== 'number') throw new UnauthenticatedError('INVALID_TOKEN', 'The access token is not valid');
     // Checked here rather than left to the database to refuse (22P02): only a failure to authenticate is an
     // authentication error, and any other error of the session check is answered as such (AccessGuard).
-    if (typeof claims?.sub !== 'string' || typeof claims?.sid !== 'string' || !UUID.test(claims.sub) || !UUID.test(claims.sid)) {
+    if (!isUuid(claims?.sub) || !isUuid(claims?.sid)) {
       throw new UnauthenticatedError('INVALID_TOKEN', 'The access token is not valid');
     }
     return (await this.auth.resolveActor(claims, typeof req?.id === 'string' ? req.id : undefined)) ?? false;

@@ -1,5 +1,6 @@
 import { UserInputError } from '../common/errors.js';
 import { decodeCursor, encodeCursor } from '../common/pagination/connection.js';
+import { isUuid } from '../common/uuid.js';
 import { searchQuery } from './challenge-search.js';
 import { ChallengeSummaryRow, effectiveStatusSql, issuerShownSql, SqlParams, summaryColumnsSql, Viewer, visibleSql } from './challenge-sql.js';
 import { ChallengeFilterInput, ChallengeOrderBy } from './dto/challenge.inputs.js';
@@ -152,8 +153,7 @@ export function buildChallengeListQuery(
       cursorOrdering !== ordering ||
       typeof value !== 'string' ||
       !KEY_FORMAT[key.type].test(value) ||
-      typeof id !== 'string' ||
-      !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)
+      !isUuid(id)
     ) {
       throw UserInputError.field('after', 'is not a cursor of this list and ordering');
     }

@@ -4,6 +4,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { ForbiddenError, NotFoundError, UserInputError } from '../common/errors.js';
 import { ConnectionShape, pageSize, toConnection } from '../common/pagination/connection.js';
+import { assertUuid } from '../common/uuid.js';
 import { preparedQuery } from '../database/prepared-query.js';
 import { buildChallengeListQuery, buildFacetsQuery, listCursor, ListRow, ListScope } from './challenge-list-query.js';
 import { ChallengeNode, ChallengeSnapshot, toChallengeType, toChallengeVersion } from './challenge.mapper.js';
@@ -25,13 +26,6 @@ export interface VisibleChallenge {
   requiresTerms: boolean;
   termsVersion: number | null;
   publishedAt: Date | null;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** An id that is not even a uuid names nothing the caller may see (and must not reach a ::uuid cast). */
-function requireUuid(id: string): void {
-  if (!UUID.test(id)) throw new NotFoundError('Challenge');
 }
 
 /** Reads of challenges: every query is scoped in SQL to what the actor may see. */
@@ -86,7 +80,7 @@ export class ChallengeQueryService {
 
   /** One challenge with its confidential part when the viewer may read it; NOT_FOUND when it may not be seen. */
   async get(actor: Actor | null, id: string): Promise<ChallengeNode> {
-    requireUuid(id);
+    assertUuid(id);
     const viewer = viewerOf(actor);
     const p = new SqlParams();
     const columns = detailColumnsSql(viewer, p);
@@ -104,7 +98,7 @@ export class ChallengeQueryService {
    * transaction's manager and `lock` to hold the row (FOR UPDATE) until commit.
    */
   async assertVisible(actor: Actor | null, challengeId: string, manager: EntityManager | DataSource = this.dataSource, lock = false): Promise<VisibleChallenge> {
-    requireUuid(challengeId);
+    assertUuid(challengeId, 'challengeId');
     const viewer = viewerOf(actor);
     const p = new SqlParams();
     const rows = (await manager.query(
@@ -142,7 +136,7 @@ export class ChallengeQueryService {
 
   /** The public versions of a challenge, newest first; the description only where the viewer may read it now. */
   async versions(actor: Actor | null, challengeId: string): Promise<ChallengeVersion[]> {
-    requireUuid(challengeId);
+    assertUuid(challengeId, 'challengeId');
     const viewer = viewerOf(actor);
     const p = new SqlParams();
     const rows = (await this.dataSource.query(

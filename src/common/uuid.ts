@@ -1,9 +1,17 @@
 import { UserInputError } from './errors.js';
 
+/** The one UUID check (any version, as PostgreSQL's uuid type accepts; case-insensitive). */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** For ID arguments outside an input object: BAD_USER_INPUT instead of a database error. */
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+/**
+ * For ID arguments: an id that is not a UUID is the caller's error (BAD_USER_INPUT naming the field), and never
+ * reaches a `::uuid` cast in SQL.
+ */
 export function assertUuid(value: string, field = 'id'): string {
-  if (!UUID.test(value)) throw UserInputError.field(field, 'must be a UUID');
+  if (!isUuid(value)) throw UserInputError.field(field, 'must be a UUID');
   return value;
 }

@@ -2,6 +2,7 @@ import { Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { UserInputError } from '../errors.js';
+import { isUuid } from '../uuid.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -77,7 +78,7 @@ export type CursorKey = 'timestamp' | 'uuid' | 'bigint' | readonly string[];
 const CURSOR_CHECKS: Record<Exclude<CursorKey, readonly string[]>, (v: unknown) => boolean> = {
   // Years 1 to 9999 only: PostgreSQL refuses some instants JavaScript accepts (e.g. before 4713 BC).
   timestamp: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(v) && !Number.isNaN(Date.parse(v)) && !v.startsWith('0000'),
-  uuid: (v) => typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v),
+  uuid: isUuid,
   bigint: (v) => typeof v === 'string' && /^\d{1,18}$/.test(v),
 };
 
