@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { qualificationProblems, todayInChina } from './qualification.js';
+import { MinQualification } from '../challenges/challenge.entity.js';
+import { QUALIFICATION_ORDER, qualificationProblems, todayInChina } from './qualification.js';
 import { SmeQualification } from './sme.entity.js';
 
 const TODAY = '2030-06-15';
@@ -29,5 +30,10 @@ describe('SME qualification claims', () => {
   it('takes the date in China', () => {
     expect(todayInChina(new Date('2030-06-14T16:30:00Z'))).toBe('2030-06-15');
     expect(todayInChina(new Date('2030-06-14T15:30:00Z'))).toBe('2030-06-14');
+  });
+
+  it('orders qualifications once: the SME enum and the challenge minimum hold the same values in QUALIFICATION_ORDER', () => {
+    expect(Object.values(SmeQualification)).toEqual([...QUALIFICATION_ORDER]);
+    expect(Object.values(MinQualification)).toEqual([...QUALIFICATION_ORDER]);
   });
 });
