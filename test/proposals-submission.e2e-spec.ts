@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createHash } from 'node:crypto';
 import { createUser } from './support/factories.js';
 import {
   acceptTerms,
@@ -54,6 +55,26 @@ describe('submitting proposals', () => {
       expect(await count(t, 'audit_events')).toBe(audits);
       const { rows } = await t.sql.query(`SELECT count(*)::int AS n FROM proposal_revisions WHERE proposal_id = $1`, [first.submitProposal.id]);
       expect(rows[0].n).toBe(1);
+    });
+
+    it('the receipt is the SHA-256 of the canonical JSON of the content the API returns, recomputed as docs/proposals.md shows', async () => {
+      const other = await createSme(t);
+      await acceptTerms(t, challenge.id, other.id, other.owner.id);
+      const res = await t.gql.as(other.owner.token).ok<{ submitProposal: { content: Record<string, unknown>; receipt: { contentSha256: string; revision: number } } }>(
+        SUBMIT,
+        input('RECEIPT-2', undefined, challenge, { summary: '引号 "quoted", a backslash \\ and ✓ stay as JSON writes them' }),
+      );
+      // The documented recipe, written from the page (not the service's function).
+      const canonical = (value: unknown): string => {
+        if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+        if (Array.isArray(value)) return `[${value.map((v) => canonical(v ?? null)).join(',')}]`;
+        const o = value as Record<string, unknown>;
+        const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
+        return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
+      };
+      const recomputed = createHash('sha256').update(canonical(res.submitProposal.content), 'utf8').digest('hex');
+      expect(res.submitProposal.receipt).toEqual({ contentSha256: recomputed, revision: 1, submittedAt: expect.any(String) });
+      expect(recomputed).toMatch(/^[0-9a-f]{64}$/);
     });
 
     it('the same key with a different payload is refused: IDEMPOTENCY_KEY_REUSED', async () => {
