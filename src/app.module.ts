@@ -22,6 +22,21 @@ import { AllianceModule } from './alliance/alliance.module.js';
 import { ExpertsModule } from './experts/experts.module.js';
 import { AuditQueriesModule } from './audit/audit-queries.module.js';
 
+/** The product's modules, in the order Nest initialises them (also what `npm run schema:print` reads). */
+export const DOMAIN_MODULES = [
+  HealthModule,
+  AuditModule,
+  AuthModule,
+  UsersModule,
+  TechnicalFieldsModule,
+  OrganizationsModule,
+  AllianceModule,
+  ExpertsModule,
+  AuditQueriesModule,
+  ChallengesModule,
+  ProposalsModule,
+];
+
 export interface AppModuleOptions {
   config: AppConfig;
   databaseUrl: string;
@@ -51,17 +66,7 @@ export class AppModule {
           retryAttempts: 1,
         }),
         GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config, schemaFile) }),
-        HealthModule,
-        AuditModule,
-        AuthModule,
-        UsersModule,
-        TechnicalFieldsModule,
-        OrganizationsModule,
-        AllianceModule,
-        ExpertsModule,
-        AuditQueriesModule,
-        ChallengesModule,
-        ProposalsModule,
+        ...DOMAIN_MODULES,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
