@@ -11,9 +11,11 @@ import { DOMAIN_MODULES } from './app.module.js';
  * without a database: the resolvers of the product's modules, built and printed as the running service
  * prints it in development (sorted, with Nest's header). CI compares the result with the committed file.
  */
-type ModuleLike = Function | { module?: Function; imports?: unknown[]; providers?: unknown[] } | Promise<unknown> | undefined;
+type Resolvers = Parameters<GraphQLSchemaFactory['create']>[0];
+type Class = Resolvers[number];
+type ModuleLike = Class | { module?: Class; imports?: unknown[]; providers?: unknown[] } | Promise<unknown> | undefined;
 
-function providersOf(modules: readonly ModuleLike[], seen = new Set<unknown>(), out = new Set<Function>()): Set<Function> {
+function providersOf(modules: readonly ModuleLike[], seen = new Set<unknown>(), out = new Set<Class>()): Set<Class> {
   for (const entry of modules) {
     if (!entry || entry instanceof Promise || seen.has(entry)) continue;
     seen.add(entry);
@@ -38,7 +40,7 @@ async function main(): Promise<void> {
   const schema = await app.get(GraphQLSchemaFactory).create([...providersOf(DOMAIN_MODULES)]);
   writeFileSync(file, GRAPHQL_SDL_FILE_HEADER + printSchema(lexicographicSortSchema(schema)));
   await app.close();
-  console.log(`wrote ${file}`);
+  process.stdout.write(`wrote ${file}\n`);
 }
 
 main().catch((error: unknown) => {
