@@ -26,11 +26,10 @@ export const AUDIT_CHAIN_BATCH_SQL = `SELECT e.seq::text AS seq, e.id, e.occurre
               e.organization_id, e.from_state, e.to_state, e.reason, e.request_id, e.data, e.prev_hash, e.hash
          FROM audit_events e WHERE e.seq > $1::bigint ORDER BY e.seq LIMIT $2`;
 
-/** A row of AUDIT_CHAIN_BATCH_SQL as the hash covers it. */
-export const toChainLink = (r: SqlRow): AuditHashContent & { hash: string } => ({
+/** The columns every audit row has, read the same way for the chain check and for the event lists. */
+const auditColumns = (r: SqlRow) => ({
   seq: str(r, 'seq'),
   id: str(r, 'id'),
-  occurredAt: date(r, 'occurred_at').toISOString(),
   actorUserId: strOrNull(r, 'actor_user_id'),
   action: str(r, 'action'),
   entityType: str(r, 'entity_type'),
@@ -40,29 +39,23 @@ export const toChainLink = (r: SqlRow): AuditHashContent & { hash: string } => (
   toState: strOrNull(r, 'to_state'),
   reason: strOrNull(r, 'reason'),
   requestId: strOrNull(r, 'request_id'),
-  // Whatever is stored, unchecked: the verifier's job is to report a row that was altered, not to refuse reading it.
-  data: jsonValue(r, 'data') as Record<string, unknown>,
   prevHash: str(r, 'prev_hash'),
   hash: str(r, 'hash'),
 });
 
+/** A row of AUDIT_CHAIN_BATCH_SQL as the hash covers it. */
+export const toChainLink = (r: SqlRow): AuditHashContent & { hash: string } => ({
+  ...auditColumns(r),
+  occurredAt: date(r, 'occurred_at').toISOString(),
+  // Whatever is stored, unchecked: the verifier's job is to report a row that was altered, not to refuse reading it.
+  data: jsonValue(r, 'data') as Record<string, unknown>,
+});
+
 const toEventType = (r: SqlRow): AuditEventType => ({
-  seq: str(r, 'seq'),
-  id: str(r, 'id'),
+  ...auditColumns(r),
   occurredAt: date(r, 'occurred_at'),
-  actorUserId: strOrNull(r, 'actor_user_id'),
   actorDisplayName: strOrNull(r, 'actor_display_name'),
-  action: str(r, 'action'),
-  entityType: str(r, 'entity_type'),
-  entityId: str(r, 'entity_id'),
-  organizationId: strOrNull(r, 'organization_id'),
-  fromState: strOrNull(r, 'from_state'),
-  toState: strOrNull(r, 'to_state'),
-  reason: strOrNull(r, 'reason'),
-  requestId: strOrNull(r, 'request_id'),
   data: canonicalJson(jsonValue(r, 'data')),
-  prevHash: str(r, 'prev_hash'),
-  hash: str(r, 'hash'),
 });
 
 /**

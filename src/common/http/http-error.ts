@@ -12,6 +12,19 @@ export interface HttpErrorAnswer {
 /** Body parser errors that mean "this is not JSON" (Fastify's JSON parser throws a SyntaxError with statusCode 400). */
 const MALFORMED_BODY = new Set(['FST_ERR_CTP_INVALID_JSON_BODY', 'FST_ERR_CTP_EMPTY_JSON_BODY', 'FST_ERR_CTP_INVALID_CONTENT_LENGTH']);
 
+/** Code, reason and message per HTTP status the layer answers; any other 4xx reads as 400, any other 5xx as 500. */
+const HTTP_ANSWERS: Record<number, [code: string, reason: string, message: string]> = {
+  400: [ErrorCode.BAD_USER_INPUT, 'BAD_REQUEST', 'The request is malformed'],
+  401: [ErrorCode.UNAUTHENTICATED, 'NOT_AUTHENTICATED', 'Authentication is required'],
+  403: [ErrorCode.FORBIDDEN, 'NOT_ALLOWED', 'You are not allowed to do this'],
+  404: [ErrorCode.NOT_FOUND, 'ROUTE_NOT_FOUND', 'No such route'],
+  405: [ErrorCode.BAD_USER_INPUT, 'METHOD_NOT_ALLOWED', 'Method not allowed'],
+  413: [ErrorCode.BAD_USER_INPUT, 'BODY_TOO_LARGE', 'The request body is larger than the limit'],
+  415: [ErrorCode.BAD_USER_INPUT, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported content type: send application/json'],
+  429: [ErrorCode.RATE_LIMITED, 'TOO_MANY_REQUESTS', 'Too many requests; try again later'],
+  503: [ErrorCode.SERVICE_UNAVAILABLE, 'UNAVAILABLE', 'The service is temporarily unavailable; try again shortly'],
+};
+
 /**
  * The answer to an error raised by the HTTP layer outside GraphQL (Fastify's body parsing and routing, through
  * Nest's error and not-found handlers): the status is kept, the body is the GraphQL error shape.
@@ -36,30 +49,12 @@ export function httpErrorAnswer(exception: unknown, requestId: string | undefine
     body: httpErrorBody(code, reason, message, requestId),
     unexpected: status >= 500,
   });
-  switch (status) {
-    case 400:
-      return cause instanceof SyntaxError || (typeof causeCode === 'string' && MALFORMED_BODY.has(causeCode))
-        ? answer(ErrorCode.BAD_USER_INPUT, 'MALFORMED_JSON', 'The request body is not valid JSON')
-        : answer(ErrorCode.BAD_USER_INPUT, 'BAD_REQUEST', 'The request is malformed');
-    case 401:
-      return answer(ErrorCode.UNAUTHENTICATED, 'NOT_AUTHENTICATED', 'Authentication is required');
-    case 403:
-      return answer(ErrorCode.FORBIDDEN, 'NOT_ALLOWED', 'You are not allowed to do this');
-    case 404:
-      return answer(ErrorCode.NOT_FOUND, 'ROUTE_NOT_FOUND', 'No such route');
-    case 405:
-      return answer(ErrorCode.BAD_USER_INPUT, 'METHOD_NOT_ALLOWED', 'Method not allowed');
-    case 413:
-      return answer(ErrorCode.BAD_USER_INPUT, 'BODY_TOO_LARGE', 'The request body is larger than the limit');
-    case 415:
-      return answer(ErrorCode.BAD_USER_INPUT, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported content type: send application/json');
-    case 429:
-      return answer(ErrorCode.RATE_LIMITED, 'TOO_MANY_REQUESTS', 'Too many requests; try again later');
-    case 503:
-      return answer(ErrorCode.SERVICE_UNAVAILABLE, 'UNAVAILABLE', 'The service is temporarily unavailable; try again shortly');
-    default:
-      return status < 500
-        ? answer(ErrorCode.BAD_USER_INPUT, 'BAD_REQUEST', 'The request is malformed')
-        : { ...answer(ErrorCode.INTERNAL_SERVER_ERROR, 'INTERNAL', 'Internal server error'), status: 500, unexpected: true };
+  if (status === 400 && (cause instanceof SyntaxError || (typeof causeCode === 'string' && MALFORMED_BODY.has(causeCode)))) {
+    return answer(ErrorCode.BAD_USER_INPUT, 'MALFORMED_JSON', 'The request body is not valid JSON');
   }
+  const known = HTTP_ANSWERS[status];
+  if (known) return answer(...known);
+  return status < 500
+    ? answer(...HTTP_ANSWERS[400])
+    : { ...answer(ErrorCode.INTERNAL_SERVER_ERROR, 'INTERNAL', 'Internal server error'), status: 500, unexpected: true };
 }
