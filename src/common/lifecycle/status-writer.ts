@@ -96,9 +96,8 @@ export function statusWriteSql<S extends string>(store: StatusStore, write: Stat
     return `$${params.length}${cast ? `::${castName(cast)}` : ''}`;
   };
   const set = { ...store.stamps, ...write.set };
-  const assignments = [`status = $1::${store.statusType}`].concat(
-    Object.entries(set).map(([column, v]) => `${identifier(column)} = ${isConstant(v) ? v.text : add(v.param, v.cast)}`),
-  );
+  if ('status' in set) throw new Error('The status is set by the move itself');
+  const assignments = Object.entries(set).map(([column, v]) => `, ${identifier(column)} = ${isConstant(v) ? v.text : add(v.param, v.cast)}`);
   const where: string[] = [];
   const scope = write.scope;
   if ('id' in scope) where.push(`t.id = ${add(scope.id, 'uuid')}`);
@@ -109,7 +108,7 @@ export function statusWriteSql<S extends string>(store: StatusStore, write: Stat
   if (write.condition) where.push(`(${write.condition.text})`);
   const previous = (write.previous ?? []).map((c) => `, t.${identifier(c)} AS previous_${c}`).join('');
   const organization = identifier(store.organizationColumn);
-  const sql = `UPDATE ${store.table} t SET ${assignments.join(', ')}
+  const sql = `UPDATE ${store.table} t SET status = $1::${store.statusType}${assignments.join('')}
     FROM (SELECT t.id, t.status AS from_status${previous} FROM ${store.table} t
            WHERE ${where.join(' AND ')}
            ORDER BY t.id FOR UPDATE OF t) prev
