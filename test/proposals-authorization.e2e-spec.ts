@@ -274,6 +274,13 @@ describe('every mutation × (other organisation, anonymous, allowed): the code, 
       expect(member.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_ISSUER_MANAGER' });
       expect(await snapshot(t)).toBe(state);
     }
+    if (c.name === 'upholdObjection' || c.name === 'closeChallengeAsFailed') {
+      // The move needs a reason (the lifecycle table): a blank one is refused and nothing is written.
+      const input = c.variables().input as Record<string, unknown>;
+      const blank = await t.gql.as(c.allowed().token).send(c.query, { input: { ...input, reason: '   ' } });
+      expect(blank.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'reason', message: 'is required' }] });
+      expect(await snapshot(t)).toBe(state);
+    }
     const allowed = await t.gql.as(c.allowed().token).send(c.query, c.variables());
     expect(allowed.errors).toBeUndefined();
     expect(await snapshot(t)).not.toBe(state);

@@ -1,5 +1,27 @@
 import { describe, expect, it } from '@jest/globals';
-import { MembershipAction, MembershipStatus, membershipTransition, statusesAllowing } from './alliance-transitions.js';
+import type { GraphQLError } from 'graphql';
+import type { Actor } from '../common/auth/actor.js';
+import { checkMove, refusal } from '../common/lifecycle/lifecycle.js';
+import {
+  MEMBERSHIP_LIFECYCLE,
+  MEMBERSHIP_TRANSITIONS,
+  MembershipAction,
+  MembershipActorKind,
+  membershipActorKinds,
+  MembershipStatus,
+  membershipTransition,
+  statusesAllowing,
+} from './alliance-transitions.js';
+
+/** The error `f` throws, or undefined when it returns. */
+function errorOf(f: () => unknown): GraphQLError | undefined {
+  try {
+    f();
+  } catch (error) {
+    return error as GraphQLError;
+  }
+  return undefined;
+}
 
 const STATUSES: MembershipStatus[] = ['APPLIED', 'ACTIVE', 'REJECTED', 'SUSPENDED', 'EXITED', 'EXPELLED'];
 
@@ -37,7 +59,7 @@ describe('alliance membership transitions', () => {
   it('leaves only the member leave to the member itself', () => {
     for (const action of ACTIONS) {
       for (const t of statusesAllowing(action).map((from) => membershipTransition(action, from)!)) {
-        expect(t.by).toBe(action === 'LEAVE' ? 'MEMBER' : 'PLATFORM_ADMIN');
+        expect(t.by).toEqual([action === 'LEAVE' ? 'MEMBER' : 'PLATFORM_ADMIN']);
       }
     }
   });
@@ -46,5 +68,54 @@ describe('alliance membership transitions', () => {
     for (const final of ['REJECTED', 'EXITED', 'EXPELLED'] as const) {
       expect(ACTIONS.filter((a) => membershipTransition(a, final))).toEqual([]);
     }
+  });
+});
+
+const KINDS: MembershipActorKind[] = ['PLATFORM_ADMIN', 'MEMBER'];
+
+describe('who may move a membership (checkMove with the membership table)', () => {
+  it('has a row for every action and no other', () => {
+    expect(Object.keys(MEMBERSHIP_TRANSITIONS).sort()).toEqual([...ACTIONS].sort());
+  });
+
+  const pairs = ACTIONS.flatMap((action) => KINDS.map((kind) => [action, kind, kind === (action === 'LEAVE' ? 'MEMBER' : 'PLATFORM_ADMIN')] as const));
+  it.each(pairs)('%s by %s is allowed: %s', (action, kind, allowed) => {
+    const move = () => checkMove(MEMBERSHIP_LIFECYCLE, { action, actorKinds: [kind], reason: 'a reason given' });
+    if (allowed) expect(move().to).toBe(MEMBERSHIP_TRANSITIONS[action].to);
+    else expect(errorOf(move)?.extensions).toEqual({ code: 'FORBIDDEN', reason: 'TRANSITION_NOT_ALLOWED' });
+  });
+
+  it.each(ACTIONS)('%s needs a reason (every decision is explained to the enterprise)', (action) => {
+    const by: MembershipActorKind = action === 'LEAVE' ? 'MEMBER' : 'PLATFORM_ADMIN';
+    for (const reason of [undefined, null, '', ' \t ']) {
+      expect(errorOf(() => checkMove(MEMBERSHIP_LIFECYCLE, { action, actorKinds: [by], reason }))?.extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        reason: 'INVALID_INPUT',
+        fields: [{ field: 'reason', message: 'is required' }],
+      });
+    }
+    expect(checkMove(MEMBERSHIP_LIFECYCLE, { action, actorKinds: [by], reason: 'why' }).to).toBe(MEMBERSHIP_TRANSITIONS[action].to);
+  });
+
+  it('refuses from a state the move does not start from as the API answers', () => {
+    const error = refusal(MEMBERSHIP_LIFECYCLE, 'SUSPEND', 'APPLIED');
+    expect(error.message).toBe('A membership that is APPLIED cannot be changed by SUSPEND');
+    expect(error.extensions).toEqual({ code: 'CONFLICT', reason: 'INVALID_TRANSITION', from: 'APPLIED', action: 'SUSPEND' });
+  });
+});
+
+describe('membershipActorKinds', () => {
+  const actor = (organization?: Actor['organization'], admin = false): Actor => ({ userId: 'u', sessionId: 's', platformRoles: admin ? ['ADMIN'] : [], organization });
+  const ORG = 'member-org';
+
+  it.each([
+    ['an OWNER of the member enterprise', actor({ id: ORG, kind: 'ENTERPRISE', role: 'OWNER' }), ORG, ['MEMBER']],
+    ['an ADMIN of the member enterprise', actor({ id: ORG, kind: 'ENTERPRISE', role: 'ADMIN' }), ORG, ['MEMBER']],
+    ['a MEMBER of the member enterprise', actor({ id: ORG, kind: 'ENTERPRISE', role: 'MEMBER' }), ORG, []],
+    ['an OWNER of another enterprise', actor({ id: 'other', kind: 'ENTERPRISE', role: 'OWNER' }), ORG, []],
+    ['an OWNER, the membership not known', actor({ id: ORG, kind: 'ENTERPRISE', role: 'OWNER' }), null, []],
+    ['a platform admin', actor(undefined, true), null, ['PLATFORM_ADMIN']],
+  ] as const)('%s holds %j', (_name, who, org, kinds) => {
+    expect(membershipActorKinds(who, org)).toEqual(kinds);
   });
 });

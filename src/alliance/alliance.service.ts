@@ -8,7 +8,8 @@ import { ConnectionArgs, ConnectionShape, decodeCursor, encodeCursor, pageSize, 
 import { VerificationStatus } from '../organizations/organization.entity.js';
 import { uniqueViolation } from '../database/pg-errors.js';
 import { AllianceMembershipStatus, AllianceTier } from './alliance-membership.entity.js';
-import { MembershipAction, membershipTransition, MembershipStatus, statusesAllowing } from './alliance-transitions.js';
+import { MEMBERSHIP_LIFECYCLE, MembershipAction, MembershipActorKind, membershipActorKinds, MembershipStatus } from './alliance-transitions.js';
+import { constant, LifecycleBinding, moveOne, SetValue, StatusStore } from '../common/lifecycle/status-writer.js';
 import {
   activeMembersPage,
   applicationsPage,
@@ -29,16 +30,30 @@ import {
 
 const LIVE_CONSTRAINT = 'UQ_alliance_memberships_live';
 
+/** Where memberships keep their status, for the lifecycle mechanism (common/lifecycle). */
+export const MEMBERSHIP_STATUS_STORE: StatusStore = {
+  table: 'alliance_memberships',
+  statusType: 'alliance_membership_status',
+  stamps: { status_changed_at: constant`now()`, updated_at: constant`now()` },
+  reasonColumn: 'status_reason',
+  organizationColumn: 'organization_id',
+};
+
 /**
- * Alliance curation. Every status change goes through `transition()`: a conditional UPDATE on the
- * allowed source states plus its audit event, in the caller's transaction.
+ * Alliance curation. Every status change goes through `transition()`, i.e. the shared lifecycle mechanism
+ * (common/lifecycle) with MEMBERSHIP_LIFECYCLE: a conditional UPDATE on the allowed source states plus its
+ * audit event, in the caller's transaction.
  */
 @Injectable()
 export class AllianceService {
+  private readonly moves: LifecycleBinding<MembershipStatus, MembershipAction, MembershipActorKind>;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.moves = { lifecycle: MEMBERSHIP_LIFECYCLE, store: MEMBERSHIP_STATUS_STORE, audit };
+  }
 
   /**
    * Applies `action` to a membership: refuses with CONFLICT INVALID_TRANSITION (and no audit event)
@@ -52,46 +67,30 @@ export class AllianceService {
     action: MembershipAction,
     options: { reason: string; tier?: AllianceTier; organizationId?: string },
   ): Promise<void> {
-    const from = statusesAllowing(action);
-    const to = membershipTransition(action, from[0])!.to;
-    const [rows] = (await manager.query(
-      `UPDATE alliance_memberships m
-          SET status = $3, status_reason = $4, status_changed_at = now(), updated_at = now(),
-              tier = COALESCE($5::alliance_tier, m.tier),
-              admitted_at = CASE WHEN $6::boolean THEN now() ELSE m.admitted_at END
-         FROM (SELECT id, status AS old, tier AS old_tier FROM alliance_memberships WHERE id = $1 FOR UPDATE) prev
-        WHERE m.id = prev.id AND prev.old = ANY($2::alliance_membership_status[])
-          AND ($7::uuid IS NULL OR m.organization_id = $7::uuid)
-        RETURNING m.organization_id, prev.old, prev.old_tier`,
-      [membershipId, from, to, options.reason, options.tier ?? null, action === 'ADMIT', options.organizationId ?? null],
-    )) as [{ organization_id: string; old: MembershipStatus; old_tier: AllianceTier | null }[], number];
-    const updated = rows[0];
-    if (!updated) {
-      const [current] = (await manager.query(
-        `SELECT status FROM alliance_memberships WHERE id = $1 AND ($2::uuid IS NULL OR organization_id = $2::uuid)`,
-        [membershipId, options.organizationId ?? null],
-      )) as { status: MembershipStatus }[];
-      if (!current) throw new NotFoundError('Alliance membership');
-      throw new ConflictError('INVALID_TRANSITION', `A membership that is ${current.status} cannot be changed by ${action}`, {
-        from: current.status,
+    const set: Record<string, SetValue> = {};
+    if (options.tier) set.tier = { param: options.tier, cast: 'alliance_tier' };
+    if (action === 'ADMIT') set.admitted_at = constant`now()`;
+    await moveOne(
+      manager,
+      this.moves,
+      {
         action,
-      });
-    }
-    if (action === 'CHANGE_TIER' && updated.old_tier === options.tier) {
-      throw new ConflictError('TIER_UNCHANGED', `The member is already in the ${options.tier} tier`);
-    }
-    const transition = membershipTransition(action, updated.old)!;
-    await this.audit.record(manager, {
-      actor,
-      action: transition.auditAction,
-      entityType: 'AllianceMembership',
-      entityId: membershipId,
-      organizationId: updated.organization_id,
-      from: updated.old,
-      to,
-      reason: options.reason,
-      data: options.tier ? { tier: options.tier, previousTier: updated.old_tier } : {},
-    });
+        actor,
+        actorKinds: membershipActorKinds(actor, options.organizationId ?? null),
+        reason: options.reason,
+        scope: { id: membershipId },
+        match: options.organizationId ? { organization_id: options.organizationId } : undefined,
+        notFound: 'Alliance membership',
+        set,
+        previous: ['tier'],
+        data: (moved) => (options.tier ? { tier: options.tier, previousTier: moved.row.previous_tier ?? null } : {}),
+      },
+      (moved) => {
+        if (action === 'CHANGE_TIER' && moved.row.previous_tier === options.tier) {
+          throw new ConflictError('TIER_UNCHANGED', `The member is already in the ${options.tier} tier`);
+        }
+      },
+    );
   }
 
   /** Admin decisions: admit (with a tier), reject, suspend, reinstate, expel, change tier. */

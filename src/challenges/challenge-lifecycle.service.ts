@@ -8,86 +8,86 @@ import { ConflictError, ForbiddenError } from '../common/errors.js';
 import { ChallengeContentService } from './challenge-content.service.js';
 import { ChallengeQueryService, VisibleChallenge } from './challenge-query.service.js';
 import { missingForReview } from './challenge-rules.js';
-import { CHALLENGE_TRANSITIONS, ChallengeAction, ChallengeStatusName } from './challenge-transitions.js';
+import { CHALLENGE_LIFECYCLE, ChallengeAction, ChallengeActorKind, challengeActorKinds, ChallengeStatusName } from './challenge-transitions.js';
+import { refusal } from '../common/lifecycle/lifecycle.js';
+import { constant, LifecycleBinding, moveAll, recordMoves, SetColumns, StatusStore, writeMove } from '../common/lifecycle/status-writer.js';
 import { ChallengeNode } from './challenge.mapper.js';
 
+/** Where challenges keep their status, for the lifecycle mechanism (common/lifecycle). */
+export const CHALLENGE_STATUS_STORE: StatusStore = {
+  table: 'challenges',
+  statusType: 'challenge_status',
+  stamps: { status_changed_at: constant`now()` },
+  reasonColumn: 'status_reason',
+  organizationColumn: 'issuer_organization_id',
+};
+
 /**
- * The challenge lifecycle. `transition()` is the ONLY writer of challenges.status: a conditional
- * `UPDATE ... WHERE status = ANY(from)` plus its audit row, inside the caller's transaction. A refused
- * transition throws CONFLICT INVALID_TRANSITION and writes nothing.
+ * The challenge lifecycle. Every status change goes through the shared mechanism (common/lifecycle) with
+ * CHALLENGE_LIFECYCLE: `transition()` for decisions, `closeIfDue()` for the deadline. A move is checked
+ * against the table (who, reason), written by one conditional `UPDATE ... WHERE status = ANY(from)` and
+ * audited, inside the caller's transaction. A refused transition throws CONFLICT INVALID_TRANSITION and
+ * writes nothing.
  */
 @Injectable()
 export class ChallengeLifecycleService {
+  private readonly moves: LifecycleBinding<ChallengeStatusName, ChallengeAction, ChallengeActorKind>;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
+    audit: AuditService,
     private readonly query: ChallengeQueryService,
     private readonly content: ChallengeContentService,
-  ) {}
+  ) {
+    this.moves = { lifecycle: CHALLENGE_LIFECYCLE, store: CHALLENGE_STATUS_STORE, audit };
+  }
 
   /**
    * Persists the deadline close when it is due (PUBLISHED past its deadline becomes CLOSED, audited as done
    * by the system). Reads never need it (they compute the effective status); writes call it first.
    */
   async closeIfDue(manager: EntityManager, challengeId: string): Promise<void> {
-    const t = CHALLENGE_TRANSITIONS.CLOSE_AT_DEADLINE;
-    const rows = (await manager.query(
-      `UPDATE challenges SET status = 'CLOSED', closed_at = deadline, status_changed_at = now()
-        WHERE id = $1 AND status = 'PUBLISHED' AND deadline <= now() RETURNING issuer_organization_id`,
-      [challengeId],
-    )) as [{ issuer_organization_id: string }[], number];
-    const closed = rows[0];
-    if (closed.length) {
-      await this.audit.record(manager, {
-        actor: null,
-        action: t.auditAction,
-        entityType: 'Challenge',
-        entityId: challengeId,
-        organizationId: closed[0].issuer_organization_id,
-        from: 'PUBLISHED',
-        to: 'CLOSED',
-      });
-    }
+    await moveAll(manager, this.moves, {
+      action: 'CLOSE_AT_DEADLINE',
+      actor: null,
+      actorKinds: ['SYSTEM'],
+      scope: { id: challengeId },
+      condition: constant`t.deadline <= now()`,
+      set: { closed_at: constant`t.deadline` },
+    });
   }
 
   /**
    * Moves a challenge by `action` from one of the table's `from` states, with the audit row, in `manager`'s
-   * transaction. `extraSet` adds column assignments of the same UPDATE (e.g. published_at).
+   * transaction. `set` adds column assignments of the same UPDATE (e.g. published_at). `actor` null is the
+   * system (time).
    */
   async transition(
     manager: EntityManager,
     actor: Actor | null,
     challengeId: string,
     action: ChallengeAction,
-    options: { reason?: string | null; extraSet?: string; data?: Record<string, unknown> } = {},
+    options: { reason?: string | null; set?: SetColumns; data?: Record<string, unknown> } = {},
   ): Promise<{ from: ChallengeStatusName; to: ChallengeStatusName }> {
-    const t = CHALLENGE_TRANSITIONS[action];
     if (action !== 'CLOSE_AT_DEADLINE') await this.closeIfDue(manager, challengeId);
     const [before] = (await manager.query(`SELECT status, issuer_organization_id FROM challenges WHERE id = $1 FOR UPDATE`, [challengeId])) as {
       status: ChallengeStatusName;
       issuer_organization_id: string;
     }[];
-    const [rows] = (await manager.query(
-      `UPDATE challenges SET status = $3, status_changed_at = now(), status_reason = $4${options.extraSet ? `, ${options.extraSet}` : ''}
-        WHERE id = $1 AND status = ANY($2::challenge_status[]) RETURNING id`,
-      [challengeId, t.from, t.to, options.reason ?? null],
-    )) as [unknown[], number];
-    if (!before || rows.length === 0) {
-      const from = before?.status ?? 'UNKNOWN';
-      throw new ConflictError('INVALID_TRANSITION', `A ${from} challenge cannot become ${t.to}`, { from, to: t.to });
-    }
-    await this.audit.record(manager, {
+    const input = {
+      action,
       actor,
-      action: t.auditAction,
-      entityType: 'Challenge',
-      entityId: challengeId,
-      organizationId: before.issuer_organization_id,
-      from: before.status,
-      to: t.to,
+      actorKinds: before ? challengeActorKinds(actor, before.issuer_organization_id) : [],
       reason: options.reason ?? null,
+      scope: { id: challengeId },
+      set: options.set,
       data: options.data,
-    });
-    return { from: before.status, to: t.to };
+    };
+    if (!before) throw refusal(CHALLENGE_LIFECYCLE, action, null);
+    const { transition, rows } = await writeMove(manager, this.moves, input);
+    if (rows.length === 0) throw refusal(CHALLENGE_LIFECYCLE, action, before.status);
+    await recordMoves(manager, this.moves, input, transition, rows);
+    return { from: rows[0].from, to: transition.to };
   }
 
   /** Any member of the issuing enterprise; it must be VERIFIED with an ACTIVE alliance membership. */
@@ -114,7 +114,7 @@ export class ChallengeLifecycleService {
         const missing = missingForReview({ evaluationCriteriaCount: org.criteria, technicalFieldCount: org.fields, summaryZh: org.summary_zh, summaryEn: org.summary_en });
         if (missing.length) throw new ConflictError('CHALLENGE_INCOMPLETE', `The challenge lacks: ${missing.join(', ')}`, { missing });
       }
-      await this.transition(manager, actor, id, 'SUBMIT_FOR_REVIEW', { extraSet: 'submitted_at = now()' });
+      await this.transition(manager, actor, id, 'SUBMIT_FOR_REVIEW', { set: { submitted_at: constant`now()` } });
     });
     return this.query.get(actor, id);
   }
@@ -145,7 +145,7 @@ export class ChallengeLifecycleService {
         }[];
         if (too_soon) throw new ConflictError('DEADLINE_TOO_SOON', 'The deadline must be at least 24 hours after publication; the issuer must extend it first');
       }
-      await this.transition(manager, actor, id, 'APPROVE_AND_PUBLISH', { extraSet: 'published_at = COALESCE(published_at, now())' });
+      await this.transition(manager, actor, id, 'APPROVE_AND_PUBLISH', { set: { published_at: constant`COALESCE(t.published_at, now())` } });
       await this.content.snapshot(manager, actor, id, null);
     });
     return this.query.get(actor, id);

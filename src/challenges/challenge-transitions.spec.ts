@@ -1,5 +1,27 @@
 import { describe, expect, it } from '@jest/globals';
-import { CHALLENGE_TRANSITIONS, ChallengeAction, ChallengeStatusName, challengeTransition, effectiveStatus } from './challenge-transitions.js';
+import type { GraphQLError } from 'graphql';
+import type { Actor } from '../common/auth/actor.js';
+import { checkMove, refusal } from '../common/lifecycle/lifecycle.js';
+import {
+  CHALLENGE_LIFECYCLE,
+  CHALLENGE_TRANSITIONS,
+  ChallengeAction,
+  ChallengeActorKind,
+  challengeActorKinds,
+  ChallengeStatusName,
+  challengeTransition,
+  effectiveStatus,
+} from './challenge-transitions.js';
+
+/** The error `f` throws, or undefined when it returns. */
+function errorOf(f: () => unknown): GraphQLError | undefined {
+  try {
+    f();
+  } catch (error) {
+    return error as GraphQLError;
+  }
+  return undefined;
+}
 
 const ALL: ChallengeStatusName[] = ['DRAFT', 'PENDING_REVIEW', 'CHANGES_REQUESTED', 'REJECTED', 'PUBLISHED', 'CLOSED', 'IN_PUBLICITY', 'AWARDED', 'FAILED', 'CANCELLED'];
 
@@ -52,5 +74,73 @@ describe('challenge transition table', () => {
   ] as const)('a %s challenge whose deadline is %i ms from now reads as %s', (status, offset, expected) => {
     const now = new Date('2030-01-01T00:00:00Z');
     expect(effectiveStatus(status, new Date(now.getTime() + offset), now)).toBe(expected);
+  });
+});
+
+/** Who may take each action and which need a reason, written out independently of the table. */
+const BY: Record<ChallengeAction, ChallengeActorKind[]> = {
+  SUBMIT_FOR_REVIEW: ['ISSUER_MEMBER'],
+  REQUEST_CHANGES: ['PLATFORM_ADMIN'],
+  REJECT: ['PLATFORM_ADMIN'],
+  APPROVE_AND_PUBLISH: ['PLATFORM_ADMIN'],
+  CANCEL: ['ISSUER_MANAGER'],
+  CLOSE_AT_DEADLINE: ['SYSTEM'],
+  START_PUBLICITY: ['ISSUER_MANAGER'],
+  UPHOLD_OBJECTION: ['ISSUER_MANAGER', 'PLATFORM_ADMIN'],
+  AWARD: ['SYSTEM'],
+  FAIL: ['ISSUER_MANAGER'],
+};
+const NEEDS_REASON: ChallengeAction[] = ['REQUEST_CHANGES', 'REJECT', 'CANCEL', 'UPHOLD_OBJECTION', 'FAIL'];
+const KINDS: ChallengeActorKind[] = ['ISSUER_MEMBER', 'ISSUER_MANAGER', 'PLATFORM_ADMIN', 'SYSTEM'];
+const ACTIONS = Object.keys(BY) as ChallengeAction[];
+
+describe('who may move a challenge (checkMove with the challenge table)', () => {
+  it('has a row for every action of the table and no other', () => {
+    expect(Object.keys(CHALLENGE_TRANSITIONS).sort()).toEqual([...ACTIONS].sort());
+  });
+
+  const pairs = ACTIONS.flatMap((action) => KINDS.map((kind) => [action, kind, BY[action].includes(kind)] as const));
+  it.each(pairs)('%s by %s is allowed: %s', (action, kind, allowed) => {
+    const move = () => checkMove(CHALLENGE_LIFECYCLE, { action, actorKinds: [kind], reason: 'a reason given' });
+    if (allowed) expect(move().to).toBe(CHALLENGE_TRANSITIONS[action].to);
+    else expect(errorOf(move)?.extensions).toEqual({ code: 'FORBIDDEN', reason: 'TRANSITION_NOT_ALLOWED' });
+  });
+
+  it.each(ACTIONS.map((action) => [action, NEEDS_REASON.includes(action)] as const))('%s without a reason is refused: %s', (action, needed) => {
+    for (const reason of [undefined, '', '  ']) {
+      const move = () => checkMove(CHALLENGE_LIFECYCLE, { action, actorKinds: BY[action], reason });
+      if (needed) expect(errorOf(move)?.extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT', fields: [{ field: 'reason', message: 'is required' }] });
+      else expect(move().to).toBe(CHALLENGE_TRANSITIONS[action].to);
+    }
+  });
+
+  it('refuses from a state the move does not start from with the message the API answers', () => {
+    const error = refusal(CHALLENGE_LIFECYCLE, 'APPROVE_AND_PUBLISH', 'REJECTED');
+    expect({ message: error.message, extensions: error.extensions }).toEqual({
+      message: 'A REJECTED challenge cannot become PUBLISHED',
+      extensions: { code: 'CONFLICT', reason: 'INVALID_TRANSITION', from: 'REJECTED', to: 'PUBLISHED' },
+    });
+  });
+});
+
+describe('challengeActorKinds', () => {
+  const actor = (organization?: Actor['organization'], admin = false): Actor => ({
+    userId: 'u',
+    sessionId: 's',
+    platformRoles: admin ? ['ADMIN'] : [],
+    organization,
+  });
+  const ISSUER = 'issuer-org';
+
+  it.each([
+    ['the system (no actor)', null, ['SYSTEM']],
+    ['an OWNER of the issuer', actor({ id: ISSUER, kind: 'ENTERPRISE', role: 'OWNER' }), ['ISSUER_MEMBER', 'ISSUER_MANAGER']],
+    ['an ADMIN of the issuer', actor({ id: ISSUER, kind: 'ENTERPRISE', role: 'ADMIN' }), ['ISSUER_MEMBER', 'ISSUER_MANAGER']],
+    ['a MEMBER of the issuer', actor({ id: ISSUER, kind: 'ENTERPRISE', role: 'MEMBER' }), ['ISSUER_MEMBER']],
+    ['an OWNER of another enterprise', actor({ id: 'other', kind: 'ENTERPRISE', role: 'OWNER' }), []],
+    ['a platform admin', actor(undefined, true), ['PLATFORM_ADMIN']],
+    ['a platform admin who is a MEMBER of the issuer', actor({ id: ISSUER, kind: 'ENTERPRISE', role: 'MEMBER' }, true), ['ISSUER_MEMBER', 'PLATFORM_ADMIN']],
+  ] as const)('%s holds %j', (_name, who, kinds) => {
+    expect(challengeActorKinds(who, ISSUER)).toEqual(kinds);
   });
 });

@@ -5,6 +5,9 @@ import type { Actor } from '../common/auth/actor.js';
 import { isAdmin } from '../common/auth/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors.js';
 import { ChallengeStatus } from '../challenges/challenge.entity.js';
+import { AuditService } from '../audit/audit.service.js';
+import { constant, moveAll } from '../common/lifecycle/status-writer.js';
+import { ProposalMoves, proposalMoves } from './proposal-status-store.js';
 
 export interface LockedChallenge {
   id: string;
@@ -21,12 +24,19 @@ export interface LockedChallenge {
  * same in SQL: effectiveChallengeStatusSql):
  *   PUBLISHED past the deadline → CLOSED (and its SUBMITTED proposals → UNDER_REVIEW);
  *   IN_PUBLICITY whose period ended with no objection pending → AWARDED.
- * The challenge status is changed here by conditional UPDATEs with an audit event each, because the challenge
- * lifecycle service lives in the challenges module (to be routed through ChallengeLifecycleService.transition()).
+ * Both statuses are moved by the shared lifecycle mechanism (common/lifecycle) as the system: the challenge's
+ * through ChallengeLifecycleService, the proposals' with the proposal table (REVIEW_AT_DEADLINE, set-based).
  */
 @Injectable()
 export class EvaluationGate {
-  constructor(private readonly lifecycle: ChallengeLifecycleService) {}
+  private readonly moves: ProposalMoves;
+
+  constructor(
+    private readonly lifecycle: ChallengeLifecycleService,
+    audit: AuditService,
+  ) {
+    this.moves = proposalMoves(audit);
+  }
 
   async lockChallenge(
     manager: EntityManager,
@@ -59,11 +69,13 @@ export class EvaluationGate {
   /** Writes the transitions due by time; the caller holds the challenge row lock. Returns the status. */
   async persistEffectiveStatus(manager: EntityManager, actor: Actor, challengeId: string): Promise<ChallengeStatus> {
     await this.lifecycle.closeIfDue(manager, challengeId);
-    await manager.query(
-      `UPDATE proposals p SET status = 'UNDER_REVIEW', updated_at = now() FROM challenges c
-        WHERE c.id = $1 AND p.challenge_id = c.id AND p.status = 'SUBMITTED' AND c.deadline <= now()`,
-      [challengeId],
-    );
+    await moveAll(manager, this.moves, {
+      action: 'REVIEW_AT_DEADLINE',
+      actor: null,
+      actorKinds: ['SYSTEM'],
+      scope: { column: 'challenge_id', equals: challengeId, cast: 'uuid' },
+      condition: constant`EXISTS (SELECT 1 FROM challenges c WHERE c.id = t.challenge_id AND c.deadline <= now())`,
+    });
     const [ended] = (await manager.query(
       `UPDATE publicities pb SET closed_at = now(), outcome = 'AWARDED'
         WHERE pb.challenge_id = $1 AND pb.closed_at IS NULL AND pb.ends_at <= now()

@@ -11,7 +11,11 @@ import { ChallengeStatus } from '../challenges/challenge.entity.js';
 import { SqlParams, viewerOf, visibleSql } from '../challenges/challenge-sql.js';
 import { EvaluationGate, LockedChallenge } from './evaluation-gate.service.js';
 import { effectiveProposalStatusSql, scoreTotalsSql } from './proposal-sql.js';
-import { NotSelectedReason, ObjectionStatus, ProposalStatus, PublicityOutcome } from './proposal.entities.js';
+import { NotSelectedReason, ObjectionStatus, PublicityOutcome } from './proposal.entities.js';
+import { refusal } from '../common/lifecycle/lifecycle.js';
+import { constant, moveAll, recordMoves, SetColumns, writeMove } from '../common/lifecycle/status-writer.js';
+import { ProposalMoves, proposalMoves } from './proposal-status-store.js';
+import { PROPOSAL_LIFECYCLE, proposalActorKinds, ProposalStatusName } from './proposal-transitions.js';
 import { ProposalQueryService } from './proposal-query.service.js';
 import {
   CloseChallengeAsFailedInput,
@@ -32,6 +36,11 @@ interface ObjectionRow {
   decision_reason: string | null;
   decided_at: Date | null;
   created_at: Date;
+}
+
+/** Who decided, stamped on the proposals a decision moves. */
+function decidedBy(actor: Actor): SetColumns {
+  return { decided_at: constant`now()`, decided_by: { param: actor.userId, cast: 'uuid' } };
 }
 
 const OBJECTION_COLUMNS = 'id, challenge_id, proposal_id, reason, status, decision_reason, decided_at, created_at';
@@ -56,6 +65,8 @@ function toObjection(r: ObjectionRow): Objection {
  */
 @Injectable()
 export class ProposalDecisionService {
+  private readonly moves: ProposalMoves;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -63,13 +74,15 @@ export class ProposalDecisionService {
     private readonly query: ProposalQueryService,
     private readonly lifecycle: ChallengeLifecycleService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.moves = proposalMoves(audit);
+  }
 
   async shortlist(actor: Actor, input: ShortlistProposalsInput): Promise<DecisionPayload> {
     await this.dataSource.transaction(async (manager) => {
       const challenge = await this.gate.lockChallenge(manager, actor, input.challengeId, 'ISSUER_MANAGER');
       this.gate.requireStatus(challenge, [ChallengeStatus.CLOSED], 'EVALUATION_NOT_OPEN');
-      await this.transition(manager, actor, challenge, input.proposalIds, [ProposalStatus.UNDER_REVIEW], ProposalStatus.SHORTLISTED, 'PROPOSAL_SHORTLISTED', `decided_at = now(), decided_by = $ACTOR`);
+      await this.decide(manager, actor, challenge, input.proposalIds, 'SHORTLIST');
     });
     return { proposals: await this.readAll(actor, input.proposalIds) };
   }
@@ -101,7 +114,7 @@ export class ProposalDecisionService {
       if (vetoed.length) {
         throw new ConflictError('PROPOSAL_VETOED', 'A veto criterion excludes this proposal', { proposalIds: vetoed.map((v) => v.id) });
       }
-      await this.transition(manager, actor, challenge, ids, [ProposalStatus.SHORTLISTED], ProposalStatus.SELECTED, 'PROPOSAL_SELECTED', `decided_at = now(), decided_by = $ACTOR`);
+      await this.decide(manager, actor, challenge, ids, 'SELECT');
       await manager.query(
         `UPDATE proposals p SET award_amount = x.amount FROM unnest($1::uuid[], $2::bigint[]) AS x(id, amount) WHERE p.id = x.id`,
         [ids, input.winners.map((w) => w.awardAmountFen)],
@@ -137,18 +150,10 @@ export class ProposalDecisionService {
     await this.dataSource.transaction(async (manager) => {
       const challenge = await this.gate.lockChallenge(manager, actor, await this.challengeOf(manager, input.proposalId), 'ISSUER_MANAGER');
       this.gate.requireStatus(challenge, [ChallengeStatus.CLOSED, ChallengeStatus.IN_PUBLICITY], 'EVALUATION_NOT_OPEN');
-      await this.transition(
-        manager,
-        actor,
-        challenge,
-        [input.proposalId],
-        [ProposalStatus.UNDER_REVIEW, ProposalStatus.SHORTLISTED],
-        ProposalStatus.NOT_SELECTED,
-        'PROPOSAL_NOT_SELECTED',
-        `decided_at = now(), decided_by = $ACTOR, not_selected_reason = $R1, feedback = $R2`,
-        [input.reason, input.feedback],
-        input.reason,
-      );
+      await this.decide(manager, actor, challenge, [input.proposalId], 'MARK_NOT_SELECTED', {
+        reason: input.reason,
+        set: { not_selected_reason: { param: input.reason, cast: 'proposal_not_selected_reason' }, feedback: { param: input.feedback, cast: 'text' } },
+      });
     });
     const [proposal] = await this.readAll(actor, [input.proposalId]);
     return proposal;
@@ -208,14 +213,22 @@ export class ProposalDecisionService {
           WHERE challenge_id = $1 AND status = 'FILED' AND id <> $2`,
         [challenge.id, objection.id, actor.userId],
       );
-      await manager.query(
-        `UPDATE proposals SET status = 'DISQUALIFIED', feedback = $2, decided_at = now(), decided_by = $3, updated_at = now() WHERE id = $1 AND status = 'SELECTED'`,
-        [objection.proposal_id, input.reason, actor.userId],
-      );
-      await manager.query(
-        `UPDATE proposals SET status = 'SHORTLISTED', award_amount = NULL, updated_at = now() WHERE challenge_id = $1 AND status = 'SELECTED'`,
-        [challenge.id],
-      );
+      const actorKinds = proposalActorKinds(actor, { issuerOrganizationId: challenge.issuerOrganizationId });
+      await moveAll(manager, this.moves, {
+        action: 'DISQUALIFY',
+        actor,
+        actorKinds,
+        reason: input.reason,
+        scope: { id: objection.proposal_id },
+        set: { feedback: { param: input.reason, cast: 'text' }, ...decidedBy(actor) },
+      });
+      await moveAll(manager, this.moves, {
+        action: 'RETURN_TO_SHORTLIST',
+        actor,
+        actorKinds,
+        scope: { column: 'challenge_id', equals: challenge.id, cast: 'uuid' },
+        set: { award_amount: constant`NULL` },
+      });
       await manager.query(`UPDATE publicities SET closed_at = now(), outcome = $2 WHERE challenge_id = $1 AND closed_at IS NULL`, [
         challenge.id,
         PublicityOutcome.OBJECTION_UPHELD,
@@ -268,11 +281,18 @@ export class ProposalDecisionService {
     return this.dataSource.transaction(async (manager) => {
       const challenge = await this.gate.lockChallenge(manager, actor, input.challengeId, 'ISSUER_MANAGER');
       this.gate.requireStatus(challenge, [ChallengeStatus.CLOSED], 'CHALLENGE_NOT_CLOSED');
-      await manager.query(
-        `UPDATE proposals SET status = 'NOT_SELECTED', not_selected_reason = $2, feedback = $3, decided_at = now(), decided_by = $4, updated_at = now()
-          WHERE challenge_id = $1 AND status IN ('SUBMITTED', 'UNDER_REVIEW', 'SHORTLISTED')`,
-        [challenge.id, NotSelectedReason.CHALLENGE_FAILED, input.reason, actor.userId],
-      );
+      await moveAll(manager, this.moves, {
+        action: 'CLOSE_AS_FAILED',
+        actor,
+        actorKinds: proposalActorKinds(actor, { issuerOrganizationId: challenge.issuerOrganizationId }),
+        reason: input.reason,
+        scope: { column: 'challenge_id', equals: challenge.id, cast: 'uuid' },
+        set: {
+          not_selected_reason: { param: NotSelectedReason.CHALLENGE_FAILED, cast: 'proposal_not_selected_reason' },
+          feedback: { param: input.reason, cast: 'text' },
+          ...decidedBy(actor),
+        },
+      });
       await this.lifecycle.transition(manager, actor, challenge.id, 'FAIL', { reason: input.reason });
       return { challengeId: challenge.id, status: ChallengeStatus.FAILED, publicityEndsAt: null };
     });
@@ -309,52 +329,44 @@ export class ProposalDecisionService {
   }
 
   /**
-   * Moves the given proposals of the locked challenge from one of `from` (effective statuses) to `to`,
-   * all or nothing, with one audit event per proposal. `set` may use $ACTOR, $R1, $R2.
+   * An evaluation decision on the given proposals of the locked challenge (SHORTLIST, SELECT,
+   * MARK_NOT_SELECTED), through the proposal lifecycle: all or nothing, with one audit event per proposal.
+   * A proposal of another challenge, a draft or a withdrawn one is NOT_FOUND; one in a state the move does not
+   * start from is CONFLICT INVALID_TRANSITION (listing them); either way nothing is written.
    */
-  private async transition(
+  private async decide(
     manager: EntityManager,
     actor: Actor,
     challenge: LockedChallenge,
     ids: string[],
-    from: ProposalStatus[],
-    to: ProposalStatus,
-    action: string,
-    set: string,
-    extra: unknown[] = [],
-    reason: string | null = null,
+    action: 'SHORTLIST' | 'SELECT' | 'MARK_NOT_SELECTED',
+    options: { reason?: string | null; set?: SetColumns } = {},
   ): Promise<void> {
-    const current = (await manager.query(
-      `SELECT p.id, p.organization_id, ${effectiveProposalStatusSql()} AS status FROM proposals p JOIN challenges c ON c.id = p.challenge_id
-        WHERE p.id = ANY($1::uuid[]) AND p.challenge_id = $2 AND p.status NOT IN ('DRAFT', 'WITHDRAWN') FOR UPDATE OF p`,
-      [ids, challenge.id],
-    )) as { id: string; organization_id: string; status: ProposalStatus }[];
-    const byId = new Map(current.map((r) => [r.id, r]));
-    const missing = ids.find((id) => !byId.has(id));
-    if (missing) throw new NotFoundError('Proposal');
-    const wrong = current.filter((r) => !from.includes(r.status));
-    if (wrong.length) {
-      throw new ConflictError('INVALID_TRANSITION', `A ${wrong[0].status} proposal cannot become ${to}`, {
-        proposalIds: wrong.map((w) => w.id),
-        from: wrong[0].status,
-        to,
-      });
+    const input = {
+      action,
+      actor,
+      actorKinds: proposalActorKinds(actor, { issuerOrganizationId: challenge.issuerOrganizationId }),
+      reason: options.reason ?? null,
+      scope: { ids },
+      match: { challenge_id: challenge.id },
+      set: { ...decidedBy(actor), ...options.set },
+      data: { challengeId: challenge.id },
+    };
+    const { transition, rows } = await writeMove(manager, this.moves, input);
+    if (rows.length < new Set(ids).size) {
+      // Refused: say why (the transaction rolls back what was written).
+      const moved = new Set(rows.map((r) => r.id));
+      const current = (await manager.query(
+        `SELECT p.id, ${effectiveProposalStatusSql()} AS status FROM proposals p JOIN challenges c ON c.id = p.challenge_id
+          WHERE p.id = ANY($1::uuid[]) AND p.challenge_id = $2 AND p.status NOT IN ('DRAFT', 'WITHDRAWN')`,
+        [ids, challenge.id],
+      )) as { id: string; status: ProposalStatusName }[];
+      const found = new Set(current.map((r) => r.id));
+      if (ids.some((id) => !found.has(id))) throw new NotFoundError('Proposal');
+      const wrong = current.filter((r) => !moved.has(r.id));
+      throw refusal(PROPOSAL_LIFECYCLE, action, wrong[0].status, { proposalIds: wrong.map((w) => w.id) });
     }
-    const sql = set.replace('$ACTOR', '$3').replace('$R1', '$4').replace('$R2', '$5');
-    await manager.query(`UPDATE proposals SET status = $2, ${sql}, updated_at = now() WHERE id = ANY($1::uuid[])`, [ids, to, actor.userId, ...extra]);
-    for (const r of current) {
-      await this.audit.record(manager, {
-        actor,
-        action,
-        entityType: 'Proposal',
-        entityId: r.id,
-        organizationId: r.organization_id,
-        from: r.status,
-        to,
-        reason,
-        data: { challengeId: challenge.id },
-      });
-    }
+    await recordMoves(manager, this.moves, input, transition, rows);
   }
 
   private readAll(actor: Actor, ids: string[]): Promise<Proposal[]> {

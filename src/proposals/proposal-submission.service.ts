@@ -13,6 +13,10 @@ import { preparedQuery } from '../database/prepared-query.js';
 import { SqlParams, viewerOf, visibleSql } from '../challenges/challenge-sql.js';
 import { EligibilityReason, eligibilityProblemsSql } from '../smes/eligibility.js';
 import { uniqueViolation } from '../database/pg-errors.js';
+import { checkMove, refusal } from '../common/lifecycle/lifecycle.js';
+import { constant, moveOne, writeMove } from '../common/lifecycle/status-writer.js';
+import { ProposalMoves, proposalMoves } from './proposal-status-store.js';
+import { PROPOSAL_LIFECYCLE, proposalActorKinds } from './proposal-transitions.js';
 
 /** What the locking read of the challenge and the submitting SME returns. */
 interface SubmissionContext {
@@ -46,11 +50,15 @@ const SUBMISSION_REFUSALS: Record<EligibilityReason, { reason: string; message: 
  */
 @Injectable()
 export class ProposalSubmissionService {
+  private readonly moves: ProposalMoves;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly query: ProposalQueryService,
-  ) {}
+  ) {
+    this.moves = proposalMoves(audit);
+  }
 
   async saveDraft(actor: Actor, input: SaveProposalDraftInput): Promise<Proposal> {
     const smeId = this.requireSme(actor);
@@ -102,6 +110,8 @@ export class ProposalSubmissionService {
       const id = await this.dataSource.transaction(async (manager) => {
         const ctx = await this.lockContext(manager, actor, input.challengeId, smeId);
         this.checkOpen(ctx);
+        const move = { action: 'SUBMIT' as const, actor, actorKinds: proposalActorKinds(actor, { smeOrganizationId: smeId }) };
+        const submit = checkMove(PROPOSAL_LIFECYCLE, move);
         const [problem] = ctx.eligibility_problems;
         if (problem) throw new ForbiddenError(SUBMISSION_REFUSALS[problem].reason, SUBMISSION_REFUSALS[problem].message);
         if (ctx.requires_terms && !ctx.terms_accepted) {
@@ -121,13 +131,22 @@ export class ProposalSubmissionService {
         }
         let proposalId: string;
         if (existing) {
-          await manager.query(
-            `UPDATE proposals SET status = 'SUBMITTED', draft_content = NULL, current_revision = 1, submitted_at = $2, receipt_sha256 = $3,
-                    idempotency_key = $4, idempotency_payload_hash = $5, updated_at = now() WHERE id = $1`,
-            [existing.id, ctx.now, sha, input.idempotencyKey, payloadHash],
-          );
+          const moved = await writeMove(manager, this.moves, {
+            ...move,
+            scope: { id: existing.id },
+            set: {
+              draft_content: constant`NULL`,
+              current_revision: constant`1`,
+              submitted_at: { param: ctx.now, cast: 'timestamptz' },
+              receipt_sha256: { param: sha },
+              idempotency_key: { param: input.idempotencyKey },
+              idempotency_payload_hash: { param: payloadHash },
+            },
+          });
+          if (!moved.rows.length) throw refusal(PROPOSAL_LIFECYCLE, 'SUBMIT', existing.status);
           proposalId = existing.id;
         } else {
+          // Submitted without a draft: the proposal is created in the state SUBMIT leads to.
           const [row] = (await preparedQuery(
             manager,
             `INSERT INTO proposals (challenge_id, organization_id, status, current_revision, submitted_at, receipt_sha256,
@@ -140,12 +159,12 @@ export class ProposalSubmissionService {
         await this.insertRevision(manager, actor, proposalId, 1, content, sha, ctx.now);
         await this.audit.record(manager, {
           actor,
-          action: 'PROPOSAL_SUBMITTED',
+          action: submit.auditAction!,
           entityType: 'Proposal',
           entityId: proposalId,
           organizationId: smeId,
           from: existing ? ProposalStatus.DRAFT : null,
-          to: ProposalStatus.SUBMITTED,
+          to: submit.to,
           data: { challengeId: input.challengeId, revision: 1, contentSha256: sha },
         });
         return proposalId;
@@ -203,19 +222,13 @@ export class ProposalSubmissionService {
       const ctx = await this.lockContext(manager, actor, await this.ownChallengeId(manager, input.proposalId, smeId), smeId);
       const proposal = await this.ownProposalForUpdate(manager, input.proposalId, smeId);
       this.checkOpen(ctx);
-      if (proposal.status !== ProposalStatus.SUBMITTED && proposal.status !== ProposalStatus.DRAFT) {
-        throw new ConflictError('INVALID_TRANSITION', `A ${proposal.status} proposal cannot be withdrawn`, { from: proposal.status, to: 'WITHDRAWN' });
-      }
-      await manager.query(`UPDATE proposals SET status = 'WITHDRAWN', updated_at = now() WHERE id = $1`, [proposal.id]);
-      await this.audit.record(manager, {
+      await moveOne(manager, this.moves, {
+        action: 'WITHDRAW',
         actor,
-        action: 'PROPOSAL_WITHDRAWN',
-        entityType: 'Proposal',
-        entityId: proposal.id,
-        organizationId: smeId,
-        from: proposal.status,
-        to: ProposalStatus.WITHDRAWN,
+        actorKinds: proposalActorKinds(actor, { smeOrganizationId: smeId }),
         reason: input.reason ?? null,
+        scope: { id: proposal.id },
+        match: { organization_id: smeId },
         data: { challengeId: proposal.challenge_id },
       });
     });
