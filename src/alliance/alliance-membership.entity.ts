@@ -2,14 +2,8 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import type { Relation } from 'typeorm';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 
-export enum AllianceMembershipStatus {
-  APPLIED = 'APPLIED',
-  ACTIVE = 'ACTIVE',
-  REJECTED = 'REJECTED',
-  SUSPENDED = 'SUSPENDED',
-  EXITED = 'EXITED',
-  EXPELLED = 'EXPELLED',
-}
+import { AllianceMembershipStatus } from './alliance-transitions.js';
+export { AllianceMembershipStatus };
 
 export enum AllianceTier {
   FOUNDING = 'FOUNDING',

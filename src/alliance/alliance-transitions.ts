@@ -8,7 +8,17 @@ import type { Actor } from '../common/auth/actor.js';
 import { isAdmin, managesOrganization } from '../common/auth/actor.js';
 import { allowedFrom, defineLifecycle, Lifecycle, Transition } from '../common/lifecycle/lifecycle.js';
 
-export type MembershipStatus = 'APPLIED' | 'ACTIVE' | 'REJECTED' | 'SUSPENDED' | 'EXITED' | 'EXPELLED';
+/** The membership states (the database enum alliance_membership_status holds the same values). */
+export enum AllianceMembershipStatus {
+  APPLIED = 'APPLIED',
+  ACTIVE = 'ACTIVE',
+  REJECTED = 'REJECTED',
+  SUSPENDED = 'SUSPENDED',
+  EXITED = 'EXITED',
+  EXPELLED = 'EXPELLED',
+}
+
+export type MembershipStatus = `${AllianceMembershipStatus}`;
 
 export type MembershipAction = 'ADMIT' | 'REJECT' | 'SUSPEND' | 'REINSTATE' | 'EXPEL' | 'LEAVE' | 'CHANGE_TIER';
 
@@ -17,7 +27,7 @@ export type MembershipActorKind = 'PLATFORM_ADMIN' | 'MEMBER';
 
 export type MembershipTransition = Transition<MembershipStatus, MembershipActorKind>;
 
-export const MEMBERSHIP_STATUSES: readonly MembershipStatus[] = ['APPLIED', 'ACTIVE', 'REJECTED', 'SUSPENDED', 'EXITED', 'EXPELLED'];
+export const MEMBERSHIP_STATUSES: readonly MembershipStatus[] = Object.values(AllianceMembershipStatus);
 
 /** Every move asks for a reason: it is shown to the enterprise and kept in the audit trail. */
 export const MEMBERSHIP_TRANSITIONS: Readonly<Record<MembershipAction, MembershipTransition>> = {

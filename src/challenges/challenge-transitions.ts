@@ -10,17 +10,21 @@ import type { Actor } from '../common/auth/actor.js';
 import { belongsTo, isAdmin, managesOrganization } from '../common/auth/actor.js';
 import { allowedFrom, defineLifecycle, Lifecycle, Transition } from '../common/lifecycle/lifecycle.js';
 
-export type ChallengeStatusName =
-  | 'DRAFT'
-  | 'PENDING_REVIEW'
-  | 'CHANGES_REQUESTED'
-  | 'REJECTED'
-  | 'PUBLISHED'
-  | 'CLOSED'
-  | 'IN_PUBLICITY'
-  | 'AWARDED'
-  | 'FAILED'
-  | 'CANCELLED';
+/** The challenge states (the database enum challenge_status holds the same values). */
+export enum ChallengeStatus {
+  DRAFT = 'DRAFT',
+  PENDING_REVIEW = 'PENDING_REVIEW',
+  CHANGES_REQUESTED = 'CHANGES_REQUESTED',
+  REJECTED = 'REJECTED',
+  PUBLISHED = 'PUBLISHED',
+  CLOSED = 'CLOSED',
+  IN_PUBLICITY = 'IN_PUBLICITY',
+  AWARDED = 'AWARDED',
+  FAILED = 'FAILED',
+  CANCELLED = 'CANCELLED',
+}
+
+export type ChallengeStatusName = `${ChallengeStatus}`;
 
 export type ChallengeAction =
   | 'SUBMIT_FOR_REVIEW'
@@ -44,18 +48,7 @@ export type ChallengeActorKind = 'ISSUER_MEMBER' | 'ISSUER_MANAGER' | 'PLATFORM_
 
 export type ChallengeTransition = Transition<ChallengeStatusName, ChallengeActorKind>;
 
-export const CHALLENGE_STATUSES: readonly ChallengeStatusName[] = [
-  'DRAFT',
-  'PENDING_REVIEW',
-  'CHANGES_REQUESTED',
-  'REJECTED',
-  'PUBLISHED',
-  'CLOSED',
-  'IN_PUBLICITY',
-  'AWARDED',
-  'FAILED',
-  'CANCELLED',
-];
+export const CHALLENGE_STATUSES: readonly ChallengeStatusName[] = Object.values(ChallengeStatus);
 
 export const CHALLENGE_TRANSITIONS: Readonly<Record<ChallengeAction, ChallengeTransition>> = {
   SUBMIT_FOR_REVIEW: { from: ['DRAFT', 'CHANGES_REQUESTED'], to: 'PENDING_REVIEW', by: ['ISSUER_MEMBER'], auditAction: 'CHALLENGE_SUBMITTED_FOR_REVIEW', needsReason: false },

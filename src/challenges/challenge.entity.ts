@@ -3,18 +3,8 @@ import type { Relation } from 'typeorm';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 
-export enum ChallengeStatus {
-  DRAFT = 'DRAFT',
-  PENDING_REVIEW = 'PENDING_REVIEW',
-  CHANGES_REQUESTED = 'CHANGES_REQUESTED',
-  REJECTED = 'REJECTED',
-  PUBLISHED = 'PUBLISHED',
-  CLOSED = 'CLOSED',
-  IN_PUBLICITY = 'IN_PUBLICITY',
-  AWARDED = 'AWARDED',
-  FAILED = 'FAILED',
-  CANCELLED = 'CANCELLED',
-}
+import { ChallengeStatus } from './challenge-transitions.js';
+export { ChallengeStatus };
 
 /** 稳链 / 补链 / 固链 / 强链 */
 export enum ChainGoal {

@@ -16,18 +16,21 @@ import type { Actor } from '../common/auth/actor.js';
 import { belongsTo, isAdmin, managesOrganization } from '../common/auth/actor.js';
 import { allowedFrom, defineLifecycle, Lifecycle, Transition } from '../common/lifecycle/lifecycle.js';
 
-export type ProposalStatusName = 'DRAFT' | 'SUBMITTED' | 'WITHDRAWN' | 'UNDER_REVIEW' | 'SHORTLISTED' | 'SELECTED' | 'NOT_SELECTED' | 'DISQUALIFIED';
+/** The proposal states (the database enum proposal_status holds the same values). */
+export enum ProposalStatus {
+  DRAFT = 'DRAFT',
+  SUBMITTED = 'SUBMITTED',
+  WITHDRAWN = 'WITHDRAWN',
+  UNDER_REVIEW = 'UNDER_REVIEW',
+  SHORTLISTED = 'SHORTLISTED',
+  SELECTED = 'SELECTED',
+  NOT_SELECTED = 'NOT_SELECTED',
+  DISQUALIFIED = 'DISQUALIFIED',
+}
 
-export const PROPOSAL_STATUSES: readonly ProposalStatusName[] = [
-  'DRAFT',
-  'SUBMITTED',
-  'WITHDRAWN',
-  'UNDER_REVIEW',
-  'SHORTLISTED',
-  'SELECTED',
-  'NOT_SELECTED',
-  'DISQUALIFIED',
-];
+export type ProposalStatusName = `${ProposalStatus}`;
+
+export const PROPOSAL_STATUSES: readonly ProposalStatusName[] = Object.values(ProposalStatus);
 
 export type ProposalAction =
   | 'SUBMIT'

@@ -10,16 +10,8 @@ import { UserEntity } from '../users/user.entity.js';
  * SUBMITTED → WITHDRAWN before the deadline; UNDER_REVIEW/SHORTLISTED → NOT_SELECTED; SELECTED → DISQUALIFIED.
  * SUBMITTED past the challenge deadline READS as UNDER_REVIEW (effectiveProposalStatusSql); decisions persist it.
  */
-export enum ProposalStatus {
-  DRAFT = 'DRAFT',
-  SUBMITTED = 'SUBMITTED',
-  WITHDRAWN = 'WITHDRAWN',
-  UNDER_REVIEW = 'UNDER_REVIEW',
-  SHORTLISTED = 'SHORTLISTED',
-  SELECTED = 'SELECTED',
-  NOT_SELECTED = 'NOT_SELECTED',
-  DISQUALIFIED = 'DISQUALIFIED',
-}
+import { ProposalStatus } from './proposal-transitions.js';
+export { ProposalStatus };
 
 /** Why a proposal was not selected (sent to the SME with free-text feedback). */
 export enum NotSelectedReason {
