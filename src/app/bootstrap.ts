@@ -4,12 +4,12 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
-import { installAdmission } from './common/http/load-shedding.js';
-import { installRequestIdHeaders, requestIdOptions } from './common/http/request-id.js';
-import type { AppConfig } from './config/app-config.js';
+import { installAdmission } from '../common/http/load-shedding.js';
+import { installRequestIdHeaders, requestIdOptions } from '../common/http/request-id.js';
+import type { AppConfig } from '../config/app-config.js';
 import { runMigrations } from './database/migrate.js';
-import { SQL_COUNT_REQUEST_HEADER, SqlCounter } from './database/sql-counter.js';
-import { installRateLimits } from './rate-limit/rate-limit.hook.js';
+import { SQL_COUNT_REQUEST_HEADER, SqlCounter } from '../database/sql-counter.js';
+import { installRateLimits } from '../rate-limit/rate-limit.hook.js';
 
 export interface CreateAppOptions {
   databaseUrl: string;

@@ -14,7 +14,7 @@ const SEED_LOCK_KEY = 5_512_204_771;
  * (e-mail, credit code) and created only when missing, so a second run changes nothing.
  */
 async function main(): Promise<void> {
-  const { default: dataSource } = await import('../database/data-source.js');
+  const { default: dataSource } = await import('../app/database/data-source.js');
   await dataSource.initialize();
   const audit = new AuditService();
   let created = 0;

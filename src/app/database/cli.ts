@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError } from '../config/app-config.js';
+import { ConfigError } from '../../config/app-config.js';
 import { runMigrations } from './migrate.js';
 
 /** `npm run migration:run` / `migration:revert`: against DATABASE_URL, or the embedded database. */

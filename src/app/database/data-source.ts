@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../config/app-config.js';
+import { loadConfig } from '../../config/app-config.js';
 import { EmbeddedPostgres } from './embedded-postgres.js';
 import { typeormOptions } from './typeorm-options.js';
 
 /**
- * The data source of the TypeORM CLI (`typeorm -d dist/src/database/data-source.js ...`):
+ * The data source of the TypeORM CLI (`typeorm -d dist/src/app/database/data-source.js ...`):
  * DATABASE_URL when set, else the embedded database under DATA_DIR (started if it is not running).
  */
 async function create(): Promise<DataSource> {

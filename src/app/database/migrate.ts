@@ -1,5 +1,5 @@
 import { DataSource, MigrationExecutor } from 'typeorm';
-import { suspendQueryTimeout } from './query-timeout.js';
+import { suspendQueryTimeout } from '../../database/query-timeout.js';
 
 /** Any fixed number: every instance of the service takes the same lock before migrating. */
 const MIGRATION_LOCK_KEY = 7_310_042_118;

@@ -1,8 +1,8 @@
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities.js';
-import { BoundedClient } from './query-timeout.js';
+import { BoundedClient } from '../../database/query-timeout.js';
 import { MIGRATIONS } from './migrations.js';
-import { TypeOrmLogger } from './typeorm-logger.js';
+import { TypeOrmLogger } from '../../database/typeorm-logger.js';
 
 export interface DatabaseSettings {
   url: string;
