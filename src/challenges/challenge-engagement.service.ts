@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../common/auth/actor.js';
 import { belongsTo } from '../common/auth/actor.js';
 import { AppError, ConflictError, ErrorCode, ForbiddenError, NotFoundError, UserInputError } from '../common/errors.js';
-import { eligibilityProblemsSql } from '../smes/eligibility.js';
+import { eligibilityProblemsSql } from '../organizations/smes/eligibility.js';
 import { ChallengeQueryService } from './challenge-query.service.js';
 import { SqlParams, termsGateSql, viewerOf } from './challenge-sql.js';
 import { ChallengeNode } from './challenge.mapper.js';

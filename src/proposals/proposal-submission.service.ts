@@ -11,7 +11,7 @@ import { Proposal } from './dto/proposal.types.js';
 import { ProposalContentInput, ReviseProposalInput, SaveProposalDraftInput, SubmitProposalInput, WithdrawProposalInput } from './dto/proposal.inputs.js';
 import { preparedQuery } from '../database/prepared-query.js';
 import { SqlParams, viewerOf, visibleSql } from '../challenges/challenge-sql.js';
-import { EligibilityReason, eligibilityProblemsSql } from '../smes/eligibility.js';
+import { EligibilityReason, eligibilityProblemsSql } from '../organizations/smes/eligibility.js';
 import { uniqueViolation } from '../database/pg-errors.js';
 
 /** What the locking read of the challenge and the submitting SME returns. */

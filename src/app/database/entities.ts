@@ -5,15 +5,15 @@ import { RefreshTokenEntity } from '../../auth/refresh-token.entity.js';
 import { ChallengeAnnouncementEntity, ChallengeInvitationEntity, ChallengeQuestionEntity, ChallengeTermsAcceptanceEntity, ChallengeTermsEntity } from '../../challenges/challenge-engagement.entities.js';
 import { ChallengeRequirementEntity, ChallengeTechnicalFieldEntity, ChallengeVersionEntity, EvaluationCriterionEntity } from '../../challenges/challenge-content.entities.js';
 import { ChallengeEntity } from '../../challenges/challenge.entity.js';
-import { EnterpriseEntity } from '../../enterprises/enterprise.entity.js';
+import { EnterpriseEntity } from '../../organizations/enterprises/enterprise.entity.js';
 import { ExpertProfileEntity } from '../../experts/expert-profile.entity.js';
 import { ExpertTechnicalFieldEntity } from '../../experts/expert-technical-field.entity.js';
 import { OrganizationInvitationEntity } from '../../organizations/organization-invitation.entity.js';
 import { OrganizationMemberEntity } from '../../organizations/organization-member.entity.js';
 import { OrganizationEntity } from '../../organizations/organization.entity.js';
 import { ChallengeEvaluationEntity, ObjectionEntity, ProposalAccessGrantEntity, ProposalEntity, ProposalRevisionEntity, PublicityEntity, ReviewAssignmentEntity, ScoreEntity } from '../../proposals/proposal.entities.js';
-import { SmeTechnicalFieldEntity } from '../../smes/sme-technical-field.entity.js';
-import { SmeEntity } from '../../smes/sme.entity.js';
+import { SmeTechnicalFieldEntity } from '../../organizations/smes/sme-technical-field.entity.js';
+import { SmeEntity } from '../../organizations/smes/sme.entity.js';
 import { TechnicalFieldEntity } from '../../technical-fields/technical-field.entity.js';
 import { UserEntity } from '../../users/user.entity.js';
 

@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Access, AccessRule, CurrentActor } from '../common/auth/access.decorator.js';
-import type { Actor } from '../common/auth/actor.js';
+import { Access, AccessRule, CurrentActor } from '../../common/auth/access.decorator.js';
+import type { Actor } from '../../common/auth/actor.js';
 import { CreateEnterpriseInput, UpdateEnterpriseInput } from './dto/enterprise.inputs.js';
 import { EnterprisePayload, EnterpriseType } from './dto/enterprise.types.js';
 import { EnterprisesService } from './enterprises.service.js';

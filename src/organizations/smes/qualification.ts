@@ -1,4 +1,4 @@
-import type { FieldError } from '../common/errors.js';
+import type { FieldError } from '../../common/errors.js';
 import { SmeQualification } from './sme.entity.js';
 
 export interface QualificationClaim {

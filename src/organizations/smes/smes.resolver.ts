@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Access, AccessRule, CurrentActor } from '../common/auth/access.decorator.js';
-import type { Actor } from '../common/auth/actor.js';
+import { Access, AccessRule, CurrentActor } from '../../common/auth/access.decorator.js';
+import type { Actor } from '../../common/auth/actor.js';
 import { CreateSmeInput, UpdateSmeInput } from './dto/sme.inputs.js';
 import { SmePayload, SmeType } from './dto/sme.types.js';
 import { SmesService } from './smes.service.js';

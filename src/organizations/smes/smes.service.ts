@@ -1,28 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
-import type { Actor } from '../common/auth/actor.js';
-import { NotFoundError, UserInputError } from '../common/errors.js';
-import { assertUuid } from '../common/uuid.js';
-import { ORGANIZATION_COLUMNS, OrganizationRow, scoped, toMembers, VISIBLE_ORGANIZATION } from '../organizations/organization-sql.js';
-import { resetVerification, updateColumns, updateSharedColumns } from '../organizations/organization-update.js';
-import { OrganizationKind } from '../organizations/organization.entity.js';
-import {
-  alreadyInOrganization,
-  assertCreditCodeFree,
-  CREDIT_CODE_CONSTRAINT,
-  creditCodeTaken,
-  MEMBER_CONSTRAINT,
-  OrganizationsService,
-} from '../organizations/organizations.service.js';
-import type { TechnicalFieldType } from '../technical-fields/dto/technical-field.types.js';
-import { TechnicalFieldsService } from '../technical-fields/technical-fields.service.js';
+import { EntityManager } from 'typeorm';
+import type { Actor } from '../../common/auth/actor.js';
+import { UserInputError } from '../../common/errors.js';
+import type { TechnicalFieldType } from '../../technical-fields/dto/technical-field.types.js';
+import { TechnicalFieldsService } from '../../technical-fields/technical-fields.service.js';
+import type { OrganizationRow } from '../organization-sql.js';
+import { updateColumns } from '../organization-update.js';
+import { OrganizationKind } from '../organization.entity.js';
+import { OrganizationProfiles, ProfileKind, toOrganizationProfile } from '../organization-profiles.js';
+import { alreadyInOrganization } from '../organizations.service.js';
 import { CreateSmeInput, UpdateSmeInput } from './dto/sme.inputs.js';
 import { SmePayload, SmeType } from './dto/sme.types.js';
 import { EFFECTIVE_QUALIFICATION_SQL, QualificationClaim, qualificationProblems, todayInChina } from './qualification.js';
 import { SmeQualification, SmeSizeClass } from './sme.entity.js';
-import { uniqueViolation } from '../database/pg-errors.js';
 
 interface SmeRow extends OrganizationRow {
   size_class: SmeSizeClass;
@@ -45,15 +35,12 @@ const SME_COLUMNS = `s.size_class, s.qualification, ${EFFECTIVE_QUALIFICATION_SQ
      FROM sme_technical_fields sf JOIN technical_fields f ON f.code = sf.field_code
     WHERE sf.organization_id = o.id) AS technical_fields`;
 
+const SME: ProfileKind = { kind: OrganizationKind.SME, entity: 'SME', table: 'smes', alias: 's', columns: SME_COLUMNS };
+
 /** The only way an SME row becomes API output. */
 export function toSmeType(row: SmeRow): SmeType {
   return {
-    id: row.id,
-    nameZh: row.name_zh,
-    nameEn: row.name_en,
-    creditCode: row.credit_code,
-    regionCode: row.region_code,
-    description: row.description,
+    ...toOrganizationProfile(row),
     sizeClass: row.size_class,
     qualification: row.qualification,
     effectiveQualification: row.effective_qualification,
@@ -64,39 +51,21 @@ export function toSmeType(row: SmeRow): SmeType {
     capabilityStatement: row.capability_statement,
     foundingYear: row.founding_year,
     employees: row.employees,
-    verificationStatus: row.verification_status,
-    verificationReason: row.can_see_private ? row.verification_reason : null,
-    verifiedAt: row.verified_at,
-    contactEmail: row.contact_email,
-    contactPhone: row.contact_phone,
-    members: toMembers(row),
-    createdAt: row.created_at,
   };
 }
 
 const unique = (codes: string[] | undefined) => (codes ? [...new Set(codes.map((c) => c.trim()))] : undefined);
 
+/** SMEs (揭榜方): the shared profile (OrganizationProfiles) plus the `smes` row, its qualification and technical fields. */
 @Injectable()
 export class SmesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
-    private readonly organizations: OrganizationsService,
+    private readonly profiles: OrganizationProfiles,
     private readonly fields: TechnicalFieldsService,
   ) {}
 
   async get(actor: Actor | null, id: string): Promise<SmeType> {
-    assertUuid(id);
-    const q = scoped(
-      `SELECT ${ORGANIZATION_COLUMNS}, ${SME_COLUMNS}
-         FROM organizations o JOIN smes s ON s.organization_id = o.id
-        WHERE o.id = $1 AND ${VISIBLE_ORGANIZATION}`,
-      2,
-      actor,
-    );
-    const [row] = (await this.dataSource.query(q.sql, [id, ...q.params])) as SmeRow[];
-    if (!row) throw new NotFoundError('SME');
-    return toSmeType(row);
+    return toSmeType(await this.profiles.read<SmeRow>(actor, id, SME));
   }
 
   async create(actor: Actor, input: CreateSmeInput): Promise<SmePayload> {
@@ -109,66 +78,41 @@ export class SmesService {
     };
     this.assertClaim(claim);
     const codes = unique(input.technicalFieldCodes) ?? [];
-    let id: string;
-    try {
-      id = await this.dataSource.transaction(async (manager) => {
-        await assertCreditCodeFree(manager, input.creditCode);
-        await this.fields.assertKnown(manager, codes, 'technicalFieldCodes');
-        const [org] = (await manager.query(
-          `INSERT INTO organizations (kind, name_zh, name_en, credit_code, region_code, description, contact_email, contact_phone, created_by)
-           VALUES ('SME', $1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-          [input.nameZh, input.nameEn ?? null, input.creditCode, input.regionCode, input.description ?? '', input.contactEmail ?? null, input.contactPhone ?? null, actor.userId],
-        )) as { id: string }[];
-        const none = claim.qualification === SmeQualification.NONE;
-        await manager.query(
-          `INSERT INTO smes (organization_id, size_class, qualification, certificate_number, qualification_valid_from,
-                             qualification_valid_until, capability_statement, founding_year, employees)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-          [
-            org.id,
-            input.sizeClass,
-            claim.qualification,
-            none ? null : claim.certificateNumber,
-            none ? null : claim.validFrom,
-            none ? null : claim.validUntil,
-            input.capabilityStatement ?? '',
-            input.foundingYear ?? null,
-            input.employees ?? null,
-          ],
-        );
-        await this.replaceFields(manager, org.id, codes);
-        await manager.query(`INSERT INTO organization_members (user_id, organization_id, role) VALUES ($1, $2, 'OWNER')`, [actor.userId, org.id]);
-        await this.audit.record(manager, {
-          actor,
-          action: 'ORGANIZATION_CREATED',
-          entityType: 'Organization',
-          entityId: org.id,
-          organizationId: org.id,
-          to: 'UNVERIFIED',
-          data: { kind: OrganizationKind.SME, nameZh: input.nameZh, creditCode: input.creditCode, qualification: claim.qualification },
-        });
-        return org.id;
-      });
-    } catch (error) {
-      const constraint = uniqueViolation(error);
-      if (constraint === CREDIT_CODE_CONSTRAINT) throw creditCodeTaken();
-      if (constraint === MEMBER_CONSTRAINT) throw alreadyInOrganization();
-      throw error;
-    }
-    return { sme: await this.get({ ...actor, organization: { id, kind: 'SME', role: 'OWNER' } }, id) };
+    const insertOwn = async (manager: EntityManager, organizationId: string) => {
+      await this.fields.assertKnown(manager, codes, 'technicalFieldCodes');
+      const none = claim.qualification === SmeQualification.NONE;
+      await manager.query(
+        `INSERT INTO smes (organization_id, size_class, qualification, certificate_number, qualification_valid_from,
+                           qualification_valid_until, capability_statement, founding_year, employees)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [
+          organizationId,
+          input.sizeClass,
+          claim.qualification,
+          none ? null : claim.certificateNumber,
+          none ? null : claim.validFrom,
+          none ? null : claim.validUntil,
+          input.capabilityStatement ?? '',
+          input.foundingYear ?? null,
+          input.employees ?? null,
+        ],
+      );
+      await this.replaceFields(manager, organizationId, codes);
+    };
+    const { id, owner } = await this.profiles.create(actor, SME, input, insertOwn, { qualification: claim.qualification });
+    return { sme: await this.get(owner, id) };
   }
 
   /** Edits an SME (its OWNER or ADMIN). Changing the name or the qualification of a verified SME needs a new verification. */
   async update(actor: Actor, input: UpdateSmeInput): Promise<SmePayload> {
     const codes = unique(input.technicalFieldCodes);
-    await this.dataSource.transaction(async (manager) => {
-      const { verificationStatus } = await this.organizations.lockManaged(manager, actor, input.id, OrganizationKind.SME);
+    await this.profiles.update(actor, SME, input.id, input, async (manager) => {
       const [current] = (await manager.query(
-        `SELECT o.name_zh, s.qualification, s.certificate_number,
+        `SELECT s.qualification, s.certificate_number,
                 to_char(s.qualification_valid_from, 'YYYY-MM-DD') AS valid_from, to_char(s.qualification_valid_until, 'YYYY-MM-DD') AS valid_until
-           FROM organizations o JOIN smes s ON s.organization_id = o.id WHERE o.id = $1`,
+           FROM smes s WHERE s.organization_id = $1`,
         [input.id],
-      )) as { name_zh: string; qualification: SmeQualification; certificate_number: string | null; valid_from: string | null; valid_until: string | null }[];
+      )) as { qualification: SmeQualification; certificate_number: string | null; valid_from: string | null; valid_until: string | null }[];
       const claim: QualificationClaim = {
         qualification: input.qualification ?? current.qualification,
         certificateNumber: input.certificateNumber ?? current.certificate_number,
@@ -180,7 +124,6 @@ export class SmesService {
       if (qualificationTouched) this.assertClaim(claim);
       if (codes) await this.fields.assertKnown(manager, codes, 'technicalFieldCodes');
       const none = claim.qualification === SmeQualification.NONE;
-      const shared = await updateSharedColumns(manager, input.id, input);
       const own = await updateColumns(manager, 'smes', 'organization_id', input.id, [
         ['sizeClass', 'size_class', input.sizeClass],
         ['qualification', 'qualification', qualificationTouched ? claim.qualification : undefined],
@@ -198,18 +141,14 @@ export class SmesService {
           claim.certificateNumber !== current.certificate_number ||
           claim.validFrom !== current.valid_from ||
           claim.validUntil !== current.valid_until);
-      const renamed = input.nameZh !== undefined && input.nameZh !== current.name_zh;
-      const reset = renamed || changedClaim ? await resetVerification(manager, input.id, verificationStatus) : null;
-      await this.audit.record(manager, {
-        actor,
-        action: 'ORGANIZATION_UPDATED',
-        entityType: 'Organization',
-        entityId: input.id,
-        organizationId: input.id,
-        from: reset ? verificationStatus : null,
-        to: reset,
-        data: { fields: [...shared, ...own.filter((f) => !f.startsWith('qualification') && f !== 'certificateNumber'), ...(qualificationTouched ? ['qualification'] : []), ...(codes ? ['technicalFieldCodes'] : [])] },
-      });
+      return {
+        fields: [
+          ...own.filter((f) => !f.startsWith('qualification') && f !== 'certificateNumber'),
+          ...(qualificationTouched ? ['qualification'] : []),
+          ...(codes ? ['technicalFieldCodes'] : []),
+        ],
+        reverify: changedClaim,
+      };
     });
     return { sme: await this.get(actor, input.id) };
   }

@@ -1,6 +1,5 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { OrganizationMemberType } from '../../organizations/dto/organization.types.js';
-import { VerificationStatus } from '../../organizations/organization.entity.js';
+import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { OrganizationProfileType } from '../../dto/organization-profile.types.js';
 import { OpenResourceType } from '../enterprise.entity.js';
 
 registerEnumType(OpenResourceType, { name: 'OpenResourceType', description: 'LAB, PILOT_LINE, DATA, PATENT_LICENSE, SCENARIO' });
@@ -17,21 +16,9 @@ export class OpenResourceType_ {
   description: string;
 }
 
-/** A large enterprise (发榜方). Private fields are null unless the viewer belongs to it or is a platform admin. */
+/** A large enterprise (发榜方): the shared organisation profile and its own fields. */
 @ObjectType('Enterprise')
-export class EnterpriseType {
-  @Field(() => ID)
-  id: string;
-
-  @Field()
-  nameZh: string;
-
-  @Field(() => String, { nullable: true })
-  nameEn: string | null;
-
-  @Field()
-  creditCode: string;
-
+export class EnterpriseType extends OrganizationProfileType {
   @Field({ description: 'Province-level division code (GB/T 2260).' })
   regionCode: string;
 
@@ -39,34 +26,10 @@ export class EnterpriseType {
   industryCode: string;
 
   @Field()
-  description: string;
-
-  @Field()
   isChainLeader: boolean;
 
   @Field(() => [OpenResourceType_])
   openResources: OpenResourceType_[];
-
-  @Field(() => VerificationStatus)
-  verificationStatus: VerificationStatus;
-
-  @Field(() => String, { nullable: true })
-  verificationReason: string | null;
-
-  @Field(() => Date, { nullable: true })
-  verifiedAt: Date | null;
-
-  @Field(() => String, { nullable: true, description: 'Private.' })
-  contactEmail: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Private.' })
-  contactPhone: string | null;
-
-  @Field(() => [OrganizationMemberType], { nullable: true, description: 'Private: null for outsiders.' })
-  members: OrganizationMemberType[] | null;
-
-  @Field()
-  createdAt: Date;
 }
 
 @ObjectType()

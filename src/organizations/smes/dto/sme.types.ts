@@ -1,32 +1,16 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { OrganizationMemberType } from '../../organizations/dto/organization.types.js';
-import { VerificationStatus } from '../../organizations/organization.entity.js';
-import { TechnicalFieldType } from '../../technical-fields/dto/technical-field.types.js';
+import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { OrganizationProfileType } from '../../dto/organization-profile.types.js';
+import { TechnicalFieldType } from '../../../technical-fields/dto/technical-field.types.js';
 import { SmeQualification, SmeSizeClass } from '../sme.entity.js';
 
 registerEnumType(SmeSizeClass, { name: 'SmeSizeClass' });
 registerEnumType(SmeQualification, { name: 'SmeQualification', description: 'NONE, INNOVATIVE (创新型), SPECIALIZED (专精特新), LITTLE_GIANT (小巨人)' });
 
-/** An SME (揭榜方). Private fields are null unless the viewer belongs to it or is a platform admin. */
+/** An SME (揭榜方): the shared organisation profile and its own fields. */
 @ObjectType('Sme')
-export class SmeType {
-  @Field(() => ID)
-  id: string;
-
-  @Field()
-  nameZh: string;
-
-  @Field(() => String, { nullable: true })
-  nameEn: string | null;
-
-  @Field()
-  creditCode: string;
-
+export class SmeType extends OrganizationProfileType {
   @Field()
   regionCode: string;
-
-  @Field()
-  description: string;
 
   @Field(() => SmeSizeClass)
   sizeClass: SmeSizeClass;
@@ -57,27 +41,6 @@ export class SmeType {
 
   @Field(() => Int, { nullable: true })
   employees: number | null;
-
-  @Field(() => VerificationStatus)
-  verificationStatus: VerificationStatus;
-
-  @Field(() => String, { nullable: true })
-  verificationReason: string | null;
-
-  @Field(() => Date, { nullable: true })
-  verifiedAt: Date | null;
-
-  @Field(() => String, { nullable: true, description: 'Private.' })
-  contactEmail: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Private.' })
-  contactPhone: string | null;
-
-  @Field(() => [OrganizationMemberType], { nullable: true, description: 'Private: null for outsiders.' })
-  members: OrganizationMemberType[] | null;
-
-  @Field()
-  createdAt: Date;
 }
 
 @ObjectType()
