@@ -1,7 +1,8 @@
+/** Validators of input text shared by the modules' DTOs: no control characters, a valid credit code. */
 import { registerDecorator, ValidationOptions } from 'class-validator';
-import { CREDIT_CODE_MESSAGES, creditCodeProblem, normalizeCreditCode } from '../credit-code.js';
+import { CREDIT_CODE_MESSAGES, creditCodeProblem, normalizeCreditCode } from './credit-code.js';
 
-export { trim } from '../../common/transforms.js';
+export { trim } from './transforms.js';
 export const toCreditCode = ({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeCreditCode(value) : value);
 export const NO_CONTROL_CHARS = /^[^\p{Cc}]*$/u;
 /** Control characters except line breaks and tabs (multi-line text). */

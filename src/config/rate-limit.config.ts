@@ -1,4 +1,4 @@
-import type { EnvironmentVariables } from '../config/app-config.js';
+import type { EnvironmentVariables } from './app-config.js';
 
 /**
  * The stricter budgets of sensitive operations, by name. An operation takes a budget with one line,

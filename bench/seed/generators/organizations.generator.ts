@@ -1,4 +1,4 @@
-import { CREDIT_CODE_ALPHABET, withCheckCharacter } from '../../../src/organizations/credit-code.js';
+import { CREDIT_CODE_ALPHABET, withCheckCharacter } from '../../../src/common/credit-code.js';
 import { PROVINCES } from '../../../src/organizations/regions.js';
 import { insertRows, type ColumnSpec, type SeedDb } from '../bulk.js';
 import type { SeedGenerator } from '../generator.js';

@@ -2,7 +2,7 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CreateOrganizationFields, UpdateOrganizationFields } from '../../dto/organization-profile.inputs.js';
-import { NO_CONTROL_CHARS_MULTILINE } from '../../dto/organization.validators.js';
+import { NO_CONTROL_CHARS_MULTILINE } from '../../../common/validators.js';
 import { INDUSTRY_SECTION_CODES } from '../../regions.js';
 import { OpenResourceType } from '../enterprise.entity.js';
 import { HumanName } from '../../../common/validation.js';

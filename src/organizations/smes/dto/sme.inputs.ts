@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { CreateOrganizationFields, UpdateOrganizationFields } from '../../dto/organization-profile.inputs.js';
-import { NO_CONTROL_CHARS, NO_CONTROL_CHARS_MULTILINE, trim } from '../../dto/organization.validators.js';
+import { NO_CONTROL_CHARS, NO_CONTROL_CHARS_MULTILINE, trim } from '../../../common/validators.js';
 import { SmeQualification, SmeSizeClass } from '../sme.entity.js';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
