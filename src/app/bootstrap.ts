@@ -9,7 +9,7 @@ import { installRequestIdHeaders, requestIdOptions } from '../common/http/reques
 import type { AppConfig } from '../config/app-config.js';
 import { runMigrations } from './database/migrate.js';
 import { SQL_COUNT_REQUEST_HEADER, SqlCounter } from '../database/sql-counter.js';
-import { installRateLimits } from '../rate-limit/rate-limit.hook.js';
+import { installRateLimits } from '../rate-limit/index.js';
 
 export interface CreateAppOptions {
   databaseUrl: string;

@@ -3,7 +3,7 @@ import { EnterprisesResolver } from './enterprises/enterprises.resolver.js';
 import { EnterprisesService } from './enterprises/enterprises.service.js';
 import { SmesResolver } from './smes/smes.resolver.js';
 import { SmesService } from './smes/smes.service.js';
-import { TechnicalFieldsModule } from '../technical-fields/technical-fields.module.js';
+import { TechnicalFieldsModule } from '../technical-fields/index.js';
 import { OrganizationsResolver } from './organizations.resolver.js';
 import { OrganizationsService } from './organizations.service.js';
 import { OrganizationProfiles } from './organization-profiles.js';

@@ -1,10 +1,9 @@
-import { ChallengeLifecycleService } from '../challenges/challenge-lifecycle.service.js';
+import { ChallengeLifecycleService, ChallengeStatus } from '../challenges/index.js';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { isAdmin } from '../common/auth/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors.js';
-import { ChallengeStatus } from '../challenges/challenge.entity.js';
 
 export interface LockedChallenge {
   id: string;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService } from '../audit/index.js';
 import type { Actor } from '../common/auth/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from '../common/errors.js';
 import { contentSha256, ProposalContent, submissionPayloadHash, toProposalContent } from './proposal-content.js';
@@ -10,8 +10,9 @@ import { ProposalQueryService } from './proposal-query.service.js';
 import { Proposal } from './dto/proposal.types.js';
 import { ProposalContentInput, ReviseProposalInput, SaveProposalDraftInput, SubmitProposalInput, WithdrawProposalInput } from './dto/proposal.inputs.js';
 import { preparedQuery } from '../database/prepared-query.js';
-import { SqlParams, viewerOf, visibleSql } from '../challenges/challenge-sql.js';
-import { EligibilityReason, eligibilityProblemsSql } from '../organizations/smes/eligibility.js';
+import { SqlParams } from '../database/sql-params.js';
+import { viewerOf, visibleSql } from '../challenges/index.js';
+import { eligibilityProblemsSql, EligibilityReason } from '../organizations/index.js';
 import { uniqueViolation } from '../database/pg-errors.js';
 
 /** What the locking read of the challenge and the submitting SME returns. */

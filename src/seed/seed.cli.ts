@@ -1,9 +1,8 @@
 import 'reflect-metadata';
 import type { EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
-import { hashPassword } from '../auth/password-hasher.js';
+import { AuditService } from '../audit/index.js';
+import { emailSkeleton, hashPassword } from '../users/index.js';
 import { ConfigError } from '../config/app-config.js';
-import { emailSkeleton } from '../users/email-identity.js';
 import { DEMO_ADMIN, DEMO_ENTERPRISES, DEMO_EXPERT, DEMO_PASSWORD, DEMO_SMES } from './seed-data.js';
 
 /** Any fixed number: two seeds at once run one after the other. */

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { ConfigError } from '../config/app-config.js';
-import { PASSWORD_MIN_LENGTH } from '../auth/password-hasher.js';
+import { PASSWORD_MIN_LENGTH } from './password-hasher.js';
 import { PlatformRole } from '../common/auth/actor.js';
 import { ensureUserWithRole } from './accounts.js';
 

@@ -1,7 +1,7 @@
 import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { OrganizationEntity } from '../organization.entity.js';
-import { TechnicalFieldEntity } from '../../technical-fields/technical-field.entity.js';
+import { TechnicalFieldEntity } from '../../technical-fields/index.js';
 
 /** The technical fields an SME works in. */
 @Entity('sme_technical_fields')

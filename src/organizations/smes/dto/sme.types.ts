@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { OrganizationProfileType } from '../../dto/organization-profile.types.js';
-import { TechnicalFieldType } from '../../../technical-fields/dto/technical-field.types.js';
+import { TechnicalFieldType } from '../../../technical-fields/index.js';
 import { SmeQualification, SmeSizeClass } from '../sme.entity.js';
 
 registerEnumType(SmeSizeClass, { name: 'SmeSizeClass' });
