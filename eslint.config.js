@@ -14,7 +14,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts', 'src/**/*.cli.ts', 'src/database/cli.ts'],
+    files: ['test/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts', 'src/**/*.cli.ts', 'src/app/database/cli.ts'],
     rules: { 'no-console': 'off' },
   },
 );

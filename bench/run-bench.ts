@@ -7,7 +7,7 @@ import { cpus, hostname, loadavg, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../src/config/app-config.js';
-import { EmbeddedPostgres } from '../src/database/embedded-postgres.js';
+import { EmbeddedPostgres } from '../src/app/database/embedded-postgres.js';
 import { floorScenario, SCENARIOS } from './scenarios/index.js';
 import type { BenchRequest, GraphqlResult, Scenario, ScenarioContext } from './scenarios/scenario.js';
 import { ALL_PERSONAS, BENCH_PASSWORD, type AnyPersonaName } from './seed/personas.js';

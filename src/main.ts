@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { accessSync, constants } from 'node:fs';
 import { ConfigError, loadConfig } from './config/app-config.js';
-import { EmbeddedPostgres } from './database/embedded-postgres.js';
-import { createApp } from './bootstrap.js';
+import { EmbeddedPostgres } from './app/database/embedded-postgres.js';
+import { createApp } from './app/bootstrap.js';
 import { shutdownGracefully } from './common/http/graceful-shutdown.js';
 
 function writable(file: string): boolean {

@@ -3,7 +3,7 @@ import { createChallenge, createEnterprise, createSme, idempotencyKey, type Org,
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**
- * One eligibility rule (src/smes/eligibility.ts): what the challenge page says (`viewerEligibility`) and what
+ * One eligibility rule (src/organizations/smes/eligibility.ts): what the challenge page says (`viewerEligibility`) and what
  * submission does always agree, for every way an SME can fall short. And one visibility rule: what
  * `challenge` does not show, `submitProposal` answers NOT_FOUND too.
  */

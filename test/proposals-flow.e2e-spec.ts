@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { verifyAuditChain } from '../src/audit/audit-chain.js';
-import { canonicalJson } from '../src/audit/audit-hash.js';
+import { canonicalJson } from '../src/common/canonical-json.js';
 import { createUser, type Persona } from './support/factories.js';
 import {
   ACCEPT,

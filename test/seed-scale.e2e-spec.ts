@@ -7,7 +7,7 @@ import { ALL_PERSONAS, BENCH_PASSWORD, PERSONAS } from '../bench/seed/personas.j
 import { Rng } from '../bench/seed/rng.js';
 import { seedSize } from '../bench/seed/sizes.js';
 import { demandTitle, personName } from '../bench/seed/vocabulary.js';
-import { isValidCreditCode } from '../src/organizations/credit-code.js';
+import { isValidCreditCode } from '../src/common/credit-code.js';
 import { PROVINCE_CODES } from '../src/organizations/regions.js';
 import { login } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';

@@ -1,5 +1,5 @@
 import type { AppConfig } from '../../src/config/app-config.js';
-import { EmbeddedPostgres } from '../../src/database/embedded-postgres.js';
+import { EmbeddedPostgres } from '../../src/app/database/embedded-postgres.js';
 
 export interface BenchDatabase {
   url: string;

@@ -1,6 +1,6 @@
 import type { SqlRow, SqlTarget } from '../database/typed-query.js';
 import { bool, date, dateOrNull, oneOf, oneOfOrNull, queryOne, queryRows, str, strOrNull } from '../database/typed-query.js';
-import { VerificationStatus } from '../organizations/organization.entity.js';
+import { VerificationStatus } from '../organizations/index.js';
 import { AllianceMembershipStatus, AllianceTier } from './alliance-membership.entity.js';
 import type { AllianceMemberType, AllianceMembershipEventType, AllianceMembershipType } from './dto/alliance.types.js';
 

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService } from '../audit/index.js';
 import type { Actor } from '../common/auth/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors.js';
 import { ConnectionArgs, ConnectionShape, decodeCursor, encodeCursor, pageSize, toConnection } from '../common/pagination/connection.js';
-import { VerificationStatus } from '../organizations/organization.entity.js';
+import { VerificationStatus } from '../organizations/index.js';
 import { uniqueViolation } from '../database/pg-errors.js';
 import { AllianceMembershipStatus, AllianceTier } from './alliance-membership.entity.js';
 import { MEMBERSHIP_LIFECYCLE, MembershipAction, MembershipActorKind, membershipActorKinds, MembershipStatus } from './alliance-transitions.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { AuditHashContent, auditEventHash, auditHashPieces, canonicalJson, checkChainSegment, GENESIS_HASH } from './audit-hash.js';
+import { canonicalJson } from '../common/canonical-json.js';
+import { AuditHashContent, auditEventHash, auditHashPieces, checkChainSegment, GENESIS_HASH } from './audit-hash.js';
 
 function chain(n: number): (AuditHashContent & { hash: string })[] {
   const rows: (AuditHashContent & { hash: string })[] = [];

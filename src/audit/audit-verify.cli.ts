@@ -8,7 +8,7 @@ import { verifyAuditChain } from './audit-chain.js';
  * broken (the first one is named), 2 when the check could not run.
  */
 async function main(): Promise<number> {
-  const { default: dataSource } = await import('../database/data-source.js');
+  const { default: dataSource } = await import('../app/database/data-source.js');
   await dataSource.initialize();
   try {
     const report = await verifyAuditChain((sql, params) => dataSource.query(sql, params));

@@ -1,7 +1,7 @@
 import type { SqlRow, SqlTarget } from '../database/typed-query.js';
 import { date, jsonValue, preparedOne, queryRows, str, strOrNull } from '../database/typed-query.js';
 import type { AuditHashContent } from './audit-hash.js';
-import { canonicalJson } from './audit-hash.js';
+import { canonicalJson } from '../common/canonical-json.js';
 import type { AuditEventType } from './dto/audit.types.js';
 
 /** The SQL of the audit trail (see docs/architecture.md, "The SQL layer"). */

@@ -7,7 +7,7 @@ import { PassportModule } from '@nestjs/passport';
 import { AccessGuard } from '../common/auth/access.guard.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
+import { RateLimitModule } from '../rate-limit/index.js';
 import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
 import { JwtStrategy } from './jwt.strategy.js';

@@ -1,7 +1,7 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { Access, AccessRule, CurrentActor } from '../common/auth/access.decorator.js';
 import type { Actor } from '../common/auth/actor.js';
-import { ClientIp, RateBudget } from '../rate-limit/rate-budget.decorator.js';
+import { ClientIp, RateBudget } from '../rate-limit/index.js';
 import { AuthService } from './auth.service.js';
 import { ChangePasswordInput, LoginInput, RefreshTokenInput, RegisterInput } from './dto/auth.inputs.js';
 import { AuthPayload, ChangePasswordPayload, LogoutPayload, RegisterPayload } from './dto/auth.types.js';

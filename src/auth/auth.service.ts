@@ -7,12 +7,9 @@ import type { Actor } from '../common/auth/actor.js';
 import { ConflictError, UnauthenticatedError, UserInputError } from '../common/errors.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { Locale } from '../users/dto/user.types.js';
-import { UserEntity, UserStatus } from '../users/user.entity.js';
-import { toUserType } from '../users/user.mapper.js';
+import { dummyPasswordHash, emailSkeleton, hashPassword, Locale, toUserType, UserEntity, UserStatus, verifyPassword } from '../users/index.js';
 import { AuthPayload, ChangePasswordPayload, LogoutPayload, RegisterPayload } from './dto/auth.types.js';
 import { ChangePasswordInput, LoginInput, RegisterInput } from './dto/auth.inputs.js';
-import { dummyPasswordHash, hashPassword, verifyPassword } from './password-hasher.js';
 import { uniqueViolation } from '../database/pg-errors.js';
 import {
   findActiveActor,
@@ -26,8 +23,7 @@ import {
   updatePasswordHash,
 } from './auth.queries.js';
 import { sha256 } from '../common/crypto.js';
-import { RateLimitService } from '../rate-limit/rate-limit.service.js';
-import { emailSkeleton } from '../users/email-identity.js';
+import { RateLimitService } from '../rate-limit/index.js';
 
 export interface AccessTokenClaims {
   sub: string;

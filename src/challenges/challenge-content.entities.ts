@@ -1,7 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
-import { TechnicalFieldEntity } from '../technical-fields/technical-field.entity.js';
-import { UserEntity } from '../users/user.entity.js';
+import { TechnicalFieldEntity } from '../technical-fields/index.js';
+import { UserEntity } from '../users/index.js';
 import { ChallengeEntity } from './challenge.entity.js';
 
 @Entity('challenge_technical_fields')

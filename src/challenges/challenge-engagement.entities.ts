@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
-import { OrganizationEntity } from '../organizations/organization.entity.js';
-import { UserEntity } from '../users/user.entity.js';
+import { OrganizationEntity } from '../organizations/index.js';
+import { UserEntity } from '../users/index.js';
 import { ChallengeEntity } from './challenge.entity.js';
 
 /** 保密协议: the versioned NDA / IP terms of a challenge; challenges.terms_version says which is in force. */

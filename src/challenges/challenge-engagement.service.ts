@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService } from '../audit/index.js';
 import type { Actor } from '../common/auth/actor.js';
 import { belongsTo } from '../common/auth/actor.js';
 import { AppError, ConflictError, ErrorCode, ForbiddenError, NotFoundError, UserInputError } from '../common/errors.js';
-import { eligibilityProblemsSql } from '../smes/eligibility.js';
+import { eligibilityProblemsSql } from '../organizations/index.js';
 import { ChallengeQueryService } from './challenge-query.service.js';
 import { SqlParams, termsGateSql, viewerOf } from './challenge-sql.js';
 import { ChallengeNode } from './challenge.mapper.js';

@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import { QUALIFICATION_ORDER } from '../organizations/index.js';
+import { MinQualification } from './challenge.entity.js';
 import { contentErrors, missingForReview } from './challenge-rules.js';
 
 const now = new Date('2030-01-01T00:00:00Z');
@@ -38,5 +40,11 @@ describe('challenge content rules', () => {
 
   it('lists what a draft lacks before review', () => {
     expect(missingForReview({ evaluationCriteriaCount: 0, technicalFieldCount: 1, summaryZh: null, summaryEn: null })).toEqual(['evaluationCriteria', 'summary']);
+  });
+});
+
+describe('the minimum qualification a challenge asks for', () => {
+  it('holds the SME qualifications in their one order (QUALIFICATION_ORDER)', () => {
+    expect(Object.values(MinQualification)).toEqual([...QUALIFICATION_ORDER]);
   });
 });

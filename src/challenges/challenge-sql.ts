@@ -1,7 +1,7 @@
 import type { Actor } from '../common/auth/actor.js';
 import { isAdmin } from '../common/auth/actor.js';
 import { SqlParams } from '../database/sql-params.js';
-import { eligibilityProblemsSql } from '../smes/eligibility.js';
+import { eligibilityProblemsSql } from '../organizations/index.js';
 
 export { SqlParams };
 

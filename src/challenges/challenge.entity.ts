@@ -1,7 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
-import { OrganizationEntity } from '../organizations/organization.entity.js';
-import { UserEntity } from '../users/user.entity.js';
+import { OrganizationEntity } from '../organizations/index.js';
+import { UserEntity } from '../users/index.js';
 
 import { ChallengeStatus } from './challenge-transitions.js';
 export { ChallengeStatus };

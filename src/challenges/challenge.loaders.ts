@@ -4,7 +4,7 @@ import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { ChallengeDetailPart } from './challenge.mapper.js';
-import { eligibilityProblemsSql } from '../smes/eligibility.js';
+import { eligibilityProblemsSql } from '../organizations/index.js';
 import { descriptionShownSql, isIssuerSql, SqlParams, viewerOf } from './challenge-sql.js';
 import { ChallengeAnnouncement, ChallengeEligibilityCheck, ChallengeQuestion, ChallengeRequirement, ChallengeTerms, EvaluationCriterion } from './dto/challenge.types.js';
 

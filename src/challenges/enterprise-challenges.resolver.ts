@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { CurrentActor } from '../common/auth/access.decorator.js';
 import type { Actor } from '../common/auth/actor.js';
 import { ConnectionArgs } from '../common/pagination/connection.js';
-import { EnterpriseType } from '../enterprises/dto/enterprise.types.js';
+import { EnterpriseType } from '../organizations/index.js';
 import { ChallengeQueryService } from './challenge-query.service.js';
 import { ChallengeConnection } from './dto/challenge.types.js';
 import { requestedFields } from './requested-fields.js';

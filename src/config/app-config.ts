@@ -15,7 +15,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseTrustProxy, rateLimitConfig, type RateLimitConfig, type TrustProxy } from '../rate-limit/rate-limit.config.js';
+import { parseTrustProxy, rateLimitConfig, type RateLimitConfig, type TrustProxy } from './rate-limit.config.js';
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;

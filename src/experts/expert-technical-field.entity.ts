@@ -1,6 +1,6 @@
 import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
-import { TechnicalFieldEntity } from '../technical-fields/technical-field.entity.js';
+import { TechnicalFieldEntity } from '../technical-fields/index.js';
 import { ExpertProfileEntity } from './expert-profile.entity.js';
 
 /** An expert's fields of expertise. */

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { TechnicalFieldsModule } from '../technical-fields/technical-fields.module.js';
+import { TechnicalFieldsModule } from '../technical-fields/index.js';
 import { ExpertsResolver } from './experts.resolver.js';
 import { ExpertsService } from './experts.service.js';
 

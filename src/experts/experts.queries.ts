@@ -1,6 +1,6 @@
 import type { SqlRow, SqlTarget } from '../database/typed-query.js';
 import { date, dateOrNull, execute, jsonRows, queryOne, queryRows, str, strArray, strOrNull } from '../database/typed-query.js';
-import type { TechnicalFieldType } from '../technical-fields/dto/technical-field.types.js';
+import type { TechnicalFieldType } from '../technical-fields/index.js';
 import type { ExpertProfileType } from './dto/expert.types.js';
 
 /** The SQL of the expert pool (see docs/architecture.md, "The SQL layer"). */

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService } from '../audit/index.js';
 import type { Actor } from '../common/auth/actor.js';
 import { ConflictError, NotFoundError } from '../common/errors.js';
-import { TechnicalFieldsService } from '../technical-fields/technical-fields.service.js';
+import { TechnicalFieldsService } from '../technical-fields/index.js';
 import { ExpertProfilePayload, ExpertProfileType, GrantExpertRoleInput, RevokeExpertRoleInput } from './dto/expert.types.js';
 import {
   addExpertRole,

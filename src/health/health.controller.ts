@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Access, AccessRule } from '../common/auth/access.decorator.js';
 import { DatabaseProbe, READINESS_TIMEOUT_MS } from './database-probe.js';
-import { ReadinessState } from './readiness-state.js';
+import { ReadinessState } from '../common/http/readiness-state.js';
 
 @Controller('health')
 @Access(AccessRule.PUBLIC)

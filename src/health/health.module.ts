@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { DatabaseProbe } from './database-probe.js';
 import { HealthController } from './health.controller.js';
-import { ReadinessState } from './readiness-state.js';
+import { ReadinessState } from '../common/http/readiness-state.js';
 
 @Module({
   imports: [TerminusModule.forRoot({ errorLogStyle: 'json', logger: false })],

@@ -1,10 +1,10 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { ConnectionShape } from '../common/pagination/connection.js';
-import { RateBudget } from '../rate-limit/rate-budget.decorator.js';
+import { RateBudget } from '../rate-limit/index.js';
 import { Access, AccessRule, CurrentActor } from '../common/auth/access.decorator.js';
 import type { Actor } from '../common/auth/actor.js';
-import { EnterprisesService } from '../enterprises/enterprises.service.js';
-import { SmesService } from '../smes/smes.service.js';
+import { EnterprisesService } from './enterprises/enterprises.service.js';
+import { SmesService } from './smes/smes.service.js';
 import { MyOrganizationType } from './dto/my-organization.types.js';
 import {
   AcceptOrganizationInvitationInput,

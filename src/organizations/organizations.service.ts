@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService } from '../audit/index.js';
 import type { Actor } from '../common/auth/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors.js';
 import {
@@ -71,18 +71,23 @@ export class OrganizationsService {
    * Locks the organisation row and checks that the actor is its OWNER or ADMIN. An outsider gets
    * NOT_FOUND for an organisation it cannot see (unverified) and FORBIDDEN for a public one.
    */
-  async lockManaged(manager: EntityManager, actor: Actor, organizationId: string, kind: OrganizationKind): Promise<{ verificationStatus: VerificationStatus }> {
+  async lockManaged(
+    manager: EntityManager,
+    actor: Actor,
+    organizationId: string,
+    kind: OrganizationKind,
+  ): Promise<{ verificationStatus: VerificationStatus; nameZh: string }> {
     const [row] = (await manager.query(
-      `SELECT kind, verification_status FROM organizations WHERE id = $1 FOR UPDATE`,
+      `SELECT kind, verification_status, name_zh FROM organizations WHERE id = $1 FOR UPDATE`,
       [organizationId],
-    )) as { kind: OrganizationKind; verification_status: VerificationStatus }[];
+    )) as { kind: OrganizationKind; verification_status: VerificationStatus; name_zh: string }[];
     const entity = kind === OrganizationKind.ENTERPRISE ? 'Enterprise' : 'SME';
     if (!row || row.kind !== kind) throw new NotFoundError(entity);
     if (actor.organization?.id === organizationId) {
       if (actor.organization.role === 'MEMBER') {
         throw new ForbiddenError('ORGANIZATION_ADMIN_REQUIRED', 'Only an OWNER or ADMIN of the organisation may do this');
       }
-      return { verificationStatus: row.verification_status };
+      return { verificationStatus: row.verification_status, nameZh: row.name_zh };
     }
     if (row.verification_status !== VerificationStatus.VERIFIED && !actor.platformRoles.includes('ADMIN')) throw new NotFoundError(entity);
     throw new ForbiddenError('NOT_ORGANIZATION_MEMBER', 'Only the organisation’s OWNER or ADMIN may do this');

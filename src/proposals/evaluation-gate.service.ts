@@ -1,11 +1,10 @@
-import { ChallengeLifecycleService } from '../challenges/challenge-lifecycle.service.js';
+import { ChallengeLifecycleService, ChallengeStatus } from '../challenges/index.js';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { isAdmin } from '../common/auth/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors.js';
-import { ChallengeStatus } from '../challenges/challenge.entity.js';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService } from '../audit/index.js';
 import { constant, moveAll } from '../common/lifecycle/status-writer.js';
 import { ProposalMoves, proposalMoves } from './proposal-status-store.js';
 

@@ -1,4 +1,4 @@
-import { canonicalJson } from '../audit/audit-hash.js';
+import { canonicalJson } from '../common/canonical-json.js';
 import { sha256 } from '../common/crypto.js';
 
 /**
@@ -69,5 +69,3 @@ export function contentSha256(content: ProposalContent): string {
 export function submissionPayloadHash(challengeId: string, content: ProposalContent): string {
   return sha256(canonicalJson({ challengeId, content }));
 }
-
-export { canonicalJson };

@@ -1,14 +1,13 @@
-import { ChallengeLifecycleService } from '../challenges/challenge-lifecycle.service.js';
+import { ChallengeLifecycleService, ChallengeStatus, viewerOf, visibleSql } from '../challenges/index.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService } from '../audit/index.js';
 import type { Actor } from '../common/auth/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from '../common/errors.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
-import { ChallengeStatus } from '../challenges/challenge.entity.js';
-import { SqlParams, viewerOf, visibleSql } from '../challenges/challenge-sql.js';
+import { SqlParams } from '../database/sql-params.js';
 import { EvaluationGate, LockedChallenge } from './evaluation-gate.service.js';
 import { effectiveProposalStatusSql, scoreTotalsSql } from './proposal-sql.js';
 import { NotSelectedReason, ObjectionStatus, PublicityOutcome } from './proposal.entities.js';

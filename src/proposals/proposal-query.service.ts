@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query.js';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService } from '../audit/index.js';
 import type { Actor } from '../common/auth/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors.js';
 import { ConnectionShape, decodeCursor, encodeCursor, pageSize, toConnection } from '../common/pagination/connection.js';
@@ -27,8 +27,8 @@ import {
   ProposalRanking,
   ReviewAssignment,
 } from './dto/proposal.types.js';
-import { ChallengeStatus } from '../challenges/challenge.entity.js';
-import { proposalCountShownSql, SqlParams, viewerOf, visibleSql } from '../challenges/challenge-sql.js';
+import { ChallengeStatus, proposalCountShownSql, viewerOf, visibleSql } from '../challenges/index.js';
+import { SqlParams } from '../database/sql-params.js';
 import { NotSelectedReason, ProposalStatus, ReviewAssignmentStatus } from './proposal.entities.js';
 
 const DECIDED = [ProposalStatus.SELECTED, ProposalStatus.NOT_SELECTED, ProposalStatus.DISQUALIFIED];

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService } from '../audit/index.js';
 import type { Actor } from '../common/auth/actor.js';
 import { ConflictError, NotFoundError, UserInputError } from '../common/errors.js';
-import { ChallengeStatus } from '../challenges/challenge.entity.js';
+import { ChallengeStatus } from '../challenges/index.js';
 import { EvaluationGate } from './evaluation-gate.service.js';
 import { sameAffiliationName } from './proposal-rules.js';
 import { activeReviewerSql, effectiveProposalStatusSql } from './proposal-sql.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { canonicalJson, contentSha256, toProposalContent } from './proposal-content.js';
+import { canonicalJson } from '../common/canonical-json.js';
+import { contentSha256, toProposalContent } from './proposal-content.js';
 import { sameAffiliationName } from './proposal-rules.js';
 
 describe('receipt hash', () => {

@@ -1,6 +1,6 @@
 /**
  * Pure rules of the proposals module: score aggregation constants and affiliation matching (eligibility is
- * the smes module's one rule, src/smes/eligibility.ts).
+ * the organizations module's one rule, organizations/smes/eligibility.ts).
  * No framework imports; unit-tested in proposal-rules.spec.ts.
  */
 

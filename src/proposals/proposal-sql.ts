@@ -1,4 +1,4 @@
-import { effectiveStatusSql } from '../challenges/challenge-sql.js';
+import { effectiveStatusSql } from '../challenges/index.js';
 import type { Actor } from '../common/auth/actor.js';
 import { isAdmin } from '../common/auth/actor.js';
 import { SqlParams } from '../database/sql-params.js';

@@ -1,9 +1,8 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
-import { ChallengeEntity } from '../challenges/challenge.entity.js';
-import { EvaluationCriterionEntity } from '../challenges/challenge-content.entities.js';
-import { OrganizationEntity } from '../organizations/organization.entity.js';
-import { UserEntity } from '../users/user.entity.js';
+import { ChallengeEntity, EvaluationCriterionEntity } from '../challenges/index.js';
+import { OrganizationEntity } from '../organizations/index.js';
+import { UserEntity } from '../users/index.js';
 
 /**
  * Proposal lifecycle (DOMAIN.md): DRAFT → SUBMITTED → (after the deadline) UNDER_REVIEW → SHORTLISTED → SELECTED;

@@ -1,4 +1,4 @@
-import { ChallengesModule } from '../challenges/challenges.module.js';
+import { ChallengesModule } from '../challenges/index.js';
 import { Module } from '@nestjs/common';
 import { EvaluationGate } from './evaluation-gate.service.js';
 import { EvaluationResolver } from './evaluation.resolver.js';

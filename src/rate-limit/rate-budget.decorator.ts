@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { sha256 } from '../common/crypto.js';
-import type { BudgetName } from './rate-limit.config.js';
+import type { BudgetName } from '../config/rate-limit.config.js';
 
 export const RATE_BUDGET = 'rateBudget';
 

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Observable } from 'rxjs';
 import type { Actor } from '../common/auth/actor.js';
 import { RATE_BUDGET, clientIpOf, requestOf } from './rate-budget.decorator.js';
-import type { BudgetName } from './rate-limit.config.js';
+import type { BudgetName } from '../config/rate-limit.config.js';
 import { RateLimitService } from './rate-limit.service.js';
 
 interface LimitedRequest {

@@ -15,7 +15,7 @@ import { sha256 } from '../common/crypto.js';
 import { RateLimitedError } from '../common/errors.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { BUDGET_NAMES, type BudgetName, type RateLimitConfig } from './rate-limit.config.js';
+import { BUDGET_NAMES, type BudgetName, type RateLimitConfig } from '../config/rate-limit.config.js';
 
 /** The table of the shared counters in PostgreSQL (created by migration RateLimits1795900100000). */
 export const RATE_LIMIT_TABLE = 'rate_limits';

@@ -1,4 +1,4 @@
-import { withCheckCharacter } from '../organizations/credit-code.js';
+import { withCheckCharacter } from '../common/credit-code.js';
 
 /** Demo data drawn from the source article (SEED-ARTICLE.md). Credit codes are made up but valid. */
 export const DEMO_PASSWORD = 'demo-password-2022';

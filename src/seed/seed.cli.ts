@@ -1,9 +1,8 @@
 import 'reflect-metadata';
 import type { EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
-import { hashPassword } from '../auth/password-hasher.js';
+import { AuditService } from '../audit/index.js';
+import { emailSkeleton, hashPassword } from '../users/index.js';
 import { ConfigError } from '../config/app-config.js';
-import { emailSkeleton } from '../users/email-identity.js';
 import { DEMO_ADMIN, DEMO_ENTERPRISES, DEMO_EXPERT, DEMO_PASSWORD, DEMO_SMES } from './seed-data.js';
 
 /** Any fixed number: two seeds at once run one after the other. */
@@ -14,7 +13,7 @@ const SEED_LOCK_KEY = 5_512_204_771;
  * (e-mail, credit code) and created only when missing, so a second run changes nothing.
  */
 async function main(): Promise<void> {
-  const { default: dataSource } = await import('../database/data-source.js');
+  const { default: dataSource } = await import('../app/database/data-source.js');
   await dataSource.initialize();
   const audit = new AuditService();
   let created = 0;

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { PlatformRole } from '../common/auth/actor.js';
-import { hashPassword } from '../auth/password-hasher.js';
+import { hashPassword } from './password-hasher.js';
 import { emailSkeleton } from './email-identity.js';
 import { UserEntity } from './user.entity.js';
 import { addPlatformRole } from './users.queries.js';

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { ConfigError } from '../config/app-config.js';
-import { PASSWORD_MIN_LENGTH } from '../auth/password-hasher.js';
+import { PASSWORD_MIN_LENGTH } from './password-hasher.js';
 import { PlatformRole } from '../common/auth/actor.js';
 import { ensureUserWithRole } from './accounts.js';
 
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     throw new Error(`--password must be at least ${PASSWORD_MIN_LENGTH} characters`);
   }
   const password = values.password ?? randomBytes(12).toString('base64url');
-  const { default: dataSource } = await import('../database/data-source.js');
+  const { default: dataSource } = await import('../app/database/data-source.js');
   await dataSource.initialize();
   try {
     const { user, created } = await dataSource.transaction((manager) =>

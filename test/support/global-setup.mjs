@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { EmbeddedPostgres } from '../../dist/src/database/embedded-postgres.js';
-import { runMigrations } from '../../dist/src/database/migrate.js';
-import { typeormOptions } from '../../dist/src/database/typeorm-options.js';
+import { EmbeddedPostgres } from '../../dist/src/app/database/embedded-postgres.js';
+import { runMigrations } from '../../dist/src/app/database/migrate.js';
+import { typeormOptions } from '../../dist/src/app/database/typeorm-options.js';
 
 function freePort() {
   return new Promise((resolve, reject) => {

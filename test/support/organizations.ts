@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { withCheckCharacter } from '../../src/organizations/credit-code.js';
+import { withCheckCharacter } from '../../src/common/credit-code.js';
 import type { Persona } from './factories.js';
 import type { TestApp } from './test-app.js';
 

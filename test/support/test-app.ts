@@ -3,7 +3,7 @@ import pg from 'pg';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp } from '../../src/bootstrap.js';
+import { createApp } from '../../src/app/bootstrap.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { createTestDatabase } from './database.js';
 import { GraphqlClient } from './graphql-client.js';

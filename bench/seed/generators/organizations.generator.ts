@@ -1,4 +1,4 @@
-import { CREDIT_CODE_ALPHABET, withCheckCharacter } from '../../../src/organizations/credit-code.js';
+import { CREDIT_CODE_ALPHABET, withCheckCharacter } from '../../../src/common/credit-code.js';
 import { PROVINCES } from '../../../src/organizations/regions.js';
 import { insertRows, type ColumnSpec, type SeedDb } from '../bulk.js';
 import type { SeedGenerator } from '../generator.js';
@@ -139,7 +139,7 @@ const CHUNK = 5000;
  * A unique, valid unified social credit code for organisation number `index` (enterprises and SMEs
  * share one numbering): 9 (market regulator) 1 (enterprise), the city's GB/T 2260 code, a 9-character
  * organisation code (8 characters that a bijection of `index` makes unique, plus its GB 11714 check
- * character), and the GB 32100 check character from src/organizations/credit-code.ts.
+ * character), and the GB 32100 check character from src/common/credit-code.ts.
  */
 export function seededCreditCode(index: number, cityCode: string): string {
   const modulus = 31 ** 8;

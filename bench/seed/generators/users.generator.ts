@@ -1,4 +1,4 @@
-import { hashPassword } from '../../../src/auth/password-hasher.js';
+import { hashPassword } from '../../../src/users/password-hasher.js';
 import { PlatformRole } from '../../../src/common/auth/actor.js';
 import { insertRows, textArrayLiteral, type ColumnSpec } from '../bulk.js';
 import type { SeedGenerator } from '../generator.js';

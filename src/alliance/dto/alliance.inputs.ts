@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { ConnectionArgs } from '../../common/pagination/connection.js';
-import { NO_CONTROL_CHARS_MULTILINE, trim } from '../../organizations/dto/organization.validators.js';
+import { NO_CONTROL_CHARS_MULTILINE, trim } from '../../common/validators.js';
 import { AllianceMembershipStatus, AllianceTier } from '../alliance-membership.entity.js';
 
 @InputType()

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Connection } from '../../common/pagination/connection.js';
-import { VerificationStatus } from '../../organizations/organization.entity.js';
+import { VerificationStatus } from '../../organizations/index.js';
 import { AllianceMembershipStatus, AllianceTier } from '../alliance-membership.entity.js';
 
 registerEnumType(AllianceMembershipStatus, { name: 'AllianceMembershipStatus' });

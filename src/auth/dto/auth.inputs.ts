@@ -1,10 +1,8 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsEnum, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { Locale } from '../../users/dto/user.types.js';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password-hasher.js';
+import { DistinctEmail, Locale, normaliseEmail, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../users/index.js';
 import { HumanName } from '../../common/validation.js';
-import { DistinctEmail, normaliseEmail } from '../../users/dto/email.validators.js';
 
 @InputType()
 export class RegisterInput {

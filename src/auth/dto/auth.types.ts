@@ -1,5 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { UserType } from '../../users/dto/user.types.js';
+import { UserType } from '../../users/index.js';
 
 @ObjectType()
 export class AuthPayload {

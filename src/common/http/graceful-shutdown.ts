@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ReadinessState } from '../../health/readiness-state.js';
+import { ReadinessState } from './readiness-state.js';
 import { admissionOf } from './load-shedding.js';
 
 export interface ShutdownOptions {

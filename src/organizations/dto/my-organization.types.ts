@@ -1,6 +1,6 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { EnterpriseType } from '../../enterprises/dto/enterprise.types.js';
-import { SmeType } from '../../smes/dto/sme.types.js';
+import { EnterpriseType } from '../enterprises/dto/enterprise.types.js';
+import { SmeType } from '../smes/dto/sme.types.js';
 import { OrganizationRole } from '../organization-member.entity.js';
 import { OrganizationKind } from '../organization.entity.js';
 

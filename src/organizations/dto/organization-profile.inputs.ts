@@ -2,7 +2,7 @@ import { Field, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { PROVINCE_CODES } from '../regions.js';
-import { IsCreditCode, NO_CONTROL_CHARS_MULTILINE, toCreditCode, trim } from './organization.validators.js';
+import { IsCreditCode, NO_CONTROL_CHARS_MULTILINE, toCreditCode, trim } from '../../common/validators.js';
 import { HumanName } from '../../common/validation.js';
 
 const normaliseEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);

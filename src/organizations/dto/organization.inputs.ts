@@ -4,7 +4,7 @@ import { OrganizationKind } from '../organization.entity.js';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { OrganizationRole } from '../organization-member.entity.js';
-import { trim } from './organization.validators.js';
+import { trim } from '../../common/validators.js';
 
 const normaliseEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 

@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { FenScalar } from '../../common/graphql/fen.scalar.js';
 import { Connection, PageInfo } from '../../common/pagination/connection.js';
-import { ChallengeStatus } from '../../challenges/challenge.entity.js';
+import { ChallengeStatus } from '../../challenges/index.js';
 import { NotSelectedReason, ObjectionStatus, ProposalStatus, ReviewAssignmentStatus } from '../proposal.entities.js';
 import { VETO_THRESHOLD } from '../proposal-rules.js';
 

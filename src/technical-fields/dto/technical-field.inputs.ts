@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsString, Length, Matches } from 'class-validator';
-import { trim } from '../../organizations/dto/organization.validators.js';
+import { trim } from '../../common/validators.js';
 import { TECHNICAL_FIELD_CODE } from '../technical-field-codes.js';
 import { HumanName } from '../../common/validation.js';
 

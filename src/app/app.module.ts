@@ -1,0 +1,76 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AllExceptionsFilter } from '../common/graphql/exception.filter.js';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule, AuditQueriesModule } from '../audit/index.js';
+import { AuthModule } from '../auth/index.js';
+import { ChallengesModule } from '../challenges/index.js';
+import { graphqlOptions } from '../common/graphql/graphql-options.js';
+import { createValidationPipe } from '../common/validation.js';
+import type { AppConfig } from '../config/app-config.js';
+import { AppConfigModule } from '../config/config.module.js';
+import { typeormOptions } from './database/typeorm-options.js';
+import { HealthModule } from '../health/index.js';
+import { ProposalsModule } from '../proposals/index.js';
+import { UsersModule } from '../users/index.js';
+import { OrganizationsModule } from '../organizations/index.js';
+import { TechnicalFieldsModule } from '../technical-fields/index.js';
+import { AllianceModule } from '../alliance/index.js';
+import { ExpertsModule } from '../experts/index.js';
+
+/** The product's modules, in the order Nest initialises them (also what `npm run schema:print` reads). */
+export const DOMAIN_MODULES = [
+  HealthModule,
+  AuditModule,
+  AuthModule,
+  UsersModule,
+  TechnicalFieldsModule,
+  OrganizationsModule,
+  AllianceModule,
+  ExpertsModule,
+  AuditQueriesModule,
+  ChallengesModule,
+  ProposalsModule,
+];
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  /** Where to write the generated schema (relative to the working folder), or false for none. */
+  schemaFile: string | false;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl, schemaFile }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        // Request logs come from Fastify's own pino logger (with the request id); Nest's logs join it.
+        LoggerModule.forRoot({ useExisting: true, pinoHttp: { level: config.logLevel } }),
+        TypeOrmModule.forRoot({
+          ...typeormOptions({
+            url: databaseUrl,
+            poolSize: config.database.poolSize,
+            connectionTimeoutMs: config.database.connectionTimeoutMs,
+            statementTimeoutMs: config.database.statementTimeoutMs,
+            queryTimeoutMs: config.database.queryTimeoutMs,
+            countStatements: config.benchSqlCount,
+          }),
+          // Fail at boot rather than retrying for minutes; the pool reconnects by itself afterwards.
+          retryAttempts: 1,
+        }),
+        GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config, schemaFile) }),
+        ...DOMAIN_MODULES,
+      ],
+      providers: [
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,39 @@
+import type { MigrationInterface } from 'typeorm';
+import { Initial1795794182056 } from '../../../migrations/1795794182056-initial.js';
+import { Organizations1795794551688 } from '../../../migrations/1795794551688-organizations.js';
+import { Challenges1795795042561 } from '../../../migrations/1795795042561-challenges.js';
+import { Proposals1795795666018 } from '../../../migrations/1795795666018-proposals.js';
+import { ChallengeChecks1795796361132 } from '../../../migrations/1795796361132-challenge-checks.js';
+import { ListIndexes1795797000000 } from '../../../migrations/1795797000000-list-indexes.js';
+import { SearchRecency1795798000000 } from '../../../migrations/1795798000000-search-recency.js';
+import { ScoreSummaries1795799000000 } from '../../../migrations/1795799000000-score-summaries.js';
+import { AuditAppend1795800000000 } from '../../../migrations/1795800000000-audit-append.js';
+import { ProposalScoreTotals1795801000000 } from '../../../migrations/1795801000000-proposal-score-totals.js';
+import { SearchIndexNoPendingList1795802000000 } from '../../../migrations/1795802000000-search-index-no-pending-list.js';
+import { SearchMonthLexemes1795803000000 } from '../../../migrations/1795803000000-search-month-lexemes.js';
+import { ProposalCountVisibility1795900000000 } from '../../../migrations/1795900000000-proposal-count-visibility.js';
+import { CreditCodeVerifiedUnique1795900050000 } from '../../../migrations/1795900050000-credit-code-verified-unique.js';
+import { RateLimits1795900100000 } from '../../../migrations/1795900100000-rate-limits.js';
+import { EmailSkeleton1795900200000 } from '../../../migrations/1795900200000-email-skeleton.js';
+import { VetoThresholdFromCode1795900300000 } from '../../../migrations/1795900300000-veto-threshold-from-code.js';
+
+/** Every migration class, in order, listed once for the service, the migration CLI and the tests. */
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
+  Initial1795794182056,
+  Organizations1795794551688,
+  Challenges1795795042561,
+  Proposals1795795666018,
+  ChallengeChecks1795796361132,
+  ListIndexes1795797000000,
+  SearchRecency1795798000000,
+  ScoreSummaries1795799000000,
+  AuditAppend1795800000000,
+  ProposalScoreTotals1795801000000,
+  SearchIndexNoPendingList1795802000000,
+  SearchMonthLexemes1795803000000,
+  ProposalCountVisibility1795900000000,
+  CreditCodeVerifiedUnique1795900050000,
+  RateLimits1795900100000,
+  EmailSkeleton1795900200000,
+  VetoThresholdFromCode1795900300000,
+];

@@ -1,0 +1,4 @@
+/** The auth module's public surface: other modules import from here only. */
+export { AuthModule } from './auth.module.js';
+export { AuthSessionEntity } from './auth-session.entity.js';
+export { RefreshTokenEntity } from './refresh-token.entity.js';

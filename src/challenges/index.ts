@@ -1,0 +1,14 @@
+/** The challenges module's public surface: other modules import from here only. */
+export { ChallengesModule } from './challenges.module.js';
+export { ChallengeEntity, ChallengeStatus } from './challenge.entity.js';
+export { ChallengeRequirementEntity, ChallengeTechnicalFieldEntity, ChallengeVersionEntity, EvaluationCriterionEntity } from './challenge-content.entities.js';
+export {
+  ChallengeAnnouncementEntity,
+  ChallengeInvitationEntity,
+  ChallengeQuestionEntity,
+  ChallengeTermsAcceptanceEntity,
+  ChallengeTermsEntity,
+} from './challenge-engagement.entities.js';
+export { ChallengeLifecycleService } from './challenge-lifecycle.service.js';
+/** The one visibility rule and the SQL pieces other modules compose with it (challenge-sql.ts). */
+export { effectiveStatusSql, proposalCountShownSql, viewerOf, visibleSql } from './challenge-sql.js';

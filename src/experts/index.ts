@@ -1,0 +1,4 @@
+/** The experts module's public surface: other modules import from here only. */
+export { ExpertsModule } from './experts.module.js';
+export { ExpertProfileEntity } from './expert-profile.entity.js';
+export { ExpertTechnicalFieldEntity } from './expert-technical-field.entity.js';

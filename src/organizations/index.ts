@@ -1,0 +1,16 @@
+/**
+ * The organizations module's public surface (organisations, enterprises, SMEs): other modules import
+ * from here only.
+ */
+export { OrganizationsModule } from './organizations.module.js';
+export { OrganizationEntity, OrganizationKind, VerificationStatus } from './organization.entity.js';
+export { OrganizationMemberEntity } from './organization-member.entity.js';
+export { OrganizationInvitationEntity } from './organization-invitation.entity.js';
+export { EnterpriseEntity } from './enterprises/enterprise.entity.js';
+export { EnterpriseType } from './enterprises/dto/enterprise.types.js';
+export { SmeEntity } from './smes/sme.entity.js';
+export { SmeTechnicalFieldEntity } from './smes/sme-technical-field.entity.js';
+/** The one eligibility rule: may this SME answer this challenge (smes/eligibility.ts). */
+export { eligibilityProblemsSql } from './smes/eligibility.js';
+export { QUALIFICATION_ORDER } from './smes/qualification.js';
+export type { EligibilityReason } from './smes/eligibility.js';

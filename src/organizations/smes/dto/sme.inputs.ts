@@ -1,0 +1,132 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { CreateOrganizationFields, UpdateOrganizationFields } from '../../dto/organization-profile.inputs.js';
+import { NO_CONTROL_CHARS, NO_CONTROL_CHARS_MULTILINE, trim } from '../../../common/validators.js';
+import { SmeQualification, SmeSizeClass } from '../sme.entity.js';
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const MAX_FIELDS = 20;
+
+@InputType()
+export class CreateSmeInput extends CreateOrganizationFields {
+  @Field(() => SmeSizeClass)
+  @IsEnum(SmeSizeClass)
+  sizeClass: SmeSizeClass;
+
+  @Field(() => SmeQualification, { nullable: true, defaultValue: SmeQualification.NONE })
+  @IsOptional()
+  @IsEnum(SmeQualification)
+  qualification?: SmeQualification;
+
+  @Field({ nullable: true, description: 'Required with a qualification other than NONE.' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(3, 100)
+  @Matches(NO_CONTROL_CHARS, { message: 'certificateNumber must not contain control characters' })
+  certificateNumber?: string;
+
+  @Field({ nullable: true, description: 'YYYY-MM-DD; required with a qualification.' })
+  @IsOptional()
+  @Matches(DATE, { message: 'qualificationValidFrom must be a date YYYY-MM-DD' })
+  qualificationValidFrom?: string;
+
+  @Field({ nullable: true, description: 'YYYY-MM-DD, not before validFrom and not in the past; required with a qualification.' })
+  @IsOptional()
+  @Matches(DATE, { message: 'qualificationValidUntil must be a date YYYY-MM-DD' })
+  qualificationValidUntil?: string;
+
+  @Field(() => [String], { nullable: true, description: `Codes from technicalFields, up to ${MAX_FIELDS}.` })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_FIELDS)
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
+  technicalFieldCodes?: string[];
+
+  @Field({ nullable: true, description: 'What the SME can do, Chinese and/or English; up to 10000 characters.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  @Matches(NO_CONTROL_CHARS_MULTILINE, { message: 'capabilityStatement must not contain control characters' })
+  capabilityStatement?: string;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1900)
+  @Max(2100)
+  foundingYear?: number;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1000000)
+  employees?: number;
+}
+
+@InputType()
+export class UpdateSmeInput extends UpdateOrganizationFields {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'id must be a UUID' })
+  id: string;
+
+  @Field(() => SmeSizeClass, { nullable: true })
+  @IsOptional()
+  @IsEnum(SmeSizeClass)
+  sizeClass?: SmeSizeClass;
+
+  @Field(() => SmeQualification, { nullable: true })
+  @IsOptional()
+  @IsEnum(SmeQualification)
+  qualification?: SmeQualification;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(3, 100)
+  @Matches(NO_CONTROL_CHARS, { message: 'certificateNumber must not contain control characters' })
+  certificateNumber?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(DATE, { message: 'qualificationValidFrom must be a date YYYY-MM-DD' })
+  qualificationValidFrom?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(DATE, { message: 'qualificationValidUntil must be a date YYYY-MM-DD' })
+  qualificationValidUntil?: string;
+
+  @Field(() => [String], { nullable: true, description: 'Replaces the whole list.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_FIELDS)
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
+  technicalFieldCodes?: string[];
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  @Matches(NO_CONTROL_CHARS_MULTILINE, { message: 'capabilityStatement must not contain control characters' })
+  capabilityStatement?: string;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1900)
+  @Max(2100)
+  foundingYear?: number;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1000000)
+  employees?: number;
+}

@@ -1,0 +1,5 @@
+/** The technical-fields module's public surface (the taxonomy): other modules import from here only. */
+export { TechnicalFieldsModule } from './technical-fields.module.js';
+export { TechnicalFieldsService } from './technical-fields.service.js';
+export { TechnicalFieldEntity } from './technical-field.entity.js';
+export { TechnicalFieldType } from './dto/technical-field.types.js';
