@@ -28,6 +28,26 @@ function technicalField(f: SqlRow): { code: string; nameZh: string; nameEn: stri
   return { code: str(f, 'code'), nameZh: str(f, 'nameZh'), nameEn: str(f, 'nameEn') };
 }
 
+// The enum columns' readers, built once (not per row: the lists map many rows).
+const values = <T extends string>(e: Readonly<Record<string, T>>): readonly T[] => Object.values(e);
+const STATUSES = values(ChallengeStatus);
+const MIN_QUALIFICATIONS = values(MinQualification);
+const CHAIN_GOALS = values(ChainGoal);
+const DEMAND_TYPES = values(DemandType);
+const COOPERATION_MODES = values(CooperationMode);
+const IP_OWNERSHIPS = values(IpOwnership);
+const VISIBILITIES = values(ChallengeVisibility);
+const PROPOSAL_COUNT_VISIBILITIES = values(ProposalCountVisibility);
+const statusOf = (r: SqlRow, n: string) => oneOf(r, n, STATUSES);
+const minQualificationOf = (r: SqlRow, n: string) => oneOf(r, n, MIN_QUALIFICATIONS);
+const chainGoalOf = (r: SqlRow, n: string) => oneOf(r, n, CHAIN_GOALS);
+const demandTypeOf = (r: SqlRow, n: string) => oneOf(r, n, DEMAND_TYPES);
+const cooperationModesOf = (r: SqlRow, n: string) => oneOfArray(r, n, COOPERATION_MODES);
+const ipOwnershipOf = (r: SqlRow, n: string) => oneOf(r, n, IP_OWNERSHIPS);
+const visibilityOf = (r: SqlRow, n: string) => oneOf(r, n, VISIBILITIES);
+const proposalCountVisibilityOf = (r: SqlRow, n: string) => oneOf(r, n, PROPOSAL_COUNT_VISIBILITIES);
+const technicalFieldsOf = (r: SqlRow, n: string) => jsonRows(r, n).map(technicalField);
+
 /**
  * The only way a challenge row (challenge-sql.ts, summaryColumnsSql / detailColumnsSql) becomes API output;
  * the SQL already nulled what the viewer may not see. A list row carries only the columns the client asked
@@ -37,30 +57,30 @@ function technicalField(f: SqlRow): { code: string; nameZh: string; nameEn: stri
 export function toChallengeType(row: SqlRow): ChallengeNode {
   const issuerId = picked(row, 'issuer_id', strOrNull);
   const deadline = picked(row, 'deadline', date);
-  const minQualification = picked(row, 'min_qualification', (r, n) => oneOf(r, n, MinQualification));
+  const minQualification = picked(row, 'min_qualification', minQualificationOf);
   const node: ChallengeNode = {
     id: str(row, 'id'),
-    status: picked(row, 'status', (r, n) => oneOf(r, n, ChallengeStatus)),
+    status: picked(row, 'status', statusOf),
     titleZh: picked(row, 'title_zh', strOrNull),
     titleEn: picked(row, 'title_en', strOrNull),
     summaryZh: picked(row, 'summary_zh', strOrNull),
     summaryEn: picked(row, 'summary_en', strOrNull),
     issuer: issuerId ? { id: issuerId, nameZh: strOrNull(row, 'issuer_name_zh') ?? '', nameEn: strOrNull(row, 'issuer_name_en') } : (issuerId as null),
     anonymousIssuer: picked(row, 'anonymous_issuer', bool),
-    technicalFields: picked(row, 'technical_fields', (r, n) => jsonRows(r, n).map(technicalField)),
+    technicalFields: picked(row, 'technical_fields', technicalFieldsOf),
     industryCode: picked(row, 'industry_code', str),
-    chainGoal: picked(row, 'chain_goal', (r, n) => oneOf(r, n, ChainGoal)),
-    demandType: picked(row, 'demand_type', (r, n) => oneOf(r, n, DemandType)),
-    cooperationModes: picked(row, 'cooperation_modes', (r, n) => oneOfArray(r, n, CooperationMode)),
+    chainGoal: picked(row, 'chain_goal', chainGoalOf),
+    demandType: picked(row, 'demand_type', demandTypeOf),
+    cooperationModes: picked(row, 'cooperation_modes', cooperationModesOf),
     budgetMin: picked(row, 'budget_min', strOrNull),
     budgetMax: picked(row, 'budget_max', strOrNull),
     bounty: picked(row, 'bounty', strOrNull),
     currency: picked(row, 'currency', str),
-    ipOwnership: picked(row, 'ip_ownership', (r, n) => oneOf(r, n, IpOwnership)),
+    ipOwnership: picked(row, 'ip_ownership', ipOwnershipOf),
     eligibility: (minQualification === undefined
       ? undefined
       : { minQualification, allowedRegionCodes: strArray(row, 'allowed_region_codes'), verifiedOnly: bool(row, 'verified_only') }) as ChallengeNode['eligibility'],
-    visibility: picked(row, 'visibility', (r, n) => oneOf(r, n, ChallengeVisibility)),
+    visibility: picked(row, 'visibility', visibilityOf),
     blindReview: picked(row, 'blind_review', bool),
     deadline,
     deadlineChinaTime: (deadline ? chinaTime(deadline) : undefined) as string,
@@ -72,7 +92,7 @@ export function toChallengeType(row: SqlRow): ChallengeNode {
     termsVersion: picked(row, 'terms_version', intOrNull),
     statusReason: picked(row, 'status_reason', strOrNull),
     viewerIsIssuer: picked(row, 'viewer_is_issuer', bool),
-    proposalCountVisibility: picked(row, 'proposal_count_visibility', (r, n) => oneOf(r, n, ProposalCountVisibility)),
+    proposalCountVisibility: picked(row, 'proposal_count_visibility', proposalCountVisibilityOf),
     proposalCount: picked(row, 'proposal_count', intOrNull),
     unansweredQuestionCount: picked(row, 'unanswered_question_count', intOrNull),
   };

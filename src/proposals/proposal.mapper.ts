@@ -3,6 +3,8 @@ import { bool, dateOrNull, int, jsonObject, jsonRows, oneOf, oneOfOrNull, str, s
 import { NotSelectedReason, ProposalStatus } from './proposal.entities.js';
 import { Proposal, ProposalContentType } from './dto/proposal.types.js';
 
+const PROPOSAL_STATUSES: readonly ProposalStatus[] = Object.values(ProposalStatus);
+
 /**
  * The columns of a proposal read; needs aliases p (proposals), c (challenges), o (organizations),
  * r (the current proposal_revisions row, LEFT JOIN) and the identity expression.
@@ -50,7 +52,7 @@ export function toProposalRead(row: SqlRow): ProposalRead {
     proposal: {
       id: str(row, 'id'),
       challengeId: str(row, 'challenge_id'),
-      status: oneOf(row, 'status', ProposalStatus),
+      status: oneOf(row, 'status', PROPOSAL_STATUSES),
       organization: bool(row, 'identity_visible') ? { id: organizationId, nameZh: str(row, 'name_zh'), nameEn: strOrNull(row, 'name_en') } : null,
       currentRevision,
       submittedAt: dateOrNull(row, 'submitted_at'),

@@ -34,6 +34,9 @@ import { proposalColumns, ProposalRead, toProposalRead } from './proposal.mapper
 import { NotSelectedReason, ProposalStatus, ReviewAssignmentStatus } from './proposal.entities.js';
 import type { ChallengeResult, CriterionAggregate, MyProposal, RankedProposal, ReviewAssignment } from './dto/proposal.types.js';
 
+/** The enum values the mappers check, listed once (not per row). */
+const PROPOSAL_STATUSES: readonly ProposalStatus[] = Object.values(ProposalStatus);
+
 /**
  * The SQL of reading proposals (see docs/architecture.md, "The SQL layer"): who may read what is the
  * builders of proposal-sql.ts; the statements that change a proposal are in the submission, review and
@@ -147,7 +150,7 @@ export function myProposalsPage(
           id: str(r, 'id'),
           challengeId: str(r, 'challenge_id'),
           challengeTitle: strOrNull(r, 'challenge_title'),
-          status: oneOf(r, 'status', ProposalStatus),
+          status: oneOf(r, 'status', PROPOSAL_STATUSES),
           currentRevision,
           submittedAt: dateOrNull(r, 'submitted_at'),
           receipt: revisionAt && contentSha256 ? { submittedAt: revisionAt, contentSha256, revision: currentRevision } : null,
@@ -199,7 +202,7 @@ function toRankingRow(r: SqlRow): RankingRow {
       rank: intOrNull(r, 'rank'),
       position: int(r, 'position'),
       proposalId: str(r, 'id'),
-      status: oneOf(r, 'status', ProposalStatus),
+      status: oneOf(r, 'status', PROPOSAL_STATUSES),
       title: str(r, 'title'),
       organization: bool(r, 'identity_visible') ? { id: organizationId, nameZh: str(r, 'name_zh'), nameEn: strOrNull(r, 'name_en') } : null,
       quotedPriceFen: str(r, 'quoted_price'),
