@@ -5,9 +5,20 @@ import { AuditService } from '../audit/index.js';
 import type { Actor } from '../common/auth/actor.js';
 import { belongsTo } from '../common/auth/actor.js';
 import { AppError, ConflictError, ErrorCode, ForbiddenError, NotFoundError, UserInputError } from '../common/errors.js';
-import { eligibilityProblemsSql } from '../organizations/index.js';
+import { VerificationStatus } from '../organizations/index.js';
 import { ChallengeQueryService } from './challenge-query.service.js';
-import { SqlParams, termsGateSql, viewerOf } from './challenge-sql.js';
+import { viewerOf } from './challenge-sql.js';
+import {
+  answerQuestion,
+  insertAnnouncement,
+  insertInvitation,
+  insertQuestion,
+  insertTermsAcceptance,
+  lockQuestion,
+  organizationKind,
+  organizationVerificationStatus,
+  termsGate,
+} from './challenges.queries.js';
 import { ChallengeNode } from './challenge.mapper.js';
 import {
   AcceptChallengeTermsInput,
@@ -51,12 +62,7 @@ export class ChallengeEngagementService {
           currentVersion: c.termsVersion,
         });
       }
-      const rows = (await manager.query(
-        `INSERT INTO challenge_terms_acceptances (challenge_id, organization_id, user_id, terms_version) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (challenge_id, organization_id, terms_version) DO NOTHING RETURNING id`,
-        [c.id, org.id, actor.userId, c.termsVersion],
-      )) as { id: string }[];
-      if (rows.length) {
+      if (await insertTermsAcceptance(manager, c.id, org.id, actor.userId, c.termsVersion)) {
         await this.audit.record(manager, {
           actor,
           action: 'CHALLENGE_TERMS_ACCEPTED',
@@ -78,13 +84,8 @@ export class ChallengeEngagementService {
    * sees only the public part.
    */
   private async assertMayAcceptTerms(manager: EntityManager, actor: Actor, challengeId: string, organizationId: string): Promise<void> {
-    const p = new SqlParams();
-    const gate = termsGateSql(viewerOf(actor), p);
-    const [row] = (await manager.query(
-      `SELECT ${gate} AS may_accept, ${eligibilityProblemsSql(p.add(organizationId))} AS reasons FROM challenges c WHERE c.id = ${p.add(challengeId)}::uuid`,
-      p.values,
-    )) as { may_accept: boolean; reasons: string[] }[];
-    if (!row.may_accept) throw new NotEligibleForTermsError(row.reasons);
+    const gate = await termsGate(manager, viewerOf(actor), challengeId, organizationId);
+    if (!gate.mayAccept) throw new NotEligibleForTermsError(gate.reasons);
   }
 
   /** A verified SME asks while the challenge is open; the question is private to the issuer until answered. */
@@ -93,16 +94,9 @@ export class ChallengeEngagementService {
     if (org?.kind !== 'SME') throw new ForbiddenError('SME_MEMBERS_ONLY', 'Only members of an SME may ask questions');
     return this.dataSource.transaction(async (manager) => {
       const c = await this.query.assertVisible(actor, input.challengeId, manager);
-      const [{ verification_status }] = (await manager.query(`SELECT verification_status FROM organizations WHERE id = $1`, [org.id])) as {
-        verification_status: string;
-      }[];
-      if (verification_status !== 'VERIFIED') throw new ForbiddenError('ORGANIZATION_NOT_VERIFIED', 'Only verified SMEs may ask questions');
+      if ((await organizationVerificationStatus(manager, org.id)) !== VerificationStatus.VERIFIED) throw new ForbiddenError('ORGANIZATION_NOT_VERIFIED', 'Only verified SMEs may ask questions');
       if (c.effectiveStatus !== 'PUBLISHED') throw new ConflictError('CHALLENGE_NOT_OPEN', `Questions are taken only while the challenge is open (it is ${c.effectiveStatus})`);
-      const [row] = (await manager.query(
-        `INSERT INTO challenge_questions (challenge_id, asker_organization_id, asker_user_id, question) VALUES ($1, $2, $3, $4)
-         RETURNING id, question, answer, created_at AS "askedAt", answered_at AS "answeredAt"`,
-        [c.id, org.id, actor.userId, input.question],
-      )) as Omit<ChallengeQuestion, 'askedByMyOrganization'>[];
+      const row = await insertQuestion(manager, c.id, org.id, actor.userId, input.question);
       await this.audit.record(manager, {
         actor,
         action: 'CHALLENGE_QUESTION_ASKED',
@@ -118,24 +112,18 @@ export class ChallengeEngagementService {
   /** The issuer answers; question and answer are then shown to all who see the challenge, without the asker. */
   async answer(actor: Actor, input: AnswerChallengeQuestionInput): Promise<ChallengeQuestion> {
     return this.dataSource.transaction(async (manager) => {
-      const [q] = (await manager.query(`SELECT challenge_id, asker_organization_id, published, answered_at FROM challenge_questions WHERE id = $1 FOR UPDATE`, [
-        input.questionId,
-      ])) as { challenge_id: string; asker_organization_id: string; published: boolean; answered_at: Date | null }[];
+      const q = await lockQuestion(manager, input.questionId);
       if (!q) throw new NotFoundError('Challenge question');
-      const c = await this.query.assertVisible(actor, q.challenge_id, manager).catch(() => {
+      const c = await this.query.assertVisible(actor, q.challengeId, manager).catch(() => {
         throw new NotFoundError('Challenge question');
       });
       if (!belongsTo(actor, c.issuerOrganizationId)) {
-        if (q.published || belongsTo(actor, q.asker_organization_id)) throw new ForbiddenError('ISSUER_ONLY', 'Only the issuing enterprise answers questions');
+        if (q.published || belongsTo(actor, q.askerOrganizationId)) throw new ForbiddenError('ISSUER_ONLY', 'Only the issuing enterprise answers questions');
         throw new NotFoundError('Challenge question');
       }
-      if (q.answered_at) throw new ConflictError('ALREADY_ANSWERED', 'This question has already been answered');
+      if (q.answeredAt) throw new ConflictError('ALREADY_ANSWERED', 'This question has already been answered');
       if (c.effectiveStatus === 'CANCELLED') throw new ConflictError('CHALLENGE_CANCELLED', 'The challenge was cancelled');
-      const [row] = (await manager.query(
-        `UPDATE challenge_questions SET answer = $2, answered_by = $3, answered_at = now(), published = true WHERE id = $1
-         RETURNING id, question, answer, created_at AS "askedAt", answered_at AS "answeredAt"`,
-        [input.questionId, input.answer, actor.userId],
-      )) as [Omit<ChallengeQuestion, 'askedByMyOrganization'>[], number];
+      const row = await answerQuestion(manager, input.questionId, input.answer, actor.userId);
       await this.audit.record(manager, {
         actor,
         action: 'CHALLENGE_QUESTION_ANSWERED',
@@ -144,7 +132,7 @@ export class ChallengeEngagementService {
         organizationId: c.issuerOrganizationId,
         data: { challengeId: c.id },
       });
-      return { ...row[0], askedByMyOrganization: false };
+      return { ...row, askedByMyOrganization: false };
     });
   }
 
@@ -153,10 +141,7 @@ export class ChallengeEngagementService {
       const c = await this.query.assertVisible(actor, input.challengeId, manager);
       if (!belongsTo(actor, c.issuerOrganizationId)) throw new ForbiddenError('ISSUER_ONLY', 'Only the issuing enterprise publishes announcements');
       if (!c.publishedAt || c.effectiveStatus === 'CANCELLED') throw new ConflictError('NOT_PUBLISHED', 'Announcements are for published challenges');
-      const [row] = (await manager.query(
-        `INSERT INTO challenge_announcements (challenge_id, author_user_id, title, body) VALUES ($1, $2, $3, $4) RETURNING id, title, body, created_at AS "createdAt"`,
-        [c.id, actor.userId, input.title, input.body],
-      )) as ChallengeAnnouncement[];
+      const row = await insertAnnouncement(manager, c.id, actor.userId, input.title, input.body);
       await this.audit.record(manager, {
         actor,
         action: 'CHALLENGE_ANNOUNCEMENT_PUBLISHED',
@@ -174,13 +159,8 @@ export class ChallengeEngagementService {
     await this.dataSource.transaction(async (manager) => {
       const c = await this.query.assertVisible(actor, input.challengeId, manager);
       if (!belongsTo(actor, c.issuerOrganizationId)) throw new ForbiddenError('ISSUER_ONLY', 'Only the issuing enterprise invites SMEs');
-      const [org] = (await manager.query(`SELECT kind FROM organizations WHERE id = $1`, [input.organizationId])) as { kind: string }[];
-      if (org?.kind !== 'SME') throw UserInputError.field('input.organizationId', 'is not an SME organisation');
-      const rows = (await manager.query(
-        `INSERT INTO challenge_invitations (challenge_id, organization_id, invited_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING organization_id`,
-        [c.id, input.organizationId, actor.userId],
-      )) as unknown[];
-      if (rows.length) {
+      if ((await organizationKind(manager, input.organizationId)) !== 'SME') throw UserInputError.field('input.organizationId', 'is not an SME organisation');
+      if (await insertInvitation(manager, c.id, input.organizationId, actor.userId)) {
         await this.audit.record(manager, {
           actor,
           action: 'CHALLENGE_SME_INVITED',

@@ -2,7 +2,7 @@ import { UserInputError } from '../common/errors.js';
 import { decodeCursor, encodeCursor } from '../common/pagination/connection.js';
 import { isUuid } from '../common/uuid.js';
 import { searchQuery } from './challenge-search.js';
-import { ChallengeSummaryRow, effectiveStatusSql, issuerShownSql, SqlParams, summaryColumnsSql, Viewer, visibleSql } from './challenge-sql.js';
+import { effectiveStatusSql, issuerShownSql, SqlParams, summaryColumnsSql, Viewer, visibleSql } from './challenge-sql.js';
 import { ChallengeFilterInput, ChallengeOrderBy } from './dto/challenge.inputs.js';
 
 /**
@@ -35,8 +35,6 @@ export interface ListQuery {
   params: unknown[];
   ordering: Ordering;
 }
-
-export type ListRow = ChallengeSummaryRow & { sort_key: string };
 
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (ch) => `\\${ch}`);
@@ -228,8 +226,9 @@ function newestMatchesSql(where: string[], search: SearchSql, p: SqlParams, limi
       candidates AS (SELECT u.id, u.position FROM rest CROSS JOIN LATERAL unnest(rest.ids) WITH ORDINALITY AS u(id, position))`;
 }
 
-export function listCursor(ordering: string, row: ListRow): string {
-  return encodeCursor([ordering, row.sort_key, row.id]);
+/** The cursor of a list row: the ordering, the row's sort_key and its id. */
+export function listCursor(ordering: string, sortKey: string, id: string): string {
+  return encodeCursor([ordering, sortKey, id]);
 }
 
 /** Facet counts in one statement: the matching set once (CTE), grouped per facet. */

@@ -170,54 +170,7 @@ export function summaryColumnsSql(viewer: Viewer, p: SqlParams, c = 'c', o = 'o'
   return columns.join(',\n    ');
 }
 
-/** A row of summaryColumnsSql (a list selects only some of these: the others are undefined). */
-export interface ChallengeSummaryRow {
-  id: string;
-  title_zh: string | null;
-  title_en: string | null;
-  summary_zh: string | null;
-  summary_en: string | null;
-  status: string;
-  industry_code: string;
-  chain_goal: string;
-  demand_type: string;
-  cooperation_modes: string[];
-  budget_min: string | null;
-  budget_max: string | null;
-  bounty: string | null;
-  currency: string;
-  ip_ownership: string;
-  min_qualification: string;
-  allowed_region_codes: string[];
-  verified_only: boolean;
-  visibility: string;
-  anonymous_issuer: boolean;
-  blind_review: boolean;
-  deadline: Date;
-  submitted_at: Date | null;
-  published_at: Date | null;
-  created_at: Date;
-  version: number;
-  requires_terms: boolean;
-  terms_version: number | null;
-  status_reason: string | null;
-  issuer_id: string | null;
-  issuer_name_zh: string | null;
-  issuer_name_en: string | null;
-  viewer_is_issuer: boolean;
-  technical_fields: { code: string; nameZh: string; nameEn: string }[];
-  proposal_count_visibility: string;
-  proposal_count: number | null;
-  unanswered_question_count: number | null;
-}
-
-/** A row of the detail query: the summary plus the confidential part when it may be shown. */
-export interface ChallengeDetailRow extends ChallengeSummaryRow {
-  description: string | null;
-  description_shown: boolean;
-  terms_accepted: boolean;
-}
-
+/** The summary columns plus the confidential part (description, description_shown, terms_accepted) as the viewer may read it. */
 export function detailColumnsSql(viewer: Viewer, p: SqlParams, c = 'c', o = 'o'): string {
   const shown = descriptionShownSql(viewer, p, c);
   const accepted = viewer.organizationId

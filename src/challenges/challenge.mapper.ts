@@ -1,6 +1,7 @@
-import type { ChainGoal, ChallengeStatus, ChallengeVisibility, CooperationMode, DemandType, IpOwnership, MinQualification, ProposalCountVisibility } from './challenge.entity.js';
-import type { ChallengeDetailRow, ChallengeSummaryRow } from './challenge-sql.js';
-import { ChallengeType, ChallengeVersion } from './dto/challenge.types.js';
+import type { SqlRow } from '../database/typed-query.js';
+import { bool, date, dateOrNull, int, intOrNull, jsonRows, oneOf, oneOfArray, str, strArray, strOrNull } from '../database/typed-query.js';
+import { ChainGoal, ChallengeStatus, ChallengeVisibility, CooperationMode, DemandType, IpOwnership, MinQualification, ProposalCountVisibility } from './challenge.entity.js';
+import { ChallengeType } from './dto/challenge.types.js';
 
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
@@ -18,57 +19,90 @@ export interface ChallengeDetailPart {
 
 export type ChallengeNode = ChallengeType & { detail?: ChallengeDetailPart };
 
+/** `get(row, name)`, or undefined when the statement did not select the column (a list selects only what was asked). */
+function picked<T>(row: SqlRow, name: string, get: (row: SqlRow, name: string) => T): T {
+  return (row[name] === undefined ? undefined : get(row, name)) as T;
+}
+
+function technicalField(f: SqlRow): { code: string; nameZh: string; nameEn: string } {
+  return { code: str(f, 'code'), nameZh: str(f, 'nameZh'), nameEn: str(f, 'nameEn') };
+}
+
+// The enum columns' readers, built once (not per row: the lists map many rows).
+const values = <T extends string>(e: Readonly<Record<string, T>>): readonly T[] => Object.values(e);
+const STATUSES = values(ChallengeStatus);
+const MIN_QUALIFICATIONS = values(MinQualification);
+const CHAIN_GOALS = values(ChainGoal);
+const DEMAND_TYPES = values(DemandType);
+const COOPERATION_MODES = values(CooperationMode);
+const IP_OWNERSHIPS = values(IpOwnership);
+const VISIBILITIES = values(ChallengeVisibility);
+const PROPOSAL_COUNT_VISIBILITIES = values(ProposalCountVisibility);
+const statusOf = (r: SqlRow, n: string) => oneOf(r, n, STATUSES);
+const minQualificationOf = (r: SqlRow, n: string) => oneOf(r, n, MIN_QUALIFICATIONS);
+const chainGoalOf = (r: SqlRow, n: string) => oneOf(r, n, CHAIN_GOALS);
+const demandTypeOf = (r: SqlRow, n: string) => oneOf(r, n, DEMAND_TYPES);
+const cooperationModesOf = (r: SqlRow, n: string) => oneOfArray(r, n, COOPERATION_MODES);
+const ipOwnershipOf = (r: SqlRow, n: string) => oneOf(r, n, IP_OWNERSHIPS);
+const visibilityOf = (r: SqlRow, n: string) => oneOf(r, n, VISIBILITIES);
+const proposalCountVisibilityOf = (r: SqlRow, n: string) => oneOf(r, n, PROPOSAL_COUNT_VISIBILITIES);
+const technicalFieldsOf = (r: SqlRow, n: string) => jsonRows(r, n).map(technicalField);
+
 /**
- * The only way a challenge row becomes API output; the SQL already nulled what the viewer may not see.
- * A list row carries only the columns the client asked for: the other fields stay undefined and are
- * never resolved.
+ * The only way a challenge row (challenge-sql.ts, summaryColumnsSql / detailColumnsSql) becomes API output;
+ * the SQL already nulled what the viewer may not see. A list row carries only the columns the client asked
+ * for: the other fields stay undefined and are never resolved. Every column present is read through the
+ * checked accessors of typed-query.ts.
  */
-export function toChallengeType(row: ChallengeSummaryRow | ChallengeDetailRow): ChallengeNode {
+export function toChallengeType(row: SqlRow): ChallengeNode {
+  const issuerId = picked(row, 'issuer_id', strOrNull);
+  const deadline = picked(row, 'deadline', date);
+  const minQualification = picked(row, 'min_qualification', minQualificationOf);
   const node: ChallengeNode = {
-    id: row.id,
-    status: row.status as ChallengeStatus,
-    titleZh: row.title_zh,
-    titleEn: row.title_en,
-    summaryZh: row.summary_zh,
-    summaryEn: row.summary_en,
-    issuer: row.issuer_id ? { id: row.issuer_id, nameZh: row.issuer_name_zh ?? '', nameEn: row.issuer_name_en } : (row.issuer_id as null),
-    anonymousIssuer: row.anonymous_issuer,
-    technicalFields: row.technical_fields,
-    industryCode: row.industry_code,
-    chainGoal: row.chain_goal as ChainGoal,
-    demandType: row.demand_type as DemandType,
-    cooperationModes: row.cooperation_modes as CooperationMode[],
-    budgetMin: row.budget_min,
-    budgetMax: row.budget_max,
-    bounty: row.bounty,
-    currency: row.currency,
-    ipOwnership: row.ip_ownership as IpOwnership,
-    eligibility: (row.min_qualification === undefined
+    id: str(row, 'id'),
+    status: picked(row, 'status', statusOf),
+    titleZh: picked(row, 'title_zh', strOrNull),
+    titleEn: picked(row, 'title_en', strOrNull),
+    summaryZh: picked(row, 'summary_zh', strOrNull),
+    summaryEn: picked(row, 'summary_en', strOrNull),
+    issuer: issuerId ? { id: issuerId, nameZh: strOrNull(row, 'issuer_name_zh') ?? '', nameEn: strOrNull(row, 'issuer_name_en') } : (issuerId as null),
+    anonymousIssuer: picked(row, 'anonymous_issuer', bool),
+    technicalFields: picked(row, 'technical_fields', technicalFieldsOf),
+    industryCode: picked(row, 'industry_code', str),
+    chainGoal: picked(row, 'chain_goal', chainGoalOf),
+    demandType: picked(row, 'demand_type', demandTypeOf),
+    cooperationModes: picked(row, 'cooperation_modes', cooperationModesOf),
+    budgetMin: picked(row, 'budget_min', strOrNull),
+    budgetMax: picked(row, 'budget_max', strOrNull),
+    bounty: picked(row, 'bounty', strOrNull),
+    currency: picked(row, 'currency', str),
+    ipOwnership: picked(row, 'ip_ownership', ipOwnershipOf),
+    eligibility: (minQualification === undefined
       ? undefined
-      : { minQualification: row.min_qualification as MinQualification, allowedRegionCodes: row.allowed_region_codes, verifiedOnly: row.verified_only }) as ChallengeNode['eligibility'],
-    visibility: row.visibility as ChallengeVisibility,
-    blindReview: row.blind_review,
-    deadline: row.deadline,
-    deadlineChinaTime: (row.deadline ? chinaTime(row.deadline) : undefined) as string,
-    submittedAt: row.submitted_at,
-    publishedAt: row.published_at,
-    createdAt: row.created_at,
-    version: row.version,
-    requiresTerms: row.requires_terms,
-    termsVersion: row.terms_version,
-    statusReason: row.status_reason,
-    viewerIsIssuer: row.viewer_is_issuer,
-    proposalCountVisibility: row.proposal_count_visibility as ProposalCountVisibility,
-    proposalCount: row.proposal_count,
-    unansweredQuestionCount: row.unanswered_question_count,
+      : { minQualification, allowedRegionCodes: strArray(row, 'allowed_region_codes'), verifiedOnly: bool(row, 'verified_only') }) as ChallengeNode['eligibility'],
+    visibility: picked(row, 'visibility', visibilityOf),
+    blindReview: picked(row, 'blind_review', bool),
+    deadline,
+    deadlineChinaTime: (deadline ? chinaTime(deadline) : undefined) as string,
+    submittedAt: picked(row, 'submitted_at', dateOrNull),
+    publishedAt: picked(row, 'published_at', dateOrNull),
+    createdAt: picked(row, 'created_at', date),
+    version: picked(row, 'version', int),
+    requiresTerms: picked(row, 'requires_terms', bool),
+    termsVersion: picked(row, 'terms_version', intOrNull),
+    statusReason: picked(row, 'status_reason', strOrNull),
+    viewerIsIssuer: picked(row, 'viewer_is_issuer', bool),
+    proposalCountVisibility: picked(row, 'proposal_count_visibility', proposalCountVisibilityOf),
+    proposalCount: picked(row, 'proposal_count', intOrNull),
+    unansweredQuestionCount: picked(row, 'unanswered_question_count', intOrNull),
   };
-  if ('description_shown' in row) {
-    node.detail = { description: row.description, descriptionShown: row.description_shown, termsAccepted: row.terms_accepted };
+  if (row.description_shown !== undefined) {
+    node.detail = { description: strOrNull(row, 'description'), descriptionShown: bool(row, 'description_shown'), termsAccepted: bool(row, 'terms_accepted') };
   }
   return node;
 }
 
-/** What challenge_versions.snapshot holds (written by ChallengeContentService.snapshot). */
+/** What challenge_versions.snapshot holds (written by ChallengeContentService.snapshot, read by challenges.queries.ts). */
 export interface ChallengeSnapshot {
   titleZh: string | null;
   titleEn: string | null;
@@ -80,26 +114,4 @@ export interface ChallengeSnapshot {
   budgetMax: string | null;
   bounty: string | null;
   termsVersion: number | null;
-}
-
-export function toChallengeVersion(
-  row: { version: number; change_summary: string | null; created_at: Date; snapshot: ChallengeSnapshot },
-  descriptionShown: boolean,
-): ChallengeVersion {
-  const s = row.snapshot;
-  return {
-    version: row.version,
-    changeSummary: row.change_summary,
-    createdAt: row.created_at,
-    titleZh: s.titleZh,
-    titleEn: s.titleEn,
-    summaryZh: s.summaryZh,
-    summaryEn: s.summaryEn,
-    description: descriptionShown ? s.description : null,
-    deadline: new Date(s.deadline),
-    budgetMin: s.budgetMin,
-    budgetMax: s.budgetMax,
-    bounty: s.bounty,
-    termsVersion: s.termsVersion,
-  };
 }

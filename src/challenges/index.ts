@@ -12,3 +12,4 @@ export {
 export { ChallengeLifecycleService } from './challenge-lifecycle.service.js';
 /** The one visibility rule and the SQL pieces other modules compose with it (challenge-sql.ts). */
 export { effectiveStatusSql, proposalCountShownSql, viewerOf, visibleSql } from './challenge-sql.js';
+export type { Viewer } from './challenge-sql.js';

@@ -1,26 +1,9 @@
-import type { ProposalContent } from './proposal-content.js';
+import type { SqlRow } from '../database/typed-query.js';
+import { bool, dateOrNull, int, jsonObject, jsonRows, oneOf, oneOfOrNull, str, strArray, strOrNull } from '../database/typed-query.js';
 import { NotSelectedReason, ProposalStatus } from './proposal.entities.js';
 import { Proposal, ProposalContentType } from './dto/proposal.types.js';
 
-/** The columns PROPOSAL_COLUMNS selects (see ProposalQueryService). */
-export interface ProposalRow {
-  id: string;
-  challenge_id: string;
-  status: ProposalStatus;
-  organization_id: string;
-  identity_visible: boolean;
-  name_zh: string;
-  name_en: string | null;
-  current_revision: number;
-  submitted_at: Date | null;
-  revision_at: Date | null;
-  content_sha256: string | null;
-  content: ProposalContent | null;
-  award_amount: string | null;
-  not_selected_reason: NotSelectedReason | null;
-  feedback: string | null;
-  decided_at: Date | null;
-}
+const PROPOSAL_STATUSES: readonly ProposalStatus[] = Object.values(ProposalStatus);
 
 /**
  * The columns of a proposal read; needs aliases p (proposals), c (challenges), o (organizations),
@@ -33,40 +16,52 @@ export function proposalColumns(effectiveStatus: string, identityVisible: string
     p.feedback, p.decided_at`;
 }
 
-function toContent(c: ProposalContent | null): ProposalContentType | null {
-  if (!c) return null;
+/** Stored content (proposal_revisions.content or a draft's draft_content, ProposalContent) as API output, read through the checked accessors. */
+function toContent(c: SqlRow): ProposalContentType {
+  const declarations = jsonObject(c, 'declarations');
   return {
-    title: c.title,
-    summary: c.summary,
-    technicalApproach: c.technicalApproach,
-    commitments: c.commitments.map((x) => ({ requirementId: x.requirementId, value: x.value, evidence: x.evidence })),
-    milestones: c.milestones.map((m) => ({ name: m.name, month: m.month, deliverable: m.deliverable, amountFen: m.amountFen })),
-    quotedPriceFen: c.quotedPriceFen,
-    durationMonths: c.durationMonths,
-    ipArrangement: c.ipArrangement,
-    team: c.team.map((t) => ({ name: t.name, role: t.role })),
-    consortiumPartnerIds: [...c.consortiumPartnerIds],
-    attachments: c.attachments.map((a) => ({ name: a.name, size: a.size, sha256: a.sha256, url: a.url })),
-    declarations: { noConflictOfInterest: c.declarations.noConflictOfInterest, original: c.declarations.original },
+    title: str(c, 'title'),
+    summary: str(c, 'summary'),
+    technicalApproach: str(c, 'technicalApproach'),
+    commitments: jsonRows(c, 'commitments').map((x) => ({ requirementId: str(x, 'requirementId'), value: str(x, 'value'), evidence: str(x, 'evidence') })),
+    milestones: jsonRows(c, 'milestones').map((m) => ({ name: str(m, 'name'), month: int(m, 'month'), deliverable: str(m, 'deliverable'), amountFen: str(m, 'amountFen') })),
+    quotedPriceFen: str(c, 'quotedPriceFen'),
+    durationMonths: int(c, 'durationMonths'),
+    ipArrangement: str(c, 'ipArrangement'),
+    team: jsonRows(c, 'team').map((t) => ({ name: str(t, 'name'), role: str(t, 'role') })),
+    consortiumPartnerIds: strArray(c, 'consortiumPartnerIds'),
+    attachments: jsonRows(c, 'attachments').map((a) => ({ name: str(a, 'name'), size: int(a, 'size'), sha256: str(a, 'sha256'), url: str(a, 'url') })),
+    declarations: { noConflictOfInterest: bool(declarations, 'noConflictOfInterest'), original: bool(declarations, 'original') },
   };
 }
 
-export function toProposal(row: ProposalRow): Proposal {
+/** A proposal read (the columns of proposalColumns) with the submitting organisation, whether or not it may be shown. */
+export interface ProposalRead {
+  proposal: Proposal;
+  organizationId: string;
+}
+
+/** The only way a row of proposalColumns becomes API output; the organisation only where identity_visible. */
+export function toProposalRead(row: SqlRow): ProposalRead {
+  const organizationId = str(row, 'organization_id');
+  const currentRevision = int(row, 'current_revision');
+  const revisionAt = dateOrNull(row, 'revision_at');
+  const contentSha256 = strOrNull(row, 'content_sha256');
   return {
-    id: row.id,
-    challengeId: row.challenge_id,
-    status: row.status,
-    organization: row.identity_visible ? { id: row.organization_id, nameZh: row.name_zh, nameEn: row.name_en } : null,
-    currentRevision: row.current_revision,
-    submittedAt: row.submitted_at,
-    receipt:
-      row.revision_at && row.content_sha256
-        ? { submittedAt: row.revision_at, contentSha256: row.content_sha256, revision: row.current_revision }
-        : null,
-    content: toContent(row.content),
-    awardAmountFen: row.award_amount,
-    notSelectedReason: row.not_selected_reason,
-    feedback: row.feedback,
-    decidedAt: row.decided_at,
+    organizationId,
+    proposal: {
+      id: str(row, 'id'),
+      challengeId: str(row, 'challenge_id'),
+      status: oneOf(row, 'status', PROPOSAL_STATUSES),
+      organization: bool(row, 'identity_visible') ? { id: organizationId, nameZh: str(row, 'name_zh'), nameEn: strOrNull(row, 'name_en') } : null,
+      currentRevision,
+      submittedAt: dateOrNull(row, 'submitted_at'),
+      receipt: revisionAt && contentSha256 ? { submittedAt: revisionAt, contentSha256, revision: currentRevision } : null,
+      content: row.content === null ? null : toContent(jsonObject(row, 'content')),
+      awardAmountFen: strOrNull(row, 'award_amount'),
+      notSelectedReason: oneOfOrNull(row, 'not_selected_reason', NotSelectedReason),
+      feedback: strOrNull(row, 'feedback'),
+      decidedAt: dateOrNull(row, 'decided_at'),
+    },
   };
 }
