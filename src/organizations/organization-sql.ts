@@ -1,8 +1,5 @@
 import type { Actor } from '../common/auth/actor.js';
 import { isAdmin } from '../common/auth/actor.js';
-import type { OrganizationMemberType } from './dto/organization.types.js';
-import { OrganizationRole } from './organization-member.entity.js';
-import { OrganizationKind, VerificationStatus } from './organization.entity.js';
 
 /**
  * SQL pieces to read organisations scoped to a viewer. Queries using them take the viewer's
@@ -34,25 +31,28 @@ export function scoped(sql: string, firstParam: number, actor: Actor | null): { 
   };
 }
 
-export interface OrganizationRow {
-  id: string;
-  kind: OrganizationKind;
-  name_zh: string;
-  name_en: string | null;
-  credit_code: string;
-  region_code: string;
-  description: string;
-  verification_status: VerificationStatus;
-  verification_reason: string | null;
-  verified_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
-  can_see_private: boolean;
-  contact_email: string | null;
-  contact_phone: string | null;
-  members: { userId: string; displayName: string; email: string; role: OrganizationRole; joinedAt: string }[] | null;
-}
+/** A table whose columns an edit updates. */
+export type UpdatedTable = 'organizations' | 'enterprises' | 'smes';
+/** A field of the input, its column, and the new value (undefined: the field was not given, the column stays). */
+export type UpdatedColumn = [field: string, column: string, value: unknown];
 
-export function toMembers(row: OrganizationRow): OrganizationMemberType[] | null {
-  return row.members ? row.members.map((m) => ({ ...m, joinedAt: new Date(m.joinedAt) })) : null;
+/**
+ * `UPDATE <table> SET ...` for the given columns whose value is not undefined (and `updated_at` on the
+ * organisation), with its parameters ($1 the key) and the fields given; null when none was given.
+ */
+export function updateColumnsSql(
+  table: UpdatedTable,
+  keyColumn: 'id' | 'organization_id',
+  id: string,
+  columns: readonly UpdatedColumn[],
+): { sql: string; params: unknown[]; fields: string[] } | null {
+  const given = columns.filter(([, , value]) => value !== undefined);
+  if (!given.length) return null;
+  const sets = given.map(([, column], i) => `${column} = $${i + 2}`);
+  if (table === 'organizations') sets.push('updated_at = now()');
+  return {
+    sql: `UPDATE ${table} SET ${sets.join(', ')} WHERE ${keyColumn} = $1`,
+    params: [id, ...given.map(([, , v]) => v)],
+    fields: given.map(([field]) => field),
+  };
 }
