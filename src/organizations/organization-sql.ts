@@ -9,9 +9,9 @@ import { isAdmin } from '../common/auth/actor.js';
 const PRIVATE = `(o.id = $VIEWER_ORG::uuid OR $VIEWER_ADMIN::boolean)`;
 
 /** Unverified and rejected organisations are seen only by their members and platform admins. */
-export const VISIBLE_ORGANIZATION = `(o.verification_status = 'VERIFIED' OR ${PRIVATE})`;
+const VISIBLE_ORGANIZATION = `(o.verification_status = 'VERIFIED' OR ${PRIVATE})`;
 
-export const ORGANIZATION_COLUMNS = `
+const ORGANIZATION_COLUMNS = `
   o.id, o.kind, o.name_zh, o.name_en, o.credit_code, o.region_code, o.description,
   o.verification_status, o.verification_reason, o.verified_at, o.created_at, o.updated_at,
   ${PRIVATE} AS can_see_private,
@@ -24,11 +24,22 @@ export const ORGANIZATION_COLUMNS = `
      WHERE m.organization_id = o.id) END AS members`;
 
 /** Replaces the viewer placeholders with $n and $n+1, and returns the two parameter values. */
-export function scoped(sql: string, firstParam: number, actor: Actor | null): { sql: string; params: [string | null, boolean] } {
+function scoped(sql: string, firstParam: number, actor: Actor | null): { sql: string; params: [string | null, boolean] } {
   return {
     sql: sql.replaceAll('$VIEWER_ORG', `$${firstParam}`).replaceAll('$VIEWER_ADMIN', `$${firstParam + 1}`),
     params: [actor?.organization?.id ?? null, isAdmin(actor)],
   };
+}
+
+/** One profile of a kind (its table joined on `organization_id` as `alias`, its `columns`) by id ($1), if the viewer may see it. */
+export function profileSql(kind: { table: string; alias: string; columns: string }, actor: Actor | null): { sql: string; params: [string | null, boolean] } {
+  return scoped(
+    `SELECT ${ORGANIZATION_COLUMNS}, ${kind.columns}
+         FROM organizations o JOIN ${kind.table} ${kind.alias} ON ${kind.alias}.organization_id = o.id
+        WHERE o.id = $1 AND ${VISIBLE_ORGANIZATION}`,
+    2,
+    actor,
+  );
 }
 
 /** A table whose columns an edit updates. */

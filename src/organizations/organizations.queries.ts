@@ -4,7 +4,7 @@ import { bool, date, dateOrNull, execute, jsonRows, oneOf, orNull, queryOne, que
 import type { CreateOrganizationFields, UpdateOrganizationFields } from './dto/organization-profile.inputs.js';
 import type { OrganizationProfileType } from './dto/organization-profile.types.js';
 import type { CreditCodeHolder, OrganizationMemberType, OrganizationVerificationItem, OrganizationVerificationPayload } from './dto/organization.types.js';
-import { ORGANIZATION_COLUMNS, scoped, updateColumnsSql, UpdatedColumn, UpdatedTable, VISIBLE_ORGANIZATION } from './organization-sql.js';
+import { profileSql, updateColumnsSql, UpdatedColumn, UpdatedTable } from './organization-sql.js';
 import { OrganizationRole } from './organization-member.entity.js';
 import { OrganizationKind, VerificationStatus } from './organization.entity.js';
 
@@ -328,6 +328,8 @@ const toMember = (m: SqlRow): OrganizationMemberType => ({
 
 /** The shared part of a profile's API output, from the shared columns (ORGANIZATION_COLUMNS). */
 export function toOrganizationProfile(r: SqlRow): Omit<OrganizationProfileType, 'regionCode'> & { regionCode: string } {
+  // NULL (not false) for a viewer without an organisation who is not an admin: `o.id = NULL OR false`.
+  const canSeePrivate = orNull(r, 'can_see_private', bool) === true;
   return {
     id: str(r, 'id'),
     nameZh: str(r, 'name_zh'),
@@ -336,7 +338,7 @@ export function toOrganizationProfile(r: SqlRow): Omit<OrganizationProfileType, 
     regionCode: str(r, 'region_code'),
     description: str(r, 'description'),
     verificationStatus: oneOf(r, 'verification_status', STATUSES),
-    verificationReason: bool(r, 'can_see_private') ? strOrNull(r, 'verification_reason') : null,
+    verificationReason: canSeePrivate ? strOrNull(r, 'verification_reason') : null,
     verifiedAt: dateOrNull(r, 'verified_at'),
     contactEmail: strOrNull(r, 'contact_email'),
     contactPhone: strOrNull(r, 'contact_phone'),
@@ -347,13 +349,7 @@ export function toOrganizationProfile(r: SqlRow): Omit<OrganizationProfileType, 
 
 /** One profile of the kind as the viewer may see it; undefined when it does not exist or is not visible. */
 export function findProfile<T>(target: SqlTarget, actor: Actor | null, id: string, kind: ProfileKind<T>): Promise<T | undefined> {
-  const q = scoped(
-    `SELECT ${ORGANIZATION_COLUMNS}, ${kind.columns}
-         FROM organizations o JOIN ${kind.table} ${kind.alias} ON ${kind.alias}.organization_id = o.id
-        WHERE o.id = $1 AND ${VISIBLE_ORGANIZATION}`,
-    2,
-    actor,
-  );
+  const q = profileSql(kind, actor);
   return queryOne(target, q.sql, [id, ...q.params], kind.toType);
 }
 
