@@ -7,10 +7,8 @@ import { NotFoundError } from '../common/errors.js';
 import { assertUuid } from '../common/uuid.js';
 import { uniqueViolation } from '../database/pg-errors.js';
 import type { CreateOrganizationFields, UpdateOrganizationFields } from './dto/organization-profile.inputs.js';
-import type { OrganizationProfileType } from './dto/organization-profile.types.js';
-import { ORGANIZATION_COLUMNS, OrganizationRow, scoped, toMembers, VISIBLE_ORGANIZATION } from './organization-sql.js';
-import { resetVerification, updateSharedColumns } from './organization-update.js';
-import { OrganizationKind, VerificationStatus } from './organization.entity.js';
+import { VerificationStatus } from './organization.entity.js';
+import { findProfile, insertOrganization, insertOwner, ProfileKind, resetVerification, updateSharedColumns } from './organizations.queries.js';
 import {
   alreadyInOrganization,
   assertCreditCodeFree,
@@ -19,36 +17,6 @@ import {
   MEMBER_CONSTRAINT,
   OrganizationsService,
 } from './organizations.service.js';
-
-/** One kind of organisation: its own table (joined on `organization_id`) and the columns it adds. */
-export interface ProfileKind {
-  kind: OrganizationKind.ENTERPRISE | OrganizationKind.SME;
-  /** The name in NOT_FOUND answers. */
-  entity: 'Enterprise' | 'SME';
-  table: 'enterprises' | 'smes';
-  alias: 'e' | 's';
-  /** The kind's columns in the SELECT list (through `alias`). */
-  columns: string;
-}
-
-/** The shared part of a profile's API output, from the shared columns (ORGANIZATION_COLUMNS). */
-export function toOrganizationProfile(row: OrganizationRow): Omit<OrganizationProfileType, 'regionCode'> & { regionCode: string } {
-  return {
-    id: row.id,
-    nameZh: row.name_zh,
-    nameEn: row.name_en,
-    creditCode: row.credit_code,
-    regionCode: row.region_code,
-    description: row.description,
-    verificationStatus: row.verification_status,
-    verificationReason: row.can_see_private ? row.verification_reason : null,
-    verifiedAt: row.verified_at,
-    contactEmail: row.contact_email,
-    contactPhone: row.contact_phone,
-    members: toMembers(row),
-    createdAt: row.created_at,
-  };
-}
 
 /**
  * What enterprises and SMEs share: reading one profile as the viewer may see it, creating one (the
@@ -64,19 +32,12 @@ export class OrganizationProfiles {
     private readonly organizations: OrganizationsService,
   ) {}
 
-  /** One profile row as the viewer may see it; NOT_FOUND when it does not exist or is not visible. */
-  async read<R extends OrganizationRow>(actor: Actor | null, id: string, kind: ProfileKind): Promise<R> {
+  /** One profile as the viewer may see it; NOT_FOUND when it does not exist or is not visible. */
+  async read<T>(actor: Actor | null, id: string, kind: ProfileKind<T>): Promise<T> {
     assertUuid(id);
-    const q = scoped(
-      `SELECT ${ORGANIZATION_COLUMNS}, ${kind.columns}
-         FROM organizations o JOIN ${kind.table} ${kind.alias} ON ${kind.alias}.organization_id = o.id
-        WHERE o.id = $1 AND ${VISIBLE_ORGANIZATION}`,
-      2,
-      actor,
-    );
-    const [row] = (await this.dataSource.query(q.sql, [id, ...q.params])) as R[];
-    if (!row) throw new NotFoundError(kind.entity);
-    return row;
+    const profile = await findProfile(this.dataSource, actor, id, kind);
+    if (profile === undefined) throw new NotFoundError(kind.entity);
+    return profile;
   }
 
   /**
@@ -86,7 +47,7 @@ export class OrganizationProfiles {
    */
   async create(
     actor: Actor,
-    kind: ProfileKind,
+    kind: ProfileKind<unknown>,
     input: CreateOrganizationFields,
     insertOwn: (manager: EntityManager, organizationId: string) => Promise<void>,
     auditData: Record<string, unknown> = {},
@@ -96,23 +57,19 @@ export class OrganizationProfiles {
     try {
       id = await this.dataSource.transaction(async (manager) => {
         await assertCreditCodeFree(manager, input.creditCode);
-        const [org] = (await manager.query(
-          `INSERT INTO organizations (kind, name_zh, name_en, credit_code, region_code, description, contact_email, contact_phone, created_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-          [kind.kind, input.nameZh, input.nameEn ?? null, input.creditCode, input.regionCode, input.description ?? '', input.contactEmail ?? null, input.contactPhone ?? null, actor.userId],
-        )) as { id: string }[];
-        await insertOwn(manager, org.id);
-        await manager.query(`INSERT INTO organization_members (user_id, organization_id, role) VALUES ($1, $2, 'OWNER')`, [actor.userId, org.id]);
+        const orgId = await insertOrganization(manager, kind.kind, input, actor.userId);
+        await insertOwn(manager, orgId);
+        await insertOwner(manager, actor.userId, orgId);
         await this.audit.record(manager, {
           actor,
           action: 'ORGANIZATION_CREATED',
           entityType: 'Organization',
-          entityId: org.id,
-          organizationId: org.id,
+          entityId: orgId,
+          organizationId: orgId,
           to: 'UNVERIFIED',
           data: { kind: kind.kind, nameZh: input.nameZh, creditCode: input.creditCode, ...auditData },
         });
-        return org.id;
+        return orgId;
       });
     } catch (error) {
       const constraint = uniqueViolation(error);
@@ -130,7 +87,7 @@ export class OrganizationProfiles {
    */
   async update(
     actor: Actor,
-    kind: ProfileKind,
+    kind: ProfileKind<unknown>,
     id: string,
     input: UpdateOrganizationFields,
     updateOwn: (manager: EntityManager) => Promise<{ fields: string[]; reverify: boolean }>,

@@ -1,8 +1,5 @@
 import type { Actor } from '../common/auth/actor.js';
 import { isAdmin } from '../common/auth/actor.js';
-import type { OrganizationMemberType } from './dto/organization.types.js';
-import { OrganizationRole } from './organization-member.entity.js';
-import { OrganizationKind, VerificationStatus } from './organization.entity.js';
 
 /**
  * SQL pieces to read organisations scoped to a viewer. Queries using them take the viewer's
@@ -12,9 +9,9 @@ import { OrganizationKind, VerificationStatus } from './organization.entity.js';
 const PRIVATE = `(o.id = $VIEWER_ORG::uuid OR $VIEWER_ADMIN::boolean)`;
 
 /** Unverified and rejected organisations are seen only by their members and platform admins. */
-export const VISIBLE_ORGANIZATION = `(o.verification_status = 'VERIFIED' OR ${PRIVATE})`;
+const VISIBLE_ORGANIZATION = `(o.verification_status = 'VERIFIED' OR ${PRIVATE})`;
 
-export const ORGANIZATION_COLUMNS = `
+const ORGANIZATION_COLUMNS = `
   o.id, o.kind, o.name_zh, o.name_en, o.credit_code, o.region_code, o.description,
   o.verification_status, o.verification_reason, o.verified_at, o.created_at, o.updated_at,
   ${PRIVATE} AS can_see_private,
@@ -27,32 +24,46 @@ export const ORGANIZATION_COLUMNS = `
      WHERE m.organization_id = o.id) END AS members`;
 
 /** Replaces the viewer placeholders with $n and $n+1, and returns the two parameter values. */
-export function scoped(sql: string, firstParam: number, actor: Actor | null): { sql: string; params: [string | null, boolean] } {
+function scoped(sql: string, firstParam: number, actor: Actor | null): { sql: string; params: [string | null, boolean] } {
   return {
     sql: sql.replaceAll('$VIEWER_ORG', `$${firstParam}`).replaceAll('$VIEWER_ADMIN', `$${firstParam + 1}`),
     params: [actor?.organization?.id ?? null, isAdmin(actor)],
   };
 }
 
-export interface OrganizationRow {
-  id: string;
-  kind: OrganizationKind;
-  name_zh: string;
-  name_en: string | null;
-  credit_code: string;
-  region_code: string;
-  description: string;
-  verification_status: VerificationStatus;
-  verification_reason: string | null;
-  verified_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
-  can_see_private: boolean;
-  contact_email: string | null;
-  contact_phone: string | null;
-  members: { userId: string; displayName: string; email: string; role: OrganizationRole; joinedAt: string }[] | null;
+/** One profile of a kind (its table joined on `organization_id` as `alias`, its `columns`) by id ($1), if the viewer may see it. */
+export function profileSql(kind: { table: string; alias: string; columns: string }, actor: Actor | null): { sql: string; params: [string | null, boolean] } {
+  return scoped(
+    `SELECT ${ORGANIZATION_COLUMNS}, ${kind.columns}
+         FROM organizations o JOIN ${kind.table} ${kind.alias} ON ${kind.alias}.organization_id = o.id
+        WHERE o.id = $1 AND ${VISIBLE_ORGANIZATION}`,
+    2,
+    actor,
+  );
 }
 
-export function toMembers(row: OrganizationRow): OrganizationMemberType[] | null {
-  return row.members ? row.members.map((m) => ({ ...m, joinedAt: new Date(m.joinedAt) })) : null;
+/** A table whose columns an edit updates. */
+export type UpdatedTable = 'organizations' | 'enterprises' | 'smes';
+/** A field of the input, its column, and the new value (undefined: the field was not given, the column stays). */
+export type UpdatedColumn = [field: string, column: string, value: unknown];
+
+/**
+ * `UPDATE <table> SET ...` for the given columns whose value is not undefined (and `updated_at` on the
+ * organisation), with its parameters ($1 the key) and the fields given; null when none was given.
+ */
+export function updateColumnsSql(
+  table: UpdatedTable,
+  keyColumn: 'id' | 'organization_id',
+  id: string,
+  columns: readonly UpdatedColumn[],
+): { sql: string; params: unknown[]; fields: string[] } | null {
+  const given = columns.filter(([, , value]) => value !== undefined);
+  if (!given.length) return null;
+  const sets = given.map(([, column], i) => `${column} = $${i + 2}`);
+  if (table === 'organizations') sets.push('updated_at = now()');
+  return {
+    sql: `UPDATE ${table} SET ${sets.join(', ')} WHERE ${keyColumn} = $1`,
+    params: [id, ...given.map(([, , v]) => v)],
+    fields: given.map(([field]) => field),
+  };
 }

@@ -71,9 +71,9 @@ export class RemoveOrganizationMemberPayload {
   userId: string;
 }
 
-/** The outcome of an admin's verification decision. */
-@ObjectType()
-export class OrganizationVerificationPayload {
+/** An organisation as the admins' verification answers name it: the payload, the queue and its clashes extend it. */
+@ObjectType({ isAbstract: true })
+export abstract class OrganizationVerificationRef {
   @Field(() => ID)
   organizationId: string;
 
@@ -85,7 +85,11 @@ export class OrganizationVerificationPayload {
 
   @Field(() => VerificationStatus)
   verificationStatus: VerificationStatus;
+}
 
+/** The outcome of an admin's verification decision. */
+@ObjectType()
+export class OrganizationVerificationPayload extends OrganizationVerificationRef {
   @Field(() => String, { nullable: true })
   verificationReason: string | null;
 
@@ -95,35 +99,14 @@ export class OrganizationVerificationPayload {
 
 /** Another organisation claiming the same credit code (统一社会信用代码): shown to platform admins only. */
 @ObjectType()
-export class CreditCodeHolder {
-  @Field(() => ID)
-  organizationId: string;
-
-  @Field(() => OrganizationKind)
-  kind: OrganizationKind;
-
-  @Field()
-  nameZh: string;
-
-  @Field(() => VerificationStatus)
-  verificationStatus: VerificationStatus;
-
+export class CreditCodeHolder extends OrganizationVerificationRef {
   @Field()
   createdAt: Date;
 }
 
 /** An organisation waiting for verification, as the admins' queue shows it. */
 @ObjectType()
-export class OrganizationVerificationItem {
-  @Field(() => ID)
-  organizationId: string;
-
-  @Field(() => OrganizationKind)
-  kind: OrganizationKind;
-
-  @Field()
-  nameZh: string;
-
+export class OrganizationVerificationItem extends OrganizationVerificationRef {
   @Field(() => String, { nullable: true })
   nameEn: string | null;
 
@@ -132,9 +115,6 @@ export class OrganizationVerificationItem {
 
   @Field()
   regionCode: string;
-
-  @Field(() => VerificationStatus)
-  verificationStatus: VerificationStatus;
 
   @Field()
   createdAt: Date;

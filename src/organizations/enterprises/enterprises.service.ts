@@ -1,36 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor.js';
-import type { OrganizationRow } from '../organization-sql.js';
-import { updateColumns } from '../organization-update.js';
-import { OrganizationKind } from '../organization.entity.js';
-import { OrganizationProfiles, ProfileKind, toOrganizationProfile } from '../organization-profiles.js';
+import { OrganizationProfiles } from '../organization-profiles.js';
+import { updateColumns } from '../organizations.queries.js';
 import { CreateEnterpriseInput, OpenResourceInput, UpdateEnterpriseInput } from './dto/enterprise.inputs.js';
 import { EnterprisePayload, EnterpriseType } from './dto/enterprise.types.js';
 import type { OpenResource } from './enterprise.entity.js';
-
-interface EnterpriseRow extends OrganizationRow {
-  industry_code: string;
-  is_chain_leader: boolean;
-  open_resources: OpenResource[];
-}
-
-const ENTERPRISE: ProfileKind = {
-  kind: OrganizationKind.ENTERPRISE,
-  entity: 'Enterprise',
-  table: 'enterprises',
-  alias: 'e',
-  columns: 'e.industry_code, e.is_chain_leader, e.open_resources',
-};
-
-/** The only way an enterprise row becomes API output. */
-export function toEnterpriseType(row: EnterpriseRow): EnterpriseType {
-  return {
-    ...toOrganizationProfile(row),
-    industryCode: row.industry_code,
-    isChainLeader: row.is_chain_leader,
-    openResources: row.open_resources.map((r) => ({ type: r.type, title: r.title, description: r.description })),
-  };
-}
+import { ENTERPRISE, insertEnterprise } from './enterprises.queries.js';
 
 const toResources = (list: OpenResourceInput[] | undefined): OpenResource[] | undefined =>
   list?.map((r) => ({ type: r.type, title: r.title, description: r.description ?? '' }));
@@ -42,17 +17,18 @@ export class EnterprisesService {
 
   /** One enterprise as the viewer may see it; NOT_FOUND when it does not exist or is not visible. */
   async get(actor: Actor | null, id: string): Promise<EnterpriseType> {
-    return toEnterpriseType(await this.profiles.read<EnterpriseRow>(actor, id, ENTERPRISE));
+    return this.profiles.read(actor, id, ENTERPRISE);
   }
 
   /** Creates an enterprise, UNVERIFIED, with the actor as its OWNER. */
   async create(actor: Actor, input: CreateEnterpriseInput): Promise<EnterprisePayload> {
-    const { id, owner } = await this.profiles.create(actor, ENTERPRISE, input, async (manager, organizationId) => {
-      await manager.query(
-        `INSERT INTO enterprises (organization_id, industry_code, is_chain_leader, open_resources) VALUES ($1, $2, $3, $4)`,
-        [organizationId, input.industryCode, input.isChainLeader ?? false, JSON.stringify(toResources(input.openResources) ?? [])],
-      );
-    });
+    const { id, owner } = await this.profiles.create(actor, ENTERPRISE, input, (manager, organizationId) =>
+      insertEnterprise(manager, organizationId, {
+        industryCode: input.industryCode,
+        isChainLeader: input.isChainLeader ?? false,
+        openResources: toResources(input.openResources) ?? [],
+      }),
+    );
     return { enterprise: await this.get(owner, id) };
   }
 

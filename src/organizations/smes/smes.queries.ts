@@ -1,0 +1,104 @@
+import type { TechnicalFieldType } from '../../technical-fields/index.js';
+import type { SqlRow, SqlTarget } from '../../database/typed-query.js';
+import { execute, intOrNull, jsonRows, oneOf, queryOne, str, strOrNull } from '../../database/typed-query.js';
+import { OrganizationKind } from '../organization.entity.js';
+import { ProfileKind, toOrganizationProfile } from '../organizations.queries.js';
+import type { SmeType } from './dto/sme.types.js';
+import { EFFECTIVE_QUALIFICATION_SQL, QualificationClaim } from './qualification.js';
+import { SmeQualification, SmeSizeClass } from './sme.entity.js';
+
+/** The SQL of an SME's own rows (see docs/architecture.md, "The SQL layer"); the shared profile is in organizations.queries.ts. */
+
+const SIZE_CLASSES = Object.values(SmeSizeClass);
+const QUALIFICATIONS = Object.values(SmeQualification);
+
+const SME_COLUMNS = `s.size_class, s.qualification, ${EFFECTIVE_QUALIFICATION_SQL} AS effective_qualification,
+  s.certificate_number, to_char(s.qualification_valid_from, 'YYYY-MM-DD') AS valid_from,
+  to_char(s.qualification_valid_until, 'YYYY-MM-DD') AS valid_until, s.capability_statement, s.founding_year, s.employees,
+  (SELECT coalesce(json_agg(json_build_object('code', f.code, 'parentCode', f.parent_code, 'nameZh', f.name_zh, 'nameEn', f.name_en)
+                            ORDER BY f.code), '[]'::json)
+     FROM sme_technical_fields sf JOIN technical_fields f ON f.code = sf.field_code
+    WHERE sf.organization_id = o.id) AS technical_fields`;
+
+const toTechnicalField = (f: SqlRow): TechnicalFieldType => ({
+  code: str(f, 'code'),
+  parentCode: strOrNull(f, 'parentCode'),
+  nameZh: str(f, 'nameZh'),
+  nameEn: str(f, 'nameEn'),
+});
+
+/** The only way an SME row becomes API output. */
+export function toSmeType(r: SqlRow): SmeType {
+  return {
+    ...toOrganizationProfile(r),
+    sizeClass: oneOf(r, 'size_class', SIZE_CLASSES),
+    qualification: oneOf(r, 'qualification', QUALIFICATIONS),
+    effectiveQualification: oneOf(r, 'effective_qualification', QUALIFICATIONS),
+    certificateNumber: strOrNull(r, 'certificate_number'),
+    qualificationValidFrom: strOrNull(r, 'valid_from'),
+    qualificationValidUntil: strOrNull(r, 'valid_until'),
+    technicalFields: jsonRows(r, 'technical_fields').map(toTechnicalField),
+    capabilityStatement: str(r, 'capability_statement'),
+    foundingYear: intOrNull(r, 'founding_year'),
+    employees: intOrNull(r, 'employees'),
+  };
+}
+
+export const SME: ProfileKind<SmeType> = { kind: OrganizationKind.SME, entity: 'SME', table: 'smes', alias: 's', columns: SME_COLUMNS, toType: toSmeType };
+
+export interface NewSme {
+  sizeClass: SmeSizeClass;
+  qualification: SmeQualification;
+  certificateNumber: string | null;
+  validFrom: string | null;
+  validUntil: string | null;
+  capabilityStatement: string;
+  foundingYear: number | null;
+  employees: number | null;
+}
+
+/** The `smes` row of a new SME. */
+export function insertSme(target: SqlTarget, organizationId: string, sme: NewSme): Promise<void> {
+  return execute(
+    target,
+    `INSERT INTO smes (organization_id, size_class, qualification, certificate_number, qualification_valid_from,
+                           qualification_valid_until, capability_statement, founding_year, employees)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      organizationId,
+      sme.sizeClass,
+      sme.qualification,
+      sme.certificateNumber,
+      sme.validFrom,
+      sme.validUntil,
+      sme.capabilityStatement,
+      sme.foundingYear,
+      sme.employees,
+    ],
+  );
+}
+
+/** The SME's qualification as stored (the dates YYYY-MM-DD); undefined when it has no `smes` row. */
+export function qualificationClaimOf(target: SqlTarget, organizationId: string): Promise<QualificationClaim | undefined> {
+  return queryOne(
+    target,
+    `SELECT s.qualification, s.certificate_number,
+                to_char(s.qualification_valid_from, 'YYYY-MM-DD') AS valid_from, to_char(s.qualification_valid_until, 'YYYY-MM-DD') AS valid_until
+           FROM smes s WHERE s.organization_id = $1`,
+    [organizationId],
+    (r) => ({
+      qualification: oneOf(r, 'qualification', QUALIFICATIONS),
+      certificateNumber: strOrNull(r, 'certificate_number'),
+      validFrom: strOrNull(r, 'valid_from'),
+      validUntil: strOrNull(r, 'valid_until'),
+    }),
+  );
+}
+
+/** Replaces the SME's technical fields with `codes`. */
+export async function replaceTechnicalFields(target: SqlTarget, organizationId: string, codes: readonly string[]): Promise<void> {
+  await execute(target, `DELETE FROM sme_technical_fields WHERE organization_id = $1`, [organizationId]);
+  if (codes.length) {
+    await execute(target, `INSERT INTO sme_technical_fields (organization_id, field_code) SELECT $1, unnest($2::varchar[])`, [organizationId, codes]);
+  }
+}
