@@ -1,6 +1,6 @@
-import type { SqlRow, SqlTarget } from '../database/typed-query.js';
+import type { SqlTarget } from '../database/typed-query.js';
 import { date, dateOrNull, execute, jsonRows, queryOne, queryRows, str, strArray, strOrNull } from '../database/typed-query.js';
-import type { TechnicalFieldType } from '../technical-fields/index.js';
+import { technicalFieldJsonSql, toTechnicalFieldJson } from '../technical-fields/index.js';
 import type { ExpertProfileType } from './dto/expert.types.js';
 
 /** The SQL of the expert pool (see docs/architecture.md, "The SQL layer"). */
@@ -61,20 +61,12 @@ export function markExpertProfileRevoked(target: SqlTarget, userId: string): Pro
   );
 }
 
-/** One element of the `fields` JSON array below. */
-const toField = (f: SqlRow): TechnicalFieldType => ({
-  code: str(f, 'code'),
-  parentCode: strOrNull(f, 'parentCode'),
-  nameZh: str(f, 'nameZh'),
-  nameEn: str(f, 'nameEn'),
-});
-
 /** The expert's profile with its fields (ordered by code), active or revoked; undefined without a profile. */
 export function findExpertProfile(target: SqlTarget, userId: string): Promise<ExpertProfileType | undefined> {
   return queryOne(
     target,
     `SELECT p.user_id, u.display_name, p.affiliation_name, p.affiliation_credit_code, p.bio, p.granted_at, p.revoked_at,
-              (SELECT coalesce(json_agg(json_build_object('code', f.code, 'parentCode', f.parent_code, 'nameZh', f.name_zh, 'nameEn', f.name_en)
+              (SELECT coalesce(json_agg(${technicalFieldJsonSql('f')}
                                         ORDER BY f.code), '[]'::json)
                  FROM expert_technical_fields ef JOIN technical_fields f ON f.code = ef.field_code WHERE ef.user_id = p.user_id) AS fields
          FROM expert_profiles p JOIN users u ON u.id = p.user_id WHERE p.user_id = $1`,
@@ -87,7 +79,7 @@ export function findExpertProfile(target: SqlTarget, userId: string): Promise<Ex
         affiliationName: str(row, 'affiliation_name'),
         affiliationCreditCode: strOrNull(row, 'affiliation_credit_code'),
         bio: str(row, 'bio'),
-        fields: jsonRows(row, 'fields').map(toField),
+        fields: jsonRows(row, 'fields').map(toTechnicalFieldJson),
         active: revokedAt === null,
         grantedAt: date(row, 'granted_at'),
         revokedAt,

@@ -3,3 +3,4 @@ export { TechnicalFieldsModule } from './technical-fields.module.js';
 export { TechnicalFieldsService } from './technical-fields.service.js';
 export { TechnicalFieldEntity } from './technical-field.entity.js';
 export { TechnicalFieldType } from './dto/technical-field.types.js';
+export { technicalFieldJsonSql, toTechnicalFieldJson } from './technical-fields.queries.js';

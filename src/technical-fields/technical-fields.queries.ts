@@ -12,6 +12,18 @@ export const toTechnicalFieldType = (row: SqlRow): TechnicalFieldType => ({
   nameEn: str(row, 'name_en'),
 });
 
+/** One technical field of `technical_fields` row `f` as a JSON object, for lists aggregated in SQL (read with toTechnicalFieldJson). */
+export const technicalFieldJsonSql = (f = 'f'): string =>
+  `json_build_object('code', ${f}.code, 'parentCode', ${f}.parent_code, 'nameZh', ${f}.name_zh, 'nameEn', ${f}.name_en)`;
+
+/** One element of a list built with technicalFieldJsonSql, as the API type. */
+export const toTechnicalFieldJson = (f: SqlRow): TechnicalFieldType => ({
+  code: str(f, 'code'),
+  parentCode: strOrNull(f, 'parentCode'),
+  nameZh: str(f, 'nameZh'),
+  nameEn: str(f, 'nameEn'),
+});
+
 export function listTechnicalFields(target: SqlTarget): Promise<TechnicalFieldType[]> {
   return queryRows(target, `SELECT code, parent_code, name_zh, name_en FROM technical_fields ORDER BY code`, [], toTechnicalFieldType);
 }

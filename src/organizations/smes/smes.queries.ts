@@ -1,4 +1,4 @@
-import type { TechnicalFieldType } from '../../technical-fields/index.js';
+import { technicalFieldJsonSql, toTechnicalFieldJson } from '../../technical-fields/index.js';
 import type { SqlRow, SqlTarget } from '../../database/typed-query.js';
 import { execute, intOrNull, jsonRows, oneOf, queryOne, str, strOrNull } from '../../database/typed-query.js';
 import { OrganizationKind } from '../organization.entity.js';
@@ -15,17 +15,10 @@ const QUALIFICATIONS = Object.values(SmeQualification);
 const SME_COLUMNS = `s.size_class, s.qualification, ${EFFECTIVE_QUALIFICATION_SQL} AS effective_qualification,
   s.certificate_number, to_char(s.qualification_valid_from, 'YYYY-MM-DD') AS valid_from,
   to_char(s.qualification_valid_until, 'YYYY-MM-DD') AS valid_until, s.capability_statement, s.founding_year, s.employees,
-  (SELECT coalesce(json_agg(json_build_object('code', f.code, 'parentCode', f.parent_code, 'nameZh', f.name_zh, 'nameEn', f.name_en)
+  (SELECT coalesce(json_agg(${technicalFieldJsonSql('f')}
                             ORDER BY f.code), '[]'::json)
      FROM sme_technical_fields sf JOIN technical_fields f ON f.code = sf.field_code
     WHERE sf.organization_id = o.id) AS technical_fields`;
-
-const toTechnicalField = (f: SqlRow): TechnicalFieldType => ({
-  code: str(f, 'code'),
-  parentCode: strOrNull(f, 'parentCode'),
-  nameZh: str(f, 'nameZh'),
-  nameEn: str(f, 'nameEn'),
-});
 
 /** The only way an SME row becomes API output. */
 export function toSmeType(r: SqlRow): SmeType {
@@ -37,7 +30,7 @@ export function toSmeType(r: SqlRow): SmeType {
     certificateNumber: strOrNull(r, 'certificate_number'),
     qualificationValidFrom: strOrNull(r, 'valid_from'),
     qualificationValidUntil: strOrNull(r, 'valid_until'),
-    technicalFields: jsonRows(r, 'technical_fields').map(toTechnicalField),
+    technicalFields: jsonRows(r, 'technical_fields').map(toTechnicalFieldJson),
     capabilityStatement: str(r, 'capability_statement'),
     foundingYear: intOrNull(r, 'founding_year'),
     employees: intOrNull(r, 'employees'),
