@@ -12,6 +12,7 @@ import { CHALLENGE_LIFECYCLE, ChallengeAction, ChallengeActorKind, challengeActo
 import { refusal } from '../common/lifecycle/lifecycle.js';
 import { constant, LifecycleBinding, moveAll, recordMoves, SetColumns, StatusStore, writeMove } from '../common/lifecycle/status-writer.js';
 import { ChallengeNode } from './challenge.mapper.js';
+import { deadlineTooSoon, lockChallengeStatus, reviewReadiness } from './challenges.queries.js';
 
 /** Where challenges keep their status, for the lifecycle mechanism (common/lifecycle). */
 export const CHALLENGE_STATUS_STORE: StatusStore = {
@@ -70,14 +71,11 @@ export class ChallengeLifecycleService {
     options: { reason?: string | null; set?: SetColumns; data?: Record<string, unknown> } = {},
   ): Promise<{ from: ChallengeStatusName; to: ChallengeStatusName }> {
     if (action !== 'CLOSE_AT_DEADLINE') await this.closeIfDue(manager, challengeId);
-    const [before] = (await manager.query(`SELECT status, issuer_organization_id FROM challenges WHERE id = $1 FOR UPDATE`, [challengeId])) as {
-      status: ChallengeStatusName;
-      issuer_organization_id: string;
-    }[];
+    const before = await lockChallengeStatus(manager, challengeId);
     const input = {
       action,
       actor,
-      actorKinds: before ? challengeActorKinds(actor, before.issuer_organization_id) : [],
+      actorKinds: before ? challengeActorKinds(actor, before.issuerOrganizationId) : [],
       reason: options.reason ?? null,
       scope: { id: challengeId },
       set: options.set,
@@ -95,23 +93,15 @@ export class ChallengeLifecycleService {
     await this.dataSource.transaction(async (manager) => {
       const c = await this.query.assertVisible(actor, id, manager, true);
       this.requireIssuerMember(actor, c);
-      const [org] = (await manager.query(
-        `SELECT o.verification_status,
-                EXISTS (SELECT 1 FROM alliance_memberships am WHERE am.organization_id = o.id AND am.status = 'ACTIVE') AS active_member,
-                (SELECT count(*)::int FROM evaluation_criteria e WHERE e.challenge_id = $2) AS criteria,
-                (SELECT count(*)::int FROM challenge_technical_fields f WHERE f.challenge_id = $2) AS fields,
-                (SELECT summary_zh FROM challenges WHERE id = $2) AS summary_zh, (SELECT summary_en FROM challenges WHERE id = $2) AS summary_en
-           FROM organizations o WHERE o.id = $1`,
-        [c.issuerOrganizationId, id],
-      )) as { verification_status: string; active_member: boolean; criteria: number; fields: number; summary_zh: string | null; summary_en: string | null }[];
-      if (org.verification_status !== 'VERIFIED') {
+      const org = await reviewReadiness(manager, c.issuerOrganizationId, id);
+      if (org.verificationStatus !== 'VERIFIED') {
         throw new ForbiddenError('ORGANIZATION_NOT_VERIFIED', 'Only verified enterprises may submit challenges for review');
       }
-      if (!org.active_member) {
+      if (!org.activeMember) {
         throw new ForbiddenError('ALLIANCE_MEMBERSHIP_REQUIRED', 'Only enterprises with an active alliance membership may submit challenges for review');
       }
       if (c.status === 'DRAFT' || c.status === 'CHANGES_REQUESTED') {
-        const missing = missingForReview({ evaluationCriteriaCount: org.criteria, technicalFieldCount: org.fields, summaryZh: org.summary_zh, summaryEn: org.summary_en });
+        const missing = missingForReview({ evaluationCriteriaCount: org.criteria, technicalFieldCount: org.fields, summaryZh: org.summaryZh, summaryEn: org.summaryEn });
         if (missing.length) throw new ConflictError('CHALLENGE_INCOMPLETE', `The challenge lacks: ${missing.join(', ')}`, { missing });
       }
       await this.transition(manager, actor, id, 'SUBMIT_FOR_REVIEW', { set: { submitted_at: constant`now()` } });
@@ -140,10 +130,7 @@ export class ChallengeLifecycleService {
     await this.dataSource.transaction(async (manager) => {
       const c = await this.query.assertVisible(actor, id, manager, true);
       if (c.status === 'PENDING_REVIEW') {
-        const [{ too_soon }] = (await manager.query(`SELECT deadline < now() + interval '24 hours' AS too_soon FROM challenges WHERE id = $1`, [id])) as {
-          too_soon: boolean;
-        }[];
-        if (too_soon) throw new ConflictError('DEADLINE_TOO_SOON', 'The deadline must be at least 24 hours after publication; the issuer must extend it first');
+        if (await deadlineTooSoon(manager, id)) throw new ConflictError('DEADLINE_TOO_SOON', 'The deadline must be at least 24 hours after publication; the issuer must extend it first');
       }
       await this.transition(manager, actor, id, 'APPROVE_AND_PUBLISH', { set: { published_at: constant`COALESCE(t.published_at, now())` } });
       await this.content.snapshot(manager, actor, id, null);

@@ -18,6 +18,7 @@ import { eligibilityProblemsSql, VerificationStatus } from '../organizations/ind
 import type { ListQuery } from './challenge-list-query.js';
 import { ChallengeDetailPart, ChallengeNode, toChallengeType } from './challenge.mapper.js';
 import { ChallengeStatus, ChallengeVisibility } from './challenge.entity.js';
+import { CHALLENGE_STATUSES, ChallengeStatusName } from './challenge-transitions.js';
 import { descriptionShownSql, detailColumnsSql, effectiveStatusSql, isIssuerSql, SqlParams, termsGateSql, Viewer, visibleSql } from './challenge-sql.js';
 import {
   ChallengeAnnouncement,
@@ -29,7 +30,8 @@ import {
 } from './dto/challenge.types.js';
 
 /**
- * The SQL of reading challenges and of their engagement (terms, Q&A, announcements, invitations), see
+ * The SQL of reading challenges, of their engagement (terms, Q&A, announcements, invitations) and the
+ * lifecycle's checks before a move (the move itself is written by common/lifecycle/status-writer.ts), see
  * docs/architecture.md, "The SQL layer". The rules they compose (visibility, the description, the terms
  * gate) are the builders of challenge-sql.ts; the list and facet statements those of
  * challenge-list-query.ts; content writes are in challenge-content.queries.ts.
@@ -375,4 +377,55 @@ export async function insertInvitation(target: SqlTarget, challengeId: string, o
     (r) => str(r, 'organization_id'),
   );
   return rows.length > 0;
+}
+
+// ---- Lifecycle (ChallengeLifecycleService; the status itself is written by common/lifecycle) -------------
+
+/** The challenge's stored status and issuer, its row locked FOR UPDATE until the transaction ends. */
+export function lockChallengeStatus(target: SqlTarget, challengeId: string): Promise<{ status: ChallengeStatusName; issuerOrganizationId: string } | undefined> {
+  return queryOne(target, `SELECT status, issuer_organization_id FROM challenges WHERE id = $1 FOR UPDATE`, [challengeId], (r) => ({
+    status: oneOf(r, 'status', CHALLENGE_STATUSES),
+    issuerOrganizationId: str(r, 'issuer_organization_id'),
+  }));
+}
+
+/** What submitting a challenge for review checks of its issuer and its content. */
+export interface ReviewReadiness {
+  verificationStatus: VerificationStatus;
+  /** The issuer has an ACTIVE alliance membership. */
+  activeMember: boolean;
+  criteria: number;
+  fields: number;
+  summaryZh: string | null;
+  summaryEn: string | null;
+}
+
+export async function reviewReadiness(target: SqlTarget, issuerOrganizationId: string, challengeId: string): Promise<ReviewReadiness> {
+  const row = await queryOne(
+    target,
+    `SELECT o.verification_status,
+                EXISTS (SELECT 1 FROM alliance_memberships am WHERE am.organization_id = o.id AND am.status = 'ACTIVE') AS active_member,
+                (SELECT count(*)::int FROM evaluation_criteria e WHERE e.challenge_id = $2) AS criteria,
+                (SELECT count(*)::int FROM challenge_technical_fields f WHERE f.challenge_id = $2) AS fields,
+                (SELECT summary_zh FROM challenges WHERE id = $2) AS summary_zh, (SELECT summary_en FROM challenges WHERE id = $2) AS summary_en
+           FROM organizations o WHERE o.id = $1`,
+    [issuerOrganizationId, challengeId],
+    (r) => ({
+      verificationStatus: oneOf(r, 'verification_status', VerificationStatus),
+      activeMember: bool(r, 'active_member'),
+      criteria: int(r, 'criteria'),
+      fields: int(r, 'fields'),
+      summaryZh: strOrNull(r, 'summary_zh'),
+      summaryEn: strOrNull(r, 'summary_en'),
+    }),
+  );
+  return row!;
+}
+
+/** Whether the challenge's deadline is less than 24 hours away (too soon to publish). */
+export async function deadlineTooSoon(target: SqlTarget, challengeId: string): Promise<boolean> {
+  const tooSoon = await queryOne(target, `SELECT deadline < now() + interval '24 hours' AS too_soon FROM challenges WHERE id = $1`, [challengeId], (r) =>
+    bool(r, 'too_soon'),
+  );
+  return tooSoon!;
 }

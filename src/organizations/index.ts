@@ -11,6 +11,6 @@ export { EnterpriseType } from './enterprises/dto/enterprise.types.js';
 export { SmeEntity } from './smes/sme.entity.js';
 export { SmeTechnicalFieldEntity } from './smes/sme-technical-field.entity.js';
 /** The one eligibility rule: may this SME answer this challenge (smes/eligibility.ts). */
-export { eligibilityProblemsSql } from './smes/eligibility.js';
+export { ELIGIBILITY_REASONS, eligibilityProblemsSql } from './smes/eligibility.js';
 export { QUALIFICATION_ORDER } from './smes/qualification.js';
 export type { EligibilityReason } from './smes/eligibility.js';

@@ -7,6 +7,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors.j
 import { AuditService } from '../audit/index.js';
 import { constant, moveAll } from '../common/lifecycle/status-writer.js';
 import { ProposalMoves, proposalMoves } from './proposal-status-store.js';
+import { closeEndedPublicity, lockEvaluationChallenge, storedChallengeStatus } from './proposal-decision.queries.js';
 
 export interface LockedChallenge {
   id: string;
@@ -43,14 +44,9 @@ export class EvaluationGate {
     challengeId: string,
     who: 'ISSUER_MANAGER' | 'ISSUER_MANAGER_OR_ADMIN',
   ): Promise<LockedChallenge> {
-    const [row] = (await manager.query(
-      `SELECT c.id, c.issuer_organization_id, c.status, coalesce(c.budget_max, c.bounty)::text AS budget_cap,
-              EXISTS (SELECT 1 FROM challenge_evaluations ce WHERE ce.challenge_id = c.id AND ce.scoring_locked_at IS NOT NULL) AS scoring_locked
-         FROM challenges c WHERE c.id = $1 FOR UPDATE OF c`,
-      [challengeId],
-    )) as { id: string; issuer_organization_id: string; status: ChallengeStatus; budget_cap: string | null; scoring_locked: boolean }[];
+    const row = await lockEvaluationChallenge(manager, challengeId);
     const admin = who === 'ISSUER_MANAGER_OR_ADMIN' && isAdmin(actor);
-    const member = !!row && actor.organization?.id === row.issuer_organization_id;
+    const member = !!row && actor.organization?.id === row.issuerOrganizationId;
     if (!row || (!member && !admin)) throw new NotFoundError('Challenge');
     if (!admin && actor.organization?.role === 'MEMBER') {
       throw new ForbiddenError('NOT_ISSUER_MANAGER', 'Only an OWNER or ADMIN of the issuing organisation can do this');
@@ -58,10 +54,10 @@ export class EvaluationGate {
     const status = await this.persistEffectiveStatus(manager, actor, row.id);
     return {
       id: row.id,
-      issuerOrganizationId: row.issuer_organization_id,
+      issuerOrganizationId: row.issuerOrganizationId,
       status,
-      budgetCap: row.budget_cap === null ? null : BigInt(row.budget_cap),
-      scoringLocked: row.scoring_locked,
+      budgetCap: row.budgetCap === null ? null : BigInt(row.budgetCap),
+      scoringLocked: row.scoringLocked,
     };
   }
 
@@ -75,19 +71,10 @@ export class EvaluationGate {
       scope: { column: 'challenge_id', equals: challengeId, cast: 'uuid' },
       condition: constant`EXISTS (SELECT 1 FROM challenges c WHERE c.id = t.challenge_id AND c.deadline <= now())`,
     });
-    const [ended] = (await manager.query(
-      `UPDATE publicities pb SET closed_at = now(), outcome = 'AWARDED'
-        WHERE pb.challenge_id = $1 AND pb.closed_at IS NULL AND pb.ends_at <= now()
-          AND NOT EXISTS (SELECT 1 FROM objections ob WHERE ob.publicity_id = pb.id AND ob.status = 'FILED')
-          AND EXISTS (SELECT 1 FROM challenges c WHERE c.id = $1 AND c.status = 'IN_PUBLICITY')
-        RETURNING pb.id`,
-      [challengeId],
-    )) as [unknown[], number];
-    if (ended.length) {
+    if (await closeEndedPublicity(manager, challengeId)) {
       await this.lifecycle.transition(manager, null, challengeId, 'AWARD', { data: { cause: 'PUBLICITY_ENDED', persistedBy: actor.userId } });
     }
-    const [current] = (await manager.query(`SELECT status FROM challenges WHERE id = $1`, [challengeId])) as { status: ChallengeStatus }[];
-    return current.status;
+    return storedChallengeStatus(manager, challengeId);
   }
 
   requireStatus(challenge: LockedChallenge, allowed: ChallengeStatus[], reason = 'INVALID_CHALLENGE_STATE'): void {

@@ -1,4 +1,4 @@
-import { ChallengeLifecycleService, ChallengeStatus, viewerOf, visibleSql } from '../challenges/index.js';
+import { ChallengeLifecycleService, ChallengeStatus } from '../challenges/index.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -7,14 +7,12 @@ import type { Actor } from '../common/auth/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from '../common/errors.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
-import { SqlParams } from '../database/sql-params.js';
 import { EvaluationGate, LockedChallenge } from './evaluation-gate.service.js';
-import { effectiveProposalStatusSql, scoreTotalsSql } from './proposal-sql.js';
 import { NotSelectedReason, ObjectionStatus, PublicityOutcome } from './proposal.entities.js';
 import { refusal } from '../common/lifecycle/lifecycle.js';
 import { constant, moveAll, recordMoves, SetColumns, writeMove } from '../common/lifecycle/status-writer.js';
 import { ProposalMoves, proposalMoves } from './proposal-status-store.js';
-import { PROPOSAL_LIFECYCLE, proposalActorKinds, ProposalStatusName } from './proposal-transitions.js';
+import { PROPOSAL_LIFECYCLE, proposalActorKinds } from './proposal-transitions.js';
 import { ProposalQueryService } from './proposal-query.service.js';
 import {
   CloseChallengeAsFailedInput,
@@ -25,36 +23,27 @@ import {
   ShortlistProposalsInput,
 } from './dto/proposal.inputs.js';
 import { ChallengeStatusPayload, DecisionPayload, Objection, ObjectionDecisionPayload, Proposal, SelectWinnersPayload } from './dto/proposal.types.js';
-
-interface ObjectionRow {
-  id: string;
-  challenge_id: string;
-  proposal_id: string;
-  reason: string;
-  status: ObjectionStatus;
-  decision_reason: string | null;
-  decided_at: Date | null;
-  created_at: Date;
-}
+import {
+  challengeObjectionList,
+  closePublicity,
+  decideObjection,
+  decisionStates,
+  dismissOtherObjections,
+  insertObjection,
+  insertPublicity,
+  latestPublicityEnd,
+  lockObjectionRow,
+  lockScoringOnce,
+  objectionChallengeId,
+  objectionContext,
+  setAwardAmounts,
+  submittedProposalChallengeId,
+  vetoedProposalIds,
+} from './proposal-decision.queries.js';
 
 /** Who decided, stamped on the proposals a decision moves. */
 function decidedBy(actor: Actor): SetColumns {
   return { decided_at: constant`now()`, decided_by: { param: actor.userId, cast: 'uuid' } };
-}
-
-const OBJECTION_COLUMNS = 'id, challenge_id, proposal_id, reason, status, decision_reason, decided_at, created_at';
-
-function toObjection(r: ObjectionRow): Objection {
-  return {
-    id: r.id,
-    challengeId: r.challenge_id,
-    proposalId: r.proposal_id,
-    reason: r.reason,
-    status: r.status,
-    decisionReason: r.decision_reason,
-    decidedAt: r.decided_at,
-    createdAt: r.created_at,
-  };
 }
 
 /**
@@ -106,24 +95,13 @@ export class ProposalDecisionService {
           budget: challenge.budgetCap.toString(),
         });
       }
-      const vetoed = (await manager.query(
-        `SELECT p.id FROM proposals p JOIN proposal_score_totals t ON t.proposal_id = p.id WHERE p.id = ANY($1::uuid[]) AND p.challenge_id = $2 AND ${scoreTotalsSql('t').vetoed}`,
-        [ids, challenge.id],
-      )) as { id: string }[];
+      const vetoed = await vetoedProposalIds(manager, ids, challenge.id);
       if (vetoed.length) {
-        throw new ConflictError('PROPOSAL_VETOED', 'A veto criterion excludes this proposal', { proposalIds: vetoed.map((v) => v.id) });
+        throw new ConflictError('PROPOSAL_VETOED', 'A veto criterion excludes this proposal', { proposalIds: vetoed });
       }
       await this.decide(manager, actor, challenge, ids, 'SELECT');
-      await manager.query(
-        `UPDATE proposals p SET award_amount = x.amount FROM unnest($1::uuid[], $2::bigint[]) AS x(id, amount) WHERE p.id = x.id`,
-        [ids, input.winners.map((w) => w.awardAmountFen)],
-      );
-      await manager.query(
-        `INSERT INTO challenge_evaluations (challenge_id, scoring_locked_at, scoring_locked_by) VALUES ($1, now(), $2)
-         ON CONFLICT (challenge_id) DO UPDATE SET scoring_locked_at = coalesce(challenge_evaluations.scoring_locked_at, now()),
-           scoring_locked_by = coalesce(challenge_evaluations.scoring_locked_by, $2)`,
-        [challenge.id, actor.userId],
-      );
+      await setAwardAmounts(manager, ids, input.winners.map((w) => w.awardAmountFen));
+      await lockScoringOnce(manager, challenge.id, actor.userId);
       await this.lifecycle
         .transition(manager, actor, challenge.id, 'START_PUBLICITY', {
           data: {
@@ -136,11 +114,8 @@ export class ProposalDecisionService {
           if (error instanceof ConflictError) throw new ConflictError('WINNERS_ALREADY_SELECTED', 'Winners have already been selected for this challenge');
           throw error;
         });
-      const [publicity] = (await manager.query(
-        `INSERT INTO publicities (challenge_id, started_at, ends_at) VALUES ($1, now(), now() + make_interval(days => $2)) RETURNING ends_at`,
-        [challenge.id, this.config.proposals.publicityDays],
-      )) as { ends_at: Date }[];
-      return { challengeId: challenge.id, status: ChallengeStatus.IN_PUBLICITY, publicityEndsAt: publicity.ends_at };
+      const publicityEndsAt = await insertPublicity(manager, challenge.id, this.config.proposals.publicityDays);
+      return { challengeId: challenge.id, status: ChallengeStatus.IN_PUBLICITY, publicityEndsAt };
     });
     return { challenge: payload, winners: await this.readAll(actor, ids) };
   }
@@ -163,36 +138,29 @@ export class ProposalDecisionService {
     if (!actor.organization) throw new ForbiddenError('NOT_AN_ORGANIZATION_MEMBER', 'Only members of a verified organisation can file objections');
     const orgId = actor.organization.id;
     return this.dataSource.transaction(async (manager) => {
-      const p = new SqlParams();
-      const [proposalParam, orgParam] = [p.add(input.proposalId), p.add(orgId)];
-      const [ctx] = (await manager.query(
-        `SELECT p.challenge_id, c.issuer_organization_id, p.organization_id AS winner_id, pb.id AS publicity_id, pb.ends_at > now() AS running,
-                (SELECT o.verification_status = 'VERIFIED' FROM organizations o WHERE o.id = ${orgParam}) AS verified
-           FROM proposals p JOIN challenges c ON c.id = p.challenge_id
-           JOIN publicities pb ON pb.challenge_id = c.id AND pb.closed_at IS NULL
-          WHERE p.id = ${proposalParam} AND p.status = 'SELECTED' AND c.status = 'IN_PUBLICITY' AND ${visibleSql(viewerOf(actor), p)}
-          FOR SHARE OF c`,
-        p.values,
-      )) as { challenge_id: string; issuer_organization_id: string; winner_id: string; publicity_id: string; running: boolean; verified: boolean }[];
+      const ctx = await objectionContext(manager, actor, input.proposalId, orgId);
       if (!ctx) throw new NotFoundError('Winning proposal');
       if (!ctx.verified) throw new ForbiddenError('ORGANIZATION_NOT_VERIFIED', 'Only verified organisations can file objections');
       if (!ctx.running) throw new ConflictError('PUBLICITY_ENDED', 'The publicity period has ended');
-      if (ctx.winner_id === orgId) throw new ConflictError('OWN_PROPOSAL', 'An organisation cannot object to its own proposal');
-      const [row] = (await manager.query(
-        `INSERT INTO objections (publicity_id, challenge_id, proposal_id, filed_by_organization_id, filed_by, reason)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${OBJECTION_COLUMNS}`,
-        [ctx.publicity_id, ctx.challenge_id, input.proposalId, orgId, actor.userId, input.reason],
-      )) as ObjectionRow[];
+      if (ctx.winnerId === orgId) throw new ConflictError('OWN_PROPOSAL', 'An organisation cannot object to its own proposal');
+      const objection = await insertObjection(manager, {
+        publicityId: ctx.publicityId,
+        challengeId: ctx.challengeId,
+        proposalId: input.proposalId,
+        organizationId: orgId,
+        userId: actor.userId,
+        reason: input.reason,
+      });
       await this.audit.record(manager, {
         actor,
         action: 'OBJECTION_FILED',
         entityType: 'Objection',
-        entityId: row.id,
-        organizationId: ctx.issuer_organization_id,
+        entityId: objection.id,
+        organizationId: ctx.issuerOrganizationId,
         to: ObjectionStatus.FILED,
-        data: { challengeId: ctx.challenge_id, proposalId: input.proposalId, filedByOrganizationId: orgId },
+        data: { challengeId: ctx.challengeId, proposalId: input.proposalId, filedByOrganizationId: orgId },
       });
-      return toObjection(row);
+      return objection;
     });
   }
 
@@ -203,22 +171,15 @@ export class ProposalDecisionService {
   async upholdObjection(actor: Actor, input: DecideObjectionInput): Promise<ObjectionDecisionPayload> {
     return this.dataSource.transaction(async (manager) => {
       const { challenge, objection } = await this.lockObjection(manager, actor, input.objectionId);
-      const [updated] = (await manager.query(
-        `UPDATE objections SET status = 'UPHELD', decision_reason = $2, decided_by = $3, decided_at = now() WHERE id = $1 RETURNING ${OBJECTION_COLUMNS}`,
-        [objection.id, input.reason, actor.userId],
-      )) as [ObjectionRow[], number];
-      await manager.query(
-        `UPDATE objections SET status = 'DISMISSED', decision_reason = 'Superseded: another objection was upheld', decided_by = $3, decided_at = now()
-          WHERE challenge_id = $1 AND status = 'FILED' AND id <> $2`,
-        [challenge.id, objection.id, actor.userId],
-      );
+      const updated = await decideObjection(manager, objection.id, ObjectionStatus.UPHELD, input.reason, actor.userId);
+      await dismissOtherObjections(manager, challenge.id, objection.id, actor.userId);
       const actorKinds = proposalActorKinds(actor, { issuerOrganizationId: challenge.issuerOrganizationId });
       await moveAll(manager, this.moves, {
         action: 'DISQUALIFY',
         actor,
         actorKinds,
         reason: input.reason,
-        scope: { id: objection.proposal_id },
+        scope: { id: objection.proposalId },
         set: { feedback: { param: input.reason, cast: 'text' }, ...decidedBy(actor) },
       });
       await moveAll(manager, this.moves, {
@@ -228,10 +189,7 @@ export class ProposalDecisionService {
         scope: { column: 'challenge_id', equals: challenge.id, cast: 'uuid' },
         set: { award_amount: constant`NULL` },
       });
-      await manager.query(`UPDATE publicities SET closed_at = now(), outcome = $2 WHERE challenge_id = $1 AND closed_at IS NULL`, [
-        challenge.id,
-        PublicityOutcome.OBJECTION_UPHELD,
-      ]);
+      await closePublicity(manager, challenge.id, PublicityOutcome.OBJECTION_UPHELD);
       await this.audit.record(manager, {
         actor,
         action: 'OBJECTION_UPHELD',
@@ -241,20 +199,17 @@ export class ProposalDecisionService {
         from: ObjectionStatus.FILED,
         to: ObjectionStatus.UPHELD,
         reason: input.reason,
-        data: { challengeId: challenge.id, disqualifiedProposalId: objection.proposal_id },
+        data: { challengeId: challenge.id, disqualifiedProposalId: objection.proposalId },
       });
       await this.lifecycle.transition(manager, actor, challenge.id, 'UPHOLD_OBJECTION', { reason: input.reason, data: { objectionId: objection.id } });
-      return { objection: toObjection(updated[0]), challenge: { challengeId: challenge.id, status: ChallengeStatus.CLOSED, publicityEndsAt: null } };
+      return { objection: updated, challenge: { challengeId: challenge.id, status: ChallengeStatus.CLOSED, publicityEndsAt: null } };
     });
   }
 
   async dismissObjection(actor: Actor, input: DecideObjectionInput): Promise<ObjectionDecisionPayload> {
     return this.dataSource.transaction(async (manager) => {
       const { challenge, objection } = await this.lockObjection(manager, actor, input.objectionId);
-      const [updated] = (await manager.query(
-        `UPDATE objections SET status = 'DISMISSED', decision_reason = $2, decided_by = $3, decided_at = now() WHERE id = $1 RETURNING ${OBJECTION_COLUMNS}`,
-        [objection.id, input.reason, actor.userId],
-      )) as [ObjectionRow[], number];
+      const updated = await decideObjection(manager, objection.id, ObjectionStatus.DISMISSED, input.reason, actor.userId);
       await this.audit.record(manager, {
         actor,
         action: 'OBJECTION_DISMISSED',
@@ -268,10 +223,8 @@ export class ProposalDecisionService {
       });
       // The period may already be over: with no objection left pending, the award is due now.
       const status = await this.gate.persistEffectiveStatus(manager, actor, challenge.id);
-      const [pb] = (await manager.query(`SELECT ends_at FROM publicities WHERE challenge_id = $1 ORDER BY started_at DESC LIMIT 1`, [challenge.id])) as {
-        ends_at: Date;
-      }[];
-      return { objection: toObjection(updated[0]), challenge: { challengeId: challenge.id, status, publicityEndsAt: pb?.ends_at ?? null } };
+      const publicityEndsAt = await latestPublicityEnd(manager, challenge.id);
+      return { objection: updated, challenge: { challengeId: challenge.id, status, publicityEndsAt } };
     });
   }
 
@@ -299,19 +252,15 @@ export class ProposalDecisionService {
 
   /** The objections of a challenge, for its issuer and platform admins. */
   async challengeObjections(actor: Actor, challengeId: string): Promise<Objection[]> {
-    const rows = (await this.dataSource.query(
-      `SELECT ${OBJECTION_COLUMNS.split(', ').map((c) => `ob.${c}`).join(', ')} FROM objections ob JOIN challenges c ON c.id = ob.challenge_id
-        WHERE ob.challenge_id = $1 AND (c.issuer_organization_id = $2::uuid OR $3) ORDER BY ob.created_at, ob.id LIMIT 500`,
-      [challengeId, actor.organization?.id ?? null, actor.platformRoles.includes('ADMIN')],
-    )) as ObjectionRow[];
-    return rows.map(toObjection);
+    return challengeObjectionList(this.dataSource, challengeId, actor.organization?.id ?? null, actor.platformRoles.includes('ADMIN'));
   }
 
-  private async lockObjection(manager: EntityManager, actor: Actor, objectionId: string): Promise<{ challenge: LockedChallenge; objection: ObjectionRow & { proposal_id: string } }> {
-    const [ref] = (await manager.query(`SELECT challenge_id FROM objections WHERE id = $1`, [objectionId])) as { challenge_id: string }[];
-    if (!ref) throw new NotFoundError('Objection');
-    const challenge = await this.gate.lockChallenge(manager, actor, ref.challenge_id, 'ISSUER_MANAGER_OR_ADMIN');
-    const [objection] = (await manager.query(`SELECT ${OBJECTION_COLUMNS} FROM objections WHERE id = $1 FOR UPDATE`, [objectionId])) as ObjectionRow[];
+  private async lockObjection(manager: EntityManager, actor: Actor, objectionId: string): Promise<{ challenge: LockedChallenge; objection: Objection }> {
+    const challengeId = await objectionChallengeId(manager, objectionId);
+    if (!challengeId) throw new NotFoundError('Objection');
+    const challenge = await this.gate.lockChallenge(manager, actor, challengeId, 'ISSUER_MANAGER_OR_ADMIN');
+    // Objections are never deleted: it is still there.
+    const objection = (await lockObjectionRow(manager, objectionId))!;
     if (objection.status !== ObjectionStatus.FILED) {
       throw new ConflictError('OBJECTION_ALREADY_DECIDED', `The objection is already ${objection.status}`, { status: objection.status });
     }
@@ -320,11 +269,9 @@ export class ProposalDecisionService {
   }
 
   private async challengeOf(manager: EntityManager, proposalId: string): Promise<string> {
-    const [row] = (await manager.query(`SELECT challenge_id FROM proposals WHERE id = $1 AND status NOT IN ('DRAFT', 'WITHDRAWN')`, [proposalId])) as {
-      challenge_id: string;
-    }[];
-    if (!row) throw new NotFoundError('Proposal');
-    return row.challenge_id;
+    const challengeId = await submittedProposalChallengeId(manager, proposalId);
+    if (!challengeId) throw new NotFoundError('Proposal');
+    return challengeId;
   }
 
   /**
@@ -355,11 +302,7 @@ export class ProposalDecisionService {
     if (rows.length < new Set(ids).size) {
       // Refused: say why (the transaction rolls back what was written).
       const moved = new Set(rows.map((r) => r.id));
-      const current = (await manager.query(
-        `SELECT p.id, ${effectiveProposalStatusSql()} AS status FROM proposals p JOIN challenges c ON c.id = p.challenge_id
-          WHERE p.id = ANY($1::uuid[]) AND p.challenge_id = $2 AND p.status NOT IN ('DRAFT', 'WITHDRAWN')`,
-        [ids, challenge.id],
-      )) as { id: string; status: ProposalStatusName }[];
+      const current = await decisionStates(manager, ids, challenge.id);
       const found = new Set(current.map((r) => r.id));
       if (ids.some((id) => !found.has(id))) throw new NotFoundError('Proposal');
       const wrong = current.filter((r) => !moved.has(r.id));

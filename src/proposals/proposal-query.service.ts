@@ -23,11 +23,10 @@ import {
   readableProposals,
   reviewAssignmentsOf,
   submittedProposalOrganization,
-  toReviewAssignment,
 } from './proposals.queries.js';
 import { ChallengeProposalsArgs, OpenProposalForAdminReviewInput, ProposalRankingArgs } from './dto/proposal.inputs.js';
 import { ChallengeResult, MyProposal, Proposal, ProposalRanking, ReviewAssignment } from './dto/proposal.types.js';
-import { ProposalStatus, ReviewAssignmentStatus } from './proposal.entities.js';
+import { ProposalStatus } from './proposal.entities.js';
 
 const DECIDED = [ProposalStatus.SELECTED, ProposalStatus.NOT_SELECTED, ProposalStatus.DISQUALIFIED];
 
@@ -231,20 +230,4 @@ export class ProposalQueryService {
     if (!row) throw new NotFoundError('Challenge');
     return { issuer: row.issuer === true, reviewer: row.reviewer && row.pastDeadline, pastDeadline: row.pastDeadline, locked: row.locked };
   }
-}
-
-/** A review_assignments row as the review service reads it (see toReviewAssignment in proposals.queries.ts for the checked mapper). */
-export interface AssignmentRow {
-  id: string;
-  challenge_id: string;
-  proposal_id: string | null;
-  reviewer_user_id: string;
-  status: ReviewAssignmentStatus;
-  reason: string | null;
-  created_at: Date;
-}
-
-/** toReviewAssignment for rows of the review service. */
-export function toAssignment(r: AssignmentRow): ReviewAssignment {
-  return toReviewAssignment({ ...r });
 }

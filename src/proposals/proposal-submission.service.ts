@@ -9,28 +9,26 @@ import { ProposalStatus } from './proposal.entities.js';
 import { ProposalQueryService } from './proposal-query.service.js';
 import { Proposal } from './dto/proposal.types.js';
 import { ProposalContentInput, ReviseProposalInput, SaveProposalDraftInput, SubmitProposalInput, WithdrawProposalInput } from './dto/proposal.inputs.js';
-import { preparedQuery } from '../database/prepared-query.js';
-import { SqlParams } from '../database/sql-params.js';
-import { viewerOf, visibleSql } from '../challenges/index.js';
-import { eligibilityProblemsSql, EligibilityReason } from '../organizations/index.js';
+import { EligibilityReason } from '../organizations/index.js';
 import { uniqueViolation } from '../database/pg-errors.js';
 import { checkMove, refusal } from '../common/lifecycle/lifecycle.js';
 import { constant, moveOne, writeMove } from '../common/lifecycle/status-writer.js';
 import { ProposalMoves, proposalMoves } from './proposal-status-store.js';
 import { PROPOSAL_LIFECYCLE, proposalActorKinds } from './proposal-transitions.js';
-
-/** What the locking read of the challenge and the submitting SME returns. */
-interface SubmissionContext {
-  status: string;
-  visible: boolean;
-  open: boolean;
-  now: Date;
-  requires_terms: boolean;
-  terms_accepted: boolean;
-  /** Why the SME may not answer the challenge (smes/eligibility.ts; empty: eligible). */
-  eligibility_problems: EligibilityReason[];
-  requirement_ids: string[];
-}
+import {
+  insertDraft,
+  insertRevision,
+  insertSubmittedProposal,
+  lockLiveProposal,
+  lockOwnProposal,
+  lockSubmissionContext,
+  ownProposalChallengeId,
+  setCurrentRevision,
+  smeOrganizationIds,
+  submissionByIdempotencyKey,
+  SubmissionContext,
+  updateDraftContent,
+} from './proposal-submission.queries.js';
 
 /** How submission names each reason of the eligibility rule in its refusal (FORBIDDEN). */
 const SUBMISSION_REFUSALS: Record<EligibilityReason, { reason: string; message: string }> = {
@@ -68,10 +66,7 @@ export class ProposalSubmissionService {
       const ctx = await this.lockContext(manager, actor, input.challengeId, smeId);
       this.checkOpen(ctx);
       await this.validateContent(manager, ctx, smeId, input.content, content, false);
-      const [existing] = (await manager.query(
-        `SELECT id, status FROM proposals WHERE challenge_id = $1 AND organization_id = $2 AND status <> 'WITHDRAWN' FOR UPDATE`,
-        [input.challengeId, smeId],
-      )) as { id: string; status: ProposalStatus }[];
+      const existing = await lockLiveProposal(manager, input.challengeId, smeId, { prepared: false });
       if (existing && existing.status !== ProposalStatus.DRAFT) {
         throw new ConflictError('PROPOSAL_ALREADY_SUBMITTED', 'This SME has already submitted a proposal for this challenge; revise it instead', {
           proposalId: existing.id,
@@ -79,14 +74,10 @@ export class ProposalSubmissionService {
       }
       let proposalId: string;
       if (existing) {
-        await manager.query(`UPDATE proposals SET draft_content = $2, updated_at = now() WHERE id = $1`, [existing.id, JSON.stringify(content)]);
+        await updateDraftContent(manager, existing.id, content);
         proposalId = existing.id;
       } else {
-        const [row] = (await manager.query(
-          `INSERT INTO proposals (challenge_id, organization_id, status, draft_content, created_by) VALUES ($1, $2, 'DRAFT', $3, $4) RETURNING id`,
-          [input.challengeId, smeId, JSON.stringify(content), actor.userId],
-        )) as { id: string }[];
-        proposalId = row.id;
+        proposalId = await insertDraft(manager, input.challengeId, smeId, content, actor.userId);
       }
       await this.audit.record(manager, {
         actor,
@@ -113,18 +104,14 @@ export class ProposalSubmissionService {
         this.checkOpen(ctx);
         const move = { action: 'SUBMIT' as const, actor, actorKinds: proposalActorKinds(actor, { smeOrganizationId: smeId }) };
         const submit = checkMove(PROPOSAL_LIFECYCLE, move);
-        const [problem] = ctx.eligibility_problems;
+        const [problem] = ctx.eligibilityProblems;
         if (problem) throw new ForbiddenError(SUBMISSION_REFUSALS[problem].reason, SUBMISSION_REFUSALS[problem].message);
-        if (ctx.requires_terms && !ctx.terms_accepted) {
+        if (ctx.requiresTerms && !ctx.termsAccepted) {
           throw new ConflictError('TERMS_NOT_ACCEPTED', "Accept the challenge's current terms before submitting");
         }
         await this.validateContent(manager, ctx, smeId, input.content, content, true);
         const sha = contentSha256(content);
-        const [existing] = (await preparedQuery(
-          manager,
-          `SELECT id, status FROM proposals WHERE challenge_id = $1 AND organization_id = $2 AND status <> 'WITHDRAWN' FOR UPDATE`,
-          [input.challengeId, smeId],
-        )) as { id: string; status: ProposalStatus }[];
+        const existing = await lockLiveProposal(manager, input.challengeId, smeId, { prepared: true });
         if (existing && existing.status !== ProposalStatus.DRAFT) {
           throw new ConflictError('PROPOSAL_ALREADY_SUBMITTED', 'This SME has already submitted a proposal for this challenge; revise it instead', {
             proposalId: existing.id,
@@ -148,16 +135,17 @@ export class ProposalSubmissionService {
           proposalId = existing.id;
         } else {
           // Submitted without a draft: the proposal is created in the state SUBMIT leads to.
-          const [row] = (await preparedQuery(
-            manager,
-            `INSERT INTO proposals (challenge_id, organization_id, status, current_revision, submitted_at, receipt_sha256,
-                                    idempotency_key, idempotency_payload_hash, created_by)
-             VALUES ($1, $2, 'SUBMITTED', 1, $3, $4, $5, $6, $7) RETURNING id`,
-            [input.challengeId, smeId, ctx.now, sha, input.idempotencyKey, payloadHash, actor.userId],
-          )) as { id: string }[];
-          proposalId = row.id;
+          proposalId = await insertSubmittedProposal(manager, {
+            challengeId: input.challengeId,
+            smeId,
+            submittedAt: ctx.now,
+            sha256: sha,
+            idempotencyKey: input.idempotencyKey,
+            payloadHash,
+            userId: actor.userId,
+          });
         }
-        await this.insertRevision(manager, actor, proposalId, 1, content, sha, ctx.now);
+        await insertRevision(manager, proposalId, 1, content, sha, actor.userId, ctx.now);
         await this.audit.record(manager, {
           actor,
           action: submit.auditAction!,
@@ -200,16 +188,16 @@ export class ProposalSubmissionService {
       }
       await this.validateContent(manager, ctx, smeId, input.content, content, true);
       const sha = contentSha256(content);
-      const next = proposal.current_revision + 1;
-      await manager.query(`UPDATE proposals SET current_revision = $2, receipt_sha256 = $3, updated_at = now() WHERE id = $1`, [proposal.id, next, sha]);
-      await this.insertRevision(manager, actor, proposal.id, next, content, sha, ctx.now);
+      const next = proposal.currentRevision + 1;
+      await setCurrentRevision(manager, proposal.id, next, sha);
+      await insertRevision(manager, proposal.id, next, content, sha, actor.userId, ctx.now);
       await this.audit.record(manager, {
         actor,
         action: 'PROPOSAL_REVISED',
         entityType: 'Proposal',
         entityId: proposal.id,
         organizationId: smeId,
-        data: { challengeId: proposal.challenge_id, revision: next, contentSha256: sha },
+        data: { challengeId: proposal.challengeId, revision: next, contentSha256: sha },
       });
       return next;
     });
@@ -230,7 +218,7 @@ export class ProposalSubmissionService {
         reason: input.reason ?? null,
         scope: { id: proposal.id },
         match: { organization_id: smeId },
-        data: { challengeId: proposal.challenge_id },
+        data: { challengeId: proposal.challengeId },
       });
     });
     return this.query.ownProposal(actor, input.proposalId);
@@ -242,13 +230,9 @@ export class ProposalSubmissionService {
   }
 
   private async replay(actor: Actor, smeId: string, key: string, payloadHash: string): Promise<Proposal | null> {
-    const [row] = (await preparedQuery(
-      this.dataSource,
-      `SELECT id, idempotency_payload_hash FROM proposals WHERE organization_id = $1 AND idempotency_key = $2`,
-      [smeId, key],
-    )) as { id: string; idempotency_payload_hash: string }[];
+    const row = await submissionByIdempotencyKey(this.dataSource, smeId, key);
     if (!row) return null;
-    if (row.idempotency_payload_hash !== payloadHash) {
+    if (row.payloadHash !== payloadHash) {
       throw new ConflictError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used with a different payload');
     }
     return this.query.ownProposal(actor, row.id, 1);
@@ -261,23 +245,7 @@ export class ProposalSubmissionService {
    * in one statement.
    */
   private async lockContext(manager: EntityManager, actor: Actor, challengeId: string, smeId: string): Promise<SubmissionContext> {
-    const p = new SqlParams();
-    const challenge = p.add(challengeId);
-    const sme = p.add(smeId);
-    const visible = visibleSql(viewerOf(actor), p, 'ch');
-    const [ctx] = await preparedQuery<SubmissionContext>(
-      manager,
-      `SELECT ch.status, ch.requires_terms, t.now, ch.deadline > t.now AS open, ${visible} AS visible,
-              EXISTS (SELECT 1 FROM challenge_terms_acceptances a WHERE a.challenge_id = ch.id AND a.organization_id = ${sme}::uuid
-                        AND a.terms_version = ch.terms_version) AS terms_accepted,
-              ${eligibilityProblemsSql(sme, 'ch')} AS eligibility_problems,
-              coalesce((SELECT array_agg(cr.id::text) FROM challenge_requirements cr WHERE cr.challenge_id = ch.id), '{}') AS requirement_ids
-         FROM challenges ch
-         CROSS JOIN (SELECT date_trunc('milliseconds', clock_timestamp()) AS now) t
-        WHERE ch.id = ${challenge}::uuid
-        FOR SHARE OF ch`,
-      p.values,
-    );
+    const ctx = await lockSubmissionContext(manager, actor, challengeId, smeId);
     if (!ctx || !ctx.visible) throw new NotFoundError('Challenge');
     return ctx;
   }
@@ -297,7 +265,7 @@ export class ProposalSubmissionService {
     submitting: boolean,
   ): Promise<void> {
     const errors: { field: string; message: string }[] = [];
-    const requirements = new Set(ctx.requirement_ids);
+    const requirements = new Set(ctx.requirementIds);
     const seen = new Set<string>();
     content.commitments.forEach((c, i) => {
       if (!requirements.has(c.requirementId)) errors.push({ field: `input.content.commitments.${i}.requirementId`, message: 'is not a requirement of this challenge' });
@@ -315,8 +283,7 @@ export class ProposalSubmissionService {
       if (content.technicalApproach.trim() === '') errors.push({ field: 'input.content.technicalApproach', message: 'is required to submit' });
     }
     if (content.consortiumPartnerIds.length > 0) {
-      const rows = (await manager.query(`SELECT id FROM organizations WHERE id = ANY($1::uuid[]) AND kind = 'SME'`, [content.consortiumPartnerIds])) as { id: string }[];
-      const known = new Set(rows.map((r) => r.id));
+      const known = new Set(await smeOrganizationIds(manager, content.consortiumPartnerIds));
       content.consortiumPartnerIds.forEach((id, i) => {
         if (!known.has(id) || id === smeId) errors.push({ field: `input.content.consortiumPartnerIds.${i}`, message: 'is not another SME' });
       });
@@ -324,27 +291,14 @@ export class ProposalSubmissionService {
     if (errors.length) throw new UserInputError(errors);
   }
 
-  private async insertRevision(manager: EntityManager, actor: Actor, proposalId: string, revision: number, content: ProposalContent, sha: string, at: Date): Promise<void> {
-    await preparedQuery(
-      manager,
-      `INSERT INTO proposal_revisions (proposal_id, revision, content, content_sha256, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [proposalId, revision, JSON.stringify(content), sha, actor.userId, at],
-    );
-  }
-
   private async ownChallengeId(manager: EntityManager, proposalId: string, smeId: string): Promise<string> {
-    const [row] = (await manager.query(`SELECT challenge_id FROM proposals WHERE id = $1 AND organization_id = $2`, [proposalId, smeId])) as {
-      challenge_id: string;
-    }[];
-    if (!row) throw new NotFoundError('Proposal');
-    return row.challenge_id;
+    const challengeId = await ownProposalChallengeId(manager, proposalId, smeId);
+    if (!challengeId) throw new NotFoundError('Proposal');
+    return challengeId;
   }
 
   private async ownProposalForUpdate(manager: EntityManager, proposalId: string, smeId: string) {
-    const [row] = (await manager.query(
-      `SELECT id, challenge_id, status, current_revision FROM proposals WHERE id = $1 AND organization_id = $2 FOR UPDATE`,
-      [proposalId, smeId],
-    )) as { id: string; challenge_id: string; status: ProposalStatus; current_revision: number }[];
+    const row = await lockOwnProposal(manager, proposalId, smeId);
     if (!row) throw new NotFoundError('Proposal');
     return row;
   }

@@ -39,8 +39,9 @@ const PROPOSAL_STATUSES: readonly ProposalStatus[] = Object.values(ProposalStatu
 
 /**
  * The SQL of reading proposals (see docs/architecture.md, "The SQL layer"): who may read what is the
- * builders of proposal-sql.ts; the statements that change a proposal are in the submission, review and
- * decision services. The ranked list, the own proposal and the role check run as named prepared statements.
+ * builders of proposal-sql.ts; the statements that change a proposal are in proposal-submission.queries.ts,
+ * proposal-review.queries.ts and proposal-decision.queries.ts. The ranked list, the own proposal and the role
+ * check run as named prepared statements.
  */
 
 /** The proposal as its own organisation sees it, at `revision` (default: the current one). */
