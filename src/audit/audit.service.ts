@@ -9,24 +9,9 @@ import type { SqlParams } from '../database/sql-params.js';
 /** Any fixed number: the transaction-level advisory lock that serialises appends to the chain. */
 export const AUDIT_CHAIN_LOCK_KEY = 4_242_017_311;
 
-/** What a module tells the audit trail about one state change or admin decision. */
-export interface AuditEventInput {
-  /** Who did it; null for the system (seed, CLI). The request id is taken from the actor. */
-  actor: Actor | null;
-  /** UPPER_SNAKE verb phrase, e.g. ORGANIZATION_VERIFIED, ALLIANCE_MEMBERSHIP_ADMITTED, CHALLENGE_PUBLISHED. */
-  action: string;
-  /** The entity's type name as in the API, e.g. Organization, AllianceMembership, Challenge. */
-  entityType: string;
-  entityId: string;
-  /** The organisation the event is about (shown to its members by myOrganizationAuditEvents). */
-  organizationId?: string | null;
-  /** Status before and after, for transitions. */
-  from?: string | null;
-  to?: string | null;
-  reason?: string | null;
-  /** Further details, JSON-serialisable (no secrets, no sealed content). */
-  data?: Record<string, unknown>;
-}
+import type { AuditEventInput } from '../common/audit-event.js';
+
+export type { AuditEventInput };
 
 export interface RecordedAuditEvent {
   seq: string;

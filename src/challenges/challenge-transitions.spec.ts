@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { GraphQLError } from 'graphql';
+import { errorOf } from '../common/lifecycle/lifecycle-testing.js';
 import type { Actor } from '../common/auth/actor.js';
 import { checkMove, refusal } from '../common/lifecycle/lifecycle.js';
 import {
@@ -12,16 +12,6 @@ import {
   challengeTransition,
   effectiveStatus,
 } from './challenge-transitions.js';
-
-/** The error `f` throws, or undefined when it returns. */
-function errorOf(f: () => unknown): GraphQLError | undefined {
-  try {
-    f();
-  } catch (error) {
-    return error as GraphQLError;
-  }
-  return undefined;
-}
 
 const ALL: ChallengeStatusName[] = ['DRAFT', 'PENDING_REVIEW', 'CHANGES_REQUESTED', 'REJECTED', 'PUBLISHED', 'CLOSED', 'IN_PUBLICITY', 'AWARDED', 'FAILED', 'CANCELLED'];
 

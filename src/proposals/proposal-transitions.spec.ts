@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { GraphQLError } from 'graphql';
+import { errorOf } from '../common/lifecycle/lifecycle-testing.js';
 import type { Actor } from '../common/auth/actor.js';
 import { checkMove, refusal } from '../common/lifecycle/lifecycle.js';
 import { ProposalStatus } from './proposal.entities.js';
@@ -13,16 +13,6 @@ import {
   ProposalStatusName,
   proposalTransition,
 } from './proposal-transitions.js';
-
-/** The error `f` throws, or undefined when it returns. */
-function errorOf(f: () => unknown): GraphQLError | undefined {
-  try {
-    f();
-  } catch (error) {
-    return error as GraphQLError;
-  }
-  return undefined;
-}
 
 const ALL: ProposalStatusName[] = ['DRAFT', 'SUBMITTED', 'WITHDRAWN', 'UNDER_REVIEW', 'SHORTLISTED', 'SELECTED', 'NOT_SELECTED', 'DISQUALIFIED'];
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
+import type { AuditEventInput } from '../audit-event.js';
 import { NotFoundError } from '../errors.js';
 import type { SqlRow, SqlTarget } from '../../database/typed-query.js';
 import { queryOne, queryRows, str } from '../../database/typed-query.js';
@@ -128,22 +129,9 @@ export async function writeStatus<S extends string>(target: SqlTarget, store: St
   }));
 }
 
-/** Where the audit events of moves go: AuditService.record (structurally; common/ does not import modules). */
+/** Where the audit events of moves go: AuditService.record (common/ does not import modules; the event type is shared). */
 export interface AuditRecorder {
-  record(
-    manager: EntityManager,
-    event: {
-      actor: Actor | null;
-      action: string;
-      entityType: string;
-      entityId: string;
-      organizationId?: string | null;
-      from?: string | null;
-      to?: string | null;
-      reason?: string | null;
-      data?: Record<string, unknown>;
-    },
-  ): Promise<unknown>;
+  record(manager: EntityManager, event: AuditEventInput): Promise<unknown>;
 }
 
 /** One lifecycle wired to its table and the audit trail. */
