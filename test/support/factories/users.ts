@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { PlatformRole } from '../../src/common/auth/actor.js';
-import type { TestApp } from './test-app.js';
+import { PlatformRole } from '../../../src/common/auth/actor.js';
+import type { TestApp } from '../test-app.js';
 
 export interface Persona {
   id: string;
@@ -46,4 +46,15 @@ export function createAdmin(t: TestApp): Promise<Persona> {
 
 export function createExpert(t: TestApp): Promise<Persona> {
   return createUser(t, { email: uniqueEmail('expert'), displayName: 'Expert', roles: [PlatformRole.EXPERT] });
+}
+
+/** An expert whose profile names an affiliation (the conflict-of-interest rule compares it with proposers). */
+export async function createAffiliatedExpert(t: TestApp, affiliation: { name: string; creditCode?: string | null }): Promise<Persona> {
+  const expert = await createExpert(t);
+  await t.sql.query(`INSERT INTO expert_profiles (user_id, affiliation_name, affiliation_credit_code) VALUES ($1, $2, $3)`, [
+    expert.id,
+    affiliation.name,
+    affiliation.creditCode ?? null,
+  ]);
+  return expert;
 }
