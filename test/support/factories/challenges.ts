@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TestApp } from '../test-app.js';
 import type { TestOrg } from './organizations.js';
-import type { Persona } from './users.js';
+import { apiOf, type Arrange, type Persona } from './users.js';
 
 const CHALLENGE_FIELDS = `id status version titleZh titleEn summaryZh summaryEn issuer { id nameZh } anonymousIssuer deadline deadlineChinaTime
   budgetMin budgetMax bounty currency visibility requiresTerms termsVersion statusReason proposalCount unansweredQuestionCount viewerIsIssuer
@@ -85,8 +85,8 @@ export interface SqlChallengeOptions {
   published?: boolean;
 }
 
-export async function createChallenge(t: TestApp, issuer: TestOrg, options: ApiChallengeOptions | SqlChallengeOptions = {}): Promise<TestChallenge> {
-  return options.via === 'api' ? publishThroughApi(t, issuer, options) : insertChallenge(t, issuer, options);
+export async function createChallenge(t: Arrange, issuer: TestOrg, options: ApiChallengeOptions | SqlChallengeOptions = {}): Promise<TestChallenge> {
+  return options.via === 'api' ? publishThroughApi(apiOf(t), issuer, options) : insertChallenge(t, issuer, options);
 }
 
 async function publishThroughApi(t: TestApp, issuer: TestOrg, options: ApiChallengeOptions): Promise<TestChallenge> {
@@ -100,7 +100,7 @@ async function publishThroughApi(t: TestApp, issuer: TestOrg, options: ApiChalle
   return { id, version: published.approveAndPublishChallenge.version, requirementIds: await ids('challenge_requirements'), criterionIds, vetoCriterionId: criterionIds[criterionIds.length - 1] };
 }
 
-async function insertChallenge(t: TestApp, issuer: TestOrg, options: SqlChallengeOptions): Promise<TestChallenge> {
+async function insertChallenge(t: Arrange, issuer: TestOrg, options: SqlChallengeOptions): Promise<TestChallenge> {
   const status = options.status ?? 'PUBLISHED';
   const published = options.published ?? !['DRAFT', 'PENDING_REVIEW', 'CHANGES_REQUESTED', 'REJECTED'].includes(status);
   const id = randomUUID();
@@ -143,7 +143,7 @@ async function insertChallenge(t: TestApp, issuer: TestOrg, options: SqlChalleng
   return { id, version: 1, requirementIds, criterionIds, vetoCriterionId: criterionIds[2] };
 }
 
-export async function acceptTerms(t: TestApp, challengeId: string, orgId: string, userId: string): Promise<void> {
+export async function acceptTerms(t: Arrange, challengeId: string, orgId: string, userId: string): Promise<void> {
   await t.sql.query(`INSERT INTO challenge_terms_acceptances (challenge_id, organization_id, user_id, terms_version) VALUES ($1, $2, $3, 1)`, [
     challengeId,
     orgId,
@@ -152,11 +152,11 @@ export async function acceptTerms(t: TestApp, challengeId: string, orgId: string
 }
 
 /** Moves the challenge's deadline into the past (the deadline is checked against the database clock). */
-export async function passDeadline(t: TestApp, challengeId: string): Promise<void> {
+export async function passDeadline(t: Arrange, challengeId: string): Promise<void> {
   await t.sql.query(`UPDATE challenges SET deadline = now() - interval '1 second' WHERE id = $1`, [challengeId]);
 }
 
 /** Ends the publicity period of a challenge (as if PUBLICITY_DAYS had passed). */
-export async function endPublicity(t: TestApp, challengeId: string): Promise<void> {
+export async function endPublicity(t: Arrange, challengeId: string): Promise<void> {
   await t.sql.query(`UPDATE publicities SET ends_at = now() - interval '1 second', started_at = now() - interval '8 days' WHERE challenge_id = $1 AND closed_at IS NULL`, [challengeId]);
 }

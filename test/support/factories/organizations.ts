@@ -1,7 +1,7 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { withCheckCharacter } from '../../../src/organizations/credit-code.js';
 import type { TestApp } from '../test-app.js';
-import { createUser, type Persona } from './users.js';
+import { apiOf, type Arrange, createUser, type Persona } from './users.js';
 
 /**
  * Organisations for tests. By default an organisation is inserted with SQL (verified, with an OWNER),
@@ -102,7 +102,8 @@ export function smeInput(overrides: Record<string, unknown> = {}): Record<string
   };
 }
 
-async function viaApi(t: TestApp, kind: 'ENTERPRISE' | 'SME', options: OrganizationOptions): Promise<TestOrg> {
+async function viaApi(app: Arrange, kind: 'ENTERPRISE' | 'SME', options: OrganizationOptions): Promise<TestOrg> {
+  const t = apiOf(app);
   const owner = options.owner ?? (await createUser(t, { displayName: `${kind} owner` }));
   const overrides: Record<string, unknown> = { ...options.input };
   if (options.name !== undefined) overrides.nameZh = options.name;
@@ -117,7 +118,7 @@ async function viaApi(t: TestApp, kind: 'ENTERPRISE' | 'SME', options: Organizat
   return { id, kind, nameZh: String(input.nameZh), nameEn: String(input.nameEn ?? ''), creditCode: String(input.creditCode), owner };
 }
 
-async function insertOrganization(t: TestApp, kind: 'ENTERPRISE' | 'SME', options: OrganizationOptions, defaultRegion: string): Promise<TestOrg> {
+async function insertOrganization(t: Arrange, kind: 'ENTERPRISE' | 'SME', options: OrganizationOptions, defaultRegion: string): Promise<TestOrg> {
   const owner = options.owner ?? (await createUser(t, { displayName: `${kind} owner` }));
   const id = randomUUID();
   const nameZh = options.name ?? `${kind === 'SME' ? '中小企业' : '大企业'}${randomBytes(3).toString('hex')}有限公司`;
@@ -134,7 +135,7 @@ async function insertOrganization(t: TestApp, kind: 'ENTERPRISE' | 'SME', option
 }
 
 /** An enterprise: verified, chain leader, ACTIVE alliance member, region 310000 (SQL, unless `via: 'api'`). */
-export async function createEnterprise(t: TestApp, options: EnterpriseOptions = {}): Promise<TestOrg> {
+export async function createEnterprise(t: Arrange, options: EnterpriseOptions = {}): Promise<TestOrg> {
   if (options.via === 'api') return viaApi(t, 'ENTERPRISE', options);
   const org = await insertOrganization(t, 'ENTERPRISE', options, '310000');
   await t.sql.query(`INSERT INTO enterprises (organization_id, industry_code, is_chain_leader) VALUES ($1, 'C', true)`, [org.id]);
@@ -149,7 +150,7 @@ export async function createEnterprise(t: TestApp, options: EnterpriseOptions = 
 }
 
 /** An SME: verified, SPECIALIZED with a certificate valid today, region 370000 (SQL, unless `via: 'api'`). */
-export async function createSme(t: TestApp, options: SmeOptions = {}): Promise<TestOrg> {
+export async function createSme(t: Arrange, options: SmeOptions = {}): Promise<TestOrg> {
   if (options.via === 'api') return viaApi(t, 'SME', options);
   const org = await insertOrganization(t, 'SME', options, '370000');
   await t.sql.query(
@@ -166,7 +167,7 @@ export async function createSme(t: TestApp, options: SmeOptions = {}): Promise<T
 }
 
 /** A new user who is a member of the organisation with `role`. */
-export async function addMember(t: TestApp, org: TestOrg, role: 'OWNER' | 'ADMIN' | 'MEMBER' = 'MEMBER'): Promise<Persona> {
+export async function addMember(t: Arrange, org: TestOrg, role: 'OWNER' | 'ADMIN' | 'MEMBER' = 'MEMBER'): Promise<Persona> {
   const user = await createUser(t, { displayName: `${role} of ${org.nameZh}` });
   await t.sql.query(`INSERT INTO organization_members (user_id, organization_id, role) VALUES ($1, $2, $3)`, [user.id, org.id, role]);
   return user;
@@ -176,7 +177,7 @@ export async function verify(t: TestApp, admin: Persona, organizationId: string)
   await t.gql.as(admin.token).ok(VERIFY, { input: { organizationId } });
 }
 
-export async function auditCount(t: TestApp): Promise<number> {
+export async function auditCount(t: Arrange): Promise<number> {
   const { rows } = await t.sql.query(`SELECT count(*)::int AS n FROM audit_events`);
   return rows[0].n as number;
 }
