@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { GqlResponse } from './support/graphql-client.js';
-import { createAdmin, createUser, type Persona } from './support/factories.js';
-import { auditCount, createEnterprise, createSme, verify } from './support/organizations.js';
+import { auditCount, createAdmin, createEnterprise, createSme, createUser, type Persona, verify } from './support/factories/index.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const APPLY = `mutation($input: ApplyToAllianceInput!) { applyToAlliance(input: $input) { membership { id status tier enterprise { id } } } }`;
@@ -31,7 +30,7 @@ describe('alliance curation', () => {
 
   async function verifiedEnterprise(name = '联盟测试企业'): Promise<{ owner: Persona; id: string }> {
     const owner = await createUser(t);
-    const id = await createEnterprise(t, owner, { nameZh: name });
+    const id = (await createEnterprise(t, { via: 'api', owner, input: { nameZh: name } })).id;
     await verify(t, admin, id);
     return { owner, id };
   }
@@ -125,11 +124,11 @@ describe('alliance curation', () => {
 
   it('refuses an application from an unverified enterprise, an SME, and a plain member', async () => {
     const owner = await createUser(t);
-    await createEnterprise(t, owner);
+    await createEnterprise(t, { via: 'api', owner });
     const unverified = await t.gql.as(owner.token).fails(APPLY, { input: { statement: STATEMENT } });
     expect(unverified.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ORGANIZATION_NOT_VERIFIED' });
     const smeOwner = await createUser(t);
-    await createSme(t, smeOwner);
+    await createSme(t, { via: 'api', owner: smeOwner });
     const sme = await t.gql.as(smeOwner.token).fails(APPLY, { input: { statement: STATEMENT } });
     expect(sme.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ENTERPRISES_ONLY' });
     const nobody = await createUser(t);

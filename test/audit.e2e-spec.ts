@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { GqlResponse } from './support/graphql-client.js';
-import { createAdmin, createUser, type Persona } from './support/factories.js';
-import { createEnterprise, createSme, verify } from './support/organizations.js';
+import { createAdmin, createEnterprise, createSme, createUser, type Persona, verify } from './support/factories/index.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const run = promisify(execFile);
@@ -36,10 +35,10 @@ describe('audit trail', () => {
     t = await startTestApp();
     admin = await createAdmin(t);
     owner = await createUser(t);
-    smeId = await createSme(t, owner);
+    smeId = (await createSme(t, { via: 'api', owner })).id;
     await verify(t, admin, smeId);
     const other = await createUser(t);
-    await createEnterprise(t, other);
+    await createEnterprise(t, { via: 'api', owner: other });
   });
   afterAll(() => t.close());
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { sha256 } from '../src/common/crypto.js';
-import { createAdmin, createUser, login, uniqueEmail } from './support/factories.js';
+import { createAdmin, createUser, login, uniqueEmail } from './support/factories/index.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { user { id email displayName locale platformRoles status } } }`;

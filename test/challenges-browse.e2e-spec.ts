@@ -4,16 +4,16 @@ import { viewerOf } from '../src/challenges/challenge-sql.js';
 import { ChallengeOrderBy } from '../src/challenges/dto/challenge.inputs.js';
 import {
   challengeInput,
-  CREATE,
+  CREATE_CHALLENGE,
   createAdmin,
-  createVerifiedEnterprise,
-  createVerifiedSme,
+  createChallenge,
+  createEnterprise,
+  createSme,
   inDays,
-  OrgPersona,
-  publishedChallenge,
-  SUBMIT,
-} from './support/challenge-factories.js';
-import type { Persona } from './support/factories.js';
+  type Persona,
+  SUBMIT_CHALLENGE,
+  type TestOrg,
+} from './support/factories/index.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const LIST = `query($filter: ChallengeFilterInput, $orderBy: ChallengeOrderBy, $first: Int, $after: String) {
@@ -28,27 +28,27 @@ type ListData = { challenges: { edges: { cursor: string; node: Node }[]; pageInf
 describe('browsing and searching challenges', () => {
   let t: TestApp;
   let admin: Persona;
-  let issuer: OrgPersona;
-  let anonIssuer: OrgPersona;
-  let invitedSme: OrgPersona;
-  let sme: OrgPersona;
+  let issuer: TestOrg;
+  let anonIssuer: TestOrg;
+  let invitedSme: TestOrg;
+  let sme: TestOrg;
   const ids: Record<string, string> = {};
 
   async function draft(by: Persona, overrides: Record<string, unknown>): Promise<string> {
-    return (await t.gql.as(by.token).ok<{ createChallenge: { id: string } }>(CREATE, { input: challengeInput(overrides) })).createChallenge.id;
+    return (await t.gql.as(by.token).ok<{ createChallenge: { id: string } }>(CREATE_CHALLENGE, { input: challengeInput(overrides) })).createChallenge.id;
   }
 
   beforeAll(async () => {
     t = await startTestApp();
     admin = await createAdmin(t);
-    issuer = await createVerifiedEnterprise(t, { name: '国网储能集团' });
-    anonIssuer = await createVerifiedEnterprise(t, { name: 'ANON-ISSUER-NAME-匿名大企业' });
-    invitedSme = await createVerifiedSme(t);
-    sme = await createVerifiedSme(t);
+    issuer = await createEnterprise(t, { name: '国网储能集团' });
+    anonIssuer = await createEnterprise(t, { name: 'ANON-ISSUER-NAME-匿名大企业' });
+    invitedSme = await createSme(t);
+    sme = await createSme(t);
 
-    ids.storage = (await publishedChallenge(t, issuer, admin, { deadline: inDays(20) })).id;
+    ids.storage = (await createChallenge(t, issuer, { via: 'api', admin, input: { deadline: inDays(20) } })).id;
     ids.hydrogen = (
-      await publishedChallenge(t, issuer, admin, {
+      await createChallenge(t, issuer, { via: 'api', admin, input: {
         titleZh: '氢能重卡燃料电池系统低温冷启动',
         titleEn: null,
         summaryZh: '零下三十度环境下实现燃料电池快速冷启动。',
@@ -61,10 +61,10 @@ describe('browsing and searching challenges', () => {
         budgetMax: '5000000',
         eligibility: { allowedRegionCodes: ['320000'] },
         deadline: inDays(10),
-      })
+      } })
     ).id;
     ids.english = (
-      await publishedChallenge(t, issuer, admin, {
+      await createChallenge(t, issuer, { via: 'api', admin, input: {
         titleZh: null,
         titleEn: 'Solid-state batteries for heavy trucks',
         summaryZh: null,
@@ -72,31 +72,31 @@ describe('browsing and searching challenges', () => {
         technicalFieldCodes: ['BATTERY.SOLID_STATE'],
         budgetMax: '900000000',
         deadline: inDays(40),
-      })
+      } })
     ).id;
-    ids.flywheelTitle = (await publishedChallenge(t, issuer, admin, { titleZh: '飞轮储能调频', titleEn: 'Flywheel energy storage', summaryZh: '飞轮阵列用于电网调频。', summaryEn: 'A flywheel array for frequency regulation.', deadline: inDays(50) })).id;
-    ids.flywheelSummary = (await publishedChallenge(t, issuer, admin, { titleZh: '电网调频服务', titleEn: 'Grid frequency regulation', summaryZh: '可采用飞轮方案。', summaryEn: 'Could use a flywheel.', deadline: inDays(60) })).id;
-    ids.registered = (await publishedChallenge(t, issuer, admin, { titleZh: 'REGISTERED-ONLY-注册可见', visibility: 'REGISTERED' })).id;
-    ids.invite = (await publishedChallenge(t, issuer, admin, { titleZh: 'INVITE-ONLY-SECRET-TITLE', visibility: 'INVITE_ONLY' })).id;
-    await t.gql.as(issuer.token).ok(`mutation($c: ID!, $o: ID!) { inviteSmeToChallenge(input: { challengeId: $c, organizationId: $o }) { id } }`, {
+    ids.flywheelTitle = (await createChallenge(t, issuer, { via: 'api', admin, input: { titleZh: '飞轮储能调频', titleEn: 'Flywheel energy storage', summaryZh: '飞轮阵列用于电网调频。', summaryEn: 'A flywheel array for frequency regulation.', deadline: inDays(50) } })).id;
+    ids.flywheelSummary = (await createChallenge(t, issuer, { via: 'api', admin, input: { titleZh: '电网调频服务', titleEn: 'Grid frequency regulation', summaryZh: '可采用飞轮方案。', summaryEn: 'Could use a flywheel.', deadline: inDays(60) } })).id;
+    ids.registered = (await createChallenge(t, issuer, { via: 'api', admin, input: { titleZh: 'REGISTERED-ONLY-注册可见', visibility: 'REGISTERED' } })).id;
+    ids.invite = (await createChallenge(t, issuer, { via: 'api', admin, input: { titleZh: 'INVITE-ONLY-SECRET-TITLE', visibility: 'INVITE_ONLY' } })).id;
+    await t.gql.as(issuer.owner.token).ok(`mutation($c: ID!, $o: ID!) { inviteSmeToChallenge(input: { challengeId: $c, organizationId: $o }) { id } }`, {
       c: ids.invite,
-      o: invitedSme.organizationId,
+      o: invitedSme.id,
     });
     ids.anonymous = (
-      await publishedChallenge(t, anonIssuer, admin, {
+      await createChallenge(t, anonIssuer, { via: 'api', admin, input: {
         titleZh: '匿名发榜：高镍正极材料',
         titleEn: 'High-nickel cathode materials',
         summaryZh: '高镍正极材料量产一致性。',
         summaryEn: 'Consistency of high-nickel cathodes in mass production.',
         anonymousIssuer: true,
-      })
+      } })
     ).id;
-    ids.draft = await draft(issuer, { titleZh: 'DRAFT-SECRET-TITLE' });
-    ids.rejected = await draft(issuer, { titleZh: 'REJECTED-SECRET-TITLE' });
-    await t.gql.as(issuer.token).ok(SUBMIT, { id: ids.rejected });
+    ids.draft = await draft(issuer.owner, { titleZh: 'DRAFT-SECRET-TITLE' });
+    ids.rejected = await draft(issuer.owner, { titleZh: 'REJECTED-SECRET-TITLE' });
+    await t.gql.as(issuer.owner.token).ok(SUBMIT_CHALLENGE, { id: ids.rejected });
     await t.gql.as(admin.token).ok(`mutation($id: ID!) { rejectChallenge(input: { id: $id, reason: "duplicate demand" }) { id } }`, { id: ids.rejected });
-    ids.pending = await draft(issuer, { titleZh: 'PENDING-SECRET-TITLE' });
-    await t.gql.as(issuer.token).ok(SUBMIT, { id: ids.pending });
+    ids.pending = await draft(issuer.owner, { titleZh: 'PENDING-SECRET-TITLE' });
+    await t.gql.as(issuer.owner.token).ok(SUBMIT_CHALLENGE, { id: ids.pending });
   });
   afterAll(() => t.close());
 
@@ -117,26 +117,26 @@ describe('browsing and searching challenges', () => {
     });
 
     it('a signed-in SME also sees REGISTERED ones, but not INVITE_ONLY ones it was not invited to, drafts, pending or rejected ones', async () => {
-      const { ids: seen, text } = await listIds(sme.token);
+      const { ids: seen, text } = await listIds(sme.owner.token);
       expect(seen.sort()).toEqual([...PUBLIC_SET(), ids.registered].sort());
       for (const secret of SECRETS) expect(text).not.toContain(secret);
       for (const hidden of [ids.invite, ids.draft, ids.rejected, ids.pending]) {
-        const res = await t.gql.as(sme.token).send(DETAIL, { id: hidden });
+        const res = await t.gql.as(sme.owner.token).send(DETAIL, { id: hidden });
         expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
         for (const secret of SECRETS) expect(res.text).not.toContain(secret);
       }
     });
 
     it('an invited SME sees the INVITE_ONLY challenge', async () => {
-      const { ids: seen } = await listIds(invitedSme.token);
+      const { ids: seen } = await listIds(invitedSme.owner.token);
       expect(seen).toContain(ids.invite);
-      expect((await t.gql.as(invitedSme.token).ok<{ challenge: { id: string } }>(DETAIL, { id: ids.invite })).challenge.id).toBe(ids.invite);
+      expect((await t.gql.as(invitedSme.owner.token).ok<{ challenge: { id: string } }>(DETAIL, { id: ids.invite })).challenge.id).toBe(ids.invite);
     });
 
     it("the issuer's members see their own drafts and review states; other enterprises do not", async () => {
-      const { ids: own } = await listIds(issuer.token);
+      const { ids: own } = await listIds(issuer.owner.token);
       expect(own).toEqual(expect.arrayContaining([ids.draft, ids.rejected, ids.pending, ids.invite, ids.registered]));
-      const { ids: other, text } = await listIds(anonIssuer.token);
+      const { ids: other, text } = await listIds(anonIssuer.owner.token);
       expect(other).not.toContain(ids.draft);
       for (const secret of SECRETS) expect(text).not.toContain(secret);
     });
@@ -147,55 +147,55 @@ describe('browsing and searching challenges', () => {
     });
 
     it("listing one issuer's challenges (the nested path) applies the same rules", async () => {
-      const { ids: seen, text } = await listIds(sme.token, { filter: { issuerOrganizationId: issuer.organizationId } });
+      const { ids: seen, text } = await listIds(sme.owner.token, { filter: { issuerOrganizationId: issuer.id } });
       expect(seen).toContain(ids.storage);
       for (const secret of SECRETS) expect(text).not.toContain(secret);
       expect(text).not.toContain('CONFIDENTIAL-DESCRIPTION');
     });
     it("the enterprise's page (Enterprise.challenges) shows only what the caller may see", async () => {
       const NESTED = `query($id: ID!) { enterprise(id: $id) { id challenges(first: 100) { edges { node { id titleZh description issuer { id } } } } } }`;
-      const bySme = await t.gql.as(sme.token).send<{ enterprise: { challenges: { edges: { node: { id: string } }[] } } }>(NESTED, { id: issuer.organizationId });
+      const bySme = await t.gql.as(sme.owner.token).send<{ enterprise: { challenges: { edges: { node: { id: string } }[] } } }>(NESTED, { id: issuer.id });
       expect(bySme.errors).toBeUndefined();
       const seen = bySme.data!.enterprise.challenges.edges.map((e) => e.node.id);
       expect(seen).toContain(ids.storage);
       for (const hidden of [ids.invite, ids.draft, ids.rejected, ids.pending]) expect(seen).not.toContain(hidden);
       for (const secret of SECRETS) expect(bySme.text).not.toContain(secret);
       // An anonymous visitor gets the public challenges there, without the confidential description.
-      const byVisitor = await t.gql.send<{ enterprise: { challenges: { edges: { node: { id: string } }[] } } }>(NESTED, { id: issuer.organizationId });
+      const byVisitor = await t.gql.send<{ enterprise: { challenges: { edges: { node: { id: string } }[] } } }>(NESTED, { id: issuer.id });
       expect(byVisitor.data!.enterprise.challenges.edges.map((e) => e.node.id).sort()).toEqual(
         [ids.storage, ids.hydrogen, ids.english, ids.flywheelTitle, ids.flywheelSummary].sort(),
       );
       expect(byVisitor.text).not.toContain('CONFIDENTIAL-DESCRIPTION');
       for (const secret of [...SECRETS, 'REGISTERED-ONLY']) expect(byVisitor.text).not.toContain(secret);
       // The anonymous issuer's page never lists its anonymous challenge to others.
-      const anon = await t.gql.as(sme.token).send<{ enterprise: { challenges: { edges: unknown[] } } }>(NESTED, { id: anonIssuer.organizationId });
+      const anon = await t.gql.as(sme.owner.token).send<{ enterprise: { challenges: { edges: unknown[] } } }>(NESTED, { id: anonIssuer.id });
       expect(anon.data?.enterprise.challenges.edges).toEqual([]);
       expect(anon.text).not.toContain('高镍正极材料');
       // Its own members see their drafts there.
-      const own = await t.gql.as(issuer.token).send<{ enterprise: { challenges: { edges: { node: { id: string } }[] } } }>(NESTED, { id: issuer.organizationId });
+      const own = await t.gql.as(issuer.owner.token).send<{ enterprise: { challenges: { edges: { node: { id: string } }[] } } }>(NESTED, { id: issuer.id });
       expect(own.data!.enterprise.challenges.edges.map((e) => e.node.id)).toEqual(expect.arrayContaining([ids.draft, ids.pending]));
     });
   });
 
   describe('anonymous issuer', () => {
     it('never names the issuer to an SME: not in the list, the detail, or by filtering on the issuer', async () => {
-      for (const token of [sme.token, undefined, issuer.token]) {
+      for (const token of [sme.owner.token, undefined, issuer.owner.token]) {
         const list = await listIds(token);
         expect(list.data.challenges.edges.find((e) => e.node.id === ids.anonymous)?.node.issuer).toBeNull();
         expect(list.text).not.toContain('ANON-ISSUER-NAME');
-        expect(list.text).not.toContain(anonIssuer.organizationId);
+        expect(list.text).not.toContain(anonIssuer.id);
         const detail = await t.gql.as(token).send<{ challenge: { issuer: unknown } }>(DETAIL, { id: ids.anonymous });
         expect(detail.data?.challenge.issuer).toBeNull();
         expect(detail.text).not.toContain('ANON-ISSUER-NAME');
-        const byIssuer = await listIds(token, { filter: { issuerOrganizationId: anonIssuer.organizationId } });
+        const byIssuer = await listIds(token, { filter: { issuerOrganizationId: anonIssuer.id } });
         expect(byIssuer.ids).toEqual([]);
-        const facets = await t.gql.as(token).send(`query($f: ChallengeFilterInput) { challengeFacets(filter: $f) { total } }`, { f: { issuerOrganizationId: anonIssuer.organizationId } });
+        const facets = await t.gql.as(token).send(`query($f: ChallengeFilterInput) { challengeFacets(filter: $f) { total } }`, { f: { issuerOrganizationId: anonIssuer.id } });
         expect(facets.data).toEqual({ challengeFacets: { total: 0 } });
       }
     });
 
     it('shows the issuer to its own members and to admins', async () => {
-      for (const token of [anonIssuer.token, admin.token]) {
+      for (const token of [anonIssuer.owner.token, admin.token]) {
         const detail = await t.gql.as(token).ok<{ challenge: { issuer: { nameZh: string } } }>(DETAIL, { id: ids.anonymous });
         expect(detail.challenge.issuer.nameZh).toBe('ANON-ISSUER-NAME-匿名大企业');
       }
@@ -242,7 +242,7 @@ describe('browsing and searching challenges', () => {
       expect(await search('SECRET')).toEqual([]);
       expect(await search('Rudong')).toEqual([]);
       expect(await search('REGISTERED')).toEqual([]);
-      expect(await search('REGISTERED', sme.token)).toEqual([ids.registered]);
+      expect(await search('REGISTERED', sme.owner.token)).toEqual([ids.registered]);
     });
 
     it.each([
@@ -359,7 +359,7 @@ describe('browsing and searching challenges', () => {
 
   describe('cost of the browse list', () => {
     it.each([2, 20])('runs at most 2 SQL statements for a page of %i with issuer names, fields and proposal counts', async (first) => {
-      for (const token of [undefined, sme.token, issuer.token]) {
+      for (const token of [undefined, sme.owner.token, issuer.owner.token]) {
         const res = await t.gql.as(token).send<ListData>(LIST, { first });
         expect(res.errors).toBeUndefined();
         expect(res.sqlStatements).toBeLessThanOrEqual(2);
@@ -376,7 +376,7 @@ describe('browsing and searching challenges', () => {
     });
 
     it('maps whatever subset of fields a list asks for', async () => {
-      const res = await t.gql.as(sme.token).ok<{ challenges: { edges: { node: Record<string, unknown> }[] } }>(
+      const res = await t.gql.as(sme.owner.token).ok<{ challenges: { edges: { node: Record<string, unknown> }[] } }>(
         `{ challenges(first: 5, filter: { industryCodes: ["C"] }) { edges { node { eligibility { minQualification allowedRegionCodes verifiedOnly } deadlineChinaTime status viewerIsIssuer statusReason cooperationModes budgetMin currency } } } }`,
       );
       expect(res.challenges.edges[0].node).toMatchObject({
@@ -392,7 +392,7 @@ describe('browsing and searching challenges', () => {
     });
 
     it('resolves requirements and criteria of a whole page with one query each (no N+1)', async () => {
-      const res = await t.gql.as(sme.token).send(`{ challenges(first: 20) { edges { node { id requirements { name } evaluationCriteria { weight } description } } } }`);
+      const res = await t.gql.as(sme.owner.token).send(`{ challenges(first: 20) { edges { node { id requirements { name } evaluationCriteria { weight } description } } } }`);
       expect(res.errors).toBeUndefined();
       // actor + list + requirements + criteria + description
       expect(res.sqlStatements).toBeLessThanOrEqual(5);

@@ -1,20 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   addMember,
-  challengeInput,
   CHALLENGE_SELECTION,
-  CREATE,
+  challengeInput,
+  CREATE_CHALLENGE,
   createAdmin,
-  createVerifiedEnterprise,
-  createVerifiedSme,
+  createChallenge,
+  createEnterprise,
+  createSme,
+  createUser,
   inDays,
-  OrgPersona,
-  PUBLISH,
-  publishedChallenge,
-  SUBMIT,
-} from './support/challenge-factories.js';
-import type { Persona } from './support/factories.js';
-import { createUser } from './support/factories.js';
+  type Persona,
+  PUBLISH_CHALLENGE,
+  SUBMIT_CHALLENGE,
+  type TestOrg,
+} from './support/factories/index.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const GET = `query($id: ID!) { challenge(id: $id) { ${CHALLENGE_SELECTION} } }`;
@@ -26,21 +26,21 @@ const CANCEL = `mutation($id: ID!, $reason: String!) { cancelChallenge(input: { 
 describe('challenge lifecycle', () => {
   let t: TestApp;
   let admin: Persona;
-  let issuer: OrgPersona;
-  let sme: OrgPersona;
-  let otherEnterprise: OrgPersona;
+  let issuer: TestOrg;
+  let sme: TestOrg;
+  let otherEnterprise: TestOrg;
 
   beforeAll(async () => {
     t = await startTestApp();
     admin = await createAdmin(t);
-    issuer = await createVerifiedEnterprise(t);
-    sme = await createVerifiedSme(t);
-    otherEnterprise = await createVerifiedEnterprise(t);
+    issuer = await createEnterprise(t);
+    sme = await createSme(t);
+    otherEnterprise = await createEnterprise(t);
   });
   afterAll(() => t.close());
 
-  async function createDraft(by: Persona = issuer, overrides: Record<string, unknown> = {}): Promise<string> {
-    const data = await t.gql.as(by.token).ok<{ createChallenge: { id: string } }>(CREATE, { input: challengeInput(overrides) });
+  async function createDraft(by: Persona = issuer.owner, overrides: Record<string, unknown> = {}): Promise<string> {
+    const data = await t.gql.as(by.token).ok<{ createChallenge: { id: string } }>(CREATE_CHALLENGE, { input: challengeInput(overrides) });
     return data.createChallenge.id;
   }
 
@@ -55,40 +55,40 @@ describe('challenge lifecycle', () => {
   }
 
   it('goes DRAFT → PENDING_REVIEW → CHANGES_REQUESTED → PENDING_REVIEW → PUBLISHED, each step audited', async () => {
-    const created = await t.gql.as(issuer.token).ok<{ createChallenge: Record<string, unknown> }>(CREATE, { input: challengeInput() });
+    const created = await t.gql.as(issuer.owner.token).ok<{ createChallenge: Record<string, unknown> }>(CREATE_CHALLENGE, { input: challengeInput() });
     const c = created.createChallenge;
     expect(c).toMatchObject({ status: 'DRAFT', version: 1, budgetMin: '50000000', budgetMax: '200000000', bounty: '1000000', currency: 'CNY', viewerIsIssuer: true });
     expect(c.deadlineChinaTime).toMatch(/\+08:00$/);
     const id = c.id as string;
 
-    const updated = await t.gql.as(issuer.token).ok<{ updateChallengeDraft: { version: number; titleZh: string } }>(UPDATE, {
+    const updated = await t.gql.as(issuer.owner.token).ok<{ updateChallengeDraft: { version: number; titleZh: string } }>(UPDATE, {
       input: { id, expectedVersion: 1, titleZh: '储能电站热失控预警（修订）' },
     });
     expect(updated.updateChallengeDraft).toMatchObject({ version: 2, titleZh: '储能电站热失控预警（修订）' });
 
-    expect((await t.gql.as(issuer.token).ok<{ submitChallengeForReview: { status: string } }>(SUBMIT, { id })).submitChallengeForReview.status).toBe('PENDING_REVIEW');
+    expect((await t.gql.as(issuer.owner.token).ok<{ submitChallengeForReview: { status: string } }>(SUBMIT_CHALLENGE, { id })).submitChallengeForReview.status).toBe('PENDING_REVIEW');
     const changes = await t.gql.as(admin.token).ok<{ requestChallengeChanges: { status: string; statusReason: string } }>(REQUEST_CHANGES, {
       id,
       reason: '请补充考核指标的测试方法',
     });
     expect(changes.requestChallengeChanges).toEqual({ id, status: 'CHANGES_REQUESTED', statusReason: '请补充考核指标的测试方法' });
-    const issuerView = await t.gql.as(issuer.token).ok<{ challenge: { statusReason: string } }>(GET, { id });
+    const issuerView = await t.gql.as(issuer.owner.token).ok<{ challenge: { statusReason: string } }>(GET, { id });
     expect(issuerView.challenge.statusReason).toBe('请补充考核指标的测试方法');
 
-    await t.gql.as(issuer.token).ok(UPDATE, { input: { id, expectedVersion: 2, summaryZh: '补充了测试方法。' } });
-    await t.gql.as(issuer.token).ok(SUBMIT, { id });
+    await t.gql.as(issuer.owner.token).ok(UPDATE, { input: { id, expectedVersion: 2, summaryZh: '补充了测试方法。' } });
+    await t.gql.as(issuer.owner.token).ok(SUBMIT_CHALLENGE, { id });
     const queue = await t.gql.as(admin.token).ok<{ challengeReviewQueue: { edges: { node: { id: string } }[] } }>(
       `{ challengeReviewQueue(first: 50) { edges { node { id } } } }`,
     );
     expect(queue.challengeReviewQueue.edges.map((e) => e.node.id)).toContain(id);
 
-    const published = await t.gql.as(admin.token).ok<{ approveAndPublishChallenge: { status: string; publishedAt: string; version: number } }>(PUBLISH, { id });
+    const published = await t.gql.as(admin.token).ok<{ approveAndPublishChallenge: { status: string; publishedAt: string; version: number } }>(PUBLISH_CHALLENGE, { id });
     expect(published.approveAndPublishChallenge).toMatchObject({ status: 'PUBLISHED', version: 3 });
     expect(published.approveAndPublishChallenge.publishedAt).toBeTruthy();
 
     // Now public: an anonymous visitor sees the summary.
     const anon = await t.gql.ok<{ challenge: { status: string; issuer: { nameZh: string } } }>(GET, { id });
-    expect(anon.challenge).toMatchObject({ status: 'PUBLISHED', issuer: { nameZh: issuer.organizationName } });
+    expect(anon.challenge).toMatchObject({ status: 'PUBLISHED', issuer: { nameZh: issuer.nameZh } });
     const versions = await t.gql.ok<{ challengeVersions: { version: number; changeSummary: string | null }[] }>(
       `query($id: ID!) { challengeVersions(challengeId: $id) { version changeSummary } }`,
       { id },
@@ -110,23 +110,23 @@ describe('challenge lifecycle', () => {
 
   it('rejects a challenge in review with a reason; a rejected challenge stays hidden from others and cannot move on', async () => {
     const id = await createDraft();
-    await t.gql.as(issuer.token).ok(SUBMIT, { id });
+    await t.gql.as(issuer.owner.token).ok(SUBMIT_CHALLENGE, { id });
     const rejected = await t.gql.as(admin.token).ok<{ rejectChallenge: { status: string } }>(REJECT, { id, reason: '不属于联盟发榜范围' });
     expect(rejected.rejectChallenge.status).toBe('REJECTED');
-    expect((await t.gql.as(sme.token).fails(GET, { id })).extensions?.code).toBe('NOT_FOUND');
+    expect((await t.gql.as(sme.owner.token).fails(GET, { id })).extensions?.code).toBe('NOT_FOUND');
     const before = await auditActions(id);
-    const error = await t.gql.as(admin.token).fails(PUBLISH, { id });
+    const error = await t.gql.as(admin.token).fails(PUBLISH_CHALLENGE, { id });
     expect(error.extensions).toMatchObject({ code: 'CONFLICT', reason: 'INVALID_TRANSITION', from: 'REJECTED', to: 'PUBLISHED' });
     expect(await auditActions(id)).toEqual(before);
   });
 
   it.each([
-    ['approve a draft', 'PUBLISH'],
+    ['approve a draft', 'PUBLISH_CHALLENGE'],
     ['request changes on a draft', 'REQUEST_CHANGES'],
   ])('refuses to %s with CONFLICT INVALID_TRANSITION and writes nothing', async (_name, op) => {
     const id = await createDraft();
     const error =
-      op === 'PUBLISH' ? await t.gql.as(admin.token).fails(PUBLISH, { id }) : await t.gql.as(admin.token).fails(REQUEST_CHANGES, { id, reason: 'x reason' });
+      op === 'PUBLISH_CHALLENGE' ? await t.gql.as(admin.token).fails(PUBLISH_CHALLENGE, { id }) : await t.gql.as(admin.token).fails(REQUEST_CHANGES, { id, reason: 'x reason' });
     expect(error.extensions).toMatchObject({ code: 'CONFLICT', reason: 'INVALID_TRANSITION' });
     expect((await stored(id)).status).toBe('DRAFT');
     expect(await auditActions(id)).toEqual(['CHALLENGE_CREATED']);
@@ -134,8 +134,8 @@ describe('challenge lifecycle', () => {
 
   it('refuses to submit twice', async () => {
     const id = await createDraft();
-    await t.gql.as(issuer.token).ok(SUBMIT, { id });
-    const error = await t.gql.as(issuer.token).fails(SUBMIT, { id });
+    await t.gql.as(issuer.owner.token).ok(SUBMIT_CHALLENGE, { id });
+    const error = await t.gql.as(issuer.owner.token).fails(SUBMIT_CHALLENGE, { id });
     expect(error.extensions).toMatchObject({ code: 'CONFLICT', reason: 'INVALID_TRANSITION', from: 'PENDING_REVIEW' });
   });
 
@@ -145,25 +145,25 @@ describe('challenge lifecycle', () => {
     ['a suspended alliance member', { allianceStatus: 'SUSPENDED' as const }, 'ALLIANCE_MEMBERSHIP_REQUIRED'],
     ['an enterprise outside the alliance', { allianceStatus: null }, 'ALLIANCE_MEMBERSHIP_REQUIRED'],
   ])('lets %s draft but not submit for review', async (_name, options, reason) => {
-    const enterprise = await createVerifiedEnterprise(t, options);
-    const id = await createDraft(enterprise);
-    const error = await t.gql.as(enterprise.token).fails(SUBMIT, { id });
+    const enterprise = await createEnterprise(t, options);
+    const id = await createDraft(enterprise.owner);
+    const error = await t.gql.as(enterprise.owner.token).fails(SUBMIT_CHALLENGE, { id });
     expect(error.extensions).toMatchObject({ code: 'FORBIDDEN', reason });
     expect((await stored(id)).status).toBe('DRAFT');
     expect(await auditActions(id)).toEqual(['CHALLENGE_CREATED']);
   });
 
   it('refuses to submit an incomplete draft, naming what is missing', async () => {
-    const id = await createDraft(issuer, { evaluationCriteria: [], summaryZh: null, summaryEn: null });
-    const error = await t.gql.as(issuer.token).fails(SUBMIT, { id });
+    const id = await createDraft(issuer.owner, { evaluationCriteria: [], summaryZh: null, summaryEn: null });
+    const error = await t.gql.as(issuer.owner.token).fails(SUBMIT_CHALLENGE, { id });
     expect(error.extensions).toMatchObject({ code: 'CONFLICT', reason: 'CHALLENGE_INCOMPLETE', missing: ['evaluationCriteria', 'summary'] });
   });
 
   it('refuses to publish when the deadline is now less than 24 hours away', async () => {
     const id = await createDraft();
-    await t.gql.as(issuer.token).ok(SUBMIT, { id });
+    await t.gql.as(issuer.owner.token).ok(SUBMIT_CHALLENGE, { id });
     await t.sql.query(`UPDATE challenges SET deadline = now() + interval '2 hours' WHERE id = $1`, [id]);
-    const error = await t.gql.as(admin.token).fails(PUBLISH, { id });
+    const error = await t.gql.as(admin.token).fails(PUBLISH_CHALLENGE, { id });
     expect(error.extensions).toMatchObject({ code: 'CONFLICT', reason: 'DEADLINE_TOO_SOON' });
     expect((await stored(id)).status).toBe('PENDING_REVIEW');
   });
@@ -172,19 +172,19 @@ describe('challenge lifecycle', () => {
     it('only members of an enterprise create challenges', async () => {
       const count = async () => Number((await t.sql.query(`SELECT count(*) FROM challenges`)).rows[0].count);
       const before = await count();
-      expect((await t.gql.as(sme.token).fails(CREATE, { input: challengeInput() })).extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ENTERPRISE_MEMBERS_ONLY' });
+      expect((await t.gql.as(sme.owner.token).fails(CREATE_CHALLENGE, { input: challengeInput() })).extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ENTERPRISE_MEMBERS_ONLY' });
       const loner = await createUser(t);
-      expect((await t.gql.as(loner.token).fails(CREATE, { input: challengeInput() })).extensions?.code).toBe('FORBIDDEN');
-      expect((await t.gql.fails(CREATE, { input: challengeInput() })).extensions?.code).toBe('UNAUTHENTICATED');
+      expect((await t.gql.as(loner.token).fails(CREATE_CHALLENGE, { input: challengeInput() })).extensions?.code).toBe('FORBIDDEN');
+      expect((await t.gql.fails(CREATE_CHALLENGE, { input: challengeInput() })).extensions?.code).toBe('UNAUTHENTICATED');
       expect(await count()).toBe(before);
     });
 
     it('a draft is not found by another enterprise, an SME or an anonymous caller, and cannot be edited or submitted by them', async () => {
       const id = await createDraft();
-      for (const persona of [otherEnterprise, sme]) {
+      for (const persona of [otherEnterprise, sme].map((o) => o.owner)) {
         expect((await t.gql.as(persona.token).fails(GET, { id })).extensions?.code).toBe('NOT_FOUND');
         expect((await t.gql.as(persona.token).fails(UPDATE, { input: { id, expectedVersion: 1, titleZh: '篡改' } })).extensions?.code).toBe('NOT_FOUND');
-        expect((await t.gql.as(persona.token).fails(SUBMIT, { id })).extensions?.code).toBe('NOT_FOUND');
+        expect((await t.gql.as(persona.token).fails(SUBMIT_CHALLENGE, { id })).extensions?.code).toBe('NOT_FOUND');
         expect((await t.gql.as(persona.token).fails(CANCEL, { id, reason: 'not mine' })).extensions?.code).toBe('NOT_FOUND');
       }
       expect((await t.gql.fails(GET, { id })).extensions?.code).toBe('NOT_FOUND');
@@ -194,8 +194,8 @@ describe('challenge lifecycle', () => {
     });
 
     it('a plain MEMBER of the issuer may edit and submit; only OWNER/ADMIN may cancel', async () => {
-      const member = await addMember(t, issuer.organizationId, issuer.organizationName, 'MEMBER');
-      const manager = await addMember(t, issuer.organizationId, issuer.organizationName, 'ADMIN');
+      const member = await addMember(t, issuer, 'MEMBER');
+      const manager = await addMember(t, issuer, 'ADMIN');
       const id = await createDraft(member);
       await t.gql.as(member.token).ok(UPDATE, { input: { id, expectedVersion: 1, titleEn: 'edited by a member' } });
       const error = await t.gql.as(member.token).fails(CANCEL, { id, reason: 'no longer needed' });
@@ -206,28 +206,28 @@ describe('challenge lifecycle', () => {
     });
 
     it('an SME that sees a published challenge still cannot cancel, edit or amend it', async () => {
-      const { id, version } = await publishedChallenge(t, issuer, admin);
-      expect((await t.gql.as(sme.token).fails(CANCEL, { id, reason: 'not mine' })).extensions).toMatchObject({ code: 'FORBIDDEN' });
-      expect((await t.gql.as(sme.token).fails(UPDATE, { input: { id, expectedVersion: version, titleZh: 'x' } })).extensions).toMatchObject({ code: 'FORBIDDEN' });
+      const { id, version } = await createChallenge(t, issuer, { via: 'api', admin });
+      expect((await t.gql.as(sme.owner.token).fails(CANCEL, { id, reason: 'not mine' })).extensions).toMatchObject({ code: 'FORBIDDEN' });
+      expect((await t.gql.as(sme.owner.token).fails(UPDATE, { input: { id, expectedVersion: version, titleZh: 'x' } })).extensions).toMatchObject({ code: 'FORBIDDEN' });
       expect(
-        (await t.gql.as(sme.token).fails(`mutation($input: AmendChallengeInput!) { amendChallenge(input: $input) { id } }`, { input: { id, expectedVersion: version, changeSummary: 'hijack', titleZh: 'x' } }))
+        (await t.gql.as(sme.owner.token).fails(`mutation($input: AmendChallengeInput!) { amendChallenge(input: $input) { id } }`, { input: { id, expectedVersion: version, changeSummary: 'hijack', titleZh: 'x' } }))
           .extensions,
       ).toMatchObject({ code: 'FORBIDDEN', reason: 'ISSUER_ONLY' });
       expect(await stored(id)).toMatchObject({ status: 'PUBLISHED', version });
     });
 
     it('another enterprise and anonymous callers cannot amend, submit, cancel or announce on a published challenge', async () => {
-      const { id, version } = await publishedChallenge(t, issuer, admin);
+      const { id, version } = await createChallenge(t, issuer, { via: 'api', admin });
       const AMEND = `mutation($input: AmendChallengeInput!) { amendChallenge(input: $input) { id } }`;
       const ANNOUNCE = `mutation($id: ID!) { publishChallengeAnnouncement(input: { challengeId: $id, title: "t", body: "b" }) { id } }`;
       const amendInput = { input: { id, expectedVersion: version, changeSummary: '他人修改', titleZh: '篡改' } };
-      expect((await t.gql.as(otherEnterprise.token).fails(AMEND, amendInput)).extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ISSUER_ONLY' });
-      expect((await t.gql.as(otherEnterprise.token).fails(SUBMIT, { id })).extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ISSUER_ONLY' });
-      expect((await t.gql.as(otherEnterprise.token).fails(CANCEL, { id, reason: 'not mine' })).extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ISSUER_MANAGER_ONLY' });
-      expect((await t.gql.as(otherEnterprise.token).fails(ANNOUNCE, { id })).extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ISSUER_ONLY' });
+      expect((await t.gql.as(otherEnterprise.owner.token).fails(AMEND, amendInput)).extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ISSUER_ONLY' });
+      expect((await t.gql.as(otherEnterprise.owner.token).fails(SUBMIT_CHALLENGE, { id })).extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ISSUER_ONLY' });
+      expect((await t.gql.as(otherEnterprise.owner.token).fails(CANCEL, { id, reason: 'not mine' })).extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ISSUER_MANAGER_ONLY' });
+      expect((await t.gql.as(otherEnterprise.owner.token).fails(ANNOUNCE, { id })).extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ISSUER_ONLY' });
       for (const [query, variables] of [
         [AMEND, amendInput],
-        [SUBMIT, { id }],
+        [SUBMIT_CHALLENGE, { id }],
         [CANCEL, { id, reason: 'anonymous' }],
         [ANNOUNCE, { id }],
       ] as const) {
@@ -240,21 +240,21 @@ describe('challenge lifecycle', () => {
 
     it('review decisions are for administrators only', async () => {
       const id = await createDraft();
-      await t.gql.as(issuer.token).ok(SUBMIT, { id });
-      for (const persona of [issuer, sme]) {
-        expect((await t.gql.as(persona.token).fails(PUBLISH, { id })).extensions?.code).toBe('FORBIDDEN');
+      await t.gql.as(issuer.owner.token).ok(SUBMIT_CHALLENGE, { id });
+      for (const persona of [issuer, sme].map((o) => o.owner)) {
+        expect((await t.gql.as(persona.token).fails(PUBLISH_CHALLENGE, { id })).extensions?.code).toBe('FORBIDDEN');
         expect((await t.gql.as(persona.token).fails(REJECT, { id, reason: 'nope nope' })).extensions?.code).toBe('FORBIDDEN');
       }
-      expect((await t.gql.fails(PUBLISH, { id })).extensions?.code).toBe('UNAUTHENTICATED');
+      expect((await t.gql.fails(PUBLISH_CHALLENGE, { id })).extensions?.code).toBe('UNAUTHENTICATED');
       expect((await stored(id)).status).toBe('PENDING_REVIEW');
     });
   });
 
   describe('the deadline closes a challenge by itself', () => {
     it('reads as CLOSED right after the deadline (detail, list, filter), and the next write persists it', async () => {
-      const { id } = await publishedChallenge(t, issuer, admin);
+      const { id } = await createChallenge(t, issuer, { via: 'api', admin });
       await t.sql.query(`UPDATE challenges SET deadline = now() - interval '1 second' WHERE id = $1`, [id]);
-      expect((await t.gql.as(sme.token).ok<{ challenge: { status: string } }>(GET, { id })).challenge.status).toBe('CLOSED');
+      expect((await t.gql.as(sme.owner.token).ok<{ challenge: { status: string } }>(GET, { id })).challenge.status).toBe('CLOSED');
       const list = await t.gql.ok<{ challenges: { edges: { node: { id: string; status: string } }[] } }>(
         `{ challenges(first: 100, filter: { statuses: [CLOSED] }) { edges { node { id status } } } }`,
       );
@@ -263,15 +263,15 @@ describe('challenge lifecycle', () => {
       expect(open.challenges.edges.map((e) => e.node.id)).not.toContain(id);
       expect((await stored(id)).status).toBe('PUBLISHED');
 
-      const cancelled = await t.gql.as(issuer.token).ok<{ cancelChallenge: { status: string } }>(CANCEL, { id, reason: '预算调整，撤榜' });
+      const cancelled = await t.gql.as(issuer.owner.token).ok<{ cancelChallenge: { status: string } }>(CANCEL, { id, reason: '预算调整，撤榜' });
       expect(cancelled.cancelChallenge.status).toBe('CANCELLED');
       const { rows } = await t.sql.query(`SELECT action, from_state, to_state, actor_user_id FROM audit_events WHERE entity_id = $1 ORDER BY seq DESC LIMIT 2`, [id]);
       expect(rows).toEqual([
-        { action: 'CHALLENGE_CANCELLED', from_state: 'CLOSED', to_state: 'CANCELLED', actor_user_id: issuer.id },
+        { action: 'CHALLENGE_CANCELLED', from_state: 'CLOSED', to_state: 'CANCELLED', actor_user_id: issuer.owner.id },
         { action: 'CHALLENGE_CLOSED', from_state: 'PUBLISHED', to_state: 'CLOSED', actor_user_id: null },
       ]);
       // The cancellation reason is told to everyone who sees the challenge.
-      expect((await t.gql.as(sme.token).ok<{ challenge: { statusReason: string } }>(GET, { id })).challenge.statusReason).toBe('预算调整，撤榜');
+      expect((await t.gql.as(sme.owner.token).ok<{ challenge: { statusReason: string } }>(GET, { id })).challenge.statusReason).toBe('预算调整，撤榜');
     });
   });
 
@@ -292,7 +292,7 @@ describe('challenge lifecycle', () => {
     it.each(cases)('refuses %s on create', async (_name, override, field) => {
       const count = async () => Number((await t.sql.query(`SELECT count(*) FROM challenges`)).rows[0].count);
       const before = await count();
-      const error = await t.gql.as(issuer.token).fails(CREATE, { input: challengeInput(override) });
+      const error = await t.gql.as(issuer.owner.token).fails(CREATE_CHALLENGE, { input: challengeInput(override) });
       expect(error.extensions?.code).toBe('BAD_USER_INPUT');
       expect(error.extensions?.fields?.map((f) => f.field)).toContain(field);
       expect(error.extensions?.fields?.every((f) => f.message.length > 0)).toBe(true);
@@ -301,7 +301,7 @@ describe('challenge lifecycle', () => {
 
     it.each(cases.slice(0, 5))('refuses %s on a draft update and keeps the draft as it was', async (_name, override, field) => {
       const id = await createDraft();
-      const error = await t.gql.as(issuer.token).fails(UPDATE, { input: { id, expectedVersion: 1, ...override } });
+      const error = await t.gql.as(issuer.owner.token).fails(UPDATE, { input: { id, expectedVersion: 1, ...override } });
       expect(error.extensions?.code).toBe('BAD_USER_INPUT');
       expect(error.extensions?.fields?.map((f) => f.field)).toContain(field);
       expect(await stored(id)).toMatchObject({ status: 'DRAFT', version: 1 });
@@ -309,7 +309,7 @@ describe('challenge lifecycle', () => {
     });
 
     it('refuses money that is not an integer of fen', async () => {
-      const error = await t.gql.as(issuer.token).fails(CREATE, { input: challengeInput({ budgetMin: '12.5' }) });
+      const error = await t.gql.as(issuer.owner.token).fails(CREATE_CHALLENGE, { input: challengeInput({ budgetMin: '12.5' }) });
       expect(error.extensions?.code).toBe('BAD_USER_INPUT');
     });
   });

@@ -1,8 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { RELEVANCE_CANDIDATES } from '../src/challenges/challenge-list-query.js';
 import { searchQuery } from '../src/challenges/challenge-search.js';
-import { CREATE, challengeInput, createAdmin, createVerifiedEnterprise, type OrgPersona, publishedChallenge } from './support/challenge-factories.js';
-import type { Persona } from './support/factories.js';
+import {
+  challengeInput,
+  CREATE_CHALLENGE,
+  createAdmin,
+  createChallenge,
+  createEnterprise,
+  type Persona,
+  type TestOrg,
+} from './support/factories/index.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -23,7 +30,7 @@ const MONTHS_AGO = [0, 0, 1, 2, 2, 4, 6, 7, 9, 13, 40, 100];
 describe('search by list month (recency in the index)', () => {
   let t: TestApp;
   let admin: Persona;
-  let issuer: OrgPersona;
+  let issuer: TestOrg;
   const matching: string[] = [];
 
   async function all(filter: Record<string, unknown>, orderBy: string, first: number, token?: string): Promise<string[]> {
@@ -50,18 +57,18 @@ describe('search by list month (recency in the index)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     admin = await createAdmin(t);
-    issuer = await createVerifiedEnterprise(t, { name: '储能装备集团' });
+    issuer = await createEnterprise(t, { name: '储能装备集团' });
     for (const [i, monthsAgo] of MONTHS_AGO.entries()) {
-      const { id } = await publishedChallenge(t, issuer, admin, {
+      const { id } = await createChallenge(t, issuer, { via: 'api', admin, input: {
         titleZh: `飞轮储能阵列第${i + 1}期`,
         titleEn: `Flywheel array phase ${i + 1}`,
         summaryZh: i % 2 ? '面向电网调频的飞轮储能方案。' : '征集高速电机方案。',
-      });
+      } });
       await t.sql.query(`UPDATE challenges SET published_at = now() - make_interval(months => $2) - make_interval(hours => $3) WHERE id = $1`, [id, monthsAgo, i]);
       matching.push(id);
     }
     // One that does not match, published now.
-    await publishedChallenge(t, issuer, admin, { titleZh: '氢能重卡冷启动', titleEn: 'Cold start of fuel-cell trucks', summaryZh: '低温冷启动。', summaryEn: 'Cold start.' });
+    await createChallenge(t, issuer, { via: 'api', admin, input: { titleZh: '氢能重卡冷启动', titleEn: 'Cold start of fuel-cell trucks', summaryZh: '低温冷启动。', summaryEn: 'Cold start.' } });
   });
 
   afterAll(async () => {
@@ -100,7 +107,7 @@ describe('search by list month (recency in the index)', () => {
       await check();
       await client.query(`UPDATE challenges SET published_at = $2 WHERE id = $1`, [matching[0], published]);
       // A draft is listed (to its issuer) by its creation month.
-      const draft = (await t.gql.as(issuer.token).ok<{ createChallenge: { id: string } }>(CREATE, { input: challengeInput({ titleZh: '飞轮储能草稿' }) })).createChallenge.id;
+      const draft = (await t.gql.as(issuer.owner.token).ok<{ createChallenge: { id: string } }>(CREATE_CHALLENGE, { input: challengeInput({ titleZh: '飞轮储能草稿' }) })).createChallenge.id;
       await client.query(`UPDATE challenges SET created_at = now() - interval '5 years' WHERE id = $1`, [draft]);
       await check();
       expect((await client.query(byIndex, ['飞轮', now - 60, now - 60])).rows).toEqual([{ id: draft }]);
@@ -140,7 +147,7 @@ describe('search by list month (recency in the index)', () => {
   });
 
   it('finds the issuer its own old draft too (its creation month)', async () => {
-    const mine = await all({ search: '飞轮' }, 'NEWEST', 50, issuer.token);
+    const mine = await all({ search: '飞轮' }, 'NEWEST', 50, issuer.owner.token);
     expect(mine).toHaveLength(MONTHS_AGO.length + 1);
     expect(await all({ search: '飞轮' }, 'NEWEST', 50)).toHaveLength(MONTHS_AGO.length);
   });

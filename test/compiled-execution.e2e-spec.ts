@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { challengeInput, CREATE, createAdmin, createVerifiedEnterprise, createVerifiedSme, type OrgPersona, publishedChallenge } from './support/challenge-factories.js';
-import type { Persona } from './support/factories.js';
+import {
+  challengeInput,
+  CREATE_CHALLENGE,
+  createAdmin,
+  createChallenge,
+  createEnterprise,
+  createSme,
+  type Persona,
+  type TestOrg,
+} from './support/factories/index.js';
 import type { GqlResponse } from './support/graphql-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -13,8 +21,8 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 describe('compiled execution answers as graphql-js does', () => {
   let t: TestApp;
   let admin: Persona;
-  let issuer: OrgPersona;
-  let sme: OrgPersona;
+  let issuer: TestOrg;
+  let sme: TestOrg;
   let challengeId: string;
 
   const BROWSE = `query Browse($first: Int, $filter: ChallengeFilterInput) {
@@ -50,10 +58,10 @@ describe('compiled execution answers as graphql-js does', () => {
   beforeAll(async () => {
     t = await startTestApp({ env: { GRAPHQL_COMPILE_AFTER_RUNS: '1' } });
     admin = await createAdmin(t);
-    issuer = await createVerifiedEnterprise(t);
-    sme = await createVerifiedSme(t);
-    challengeId = (await publishedChallenge(t, issuer, admin, { terms: '保密协议：方案内容仅用于本次评审。' })).id;
-    await publishedChallenge(t, issuer, admin, { titleZh: '氢能储运安全监测', titleEn: null, summaryEn: null });
+    issuer = await createEnterprise(t);
+    sme = await createSme(t);
+    challengeId = (await createChallenge(t, issuer, { via: 'api', admin, input: { terms: '保密协议：方案内容仅用于本次评审。' } })).id;
+    await createChallenge(t, issuer, { via: 'api', admin, input: { titleZh: '氢能储运安全监测', titleEn: null, summaryEn: null } });
   });
 
   afterAll(() => t?.close());
@@ -72,9 +80,9 @@ describe('compiled execution answers as graphql-js does', () => {
   });
 
   it('what the caller may not see (a description behind terms not accepted, an unknown id): null and NOT_FOUND, the same way', async () => {
-    const seen = await threeTimes(sme.token, DETAIL, { id: challengeId });
+    const seen = await threeTimes(sme.owner.token, DETAIL, { id: challengeId });
     expect((seen.data as { challenge: { description: string | null } }).challenge.description).toBeNull();
-    const missing = await threeTimes(sme.token, DETAIL, { id: '00000000-0000-4000-8000-000000000000' });
+    const missing = await threeTimes(sme.owner.token, DETAIL, { id: '00000000-0000-4000-8000-000000000000' });
     expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
@@ -85,7 +93,7 @@ describe('compiled execution answers as graphql-js does', () => {
     const wrongType = await threeTimes(undefined, BROWSE, { first: 'twenty' }, 'graphql-js');
     expect(wrongType.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(wrongType.errors?.[0].message).toContain('Variable "$first" got invalid value');
-    const missing = await threeTimes(sme.token, DETAIL, {}, 'graphql-js');
+    const missing = await threeTimes(sme.owner.token, DETAIL, {}, 'graphql-js');
     expect(missing.errors?.[0].message).toContain('Variable "$id" of required type "ID!" was not provided');
   });
 
@@ -98,7 +106,7 @@ describe('compiled execution answers as graphql-js does', () => {
   it('an input with an omitted required field that has a default (mustHave) runs on graphql-js every time, and works', async () => {
     const input = challengeInput({ requirements: [{ name: '误报率', target: '< 1', unit: '%', weight: 100 }] });
     const runs = [];
-    for (let i = 0; i < 2; i += 1) runs.push(await t.gql.as(issuer.token).send<{ createChallenge: { id: string } }>(CREATE, { input }));
+    for (let i = 0; i < 2; i += 1) runs.push(await t.gql.as(issuer.owner.token).send<{ createChallenge: { id: string } }>(CREATE_CHALLENGE, { input }));
     expect(runs.map((r) => r.headers['x-graphql-execution'])).toEqual(['graphql-js', 'graphql-js']);
     expect(runs.map((r) => r.errors)).toEqual([undefined, undefined]);
     const { rows } = await t.sql.query(`SELECT must_have FROM challenge_requirements WHERE challenge_id = ANY($1::uuid[])`, [
@@ -115,7 +123,7 @@ describe('compiled execution answers as graphql-js does', () => {
       requirements: [{ name: "误报率", target: "< 1", weight: 100 }], evaluationCriteria: [{ name: "可行性", weight: 100 }], eligibility: {} }) {
       id requirements { name unit weight mustHave } evaluationCriteria { name description veto weight } eligibility { verifiedOnly minQualification allowedRegionCodes } } }`;
     const runs = [];
-    for (let i = 0; i < 2; i += 1) runs.push(await t.gql.as(issuer.token).send<{ createChallenge: { id: string } }>(create));
+    for (let i = 0; i < 2; i += 1) runs.push(await t.gql.as(issuer.owner.token).send<{ createChallenge: { id: string } }>(create));
     expect(runs.map((r) => r.headers['x-graphql-execution'])).toEqual(['graphql-js', 'compiled']);
     const [first, second] = runs.map((r) => {
       const { id, ...rest } = r.data!.createChallenge;

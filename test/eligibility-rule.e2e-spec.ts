@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createChallenge, createEnterprise, createSme, idempotencyKey, type Org, proposalContent, SUBMIT } from './support/proposal-factories.js';
+import {
+  createChallenge,
+  createEnterprise,
+  createSme,
+  idempotencyKey,
+  proposalContent,
+  SUBMIT,
+  type TestOrg,
+} from './support/factories/index.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -21,7 +29,7 @@ async function proposals(t: TestApp, challengeId: string): Promise<number> {
 
 describe('the eligibility rule: the challenge page and submission agree', () => {
   let t: TestApp;
-  let issuer: Org;
+  let issuer: TestOrg;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -63,7 +71,7 @@ describe('the eligibility rule: the challenge page and submission agree', () => 
     ['an expired certificate where none is required', {}, { qualificationValidUntil: chinaDate(-1) }, [], null],
     ['an SME from another region', { regions: ['370000', '310000'] }, { regionCode: '110000' }, ['REGION_NOT_ALLOWED'], 'REGION_NOT_ELIGIBLE'],
   ])('%s', async (_name, challengeOptions, smeOptions, pageReasons, submissionReason) => {
-    const challenge = await createChallenge(t, issuer.id, { minQualification: challengeOptions.minQualification, regions: challengeOptions.regions });
+    const challenge = await createChallenge(t, issuer, { minQualification: challengeOptions.minQualification, regions: challengeOptions.regions });
     if (challengeOptions.verifiedOnly === false) await t.sql.query(`UPDATE challenges SET verified_only = false WHERE id = $1`, [challenge.id]);
     const sme = await createSme(t, smeOptions);
     const page = await t.gql.as(sme.owner.token).ok<{ challenge: { viewerEligibility: { eligible: boolean; reasons: string[] } } }>(PAGE, {
@@ -85,8 +93,8 @@ describe('the eligibility rule: the challenge page and submission agree', () => 
 
 describe('the visibility rule: submission does not see what the challenge page does not show', () => {
   let t: TestApp;
-  let issuer: Org;
-  let sme: Org;
+  let issuer: TestOrg;
+  let sme: TestOrg;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -100,20 +108,20 @@ describe('the visibility rule: submission does not see what the challenge page d
   });
 
   it('a challenge cancelled while a draft is NOT_FOUND to both (it was CHALLENGE_NOT_OPEN to submission)', async () => {
-    const cancelled = await createChallenge(t, issuer.id, { status: 'CANCELLED', published: false });
+    const cancelled = await createChallenge(t, issuer, { status: 'CANCELLED', published: false });
     expect((await t.gql.as(sme.owner.token).fails(PAGE, { id: cancelled.id })).extensions?.code).toBe('NOT_FOUND');
     expect((await t.gql.as(sme.owner.token).fails(SUBMIT, submit(cancelled))).extensions?.code).toBe('NOT_FOUND');
   });
 
   it('a challenge cancelled after publication is visible to both, and closed to submission', async () => {
-    const cancelled = await createChallenge(t, issuer.id, { status: 'CANCELLED', published: true });
+    const cancelled = await createChallenge(t, issuer, { status: 'CANCELLED', published: true });
     await t.gql.as(sme.owner.token).ok(PAGE, { id: cancelled.id });
     expect((await t.gql.as(sme.owner.token).fails(SUBMIT, submit(cancelled))).extensions).toMatchObject({ code: 'CONFLICT', reason: 'CHALLENGE_NOT_OPEN' });
   });
 
   it('REGISTERED and PUBLIC challenges are open to the SME through both', async () => {
     for (const visibility of ['REGISTERED', 'PUBLIC']) {
-      const challenge = await createChallenge(t, issuer.id, { visibility });
+      const challenge = await createChallenge(t, issuer, { visibility });
       await t.gql.as(sme.owner.token).ok(PAGE, { id: challenge.id });
       await t.gql.as(sme.owner.token).ok(SUBMIT, submit(challenge));
     }

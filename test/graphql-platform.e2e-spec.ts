@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { createUser } from './support/factories.js';
+import { createUser } from './support/factories/index.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 describe('GraphQL platform: error model and limits', () => {

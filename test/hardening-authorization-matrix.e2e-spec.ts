@@ -1,21 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AccessRegistry } from '../src/common/auth/access-registry.js';
-import { createExpert, createUser, type Persona } from './support/factories.js';
 import {
   ACCEPT,
   ASSIGN,
   createChallenge,
   createEnterprise,
+  createExpert,
+  createProposal,
   createSme,
+  createUser,
   OBJECT,
-  type Org,
   passDeadline,
+  type Persona,
   proposalContent,
   SELECT,
   SHORTLIST,
-  submit,
   type TestChallenge,
-} from './support/proposal-factories.js';
+  type TestOrg,
+} from './support/factories/index.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -69,11 +71,11 @@ interface Row {
 
 describe('ownership: another organisation is refused every owned mutation, and nothing changes', () => {
   let t: TestApp;
-  let issuerA: Org;
-  let enterpriseB: Org;
-  let smeA: Org;
-  let smeB: Org;
-  let smeC: Org;
+  let issuerA: TestOrg;
+  let enterpriseB: TestOrg;
+  let smeA: TestOrg;
+  let smeB: TestOrg;
+  let smeC: TestOrg;
   let expert1: Persona;
   let expert2: Persona;
   let stranger: Persona;
@@ -120,7 +122,7 @@ describe('ownership: another organisation is refused every owned mutation, and n
   beforeAll(async () => {
     t = await startTestApp();
     issuerA = await createEnterprise(t);
-    enterpriseB = await createEnterprise(t);
+    enterpriseB = await createEnterprise(t, { allianceStatus: null });
     smeA = await createSme(t);
     smeB = await createSme(t);
     smeC = await createSme(t);
@@ -129,12 +131,11 @@ describe('ownership: another organisation is refused every owned mutation, and n
     stranger = await createUser(t);
     memberOfA = await createUser(t);
     await t.sql.query(`INSERT INTO organization_members (user_id, organization_id, role) VALUES ($1, $2, 'MEMBER')`, [memberOfA.id, issuerA.id]);
-    await t.sql.query(`INSERT INTO alliance_memberships (organization_id, status, tier, statement, admitted_at) VALUES ($1, 'ACTIVE', 'MEMBER', 'statement', now())`, [issuerA.id]);
 
-    draftA = await createChallenge(t, issuerA.id, { status: 'DRAFT' });
+    draftA = await createChallenge(t, issuerA, { status: 'DRAFT' });
     await t.sql.query(`UPDATE challenges SET published_at = NULL, version = 1, deadline = now() + interval '30 days' WHERE id = $1`, [draftA.id]);
-    openA = await createChallenge(t, issuerA.id, { deadlineIn: '30 days' });
-    proposalOpen = (await submit(t, smeA.owner, openA, 'OPEN')).id;
+    openA = await createChallenge(t, issuerA, { deadlineIn: '30 days' });
+    proposalOpen = (await createProposal(t, smeA, openA, { canary: 'OPEN' })).id;
     questionId = (
       await t.gql.as(smeA.owner.token).ok<{ askChallengeQuestion: { id: string } }>(
         `mutation($input: AskChallengeQuestionInput!) { askChallengeQuestion(input: $input) { id } }`,
@@ -142,17 +143,17 @@ describe('ownership: another organisation is refused every owned mutation, and n
       )
     ).askChallengeQuestion.id;
 
-    closedA = await createChallenge(t, issuerA.id);
-    proposalClosed = (await submit(t, smeA.owner, closedA, 'CLOSED')).id;
-    await submit(t, smeB.owner, closedA, 'CLOSED-B');
+    closedA = await createChallenge(t, issuerA);
+    proposalClosed = (await createProposal(t, smeA, closedA, { canary: 'CLOSED' })).id;
+    await createProposal(t, smeB, closedA, { canary: 'CLOSED-B' });
     await passDeadline(t, closedA.id);
     const assigned = await t.gql.as(issuerA.owner.token).ok<{ assignReviewers: { assignments: { id: string; proposalId: string | null }[] } }>(ASSIGN, {
       input: { challengeId: closedA.id, reviewerUserIds: [expert1.id] },
     });
     assignmentId = assigned.assignReviewers.assignments.find((a) => a.proposalId === null)!.id;
 
-    publicityA = await createChallenge(t, issuerA.id);
-    const winner = (await submit(t, smeA.owner, publicityA, 'WIN')).id;
+    publicityA = await createChallenge(t, issuerA);
+    const winner = (await createProposal(t, smeA, publicityA, { canary: 'WIN' })).id;
     await passDeadline(t, publicityA.id);
     await t.gql.as(issuerA.owner.token).ok(SHORTLIST, { input: { challengeId: publicityA.id, proposalIds: [winner] } });
     await t.gql.as(issuerA.owner.token).ok(SELECT, { input: { challengeId: publicityA.id, winners: [{ proposalId: winner, awardAmountFen: '1000' }] } });

@@ -13,9 +13,15 @@ import {
   isScalarType,
 } from 'graphql';
 import { PlatformRole } from '../src/common/auth/actor.js';
-import { createUser, uniqueEmail, type Persona } from './support/factories.js';
-import { createEnterprise, enterpriseInput } from './support/organizations.js';
-import { createAdmin, createVerifiedEnterprise, publishedChallenge } from './support/challenge-factories.js';
+import {
+  createAdmin,
+  createChallenge,
+  createEnterprise,
+  createUser,
+  enterpriseInput,
+  type Persona,
+  uniqueEmail,
+} from './support/factories/index.js';
 import { dummy } from './support/schema-values.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -190,9 +196,9 @@ describe('bounds and identity hygiene', () => {
 
     beforeAll(async () => {
       const admin = await createAdmin(t);
-      const issuer = await createVerifiedEnterprise(t);
-      await publishedChallenge(t, issuer, admin, { titleZh: '储能电池热失控预警', titleEn: 'Battery thermal runaway warning' });
-      await publishedChallenge(t, issuer, admin, { titleZh: '氢能重卡燃料电池', titleEn: 'Hydrogen truck fuel cell', summaryZh: '氢燃料电池重卡的系统集成。', summaryEn: 'System integration of fuel cells for heavy trucks.' });
+      const issuer = await createEnterprise(t);
+      await createChallenge(t, issuer, { via: 'api', admin, input: { titleZh: '储能电池热失控预警', titleEn: 'Battery thermal runaway warning' } });
+      await createChallenge(t, issuer, { via: 'api', admin, input: { titleZh: '氢能重卡燃料电池', titleEn: 'Hydrogen truck fuel cell', summaryZh: '氢燃料电池重卡的系统集成。', summaryEn: 'System integration of fuel cells for heavy trucks.' } });
       const all = await t.gql.ok<{ challenges: Connection }>(LIST, {});
       ids = all.challenges.edges.map((e) => e.node.id);
       total = (await t.gql.ok<{ challengeFacets: { total: number } }>(FACETS, {})).challengeFacets.total;
@@ -280,7 +286,7 @@ describe('bounds and identity hygiene', () => {
       const bad = await t.gql.as(owner.token).fails(CREATE, { input: enterpriseInput({ nameZh: '海尔\u200B集团', nameEn: 'Haier\u202E' }) });
       expect(bad.extensions?.code).toBe('BAD_USER_INPUT');
       expect(bad.extensions?.fields?.map((f) => f.field).sort()).toEqual(['nameEn', 'nameZh']);
-      const id = await createEnterprise(t, owner, { nameZh: '海尔集团（青岛）有限公司', nameEn: 'Ｈａｉｅｒ Group' });
+      const id = (await createEnterprise(t, { via: 'api', owner, input: { nameZh: '海尔集团（青岛）有限公司', nameEn: 'Ｈａｉｅｒ Group' } })).id;
       const { rows } = await t.sql.query(`SELECT name_zh, name_en FROM organizations WHERE id = $1`, [id]);
       expect(rows[0]).toEqual({ name_zh: '海尔集团(青岛)有限公司', name_en: 'Haier Group' });
     });

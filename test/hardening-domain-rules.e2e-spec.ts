@@ -1,18 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createAdmin, createUser, type Persona } from './support/factories.js';
-import type { GqlResponse } from './support/graphql-client.js';
-import { CREATE, challengeInput } from './support/challenge-factories.js';
-import { COUNT, createChallenge, createEnterprise, createSme, type Org, submit, type TestChallenge } from './support/proposal-factories.js';
 import {
   auditCount,
+  challengeInput,
+  COUNT,
+  CREATE_CHALLENGE,
   CREATE_ENTERPRISE,
   CREATE_SME,
-  createEnterprise as createEnterpriseViaApi,
-  createSme as createSmeViaApi,
+  createAdmin,
+  createChallenge,
+  createEnterprise,
+  createProposal,
+  createSme,
+  createUser,
   creditCode,
   enterpriseInput,
+  type Persona,
   smeInput,
-} from './support/organizations.js';
+  type TestChallenge,
+  type TestOrg,
+} from './support/factories/index.js';
+import type { GqlResponse } from './support/graphql-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -58,13 +65,13 @@ async function acceptances(t: TestApp, challengeId: string, organizationId: stri
 describe('the NDA gate: only organisations that could answer a challenge accept its terms and read its description', () => {
   let t: TestApp;
   let admin: Persona;
-  let issuer: Org;
+  let issuer: TestOrg;
   let issuerMember: Persona;
-  let competitor: Org;
-  let eligibleSme: Org;
-  let lowSme: Org;
-  let invitedSme: Org;
-  let selfMade: { owner: Persona; id: string };
+  let competitor: TestOrg;
+  let eligibleSme: TestOrg;
+  let lowSme: TestOrg;
+  let invitedSme: TestOrg;
+  let selfMade: TestOrg;
   let verifiedOnly: TestChallenge;
 
   beforeAll(async () => {
@@ -79,9 +86,9 @@ describe('the NDA gate: only organisations that could answer a challenge accept 
     invitedSme = await createSme(t, { regionCode: '440000', qualification: 'NONE' });
     // A freshly self-created SME, through the API: UNVERIFIED.
     const owner = await createUser(t);
-    selfMade = { owner, id: await createSmeViaApi(t, owner, { regionCode: '370000' }) };
+    selfMade = await createSme(t, { via: 'api', owner, regionCode: '370000' });
     // verified_only is the default of a challenge; the description is the canary.
-    verifiedOnly = await createChallenge(t, issuer.id, { requiresTerms: true, deadlineIn: '10 days' });
+    verifiedOnly = await createChallenge(t, issuer, { requiresTerms: true, deadlineIn: '10 days' });
     await t.sql.query(`UPDATE challenges SET description = $2 WHERE id = $1`, [verifiedOnly.id, DESCRIPTION]);
   });
   afterAll(() => t.close());
@@ -129,7 +136,7 @@ describe('the NDA gate: only organisations that could answer a challenge accept 
   });
 
   it('an SME below the minimum qualification is refused with QUALIFICATION_TOO_LOW', async () => {
-    const c = await createChallenge(t, issuer.id, { requiresTerms: true, minQualification: 'SPECIALIZED' });
+    const c = await createChallenge(t, issuer, { requiresTerms: true, minQualification: 'SPECIALIZED' });
     await t.sql.query(`UPDATE challenges SET description = $2 WHERE id = $1`, [c.id, DESCRIPTION]);
     const res = await t.gql.as(lowSme.owner.token).send(ACCEPT_TERMS, { input: { challengeId: c.id, termsVersion: 1 } });
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_ELIGIBLE_FOR_TERMS', eligibilityReasons: ['QUALIFICATION_TOO_LOW'] });
@@ -165,7 +172,7 @@ describe('the NDA gate: only organisations that could answer a challenge accept 
   });
 
   it('an SME the issuer invited to an INVITE_ONLY challenge accepts and reads it, although the eligibility rule alone would refuse it', async () => {
-    const c = await createChallenge(t, issuer.id, { requiresTerms: true, visibility: 'INVITE_ONLY', regions: ['370000'], minQualification: 'INNOVATIVE' });
+    const c = await createChallenge(t, issuer, { requiresTerms: true, visibility: 'INVITE_ONLY', regions: ['370000'], minQualification: 'INNOVATIVE' });
     await t.sql.query(`UPDATE challenges SET description = $2 WHERE id = $1`, [c.id, DESCRIPTION]);
     const hidden = await t.gql.as(invitedSme.owner.token).send(ACCEPT_TERMS, { input: { challengeId: c.id, termsVersion: 1 } });
     expect(hidden.errors?.[0].extensions?.code).toBe('NOT_FOUND');
@@ -181,7 +188,7 @@ describe('the NDA gate: only organisations that could answer a challenge accept 
 
   it('an SME that stops being eligible (verification withdrawn) stops reading the description it had unlocked', async () => {
     const sme = await createSme(t);
-    const c = await createChallenge(t, issuer.id, { requiresTerms: true });
+    const c = await createChallenge(t, issuer, { requiresTerms: true });
     await t.sql.query(`UPDATE challenges SET description = $2 WHERE id = $1`, [c.id, DESCRIPTION]);
     await t.gql.as(sme.owner.token).ok(ACCEPT_TERMS, { input: { challengeId: c.id, termsVersion: 1 } });
     expect((await t.gql.as(sme.owner.token).send(CHALLENGE, { id: c.id })).text).toContain(DESCRIPTION);
@@ -195,11 +202,11 @@ describe('the NDA gate: only organisations that could answer a challenge accept 
 describe('the proposal count: one rule on every path, chosen by the issuer', () => {
   let t: TestApp;
   let admin: Persona;
-  let issuer: Org;
+  let issuer: TestOrg;
   let issuerMember: Persona;
-  let competitor: Org;
-  let smeA: Org;
-  let smeB: Org;
+  let competitor: TestOrg;
+  let smeA: TestOrg;
+  let smeB: TestOrg;
   let loner: Persona;
   let c: TestChallenge;
   let invisible: TestChallenge;
@@ -214,10 +221,10 @@ describe('the proposal count: one rule on every path, chosen by the issuer', () 
     smeA = await createSme(t);
     smeB = await createSme(t);
     loner = await createUser(t);
-    c = await createChallenge(t, issuer.id, { deadlineIn: '10 days' });
-    invisible = await createChallenge(t, issuer.id, { visibility: 'INVITE_ONLY' });
-    await submit(t, smeA.owner, c, 'A');
-    await submit(t, smeB.owner, c, 'B');
+    c = await createChallenge(t, issuer, { deadlineIn: '10 days' });
+    invisible = await createChallenge(t, issuer, { visibility: 'INVITE_ONLY' });
+    await createProposal(t, smeA, c, { canary: 'A' });
+    await createProposal(t, smeB, c, { canary: 'B' });
   });
   afterAll(() => t.close());
 
@@ -271,13 +278,13 @@ describe('the proposal count: one rule on every path, chosen by the issuer', () 
   });
 
   it('the issuer chooses the setting when creating a challenge; a value outside the enum is refused', async () => {
-    const created = await t.gql.as(issuer.owner.token).ok<{ createChallenge: { id: string } }>(CREATE, { input: challengeInput({ proposalCountVisibility: 'PUBLIC' }) });
+    const created = await t.gql.as(issuer.owner.token).ok<{ createChallenge: { id: string } }>(CREATE_CHALLENGE, { input: challengeInput({ proposalCountVisibility: 'PUBLIC' }) });
     const row = await t.sql.query(`SELECT proposal_count_visibility FROM challenges WHERE id = $1`, [created.createChallenge.id]);
     expect(row.rows[0].proposal_count_visibility).toBe('PUBLIC');
-    const defaulted = await t.gql.as(issuer.owner.token).ok<{ createChallenge: { id: string } }>(CREATE, { input: challengeInput() });
+    const defaulted = await t.gql.as(issuer.owner.token).ok<{ createChallenge: { id: string } }>(CREATE_CHALLENGE, { input: challengeInput() });
     const row2 = await t.sql.query(`SELECT proposal_count_visibility FROM challenges WHERE id = $1`, [defaulted.createChallenge.id]);
     expect(row2.rows[0].proposal_count_visibility).toBe('ISSUER_ONLY');
-    const bad = await t.gql.as(issuer.owner.token).send(CREATE, { input: challengeInput({ proposalCountVisibility: 'EVERYONE' }) });
+    const bad = await t.gql.as(issuer.owner.token).send(CREATE_CHALLENGE, { input: challengeInput({ proposalCountVisibility: 'EVERYONE' }) });
     expect(bad.errors?.[0].extensions?.code).toMatch(/BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED/);
   });
 });
@@ -312,9 +319,9 @@ describe('credit codes: a verified organisation wins over unverified holders', (
     const code = creditCode();
     const squatter = await createUser(t);
     const real = await createUser(t);
-    const squatterId = await createSmeViaApi(t, squatter, { creditCode: code, nameZh: '抢注科技有限公司' });
+    const squatterId = (await createSme(t, { via: 'api', owner: squatter, input: { creditCode: code, nameZh: '抢注科技有限公司' } })).id;
     // Refused before the change (CREDIT_CODE_TAKEN): the real company registers its own code.
-    const realId = await createEnterpriseViaApi(t, real, { creditCode: code, nameZh: '真实集团有限公司' });
+    const realId = (await createEnterprise(t, { via: 'api', owner: real, input: { creditCode: code, nameZh: '真实集团有限公司' } })).id;
 
     const s1 = await find(squatterId);
     const r1 = await find(realId);
@@ -349,7 +356,7 @@ describe('credit codes: a verified organisation wins over unverified holders', (
   it('two admins verifying two holders of one code at the same moment: exactly one wins, the other gets CONFLICT CREDIT_CODE_TAKEN', async () => {
     const code = creditCode();
     const ids: string[] = [];
-    for (let i = 0; i < 2; i++) ids.push(await createEnterpriseViaApi(t, await createUser(t), { creditCode: code }));
+    for (let i = 0; i < 2; i++) ids.push((await createEnterprise(t, { via: 'api', owner: await createUser(t), input: { creditCode: code } })).id);
     const other = await createAdmin(t);
     const results = await Promise.all([
       t.gql.as(admin.token).send(VERIFY, { input: { organizationId: ids[0] } }),
@@ -385,7 +392,7 @@ describe('credit codes: a verified organisation wins over unverified holders', (
   });
 
   it('an enterprise and an SME created with a fresh code are unaffected (no clash listed)', async () => {
-    const id = await createEnterpriseViaApi(t, await createUser(t), enterpriseInput());
+    const id = (await createEnterprise(t, { via: 'api', owner: await createUser(t) })).id;
     expect((await find(id))?.creditCodeClashes).toEqual([]);
     const dup = await t.gql.as((await createUser(t)).token).send(CREATE_ENTERPRISE, { input: enterpriseInput({ creditCode: 'not-a-code' }) });
     expect(dup.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

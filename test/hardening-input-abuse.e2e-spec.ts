@@ -13,7 +13,7 @@ import {
   isScalarType,
 } from 'graphql';
 import { PlatformRole } from '../src/common/auth/actor.js';
-import { createUser, type Persona } from './support/factories.js';
+import { createUser, type Persona } from './support/factories/index.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { dummy } from './support/schema-values.js';
 

@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { createHmac, generateKeyPairSync } from 'node:crypto';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
-import { createUser, type Persona } from './support/factories.js';
+import { createUser, type Persona } from './support/factories/index.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /** Access-token edge cases beyond test/auth.e2e-spec.ts (OWASP API2, JWT cheat sheet). */

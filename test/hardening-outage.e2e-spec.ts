@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { Agent, request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import request from 'supertest';
-import { createUser, type Persona } from './support/factories.js';
+import { createUser, type Persona } from './support/factories/index.js';
 import { createTestDatabase } from './support/database.js';
 import { TcpProxy } from './support/tcp-proxy.js';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from './support/test-app.js';

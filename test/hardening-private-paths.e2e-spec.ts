@@ -1,25 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createAdmin, createExpert, createUser, type Persona } from './support/factories.js';
 import {
   ACCEPT,
   addMember,
   ASSIGN,
+  createAdmin,
   createChallenge,
   createEnterprise,
+  createExpert,
+  createProposal,
   createSme,
+  createUser,
   GET,
   LIST,
-  type Org,
+  NOT_SELECTED,
   passDeadline,
+  type Persona,
   RANKING,
   RESULT,
   SCORE,
   SELECT,
   SHORTLIST,
-  NOT_SELECTED,
-  submit,
   type TestChallenge,
-} from './support/proposal-factories.js';
+  type TestOrg,
+} from './support/factories/index.js';
 import type { GqlResponse } from './support/graphql-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -62,11 +65,11 @@ function expectAbsent(responses: GqlResponse<unknown>[], canaries: string[]) {
 describe('every path to private data answers null or NOT_FOUND to callers who may not see it', () => {
   let t: TestApp;
   let admin: Persona;
-  let issuer: Org;
+  let issuer: TestOrg;
   let issuerMember: Persona;
-  let smeA: Org;
-  let smeB: Org;
-  let outsiderEnterprise: Org;
+  let smeA: TestOrg;
+  let smeB: TestOrg;
+  let outsiderEnterprise: TestOrg;
   let loner: Persona;
   let expert1: Persona;
   let expert2: Persona;
@@ -81,7 +84,7 @@ describe('every path to private data answers null or NOT_FOUND to callers who ma
     t = await startTestApp();
     admin = await createAdmin(t);
     issuer = await createEnterprise(t);
-    issuerMember = await addMember(t, issuer.id, 'MEMBER');
+    issuerMember = await addMember(t, issuer, 'MEMBER');
     smeA = await createSme(t);
     smeB = await createSme(t);
     outsiderEnterprise = await createEnterprise(t);
@@ -92,14 +95,14 @@ describe('every path to private data answers null or NOT_FOUND to callers who ma
       await t.sql.query(`UPDATE organizations SET contact_email = $2, contact_phone = $3, verification_reason = $4 WHERE id = $1`, [org.id, ORG_EMAIL, ORG_PHONE, ORG_REASON]);
     }
     await t.sql.query(`UPDATE users SET display_name = $2 WHERE id = $1`, [issuer.owner.id, STAFF]);
-    open = await createChallenge(t, issuer.id, { requiresTerms: true, blindReview: true, deadlineIn: '2 hours' });
+    open = await createChallenge(t, issuer, { requiresTerms: true, blindReview: true, deadlineIn: '2 hours' });
     await t.sql.query(`UPDATE challenges SET description = $2, anonymous_issuer = true WHERE id = $1`, [open.id, DESCRIPTION]);
-    draft = await createChallenge(t, issuer.id, { status: 'DRAFT' });
+    draft = await createChallenge(t, issuer, { status: 'DRAFT' });
     await t.sql.query(`UPDATE challenges SET title_zh = $2, description = $3, published_at = NULL WHERE id = $1`, [draft.id, DRAFT_TITLE, DRAFT_DESCRIPTION]);
     await t.sql.query(`INSERT INTO challenge_terms_acceptances (challenge_id, organization_id, user_id, terms_version) VALUES ($1, $2, $3, 1)`, [open.id, smeA.id, smeA.owner.id]);
     await t.sql.query(`INSERT INTO challenge_terms_acceptances (challenge_id, organization_id, user_id, terms_version) VALUES ($1, $2, $3, 1)`, [open.id, smeB.id, smeB.owner.id]);
-    proposalA = (await submit(t, smeA.owner, open, 'PA')).id;
-    proposalB = (await submit(t, smeB.owner, open, 'PB')).id;
+    proposalA = (await createProposal(t, smeA, open, { canary: 'PA' })).id;
+    proposalB = (await createProposal(t, smeB, open, { canary: 'PB' })).id;
   });
   afterAll(() => t.close());
 
@@ -264,7 +267,7 @@ describe('every path to private data answers null or NOT_FOUND to callers who ma
   });
 
   it('accepting terms unlocks the description for that organisation only', async () => {
-    const c = await createChallenge(t, issuer.id, { requiresTerms: true });
+    const c = await createChallenge(t, issuer, { requiresTerms: true });
     await t.sql.query(`UPDATE challenges SET description = $2 WHERE id = $1`, [c.id, `${DESCRIPTION}-2`]);
     const accepted = await t.gql.as(smeB.owner.token).send(ACCEPT_TERMS, { input: { challengeId: c.id, termsVersion: 1 } });
     expect(accepted.text).toContain(`${DESCRIPTION}-2`);

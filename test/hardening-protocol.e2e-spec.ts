@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { createAdmin, createUser, uniqueEmail } from './support/factories.js';
+import { createAdmin, createUser, uniqueEmail } from './support/factories/index.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**

@@ -2,9 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Redis } from 'ioredis';
 import { randomBytes, randomInt } from 'node:crypto';
 import request from 'supertest';
-import { createEnterprise } from './support/organizations.js';
-import type { Persona } from './support/factories.js';
-import { uniqueEmail } from './support/factories.js';
+import { createEnterprise, type Persona, uniqueEmail } from './support/factories/index.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -267,7 +265,7 @@ describe('shared budgets and sign-in throttling, two instances on one PostgreSQL
 
   it('limits invitations per user, across addresses and instances', async () => {
     const owner = await newUser(a);
-    await createEnterprise(a, owner);
+    await createEnterprise(a, { via: 'api', owner });
     const invite = (t: TestApp, email: string) =>
       send(t, INVITE, { input: { email, role: 'MEMBER' } }, { ip: freshIp(), token: owner.token });
     expect((await invite(a, uniqueEmail('inv'))).status).toBe(200);

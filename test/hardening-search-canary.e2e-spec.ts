@@ -1,7 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createAdmin, createUser, type Persona } from './support/factories.js';
-import { createVerifiedEnterprise, createVerifiedSme, publishedChallenge, type OrgPersona } from './support/challenge-factories.js';
-import { passDeadline, proposalContent, RESULT, SELECT, SHORTLIST, SUBMIT, idempotencyKey, NOT_SELECTED } from './support/proposal-factories.js';
+import {
+  createAdmin,
+  createChallenge,
+  createEnterprise,
+  createSme,
+  createUser,
+  idempotencyKey,
+  NOT_SELECTED,
+  passDeadline,
+  type Persona,
+  proposalContent,
+  RESULT,
+  SELECT,
+  SHORTLIST,
+  SUBMIT,
+  type TestOrg,
+} from './support/factories/index.js';
 import type { GqlResponse } from './support/graphql-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -34,10 +48,10 @@ const MY_CHALLENGES = `{ myChallenges(first: 50) { edges { node { id titleZh pro
 describe('proposal content never leaks through search, facets, results, organisations, audit or errors', () => {
   let t: TestApp;
   let admin: Persona;
-  let issuer: OrgPersona;
-  let otherEnterprise: OrgPersona;
-  let smeA: OrgPersona;
-  let smeB: OrgPersona;
+  let issuer: TestOrg;
+  let otherEnterprise: TestOrg;
+  let smeA: TestOrg;
+  let smeB: TestOrg;
   let loner: Persona;
   let challengeId: string;
   let requirementIds: string[];
@@ -61,8 +75,8 @@ describe('proposal content never leaks through search, facets, results, organisa
       { query: SEARCH, variables: { search: 'battery' } },
       { query: CHALLENGE, variables: { id: challengeId } },
       { query: VERSIONS, variables: { id: challengeId } },
-      { query: ENTERPRISE, variables: { id: issuer.organizationId } },
-      { query: SME, variables: { id: smeA.organizationId } },
+      { query: ENTERPRISE, variables: { id: issuer.id } },
+      { query: SME, variables: { id: smeA.id } },
       { query: RESULT, variables: { challengeId } },
       { query: MY_ORG, variables: {} },
       { query: MY_AUDIT, variables: {} },
@@ -95,12 +109,12 @@ describe('proposal content never leaks through search, facets, results, organisa
   beforeAll(async () => {
     t = await startTestApp();
     admin = await createAdmin(t);
-    issuer = await createVerifiedEnterprise(t);
-    otherEnterprise = await createVerifiedEnterprise(t);
-    smeA = await createVerifiedSme(t);
-    smeB = await createVerifiedSme(t);
+    issuer = await createEnterprise(t);
+    otherEnterprise = await createEnterprise(t);
+    smeA = await createSme(t);
+    smeB = await createSme(t);
     loner = await createUser(t);
-    challengeId = (await publishedChallenge(t, issuer, admin)).id;
+    challengeId = (await createChallenge(t, issuer, { via: 'api', admin })).id;
     requirementIds = (await t.sql.query(`SELECT id FROM challenge_requirements WHERE challenge_id = $1 ORDER BY position`, [challengeId])).rows.map((r) => r.id as string);
     const content = (canary: string) =>
       proposalContent(canary, requirementIds, {
@@ -108,13 +122,13 @@ describe('proposal content never leaks through search, facets, results, organisa
         summary: `${BODY_ZH} ${BODY_EN} summary ${canary}`,
         technicalApproach: `approach ${BODY_EN} ${BODY_ZH}`,
       });
-    proposalA = (await t.gql.as(smeA.token).ok<{ submitProposal: { id: string } }>(SUBMIT, { input: { challengeId, idempotencyKey: idempotencyKey(), content: content('A') } })).submitProposal.id;
-    proposalB = (await t.gql.as(smeB.token).ok<{ submitProposal: { id: string } }>(SUBMIT, { input: { challengeId, idempotencyKey: idempotencyKey(), content: content('B') } })).submitProposal.id;
+    proposalA = (await t.gql.as(smeA.owner.token).ok<{ submitProposal: { id: string } }>(SUBMIT, { input: { challengeId, idempotencyKey: idempotencyKey(), content: content('A') } })).submitProposal.id;
+    proposalB = (await t.gql.as(smeB.owner.token).ok<{ submitProposal: { id: string } }>(SUBMIT, { input: { challengeId, idempotencyKey: idempotencyKey(), content: content('B') } })).submitProposal.id;
   });
   afterAll(() => t.close());
 
   it('before the deadline: no search, facet, result, organisation or audit read carries a proposal word, for anyone but the SME', async () => {
-    for (const token of [undefined, loner.token, issuer.token, otherEnterprise.token, smeB.token, admin.token]) {
+    for (const token of [undefined, loner.token, issuer.owner.token, otherEnterprise.owner.token, smeB.owner.token, admin.token]) {
       const responses = await everyRead(token);
       expectAbsent(responses, CANARIES);
       await expectNoSearchHit(token);
@@ -125,7 +139,7 @@ describe('proposal content never leaks through search, facets, results, organisa
   });
 
   it('the audit trail never holds proposal content, whoever reads it (the SME, the issuer, an admin)', async () => {
-    for (const token of [smeA.token, smeB.token, issuer.token]) {
+    for (const token of [smeA.owner.token, smeB.owner.token, issuer.owner.token]) {
       const res = await t.gql.as(token).send(MY_AUDIT, {});
       expect(res.errors).toBeUndefined();
       expectAbsent([res], CANARIES);
@@ -140,7 +154,7 @@ describe('proposal content never leaks through search, facets, results, organisa
 
   it('error messages of refused operations never echo a proposal', async () => {
     const probes: [string | undefined, string, Record<string, unknown>][] = [];
-    for (const token of [undefined, loner.token, issuer.token, otherEnterprise.token, smeB.token, admin.token]) {
+    for (const token of [undefined, loner.token, issuer.owner.token, otherEnterprise.owner.token, smeB.owner.token, admin.token]) {
       probes.push(
         [token, `query($id: ID!) { proposal(id: $id) { id content { title summary } } }`, { id: proposalA }],
         [token, `query($id: ID!) { challengeProposals(challengeId: $id) { edges { node { content { title } } } } }`, { id: challengeId }],
@@ -161,19 +175,19 @@ describe('proposal content never leaks through search, facets, results, organisa
 
   it('after the deadline and the selection: the public result shows the winner title only, never its body; search still finds nothing', async () => {
     await passDeadline(t, challengeId);
-    await t.gql.as(issuer.token).ok(SHORTLIST, { input: { challengeId, proposalIds: [proposalA, proposalB] } });
-    await t.gql.as(issuer.token).ok(NOT_SELECTED, { input: { proposalId: proposalB, reason: 'LESS_COMPETITIVE', feedback: 'fine work' } });
-    await t.gql.as(issuer.token).ok(SELECT, { input: { challengeId, winners: [{ proposalId: proposalA, awardAmountFen: '100000' }] } });
+    await t.gql.as(issuer.owner.token).ok(SHORTLIST, { input: { challengeId, proposalIds: [proposalA, proposalB] } });
+    await t.gql.as(issuer.owner.token).ok(NOT_SELECTED, { input: { proposalId: proposalB, reason: 'LESS_COMPETITIVE', feedback: 'fine work' } });
+    await t.gql.as(issuer.owner.token).ok(SELECT, { input: { challengeId, winners: [{ proposalId: proposalA, awardAmountFen: '100000' }] } });
     const result = await t.gql.send<{ challengeResult: { winners: { proposalTitle: string }[] } }>(RESULT, { challengeId });
     expect(result.data?.challengeResult.winners.map((w) => w.proposalTitle)).toEqual([`${TITLE_ZH} ${TITLE_EN} A`]);
     expect(result.text).not.toContain(`${TITLE_ZH} ${TITLE_EN} B`);
-    for (const token of [undefined, loner.token, otherEnterprise.token, smeB.token]) {
+    for (const token of [undefined, loner.token, otherEnterprise.owner.token, smeB.owner.token]) {
       const responses = await everyRead(token);
       // the winner's title is public now (公示); its summary and approach never are
       expectAbsent(responses, BODY_CANARIES);
       await expectNoSearchHit(token);
     }
-    const audit = await t.gql.as(issuer.token).send(MY_AUDIT, {});
+    const audit = await t.gql.as(issuer.owner.token).send(MY_AUDIT, {});
     expectAbsent([audit], CANARIES);
   });
 });

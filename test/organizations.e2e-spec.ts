@@ -1,17 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createAdmin, createUser, type Persona } from './support/factories.js';
 import {
   auditCount,
   badCheckCharacter,
   CREATE_ENTERPRISE,
   CREATE_SME,
+  createAdmin,
   createEnterprise,
   createSme,
+  createUser,
   creditCode,
   enterpriseInput,
+  type Persona,
   smeInput,
   verify,
-} from './support/organizations.js';
+} from './support/factories/index.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const ENTERPRISE = `query($id: ID!) { enterprise(id: $id) { id nameZh verificationStatus contactEmail contactPhone members { userId email role } openResources { type title } } }`;
@@ -79,7 +81,7 @@ describe('enterprises and SMEs', () => {
   it('walks create SME → invite a colleague → accept → verify, and counts the qualification only once verified', async () => {
     const owner = await createUser(t);
     const colleague = await createUser(t);
-    const smeId = await createSme(t, owner);
+    const smeId = (await createSme(t, { via: 'api', owner })).id;
     const before = await t.gql.as(owner.token).ok<{ sme: { qualification: string; effectiveQualification: string; technicalFields: { code: string }[] } }>(SME, { id: smeId });
     expect(before.sme).toMatchObject({ qualification: 'SPECIALIZED', effectiveQualification: 'NONE' });
     expect(before.sme.technicalFields.map((f) => f.code)).toEqual(['BATTERY.THERMAL_MANAGEMENT', 'NEW_ENERGY.STORAGE']);
@@ -112,7 +114,7 @@ describe('enterprises and SMEs', () => {
     const owner = await createUser(t);
     const invitee = await createUser(t);
     const stranger = await createUser(t);
-    const smeId = await createSme(t, owner);
+    const smeId = (await createSme(t, { via: 'api', owner })).id;
     const { inviteOrganizationMember: inv } = await t.gql.as(owner.token).ok<{ inviteOrganizationMember: { token: string } }>(INVITE, {
       input: { email: invitee.email, role: 'ADMIN' },
     });
@@ -141,7 +143,7 @@ describe('enterprises and SMEs', () => {
     const first = await createUser(t);
     const second = await createUser(t);
     const code = creditCode();
-    await verify(t, admin, await createEnterprise(t, first, { creditCode: code }));
+    await verify(t, admin, (await createEnterprise(t, { via: 'api', owner: first, input: { creditCode: code } })).id);
     const count = await auditCount(t);
     const error = await t.gql.as(second.token).fails(CREATE_SME, { input: smeInput({ creditCode: code }) });
     expect(error.extensions).toMatchObject({ code: 'CONFLICT', reason: 'CREDIT_CODE_TAKEN' });
@@ -179,7 +181,7 @@ describe('enterprises and SMEs', () => {
 
   it('refuses a second organisation to a user who already belongs to one', async () => {
     const owner = await createUser(t);
-    await createSme(t, owner);
+    await createSme(t, { via: 'api', owner });
     const error = await t.gql.as(owner.token).fails(CREATE_ENTERPRISE, { input: enterpriseInput() });
     expect(error.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_IN_ORGANIZATION' });
   });
@@ -193,8 +195,8 @@ describe('enterprises and SMEs', () => {
       owner = await createUser(t);
       member = await createUser(t);
       outsider = await createUser(t);
-      smeId = await createSme(t, owner);
-      await createSme(t, outsider);
+      smeId = (await createSme(t, { via: 'api', owner })).id;
+      await createSme(t, { via: 'api', owner: outsider });
       const { inviteOrganizationMember: inv } = await t.gql.as(owner.token).ok<{ inviteOrganizationMember: { token: string } }>(INVITE, {
         input: { email: member.email, role: 'MEMBER' },
       });
@@ -230,7 +232,7 @@ describe('enterprises and SMEs', () => {
 
     it('answers NOT_FOUND to an outsider editing an organisation it cannot see', async () => {
       const other = await createUser(t);
-      const hiddenId = await createEnterprise(t, other);
+      const hiddenId = (await createEnterprise(t, { via: 'api', owner: other })).id;
       const error = await t.gql.as(outsider.token).fails(UPDATE_ENTERPRISE, { input: { id: hiddenId, description: 'x' } });
       expect(error.extensions?.code).toBe('NOT_FOUND');
       // And the kind must match: an SME id is no enterprise.
@@ -285,7 +287,7 @@ describe('enterprises and SMEs', () => {
   describe('verification', () => {
     it('refuses verification to non-admins and changes nothing', async () => {
       const owner = await createUser(t);
-      const id = await createSme(t, owner);
+      const id = (await createSme(t, { via: 'api', owner })).id;
       const before = await orgRow(t, id);
       const self = await t.gql.as(owner.token).fails(VERIFY, { input: { organizationId: id } });
       expect(self.extensions?.code).toBe('FORBIDDEN');
@@ -296,7 +298,7 @@ describe('enterprises and SMEs', () => {
 
     it('rejects with a reason, refuses verifying twice, and answers NOT_FOUND for an unknown id', async () => {
       const owner = await createUser(t);
-      const id = await createEnterprise(t, owner);
+      const id = (await createEnterprise(t, { via: 'api', owner })).id;
       const rejected = await t.gql.as(admin.token).ok<{ rejectOrganizationVerification: { verificationStatus: string; verificationReason: string } }>(REJECT, {
         input: { organizationId: id, reason: '营业执照与名称不符' },
       });

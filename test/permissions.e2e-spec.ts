@@ -9,7 +9,7 @@ import {
   isScalarType,
 } from 'graphql';
 import { AccessRegistry } from '../src/common/auth/access-registry.js';
-import { createUser } from './support/factories.js';
+import { createUser } from './support/factories/index.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { dummy } from './support/schema-values.js';
 

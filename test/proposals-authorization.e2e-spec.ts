@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createAdmin, createExpert, type Persona } from './support/factories.js';
 import {
   ACCEPT,
   addMember,
   ADMIN_OPEN,
   ASSIGN,
+  createAdmin,
   createChallenge,
   createEnterprise,
+  createExpert,
+  createProposal,
   createSme,
   DECLINE,
   DISMISS,
@@ -18,20 +20,20 @@ import {
   MY,
   NOT_SELECTED,
   OBJECT,
-  type Org,
   passDeadline,
+  type Persona,
   proposalContent,
   RANKING,
   REVISE,
   SCORE,
   SELECT,
   SHORTLIST,
-  submit,
   SUBMIT,
   type TestChallenge,
+  type TestOrg,
   UPHOLD,
   WITHDRAW,
-} from './support/proposal-factories.js';
+} from './support/factories/index.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { VETO_THRESHOLD } from '../src/proposals/proposal-rules.js';
 
@@ -59,13 +61,13 @@ interface Case {
 
 describe('every mutation × (other organisation, anonymous, allowed): the code, and nothing changes when refused', () => {
   let t: TestApp;
-  let issuer: Org;
+  let issuer: TestOrg;
   let issuerMember: Persona;
-  let otherEnterprise: Org;
-  let smeA: Org;
-  let smeB: Org;
-  let smeC: Org;
-  let unverified: Org;
+  let otherEnterprise: TestOrg;
+  let smeA: TestOrg;
+  let smeB: TestOrg;
+  let smeC: TestOrg;
+  let unverified: TestOrg;
   let open: TestChallenge;
   let closed: TestChallenge;
   let failing: TestChallenge;
@@ -77,19 +79,19 @@ describe('every mutation × (other organisation, anonymous, allowed): the code, 
   beforeAll(async () => {
     t = await startTestApp();
     issuer = await createEnterprise(t);
-    issuerMember = await addMember(t, issuer.id, 'MEMBER');
+    issuerMember = await addMember(t, issuer, 'MEMBER');
     otherEnterprise = await createEnterprise(t);
     smeA = await createSme(t);
     smeB = await createSme(t);
     smeC = await createSme(t);
     unverified = await createSme(t, { verified: false });
-    open = await createChallenge(t, issuer.id);
-    closed = await createChallenge(t, issuer.id, { budgetMax: '5000000' });
-    failing = await createChallenge(t, issuer.id);
-    ids.pA = (await submit(t, smeA.owner, closed, 'A')).id;
-    ids.pB = (await submit(t, smeB.owner, closed, 'B')).id;
-    ids.pC = (await submit(t, smeC.owner, closed, 'C')).id;
-    await submit(t, smeA.owner, failing, 'F');
+    open = await createChallenge(t, issuer);
+    closed = await createChallenge(t, issuer, { budgetMax: '5000000' });
+    failing = await createChallenge(t, issuer);
+    ids.pA = (await createProposal(t, smeA, closed, { canary: 'A' })).id;
+    ids.pB = (await createProposal(t, smeB, closed, { canary: 'B' })).id;
+    ids.pC = (await createProposal(t, smeC, closed, { canary: 'C' })).id;
+    await createProposal(t, smeA, failing, { canary: 'F' });
     await passDeadline(t, closed.id);
     await passDeadline(t, failing.id);
     reviewer1 = await createExpert(t);
@@ -317,7 +319,7 @@ describe('every mutation × (other organisation, anonymous, allowed): the code, 
 
 describe('concurrency and atomicity', () => {
   let t: TestApp;
-  let issuer: Org;
+  let issuer: TestOrg;
   let challenge: TestChallenge;
   let reviewers: Persona[];
   const proposals: string[] = [];
@@ -325,10 +327,10 @@ describe('concurrency and atomicity', () => {
   beforeAll(async () => {
     t = await startTestApp();
     issuer = await createEnterprise(t);
-    challenge = await createChallenge(t, issuer.id, { budgetMax: '10000000' });
+    challenge = await createChallenge(t, issuer, { budgetMax: '10000000' });
     for (let i = 0; i < 3; i++) {
       const sme = await createSme(t);
-      proposals.push((await submit(t, sme.owner, challenge, `P${i}`)).id);
+      proposals.push((await createProposal(t, sme, challenge, { canary: `P${i}` })).id);
     }
     await passDeadline(t, challenge.id);
     reviewers = [await createExpert(t), await createExpert(t)];
@@ -475,7 +477,7 @@ describe('concurrency and atomicity', () => {
   });
 
   it('idempotency keys of one SME do not collide with another SME’s', async () => {
-    const other = await createChallenge(t, issuer.id);
+    const other = await createChallenge(t, issuer);
     const [a, b] = [await createSme(t), await createSme(t)];
     const key = idempotencyKey();
     const ra = await t.gql.as(a.owner.token).ok<{ submitProposal: { id: string } }>(SUBMIT, { input: { challengeId: other.id, idempotencyKey: key, content: proposalContent('KA', other.requirementIds) } });

@@ -1,38 +1,41 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createAdmin, createExpert, createUser, type Persona } from './support/factories.js';
 import {
   ACCEPT,
   ADMIN_OPEN,
   ASSIGN,
   COUNT,
+  createAdmin,
   createAffiliatedExpert,
   createChallenge,
   createEnterprise,
+  createExpert,
+  createProposal,
   createSme,
+  createUser,
   GET,
   LIST,
   MY,
-  type Org,
   passDeadline,
+  type Persona,
+  proposalContent,
   RANKING,
   RESULT,
-  SCORE,
-  submit,
-  type TestChallenge,
-  WITHDRAW,
   REVISE,
-  proposalContent,
-} from './support/proposal-factories.js';
+  SCORE,
+  type TestChallenge,
+  type TestOrg,
+  WITHDRAW,
+} from './support/factories/index.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const CANARY = 'CANARY-7f3a9c';
 
 describe('sealed proposals: the canary never reaches anyone not allowed', () => {
   let t: TestApp;
-  let issuer: Org;
-  let otherEnterprise: Org;
-  let smeA: Org;
-  let smeB: Org;
+  let issuer: TestOrg;
+  let otherEnterprise: TestOrg;
+  let smeA: TestOrg;
+  let smeB: TestOrg;
   let challenge: TestChallenge;
   let proposalId: string;
   let reviewer: Persona;
@@ -69,9 +72,9 @@ describe('sealed proposals: the canary never reaches anyone not allowed', () => 
     otherEnterprise = await createEnterprise(t);
     smeA = await createSme(t);
     smeB = await createSme(t);
-    challenge = await createChallenge(t, issuer.id, { blindReview: true });
-    proposalId = (await submit(t, smeA.owner, challenge, CANARY)).id;
-    await submit(t, smeB.owner, challenge, 'B-OWN');
+    challenge = await createChallenge(t, issuer, { blindReview: true });
+    proposalId = (await createProposal(t, smeA, challenge, { canary: CANARY })).id;
+    await createProposal(t, smeB, challenge, { canary: 'B-OWN' });
     reviewer = await createExpert(t);
     invitedOnly = await createExpert(t);
     recused = await createAffiliatedExpert(t, { name: 'another name', creditCode: smeA.creditCode });

@@ -2,16 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { verifyAuditChain } from '../src/audit/audit-chain.js';
 import { canonicalJson } from '../src/common/canonical-json.js';
-import { createUser, type Persona } from './support/factories.js';
 import {
   ACCEPT,
   acceptTerms,
   ASSIGN,
+  COUNT,
   createAffiliatedExpert,
   createChallenge,
   createEnterprise,
   createSme,
+  createUser,
   DISMISS,
+  DRAFT,
   endPublicity,
   GET,
   idempotencyKey,
@@ -20,8 +22,8 @@ import {
   MY,
   NOT_SELECTED,
   OBJECT,
-  type Org,
   passDeadline,
+  type Persona,
   proposalContent,
   RANKING,
   RESULT,
@@ -31,10 +33,9 @@ import {
   SHORTLIST,
   SUBMIT,
   type TestChallenge,
+  type TestOrg,
   WITHDRAW,
-  COUNT,
-  DRAFT,
-} from './support/proposal-factories.js';
+} from './support/factories/index.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 interface ProposalOut {
@@ -50,9 +51,9 @@ const sha = (content: unknown) => createHash('sha256').update(canonicalJson(cont
 
 describe('a full round: publish → 5 SMEs submit → deadline → review → shortlist → select → objection dismissed → AWARDED', () => {
   let t: TestApp;
-  let issuer: Org;
+  let issuer: TestOrg;
   let challenge: TestChallenge;
-  const smes: Org[] = [];
+  const smes: TestOrg[] = [];
   const proposals: ProposalOut[] = [];
   let reviewers: Persona[];
   let recusedExpert: Persona;
@@ -60,7 +61,7 @@ describe('a full round: publish → 5 SMEs submit → deadline → review → sh
   beforeAll(async () => {
     t = await startTestApp();
     issuer = await createEnterprise(t);
-    challenge = await createChallenge(t, issuer.id, { requiresTerms: true, minQualification: 'INNOVATIVE', regions: ['370000', '320000'], budgetMax: '3000000' });
+    challenge = await createChallenge(t, issuer, { requiresTerms: true, minQualification: 'INNOVATIVE', regions: ['370000', '320000'], budgetMax: '3000000' });
     for (let i = 0; i < 5; i++) {
       const sme = await createSme(t, { regionCode: i % 2 ? '320000' : '370000' });
       await acceptTerms(t, challenge.id, sme.id, sme.owner.id);
@@ -348,7 +349,7 @@ describe('a full round: publish → 5 SMEs submit → deadline → review → sh
     // Constant statements whatever the page size: an SME with many proposals.
     const busy = smes[0];
     for (let i = 0; i < 4; i++) {
-      const c = await createChallenge(t, issuer.id);
+      const c = await createChallenge(t, issuer);
       await t.gql.as(busy.owner.token).ok(SUBMIT, { input: { challengeId: c.id, idempotencyKey: idempotencyKey(), content: proposalContent(`B${i}`, c.requirementIds) } });
     }
     const one = await t.gql.as(busy.owner.token).send(MY, { first: 1 });

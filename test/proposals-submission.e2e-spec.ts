@@ -1,20 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
-import { createUser } from './support/factories.js';
 import {
   acceptTerms,
   createChallenge,
   createEnterprise,
   createSme,
+  createUser,
   DRAFT,
   idempotencyKey,
-  type Org,
   proposalContent,
   REVISE,
   SUBMIT,
   type TestChallenge,
+  type TestOrg,
   WITHDRAW,
-} from './support/proposal-factories.js';
+} from './support/factories/index.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 async function count(t: TestApp, table: string): Promise<number> {
@@ -24,13 +24,13 @@ async function count(t: TestApp, table: string): Promise<number> {
 
 describe('submitting proposals', () => {
   let t: TestApp;
-  let issuer: Org;
+  let issuer: TestOrg;
   let challenge: TestChallenge;
 
   beforeAll(async () => {
     t = await startTestApp();
     issuer = await createEnterprise(t);
-    challenge = await createChallenge(t, issuer.id, { requiresTerms: true, minQualification: 'SPECIALIZED', regions: ['370000'] });
+    challenge = await createChallenge(t, issuer, { requiresTerms: true, minQualification: 'SPECIALIZED', regions: ['370000'] });
   });
   afterAll(() => t.close());
 
@@ -39,7 +39,7 @@ describe('submitting proposals', () => {
   });
 
   describe('idempotency', () => {
-    let sme: Org;
+    let sme: TestOrg;
     beforeAll(async () => {
       sme = await createSme(t);
       await acceptTerms(t, challenge.id, sme.id, sme.owner.id);
@@ -79,7 +79,7 @@ describe('submitting proposals', () => {
 
     it('the same key with a different payload is refused: IDEMPOTENCY_KEY_REUSED', async () => {
       const key = idempotencyKey();
-      const other = await createChallenge(t, issuer.id);
+      const other = await createChallenge(t, issuer);
       await t.gql.as(sme.owner.token).ok(SUBMIT, input('K1', key, other));
       const before = await count(t, 'proposals');
       const err = await t.gql.as(sme.owner.token).fails(SUBMIT, input('K1-CHANGED', key, other));
@@ -89,7 +89,7 @@ describe('submitting proposals', () => {
 
     it('concurrent requests with one key create one proposal and answer alike', async () => {
       const key = idempotencyKey();
-      const other = await createChallenge(t, issuer.id);
+      const other = await createChallenge(t, issuer);
       const results = await Promise.all(Array.from({ length: 5 }, () => t.gql.as(sme.owner.token).send<{ submitProposal: { id: string } }>(SUBMIT, input('RACE', key, other))));
       expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
       expect(new Set(results.map((r) => r.data?.submitProposal.id)).size).toBe(1);
@@ -103,7 +103,7 @@ describe('submitting proposals', () => {
     });
 
     it('after withdrawing, the SME may submit again (one live proposal)', async () => {
-      const other = await createChallenge(t, issuer.id);
+      const other = await createChallenge(t, issuer);
       const first = await t.gql.as(sme.owner.token).ok<{ submitProposal: { id: string } }>(SUBMIT, input('W1', idempotencyKey(), other));
       await t.gql.as(sme.owner.token).ok(WITHDRAW, { input: { proposalId: first.submitProposal.id } });
       const second = await t.gql.as(sme.owner.token).ok<{ submitProposal: { id: string } }>(SUBMIT, input('W2', idempotencyKey(), other));
@@ -134,21 +134,21 @@ describe('submitting proposals', () => {
       expect((await t.gql.as(loner.token).fails(SUBMIT, input('X'))).extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_AN_SME_MEMBER' });
       expect((await t.gql.as(issuer.owner.token).fails(SUBMIT, input('X'))).extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_AN_SME_MEMBER' });
       const sme = await createSme(t);
-      const draft = await createChallenge(t, issuer.id, { status: 'DRAFT' });
+      const draft = await createChallenge(t, issuer, { status: 'DRAFT' });
       expect((await t.gql.as(sme.owner.token).fails(SUBMIT, input('X', idempotencyKey(), draft))).extensions?.code).toBe('NOT_FOUND');
-      const invite = await createChallenge(t, issuer.id, { visibility: 'INVITE_ONLY' });
+      const invite = await createChallenge(t, issuer, { visibility: 'INVITE_ONLY' });
       expect((await t.gql.as(sme.owner.token).fails(SUBMIT, input('X', idempotencyKey(), invite))).extensions?.code).toBe('NOT_FOUND');
-      const cancelled = await createChallenge(t, issuer.id, { status: 'CANCELLED' });
+      const cancelled = await createChallenge(t, issuer, { status: 'CANCELLED' });
       expect((await t.gql.as(sme.owner.token).fails(SUBMIT, input('X', idempotencyKey(), cancelled))).extensions).toMatchObject({ code: 'CONFLICT', reason: 'CHALLENGE_NOT_OPEN' });
     });
   });
 
   describe('bad input', () => {
-    let sme: Org;
+    let sme: TestOrg;
     let open: TestChallenge;
     beforeAll(async () => {
       sme = await createSme(t);
-      open = await createChallenge(t, issuer.id);
+      open = await createChallenge(t, issuer);
     });
 
     it.each<[string, Record<string, unknown>, string]>([
@@ -190,13 +190,13 @@ describe('submitting proposals', () => {
 
   describe('the deadline, decided by the database clock in the inserting transaction', () => {
     it('30 concurrent submissions around the deadline: accepted ones are stamped before it, the others get DEADLINE_PASSED', async () => {
-      const smes: Org[] = [];
+      const smes: TestOrg[] = [];
       for (let i = 0; i < 30; i++) smes.push(await createSme(t));
       // Every round checks the rule; rounds repeat (on a new challenge) until one straddles the deadline,
       // since a loaded machine may delay every request past it.
       let straddled = false;
       for (let round = 0; round < 4 && !straddled; round++) {
-        const c = await createChallenge(t, issuer.id, { deadlineIn: '1 hour' });
+        const c = await createChallenge(t, issuer, { deadlineIn: '1 hour' });
         await t.sql.query(`UPDATE challenges SET deadline = now() + interval '500 milliseconds' WHERE id = $1`, [c.id]);
         const results = await Promise.all(
           smes.map(

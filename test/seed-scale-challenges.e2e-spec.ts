@@ -9,7 +9,7 @@ import { Rng } from '../bench/seed/rng.js';
 import { seedSize } from '../bench/seed/sizes.js';
 import { searchDocument, zhTsvectorLiteral } from '../src/challenges/challenge-search.js';
 import { contentSha256, type ProposalContent } from '../src/proposals/proposal-content.js';
-import { login } from './support/factories.js';
+import { login } from './support/factories/index.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const FINGERPRINT = `SELECT

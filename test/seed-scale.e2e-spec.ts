@@ -9,7 +9,7 @@ import { seedSize } from '../bench/seed/sizes.js';
 import { demandTitle, personName } from '../bench/seed/vocabulary.js';
 import { isValidCreditCode } from '../src/common/credit-code.js';
 import { PROVINCE_CODES } from '../src/organizations/regions.js';
-import { login } from './support/factories.js';
+import { login } from './support/factories/index.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const FINGERPRINT = `SELECT md5(string_agg(concat_ws('|', id, email, display_name, locale, platform_roles::text, status, created_at), ',' ORDER BY email)) AS f,

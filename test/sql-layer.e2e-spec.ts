@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createAdmin, createUser, type Persona } from './support/factories.js';
+import { createAdmin, createUser, type Persona } from './support/factories/index.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { SQL_COUNT_REQUEST_HEADER } from '../src/database/sql-counter.js';
-import { createAdmin, type Persona } from './support/factories.js';
+import { createAdmin, type Persona } from './support/factories/index.js';
 import { GraphqlClient, type GqlResponse } from './support/graphql-client.js';
 import { assertConstantStatements, expectConstantStatements } from './support/sql-statements.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
