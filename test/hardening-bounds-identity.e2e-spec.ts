@@ -1,18 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { GraphQLSchemaHost } from '@nestjs/graphql';
 import {
   GraphQLField,
   GraphQLInputType,
   GraphQLSchema,
   getNamedType,
-  isEnumType,
   isInputObjectType,
   isListType,
   isNonNullType,
   isObjectType,
   isScalarType,
 } from 'graphql';
-import { PlatformRole } from '../src/common/auth/actor.js';
 import {
   createAdmin,
   createChallenge,
@@ -23,6 +20,7 @@ import {
   uniqueEmail,
 } from './support/factories/index.js';
 import { dummy } from './support/schema-values.js';
+import { operationDocument, type RootOperation, schemaWalk } from './support/schema-walk.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 // Each walk sends hundreds of requests: on a loaded 2-core machine that outlasts the default 30 s (no timing is asserted).
@@ -83,15 +81,6 @@ function variablesWith(field: GraphQLField<unknown, unknown>, path: Step[], valu
   return root;
 }
 
-function document(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>, variables: Record<string, unknown>): string {
-  const used = field.args.filter((a) => a.name in variables);
-  const defs = used.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
-  const args = used.map((a) => `${a.name}: $${a.name}`).join(', ');
-  const named = getNamedType(field.type);
-  const selection = isScalarType(named) || isEnumType(named) ? '' : '{ __typename }';
-  return `${kind}${defs ? `(${defs})` : ''} { ${field.name}${args ? `(${args})` : ''} ${selection} }`;
-}
-
 /** Longer than every list's own cap (the largest is 500) and shorter than the pipe's backstop (1000). */
 const OVERSIZED = 501;
 
@@ -99,27 +88,11 @@ describe('bounds and identity hygiene', () => {
   let t: TestApp;
   let schema: GraphQLSchema;
   let persona: Persona;
-  const ops: { kind: 'query' | 'mutation'; field: GraphQLField<unknown, unknown> }[] = [];
+  let ops: RootOperation[];
 
   beforeAll(async () => {
     t = await startTestApp();
-    schema = t.app.get(GraphQLSchemaHost).schema;
-    // an admin and expert who owns an SME passes every access rule, so each operation reaches its input validation
-    persona = await createUser(t, { roles: [PlatformRole.ADMIN, PlatformRole.EXPERT] });
-    const { rows } = await t.sql.query(
-      `INSERT INTO organizations (kind, name_zh, credit_code, region_code, verification_status) VALUES ('SME', '边界测试企业', '91320000MA1BOUND01', '320000', 'VERIFIED') RETURNING id`,
-    );
-    await t.sql.query(`INSERT INTO smes (organization_id, size_class, qualification) VALUES ($1, 'SMALL', 'NONE')`, [rows[0].id]);
-    await t.sql.query(`INSERT INTO organization_members (user_id, organization_id, role) VALUES ($1, $2, 'OWNER')`, [persona.id, rows[0].id]);
-    for (const [kind, type] of [
-      ['query', schema.getQueryType()],
-      ['mutation', schema.getMutationType()],
-    ] as const) {
-      for (const field of Object.values(type?.getFields() ?? {})) {
-        if (['logout', 'changePassword'].includes(field.name)) continue;
-        ops.push({ kind, field });
-      }
-    }
+    ({ schema, persona, ops } = await schemaWalk(t, '边界测试企业'));
   });
   afterAll(() => t.close());
 
@@ -133,7 +106,7 @@ describe('bounds and identity hygiene', () => {
           const element = unwrap(path[path.length - 1].type);
           const item = dummy(isListType(element) ? element.ofType : element);
           const variables = variablesWith(field, path, Array.from({ length: OVERSIZED }, () => item));
-          const res = await t.gql.as(persona.token).send(document(kind, field, variables), variables);
+          const res = await t.gql.as(persona.token).send(operationDocument(kind, field, variables), variables);
           probes.push({
             where: `${field.name}:${path.map((s) => s.name).join('.')}`,
             code: res.errors?.[0]?.extensions?.code ?? (res.errors ? undefined : 'ACCEPTED'),
@@ -300,7 +273,7 @@ describe('bounds and identity hygiene', () => {
           const leaf = path[path.length - 1];
           const value = isListType(unwrap(leaf.type)) ? ['Name\u202Eevil'] : 'Name\u202Eevil';
           const variables = variablesWith(field, path, value);
-          const res = await t.gql.as(persona.token).send(document(kind, field, variables), variables);
+          const res = await t.gql.as(persona.token).send(operationDocument(kind, field, variables), variables);
           const error = res.errors?.[0];
           probes.push({
             where: `${field.name}:${path.map((s) => s.name).join('.')}`,

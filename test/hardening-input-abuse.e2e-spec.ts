@@ -1,19 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { GraphQLSchemaHost } from '@nestjs/graphql';
 import {
   GraphQLArgument,
   GraphQLField,
   GraphQLInputType,
-  GraphQLSchema,
   getNamedType,
-  isEnumType,
   isInputObjectType,
   isListType,
   isNonNullType,
   isScalarType,
 } from 'graphql';
-import { PlatformRole } from '../src/common/auth/actor.js';
-import { createUser, type Persona } from './support/factories/index.js';
+import type { Persona } from './support/factories/index.js';
+import { operationDocument, type RootOperation, schemaWalk } from './support/schema-walk.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { dummy } from './support/schema-values.js';
 
@@ -67,15 +64,6 @@ function argsWith(args: readonly GraphQLArgument[], leaf: Leaf, value: unknown):
   return root;
 }
 
-function document(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>, variables: Record<string, unknown>): string {
-  const used = field.args.filter((a) => a.name in variables);
-  const defs = used.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
-  const args = used.map((a) => `${a.name}: $${a.name}`).join(', ');
-  const named = getNamedType(field.type);
-  const selection = isScalarType(named) || isEnumType(named) ? '' : '{ __typename }';
-  return `${kind}${defs ? `(${defs})` : ''} { ${field.name}${args ? `(${args})` : ''} ${selection} }`;
-}
-
 const LONG = 'x'.repeat(100_001);
 const NUL = 'a\u0000b';
 
@@ -93,36 +81,17 @@ interface Probe {
 
 describe('abusive input never causes a server error', () => {
   let t: TestApp;
-  let schema: GraphQLSchema;
   let persona: Persona;
-  const ops: { kind: 'query' | 'mutation'; field: GraphQLField<unknown, unknown> }[] = [];
+  let ops: RootOperation[];
 
   beforeAll(async () => {
     t = await startTestApp();
-    schema = t.app.get(GraphQLSchemaHost).schema;
-    // an admin and expert passes every access rule, so each operation reaches its input validation and service
-    persona = await createUser(t, { roles: [PlatformRole.ADMIN, PlatformRole.EXPERT] });
-    // ...and owns an SME, so that the SME's own lists (myProposals, myOrganizationAuditEvents) read their cursors
-    const { rows } = await t.sql.query(
-      `INSERT INTO organizations (kind, name_zh, credit_code, region_code, verification_status) VALUES ('SME', '输入测试企业', '91320000MA1ABUSE01', '320000', 'VERIFIED') RETURNING id`,
-    );
-    await t.sql.query(`INSERT INTO smes (organization_id, size_class, qualification) VALUES ($1, 'SMALL', 'NONE')`, [rows[0].id]);
-    await t.sql.query(`INSERT INTO organization_members (user_id, organization_id, role) VALUES ($1, $2, 'OWNER')`, [persona.id, rows[0].id]);
-    for (const [kind, type] of [
-      ['query', schema.getQueryType()],
-      ['mutation', schema.getMutationType()],
-    ] as const) {
-      for (const field of Object.values(type?.getFields() ?? {})) {
-        // logout and changePassword would end the session the probes run with
-        if (['logout', 'changePassword'].includes(field.name)) continue;
-        ops.push({ kind, field });
-      }
-    }
+    ({ persona, ops } = await schemaWalk(t, '输入测试企业'));
   });
   afterAll(() => t.close());
 
   async function probe(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>, variables: Record<string, unknown>, where: string, variant: string): Promise<Probe> {
-    const res = await t.gql.as(persona.token).send(document(kind, field, variables), variables);
+    const res = await t.gql.as(persona.token).send(operationDocument(kind, field, variables), variables);
     const error = res.errors?.[0];
     return {
       op: field.name,

@@ -2,33 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { Agent, request as httpRequest } from 'node:http';
-import { createServer } from 'node:net';
 import request from 'supertest';
 import { createUser, type Persona } from './support/factories/index.js';
 import { createTestDatabase } from './support/database.js';
 import { TcpProxy } from './support/tcp-proxy.js';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from './support/test-app.js';
+import { freePort, waitFor } from './support/net.js';
 
 const ME = `{ me { email } }`;
 const FIELDS = `{ technicalFields { code } }`;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('condition not met in time');
-}
 
 /** The service over a proxy to a database of its own, for outages. */
 async function startBehindProxy(env: Record<string, string>) {

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import request from 'supertest';
 import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { runMigrations } from '../src/app/database/migrate.js';
@@ -10,24 +9,7 @@ import { typeormOptions } from '../src/app/database/typeorm-options.js';
 import { createTestDatabase } from './support/database.js';
 import { TcpProxy } from './support/tcp-proxy.js';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from './support/test-app.js';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('condition not met in time');
-}
+import { freePort, waitFor } from './support/net.js';
 
 describe('health', () => {
   let t: TestApp;
