@@ -18,5 +18,10 @@ export default {
   globalSetup: '<rootDir>/test/support/global-setup.mjs',
   globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
   maxWorkers: 2,
+  // In native ESM mode Jest keeps each test file's module registry alive in its worker (jestjs/jest#14605):
+  // a worker that has run many files holds over 1 GB and takes longer than Jest's 500 ms to exit, which
+  // Jest reports as "a worker process has failed to exit gracefully". Workers above this size after a file
+  // are replaced, so none grows that large.
+  workerIdleMemoryLimit: '700MB',
   testTimeout: 30000,
 };
