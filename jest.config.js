@@ -22,6 +22,6 @@ export default {
   // a worker that has run many files holds over 1 GB and takes longer than Jest's 500 ms to exit, which
   // Jest reports as "a worker process has failed to exit gracefully". Workers above this size after a file
   // are replaced, so none grows that large.
-  workerIdleMemoryLimit: '700MB',
+  workerIdleMemoryLimit: '512MB',
   testTimeout: 30000,
 };

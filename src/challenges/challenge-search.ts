@@ -10,7 +10,11 @@ import { dict } from '@node-rs/jieba/dict.js';
  * to_tsvector('english', ...), which matches inflections (battery / batteries). Queries are segmented the
  * same way. Pure module: no framework imports.
  */
-const jieba = Jieba.withDict(dict);
+// Built at first use, not at import: the dictionary holds about 40 MB of native memory that the JavaScript
+// heap does not see, so every evaluation of this module that built one (each test file re-evaluates its
+// modules) kept it until the process exit, whose finalizers then took long enough for the test runner
+// to kill its workers; most evaluations (everything but writing challenge content) never segment text.
+let jieba: Jieba | undefined;
 
 const CJK_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/gu;
 const WORD = /^[\p{L}\p{N}]+$/u;
@@ -30,6 +34,7 @@ export function chineseLexemes(raw: string | null | undefined): string[] {
   // NFKC as the queries are (full-width ＰＥＭ is PEM)
   const text = raw.normalize('NFKC');
   const out = new Set<string>();
+  jieba ??= Jieba.withDict(dict);
   for (const token of jieba.cutForSearch(text, true)) {
     const word = token.trim().toLowerCase();
     if (word && WORD.test(word)) out.add(word);
