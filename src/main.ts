@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config/app-config.js';
 import { EmbeddedPostgres } from './app/database/embedded-postgres.js';
 import { createApp } from './app/bootstrap.js';
 import { shutdownGracefully } from './common/http/graceful-shutdown.js';
+import { warmUpSegmentation } from './challenges/index.js';
 
 function writable(file: string): boolean {
   try {
@@ -52,6 +53,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   await app.listen({ port: config.http.port, host: config.http.host });
+  // The first search or content write would otherwise pay for loading the dictionary (tests skip this).
+  warmUpSegmentation();
   const logger = app.getHttpAdapter().getInstance().log;
   logger.info({ url: await app.getUrl(), embeddedDatabase: !!embedded }, 'service started');
 

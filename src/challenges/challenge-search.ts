@@ -28,6 +28,11 @@ function bigrams(run: string): string[] {
   return out;
 }
 
+/** Builds the dictionary now rather than on the first search (the service calls it once it listens). */
+export function warmUpSegmentation(): void {
+  jieba ??= Jieba.withDict(dict);
+}
+
 /** The 'simple' lexemes of a text: jieba search-mode words (lower-cased, punctuation dropped) + CJK bigrams. */
 export function chineseLexemes(raw: string | null | undefined): string[] {
   if (!raw) return [];

@@ -13,3 +13,5 @@ export { ChallengeLifecycleService } from './challenge-lifecycle.service.js';
 /** The one visibility rule and the SQL pieces other modules compose with it (challenge-sql.ts). */
 export { effectiveStatusSql, proposalCountShownSql, viewerOf, visibleSql } from './challenge-sql.js';
 export type { Viewer } from './challenge-sql.js';
+/** Builds the word-segmentation dictionary ahead of the first search (called by the service's entry point). */
+export { warmUpSegmentation } from './challenge-search.js';
