@@ -27,16 +27,21 @@ export default {
     {
       name: 'shared-layers-import-no-domain',
       severity: 'error',
-      comment: 'src/common, src/database and src/config are shared layers: they import only each other and packages.',
+      comment:
+        'src/common, src/database and src/config are shared layers: they import only each other and packages.',
       from: { path: SHARED },
       to: { path: '^src/', pathNot: SHARED },
     },
     {
       name: 'modules-meet-through-index',
       severity: 'error',
-      comment: "A module imports another module only through that module's index.ts (its public surface).",
+      comment:
+        "A module imports another module only through that module's index.ts (its public surface).",
       from: { path: '^src/([^/]+)/', pathNot: SHARED },
-      to: { path: '^src/[^/]+/', pathNot: [SHARED, '^src/$1/', '^src/app/', '^src/[^/]+/index\\.ts$'] },
+      to: {
+        path: '^src/[^/]+/',
+        pathNot: [SHARED, '^src/$1/', '^src/app/', '^src/[^/]+/index\\.ts$'],
+      },
     },
     {
       name: 'composition-root-only-from-entry-points',

@@ -9,13 +9,30 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../src/config/app-config.js';
 import { EmbeddedPostgres } from '../src/app/database/embedded-postgres.js';
 import { floorScenario, SCENARIOS } from './scenarios/index.js';
-import type { BenchRequest, GraphqlResult, Scenario, ScenarioContext } from './scenarios/scenario.js';
+import type {
+  BenchRequest,
+  GraphqlResult,
+  Scenario,
+  ScenarioContext,
+} from './scenarios/scenario.js';
 import { ALL_PERSONAS, BENCH_PASSWORD, type AnyPersonaName } from './seed/personas.js';
 import { COUNTS_AT_L, type SizeName } from './seed/sizes.js';
 import { redactUrl } from './support/database.js';
 import { runLoad } from './support/load.js';
-import { markdownTable, summarise, textTable, type GroupedRun, type SummaryRow } from './support/report.js';
-import { ensurePeerInstalled, PEER_DIR, startPeer, startService, type ServiceProcess } from './support/server.js';
+import {
+  markdownTable,
+  summarise,
+  textTable,
+  type GroupedRun,
+  type SummaryRow,
+} from './support/report.js';
+import {
+  ensurePeerInstalled,
+  PEER_DIR,
+  startPeer,
+  startService,
+  type ServiceProcess,
+} from './support/server.js';
 
 const USAGE = `usage: npm run bench -- [--duration <seconds>] [--connections <n>] [--warmup <seconds>] [--only <scenario>[,<scenario>...]] [--no-peer]
 scenarios: floor, ${SCENARIOS.map((s) => `${s.name}${s.peer ? ' (+ peer)' : ''}`).join(', ')}
@@ -58,12 +75,17 @@ function parseOptions(): Options {
   }
   const bounded = (name: string, raw: string, min: number, max: number) => {
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be an integer from ${min} to ${max}\n${USAGE}`);
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw new Error(`--${name} must be an integer from ${min} to ${max}\n${USAGE}`);
     return n;
   };
-  const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
+  const only = values.only
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const known = ['floor', ...SCENARIOS.map((s) => s.name)];
-  for (const name of only ?? []) if (!known.includes(name)) throw new Error(`unknown scenario '${name}'\n${USAGE}`);
+  for (const name of only ?? [])
+    if (!known.includes(name)) throw new Error(`unknown scenario '${name}'\n${USAGE}`);
   return {
     durationSeconds: bounded('duration', values.duration!, 1, 300),
     connections: bounded('connections', values.connections!, 1, 256),
@@ -82,10 +104,18 @@ function localTarget(raw: string): string {
   return `${url.protocol}//${url.host}`;
 }
 
-async function graphql(baseUrl: string, query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphqlResult> {
+async function graphql(
+  baseUrl: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  token?: string,
+): Promise<GraphqlResult> {
   const res = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
     signal: AbortSignal.timeout(30_000),
   });
@@ -95,9 +125,13 @@ async function graphql(baseUrl: string, query: string, variables?: Record<string
 function scenarioContext(baseUrl: string): ScenarioContext {
   const tokens = new Map<AnyPersonaName, Promise<string>>();
   const login = async (persona: AnyPersonaName) => {
-    const result = await graphql(baseUrl, 'mutation($input: LoginInput!) { login(input: $input) { accessToken } }', {
-      input: { email: ALL_PERSONAS[persona].email, password: BENCH_PASSWORD },
-    });
+    const result = await graphql(
+      baseUrl,
+      'mutation($input: LoginInput!) { login(input: $input) { accessToken } }',
+      {
+        input: { email: ALL_PERSONAS[persona].email, password: BENCH_PASSWORD },
+      },
+    );
     const token = (result.data?.login as { accessToken?: string } | undefined)?.accessToken;
     if (!token) {
       throw new Error(
@@ -126,20 +160,34 @@ interface DatabaseFacts {
 /** Which PostgreSQL and how much data the benchmark ran on. */
 async function databaseFacts(url: string | undefined): Promise<DatabaseFacts | null> {
   if (!url) return null;
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000, application_name: 'marketplace-bench' });
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: 5000,
+    application_name: 'marketplace-bench',
+  });
   try {
     await client.connect();
-    const version = (await client.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version;
+    const version = (await client.query<{ server_version: string }>('SHOW server_version')).rows[0]
+      .server_version;
     const tables: Record<string, number> = {};
     const names = await client.query<{ t: string }>(
       `SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY tablename`,
     );
     for (const { t } of names.rows) {
-      tables[t] = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${t}"`)).rows[0].n);
+      tables[t] = Number(
+        (await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${t}"`)).rows[0].n,
+      );
     }
     const users = tables.users ?? 0;
-    const sizes: [SizeName, number][] = [['S', 0.01], ['M', 0.1], ['L', 1]];
-    const size = sizes.find(([, f]) => Math.abs(users - COUNTS_AT_L.users * f) <= COUNTS_AT_L.users * f * 0.05)?.[0] ?? 'custom';
+    const sizes: [SizeName, number][] = [
+      ['S', 0.01],
+      ['M', 0.1],
+      ['L', 1],
+    ];
+    const size =
+      sizes.find(
+        ([, f]) => Math.abs(users - COUNTS_AT_L.users * f) <= COUNTS_AT_L.users * f * 0.05,
+      )?.[0] ?? 'custom';
     return { url: redactUrl(url), serverVersion: version.split(' ')[0], tables, size };
   } catch (error) {
     console.warn(`could not read the database facts: ${(error as Error).message}`);
@@ -162,26 +210,42 @@ function peerScenario(scenario: Scenario): Scenario {
 }
 
 /** Refuses to compare a pair whose two sides do not answer the same thing. */
-async function checkPair(scenario: Scenario, product: BenchRequest, productUrl: string, peerUrl: string): Promise<void> {
+async function checkPair(
+  scenario: Scenario,
+  product: BenchRequest,
+  productUrl: string,
+  peerUrl: string,
+): Promise<void> {
   const peer = scenario.peer!;
   const [a, b] = await Promise.all([
     graphql(productUrl, product.query, product.variables, product.token),
     graphql(peerUrl, peer.query, peer.variables),
   ]);
-  for (const [side, result] of [['the product', a], [PEER_LABEL, b]] as const) {
+  for (const [side, result] of [
+    ['the product', a],
+    [PEER_LABEL, b],
+  ] as const) {
     if (result.errors?.length || !result.data) {
-      throw new Error(`${scenario.name}: ${side} answered ${JSON.stringify(result.errors ?? result).slice(0, 500)}`);
+      throw new Error(
+        `${scenario.name}: ${side} answered ${JSON.stringify(result.errors ?? result).slice(0, 500)}`,
+      );
     }
   }
   if (peer.matches && !peer.matches(a.data!, b.data!)) {
-    throw new Error(`${scenario.name}: the product and ${PEER_LABEL} do not return the same page, so they cannot be compared`);
+    throw new Error(
+      `${scenario.name}: the product and ${PEER_LABEL} do not return the same page, so they cannot be compared`,
+    );
   }
 }
 
 function peerVersions(): Record<string, string | undefined> {
   const version = (name: string) => {
     try {
-      return (JSON.parse(readFileSync(join(PEER_DIR, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+      return (
+        JSON.parse(readFileSync(join(PEER_DIR, 'node_modules', name, 'package.json'), 'utf8')) as {
+          version: string;
+        }
+      ).version;
     } catch {
       return undefined;
     }
@@ -191,7 +255,11 @@ function peerVersions(): Record<string, string | undefined> {
 
 function gitCommit(): string | undefined {
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
+      .toString()
+      .trim();
   } catch {
     return undefined;
   }
@@ -208,10 +276,11 @@ async function main(): Promise<void> {
   let peer: ServiceProcess | undefined;
   let stopping: Promise<void> | undefined;
   // The peer first: it reads the database the service's embedded PostgreSQL serves.
-  const stop = () => (stopping ??= (async () => {
-    await peer?.stop();
-    await service?.stop();
-  })());
+  const stop = () =>
+    (stopping ??= (async () => {
+      await peer?.stop();
+      await service?.stop();
+    })());
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       console.error(`\n${signal}: stopping the service`);
@@ -249,7 +318,9 @@ async function main(): Promise<void> {
       poolSize = config.database.poolSize;
       if (!databaseUrl) {
         if (!existsSync(join(config.dataDir, 'pg', 'PG_VERSION'))) {
-          throw new Error(`no database under ${config.dataDir}: run \`npm run seed:scale -- --size S\` first (with the same DATA_DIR)`);
+          throw new Error(
+            `no database under ${config.dataDir}: run \`npm run seed:scale -- --size S\` first (with the same DATA_DIR)`,
+          );
         }
       }
       port = Number(process.env.BENCH_PORT ?? process.env.PORT ?? 3100);
@@ -257,27 +328,45 @@ async function main(): Promise<void> {
       service = await startService(env, port);
       baseUrl = service.url;
       if (!process.env.DATABASE_URL) {
-        databaseUrl = new EmbeddedPostgres({ baseDir: config.dataDir, port: config.database.embeddedPort }).url;
+        databaseUrl = new EmbeddedPostgres({
+          baseDir: config.dataDir,
+          port: config.database.embeddedPort,
+        }).url;
       }
     }
 
     const database = await databaseFacts(databaseUrl);
     const ctx = scenarioContext(baseUrl);
     const prepared = new Map<Scenario, BenchRequest[]>();
-    for (const scenario of [floorScenario, ...selected]) prepared.set(scenario, await scenario.prepare(ctx));
+    for (const scenario of [floorScenario, ...selected])
+      prepared.set(scenario, await scenario.prepare(ctx));
 
     // Scenarios with a peer request are also measured against PostGraphile 4 over the same database.
     const peers = new Map<Scenario, Scenario>();
     const paired = options.peer ? selected.filter((s) => s.peer && s.group !== 'slow') : [];
     if (paired.length && !databaseUrl) {
-      console.warn('no peer comparison: set DATABASE_URL so the peer can reach the database the service at BENCH_URL uses');
+      console.warn(
+        'no peer comparison: set DATABASE_URL so the peer can reach the database the service at BENCH_URL uses',
+      );
     } else if (paired.length) {
       ensurePeerInstalled((m) => console.log(m));
       const peerPort = Number(process.env.BENCH_PEER_PORT ?? port + 1);
-      console.log(`starting the ${PEER_LABEL} peer on 127.0.0.1:${peerPort} (pool of ${poolSize}) ...`);
+      console.log(
+        `starting the ${PEER_LABEL} peer on 127.0.0.1:${peerPort} (pool of ${poolSize}) ...`,
+      );
       peer = await startPeer(databaseUrl!, poolSize, peerPort);
       // The peer's own floor, once: how much of a gap is the HTTP + GraphQL stack rather than the query.
-      peers.set(floorScenario, peerScenario({ ...floorScenario, peer: { description: `\`{ __typename }\` on the peer (Node http + PostGraphile 4, graphql 15)`, query: '{ __typename }', verify: floorScenario.verify! } }));
+      peers.set(
+        floorScenario,
+        peerScenario({
+          ...floorScenario,
+          peer: {
+            description: `\`{ __typename }\` on the peer (Node http + PostGraphile 4, graphql 15)`,
+            query: '{ __typename }',
+            verify: floorScenario.verify!,
+          },
+        }),
+      );
       prepared.set(peers.get(floorScenario)!, await peers.get(floorScenario)!.prepare(ctx));
       for (const scenario of paired) {
         await checkPair(scenario, prepared.get(scenario)![0], baseUrl, peer.url);
@@ -287,15 +376,25 @@ async function main(): Promise<void> {
       }
     }
 
-    const measure = async (scenario: Scenario, group: Run['group'], connections: number, seconds: number): Promise<Run> => {
+    const measure = async (
+      scenario: Scenario,
+      group: Run['group'],
+      connections: number,
+      seconds: number,
+    ): Promise<Run> => {
       const target = group === 'peer' ? peer! : service;
       const url = group === 'peer' ? peer!.url : baseUrl;
       const reset = target?.resetPeakRss() ?? false;
-      const run = await runLoad(url, scenario, prepared.get(scenario)!, { connections, durationSeconds: seconds, ratePerSecond: scenario.ratePerSecond });
+      const run = await runLoad(url, scenario, prepared.get(scenario)!, {
+        connections,
+        durationSeconds: seconds,
+        ratePerSecond: scenario.ratePerSecond,
+      });
       // Without a reset, VmHWM is the peak since the process started.
       return { ...run, group, peakRssBytes: reset || target ? target?.peakRss() : undefined };
     };
-    const connectionsOf = (s: Scenario) => (s.group === 'slow' ? (s.connections ?? 1) : options.connections);
+    const connectionsOf = (s: Scenario) =>
+      s.group === 'slow' ? (s.connections ?? 1) : options.connections;
 
     if (options.warmupSeconds > 0) {
       console.log(`warming up (${options.warmupSeconds} s per scenario, not recorded) ...`);
@@ -306,7 +405,11 @@ async function main(): Promise<void> {
           ratePerSecond: scenario.ratePerSecond,
         });
         const twin = peers.get(scenario);
-        if (twin) await runLoad(peer!.url, twin, prepared.get(twin)!, { connections: options.connections, durationSeconds: options.warmupSeconds });
+        if (twin)
+          await runLoad(peer!.url, twin, prepared.get(twin)!, {
+            connections: options.connections,
+            durationSeconds: options.warmupSeconds,
+          });
       }
     }
 
@@ -317,7 +420,12 @@ async function main(): Promise<void> {
           `  errors ${run.errors.total}${run.errors.samples.length ? ` (${run.errors.samples[0]})` : ''}`,
       );
     const floor = async () => {
-      const run = await measure(floorScenario, 'floor', options.connections, options.durationSeconds);
+      const run = await measure(
+        floorScenario,
+        'floor',
+        options.connections,
+        options.durationSeconds,
+      );
       runs.push(run);
       progress(run);
     };
@@ -325,20 +433,31 @@ async function main(): Promise<void> {
     await floor();
     const peerFloor = peers.get(floorScenario);
     if (peerFloor && !runFloorOnly) {
-      const run = { ...(await measure(peerFloor, 'peer', options.connections, options.durationSeconds)), peerOf: floorScenario.name };
+      const run = {
+        ...(await measure(peerFloor, 'peer', options.connections, options.durationSeconds)),
+        peerOf: floorScenario.name,
+      };
       runs.push(run);
       progress(run);
       await floor();
     }
     if (!runFloorOnly) {
       for (const scenario of selected) {
-        const run = await measure(scenario, scenario.group, connectionsOf(scenario), options.durationSeconds);
+        const run = await measure(
+          scenario,
+          scenario.group,
+          connectionsOf(scenario),
+          options.durationSeconds,
+        );
         runs.push(run);
         progress(run);
         await floor();
         const twin = peers.get(scenario);
         if (twin) {
-          const peerRun = { ...(await measure(twin, 'peer', options.connections, options.durationSeconds)), peerOf: scenario.name };
+          const peerRun = {
+            ...(await measure(twin, 'peer', options.connections, options.durationSeconds)),
+            peerOf: scenario.name,
+          };
           runs.push(peerRun);
           progress(peerRun);
           await floor();
@@ -361,13 +480,20 @@ async function main(): Promise<void> {
         loadAverage1m: { before: loadBefore, after: loadavg()[0] },
       },
       database,
-      target: process.env.BENCH_URL ? 'BENCH_URL' : 'child service (NODE_ENV=production, LOG_LEVEL=warn)',
+      target: process.env.BENCH_URL
+        ? 'BENCH_URL'
+        : 'child service (NODE_ENV=production, LOG_LEVEL=warn)',
       peer: peers.size ? { name: PEER_LABEL, poolSize, versions: peerVersions() } : null,
       options,
       scenarios: Object.fromEntries(
         [floorScenario, ...selected].flatMap((s) => {
           const twin = peers.get(s);
-          return twin ? [[s.name, s.description], [twin.name, twin.description]] : [[s.name, s.description]];
+          return twin
+            ? [
+                [s.name, s.description],
+                [twin.name, twin.description],
+              ]
+            : [[s.name, s.description]];
         }),
       ),
       summary: rows,
@@ -381,7 +507,13 @@ async function main(): Promise<void> {
 
 interface RunResult {
   startedAt: string;
-  machine: { cpus: number; cpuModel?: string; memoryGiB: number; node: string; loadAverage1m: { before: number; after: number } };
+  machine: {
+    cpus: number;
+    cpuModel?: string;
+    memoryGiB: number;
+    node: string;
+    loadAverage1m: { before: number; after: number };
+  };
   database: DatabaseFacts | null;
   peer: { name: string; poolSize: number; versions: Record<string, string | undefined> } | null;
   options: Options;
@@ -393,9 +525,13 @@ function report(result: RunResult, rows: SummaryRow[]): void {
   const { machine, database } = result;
   const machineLine = `${machine.cpus} × ${machine.cpuModel ?? 'CPU'}, ${machine.memoryGiB} GiB, Node ${machine.node}, PostgreSQL ${database?.serverVersion ?? 'unknown'}`;
   const dataLine = database
-    ? `data set ${database.size}: ${Object.entries(database.tables).map(([t, n]) => `${t} ${n.toLocaleString('en')}`).join(', ')}`
+    ? `data set ${database.size}: ${Object.entries(database.tables)
+        .map(([t, n]) => `${t} ${n.toLocaleString('en')}`)
+        .join(', ')}`
     : 'data set unknown (no database access)';
-  const floorRuns = result.runs.filter((r) => r.group === 'floor').map((r) => r.requestsPerSecond.toFixed(0));
+  const floorRuns = result.runs
+    .filter((r) => r.group === 'floor')
+    .map((r) => r.requestsPerSecond.toFixed(0));
   const noiseLine =
     `floor runs ${floorRuns.join(', ')} req/s in order; 1-minute load average ` +
     `${machine.loadAverage1m.before.toFixed(2)} before, ${machine.loadAverage1m.after.toFixed(2)} after (${machine.cpus} CPUs)`;
@@ -409,7 +545,8 @@ function report(result: RunResult, rows: SummaryRow[]): void {
       `${result.options.durationSeconds} s per run; ratio = req/s ÷ mean of the floor runs before and after\n\n${table}\n`,
   );
   for (const run of result.runs) {
-    if (run.errors.samples.length) console.log(`errors in ${run.scenario}: ${run.errors.samples.join(' | ')}`);
+    if (run.errors.samples.length)
+      console.log(`errors in ${run.scenario}: ${run.errors.samples.join(' | ')}`);
   }
 
   mkdirSync(RESULTS_DIR, { recursive: true });
@@ -423,7 +560,7 @@ function report(result: RunResult, rows: SummaryRow[]): void {
     `- Machine: ${machineLine}`,
     `- ${dataLine.charAt(0).toUpperCase()}${dataLine.slice(1)}`,
     `- ${result.options.durationSeconds} s per run after a ${result.options.warmupSeconds} s warm-up; the floor runs between the scenarios; ` +
-      '× floor = the scenario\'s req/s ÷ the mean of the floor runs before and after it',
+      "× floor = the scenario's req/s ÷ the mean of the floor runs before and after it",
     `- Noise: ${noiseLine}`,
     ...(peerLine ? [`- Peer: ${peerLine.slice('peer: '.length)}`] : []),
     '- errors = non-2xx + GraphQL `errors` + failed checks + socket errors, over all requests; SQL/req from `x-sql-statements`, one request in ten sampled',
@@ -432,11 +569,15 @@ function report(result: RunResult, rows: SummaryRow[]): void {
     '',
     'Scenarios:',
     '',
-    ...Object.entries(result.scenarios).map(([name, description]) => `- \`${name}\`: ${description}`),
+    ...Object.entries(result.scenarios).map(
+      ([name, description]) => `- \`${name}\`: ${description}`,
+    ),
     '',
   ].join('\n');
   writeFileSync(join(RESULTS_DIR, 'latest.md'), markdown);
-  console.log(`results: bench/results/latest.md, bench/results/latest.json, bench/results/run-${stamp}.json`);
+  console.log(
+    `results: bench/results/latest.md, bench/results/latest.json, bench/results/run-${stamp}.json`,
+  );
 }
 
 main().then(

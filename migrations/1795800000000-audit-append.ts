@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * One statement appends an audit event to the hash chain: `audit_append` takes the chain's lock, reads the
@@ -9,10 +9,10 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  * round trips earlier, so other transactions wait on it for less time.
  */
 export class AuditAppend1795800000000 implements MigrationInterface {
-    name = 'AuditAppend1795800000000'
+  name = 'AuditAppend1795800000000';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`CREATE FUNCTION audit_append(
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE FUNCTION audit_append(
               p_id uuid, p_actor_user_id uuid, p_action varchar, p_entity_type varchar, p_entity_id varchar,
               p_organization_id uuid, p_from_state varchar, p_to_state varchar, p_reason text, p_request_id varchar,
               p_data jsonb, p_pieces text[], p_lock_key bigint)
@@ -41,9 +41,11 @@ export class AuditAppend1795800000000 implements MigrationInterface {
                       p_from_state, p_to_state, p_reason, p_request_id, p_data, last_hash, next_hash);
               RETURN QUERY SELECT last_seq, next_hash;
             END $$`);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`DROP FUNCTION audit_append(uuid, uuid, varchar, varchar, varchar, uuid, varchar, varchar, text, varchar, jsonb, text[], bigint)`);
-    }
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `DROP FUNCTION audit_append(uuid, uuid, varchar, varchar, varchar, uuid, varchar, varchar, text, varchar, jsonb, text[], bigint)`,
+    );
+  }
 }

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Per proposal, its weighted total, veto, completeness, reviewer count and per-criterion detail (json by
@@ -10,10 +10,10 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  * The veto threshold (6) is VETO_THRESHOLD in src/proposals/proposal-rules.ts.
  */
 export class ProposalScoreTotals1795801000000 implements MigrationInterface {
-    name = 'ProposalScoreTotals1795801000000'
+  name = 'ProposalScoreTotals1795801000000';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`CREATE TABLE "proposal_score_totals" (
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE TABLE "proposal_score_totals" (
             "proposal_id" uuid NOT NULL REFERENCES "proposals" ("id") ON DELETE CASCADE,
             "challenge_id" uuid NOT NULL REFERENCES "challenges" ("id") ON DELETE CASCADE,
             "weighted" double precision,
@@ -22,8 +22,10 @@ export class ProposalScoreTotals1795801000000 implements MigrationInterface {
             "reviewer_count" integer NOT NULL,
             "criteria" jsonb NOT NULL,
             CONSTRAINT "PK_proposal_score_totals" PRIMARY KEY ("proposal_id"))`);
-        await queryRunner.query(`CREATE INDEX "IDX_proposal_score_totals_challenge" ON "proposal_score_totals" ("challenge_id")`);
-        await queryRunner.query(`CREATE FUNCTION proposal_score_totals_refresh(pid uuid) RETURNS void LANGUAGE sql AS $$
+    await queryRunner.query(
+      `CREATE INDEX "IDX_proposal_score_totals_challenge" ON "proposal_score_totals" ("challenge_id")`,
+    );
+    await queryRunner.query(`CREATE FUNCTION proposal_score_totals_refresh(pid uuid) RETURNS void LANGUAGE sql AS $$
             INSERT INTO proposal_score_totals (proposal_id, challenge_id, weighted, vetoed, complete, reviewer_count, criteria)
             SELECT p.id, p.challenge_id, agg.weighted, agg.vetoed, agg.complete, agg.reviewer_count, agg.criteria
               FROM proposals p
@@ -43,8 +45,8 @@ export class ProposalScoreTotals1795801000000 implements MigrationInterface {
             ON CONFLICT (proposal_id) DO UPDATE SET weighted = EXCLUDED.weighted, vetoed = EXCLUDED.vetoed, complete = EXCLUDED.complete,
               reviewer_count = EXCLUDED.reviewer_count, criteria = EXCLUDED.criteria
         $$`);
-        // The summary refresh (called by the trigger on scores, under the proposal's advisory lock) now refreshes the totals too.
-        await queryRunner.query(`CREATE OR REPLACE FUNCTION score_summaries_refresh(pid uuid, cid uuid) RETURNS void LANGUAGE plpgsql AS $$
+    // The summary refresh (called by the trigger on scores, under the proposal's advisory lock) now refreshes the totals too.
+    await queryRunner.query(`CREATE OR REPLACE FUNCTION score_summaries_refresh(pid uuid, cid uuid) RETURNS void LANGUAGE plpgsql AS $$
             BEGIN
               PERFORM pg_advisory_xact_lock(hashtextextended('score_summaries:' || pid::text, 0));
               DELETE FROM score_summaries WHERE proposal_id = pid AND criterion_id = cid;
@@ -55,8 +57,8 @@ export class ProposalScoreTotals1795801000000 implements MigrationInterface {
                  GROUP BY s.proposal_id, s.criterion_id, p.challenge_id;
               PERFORM proposal_score_totals_refresh(pid);
             END $$`);
-        // A change to a challenge's criteria (name, weight, veto, position, one added or removed) changes every total of it.
-        await queryRunner.query(`CREATE FUNCTION evaluation_criteria_retotal() RETURNS trigger LANGUAGE plpgsql AS $$
+    // A change to a challenge's criteria (name, weight, veto, position, one added or removed) changes every total of it.
+    await queryRunner.query(`CREATE FUNCTION evaluation_criteria_retotal() RETURNS trigger LANGUAGE plpgsql AS $$
             DECLARE
               cid uuid := CASE WHEN TG_OP = 'DELETE' THEN OLD.challenge_id ELSE NEW.challenge_id END;
               pid uuid;
@@ -69,15 +71,19 @@ export class ProposalScoreTotals1795801000000 implements MigrationInterface {
               END LOOP;
               RETURN NULL;
             END $$`);
-        await queryRunner.query(`CREATE TRIGGER "TRG_evaluation_criteria_retotal" AFTER INSERT OR UPDATE OR DELETE ON "evaluation_criteria"
+    await queryRunner.query(`CREATE TRIGGER "TRG_evaluation_criteria_retotal" AFTER INSERT OR UPDATE OR DELETE ON "evaluation_criteria"
             FOR EACH ROW EXECUTE FUNCTION evaluation_criteria_retotal()`);
-        await queryRunner.query(`SELECT proposal_score_totals_refresh(x.proposal_id) FROM (SELECT DISTINCT proposal_id FROM score_summaries) x`);
-    }
+    await queryRunner.query(
+      `SELECT proposal_score_totals_refresh(x.proposal_id) FROM (SELECT DISTINCT proposal_id FROM score_summaries) x`,
+    );
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`DROP TRIGGER "TRG_evaluation_criteria_retotal" ON "evaluation_criteria"`);
-        await queryRunner.query(`DROP FUNCTION evaluation_criteria_retotal()`);
-        await queryRunner.query(`CREATE OR REPLACE FUNCTION score_summaries_refresh(pid uuid, cid uuid) RETURNS void LANGUAGE plpgsql AS $$
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `DROP TRIGGER "TRG_evaluation_criteria_retotal" ON "evaluation_criteria"`,
+    );
+    await queryRunner.query(`DROP FUNCTION evaluation_criteria_retotal()`);
+    await queryRunner.query(`CREATE OR REPLACE FUNCTION score_summaries_refresh(pid uuid, cid uuid) RETURNS void LANGUAGE plpgsql AS $$
             BEGIN
               PERFORM pg_advisory_xact_lock(hashtextextended('score_summaries:' || pid::text, 0));
               DELETE FROM score_summaries WHERE proposal_id = pid AND criterion_id = cid;
@@ -87,7 +93,7 @@ export class ProposalScoreTotals1795801000000 implements MigrationInterface {
                  WHERE s.proposal_id = pid AND s.criterion_id = cid
                  GROUP BY s.proposal_id, s.criterion_id, p.challenge_id;
             END $$`);
-        await queryRunner.query(`DROP FUNCTION proposal_score_totals_refresh(uuid)`);
-        await queryRunner.query(`DROP TABLE "proposal_score_totals"`);
-    }
+    await queryRunner.query(`DROP FUNCTION proposal_score_totals_refresh(uuid)`);
+    await queryRunner.query(`DROP TABLE "proposal_score_totals"`);
+  }
 }

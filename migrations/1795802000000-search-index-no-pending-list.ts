@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The two search indexes (GIN on search_zh and search_en) write each change straight into the index instead
@@ -9,18 +9,18 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  * already pending are merged now.
  */
 export class SearchIndexNoPendingList1795802000000 implements MigrationInterface {
-    name = 'SearchIndexNoPendingList1795802000000'
+  name = 'SearchIndexNoPendingList1795802000000';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        for (const index of ['IDX_challenges_search_zh', 'IDX_challenges_search_en']) {
-            await queryRunner.query(`ALTER INDEX "${index}" SET (fastupdate = off)`);
-            await queryRunner.query(`SELECT gin_clean_pending_list('"${index}"'::regclass)`);
-        }
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    for (const index of ['IDX_challenges_search_zh', 'IDX_challenges_search_en']) {
+      await queryRunner.query(`ALTER INDEX "${index}" SET (fastupdate = off)`);
+      await queryRunner.query(`SELECT gin_clean_pending_list('"${index}"'::regclass)`);
     }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        for (const index of ['IDX_challenges_search_zh', 'IDX_challenges_search_en']) {
-            await queryRunner.query(`ALTER INDEX "${index}" RESET (fastupdate)`);
-        }
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    for (const index of ['IDX_challenges_search_zh', 'IDX_challenges_search_en']) {
+      await queryRunner.query(`ALTER INDEX "${index}" RESET (fastupdate)`);
     }
+  }
 }

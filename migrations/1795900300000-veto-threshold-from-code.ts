@@ -12,7 +12,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * against the threshold then written in SQL).
  */
 function refreshFunction(column: 'lowest_veto_average' | 'vetoed'): string {
-  const veto = column === 'vetoed' ? 'coalesce(bool_or(pc.veto AND pc.avg < 6), false)' : 'min(pc.avg) FILTER (WHERE pc.veto)';
+  const veto =
+    column === 'vetoed'
+      ? 'coalesce(bool_or(pc.veto AND pc.avg < 6), false)'
+      : 'min(pc.avg) FILTER (WHERE pc.veto)';
   return `CREATE OR REPLACE FUNCTION proposal_score_totals_refresh(pid uuid) RETURNS void LANGUAGE sql AS $$
         INSERT INTO proposal_score_totals (proposal_id, challenge_id, weighted, ${column}, complete, reviewer_count, criteria)
         SELECT p.id, p.challenge_id, agg.weighted, agg.${column}, agg.complete, agg.reviewer_count, agg.criteria
@@ -39,17 +42,29 @@ export class VetoThresholdFromCode1795900300000 implements MigrationInterface {
   name = 'VetoThresholdFromCode1795900300000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE "proposal_score_totals" ADD "lowest_veto_average" double precision`);
+    await queryRunner.query(
+      `ALTER TABLE "proposal_score_totals" ADD "lowest_veto_average" double precision`,
+    );
     await queryRunner.query(refreshFunction('lowest_veto_average'));
-    await queryRunner.query(`SELECT proposal_score_totals_refresh(t.proposal_id) FROM proposal_score_totals t`);
+    await queryRunner.query(
+      `SELECT proposal_score_totals_refresh(t.proposal_id) FROM proposal_score_totals t`,
+    );
     await queryRunner.query(`ALTER TABLE "proposal_score_totals" DROP COLUMN "vetoed"`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE "proposal_score_totals" ADD "vetoed" boolean NOT NULL DEFAULT false`);
-    await queryRunner.query(`ALTER TABLE "proposal_score_totals" ALTER COLUMN "vetoed" DROP DEFAULT`);
+    await queryRunner.query(
+      `ALTER TABLE "proposal_score_totals" ADD "vetoed" boolean NOT NULL DEFAULT false`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "proposal_score_totals" ALTER COLUMN "vetoed" DROP DEFAULT`,
+    );
     await queryRunner.query(refreshFunction('vetoed'));
-    await queryRunner.query(`SELECT proposal_score_totals_refresh(t.proposal_id) FROM proposal_score_totals t`);
-    await queryRunner.query(`ALTER TABLE "proposal_score_totals" DROP COLUMN "lowest_veto_average"`);
+    await queryRunner.query(
+      `SELECT proposal_score_totals_refresh(t.proposal_id) FROM proposal_score_totals t`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "proposal_score_totals" DROP COLUMN "lowest_veto_average"`,
+    );
   }
 }

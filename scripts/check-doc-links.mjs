@@ -4,9 +4,16 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 
-const files = execFileSync('git', ['ls-files', '*.md'], { encoding: 'utf8' }).split('\n').filter(Boolean);
+const files = execFileSync('git', ['ls-files', '*.md'], { encoding: 'utf8' })
+  .split('\n')
+  .filter(Boolean);
 const slug = (heading) =>
-  heading.trim().toLowerCase().replace(/[`*_~]/g, '').replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s/g, '-');
+  heading
+    .trim()
+    .toLowerCase()
+    .replace(/[`*_~]/g, '')
+    .replace(/[^\p{L}\p{N}\s-]/gu, '')
+    .replace(/\s/g, '-');
 const anchorsOf = (file) =>
   new Set([...readFileSync(file, 'utf8').matchAll(/^#{1,6}\s+(.+)$/gm)].map((m) => slug(m[1])));
 
@@ -18,7 +25,12 @@ for (const file of files) {
     const [path, fragment] = target.split('#');
     const resolved = path ? normalize(join(dirname(file), decodeURI(path))) : file;
     if (!existsSync(resolved)) problems.push(`${file}: ${target} (no ${resolved})`);
-    else if (fragment && resolved.endsWith('.md') && statSync(resolved).isFile() && !anchorsOf(resolved).has(fragment)) {
+    else if (
+      fragment &&
+      resolved.endsWith('.md') &&
+      statSync(resolved).isFile() &&
+      !anchorsOf(resolved).has(fragment)
+    ) {
       problems.push(`${file}: ${target} (no heading #${fragment} in ${resolved})`);
     }
   }
@@ -27,4 +39,6 @@ if (problems.length) {
   console.error(`Broken links in Markdown files:\n${problems.join('\n')}`);
   process.exit(1);
 }
-process.stdout.write(`Markdown links: ${files.length} files checked, every relative link resolves\n`);
+process.stdout.write(
+  `Markdown links: ${files.length} files checked, every relative link resolves\n`,
+);

@@ -33,7 +33,15 @@ async function main(): Promise<void> {
     embedded = new EmbeddedPostgres({
       baseDir: config.dataDir,
       port: config.database.embeddedPort,
-      log: (message) => console.error(JSON.stringify({ level: 30, time: Date.now(), context: 'EmbeddedPostgres', msg: message })),
+      log: (message) =>
+        console.error(
+          JSON.stringify({
+            level: 30,
+            time: Date.now(),
+            context: 'EmbeddedPostgres',
+            msg: message,
+          }),
+        ),
     });
     await embedded.start();
     databaseUrl = embedded.url;
@@ -45,7 +53,8 @@ async function main(): Promise<void> {
       databaseUrl,
       runMigrations: config.database.runMigrations,
       // In development the committed schema.graphql is regenerated (when the checkout is writable).
-      schemaFile: config.env === 'development' && writable('schema.graphql') ? 'schema.graphql' : false,
+      schemaFile:
+        config.env === 'development' && writable('schema.graphql') ? 'schema.graphql' : false,
     });
   } catch (error) {
     console.error(`Startup failed: ${(error as Error).message}`);

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { GqlResponse } from './support/graphql-client.js';
-import { createAdmin, createEnterprise, createSme, createUser, type Persona, verify } from './support/factories/index.js';
+import {
+  createAdmin,
+  createEnterprise,
+  createSme,
+  createUser,
+  type Persona,
+  verify,
+} from './support/factories/index.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const run = promisify(execFile);
@@ -14,7 +21,9 @@ const MINE = `{ myOrganizationAuditEvents { edges { node { seq action organizati
 const SUSPEND_USER = `mutation($input: UserDecisionInput!) { suspendUser(input: $input) { status } }`;
 const REINSTATE_USER = `mutation($input: UserDecisionInput!) { reinstateUser(input: $input) { status } }`;
 
-async function auditVerifyCli(t: TestApp): Promise<{ code: number; stdout: string; stderr: string }> {
+async function auditVerifyCli(
+  t: TestApp,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run('node', ['dist/src/audit/audit-verify.cli.js'], {
       env: { ...process.env, DATABASE_URL: t.databaseUrl, LOG_LEVEL: 'silent', NODE_ENV: 'test' },
@@ -44,22 +53,48 @@ describe('audit trail', () => {
 
   it('records suspendUser and reinstateUser with actor, reason and request id', async () => {
     const user = await createUser(t);
-    await t.gql.as(admin.token).ok(SUSPEND_USER, { input: { userId: user.id, reason: '发布违规内容' } });
-    await t.gql.as(admin.token).ok(REINSTATE_USER, { input: { userId: user.id, reason: '申诉成立' } });
-    const res = await t.gql.as(admin.token).ok<{ auditEvents: { edges: { node: Record<string, unknown> }[] } }>(EVENTS, {
-      filter: { entityType: 'User', entityId: user.id },
-    });
+    await t.gql
+      .as(admin.token)
+      .ok(SUSPEND_USER, { input: { userId: user.id, reason: '发布违规内容' } });
+    await t.gql
+      .as(admin.token)
+      .ok(REINSTATE_USER, { input: { userId: user.id, reason: '申诉成立' } });
+    const res = await t.gql
+      .as(admin.token)
+      .ok<{ auditEvents: { edges: { node: Record<string, unknown> }[] } }>(EVENTS, {
+        filter: { entityType: 'User', entityId: user.id },
+      });
     expect(res.auditEvents.edges.map((e) => e.node)).toEqual([
-      expect.objectContaining({ action: 'USER_REINSTATED', fromState: 'SUSPENDED', toState: 'ACTIVE', reason: '申诉成立', actorUserId: admin.id }),
-      expect.objectContaining({ action: 'USER_SUSPENDED', fromState: 'ACTIVE', toState: 'SUSPENDED', reason: '发布违规内容', actorUserId: admin.id }),
+      expect.objectContaining({
+        action: 'USER_REINSTATED',
+        fromState: 'SUSPENDED',
+        toState: 'ACTIVE',
+        reason: '申诉成立',
+        actorUserId: admin.id,
+      }),
+      expect.objectContaining({
+        action: 'USER_SUSPENDED',
+        fromState: 'ACTIVE',
+        toState: 'SUSPENDED',
+        reason: '发布违规内容',
+        actorUserId: admin.id,
+      }),
     ]);
     expect(res.auditEvents.edges[0].node.requestId).toEqual(expect.any(String));
   });
 
   it('shows an organisation only the events about itself', async () => {
-    const mine = await t.gql.as(owner.token).ok<{ myOrganizationAuditEvents: { edges: { node: { action: string; organizationId: string } }[] } }>(MINE);
+    const mine = await t.gql
+      .as(owner.token)
+      .ok<{
+        myOrganizationAuditEvents: {
+          edges: { node: { action: string; organizationId: string } }[];
+        };
+      }>(MINE);
     expect(mine.myOrganizationAuditEvents.edges.length).toBeGreaterThanOrEqual(2);
-    expect(new Set(mine.myOrganizationAuditEvents.edges.map((e) => e.node.organizationId))).toEqual(new Set([smeId]));
+    expect(new Set(mine.myOrganizationAuditEvents.edges.map((e) => e.node.organizationId))).toEqual(
+      new Set([smeId]),
+    );
     const denied = await t.gql.as(owner.token).fails(EVENTS, {});
     expect(denied.extensions?.code).toBe('FORBIDDEN');
   });
@@ -68,8 +103,15 @@ describe('audit trail', () => {
     const seqs: number[] = [];
     let after: string | null = null;
     for (;;) {
-      type Page = { auditEvents: { edges: { node: { seq: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
-      const res: GqlResponse<Page> = await t.gql.as(admin.token).send<Page>(EVENTS, { first: 3, after });
+      type Page = {
+        auditEvents: {
+          edges: { node: { seq: string } }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string };
+        };
+      };
+      const res: GqlResponse<Page> = await t.gql
+        .as(admin.token)
+        .send<Page>(EVENTS, { first: 3, after });
       expect(res.sqlStatements).toBe(2);
       seqs.push(...res.data!.auditEvents.edges.map((e) => Number(e.node.seq)));
       if (!res.data!.auditEvents.pageInfo.hasNextPage) break;
@@ -81,15 +123,25 @@ describe('audit trail', () => {
   });
 
   it('refuses UPDATE and DELETE on the trail', async () => {
-    await expect(t.sql.query(`UPDATE audit_events SET reason = 'x' WHERE seq = 1`)).rejects.toThrow(/append-only/);
-    await expect(t.sql.query(`DELETE FROM audit_events WHERE seq = 1`)).rejects.toThrow(/append-only/);
+    await expect(t.sql.query(`UPDATE audit_events SET reason = 'x' WHERE seq = 1`)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(t.sql.query(`DELETE FROM audit_events WHERE seq = 1`)).rejects.toThrow(
+      /append-only/,
+    );
   });
 
   it('links concurrent appends into one chain whose database-made hashes the service recomputes, awkward text included', async () => {
     const users = await Promise.all(Array.from({ length: 12 }, () => createUser(t)));
-    const { rows: before } = await t.sql.query(`SELECT coalesce(max(seq), 0)::int AS last FROM audit_events`);
+    const { rows: before } = await t.sql.query(
+      `SELECT coalesce(max(seq), 0)::int AS last FROM audit_events`,
+    );
     const reason = (i: number) => `第${i}次 "quoted" \\ back-slash 😀 ü \u2028 {"seq":"${i}"}`;
-    await Promise.all(users.map((u, i) => t.gql.as(admin.token).ok(SUSPEND_USER, { input: { userId: u.id, reason: reason(i) } })));
+    await Promise.all(
+      users.map((u, i) =>
+        t.gql.as(admin.token).ok(SUSPEND_USER, { input: { userId: u.id, reason: reason(i) } }),
+      ),
+    );
     const { rows } = await t.sql.query(
       `SELECT seq::int AS seq, reason, prev_hash, hash, lag(hash) OVER (ORDER BY seq) AS previous FROM audit_events WHERE seq > $1 ORDER BY seq`,
       [before[0].last],
@@ -97,12 +149,19 @@ describe('audit trail', () => {
     expect(rows.map((r) => r.seq)).toEqual(users.map((_, i) => before[0].last + 1 + i));
     expect(rows.map((r) => r.reason).sort()).toEqual(users.map((_, i) => reason(i)).sort());
     expect(rows.slice(1).every((r) => r.prev_hash === r.previous)).toBe(true);
-    const check = await t.gql.as(admin.token).ok<{ verifyAuditChain: { ok: boolean; checked: number } }>(VERIFY_CHAIN);
-    expect(check.verifyAuditChain).toMatchObject({ ok: true, checked: before[0].last + users.length });
+    const check = await t.gql
+      .as(admin.token)
+      .ok<{ verifyAuditChain: { ok: boolean; checked: number } }>(VERIFY_CHAIN);
+    expect(check.verifyAuditChain).toMatchObject({
+      ok: true,
+      checked: before[0].last + users.length,
+    });
   });
 
   it('verifies the chain, then names the first broken link after a row is altered in SQL', async () => {
-    const good = await t.gql.as(admin.token).ok<{ verifyAuditChain: { ok: boolean; checked: number } }>(VERIFY_CHAIN);
+    const good = await t.gql
+      .as(admin.token)
+      .ok<{ verifyAuditChain: { ok: boolean; checked: number } }>(VERIFY_CHAIN);
     expect(good.verifyAuditChain.ok).toBe(true);
     const { rows } = await t.sql.query(`SELECT count(*)::int AS n FROM audit_events`);
     expect(good.verifyAuditChain.checked).toBe(rows[0].n);
@@ -121,8 +180,16 @@ describe('audit trail', () => {
       client.release();
     }
     const { rows: tampered } = await t.sql.query(`SELECT id FROM audit_events WHERE seq = 2`);
-    const bad = await t.gql.as(admin.token).ok<{ verifyAuditChain: Record<string, unknown> }>(VERIFY_CHAIN);
-    expect(bad.verifyAuditChain).toEqual({ ok: false, checked: 2, firstBrokenSeq: '2', firstBrokenId: tampered[0].id, problem: 'HASH_MISMATCH' });
+    const bad = await t.gql
+      .as(admin.token)
+      .ok<{ verifyAuditChain: Record<string, unknown> }>(VERIFY_CHAIN);
+    expect(bad.verifyAuditChain).toEqual({
+      ok: false,
+      checked: 2,
+      firstBrokenSeq: '2',
+      firstBrokenId: tampered[0].id,
+      problem: 'HASH_MISMATCH',
+    });
     const cliBad = await auditVerifyCli(t);
     expect(cliBad.code).toBe(1);
     expect(cliBad.stderr).toContain('BROKEN at seq 2');

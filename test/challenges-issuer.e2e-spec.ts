@@ -35,22 +35,60 @@ describe("the issuer's view, the review queue, invitations and eligibility", () 
   });
   afterAll(() => t.close());
 
-  async function draft(by: Persona = issuer.owner, overrides: Record<string, unknown> = {}): Promise<string> {
-    return (await t.gql.as(by.token).ok<{ createChallenge: { id: string } }>(CREATE_CHALLENGE, { input: challengeInput(overrides) })).createChallenge.id;
+  async function draft(
+    by: Persona = issuer.owner,
+    overrides: Record<string, unknown> = {},
+  ): Promise<string> {
+    return (
+      await t.gql
+        .as(by.token)
+        .ok<{ createChallenge: { id: string } }>(CREATE_CHALLENGE, {
+          input: challengeInput(overrides),
+        })
+    ).createChallenge.id;
   }
 
   it("myChallenges lists the caller's enterprise's challenges in every state, with counts and no others", async () => {
     const d = await draft(issuer.owner, { titleZh: '我的草稿' });
     const { id: p } = await createChallenge(t, issuer, { via: 'api', admin });
     const foreign = await draft(otherEnterprise.owner);
-    await t.gql.as(sme.owner.token).ok(`mutation($id: ID!) { askChallengeQuestion(input: { challengeId: $id, question: "需要现场测试吗？" }) { id } }`, { id: p });
-    const res = await t.gql.as(issuer.owner.token).ok<{ myChallenges: { edges: { node: { id: string; status: string; unansweredQuestionCount: number; proposalCount: number; viewerIsIssuer: boolean } }[] } }>(MINE, {});
+    await t.gql
+      .as(sme.owner.token)
+      .ok(
+        `mutation($id: ID!) { askChallengeQuestion(input: { challengeId: $id, question: "需要现场测试吗？" }) { id } }`,
+        { id: p },
+      );
+    const res = await t.gql
+      .as(issuer.owner.token)
+      .ok<{
+        myChallenges: {
+          edges: {
+            node: {
+              id: string;
+              status: string;
+              unansweredQuestionCount: number;
+              proposalCount: number;
+              viewerIsIssuer: boolean;
+            };
+          }[];
+        };
+      }>(MINE, {});
     const nodes = res.myChallenges.edges.map((e) => e.node);
     expect(nodes.map((n) => n.id)).toEqual(expect.arrayContaining([d, p]));
     expect(nodes.map((n) => n.id)).not.toContain(foreign);
-    expect(nodes.find((n) => n.id === p)).toMatchObject({ status: 'PUBLISHED', unansweredQuestionCount: 1, proposalCount: 0, viewerIsIssuer: true });
-    expect(nodes.find((n) => n.id === d)).toMatchObject({ status: 'DRAFT', unansweredQuestionCount: 0 });
-    const drafts = await t.gql.as(issuer.owner.token).ok<{ myChallenges: { edges: { node: { id: string } }[] } }>(MINE, { statuses: ['DRAFT'] });
+    expect(nodes.find((n) => n.id === p)).toMatchObject({
+      status: 'PUBLISHED',
+      unansweredQuestionCount: 1,
+      proposalCount: 0,
+      viewerIsIssuer: true,
+    });
+    expect(nodes.find((n) => n.id === d)).toMatchObject({
+      status: 'DRAFT',
+      unansweredQuestionCount: 0,
+    });
+    const drafts = await t.gql
+      .as(issuer.owner.token)
+      .ok<{ myChallenges: { edges: { node: { id: string } }[] } }>(MINE, { statuses: ['DRAFT'] });
     expect(drafts.myChallenges.edges.map((e) => e.node.id)).toContain(d);
     expect(drafts.myChallenges.edges.map((e) => e.node.id)).not.toContain(p);
     // Proposal counts come from the challenge_proposal_counts view (filled by the proposals module).
@@ -59,7 +97,10 @@ describe("the issuer's view, the review queue, invitations and eligibility", () 
   });
 
   it('myChallenges is for enterprise members only', async () => {
-    expect((await t.gql.as(sme.owner.token).fails(MINE, {})).extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ENTERPRISE_MEMBERS_ONLY' });
+    expect((await t.gql.as(sme.owner.token).fails(MINE, {})).extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'ENTERPRISE_MEMBERS_ONLY',
+    });
     expect((await t.gql.fails(MINE, {})).extensions?.code).toBe('UNAUTHENTICATED');
   });
 
@@ -68,52 +109,107 @@ describe("the issuer's view, the review queue, invitations and eligibility", () 
     const b = await draft(otherEnterprise.owner);
     await t.gql.as(issuer.owner.token).ok(SUBMIT_CHALLENGE, { id: a });
     await t.gql.as(otherEnterprise.owner.token).ok(SUBMIT_CHALLENGE, { id: b });
-    const first = await t.gql.as(admin.token).ok<{ challengeReviewQueue: { edges: { node: { id: string } }[]; pageInfo: { endCursor: string } } }>(QUEUE, { first: 100 });
+    const first = await t.gql
+      .as(admin.token)
+      .ok<{
+        challengeReviewQueue: {
+          edges: { node: { id: string } }[];
+          pageInfo: { endCursor: string };
+        };
+      }>(QUEUE, { first: 100 });
     const order = first.challengeReviewQueue.edges.map((e) => e.node.id);
     expect(order.indexOf(a)).toBeLessThan(order.indexOf(b));
     const paged: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: { challengeReviewQueue: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } = await t.gql
-        .as(admin.token)
-        .ok(QUEUE, { first: 1, after });
+      const page: {
+        challengeReviewQueue: {
+          edges: { node: { id: string } }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string };
+        };
+      } = await t.gql.as(admin.token).ok(QUEUE, { first: 1, after });
       paged.push(...page.challengeReviewQueue.edges.map((e) => e.node.id));
       if (!page.challengeReviewQueue.pageInfo.hasNextPage) break;
       after = page.challengeReviewQueue.pageInfo.endCursor;
     }
     expect(paged).toEqual(order);
-    expect((await t.gql.as(issuer.owner.token).fails(QUEUE, {})).extensions?.code).toBe('FORBIDDEN');
+    expect((await t.gql.as(issuer.owner.token).fails(QUEUE, {})).extensions?.code).toBe(
+      'FORBIDDEN',
+    );
   });
 
   it('of two admins approving at once, one publishes and the other gets INVALID_TRANSITION; one audit row', async () => {
     const id = await draft();
     await t.gql.as(issuer.owner.token).ok(SUBMIT_CHALLENGE, { id });
     const other = await createAdmin(t);
-    const results = await Promise.all([admin, other].map((a) => t.gql.as(a.token).send(PUBLISH_CHALLENGE, { id })));
+    const results = await Promise.all(
+      [admin, other].map((a) => t.gql.as(a.token).send(PUBLISH_CHALLENGE, { id })),
+    );
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
-    expect(results.find((r) => r.errors)?.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'INVALID_TRANSITION' });
-    const { rows } = await t.sql.query(`SELECT count(*)::int AS n FROM audit_events WHERE entity_id = $1 AND action = 'CHALLENGE_PUBLISHED'`, [id]);
+    expect(results.find((r) => r.errors)?.errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'INVALID_TRANSITION',
+    });
+    const { rows } = await t.sql.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE entity_id = $1 AND action = 'CHALLENGE_PUBLISHED'`,
+      [id],
+    );
     expect(rows[0].n).toBe(1);
-    const versions = await t.sql.query(`SELECT count(*)::int AS n FROM challenge_versions WHERE challenge_id = $1`, [id]);
+    const versions = await t.sql.query(
+      `SELECT count(*)::int AS n FROM challenge_versions WHERE challenge_id = $1`,
+      [id],
+    );
     expect(versions.rows[0].n).toBe(1);
   });
 
   describe('invitations', () => {
     it('the issuer invites an SME; others cannot, and nothing is recorded', async () => {
-      const { id } = await createChallenge(t, issuer, { via: 'api', admin, input: { visibility: 'INVITE_ONLY' } });
-      const count = async () => (await t.sql.query(`SELECT count(*)::int AS n FROM challenge_invitations WHERE challenge_id = $1`, [id])).rows[0].n;
-      expect((await t.gql.as(otherEnterprise.owner.token).fails(INVITE, { c: id, o: sme.id })).extensions?.code).toBe('NOT_FOUND');
-      expect((await t.gql.as(sme.owner.token).fails(INVITE, { c: id, o: sme.id })).extensions?.code).toBe('NOT_FOUND');
-      expect((await t.gql.fails(INVITE, { c: id, o: sme.id })).extensions?.code).toBe('UNAUTHENTICATED');
-      const notSme = await t.gql.as(issuer.owner.token).fails(INVITE, { c: id, o: otherEnterprise.id });
-      expect(notSme.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.organizationId', message: 'is not an SME organisation' }] });
+      const { id } = await createChallenge(t, issuer, {
+        via: 'api',
+        admin,
+        input: { visibility: 'INVITE_ONLY' },
+      });
+      const count = async () =>
+        (
+          await t.sql.query(
+            `SELECT count(*)::int AS n FROM challenge_invitations WHERE challenge_id = $1`,
+            [id],
+          )
+        ).rows[0].n;
+      expect(
+        (await t.gql.as(otherEnterprise.owner.token).fails(INVITE, { c: id, o: sme.id })).extensions
+          ?.code,
+      ).toBe('NOT_FOUND');
+      expect(
+        (await t.gql.as(sme.owner.token).fails(INVITE, { c: id, o: sme.id })).extensions?.code,
+      ).toBe('NOT_FOUND');
+      expect((await t.gql.fails(INVITE, { c: id, o: sme.id })).extensions?.code).toBe(
+        'UNAUTHENTICATED',
+      );
+      const notSme = await t.gql
+        .as(issuer.owner.token)
+        .fails(INVITE, { c: id, o: otherEnterprise.id });
+      expect(notSme.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'input.organizationId', message: 'is not an SME organisation' }],
+      });
       expect(await count()).toBe(0);
       await t.gql.as(issuer.owner.token).ok(INVITE, { c: id, o: sme.id });
       await t.gql.as(issuer.owner.token).ok(INVITE, { c: id, o: sme.id });
       expect(await count()).toBe(1);
       // Once invited, the SME sees it; a public challenge's issuer-only operations stay refused to it.
-      expect((await t.gql.as(sme.owner.token).ok<{ challenge: { id: string } }>(`query($id: ID!) { challenge(id: $id) { id } }`, { id })).challenge.id).toBe(id);
-      expect((await t.gql.as(sme.owner.token).fails(INVITE, { c: id, o: sme.id })).extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ISSUER_ONLY' });
+      expect(
+        (
+          await t.gql
+            .as(sme.owner.token)
+            .ok<{ challenge: { id: string } }>(`query($id: ID!) { challenge(id: $id) { id } }`, {
+              id,
+            })
+        ).challenge.id,
+      ).toBe(id);
+      expect(
+        (await t.gql.as(sme.owner.token).fails(INVITE, { c: id, o: sme.id })).extensions,
+      ).toMatchObject({ code: 'FORBIDDEN', reason: 'ISSUER_ONLY' });
     });
   });
 
@@ -122,26 +218,62 @@ describe("the issuer's view, the review queue, invitations and eligibility", () 
       [{}, true, []],
       [{ eligibility: { allowedRegionCodes: ['110000'] } }, false, ['REGION_NOT_ALLOWED']],
       [{ eligibility: { minQualification: 'LITTLE_GIANT' } }, false, ['QUALIFICATION_TOO_LOW']],
-      [{ eligibility: { minQualification: 'SPECIALIZED', allowedRegionCodes: ['320000', '310000'] } }, true, []],
+      [
+        {
+          eligibility: {
+            minQualification: 'SPECIALIZED',
+            allowedRegionCodes: ['320000', '310000'],
+          },
+        },
+        true,
+        [],
+      ],
     ])('with %j the SME is eligible: %s %j', async (overrides, eligible, reasons) => {
       const { id } = await createChallenge(t, issuer, { via: 'api', admin, input: overrides });
-      const res = await t.gql.as(sme.owner.token).ok<{ challenge: { viewerEligibility: unknown } }>(ELIGIBILITY, { id });
+      const res = await t.gql
+        .as(sme.owner.token)
+        .ok<{ challenge: { viewerEligibility: unknown } }>(ELIGIBILITY, { id });
       expect(res.challenge.viewerEligibility).toEqual({ eligible, reasons });
     });
 
     it('an expired certificate does not count, an unverified SME is not eligible where verification is required, an enterprise never is', async () => {
-      const { id } = await createChallenge(t, issuer, { via: 'api', admin, input: { eligibility: { minQualification: 'INNOVATIVE', verifiedOnly: true } } });
+      const { id } = await createChallenge(t, issuer, {
+        via: 'api',
+        admin,
+        input: { eligibility: { minQualification: 'INNOVATIVE', verifiedOnly: true } },
+      });
       const expired = await createSme(t, { qualification: 'LITTLE_GIANT' });
-      await t.sql.query(`UPDATE smes SET qualification_valid_until = current_date - 1 WHERE organization_id = $1`, [expired.id]);
+      await t.sql.query(
+        `UPDATE smes SET qualification_valid_until = current_date - 1 WHERE organization_id = $1`,
+        [expired.id],
+      );
       // The declared qualification would suffice: the reason says that its certificate has ended.
-      expect((await t.gql.as(expired.owner.token).ok<{ challenge: { viewerEligibility: { reasons: string[] } } }>(ELIGIBILITY, { id })).challenge.viewerEligibility.reasons).toEqual(['QUALIFICATION_EXPIRED']);
+      expect(
+        (
+          await t.gql
+            .as(expired.owner.token)
+            .ok<{ challenge: { viewerEligibility: { reasons: string[] } } }>(ELIGIBILITY, { id })
+        ).challenge.viewerEligibility.reasons,
+      ).toEqual(['QUALIFICATION_EXPIRED']);
       const unverified = await createSme(t, { verified: false });
-      expect((await t.gql.as(unverified.owner.token).ok<{ challenge: { viewerEligibility: { reasons: string[] } } }>(ELIGIBILITY, { id })).challenge.viewerEligibility.reasons).toEqual([
-        'NOT_VERIFIED',
-        'QUALIFICATION_TOO_LOW',
-      ]);
-      expect((await t.gql.as(otherEnterprise.owner.token).ok<{ challenge: { viewerEligibility: { eligible: boolean } } }>(ELIGIBILITY, { id })).challenge.viewerEligibility.eligible).toBe(false);
-      expect((await t.gql.ok<{ challenge: { viewerEligibility: unknown } }>(ELIGIBILITY, { id })).challenge.viewerEligibility).toBeNull();
+      expect(
+        (
+          await t.gql
+            .as(unverified.owner.token)
+            .ok<{ challenge: { viewerEligibility: { reasons: string[] } } }>(ELIGIBILITY, { id })
+        ).challenge.viewerEligibility.reasons,
+      ).toEqual(['NOT_VERIFIED', 'QUALIFICATION_TOO_LOW']);
+      expect(
+        (
+          await t.gql
+            .as(otherEnterprise.owner.token)
+            .ok<{ challenge: { viewerEligibility: { eligible: boolean } } }>(ELIGIBILITY, { id })
+        ).challenge.viewerEligibility.eligible,
+      ).toBe(false);
+      expect(
+        (await t.gql.ok<{ challenge: { viewerEligibility: unknown } }>(ELIGIBILITY, { id }))
+          .challenge.viewerEligibility,
+      ).toBeNull();
     });
   });
 
@@ -151,9 +283,14 @@ describe("the issuer's view, the review queue, invitations and eligibility", () 
       [`{ challengeVersions(challengeId: "1") { version } }`, 'challengeId'],
     ]) {
       const res = await t.gql.send(query);
-      expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field, message: 'must be a UUID' }] });
+      expect(res.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field, message: 'must be a UUID' }],
+      });
     }
-    const res = await t.gql.as(issuer.owner.token).send(`mutation { submitChallengeForReview(input: { id: "nope" }) { id } }`);
+    const res = await t.gql
+      .as(issuer.owner.token)
+      .send(`mutation { submitChallengeForReview(input: { id: "nope" }) { id } }`);
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

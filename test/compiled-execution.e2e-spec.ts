@@ -44,7 +44,12 @@ describe('compiled execution answers as graphql-js does', () => {
    * `then` says graphql-js: variables that do not coerce). A comment numbers the document, so that each call
    * starts from a document the service has not seen.
    */
-  async function threeTimes(token: string | undefined, query: string, variables?: Record<string, unknown>, then = 'compiled') {
+  async function threeTimes(
+    token: string | undefined,
+    query: string,
+    variables?: Record<string, unknown>,
+    then = 'compiled',
+  ) {
     const document = `${query}\n# document ${(documents += 1)}`;
     const runs = [];
     for (let i = 0; i < 3; i += 1) runs.push(await t.gql.as(token).send(document, variables));
@@ -60,29 +65,48 @@ describe('compiled execution answers as graphql-js does', () => {
     admin = await createAdmin(t);
     issuer = await createEnterprise(t);
     sme = await createSme(t);
-    challengeId = (await createChallenge(t, issuer, { via: 'api', admin, input: { terms: '保密协议：方案内容仅用于本次评审。' } })).id;
-    await createChallenge(t, issuer, { via: 'api', admin, input: { titleZh: '氢能储运安全监测', titleEn: null, summaryEn: null } });
+    challengeId = (
+      await createChallenge(t, issuer, {
+        via: 'api',
+        admin,
+        input: { terms: '保密协议：方案内容仅用于本次评审。' },
+      })
+    ).id;
+    await createChallenge(t, issuer, {
+      via: 'api',
+      admin,
+      input: { titleZh: '氢能储运安全监测', titleEn: null, summaryEn: null },
+    });
   });
 
   afterAll(() => t?.close());
 
   it('a list with nested objects, lists, custom scalars and a cursor', async () => {
     const res = await threeTimes(undefined, BROWSE, { first: 5 });
-    const edges = (res.data as { challenges: { edges: { node: { id: string; requirements: unknown[] } }[] } }).challenges.edges;
+    const edges = (
+      res.data as { challenges: { edges: { node: { id: string; requirements: unknown[] } }[] } }
+    ).challenges.edges;
     expect(edges.map((e) => e.node.id)).toContain(challengeId);
     expect(edges.every((e) => e.node.requirements.length === 2)).toBe(true);
   });
 
   it('a search through an input object variable, and an empty result', async () => {
     await threeTimes(undefined, BROWSE, { first: 5, filter: { search: '储能' } });
-    const none = await threeTimes(undefined, BROWSE, { first: 5, filter: { search: '不存在的词语组合' } });
+    const none = await threeTimes(undefined, BROWSE, {
+      first: 5,
+      filter: { search: '不存在的词语组合' },
+    });
     expect((none.data as { challenges: { edges: unknown[] } }).challenges.edges).toEqual([]);
   });
 
   it('what the caller may not see (a description behind terms not accepted, an unknown id): null and NOT_FOUND, the same way', async () => {
     const seen = await threeTimes(sme.owner.token, DETAIL, { id: challengeId });
-    expect((seen.data as { challenge: { description: string | null } }).challenge.description).toBeNull();
-    const missing = await threeTimes(sme.owner.token, DETAIL, { id: '00000000-0000-4000-8000-000000000000' });
+    expect(
+      (seen.data as { challenge: { description: string | null } }).challenge.description,
+    ).toBeNull();
+    const missing = await threeTimes(sme.owner.token, DETAIL, {
+      id: '00000000-0000-4000-8000-000000000000',
+    });
     expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
@@ -94,24 +118,37 @@ describe('compiled execution answers as graphql-js does', () => {
     expect(wrongType.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(wrongType.errors?.[0].message).toContain('Variable "$first" got invalid value');
     const missing = await threeTimes(sme.owner.token, DETAIL, {}, 'graphql-js');
-    expect(missing.errors?.[0].message).toContain('Variable "$id" of required type "ID!" was not provided');
+    expect(missing.errors?.[0].message).toContain(
+      'Variable "$id" of required type "ID!" was not provided',
+    );
   });
 
   it('an anonymous caller refused with UNAUTHENTICATED, the same way', async () => {
-    const res = await threeTimes(undefined, `query Mine { myChallenges(first: 5) { edges { node { id } } } }`);
+    const res = await threeTimes(
+      undefined,
+      `query Mine { myChallenges(first: 5) { edges { node { id } } } }`,
+    );
     expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect(res.data).toBeNull();
   });
 
   it('an input with an omitted required field that has a default (mustHave) runs on graphql-js every time, and works', async () => {
-    const input = challengeInput({ requirements: [{ name: '误报率', target: '< 1', unit: '%', weight: 100 }] });
+    const input = challengeInput({
+      requirements: [{ name: '误报率', target: '< 1', unit: '%', weight: 100 }],
+    });
     const runs = [];
-    for (let i = 0; i < 2; i += 1) runs.push(await t.gql.as(issuer.owner.token).send<{ createChallenge: { id: string } }>(CREATE_CHALLENGE, { input }));
+    for (let i = 0; i < 2; i += 1)
+      runs.push(
+        await t.gql
+          .as(issuer.owner.token)
+          .send<{ createChallenge: { id: string } }>(CREATE_CHALLENGE, { input }),
+      );
     expect(runs.map((r) => r.headers['x-graphql-execution'])).toEqual(['graphql-js', 'graphql-js']);
     expect(runs.map((r) => r.errors)).toEqual([undefined, undefined]);
-    const { rows } = await t.sql.query(`SELECT must_have FROM challenge_requirements WHERE challenge_id = ANY($1::uuid[])`, [
-      runs.map((r) => r.data!.createChallenge.id),
-    ]);
+    const { rows } = await t.sql.query(
+      `SELECT must_have FROM challenge_requirements WHERE challenge_id = ANY($1::uuid[])`,
+      [runs.map((r) => r.data!.createChallenge.id)],
+    );
     expect(rows).toEqual([{ must_have: false }, { must_have: false }]);
   });
 
@@ -123,7 +160,10 @@ describe('compiled execution answers as graphql-js does', () => {
       requirements: [{ name: "误报率", target: "< 1", weight: 100 }], evaluationCriteria: [{ name: "可行性", weight: 100 }], eligibility: {} }) {
       id requirements { name unit weight mustHave } evaluationCriteria { name description veto weight } eligibility { verifiedOnly minQualification allowedRegionCodes } } }`;
     const runs = [];
-    for (let i = 0; i < 2; i += 1) runs.push(await t.gql.as(issuer.owner.token).send<{ createChallenge: { id: string } }>(create));
+    for (let i = 0; i < 2; i += 1)
+      runs.push(
+        await t.gql.as(issuer.owner.token).send<{ createChallenge: { id: string } }>(create),
+      );
     expect(runs.map((r) => r.headers['x-graphql-execution'])).toEqual(['graphql-js', 'compiled']);
     const [first, second] = runs.map((r) => {
       const { id, ...rest } = r.data!.createChallenge;
@@ -140,11 +180,11 @@ describe('compiled execution answers as graphql-js does', () => {
 
   it('introspection is left to graphql-js', async () => {
     const runs = [];
-    for (let i = 0; i < 2; i += 1) runs.push(await t.gql.send(`{ __schema { queryType { name } } }`));
+    for (let i = 0; i < 2; i += 1)
+      runs.push(await t.gql.send(`{ __schema { queryType { name } } }`));
     expect(runs.map((r) => r.headers['x-graphql-execution'])).toEqual(['graphql-js', 'graphql-js']);
     expect(runs[1].data).toEqual({ __schema: { queryType: { name: 'Query' } } });
   });
-
 });
 
 // Its own app, after the one above has stopped (passport's strategy is registered per process).
@@ -160,7 +200,11 @@ describe('compiled execution switched off', () => {
   it('GRAPHQL_COMPILED_EXECUTION=false: graphql-js executes every request', async () => {
     const runs = [];
     for (let i = 0; i < 3; i += 1) runs.push(await off.gql.send(BROWSE, { first: 5 }));
-    expect(runs.map((r) => r.headers['x-graphql-execution'])).toEqual([undefined, undefined, undefined]);
+    expect(runs.map((r) => r.headers['x-graphql-execution'])).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
     expect(runs.every((r) => r.status === 200 && !r.errors)).toBe(true);
   });
 });

@@ -33,7 +33,8 @@ describe('the embedded database', () => {
   const log: string[] = [];
   /** The instance that started the server running now (and so stops it). */
   let owner: EmbeddedPostgres;
-  const postmasterPid = () => Number(readFileSync(join(base, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const postmasterPid = () =>
+    Number(readFileSync(join(base, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
 
   beforeAll(async () => {
     base = mkdtempSync(join(tmpdir(), 'mp-embedded-'));
@@ -59,7 +60,11 @@ describe('the embedded database', () => {
       process.kill(pid, 'SIGKILL');
       // At once: the killed postmaster is typically not reaped yet, and pg_ctl status still calls it running.
       const started = Date.now();
-      const again = new EmbeddedPostgres({ baseDir: base, port, log: (m) => log.push(`${Date.now() - started} ms: ${m}`) });
+      const again = new EmbeddedPostgres({
+        baseDir: base,
+        port,
+        log: (m) => log.push(`${Date.now() - started} ms: ${m}`),
+      });
       await again.start();
       owner = again;
       const now = postmasterPid();

@@ -86,7 +86,10 @@ describe('GraphQL platform: error model and limits', () => {
   });
 
   it('refuses a wrong content type (CSRF prevention) without running the operation', async () => {
-    const res = await request(t.app.getHttpServer()).post('/graphql').set('content-type', 'text/plain').send('{ __typename }');
+    const res = await request(t.app.getHttpServer())
+      .post('/graphql')
+      .set('content-type', 'text/plain')
+      .send('{ __typename }');
     expect([400, 415]).toContain(res.status);
     expect(res.status).not.toBe(500);
   });
@@ -100,9 +103,15 @@ describe('GraphQL platform: error model and limits', () => {
   });
 
   it('answers input validation with BAD_USER_INPUT listing each field and reason', async () => {
-    const error = await t.gql.fails(`mutation { register(input: { email: "x", password: "short", displayName: "" }) { user { id } } }`);
+    const error = await t.gql.fails(
+      `mutation { register(input: { email: "x", password: "short", displayName: "" }) { user { id } } }`,
+    );
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(error.extensions?.fields?.map((f) => f.field).sort()).toEqual(['displayName', 'email', 'password']);
+    expect(error.extensions?.fields?.map((f) => f.field).sort()).toEqual([
+      'displayName',
+      'email',
+      'password',
+    ]);
   });
 
   it('caps page size at 100 with BAD_USER_INPUT', async () => {
@@ -110,7 +119,9 @@ describe('GraphQL platform: error model and limits', () => {
     const res = await t.gql.as(admin.token).send(`{ users(first: 101) { edges { node { id } } } }`);
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(res.errors?.[0].extensions?.fields?.[0].field).toBe('first');
-    const bad = await t.gql.as(admin.token).send(`{ users(after: "not-a-cursor") { edges { node { id } } } }`);
+    const bad = await t.gql
+      .as(admin.token)
+      .send(`{ users(after: "not-a-cursor") { edges { node { id } } } }`);
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
@@ -120,8 +131,17 @@ describe('GraphQL platform: error model and limits', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 20; page += 1) {
-      const data: { users: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } =
-        await t.gql.as(admin.token).ok(`query($after: String) { users(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`, { after });
+      const data: {
+        users: {
+          edges: { node: { id: string } }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        };
+      } = await t.gql
+        .as(admin.token)
+        .ok(
+          `query($after: String) { users(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+          { after },
+        );
       seen.push(...data.users.edges.map((e) => e.node.id));
       if (!data.users.pageInfo.hasNextPage) break;
       after = data.users.pageInfo.endCursor;

@@ -39,7 +39,8 @@ const NOT_OWNED: Record<string, string> = {
   leaveAlliance: "the caller's own enterprise",
   inviteOrganizationMember: "the caller's own organisation",
   askChallengeQuestion: 'open to every eligible SME that sees the challenge',
-  acceptChallengeTerms: 'open to every SME that could answer the challenge (eligible or invited); others FORBIDDEN NOT_ELIGIBLE_FOR_TERMS (test/hardening-domain-rules)',
+  acceptChallengeTerms:
+    'open to every SME that could answer the challenge (eligible or invited); others FORBIDDEN NOT_ELIGIBLE_FOR_TERMS (test/hardening-domain-rules)',
   saveProposalDraft: 'open to every eligible SME (creates its own proposal)',
   submitProposal: 'open to every eligible SME (creates its own proposal)',
   fileObjection: 'open to every verified organisation during the publicity period',
@@ -55,7 +56,9 @@ async function fingerprint(t: TestApp): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const { table_name: name } of rows) {
     if (VOLATILE.has(name)) continue;
-    const r = await t.sql.query<{ h: string }>(`SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM "${name}" x`);
+    const r = await t.sql.query<{ h: string }>(
+      `SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM "${name}" x`,
+    );
     out[name] = r.rows[0].h;
   }
   return out;
@@ -92,31 +95,182 @@ describe('ownership: another organisation is refused every owned mutation, and n
   let memberOfA: Persona;
 
   const ROWS: Row[] = [
-    { mutation: 'updateEnterprise', as: () => enterpriseB.owner, query: `mutation($input: UpdateEnterpriseInput!) { updateEnterprise(input: $input) { enterprise { id } } }`, variables: () => ({ input: { id: issuerA.id, description: 'taken over' } }) },
-    { mutation: 'updateSme', as: () => smeB.owner, query: `mutation($input: UpdateSmeInput!) { updateSme(input: $input) { sme { id } } }`, variables: () => ({ input: { id: smeA.id, capabilityStatement: 'taken over' } }) },
-    { mutation: 'changeOrganizationMemberRole', as: () => enterpriseB.owner, query: `mutation($input: ChangeOrganizationMemberRoleInput!) { changeOrganizationMemberRole(input: $input) { organizationId } }`, variables: () => ({ input: { userId: memberOfA.id, role: 'OWNER' } }) },
-    { mutation: 'removeOrganizationMember', as: () => enterpriseB.owner, query: `mutation($input: RemoveOrganizationMemberInput!) { removeOrganizationMember(input: $input) { organizationId } }`, variables: () => ({ input: { userId: memberOfA.id } }) },
-    { mutation: 'acceptOrganizationInvitation', as: () => stranger, query: `mutation($input: AcceptOrganizationInvitationInput!) { acceptOrganizationInvitation(input: $input) { organizationId } }`, variables: () => ({ input: { token: invitationToken } }) },
-    { mutation: 'updateChallengeDraft', as: () => enterpriseB.owner, query: `mutation($input: UpdateChallengeDraftInput!) { updateChallengeDraft(input: $input) { id } }`, variables: () => ({ input: { id: draftA.id, expectedVersion: 1, titleZh: '被篡改的标题' } }) },
-    { mutation: 'submitChallengeForReview', as: () => enterpriseB.owner, query: `mutation($input: ChallengeIdInput!) { submitChallengeForReview(input: $input) { id } }`, variables: () => ({ input: { id: draftA.id } }) },
-    { mutation: 'amendChallenge', as: () => enterpriseB.owner, query: `mutation($input: AmendChallengeInput!) { amendChallenge(input: $input) { id } }`, variables: () => ({ input: { id: openA.id, expectedVersion: 1, changeSummary: 'hijacked amendment', titleZh: '被篡改' } }) },
-    { mutation: 'cancelChallenge', as: () => enterpriseB.owner, query: `mutation($input: ChallengeDecisionInput!) { cancelChallenge(input: $input) { id } }`, variables: () => ({ input: { id: openA.id, reason: 'cancelled by someone else' } }) },
-    { mutation: 'publishChallengeAnnouncement', as: () => enterpriseB.owner, query: `mutation($input: PublishChallengeAnnouncementInput!) { publishChallengeAnnouncement(input: $input) { id } }`, variables: () => ({ input: { challengeId: openA.id, title: 'fake notice', body: 'fake announcement body' } }) },
-    { mutation: 'answerChallengeQuestion', as: () => enterpriseB.owner, query: `mutation($input: AnswerChallengeQuestionInput!) { answerChallengeQuestion(input: $input) { id } }`, variables: () => ({ input: { questionId, answer: 'a fake answer' } }) },
-    { mutation: 'inviteSmeToChallenge', as: () => enterpriseB.owner, query: `mutation($input: InviteSmeToChallengeInput!) { inviteSmeToChallenge(input: $input) { id } }`, variables: () => ({ input: { challengeId: openA.id, organizationId: smeC.id } }) },
-    { mutation: 'reviseProposal', as: () => smeB.owner, query: `mutation($input: ReviseProposalInput!) { reviseProposal(input: $input) { id } }`, variables: () => ({ input: { proposalId: proposalOpen, content: proposalContent('HIJACKED', openA.requirementIds) } }) },
-    { mutation: 'withdrawProposal', as: () => smeB.owner, query: `mutation($input: WithdrawProposalInput!) { withdrawProposal(input: $input) { id } }`, variables: () => ({ input: { proposalId: proposalOpen, reason: 'withdrawn by a rival' } }) },
-    { mutation: 'assignReviewers', as: () => enterpriseB.owner, query: ASSIGN, variables: () => ({ input: { challengeId: closedA.id, reviewerUserIds: [expert2.id] } }) },
-    { mutation: 'acceptReviewAssignment', as: () => expert2, query: ACCEPT, variables: () => ({ input: { assignmentId } }) },
-    { mutation: 'declineReviewAssignment', as: () => expert2, query: `mutation($input: DeclineReviewAssignmentInput!) { declineReviewAssignment(input: $input) { id } }`, variables: () => ({ input: { assignmentId, reason: 'not mine to decline' } }) },
-    { mutation: 'submitScores', as: () => enterpriseB.owner, query: `mutation($input: SubmitScoresInput!) { submitScores(input: $input) { proposalId } }`, variables: () => ({ input: { proposalId: proposalClosed, scores: [{ criterionId: closedA.criterionIds[0], score: 0 }] } }) },
-    { mutation: 'lockScoring', as: () => enterpriseB.owner, query: `mutation($input: LockScoringInput!) { lockScoring(input: $input) { lockedAt } }`, variables: () => ({ input: { challengeId: closedA.id } }) },
-    { mutation: 'shortlistProposals', as: () => enterpriseB.owner, query: SHORTLIST, variables: () => ({ input: { challengeId: closedA.id, proposalIds: [proposalClosed] } }) },
-    { mutation: 'markNotSelected', as: () => enterpriseB.owner, query: `mutation($input: MarkNotSelectedInput!) { markNotSelected(input: $input) { id } }`, variables: () => ({ input: { proposalId: proposalClosed, reason: 'OTHER', feedback: 'sabotage' } }) },
-    { mutation: 'selectWinners', as: () => enterpriseB.owner, query: SELECT, variables: () => ({ input: { challengeId: closedA.id, winners: [{ proposalId: proposalClosed, awardAmountFen: '1' }] } }) },
-    { mutation: 'closeChallengeAsFailed', as: () => enterpriseB.owner, query: `mutation($input: CloseChallengeAsFailedInput!) { closeChallengeAsFailed(input: $input) { status } }`, variables: () => ({ input: { challengeId: closedA.id, reason: 'failed by someone else' } }) },
-    { mutation: 'upholdObjection', as: () => enterpriseB.owner, query: `mutation($input: DecideObjectionInput!) { upholdObjection(input: $input) { objection { id } } }`, variables: () => ({ input: { objectionId, reason: 'upheld by a stranger' } }) },
-    { mutation: 'dismissObjection', as: () => enterpriseB.owner, query: `mutation($input: DecideObjectionInput!) { dismissObjection(input: $input) { objection { id } } }`, variables: () => ({ input: { objectionId, reason: 'dismissed by a stranger' } }) },
+    {
+      mutation: 'updateEnterprise',
+      as: () => enterpriseB.owner,
+      query: `mutation($input: UpdateEnterpriseInput!) { updateEnterprise(input: $input) { enterprise { id } } }`,
+      variables: () => ({ input: { id: issuerA.id, description: 'taken over' } }),
+    },
+    {
+      mutation: 'updateSme',
+      as: () => smeB.owner,
+      query: `mutation($input: UpdateSmeInput!) { updateSme(input: $input) { sme { id } } }`,
+      variables: () => ({ input: { id: smeA.id, capabilityStatement: 'taken over' } }),
+    },
+    {
+      mutation: 'changeOrganizationMemberRole',
+      as: () => enterpriseB.owner,
+      query: `mutation($input: ChangeOrganizationMemberRoleInput!) { changeOrganizationMemberRole(input: $input) { organizationId } }`,
+      variables: () => ({ input: { userId: memberOfA.id, role: 'OWNER' } }),
+    },
+    {
+      mutation: 'removeOrganizationMember',
+      as: () => enterpriseB.owner,
+      query: `mutation($input: RemoveOrganizationMemberInput!) { removeOrganizationMember(input: $input) { organizationId } }`,
+      variables: () => ({ input: { userId: memberOfA.id } }),
+    },
+    {
+      mutation: 'acceptOrganizationInvitation',
+      as: () => stranger,
+      query: `mutation($input: AcceptOrganizationInvitationInput!) { acceptOrganizationInvitation(input: $input) { organizationId } }`,
+      variables: () => ({ input: { token: invitationToken } }),
+    },
+    {
+      mutation: 'updateChallengeDraft',
+      as: () => enterpriseB.owner,
+      query: `mutation($input: UpdateChallengeDraftInput!) { updateChallengeDraft(input: $input) { id } }`,
+      variables: () => ({ input: { id: draftA.id, expectedVersion: 1, titleZh: '被篡改的标题' } }),
+    },
+    {
+      mutation: 'submitChallengeForReview',
+      as: () => enterpriseB.owner,
+      query: `mutation($input: ChallengeIdInput!) { submitChallengeForReview(input: $input) { id } }`,
+      variables: () => ({ input: { id: draftA.id } }),
+    },
+    {
+      mutation: 'amendChallenge',
+      as: () => enterpriseB.owner,
+      query: `mutation($input: AmendChallengeInput!) { amendChallenge(input: $input) { id } }`,
+      variables: () => ({
+        input: {
+          id: openA.id,
+          expectedVersion: 1,
+          changeSummary: 'hijacked amendment',
+          titleZh: '被篡改',
+        },
+      }),
+    },
+    {
+      mutation: 'cancelChallenge',
+      as: () => enterpriseB.owner,
+      query: `mutation($input: ChallengeDecisionInput!) { cancelChallenge(input: $input) { id } }`,
+      variables: () => ({ input: { id: openA.id, reason: 'cancelled by someone else' } }),
+    },
+    {
+      mutation: 'publishChallengeAnnouncement',
+      as: () => enterpriseB.owner,
+      query: `mutation($input: PublishChallengeAnnouncementInput!) { publishChallengeAnnouncement(input: $input) { id } }`,
+      variables: () => ({
+        input: { challengeId: openA.id, title: 'fake notice', body: 'fake announcement body' },
+      }),
+    },
+    {
+      mutation: 'answerChallengeQuestion',
+      as: () => enterpriseB.owner,
+      query: `mutation($input: AnswerChallengeQuestionInput!) { answerChallengeQuestion(input: $input) { id } }`,
+      variables: () => ({ input: { questionId, answer: 'a fake answer' } }),
+    },
+    {
+      mutation: 'inviteSmeToChallenge',
+      as: () => enterpriseB.owner,
+      query: `mutation($input: InviteSmeToChallengeInput!) { inviteSmeToChallenge(input: $input) { id } }`,
+      variables: () => ({ input: { challengeId: openA.id, organizationId: smeC.id } }),
+    },
+    {
+      mutation: 'reviseProposal',
+      as: () => smeB.owner,
+      query: `mutation($input: ReviseProposalInput!) { reviseProposal(input: $input) { id } }`,
+      variables: () => ({
+        input: {
+          proposalId: proposalOpen,
+          content: proposalContent('HIJACKED', openA.requirementIds),
+        },
+      }),
+    },
+    {
+      mutation: 'withdrawProposal',
+      as: () => smeB.owner,
+      query: `mutation($input: WithdrawProposalInput!) { withdrawProposal(input: $input) { id } }`,
+      variables: () => ({ input: { proposalId: proposalOpen, reason: 'withdrawn by a rival' } }),
+    },
+    {
+      mutation: 'assignReviewers',
+      as: () => enterpriseB.owner,
+      query: ASSIGN,
+      variables: () => ({ input: { challengeId: closedA.id, reviewerUserIds: [expert2.id] } }),
+    },
+    {
+      mutation: 'acceptReviewAssignment',
+      as: () => expert2,
+      query: ACCEPT,
+      variables: () => ({ input: { assignmentId } }),
+    },
+    {
+      mutation: 'declineReviewAssignment',
+      as: () => expert2,
+      query: `mutation($input: DeclineReviewAssignmentInput!) { declineReviewAssignment(input: $input) { id } }`,
+      variables: () => ({ input: { assignmentId, reason: 'not mine to decline' } }),
+    },
+    {
+      mutation: 'submitScores',
+      as: () => enterpriseB.owner,
+      query: `mutation($input: SubmitScoresInput!) { submitScores(input: $input) { proposalId } }`,
+      variables: () => ({
+        input: {
+          proposalId: proposalClosed,
+          scores: [{ criterionId: closedA.criterionIds[0], score: 0 }],
+        },
+      }),
+    },
+    {
+      mutation: 'lockScoring',
+      as: () => enterpriseB.owner,
+      query: `mutation($input: LockScoringInput!) { lockScoring(input: $input) { lockedAt } }`,
+      variables: () => ({ input: { challengeId: closedA.id } }),
+    },
+    {
+      mutation: 'shortlistProposals',
+      as: () => enterpriseB.owner,
+      query: SHORTLIST,
+      variables: () => ({ input: { challengeId: closedA.id, proposalIds: [proposalClosed] } }),
+    },
+    {
+      mutation: 'markNotSelected',
+      as: () => enterpriseB.owner,
+      query: `mutation($input: MarkNotSelectedInput!) { markNotSelected(input: $input) { id } }`,
+      variables: () => ({
+        input: { proposalId: proposalClosed, reason: 'OTHER', feedback: 'sabotage' },
+      }),
+    },
+    {
+      mutation: 'selectWinners',
+      as: () => enterpriseB.owner,
+      query: SELECT,
+      variables: () => ({
+        input: {
+          challengeId: closedA.id,
+          winners: [{ proposalId: proposalClosed, awardAmountFen: '1' }],
+        },
+      }),
+    },
+    {
+      mutation: 'closeChallengeAsFailed',
+      as: () => enterpriseB.owner,
+      query: `mutation($input: CloseChallengeAsFailedInput!) { closeChallengeAsFailed(input: $input) { status } }`,
+      variables: () => ({ input: { challengeId: closedA.id, reason: 'failed by someone else' } }),
+    },
+    {
+      mutation: 'upholdObjection',
+      as: () => enterpriseB.owner,
+      query: `mutation($input: DecideObjectionInput!) { upholdObjection(input: $input) { objection { id } } }`,
+      variables: () => ({ input: { objectionId, reason: 'upheld by a stranger' } }),
+    },
+    {
+      mutation: 'dismissObjection',
+      as: () => enterpriseB.owner,
+      query: `mutation($input: DecideObjectionInput!) { dismissObjection(input: $input) { objection { id } } }`,
+      variables: () => ({ input: { objectionId, reason: 'dismissed by a stranger' } }),
+    },
   ];
 
   beforeAll(async () => {
@@ -130,39 +284,69 @@ describe('ownership: another organisation is refused every owned mutation, and n
     expert2 = await createExpert(t);
     stranger = await createUser(t);
     memberOfA = await createUser(t);
-    await t.sql.query(`INSERT INTO organization_members (user_id, organization_id, role) VALUES ($1, $2, 'MEMBER')`, [memberOfA.id, issuerA.id]);
+    await t.sql.query(
+      `INSERT INTO organization_members (user_id, organization_id, role) VALUES ($1, $2, 'MEMBER')`,
+      [memberOfA.id, issuerA.id],
+    );
 
     draftA = await createChallenge(t, issuerA, { status: 'DRAFT' });
-    await t.sql.query(`UPDATE challenges SET published_at = NULL, version = 1, deadline = now() + interval '30 days' WHERE id = $1`, [draftA.id]);
+    await t.sql.query(
+      `UPDATE challenges SET published_at = NULL, version = 1, deadline = now() + interval '30 days' WHERE id = $1`,
+      [draftA.id],
+    );
     openA = await createChallenge(t, issuerA, { deadlineIn: '30 days' });
     proposalOpen = (await createProposal(t, smeA, openA, { canary: 'OPEN' })).id;
     questionId = (
-      await t.gql.as(smeA.owner.token).ok<{ askChallengeQuestion: { id: string } }>(
-        `mutation($input: AskChallengeQuestionInput!) { askChallengeQuestion(input: $input) { id } }`,
-        { input: { challengeId: openA.id, question: 'what is the cell chemistry?' } },
-      )
+      await t.gql
+        .as(smeA.owner.token)
+        .ok<{ askChallengeQuestion: { id: string } }>(
+          `mutation($input: AskChallengeQuestionInput!) { askChallengeQuestion(input: $input) { id } }`,
+          { input: { challengeId: openA.id, question: 'what is the cell chemistry?' } },
+        )
     ).askChallengeQuestion.id;
 
     closedA = await createChallenge(t, issuerA);
     proposalClosed = (await createProposal(t, smeA, closedA, { canary: 'CLOSED' })).id;
     await createProposal(t, smeB, closedA, { canary: 'CLOSED-B' });
     await passDeadline(t, closedA.id);
-    const assigned = await t.gql.as(issuerA.owner.token).ok<{ assignReviewers: { assignments: { id: string; proposalId: string | null }[] } }>(ASSIGN, {
-      input: { challengeId: closedA.id, reviewerUserIds: [expert1.id] },
-    });
+    const assigned = await t.gql
+      .as(issuerA.owner.token)
+      .ok<{ assignReviewers: { assignments: { id: string; proposalId: string | null }[] } }>(
+        ASSIGN,
+        {
+          input: { challengeId: closedA.id, reviewerUserIds: [expert1.id] },
+        },
+      );
     assignmentId = assigned.assignReviewers.assignments.find((a) => a.proposalId === null)!.id;
 
     publicityA = await createChallenge(t, issuerA);
     const winner = (await createProposal(t, smeA, publicityA, { canary: 'WIN' })).id;
     await passDeadline(t, publicityA.id);
-    await t.gql.as(issuerA.owner.token).ok(SHORTLIST, { input: { challengeId: publicityA.id, proposalIds: [winner] } });
-    await t.gql.as(issuerA.owner.token).ok(SELECT, { input: { challengeId: publicityA.id, winners: [{ proposalId: winner, awardAmountFen: '1000' }] } });
-    objectionId = (await t.gql.as(smeB.owner.token).ok<{ fileObjection: { id: string } }>(OBJECT, { input: { proposalId: winner, reason: 'the winner copied our design' } })).fileObjection.id;
+    await t.gql
+      .as(issuerA.owner.token)
+      .ok(SHORTLIST, { input: { challengeId: publicityA.id, proposalIds: [winner] } });
+    await t.gql
+      .as(issuerA.owner.token)
+      .ok(SELECT, {
+        input: {
+          challengeId: publicityA.id,
+          winners: [{ proposalId: winner, awardAmountFen: '1000' }],
+        },
+      });
+    objectionId = (
+      await t.gql
+        .as(smeB.owner.token)
+        .ok<{ fileObjection: { id: string } }>(OBJECT, {
+          input: { proposalId: winner, reason: 'the winner copied our design' },
+        })
+    ).fileObjection.id;
 
-    const invited = await t.gql.as(issuerA.owner.token).ok<{ inviteOrganizationMember: { token: string } }>(
-      `mutation($input: InviteOrganizationMemberInput!) { inviteOrganizationMember(input: $input) { token } }`,
-      { input: { email: 'invitee-of-a@example.cn', role: 'MEMBER' } },
-    );
+    const invited = await t.gql
+      .as(issuerA.owner.token)
+      .ok<{ inviteOrganizationMember: { token: string } }>(
+        `mutation($input: InviteOrganizationMemberInput!) { inviteOrganizationMember(input: $input) { token } }`,
+        { input: { email: 'invitee-of-a@example.cn', role: 'MEMBER' } },
+      );
     invitationToken = invited.inviteOrganizationMember.token;
   });
   afterAll(() => t.close());
@@ -174,19 +358,29 @@ describe('ownership: another organisation is refused every owned mutation, and n
       .filter((o) => o.operation.startsWith('Mutation.') && o.rule === 'AUTHENTICATED')
       .map((o) => o.operation.slice('Mutation.'.length))
       .sort();
-    expect([...ROWS.map((r) => r.mutation), ...Object.keys(NOT_OWNED)].sort()).toEqual(authenticated);
+    expect([...ROWS.map((r) => r.mutation), ...Object.keys(NOT_OWNED)].sort()).toEqual(
+      authenticated,
+    );
   });
 
-  it.each(ROWS.map((r) => [r.mutation, r] as const))('%s: refused to another organisation, nothing written', async (_name, row) => {
-    const before = await fingerprint(t);
-    const res = await t.gql.as(row.as().token).send(row.query, row.variables());
-    const code = res.errors?.[0]?.extensions?.code;
-    expect({ mutation: row.mutation, refused: code === 'FORBIDDEN' || code === 'NOT_FOUND', code, data: res.data ?? null }).toEqual({
-      mutation: row.mutation,
-      refused: true,
-      code,
-      data: null,
-    });
-    expect(await fingerprint(t)).toEqual(before);
-  });
+  it.each(ROWS.map((r) => [r.mutation, r] as const))(
+    '%s: refused to another organisation, nothing written',
+    async (_name, row) => {
+      const before = await fingerprint(t);
+      const res = await t.gql.as(row.as().token).send(row.query, row.variables());
+      const code = res.errors?.[0]?.extensions?.code;
+      expect({
+        mutation: row.mutation,
+        refused: code === 'FORBIDDEN' || code === 'NOT_FOUND',
+        code,
+        data: res.data ?? null,
+      }).toEqual({
+        mutation: row.mutation,
+        refused: true,
+        code,
+        data: null,
+      });
+      expect(await fingerprint(t)).toEqual(before);
+    },
+  );
 });

@@ -39,30 +39,54 @@ jest.setTimeout(180_000);
 type Step = { name: string; type: GraphQLInputType };
 type Connection = { edges: { node: { id: string } }[] };
 
-const unwrap = (type: GraphQLInputType): GraphQLInputType => (isNonNullType(type) ? type.ofType : type);
+const unwrap = (type: GraphQLInputType): GraphQLInputType =>
+  isNonNullType(type) ? type.ofType : type;
 
 /** Every list position under an argument: the path from the argument to the list (depth-bounded). */
-function listPaths(name: string, type: GraphQLInputType, prefix: Step[], depth: number, out: Step[][]): void {
+function listPaths(
+  name: string,
+  type: GraphQLInputType,
+  prefix: Step[],
+  depth: number,
+  out: Step[][],
+): void {
   const path = [...prefix, { name, type }];
   if (isListType(unwrap(type))) out.push(path);
   const named = getNamedType(type);
   if (isInputObjectType(named) && depth < 4) {
-    for (const f of Object.values(named.getFields())) listPaths(f.name, f.type, path, depth + 1, out);
+    for (const f of Object.values(named.getFields()))
+      listPaths(f.name, f.type, path, depth + 1, out);
   }
 }
 
 /** String leaves whose name says they hold a name or a title people read. */
-function nameLeaves(name: string, type: GraphQLInputType, prefix: Step[], depth: number, out: Step[][]): void {
+function nameLeaves(
+  name: string,
+  type: GraphQLInputType,
+  prefix: Step[],
+  depth: number,
+  out: Step[][],
+): void {
   const path = [...prefix, { name, type }];
   const named = getNamedType(type);
-  if (isScalarType(named) && named.name === 'String' && /(^|[a-z])(name|Name|title|Title)(Zh|En)?$/.test(name)) out.push(path);
+  if (
+    isScalarType(named) &&
+    named.name === 'String' &&
+    /(^|[a-z])(name|Name|title|Title)(Zh|En)?$/.test(name)
+  )
+    out.push(path);
   if (isInputObjectType(named) && depth < 4) {
-    for (const f of Object.values(named.getFields())) nameLeaves(f.name, f.type, path, depth + 1, out);
+    for (const f of Object.values(named.getFields()))
+      nameLeaves(f.name, f.type, path, depth + 1, out);
   }
 }
 
 /** The operation's required arguments as dummies, with `value` placed at the end of `path` (lists on the way get one element). */
-function variablesWith(field: GraphQLField<unknown, unknown>, path: Step[], value: unknown): Record<string, unknown> {
+function variablesWith(
+  field: GraphQLField<unknown, unknown>,
+  path: Step[],
+  value: unknown,
+): Record<string, unknown> {
   const root: Record<string, unknown> = {};
   for (const a of field.args) if (isNonNullType(a.type)) root[a.name] = dummy(a.type);
   let holder = root;
@@ -73,8 +97,12 @@ function variablesWith(field: GraphQLField<unknown, unknown>, path: Step[], valu
     }
     const isList = isListType(unwrap(step.type));
     const existing = holder[step.name];
-    const current = (isList ? Array.isArray(existing) && existing[0] : existing) as Record<string, unknown> | undefined;
-    const obj = current && typeof current === 'object' ? current : (dummy(getNamedType(step.type) as GraphQLInputType) as Record<string, unknown>);
+    const current = (isList ? Array.isArray(existing) && existing[0] : existing) as
+      Record<string, unknown> | undefined;
+    const obj =
+      current && typeof current === 'object'
+        ? current
+        : (dummy(getNamedType(step.type) as GraphQLInputType) as Record<string, unknown>);
     holder[step.name] = isList ? [obj] : obj;
     holder = obj;
   });
@@ -98,15 +126,25 @@ describe('bounds and identity hygiene', () => {
 
   describe('lists', () => {
     it('every list argument and list input field refuses an oversized list, as BAD_USER_INPUT naming the field', async () => {
-      const probes: { where: string; code: string | undefined; fields: { field: string; message: string }[] }[] = [];
+      const probes: {
+        where: string;
+        code: string | undefined;
+        fields: { field: string; message: string }[];
+      }[] = [];
       for (const { kind, field } of ops) {
         const paths: Step[][] = [];
         for (const a of field.args) listPaths(a.name, a.type, [], 0, paths);
         for (const path of paths) {
           const element = unwrap(path[path.length - 1].type);
           const item = dummy(isListType(element) ? element.ofType : element);
-          const variables = variablesWith(field, path, Array.from({ length: OVERSIZED }, () => item));
-          const res = await t.gql.as(persona.token).send(operationDocument(kind, field, variables), variables);
+          const variables = variablesWith(
+            field,
+            path,
+            Array.from({ length: OVERSIZED }, () => item),
+          );
+          const res = await t.gql
+            .as(persona.token)
+            .send(operationDocument(kind, field, variables), variables);
           probes.push({
             where: `${field.name}:${path.map((s) => s.name).join('.')}`,
             code: res.errors?.[0]?.extensions?.code ?? (res.errors ? undefined : 'ACCEPTED'),
@@ -115,20 +153,37 @@ describe('bounds and identity hygiene', () => {
         }
       }
       // the walk reaches top-level list arguments and nested list fields
-      for (const where of ['myChallenges:statuses', 'challenges:filter.statuses', 'submitProposal:input.content.milestones', 'assignReviewers:input.reviewerUserIds']) {
+      for (const where of [
+        'myChallenges:statuses',
+        'challenges:filter.statuses',
+        'submitProposal:input.content.milestones',
+        'assignReviewers:input.reviewerUserIds',
+      ]) {
         expect(probes.map((p) => p.where)).toContain(where);
       }
       expect(probes.length).toBeGreaterThanOrEqual(30);
       const capped = (p: (typeof probes)[number]) =>
         p.code === 'BAD_USER_INPUT' &&
-        p.fields.some((f) => f.field.split('.').filter((s) => !/^\d+$/.test(s)).pop() === p.where.split(/[:.]/).pop() && /no more than \d+ elements/.test(f.message));
+        p.fields.some(
+          (f) =>
+            f.field
+              .split('.')
+              .filter((s) => !/^\d+$/.test(s))
+              .pop() === p.where.split(/[:.]/).pop() && /no more than \d+ elements/.test(f.message),
+        );
       expect(probes.filter((p) => !capped(p))).toEqual([]);
     });
 
     it('only Query and Mutation fields take list arguments (so the walk above covers every one)', () => {
       const elsewhere: string[] = [];
       for (const type of Object.values(schema.getTypeMap())) {
-        if (!isObjectType(type) || type.name.startsWith('__') || type === schema.getQueryType() || type === schema.getMutationType()) continue;
+        if (
+          !isObjectType(type) ||
+          type.name.startsWith('__') ||
+          type === schema.getQueryType() ||
+          type === schema.getMutationType()
+        )
+          continue;
         for (const f of Object.values(type.getFields())) {
           for (const a of f.args) {
             const paths: Step[][] = [];
@@ -143,21 +198,52 @@ describe('bounds and identity hygiene', () => {
     it('80,000 enum values in a filter are refused at once, and a list at its cap is accepted', async () => {
       const statuses = Array.from({ length: 80_000 }, () => 'PUBLISHED');
       // refused before graphql-js coerces the 80,000 values (which alone took about 300 ms)
-      const refused = await t.gql.send(`query($f: ChallengeFilterInput) { challenges(filter: $f) { edges { node { id } } } }`, { f: { statuses } });
+      const refused = await t.gql.send(
+        `query($f: ChallengeFilterInput) { challenges(filter: $f) { edges { node { id } } } }`,
+        { f: { statuses } },
+      );
       expect(refused.status).toBe(400);
-      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: '$f.statuses', message: 'must contain no more than 1000 elements' }] });
-      const topLevel = await t.gql.as(persona.token).send(`query($s: [ChallengeStatus!]) { myChallenges(statuses: $s) { edges { node { id } } } }`, { s: statuses });
-      expect(topLevel.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: '$s', message: 'must contain no more than 1000 elements' }] });
-      const tooMany = await t.gql.fails(`query($f: ChallengeFilterInput) { challenges(filter: $f) { edges { node { id } } } }`, {
-        f: { statuses: Array.from({ length: 10 }, () => 'PUBLISHED'), chainGoals: Array.from({ length: 20 }, () => 'STRENGTHEN') },
+      expect(refused.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: '$f.statuses', message: 'must contain no more than 1000 elements' }],
       });
+      const topLevel = await t.gql
+        .as(persona.token)
+        .send(
+          `query($s: [ChallengeStatus!]) { myChallenges(statuses: $s) { edges { node { id } } } }`,
+          { s: statuses },
+        );
+      expect(topLevel.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: '$s', message: 'must contain no more than 1000 elements' }],
+      });
+      const tooMany = await t.gql.fails(
+        `query($f: ChallengeFilterInput) { challenges(filter: $f) { edges { node { id } } } }`,
+        {
+          f: {
+            statuses: Array.from({ length: 10 }, () => 'PUBLISHED'),
+            chainGoals: Array.from({ length: 20 }, () => 'STRENGTHEN'),
+          },
+        },
+      );
       expect(tooMany.extensions?.code).toBe('BAD_USER_INPUT');
       expect(tooMany.extensions?.fields?.map((f) => f.field)).toEqual(['filter.chainGoals']);
       // every value of the enum once is within the cap
-      const enumValues = (name: string) => (schema.getType(name) as import('graphql').GraphQLEnumType).getValues().map((v) => v.value as string);
-      await t.gql.ok(`query($f: ChallengeFilterInput) { challenges(filter: $f) { edges { node { id } } } }`, {
-        f: { statuses: enumValues('ChallengeStatus'), chainGoals: enumValues('ChainGoal'), demandTypes: enumValues('DemandType'), cooperationModes: enumValues('CooperationMode') },
-      });
+      const enumValues = (name: string) =>
+        (schema.getType(name) as import('graphql').GraphQLEnumType)
+          .getValues()
+          .map((v) => v.value as string);
+      await t.gql.ok(
+        `query($f: ChallengeFilterInput) { challenges(filter: $f) { edges { node { id } } } }`,
+        {
+          f: {
+            statuses: enumValues('ChallengeStatus'),
+            chainGoals: enumValues('ChainGoal'),
+            demandTypes: enumValues('DemandType'),
+            cooperationModes: enumValues('CooperationMode'),
+          },
+        },
+      );
     });
   });
 
@@ -170,29 +256,57 @@ describe('bounds and identity hygiene', () => {
     beforeAll(async () => {
       const admin = await createAdmin(t);
       const issuer = await createEnterprise(t);
-      await createChallenge(t, issuer, { via: 'api', admin, input: { titleZh: '储能电池热失控预警', titleEn: 'Battery thermal runaway warning' } });
-      await createChallenge(t, issuer, { via: 'api', admin, input: { titleZh: '氢能重卡燃料电池', titleEn: 'Hydrogen truck fuel cell', summaryZh: '氢燃料电池重卡的系统集成。', summaryEn: 'System integration of fuel cells for heavy trucks.' } });
+      await createChallenge(t, issuer, {
+        via: 'api',
+        admin,
+        input: { titleZh: '储能电池热失控预警', titleEn: 'Battery thermal runaway warning' },
+      });
+      await createChallenge(t, issuer, {
+        via: 'api',
+        admin,
+        input: {
+          titleZh: '氢能重卡燃料电池',
+          titleEn: 'Hydrogen truck fuel cell',
+          summaryZh: '氢燃料电池重卡的系统集成。',
+          summaryEn: 'System integration of fuel cells for heavy trucks.',
+        },
+      });
       const all = await t.gql.ok<{ challenges: Connection }>(LIST, {});
       ids = all.challenges.edges.map((e) => e.node.id);
-      total = (await t.gql.ok<{ challengeFacets: { total: number } }>(FACETS, {})).challengeFacets.total;
+      total = (await t.gql.ok<{ challengeFacets: { total: number } }>(FACETS, {})).challengeFacets
+        .total;
       expect(total).toBeGreaterThanOrEqual(2);
     });
 
-    it.each(['', '   ', '!!!', '？！……', '🔋⚡️', '— ★ —'])('%p lists and counts what no search lists, and RELEVANCE is refused as for an empty search', async (search) => {
-      const list = await t.gql.ok<{ challenges: Connection }>(LIST, { f: { search } });
-      expect(list.challenges.edges.map((e) => e.node.id)).toEqual(ids);
-      const facets = await t.gql.ok<{ challengeFacets: { total: number } }>(FACETS, { f: { search } });
-      expect(facets.challengeFacets.total).toBe(total);
-      const relevance = await t.gql.fails(LIST, { f: { search }, o: 'RELEVANCE' });
-      expect(relevance.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'orderBy', message: expect.stringContaining('RELEVANCE needs filter.search') }] });
-    });
+    it.each(['', '   ', '!!!', '？！……', '🔋⚡️', '— ★ —'])(
+      '%p lists and counts what no search lists, and RELEVANCE is refused as for an empty search',
+      async (search) => {
+        const list = await t.gql.ok<{ challenges: Connection }>(LIST, { f: { search } });
+        expect(list.challenges.edges.map((e) => e.node.id)).toEqual(ids);
+        const facets = await t.gql.ok<{ challengeFacets: { total: number } }>(FACETS, {
+          f: { search },
+        });
+        expect(facets.challengeFacets.total).toBe(total);
+        const relevance = await t.gql.fails(LIST, { f: { search }, o: 'RELEVANCE' });
+        expect(relevance.extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          fields: [
+            { field: 'orderBy', message: expect.stringContaining('RELEVANCE needs filter.search') },
+          ],
+        });
+      },
+    );
 
     it('a word in another script, or typed full-width, is a term: it narrows the list', async () => {
       const cyrillic = await t.gql.ok<{ challenges: Connection }>(LIST, { f: { search: 'литий' } });
       expect(cyrillic.challenges.edges).toEqual([]);
-      const cyrillicFacets = await t.gql.ok<{ challengeFacets: { total: number } }>(FACETS, { f: { search: 'литий' } });
+      const cyrillicFacets = await t.gql.ok<{ challengeFacets: { total: number } }>(FACETS, {
+        f: { search: 'литий' },
+      });
       expect(cyrillicFacets.challengeFacets.total).toBe(0);
-      const fullWidth = await t.gql.ok<{ challenges: Connection }>(LIST, { f: { search: 'ＢＡＴＴＥＲＹ' } });
+      const fullWidth = await t.gql.ok<{ challenges: Connection }>(LIST, {
+        f: { search: 'ＢＡＴＴＥＲＹ' },
+      });
       const ascii = await t.gql.ok<{ challenges: Connection }>(LIST, { f: { search: 'battery' } });
       expect(ascii.challenges.edges).toHaveLength(1);
       expect(fullWidth.challenges.edges).toEqual(ascii.challenges.edges);
@@ -203,8 +317,16 @@ describe('bounds and identity hygiene', () => {
     it.each([
       ['497 repeated `me { id }`', `{ ${'me { id } '.repeat(497)}}`, 'in one selection set'],
       ['101 `id` in one selection set', `{ me { ${'id '.repeat(101)}} }`, 'in one selection set'],
-      ['101 inline fragments in one selection set', `{ me { ${'... on User { id } '.repeat(101)}} }`, 'in one selection set'],
-      ['11 sets of 95 fields (1,045 in all)', `{ ${`me { ${'id '.repeat(95)}} `.repeat(11)}}`, 'in the document'],
+      [
+        '101 inline fragments in one selection set',
+        `{ me { ${'... on User { id } '.repeat(101)}} }`,
+        'in one selection set',
+      ],
+      [
+        '11 sets of 95 fields (1,045 in all)',
+        `{ ${`me { ${'id '.repeat(95)}} `.repeat(11)}}`,
+        'in the document',
+      ],
     ])('%s: GRAPHQL_VALIDATION_FAILED, HTTP 400', async (_name, query, limit) => {
       const res = await t.gql.as(persona.token).send(query);
       expect(res.status).toBe(400);
@@ -214,7 +336,9 @@ describe('bounds and identity hygiene', () => {
     });
 
     it('100 selections in a set are within the limit, and other validation errors are reported as before', async () => {
-      const ok = await t.gql.as(persona.token).ok<{ me: { id: string } }>(`{ me { ${'id '.repeat(100)}} }`);
+      const ok = await t.gql
+        .as(persona.token)
+        .ok<{ me: { id: string } }>(`{ me { ${'id '.repeat(100)}} }`);
       expect(ok.me.id).toBe(persona.id);
       const unknown = await t.gql.as(persona.token).fails(`{ me { id nope } }`);
       expect(unknown.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
@@ -224,7 +348,10 @@ describe('bounds and identity hygiene', () => {
 
   describe('names', () => {
     const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { user { id displayName } } }`;
-    const register = (displayName: string, email = uniqueEmail()) => t.gql.send<{ register: { user: { id: string; displayName: string } } }>(REGISTER, { input: { email, password: 'correct-horse-battery', displayName } });
+    const register = (displayName: string, email = uniqueEmail()) =>
+      t.gql.send<{ register: { user: { id: string; displayName: string } } }>(REGISTER, {
+        input: { email, password: 'correct-horse-battery', displayName },
+      });
 
     it.each([
       ['right-to-left override', 'Haier\u202Eliamg'],
@@ -237,12 +364,34 @@ describe('bounds and identity hygiene', () => {
       ['tag characters', 'Haier\u{E0041}\u{E0042}'],
       ['soft hyphen', 'Hai\u00ADer'],
       ['Hangul filler', '\u3164'],
-    ])('a display name with a %s is refused, naming the field and the code point', async (_name, displayName) => {
-      const res = await register(displayName);
-      expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'displayName', message: expect.stringMatching(/invisible or bidirectional control characters \(U\+[0-9A-F]{4,5}/) }] });
-    });
+    ])(
+      'a display name with a %s is refused, naming the field and the code point',
+      async (_name, displayName) => {
+        const res = await register(displayName);
+        expect(res.errors?.[0].extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          fields: [
+            {
+              field: 'displayName',
+              message: expect.stringMatching(
+                /invisible or bidirectional control characters \(U\+[0-9A-F]{4,5}/,
+              ),
+            },
+          ],
+        });
+      },
+    );
 
-    it.each(['张三', 'Haier 海尔', '欧阳娜娜', 'Zoë Müller', 'Ólafur', 'Иван Петров', '山田太郎', '❤️ Li'])('%p registers as it is', async (displayName) => {
+    it.each([
+      '张三',
+      'Haier 海尔',
+      '欧阳娜娜',
+      'Zoë Müller',
+      'Ólafur',
+      'Иван Петров',
+      '山田太郎',
+      '❤️ Li',
+    ])('%p registers as it is', async (displayName) => {
       const res = await register(displayName);
       expect(res.errors).toBeUndefined();
       expect(res.data?.register.user.displayName).toBe(displayName.normalize('NFKC'));
@@ -256,11 +405,24 @@ describe('bounds and identity hygiene', () => {
     it('organisation names refuse them too, and keep Chinese names', async () => {
       const owner = await createUser(t);
       const CREATE = `mutation($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { enterprise { id } } }`;
-      const bad = await t.gql.as(owner.token).fails(CREATE, { input: enterpriseInput({ nameZh: '海尔\u200B集团', nameEn: 'Haier\u202E' }) });
+      const bad = await t.gql
+        .as(owner.token)
+        .fails(CREATE, {
+          input: enterpriseInput({ nameZh: '海尔\u200B集团', nameEn: 'Haier\u202E' }),
+        });
       expect(bad.extensions?.code).toBe('BAD_USER_INPUT');
       expect(bad.extensions?.fields?.map((f) => f.field).sort()).toEqual(['nameEn', 'nameZh']);
-      const id = (await createEnterprise(t, { via: 'api', owner, input: { nameZh: '海尔集团（青岛）有限公司', nameEn: 'Ｈａｉｅｒ Group' } })).id;
-      const { rows } = await t.sql.query(`SELECT name_zh, name_en FROM organizations WHERE id = $1`, [id]);
+      const id = (
+        await createEnterprise(t, {
+          via: 'api',
+          owner,
+          input: { nameZh: '海尔集团（青岛）有限公司', nameEn: 'Ｈａｉｅｒ Group' },
+        })
+      ).id;
+      const { rows } = await t.sql.query(
+        `SELECT name_zh, name_en FROM organizations WHERE id = $1`,
+        [id],
+      );
       expect(rows[0]).toEqual({ name_zh: '海尔集团(青岛)有限公司', name_en: 'Haier Group' });
     });
 
@@ -273,17 +435,28 @@ describe('bounds and identity hygiene', () => {
           const leaf = path[path.length - 1];
           const value = isListType(unwrap(leaf.type)) ? ['Name\u202Eevil'] : 'Name\u202Eevil';
           const variables = variablesWith(field, path, value);
-          const res = await t.gql.as(persona.token).send(operationDocument(kind, field, variables), variables);
+          const res = await t.gql
+            .as(persona.token)
+            .send(operationDocument(kind, field, variables), variables);
           const error = res.errors?.[0];
           probes.push({
             where: `${field.name}:${path.map((s) => s.name).join('.')}`,
             ok:
               error?.extensions?.code === 'BAD_USER_INPUT' &&
-              (error.extensions.fields ?? []).some((f) => f.field.split('.').includes(leaf.name) && f.message.includes('U+202E')),
+              (error.extensions.fields ?? []).some(
+                (f) => f.field.split('.').includes(leaf.name) && f.message.includes('U+202E'),
+              ),
           });
         }
       }
-      for (const where of ['register:input.displayName', 'createEnterprise:input.nameZh', 'createSme:input.nameEn', 'grantExpertRole:input.affiliationName', 'submitProposal:input.content.team.name', 'createChallenge:input.titleZh']) {
+      for (const where of [
+        'register:input.displayName',
+        'createEnterprise:input.nameZh',
+        'createSme:input.nameEn',
+        'grantExpertRole:input.affiliationName',
+        'submitProposal:input.content.team.name',
+        'createChallenge:input.titleZh',
+      ]) {
         expect(probes.map((p) => p.where)).toContain(where);
       }
       expect(probes.filter((p) => !p.ok)).toEqual([]);
@@ -292,18 +465,28 @@ describe('bounds and identity hygiene', () => {
 
   describe('e-mail addresses', () => {
     const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { user { id email } } }`;
-    const register = (email: string) => t.gql.send<{ register: { user: { id: string; email: string } } }>(REGISTER, { input: { email, password: 'correct-horse-battery', displayName: 'Identity' } });
+    const register = (email: string) =>
+      t.gql.send<{ register: { user: { id: string; email: string } } }>(REGISTER, {
+        input: { email, password: 'correct-horse-battery', displayName: 'Identity' },
+      });
 
     it('a local part mixing Latin and Cyrillic (hаier with a Cyrillic а) is refused, naming the field and the scripts', async () => {
       const res = await register('h\u0430ier@haier.example.cn');
-      expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'email', message: expect.stringContaining('Cyrillic and Latin') }] });
-      const { rows } = await t.sql.query(`SELECT count(*)::int AS n FROM users WHERE email LIKE '%haier.example.cn'`);
+      expect(res.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'email', message: expect.stringContaining('Cyrillic and Latin') }],
+      });
+      const { rows } = await t.sql.query(
+        `SELECT count(*)::int AS n FROM users WHERE email LIKE '%haier.example.cn'`,
+      );
       expect(rows[0].n).toBe(0);
     });
 
     it('a domain label mixing scripts, or an address with a zero-width character, is refused', async () => {
       const label = await register('zhang@h\u0430ier.example.cn');
-      expect(label.errors?.[0].extensions?.fields).toEqual([{ field: 'email', message: expect.stringContaining('Cyrillic and Latin') }]);
+      expect(label.errors?.[0].extensions?.fields).toEqual([
+        { field: 'email', message: expect.stringContaining('Cyrillic and Latin') },
+      ]);
       const invisible = await register('zh\u200Bang@example.cn');
       expect(invisible.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect(invisible.errors?.[0].extensions?.fields?.map((f) => f.field)).toEqual(['email']);
@@ -314,20 +497,35 @@ describe('bounds and identity hygiene', () => {
       expect(first.errors).toBeUndefined();
       // all-Cyrillic һаіе (single script, so not refused as mixed) has the skeleton of Latin haie
       const cyrillic = await register('\u04BB\u0430\u0456\u0435@skeleton.example.cn');
-      expect(cyrillic.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'EMAIL_TAKEN' });
+      expect(cyrillic.errors?.[0].extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'EMAIL_TAKEN',
+      });
       // full-width letters are NFKC-normalised to the same address
       const fullWidth = await register('ｈａｉｅ@skeleton.example.cn');
-      expect(fullWidth.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'EMAIL_TAKEN' });
-      const { rows } = await t.sql.query(`SELECT email, email_skeleton FROM users WHERE email LIKE '%@skeleton.example.cn'`);
+      expect(fullWidth.errors?.[0].extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'EMAIL_TAKEN',
+      });
+      const { rows } = await t.sql.query(
+        `SELECT email, email_skeleton FROM users WHERE email LIKE '%@skeleton.example.cn'`,
+      );
       // the skeleton is for comparing, not reading: m becomes rn
-      expect(rows).toEqual([{ email: 'haie@skeleton.example.cn', email_skeleton: 'haie@skeleton.exarnple.cn' }]);
+      expect(rows).toEqual([
+        { email: 'haie@skeleton.example.cn', email_skeleton: 'haie@skeleton.exarnple.cn' },
+      ]);
     });
 
-    it.each(['张三@example.cn', 'zhang张三@example.cn', '山田たろう@example.jp', 'ivan@пример.рф', 'o.brien+test@example.ie'])('%p registers (single script, or Latin with Han as TR 39 allows)', async (email) => {
+    it.each([
+      '张三@example.cn',
+      'zhang张三@example.cn',
+      '山田たろう@example.jp',
+      'ivan@пример.рф',
+      'o.brien+test@example.ie',
+    ])('%p registers (single script, or Latin with Han as TR 39 allows)', async (email) => {
       const res = await register(email);
       expect(res.errors).toBeUndefined();
       expect(res.data?.register.user.email).toBe(email);
     });
   });
 });
-

@@ -24,14 +24,19 @@ jest.setTimeout(180_000);
  * BAD_USER_INPUT naming the field.
  */
 
-
 interface Leaf {
   /** Path from the argument: [argName, field, field, ...]; a list level is entered through its first element. */
   path: { name: string; type: GraphQLInputType }[];
   scalar: string;
 }
 
-function leaves(name: string, type: GraphQLInputType, prefix: Leaf['path'], depth: number, out: Leaf[]): void {
+function leaves(
+  name: string,
+  type: GraphQLInputType,
+  prefix: Leaf['path'],
+  depth: number,
+  out: Leaf[],
+): void {
   const path = [...prefix, { name, type }];
   const named = getNamedType(type);
   if (isInputObjectType(named)) {
@@ -43,7 +48,11 @@ function leaves(name: string, type: GraphQLInputType, prefix: Leaf['path'], dept
 }
 
 /** Builds the arguments: required ones as dummies, then `value` placed at the leaf (lists get one element). */
-function argsWith(args: readonly GraphQLArgument[], leaf: Leaf, value: unknown): Record<string, unknown> {
+function argsWith(
+  args: readonly GraphQLArgument[],
+  leaf: Leaf,
+  value: unknown,
+): Record<string, unknown> {
   const root: Record<string, unknown> = {};
   for (const a of args) if (isNonNullType(a.type)) root[a.name] = dummy(a.type);
   let holder: Record<string, unknown> = root;
@@ -56,7 +65,8 @@ function argsWith(args: readonly GraphQLArgument[], leaf: Leaf, value: unknown):
     }
     const named = getNamedType(step.type) as GraphQLInputType;
     const existing = holder[step.name];
-    const next = (isList ? (Array.isArray(existing) && existing[0]) : existing) as Record<string, unknown> | undefined;
+    const next = (isList ? Array.isArray(existing) && existing[0] : existing) as
+      Record<string, unknown> | undefined;
     const obj = next && typeof next === 'object' ? next : (dummy(named) as Record<string, unknown>);
     holder[step.name] = isList ? [obj] : obj;
     holder = obj;
@@ -90,8 +100,16 @@ describe('abusive input never causes a server error', () => {
   });
   afterAll(() => t.close());
 
-  async function probe(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>, variables: Record<string, unknown>, where: string, variant: string): Promise<Probe> {
-    const res = await t.gql.as(persona.token).send(operationDocument(kind, field, variables), variables);
+  async function probe(
+    kind: 'query' | 'mutation',
+    field: GraphQLField<unknown, unknown>,
+    variables: Record<string, unknown>,
+    where: string,
+    variant: string,
+  ): Promise<Probe> {
+    const res = await t.gql
+      .as(persona.token)
+      .send(operationDocument(kind, field, variables), variables);
     const error = res.errors?.[0];
     return {
       op: field.name,
@@ -103,7 +121,9 @@ describe('abusive input never causes a server error', () => {
     };
   }
 
-  async function run(variants: (leaf: Leaf) => { name: string; value: unknown }[]): Promise<Probe[]> {
+  async function run(
+    variants: (leaf: Leaf) => { name: string; value: unknown }[],
+  ): Promise<Probe[]> {
     const probes: Probe[] = [];
     for (const { kind, field } of ops) {
       const all: Leaf[] = [];
@@ -118,26 +138,45 @@ describe('abusive input never causes a server error', () => {
     return probes;
   }
 
-  const serverErrors = (probes: Probe[]) => probes.filter((p) => p.code === 'INTERNAL_SERVER_ERROR' || p.code?.startsWith('HTTP 5'));
+  const serverErrors = (probes: Probe[]) =>
+    probes.filter((p) => p.code === 'INTERNAL_SERVER_ERROR' || p.code?.startsWith('HTTP 5'));
 
   it('very long strings in every text field: BAD_USER_INPUT naming the field', async () => {
-    const probes = await run((leaf) => (leaf.scalar === 'String' ? [{ name: 'long', value: LONG }] : []));
+    const probes = await run((leaf) =>
+      leaf.scalar === 'String' ? [{ name: 'long', value: LONG }] : [],
+    );
     expect(probes.length).toBeGreaterThan(100);
     // nested input fields are reached too
-    for (const where of ['submitProposal:input.content.title', 'submitProposal:input.content.milestones.deliverable', 'createChallenge:input.requirements.name', 'challenges:filter.search']) {
+    for (const where of [
+      'submitProposal:input.content.title',
+      'submitProposal:input.content.milestones.deliverable',
+      'createChallenge:input.requirements.name',
+      'challenges:filter.search',
+    ]) {
       expect(probes.map((p) => `${p.op}:${p.where}`)).toContain(where);
     }
     expect(serverErrors(probes)).toEqual([]);
     const leaf = (p: Probe) => p.where.split('.').pop()!;
-    const notRefused = probes.filter((p) => !LONG_TEXT_NOT_BAD_INPUT.has(`${p.op}.${p.where}`) && !(p.code === 'BAD_USER_INPUT' && p.fields.some((f) => f.split('.').includes(leaf(p)))));
+    const notRefused = probes.filter(
+      (p) =>
+        !LONG_TEXT_NOT_BAD_INPUT.has(`${p.op}.${p.where}`) &&
+        !(p.code === 'BAD_USER_INPUT' && p.fields.some((f) => f.split('.').includes(leaf(p)))),
+    );
     expect(notRefused).toEqual([]);
   });
 
   it('NUL bytes in every text field: BAD_USER_INPUT naming the field, never a database error', async () => {
-    const probes = await run((leaf) => (leaf.scalar === 'String' ? [{ name: 'nul', value: NUL }] : []));
+    const probes = await run((leaf) =>
+      leaf.scalar === 'String' ? [{ name: 'nul', value: NUL }] : [],
+    );
     expect(serverErrors(probes)).toEqual([]);
     const leaf = (p: Probe) => p.where.split('.').pop()!;
-    expect(probes.filter((p) => !(p.code === 'BAD_USER_INPUT' && p.fields.some((f) => f.split('.').includes(leaf(p)))))).toEqual([]);
+    expect(
+      probes.filter(
+        (p) =>
+          !(p.code === 'BAD_USER_INPUT' && p.fields.some((f) => f.split('.').includes(leaf(p)))),
+      ),
+    ).toEqual([]);
   });
 
   it('malformed and unknown ids in every ID argument and field: NOT_FOUND or BAD_USER_INPUT (or a refusal), never a server error', async () => {
@@ -155,9 +194,21 @@ describe('abusive input never causes a server error', () => {
     expect(probes.length).toBeGreaterThan(50);
     expect(serverErrors(probes)).toEqual([]);
     const malformed = probes.filter((p) => p.variant !== 'unknown uuid' && p.code !== undefined);
-    expect(malformed.filter((p) => !['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT'].includes(p.code!))).toEqual([]);
+    expect(
+      malformed.filter(
+        (p) => !['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT'].includes(p.code!),
+      ),
+    ).toEqual([]);
     // a malformed id never succeeds
-    expect(probes.filter((p) => p.variant !== 'unknown uuid' && p.code === undefined && p.op !== 'challenges' && p.op !== 'challengeFacets')).toEqual([]);
+    expect(
+      probes.filter(
+        (p) =>
+          p.variant !== 'unknown uuid' &&
+          p.code === undefined &&
+          p.op !== 'challenges' &&
+          p.op !== 'challengeFacets',
+      ),
+    ).toEqual([]);
   });
 
   it('negative, huge and fractional money and counts: refused as input, never a server error', async () => {
@@ -184,7 +235,15 @@ describe('abusive input never causes a server error', () => {
     });
     expect(probes.length).toBeGreaterThan(30);
     expect(serverErrors(probes)).toEqual([]);
-    expect(probes.filter((p) => p.variant !== 'zero' && p.variant !== 'max int' && p.code === undefined && /Fen$/.test(p.where))).toEqual([]);
+    expect(
+      probes.filter(
+        (p) =>
+          p.variant !== 'zero' &&
+          p.variant !== 'max int' &&
+          p.code === undefined &&
+          /Fen$/.test(p.where),
+      ),
+    ).toEqual([]);
   });
 
   it('dates far in the past and the future: refused or handled, never a server error', async () => {
@@ -210,7 +269,9 @@ describe('abusive input never causes a server error', () => {
       Buffer.from('{"a":1}').toString('base64url'),
       Buffer.from('[1,2,3,4,5,6,7,8,9,10]').toString('base64url'),
       Buffer.from('["2027-01-01T00:00:00Z","not-a-uuid"]').toString('base64url'),
-      Buffer.from('["99999999999999999999999","00000000-0000-4000-8000-000000000000"]').toString('base64url'),
+      Buffer.from('["99999999999999999999999","00000000-0000-4000-8000-000000000000"]').toString(
+        'base64url',
+      ),
       Buffer.from(`["${'9'.repeat(400)}"]`).toString('base64url'),
       Buffer.from('[null,null]').toString('base64url'),
       '\u0000',
@@ -221,22 +282,45 @@ describe('abusive input never causes a server error', () => {
       if (!after) continue;
       for (const cursor of cursors) {
         const leaf: Leaf = { path: [{ name: 'after', type: after.type }], scalar: 'String' };
-        probes.push(await probe(kind, field, argsWith(field.args, leaf, cursor), 'after', cursor.slice(0, 30)));
-        const search = field.args.find((a) => a.name === 'filter') ? { ...argsWith(field.args, leaf, cursor), orderBy: undefined } : null;
+        probes.push(
+          await probe(
+            kind,
+            field,
+            argsWith(field.args, leaf, cursor),
+            'after',
+            cursor.slice(0, 30),
+          ),
+        );
+        const search = field.args.find((a) => a.name === 'filter')
+          ? { ...argsWith(field.args, leaf, cursor), orderBy: undefined }
+          : null;
         if (search && field.args.find((a) => a.name === 'orderBy')) {
           for (const orderBy of ['NEWEST', 'DEADLINE_SOONEST', 'BUDGET_HIGHEST']) {
             const variables = { ...argsWith(field.args, leaf, cursor), orderBy };
-            const res = await t.gql.as(persona.token).send(
-              `query($after: String, $orderBy: ChallengeOrderBy) { ${field.name}(after: $after, orderBy: $orderBy) { __typename } }`,
-              variables,
-            );
-            probes.push({ op: field.name, where: `after/${orderBy}`, variant: cursor.slice(0, 30), code: res.errors?.[0]?.extensions?.code, fields: [], message: res.errors?.[0]?.message ?? '' });
+            const res = await t.gql
+              .as(persona.token)
+              .send(
+                `query($after: String, $orderBy: ChallengeOrderBy) { ${field.name}(after: $after, orderBy: $orderBy) { __typename } }`,
+                variables,
+              );
+            probes.push({
+              op: field.name,
+              where: `after/${orderBy}`,
+              variant: cursor.slice(0, 30),
+              code: res.errors?.[0]?.extensions?.code,
+              fields: [],
+              message: res.errors?.[0]?.message ?? '',
+            });
           }
         }
       }
     }
     expect(probes.length).toBeGreaterThan(50);
     // myChallenges refuses a caller outside an enterprise before it reads the cursor
-    expect(probes.filter((p) => p.code !== 'BAD_USER_INPUT' && !(p.op === 'myChallenges' && p.code === 'FORBIDDEN'))).toEqual([]);
+    expect(
+      probes.filter(
+        (p) => p.code !== 'BAD_USER_INPUT' && !(p.op === 'myChallenges' && p.code === 'FORBIDDEN'),
+      ),
+    ).toEqual([]);
   });
 });

@@ -31,8 +31,15 @@ async function startBehindProxy(env: Record<string, string>) {
   };
 }
 
-function expectDatabaseUnavailable(res: { status: number; headers: Record<string, string>; errors?: { extensions?: Record<string, unknown> }[] }) {
-  expect(res.errors?.[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', reason: 'DATABASE_UNAVAILABLE' });
+function expectDatabaseUnavailable(res: {
+  status: number;
+  headers: Record<string, string>;
+  errors?: { extensions?: Record<string, unknown> }[];
+}) {
+  expect(res.errors?.[0].extensions).toMatchObject({
+    code: 'SERVICE_UNAVAILABLE',
+    reason: 'DATABASE_UNAVAILABLE',
+  });
   expect(res.status).toBe(503);
   expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
 }
@@ -52,7 +59,9 @@ describe('a database outage', () => {
   });
 
   it('is SERVICE_UNAVAILABLE (503, Retry-After) for a signed-in client, never "session ended"; the session survives', async () => {
-    expect((await t.gql.as(user.token).ok<{ me: { email: string } }>(ME)).me.email).toBe(user.email);
+    expect((await t.gql.as(user.token).ok<{ me: { email: string } }>(ME)).me.email).toBe(
+      user.email,
+    );
     env.proxy.cut();
     try {
       const me = await t.gql.as(user.token).send(ME);
@@ -62,7 +71,9 @@ describe('a database outage', () => {
       const fields = await t.gql.as(user.token).send(FIELDS);
       expectDatabaseUnavailable(fields);
       // Any resolver's database failure (here: sign-in) is SERVICE_UNAVAILABLE too, not INTERNAL_SERVER_ERROR.
-      const login = await t.gql.send(`mutation { login(input: { email: "${user.email}", password: "${user.password}" }) { accessToken } }`);
+      const login = await t.gql.send(
+        `mutation { login(input: { email: "${user.email}", password: "${user.password}" }) { accessToken } }`,
+      );
       expectDatabaseUnavailable(login);
       expect(login.text).not.toMatch(/ECONNREFUSED|Connection terminated|postgres/i);
     } finally {
@@ -74,7 +85,10 @@ describe('a database outage', () => {
   it('still answers UNAUTHENTICATED for a session that did end', async () => {
     await t.sql.query(`UPDATE auth_sessions SET revoked_at = now() WHERE user_id = $1`, [user.id]);
     const me = await t.gql.as(user.token).send(ME);
-    expect(me.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_ENDED' });
+    expect(me.errors?.[0].extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'SESSION_ENDED',
+    });
   });
 });
 
@@ -83,7 +97,11 @@ describe('a frozen database (the server stops answering without closing its conn
   let t: TestApp;
   let user: Persona;
   beforeAll(async () => {
-    env = await startBehindProxy({ DB_CONNECTION_TIMEOUT_MS: '1000', DB_STATEMENT_TIMEOUT_MS: '500', DB_QUERY_TIMEOUT_MS: '1000' });
+    env = await startBehindProxy({
+      DB_CONNECTION_TIMEOUT_MS: '1000',
+      DB_STATEMENT_TIMEOUT_MS: '500',
+      DB_QUERY_TIMEOUT_MS: '1000',
+    });
     t = env.t;
     user = await createUser(t);
   });
@@ -99,7 +117,9 @@ describe('a frozen database (the server stops answering without closing its conn
         t.gql.as(user.token).send(ME),
         t.gql.send(FIELDS),
         // A transaction: its ROLLBACK must not wait as long again behind the statement that hung.
-        t.gql.send(`mutation { register(input: { email: "frozen@example.cn", password: "long-enough-pw", displayName: "Frozen" }) { user { id } } }`),
+        t.gql.send(
+          `mutation { register(input: { email: "frozen@example.cn", password: "long-enough-pw", displayName: "Frozen" }) { user { id } } }`,
+        ),
       ]);
       const elapsed = Date.now() - started;
       for (const res of [me, fields, register]) expectDatabaseUnavailable(res);
@@ -123,7 +143,10 @@ describe('overload', () => {
       env.proxy.latencyMs = 1000;
       const send = async () => {
         const started = Date.now();
-        const res = await request(server).post('/graphql').set('content-type', 'application/json').send({ query: FIELDS });
+        const res = await request(server)
+          .post('/graphql')
+          .set('content-type', 'application/json')
+          .send({ query: FIELDS });
         return { res, ms: Date.now() - started };
       };
       const pending = Array.from({ length: 16 }, () => send());
@@ -138,7 +161,11 @@ describe('overload', () => {
       expect(refused.length).toBe(16 - served.length);
       for (const { res, ms } of refused) {
         expect(res.headers['retry-after']).toBe('1');
-        expect(res.body.errors[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', reason: 'OVERLOADED', requestId: expect.any(String) });
+        expect(res.body.errors[0].extensions).toMatchObject({
+          code: 'SERVICE_UNAVAILABLE',
+          reason: 'OVERLOADED',
+          requestId: expect.any(String),
+        });
         // Refused before any database work (every statement takes a second here).
         expect(ms).toBeLessThan(1000);
       }
@@ -176,12 +203,17 @@ describe('overload', () => {
       await env.t.gql.ok(FIELDS);
       env.proxy.latencyMs = 3000;
       const results = await Promise.all(Array.from({ length: 4 }, () => env.t.gql.send(FIELDS)));
-      const unavailable = results.filter((r) => r.errors?.[0].extensions?.code === 'SERVICE_UNAVAILABLE');
+      const unavailable = results.filter(
+        (r) => r.errors?.[0].extensions?.code === 'SERVICE_UNAVAILABLE',
+      );
       // One request holds the one connection for three seconds; the others give up waiting after one.
-      expect(results.map((r) => r.errors?.[0].extensions?.code ?? r.status)).toEqual(expect.arrayContaining([200, 'SERVICE_UNAVAILABLE']));
+      expect(results.map((r) => r.errors?.[0].extensions?.code ?? r.status)).toEqual(
+        expect.arrayContaining([200, 'SERVICE_UNAVAILABLE']),
+      );
       expect(unavailable.length).toBeGreaterThanOrEqual(2);
       for (const res of unavailable) expectDatabaseUnavailable(res);
-      for (const res of results) expect(res.errors?.[0].extensions?.code ?? 'OK').not.toBe('INTERNAL_SERVER_ERROR');
+      for (const res of results)
+        expect(res.errors?.[0].extensions?.code ?? 'OK').not.toBe('INTERNAL_SERVER_ERROR');
     } finally {
       await env.close();
     }
@@ -205,7 +237,15 @@ describe('shutdown under load', () => {
   it('on SIGTERM answers every request it received (200 or 503), resets none, and exits 0', async () => {
     const port = await freePort();
     const child = spawn(process.execPath, ['dist/src/main.js'], {
-      env: { ...process.env, NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET, DATABASE_URL: dbUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        JWT_SECRET: TEST_JWT_SECRET,
+        DATABASE_URL: dbUrl,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
@@ -213,7 +253,10 @@ describe('shutdown under load', () => {
     const exited = once(child, 'exit') as Promise<[number | null, string | null]>;
     try {
       // A cold start takes a few seconds, many more on a loaded machine (no timing is asserted).
-      await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 200, 90_000);
+      await waitFor(
+        async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 200,
+        90_000,
+      );
       proxy.latencyMs = 20;
       const statuses = new Map<number, number>();
       const failures: string[] = [];
@@ -223,10 +266,22 @@ describe('shutdown under load', () => {
       const once_ = (agent: Agent) =>
         new Promise<{ status: number; close: boolean }>((resolve, reject) => {
           const req = httpRequest(
-            { host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+            {
+              host: '127.0.0.1',
+              port,
+              path: '/graphql',
+              method: 'POST',
+              agent,
+              headers: {
+                'content-type': 'application/json',
+                'content-length': Buffer.byteLength(body),
+              },
+            },
             (res) => {
               res.resume();
-              res.on('end', () => resolve({ status: res.statusCode!, close: res.headers.connection === 'close' }));
+              res.on('end', () =>
+                resolve({ status: res.statusCode!, close: res.headers.connection === 'close' }),
+              );
               res.on('error', reject);
             },
           );
@@ -249,7 +304,9 @@ describe('shutdown under load', () => {
               // so that clients are still sending when the signal comes.
               if ((status === 503 && signalled) || close) return;
             } catch (error) {
-              failures.push(`${(error as NodeJS.ErrnoException).code ?? ''} ${(error as Error).message}`);
+              failures.push(
+                `${(error as NodeJS.ErrnoException).code ?? ''} ${(error as Error).message}`,
+              );
               return;
             }
           }

@@ -57,8 +57,12 @@ const MY_ASSIGNMENTS = `{ myReviewAssignments { id challengeId proposalId review
 
 function expectAbsent(responses: GqlResponse<unknown>[], canaries: string[]) {
   for (const r of responses) {
-    expect({ status: r.status, body: r.status === 200 ? "" : r.text }).toEqual({ status: 200, body: "" });
-    for (const c of canaries) expect({ canary: c, found: r.text.includes(c) }).toEqual({ canary: c, found: false });
+    expect({ status: r.status, body: r.status === 200 ? '' : r.text }).toEqual({
+      status: 200,
+      body: '',
+    });
+    for (const c of canaries)
+      expect({ canary: c, found: r.text.includes(c) }).toEqual({ canary: c, found: false });
   }
 }
 
@@ -78,7 +82,13 @@ describe('every path to private data answers null or NOT_FOUND to callers who ma
   let proposalA: string;
   let proposalB: string;
 
-  const outsiders = () => [undefined, loner.token, smeB.owner.token, outsiderEnterprise.owner.token, expert2.token];
+  const outsiders = () => [
+    undefined,
+    loner.token,
+    smeB.owner.token,
+    outsiderEnterprise.owner.token,
+    expert2.token,
+  ];
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -92,15 +102,34 @@ describe('every path to private data answers null or NOT_FOUND to callers who ma
     expert1 = await createExpert(t);
     expert2 = await createExpert(t);
     for (const org of [issuer, smeA]) {
-      await t.sql.query(`UPDATE organizations SET contact_email = $2, contact_phone = $3, verification_reason = $4 WHERE id = $1`, [org.id, ORG_EMAIL, ORG_PHONE, ORG_REASON]);
+      await t.sql.query(
+        `UPDATE organizations SET contact_email = $2, contact_phone = $3, verification_reason = $4 WHERE id = $1`,
+        [org.id, ORG_EMAIL, ORG_PHONE, ORG_REASON],
+      );
     }
     await t.sql.query(`UPDATE users SET display_name = $2 WHERE id = $1`, [issuer.owner.id, STAFF]);
-    open = await createChallenge(t, issuer, { requiresTerms: true, blindReview: true, deadlineIn: '2 hours' });
-    await t.sql.query(`UPDATE challenges SET description = $2, anonymous_issuer = true WHERE id = $1`, [open.id, DESCRIPTION]);
+    open = await createChallenge(t, issuer, {
+      requiresTerms: true,
+      blindReview: true,
+      deadlineIn: '2 hours',
+    });
+    await t.sql.query(
+      `UPDATE challenges SET description = $2, anonymous_issuer = true WHERE id = $1`,
+      [open.id, DESCRIPTION],
+    );
     draft = await createChallenge(t, issuer, { status: 'DRAFT' });
-    await t.sql.query(`UPDATE challenges SET title_zh = $2, description = $3, published_at = NULL WHERE id = $1`, [draft.id, DRAFT_TITLE, DRAFT_DESCRIPTION]);
-    await t.sql.query(`INSERT INTO challenge_terms_acceptances (challenge_id, organization_id, user_id, terms_version) VALUES ($1, $2, $3, 1)`, [open.id, smeA.id, smeA.owner.id]);
-    await t.sql.query(`INSERT INTO challenge_terms_acceptances (challenge_id, organization_id, user_id, terms_version) VALUES ($1, $2, $3, 1)`, [open.id, smeB.id, smeB.owner.id]);
+    await t.sql.query(
+      `UPDATE challenges SET title_zh = $2, description = $3, published_at = NULL WHERE id = $1`,
+      [draft.id, DRAFT_TITLE, DRAFT_DESCRIPTION],
+    );
+    await t.sql.query(
+      `INSERT INTO challenge_terms_acceptances (challenge_id, organization_id, user_id, terms_version) VALUES ($1, $2, $3, 1)`,
+      [open.id, smeA.id, smeA.owner.id],
+    );
+    await t.sql.query(
+      `INSERT INTO challenge_terms_acceptances (challenge_id, organization_id, user_id, terms_version) VALUES ($1, $2, $3, 1)`,
+      [open.id, smeB.id, smeB.owner.id],
+    );
     proposalA = (await createProposal(t, smeA, open, { canary: 'PA' })).id;
     proposalB = (await createProposal(t, smeB, open, { canary: 'PB' })).id;
   });
@@ -108,10 +137,22 @@ describe('every path to private data answers null or NOT_FOUND to callers who ma
 
   it('organisations: contact details, members and the verification reason only for members and admins', async () => {
     for (const token of outsiders()) {
-      const res = [await t.gql.as(token).send(ENTERPRISE, { id: issuer.id }), await t.gql.as(token).send(SME, { id: smeA.id })];
+      const res = [
+        await t.gql.as(token).send(ENTERPRISE, { id: issuer.id }),
+        await t.gql.as(token).send(SME, { id: smeA.id }),
+      ];
       expectAbsent(res, [ORG_EMAIL, ORG_PHONE, ORG_REASON, issuer.owner.email, smeA.owner.email]);
-      expect(res[0].data).toMatchObject({ enterprise: { contactEmail: null, contactPhone: null, members: null, verificationReason: null } });
-      expect(res[1].data).toMatchObject({ sme: { contactEmail: null, contactPhone: null, members: null, verificationReason: null } });
+      expect(res[0].data).toMatchObject({
+        enterprise: {
+          contactEmail: null,
+          contactPhone: null,
+          members: null,
+          verificationReason: null,
+        },
+      });
+      expect(res[1].data).toMatchObject({
+        sme: { contactEmail: null, contactPhone: null, members: null, verificationReason: null },
+      });
     }
     const own = await t.gql.as(smeA.owner.token).send(SME, { id: smeA.id });
     expect(own.text).toContain(ORG_EMAIL);
@@ -135,7 +176,16 @@ describe('every path to private data answers null or NOT_FOUND to callers who ma
       const versions = await as.send(VERSIONS, { id: draft.id });
       expect(byId.errors?.[0].extensions?.code).toBe('NOT_FOUND');
       expect(versions.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-      expectAbsent([byId, versions, await as.send(CHALLENGES), await as.send(ENTERPRISE, { id: issuer.id }), await as.send(FILTERED, { org: issuer.id })], [DRAFT_TITLE, DRAFT_DESCRIPTION]);
+      expectAbsent(
+        [
+          byId,
+          versions,
+          await as.send(CHALLENGES),
+          await as.send(ENTERPRISE, { id: issuer.id }),
+          await as.send(FILTERED, { org: issuer.id }),
+        ],
+        [DRAFT_TITLE, DRAFT_DESCRIPTION],
+      );
     }
     const mine = await t.gql.as(issuerMember.token).send(CHALLENGE, { id: draft.id });
     expect(mine.text).toContain(DRAFT_TITLE);
@@ -144,35 +194,96 @@ describe('every path to private data answers null or NOT_FOUND to callers who ma
   it('the confidential description: locked for anonymous callers and organisations that did not accept the current terms, on every path', async () => {
     for (const token of [undefined, loner.token, outsiderEnterprise.owner.token, expert2.token]) {
       const as = t.gql.as(token);
-      const res = [await as.send(CHALLENGE, { id: open.id }), await as.send(CHALLENGES), await as.send(VERSIONS, { id: open.id }), await as.send(ENTERPRISE, { id: issuer.id })];
+      const res = [
+        await as.send(CHALLENGE, { id: open.id }),
+        await as.send(CHALLENGES),
+        await as.send(VERSIONS, { id: open.id }),
+        await as.send(ENTERPRISE, { id: issuer.id }),
+      ];
       expectAbsent(res, [DESCRIPTION]);
-      expect(res[0].data).toMatchObject({ challenge: { description: null, descriptionLocked: true } });
+      expect(res[0].data).toMatchObject({
+        challenge: { description: null, descriptionLocked: true },
+      });
     }
-    expect((await t.gql.as(smeA.owner.token).send(CHALLENGE, { id: open.id })).text).toContain(DESCRIPTION);
+    expect((await t.gql.as(smeA.owner.token).send(CHALLENGE, { id: open.id })).text).toContain(
+      DESCRIPTION,
+    );
   });
 
   it('an anonymous issuer stays hidden from SMEs: by id, in lists, through the issuer filter and the enterprise, and in the audit trail', async () => {
-    for (const token of [undefined, loner.token, smeA.owner.token, smeB.owner.token, outsiderEnterprise.owner.token]) {
+    for (const token of [
+      undefined,
+      loner.token,
+      smeA.owner.token,
+      smeB.owner.token,
+      outsiderEnterprise.owner.token,
+    ]) {
       const as = t.gql.as(token);
-      const res = [await as.send(CHALLENGE, { id: open.id }), await as.send(CHALLENGES), await as.send(FILTERED, { org: issuer.id }), await as.send(MY_AUDIT)];
+      const res = [
+        await as.send(CHALLENGE, { id: open.id }),
+        await as.send(CHALLENGES),
+        await as.send(FILTERED, { org: issuer.id }),
+        await as.send(MY_AUDIT),
+      ];
       expect(res[0].data).toMatchObject({ challenge: { issuer: null } });
-      expect((res[2].data as { challenges: { edges: { node: { id: string } }[] } }).challenges.edges.map((e) => e.node.id)).not.toContain(open.id);
+      expect(
+        (res[2].data as { challenges: { edges: { node: { id: string } }[] } }).challenges.edges.map(
+          (e) => e.node.id,
+        ),
+      ).not.toContain(open.id);
       expectAbsent(res.slice(0, 2), [issuer.nameZh, issuer.id]);
       expectAbsent(res.slice(3), [issuer.nameZh, STAFF, issuer.owner.id]);
     }
   });
 
   it('questions: an unanswered question is private to the issuer and the asking SME; once answered, the asker stays anonymous', async () => {
-    const asked = await t.gql.as(smeA.owner.token).ok<{ askChallengeQuestion: { id: string } }>(ASK, { input: { challengeId: open.id, question: QUESTION } });
-    for (const token of [undefined, loner.token, smeB.owner.token, outsiderEnterprise.owner.token]) {
+    const asked = await t.gql
+      .as(smeA.owner.token)
+      .ok<{ askChallengeQuestion: { id: string } }>(ASK, {
+        input: { challengeId: open.id, question: QUESTION },
+      });
+    for (const token of [
+      undefined,
+      loner.token,
+      smeB.owner.token,
+      outsiderEnterprise.owner.token,
+    ]) {
       const as = t.gql.as(token);
-      expectAbsent([await as.send(CHALLENGE, { id: open.id }), await as.send(CHALLENGES), await as.send(ENTERPRISE, { id: issuer.id }), await as.send(MY_AUDIT)], [QUESTION]);
+      expectAbsent(
+        [
+          await as.send(CHALLENGE, { id: open.id }),
+          await as.send(CHALLENGES),
+          await as.send(ENTERPRISE, { id: issuer.id }),
+          await as.send(MY_AUDIT),
+        ],
+        [QUESTION],
+      );
     }
-    expect((await t.gql.as(issuerMember.token).send(CHALLENGE, { id: open.id })).text).toContain(QUESTION);
-    await t.gql.as(issuerMember.token).ok(ANSWER, { input: { questionId: asked.askChallengeQuestion.id, answer: 'public answer' } });
-    const seenByB = await t.gql.as(smeB.owner.token).send<{ challenge: { questions: { question: string; askedByMyOrganization: boolean }[] } }>(CHALLENGE, { id: open.id });
-    expect(seenByB.data?.challenge.questions).toEqual([expect.objectContaining({ question: QUESTION, askedByMyOrganization: false })]);
-    expectAbsent([seenByB, await t.gql.as(issuerMember.token).send(CHALLENGE, { id: open.id }), await t.gql.as(issuer.owner.token).send(MY_AUDIT)], [smeA.nameZh, smeA.owner.id]);
+    expect((await t.gql.as(issuerMember.token).send(CHALLENGE, { id: open.id })).text).toContain(
+      QUESTION,
+    );
+    await t.gql
+      .as(issuerMember.token)
+      .ok(ANSWER, {
+        input: { questionId: asked.askChallengeQuestion.id, answer: 'public answer' },
+      });
+    const seenByB = await t.gql
+      .as(smeB.owner.token)
+      .send<{ challenge: { questions: { question: string; askedByMyOrganization: boolean }[] } }>(
+        CHALLENGE,
+        { id: open.id },
+      );
+    expect(seenByB.data?.challenge.questions).toEqual([
+      expect.objectContaining({ question: QUESTION, askedByMyOrganization: false }),
+    ]);
+    expectAbsent(
+      [
+        seenByB,
+        await t.gql.as(issuerMember.token).send(CHALLENGE, { id: open.id }),
+        await t.gql.as(issuer.owner.token).send(MY_AUDIT),
+      ],
+      [smeA.nameZh, smeA.owner.id],
+    );
   });
 
   describe('after the deadline', () => {
@@ -180,21 +291,40 @@ describe('every path to private data answers null or NOT_FOUND to callers who ma
     beforeAll(async () => {
       await passDeadline(t, open.id);
       // the issuer's OWNER reviews too: under blind review a reviewer never sees who submitted
-      const res = await t.gql.as(issuer.owner.token).ok<{ assignReviewers: { assignments: { id: string; reviewerUserId: string; proposalId: string | null }[] } }>(ASSIGN, {
-        input: { challengeId: open.id, reviewerUserIds: [expert1.id, issuer.owner.id] },
-      });
+      const res = await t.gql
+        .as(issuer.owner.token)
+        .ok<{
+          assignReviewers: {
+            assignments: { id: string; reviewerUserId: string; proposalId: string | null }[];
+          };
+        }>(ASSIGN, {
+          input: { challengeId: open.id, reviewerUserIds: [expert1.id, issuer.owner.id] },
+        });
       for (const a of res.assignReviewers.assignments.filter((x) => x.proposalId === null)) {
         const who = a.reviewerUserId === expert1.id ? expert1 : issuer.owner;
         if (a.reviewerUserId === expert1.id) assignment1 = a.id;
         await t.gql.as(who.token).ok(ACCEPT, { input: { assignmentId: a.id } });
       }
       await t.gql.as(expert1.token).ok(SCORE, {
-        input: { proposalId: proposalA, scores: open.criterionIds.map((criterionId) => ({ criterionId, score: 8, comment: 'ok', privateNote: NOTE })) },
+        input: {
+          proposalId: proposalA,
+          scores: open.criterionIds.map((criterionId) => ({
+            criterionId,
+            score: 8,
+            comment: 'ok',
+            privateNote: NOTE,
+          })),
+        },
       });
     });
 
     it('review assignments: each reviewer sees only its own; outsiders none', async () => {
-      for (const token of [loner.token, smeA.owner.token, expert2.token, outsiderEnterprise.owner.token]) {
+      for (const token of [
+        loner.token,
+        smeA.owner.token,
+        expert2.token,
+        outsiderEnterprise.owner.token,
+      ]) {
         const res = await t.gql.as(token).send<{ myReviewAssignments: unknown[] }>(MY_ASSIGNMENTS);
         expect(res.data?.myReviewAssignments).toEqual([]);
         expectAbsent([res], [assignment1, expert1.id]);
@@ -202,7 +332,16 @@ describe('every path to private data answers null or NOT_FOUND to callers who ma
     });
 
     it("a reviewer's private note reaches nobody else: not the other reviewer's scores, the ranking, the SME or the issuer", async () => {
-      const other = await t.gql.as(issuer.owner.token).send(SCORE, { input: { proposalId: proposalA, scores: [{ criterionId: open.criterionIds[0], score: 7, comment: 'c', privateNote: 'mine' }] } });
+      const other = await t.gql
+        .as(issuer.owner.token)
+        .send(SCORE, {
+          input: {
+            proposalId: proposalA,
+            scores: [
+              { criterionId: open.criterionIds[0], score: 7, comment: 'c', privateNote: 'mine' },
+            ],
+          },
+        });
       expect(other.errors).toBeUndefined();
       const reads = [
         other,
@@ -219,23 +358,37 @@ describe('every path to private data answers null or NOT_FOUND to callers who ma
     it('blind review: a reviewing OWNER and the members never see the SME in the proposal, the list, the ranking or a decision payload', async () => {
       for (const token of [issuer.owner.token, issuerMember.token, expert1.token]) {
         const as = t.gql.as(token);
-        const reads = [await as.send(GET, { id: proposalA }), await as.send(LIST, { challengeId: open.id }), await as.send(RANKING, { challengeId: open.id })];
+        const reads = [
+          await as.send(GET, { id: proposalA }),
+          await as.send(LIST, { challengeId: open.id }),
+          await as.send(RANKING, { challengeId: open.id }),
+        ];
         expectAbsent(reads, [smeA.nameZh, smeA.id, smeB.nameZh, smeB.id]);
       }
-      const shortlisted = await t.gql.as(issuer.owner.token).send(SHORTLIST.replace('{ id status }', '{ id status organization { id nameZh } }'), {
-        input: { challengeId: open.id, proposalIds: [proposalA, proposalB] },
-      });
+      const shortlisted = await t.gql
+        .as(issuer.owner.token)
+        .send(SHORTLIST.replace('{ id status }', '{ id status organization { id nameZh } }'), {
+          input: { challengeId: open.id, proposalIds: [proposalA, proposalB] },
+        });
       expect(shortlisted.errors).toBeUndefined();
-      const notSelected = await t.gql.as(issuer.owner.token).send(NOT_SELECTED.replace('feedback }', 'feedback organization { id nameZh } }'), {
-        input: { proposalId: proposalB, reason: 'LESS_COMPETITIVE', feedback: 'thanks' },
-      });
+      const notSelected = await t.gql
+        .as(issuer.owner.token)
+        .send(NOT_SELECTED.replace('feedback }', 'feedback organization { id nameZh } }'), {
+          input: { proposalId: proposalB, reason: 'LESS_COMPETITIVE', feedback: 'thanks' },
+        });
       expect(notSelected.errors).toBeUndefined();
       expectAbsent([shortlisted, notSelected], [smeA.nameZh, smeA.id, smeB.nameZh, smeB.id]);
     });
 
     it('the SME never learns who at an anonymous issuer evaluated or decided on its proposal (audit trail)', async () => {
       for (const token of [smeA.owner.token, smeB.owner.token]) {
-        const res = await t.gql.as(token).send<{ myOrganizationAuditEvents: { edges: { node: { action: string; actorUserId: string | null } }[] } }>(MY_AUDIT);
+        const res = await t.gql
+          .as(token)
+          .send<{
+            myOrganizationAuditEvents: {
+              edges: { node: { action: string; actorUserId: string | null } }[];
+            };
+          }>(MY_AUDIT);
         expect(res.errors).toBeUndefined();
         const actions = res.data!.myOrganizationAuditEvents.edges.map((e) => e.node.action);
         expect(actions).toContain('PROPOSAL_SUBMITTED');
@@ -244,23 +397,42 @@ describe('every path to private data answers null or NOT_FOUND to callers who ma
     });
 
     it('the public result of an INVITE_ONLY or REGISTERED challenge is NOT_FOUND to those who cannot see the challenge', async () => {
-      await t.gql.as(issuer.owner.token).ok(SELECT, { input: { challengeId: open.id, winners: [{ proposalId: proposalA, awardAmountFen: '1000' }] } });
+      await t.gql
+        .as(issuer.owner.token)
+        .ok(SELECT, {
+          input: {
+            challengeId: open.id,
+            winners: [{ proposalId: proposalA, awardAmountFen: '1000' }],
+          },
+        });
       expect((await t.gql.send(RESULT, { challengeId: open.id })).data).toBeTruthy();
-      await t.sql.query(`UPDATE challenges SET visibility = 'INVITE_ONLY' WHERE id = $1`, [open.id]);
+      await t.sql.query(`UPDATE challenges SET visibility = 'INVITE_ONLY' WHERE id = $1`, [
+        open.id,
+      ]);
       for (const token of [undefined, loner.token, outsiderEnterprise.owner.token]) {
         const res = await t.gql.as(token).send(RESULT, { challengeId: open.id });
         expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
         expectAbsent([res], [smeA.nameZh, 'PA']);
       }
       await t.sql.query(`UPDATE challenges SET visibility = 'REGISTERED' WHERE id = $1`, [open.id]);
-      expect((await t.gql.send(RESULT, { challengeId: open.id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
-      expect((await t.gql.as(loner.token).send(RESULT, { challengeId: open.id })).data).toBeTruthy();
+      expect(
+        (await t.gql.send(RESULT, { challengeId: open.id })).errors?.[0].extensions?.code,
+      ).toBe('NOT_FOUND');
+      expect(
+        (await t.gql.as(loner.token).send(RESULT, { challengeId: open.id })).data,
+      ).toBeTruthy();
       // the winner and the issuer still see it
-      await t.sql.query(`UPDATE challenges SET visibility = 'INVITE_ONLY' WHERE id = $1`, [open.id]);
-      expect((await t.gql.as(issuerMember.token).send(RESULT, { challengeId: open.id })).data).toBeTruthy();
+      await t.sql.query(`UPDATE challenges SET visibility = 'INVITE_ONLY' WHERE id = $1`, [
+        open.id,
+      ]);
+      expect(
+        (await t.gql.as(issuerMember.token).send(RESULT, { challengeId: open.id })).data,
+      ).toBeTruthy();
       const objection = await t.gql
         .as(outsiderEnterprise.owner.token)
-        .send(`mutation($input: FileObjectionInput!) { fileObjection(input: $input) { id } }`, { input: { proposalId: proposalA, reason: 'an objection about this winner' } });
+        .send(`mutation($input: FileObjectionInput!) { fileObjection(input: $input) { id } }`, {
+          input: { proposalId: proposalA, reason: 'an objection about this winner' },
+        });
       expect(objection.errors?.[0].extensions?.code).toBe('NOT_FOUND');
       await t.sql.query(`UPDATE challenges SET visibility = 'PUBLIC' WHERE id = $1`, [open.id]);
     });
@@ -268,9 +440,20 @@ describe('every path to private data answers null or NOT_FOUND to callers who ma
 
   it('accepting terms unlocks the description for that organisation only', async () => {
     const c = await createChallenge(t, issuer, { requiresTerms: true });
-    await t.sql.query(`UPDATE challenges SET description = $2 WHERE id = $1`, [c.id, `${DESCRIPTION}-2`]);
-    const accepted = await t.gql.as(smeB.owner.token).send(ACCEPT_TERMS, { input: { challengeId: c.id, termsVersion: 1 } });
+    await t.sql.query(`UPDATE challenges SET description = $2 WHERE id = $1`, [
+      c.id,
+      `${DESCRIPTION}-2`,
+    ]);
+    const accepted = await t.gql
+      .as(smeB.owner.token)
+      .send(ACCEPT_TERMS, { input: { challengeId: c.id, termsVersion: 1 } });
     expect(accepted.text).toContain(`${DESCRIPTION}-2`);
-    expectAbsent([await t.gql.as(smeA.owner.token).send(CHALLENGE, { id: c.id }), await t.gql.as(outsiderEnterprise.owner.token).send(CHALLENGE, { id: c.id })], [`${DESCRIPTION}-2`]);
+    expectAbsent(
+      [
+        await t.gql.as(smeA.owner.token).send(CHALLENGE, { id: c.id }),
+        await t.gql.as(outsiderEnterprise.owner.token).send(CHALLENGE, { id: c.id }),
+      ],
+      [`${DESCRIPTION}-2`],
+    );
   });
 });

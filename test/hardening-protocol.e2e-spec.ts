@@ -26,7 +26,9 @@ describe('protocol hardening (production mode)', () => {
   const expectShape = (res: request.Response, status: number, code: string) => {
     expect(res.status).toBe(status);
     expect(res.headers['content-type']).toMatch(/^application\/(graphql-response\+)?json/);
-    const errors = (res.body as { errors?: { message: string; extensions: Record<string, unknown> }[] }).errors;
+    const errors = (
+      res.body as { errors?: { message: string; extensions: Record<string, unknown> }[] }
+    ).errors;
     expect(errors?.length).toBeGreaterThanOrEqual(1);
     expect(errors?.[0].message).toEqual(expect.any(String));
     expect(errors?.[0].extensions.code).toBe(code);
@@ -58,7 +60,10 @@ describe('protocol hardening (production mode)', () => {
       for (const operationName of ['zzz', 'a', undefined, 'zzz']) {
         const res = await request(server())
           .get('/graphql')
-          .query({ query: 'mutation a { logout { ok } }', ...(operationName ? { operationName } : {}) })
+          .query({
+            query: 'mutation a { logout { ok } }',
+            ...(operationName ? { operationName } : {}),
+          })
           .set('apollo-require-preflight', 'true')
           .set('authorization', `Bearer ${user.token}`);
         const error = expectShape(res, 405, 'BAD_USER_INPUT');
@@ -68,7 +73,10 @@ describe('protocol hardening (production mode)', () => {
       // A GET document holding a query and a mutation: the mutation is refused even when the name is unknown.
       const mixed = await request(server())
         .get('/graphql')
-        .query({ query: 'query q { __typename } mutation a { logout { ok } }', operationName: 'zzz' })
+        .query({
+          query: 'query q { __typename } mutation a { logout { ok } }',
+          operationName: 'zzz',
+        })
         .set('apollo-require-preflight', 'true')
         .set('authorization', `Bearer ${user.token}`);
       expect(mixed.status).toBe(405);
@@ -87,17 +95,24 @@ describe('protocol hardening (production mode)', () => {
     it('two operations and no operationName: 400 every time, never 500', async () => {
       const email = uniqueEmail('twoops');
       const register = `register(input: { email: "${email}", password: "correct-horse-battery", displayName: "X" }) { user { id } }`;
-      for (const query of [`mutation a { ${register} } query b { __typename }`, `mutation { ${register} } mutation { ${register} }`]) {
+      for (const query of [
+        `mutation a { ${register} } query b { __typename }`,
+        `mutation { ${register} } mutation { ${register} }`,
+      ]) {
         for (let i = 0; i < 3; i += 1) {
           const res = await post({ query });
           expect(res.status).toBe(400);
-          expect(res.body.errors[0].extensions.code).toMatch(/^(OPERATION_RESOLUTION_FAILURE|GRAPHQL_VALIDATION_FAILED)$/);
+          expect(res.body.errors[0].extensions.code).toMatch(
+            /^(OPERATION_RESOLUTION_FAILURE|GRAPHQL_VALIDATION_FAILED)$/,
+          );
           expect(res.body.errors[0].extensions.requestId).toBe(res.headers['x-request-id']);
           expect(res.body.data).toBeUndefined();
         }
       }
       const named = await post({ query: `mutation a { ${register} } query b { __typename }` });
-      expect(named.body.errors[0].message).toBe('Must provide operation name if query contains multiple operations.');
+      expect(named.body.errors[0].message).toBe(
+        'Must provide operation name if query contains multiple operations.',
+      );
       const { rows } = await t.sql.query(`SELECT 1 FROM users WHERE email = $1`, [email]);
       expect(rows).toEqual([]);
     });
@@ -114,7 +129,11 @@ describe('protocol hardening (production mode)', () => {
     it('2,000 __typename selections are refused by the token limit: GRAPHQL_PARSE_FAILED, 400, with a request id', async () => {
       const fields = Array.from({ length: 2000 }, () => '__typename').join(' ');
       for (let i = 0; i < 2; i += 1) {
-        const error = expectShape(await post({ query: `{ ${fields} }` }), 400, 'GRAPHQL_PARSE_FAILED');
+        const error = expectShape(
+          await post({ query: `{ ${fields} }` }),
+          400,
+          'GRAPHQL_PARSE_FAILED',
+        );
         expect(error.extensions.reason).toBe('TOO_MANY_TOKENS');
         // Production does not say where the limit is.
         expect(error.message).not.toMatch(/\d/);
@@ -131,19 +150,42 @@ describe('protocol hardening (production mode)', () => {
     const cases: [string, string, Record<string, unknown>][] = [
       ['field', `{ mee { id } }`, {}],
       ['argument', `{ challenges(ordrBy: NEWEST) { edges { node { id } } } }`, {}],
-      ['type', `query($o: ChallengeOrderB) { challenges(orderBy: $o) { edges { node { id } } } }`, {}],
+      [
+        'type',
+        `query($o: ChallengeOrderB) { challenges(orderBy: $o) { edges { node { id } } } }`,
+        {},
+      ],
       ['enum literal', `{ challenges(orderBy: NEWES) { edges { node { id } } } }`, {}],
-      ['input field literal', `{ challenges(filter: { statuse: [OPEN] }) { edges { node { id } } } }`, {}],
-      ['enum variable', `query($o: ChallengeOrderBy) { challenges(orderBy: $o) { edges { node { id } } } }`, { o: 'NEWES' }],
-      ['input field variable', `query($f: ChallengeFilterInput) { challenges(filter: $f) { edges { node { id } } } }`, { f: { statuse: ['OPEN'] } }],
+      [
+        'input field literal',
+        `{ challenges(filter: { statuse: [OPEN] }) { edges { node { id } } } }`,
+        {},
+      ],
+      [
+        'enum variable',
+        `query($o: ChallengeOrderBy) { challenges(orderBy: $o) { edges { node { id } } } }`,
+        { o: 'NEWES' },
+      ],
+      [
+        'input field variable',
+        `query($f: ChallengeFilterInput) { challenges(filter: $f) { edges { node { id } } } }`,
+        { f: { statuse: ['OPEN'] } },
+      ],
     ];
     // (Every case has its three values: jest would take a missing one for a `done` callback.)
-    it.each(cases)('%s: neither "did you mean" nor a hidden-suggestion marker', async (_kind, query, variables) => {
-      const res = await post({ query, variables });
-      expect(res.status).toBe(400);
-      expect(res.body.errors[0].extensions.code).toMatch(/^(GRAPHQL_VALIDATION_FAILED|BAD_USER_INPUT)$/);
-      expect(res.text).not.toMatch(/did you mean|suggestion|NEWEST|statuses|"me"|orderBy"|ChallengeOrderBy"\?/i);
-    });
+    it.each(cases)(
+      '%s: neither "did you mean" nor a hidden-suggestion marker',
+      async (_kind, query, variables) => {
+        const res = await post({ query, variables });
+        expect(res.status).toBe(400);
+        expect(res.body.errors[0].extensions.code).toMatch(
+          /^(GRAPHQL_VALIDATION_FAILED|BAD_USER_INPUT)$/,
+        );
+        expect(res.text).not.toMatch(
+          /did you mean|suggestion|NEWEST|statuses|"me"|orderBy"|ChallengeOrderBy"\?/i,
+        );
+      },
+    );
   });
 
   describe('persisted queries are off (item 4)', () => {
@@ -153,7 +195,8 @@ describe('protocol hardening (production mode)', () => {
         { extensions: { persistedQuery: { version: 1, sha256Hash } } },
         { query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash } } },
       ];
-      for (const body of bodies) expectShape(await post(body), 400, 'PERSISTED_QUERY_NOT_SUPPORTED');
+      for (const body of bodies)
+        expectShape(await post(body), 400, 'PERSISTED_QUERY_NOT_SUPPORTED');
       const get = await request(server())
         .get('/graphql')
         .query({ extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash } }) })
@@ -174,7 +217,10 @@ describe('protocol hardening (production mode)', () => {
           .set('content-type', 'application/json')
           .set('authorization', `Bearer ${admin.token}`)
           .set('x-request-id', clientId)
-          .send({ query: `mutation($input: UserDecisionInput!) { ${action}(input: $input) { status } }`, variables: { input: { userId: user.id, reason: '核实身份信息' } } });
+          .send({
+            query: `mutation($input: UserDecisionInput!) { ${action}(input: $input) { status } }`,
+            variables: { input: { userId: user.id, reason: '核实身份信息' } },
+          });
         expect(res.body.errors).toBeUndefined();
         expect(res.headers['x-request-id']).not.toBe(clientId);
         expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
@@ -192,7 +238,10 @@ describe('protocol hardening (production mode)', () => {
     });
 
     it('an insane client id is not echoed', async () => {
-      const res = await post({ query: '{ __typename }' }).set('x-request-id', 'bad id\twith spaces');
+      const res = await post({ query: '{ __typename }' }).set(
+        'x-request-id',
+        'bad id\twith spaces',
+      );
       expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
       expect(res.headers['x-correlation-id']).toBeUndefined();
     });
@@ -200,12 +249,20 @@ describe('protocol hardening (production mode)', () => {
 
   describe('one error shape for the HTTP layer (item 12)', () => {
     it('malformed JSON: 400 BAD_USER_INPUT / MALFORMED_JSON', async () => {
-      const error = expectShape(await post('{"query": "{ __typename }"', 'application/json'), 400, 'BAD_USER_INPUT');
+      const error = expectShape(
+        await post('{"query": "{ __typename }"', 'application/json'),
+        400,
+        'BAD_USER_INPUT',
+      );
       expect(error.extensions.reason).toBe('MALFORMED_JSON');
     });
 
     it('a body over the limit: 413 BAD_USER_INPUT / BODY_TOO_LARGE', async () => {
-      const error = expectShape(await post({ query: '{ __typename }', variables: { pad: 'x'.repeat(1_100_000) } }), 413, 'BAD_USER_INPUT');
+      const error = expectShape(
+        await post({ query: '{ __typename }', variables: { pad: 'x'.repeat(1_100_000) } }),
+        413,
+        'BAD_USER_INPUT',
+      );
       expect(error.extensions.reason).toBe('BODY_TOO_LARGE');
     });
 
@@ -216,7 +273,10 @@ describe('protocol hardening (production mode)', () => {
 
     it('the CSRF refusal: 400 BAD_USER_INPUT / CSRF_PREVENTED, nothing run', async () => {
       const email = uniqueEmail('csrf');
-      const res = await post(`mutation { register(input: { email: "${email}", password: "correct-horse-battery", displayName: "X" }) { user { id } } }`, 'text/plain');
+      const res = await post(
+        `mutation { register(input: { email: "${email}", password: "correct-horse-battery", displayName: "X" }) { user { id } } }`,
+        'text/plain',
+      );
       const error = expectShape(res, 400, 'BAD_USER_INPUT');
       expect(error.extensions.reason).toBe('CSRF_PREVENTED');
       const { rows } = await t.sql.query(`SELECT 1 FROM users WHERE email = $1`, [email]);
@@ -226,12 +286,20 @@ describe('protocol hardening (production mode)', () => {
     it('an unknown route: 404 NOT_FOUND; an unknown method on /graphql: 405 or 404 in the same shape', async () => {
       const error = expectShape(await request(server()).get('/nope'), 404, 'NOT_FOUND');
       expect(error.extensions.reason).toBe('ROUTE_NOT_FOUND');
-      const put = expectShape(await request(server()).put('/graphql').set('content-type', 'application/json').send('{}'), 404, 'NOT_FOUND');
+      const put = expectShape(
+        await request(server()).put('/graphql').set('content-type', 'application/json').send('{}'),
+        404,
+        'NOT_FOUND',
+      );
       expect(put.extensions.reason).toBe('ROUTE_NOT_FOUND');
     });
 
-    it('Apollo\'s refusals of a malformed request: 400 BAD_USER_INPUT / BAD_REQUEST with the request id', async () => {
-      for (const body of [[{ query: '{ __typename }' }], { variables: {} }, { query: '{ __typename }', variables: 'nope' }]) {
+    it("Apollo's refusals of a malformed request: 400 BAD_USER_INPUT / BAD_REQUEST with the request id", async () => {
+      for (const body of [
+        [{ query: '{ __typename }' }],
+        { variables: {} },
+        { query: '{ __typename }', variables: 'nope' },
+      ]) {
         const error = expectShape(await post(body), 400, 'BAD_USER_INPUT');
         expect(error.extensions.reason).toBe('BAD_REQUEST');
       }
@@ -264,7 +332,10 @@ describe.each([
     const email = uniqueEmail('opmode');
     const query = `mutation a { register(input: { email: "${email}", password: "correct-horse-battery", displayName: "X" }) { user { id } } }`;
     for (let i = 0; i < 3; i += 1) {
-      const res = await request(t.app.getHttpServer()).post('/graphql').set('content-type', 'application/json').send({ query, operationName: 'zzz' });
+      const res = await request(t.app.getHttpServer())
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .send({ query, operationName: 'zzz' });
       expect(res.status).toBe(400);
       expect(res.body.errors[0].extensions.code).toBe('OPERATION_RESOLUTION_FAILURE');
     }

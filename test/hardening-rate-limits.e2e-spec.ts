@@ -22,16 +22,28 @@ const PASSWORD = 'correct-horse-battery';
 interface Answer {
   status: number;
   headers: Record<string, string>;
-  body: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  body: {
+    data?: Record<string, unknown> | null;
+    errors?: { message: string; extensions?: Record<string, unknown> }[];
+  };
 }
 
 /** A request to /graphql from a client address (X-Forwarded-For; read only when TRUST_PROXY is on). */
-async function send(t: TestApp, query: string, variables: Record<string, unknown> = {}, opts: { ip?: string; token?: string } = {}): Promise<Answer> {
+async function send(
+  t: TestApp,
+  query: string,
+  variables: Record<string, unknown> = {},
+  opts: { ip?: string; token?: string } = {},
+): Promise<Answer> {
   let req = request(t.app.getHttpServer()).post('/graphql').set('content-type', 'application/json');
   if (opts.ip) req = req.set('x-forwarded-for', opts.ip);
   if (opts.token) req = req.set('authorization', `Bearer ${opts.token}`);
   const res = await req.send({ query, variables });
-  return { status: res.status, headers: res.headers as Record<string, string>, body: res.body as Answer['body'] };
+  return {
+    status: res.status,
+    headers: res.headers as Record<string, string>,
+    body: res.body as Answer['body'],
+  };
 }
 
 let ipSeq = 0;
@@ -50,7 +62,12 @@ function expectRateLimited(res: Answer, reason: string): void {
 }
 
 async function register(t: TestApp, ip: string, email = uniqueEmail()): Promise<Answer> {
-  return send(t, REGISTER, { input: { email, password: PASSWORD, displayName: 'Rate Test' } }, { ip });
+  return send(
+    t,
+    REGISTER,
+    { input: { email, password: PASSWORD, displayName: 'Rate Test' } },
+    { ip },
+  );
 }
 
 async function login(t: TestApp, email: string, password: string, ip: string): Promise<Answer> {
@@ -63,12 +80,25 @@ async function newUser(t: TestApp): Promise<Persona> {
   const email = uniqueEmail('rl');
   expect((await register(t, ip, email)).status).toBe(200);
   const res = await login(t, email, PASSWORD, ip);
-  const data = res.body.data?.login as { accessToken: string; refreshToken: string; user: { id: string } };
-  return { id: data.user.id, email, password: PASSWORD, token: data.accessToken, refreshToken: data.refreshToken };
+  const data = res.body.data?.login as {
+    accessToken: string;
+    refreshToken: string;
+    user: { id: string };
+  };
+  return {
+    id: data.user.id,
+    email,
+    password: PASSWORD,
+    token: data.accessToken,
+    refreshToken: data.refreshToken,
+  };
 }
 
 async function userCount(t: TestApp, email: string): Promise<number> {
-  const { rows } = await t.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE email = $1`, [email]);
+  const { rows } = await t.sql.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM users WHERE email = $1`,
+    [email],
+  );
   return rows[0].n;
 }
 
@@ -99,7 +129,12 @@ describe('the general budget per signed-in user', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({
-      env: { RATE_LIMIT_ENABLED: 'true', TRUST_PROXY: 'true', RATE_LIMIT_IP_PER_MINUTE: '10000', RATE_LIMIT_USER_PER_MINUTE: '10' },
+      env: {
+        RATE_LIMIT_ENABLED: 'true',
+        TRUST_PROXY: 'true',
+        RATE_LIMIT_IP_PER_MINUTE: '10000',
+        RATE_LIMIT_USER_PER_MINUTE: '10',
+      },
     });
   });
   afterAll(async () => t.close());
@@ -157,7 +192,9 @@ describe('shared budgets and sign-in throttling, two instances on one PostgreSQL
     expect(await userCount(a, email)).toBe(0);
     expectRateLimited(await register(a, ip), 'REGISTER_LIMIT');
     // The counter is in the shared table, not in either instance's memory.
-    const { rows } = await a.sql.query(`SELECT points FROM rate_limits WHERE key = $1`, [`rl:budget-register:ip:${ip}`]);
+    const { rows } = await a.sql.query(`SELECT points FROM rate_limits WHERE key = $1`, [
+      `rl:budget-register:ip:${ip}`,
+    ]);
     expect(rows).toEqual([{ points: 5 }]);
     // Another address still registers.
     expect((await register(b, freshIp())).status).toBe(200);
@@ -168,7 +205,10 @@ describe('shared budgets and sign-in throttling, two instances on one PostgreSQL
     const stranger = freshIp();
     for (let i = 0; i < 3; i += 1) {
       const res = await login(a, owner.email, `wrong-password-${i}`, stranger);
-      expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'INVALID_CREDENTIALS' });
+      expect(res.body.errors?.[0].extensions).toMatchObject({
+        code: 'UNAUTHENTICATED',
+        reason: 'INVALID_CREDENTIALS',
+      });
     }
     // The stranger's address is locked for this account, even with the right password, on both instances ...
     expectRateLimited(await login(a, owner.email, owner.password, stranger), 'TOO_MANY_ATTEMPTS');
@@ -177,16 +217,23 @@ describe('shared budgets and sign-in throttling, two instances on one PostgreSQL
     expect(Number(onB.headers['retry-after'])).toBeGreaterThan(890);
     // ... and the owner, at home, signs in on either instance.
     const home = freshIp();
-    expect((await login(b, owner.email, owner.password, home)).body.data?.login).toMatchObject({ user: { id: owner.id } });
+    expect((await login(b, owner.email, owner.password, home)).body.data?.login).toMatchObject({
+      user: { id: owner.id },
+    });
     expect((await login(a, owner.email, owner.password, home)).status).toBe(200);
   });
 
   it('admits no more parallel guesses for a pair than its limit', async () => {
     const user = await newUser(a);
     const ip = freshIp();
-    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => login(i % 2 ? a : b, user.email, `guess-${i}`, ip)));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => login(i % 2 ? a : b, user.email, `guess-${i}`, ip)),
+    );
     const reasons = answers.map((r) => r.body.errors?.[0].extensions?.reason).sort();
-    expect(reasons).toEqual([...Array(3).fill('INVALID_CREDENTIALS'), ...Array(7).fill('TOO_MANY_ATTEMPTS')]);
+    expect(reasons).toEqual([
+      ...Array(3).fill('INVALID_CREDENTIALS'),
+      ...Array(7).fill('TOO_MANY_ATTEMPTS'),
+    ]);
     expect(answers.filter((r) => r.status === 429)).toHaveLength(7);
   });
 
@@ -199,7 +246,9 @@ describe('shared budgets and sign-in throttling, two instances on one PostgreSQL
         expect(res.body.errors?.[0].extensions?.reason).toBe('INVALID_CREDENTIALS');
       }
       // Without the reset, the fourth failure (round 2) would have locked the pair.
-      expect((await login(b, user.email, user.password, ip)).body.data?.login).toMatchObject({ user: { id: user.id } });
+      expect((await login(b, user.email, user.password, ip)).body.data?.login).toMatchObject({
+        user: { id: user.id },
+      });
     }
     // Three in a row still lock.
     for (let i = 0; i < 3; i += 1) await login(a, user.email, 'wrong-password', ip);
@@ -209,15 +258,24 @@ describe('shared budgets and sign-in throttling, two instances on one PostgreSQL
   it('stops password spraying over many accounts from one address', async () => {
     const sprayer = freshIp();
     const victims = await Promise.all(Array.from({ length: 3 }, () => newUser(a)));
-    const targets = [...victims.map((v) => v.email), ...Array.from({ length: 5 }, () => uniqueEmail('ghost'))];
+    const targets = [
+      ...victims.map((v) => v.email),
+      ...Array.from({ length: 5 }, () => uniqueEmail('ghost')),
+    ];
     for (const email of targets) {
       const res = await login(email.length % 2 ? a : b, email, 'Spring2026!', sprayer);
       expect(res.body.errors?.[0].extensions?.reason).toBe('INVALID_CREDENTIALS');
     }
     // Eight failures over eight accounts: the address is stopped, for every account, on both instances.
     const fresh = await newUser(a);
-    expectRateLimited(await login(b, uniqueEmail('next'), 'Spring2026!', sprayer), 'TOO_MANY_FAILURES_FROM_ADDRESS');
-    expectRateLimited(await login(a, fresh.email, fresh.password, sprayer), 'TOO_MANY_FAILURES_FROM_ADDRESS');
+    expectRateLimited(
+      await login(b, uniqueEmail('next'), 'Spring2026!', sprayer),
+      'TOO_MANY_FAILURES_FROM_ADDRESS',
+    );
+    expectRateLimited(
+      await login(a, fresh.email, fresh.password, sprayer),
+      'TOO_MANY_FAILURES_FROM_ADDRESS',
+    );
     // The victims themselves are not locked out.
     expect((await login(a, victims[0].email, PASSWORD, freshIp())).status).toBe(200);
   });
@@ -227,7 +285,10 @@ describe('shared budgets and sign-in throttling, two instances on one PostgreSQL
     for (let i = 0; i < 8; i += 1) {
       const ip = freshIp();
       for (let j = 0; j < 2; j += 1) {
-        expect((await login(i % 2 ? a : b, target.email, `guess-${i}-${j}`, ip)).body.errors?.[0].extensions?.reason).toBe('INVALID_CREDENTIALS');
+        expect(
+          (await login(i % 2 ? a : b, target.email, `guess-${i}-${j}`, ip)).body.errors?.[0]
+            .extensions?.reason,
+        ).toBe('INVALID_CREDENTIALS');
       }
     }
     const refused = await login(b, target.email, target.password, freshIp());
@@ -242,11 +303,18 @@ describe('shared budgets and sign-in throttling, two instances on one PostgreSQL
     const forged = `${'9'.repeat(300)}, 10.0.0.1`;
     const failed = await login(a, user.email, 'wrong-password', forged);
     expect(failed.status).toBe(200);
-    expect(failed.body.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'INVALID_CREDENTIALS' });
+    expect(failed.body.errors?.[0].extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'INVALID_CREDENTIALS',
+    });
     // Counted in the shared store (a key too long for it would have fallen back to one instance's memory).
-    const { rows } = await a.sql.query(`SELECT points FROM rate_limits WHERE key ~ '^rl:login-ip:h:[0-9a-f]{32}$'`);
+    const { rows } = await a.sql.query(
+      `SELECT points FROM rate_limits WHERE key ~ '^rl:login-ip:h:[0-9a-f]{32}$'`,
+    );
     expect(rows).toEqual([{ points: 1 }]);
-    expect((await login(b, user.email, user.password, forged)).body.data?.login).toMatchObject({ user: { id: user.id } });
+    expect((await login(b, user.email, user.password, forged)).body.data?.login).toMatchObject({
+      user: { id: user.id },
+    });
   });
 
   it('limits token refreshes per address', async () => {
@@ -258,9 +326,14 @@ describe('shared budgets and sign-in throttling, two instances on one PostgreSQL
       expect(res.status).toBe(200);
       token = (res.body.data?.refreshToken as { refreshToken: string }).refreshToken;
     }
-    expectRateLimited(await send(a, REFRESH, { input: { refreshToken: token } }, { ip }), 'REFRESH_LIMIT');
+    expectRateLimited(
+      await send(a, REFRESH, { input: { refreshToken: token } }, { ip }),
+      'REFRESH_LIMIT',
+    );
     // The refused call did not use the token: from another address it still works.
-    expect((await send(b, REFRESH, { input: { refreshToken: token } }, { ip: freshIp() })).status).toBe(200);
+    expect(
+      (await send(b, REFRESH, { input: { refreshToken: token } }, { ip: freshIp() })).status,
+    ).toBe(200);
   });
 
   it('limits invitations per user, across addresses and instances', async () => {
@@ -272,7 +345,10 @@ describe('shared budgets and sign-in throttling, two instances on one PostgreSQL
     expect((await invite(b, uniqueEmail('inv'))).status).toBe(200);
     const email = uniqueEmail('inv');
     expectRateLimited(await invite(a, email), 'INVITATIONS_LIMIT');
-    const { rows } = await a.sql.query(`SELECT count(*)::int AS n FROM organization_invitations WHERE email = $1`, [email]);
+    const { rows } = await a.sql.query(
+      `SELECT count(*)::int AS n FROM organization_invitations WHERE email = $1`,
+      [email],
+    );
     expect(rows[0].n).toBe(0);
   });
 });
@@ -323,7 +399,12 @@ describe('the Redis store (REDIS_URL)', () => {
 describe('a failing store', () => {
   it('PostgreSQL: the requests are answered, limited in memory, never a 500', async () => {
     const t = await startTestApp({
-      env: { RATE_LIMIT_ENABLED: 'true', TRUST_PROXY: 'true', RATE_LIMIT_REGISTER_PER_HOUR: '2', LOGIN_MAX_FAILURES: '2' },
+      env: {
+        RATE_LIMIT_ENABLED: 'true',
+        TRUST_PROXY: 'true',
+        RATE_LIMIT_REGISTER_PER_HOUR: '2',
+        LOGIN_MAX_FAILURES: '2',
+      },
     });
     try {
       await t.sql.query(`ALTER TABLE rate_limits RENAME TO rate_limits_gone`);
@@ -332,7 +413,9 @@ describe('a failing store', () => {
       expect((await register(t, ip)).status).toBe(200);
       expectRateLimited(await register(t, ip), 'REGISTER_LIMIT');
       const user = await newUser(t);
-      expect((await login(t, user.email, 'wrong', ip)).body.errors?.[0].extensions?.reason).toBe('INVALID_CREDENTIALS');
+      expect((await login(t, user.email, 'wrong', ip)).body.errors?.[0].extensions?.reason).toBe(
+        'INVALID_CREDENTIALS',
+      );
       expect((await login(t, user.email, user.password, ip)).status).toBe(200);
     } finally {
       await t.sql.query(`ALTER TABLE IF EXISTS rate_limits_gone RENAME TO rate_limits`);

@@ -66,7 +66,9 @@ describe('proposal content never leaks through search, facets, results, organisa
       { query: FACETS, variables: { search } },
     ]);
 
-  async function everyRead(token: string | undefined): Promise<GqlResponse<Record<string, unknown>>[]> {
+  async function everyRead(
+    token: string | undefined,
+  ): Promise<GqlResponse<Record<string, unknown>>[]> {
     const as = t.gql.as(token);
     const requests = [
       ...searches(),
@@ -86,23 +88,34 @@ describe('proposal content never leaks through search, facets, results, organisa
     for (const r of requests) {
       const res = await as.send(r.query, r.variables);
       // a document the schema refuses would prove nothing: every probe must at least execute
-      expect({ query: r.query.slice(0, 40), status: res.status }).toEqual({ query: r.query.slice(0, 40), status: 200 });
+      expect({ query: r.query.slice(0, 40), status: res.status }).toEqual({
+        query: r.query.slice(0, 40),
+        status: 200,
+      });
       out.push(res);
     }
     return out;
   }
 
   function expectAbsent(responses: { text: string }[], canaries: string[]) {
-    for (const r of responses) for (const c of canaries) expect({ canary: c, found: r.text.includes(c) }).toEqual({ canary: c, found: false });
+    for (const r of responses)
+      for (const c of canaries)
+        expect({ canary: c, found: r.text.includes(c) }).toEqual({ canary: c, found: false });
   }
 
   async function expectNoSearchHit(token: string | undefined) {
     for (const search of CANARIES) {
-      const res = await t.gql.as(token).ok<{ challenges: { edges: unknown[] }; challengeFacets: { total: number } }>(
-        `query($search: String!) { challenges(filter: { search: $search }) { edges { node { id } } } challengeFacets(filter: { search: $search }) { total } }`,
-        { search },
-      );
-      expect({ search, hits: res.challenges.edges.length, total: res.challengeFacets.total }).toEqual({ search, hits: 0, total: 0 });
+      const res = await t.gql
+        .as(token)
+        .ok<{ challenges: { edges: unknown[] }; challengeFacets: { total: number } }>(
+          `query($search: String!) { challenges(filter: { search: $search }) { edges { node { id } } } challengeFacets(filter: { search: $search }) { total } }`,
+          { search },
+        );
+      expect({
+        search,
+        hits: res.challenges.edges.length,
+        total: res.challengeFacets.total,
+      }).toEqual({ search, hits: 0, total: 0 });
     }
   }
 
@@ -115,26 +128,52 @@ describe('proposal content never leaks through search, facets, results, organisa
     smeB = await createSme(t);
     loner = await createUser(t);
     challengeId = (await createChallenge(t, issuer, { via: 'api', admin })).id;
-    requirementIds = (await t.sql.query(`SELECT id FROM challenge_requirements WHERE challenge_id = $1 ORDER BY position`, [challengeId])).rows.map((r) => r.id as string);
+    requirementIds = (
+      await t.sql.query(
+        `SELECT id FROM challenge_requirements WHERE challenge_id = $1 ORDER BY position`,
+        [challengeId],
+      )
+    ).rows.map((r) => r.id as string);
     const content = (canary: string) =>
       proposalContent(canary, requirementIds, {
         title: `${TITLE_ZH} ${TITLE_EN} ${canary}`,
         summary: `${BODY_ZH} ${BODY_EN} summary ${canary}`,
         technicalApproach: `approach ${BODY_EN} ${BODY_ZH}`,
       });
-    proposalA = (await t.gql.as(smeA.owner.token).ok<{ submitProposal: { id: string } }>(SUBMIT, { input: { challengeId, idempotencyKey: idempotencyKey(), content: content('A') } })).submitProposal.id;
-    proposalB = (await t.gql.as(smeB.owner.token).ok<{ submitProposal: { id: string } }>(SUBMIT, { input: { challengeId, idempotencyKey: idempotencyKey(), content: content('B') } })).submitProposal.id;
+    proposalA = (
+      await t.gql
+        .as(smeA.owner.token)
+        .ok<{ submitProposal: { id: string } }>(SUBMIT, {
+          input: { challengeId, idempotencyKey: idempotencyKey(), content: content('A') },
+        })
+    ).submitProposal.id;
+    proposalB = (
+      await t.gql
+        .as(smeB.owner.token)
+        .ok<{ submitProposal: { id: string } }>(SUBMIT, {
+          input: { challengeId, idempotencyKey: idempotencyKey(), content: content('B') },
+        })
+    ).submitProposal.id;
   });
   afterAll(() => t.close());
 
   it('before the deadline: no search, facet, result, organisation or audit read carries a proposal word, for anyone but the SME', async () => {
-    for (const token of [undefined, loner.token, issuer.owner.token, otherEnterprise.owner.token, smeB.owner.token, admin.token]) {
+    for (const token of [
+      undefined,
+      loner.token,
+      issuer.owner.token,
+      otherEnterprise.owner.token,
+      smeB.owner.token,
+      admin.token,
+    ]) {
       const responses = await everyRead(token);
       expectAbsent(responses, CANARIES);
       await expectNoSearchHit(token);
     }
     // the search still finds the challenge by its own words
-    const hit = await t.gql.ok<{ challenges: { edges: { node: { id: string } }[] } }>(SEARCH, { search: '储能' });
+    const hit = await t.gql.ok<{ challenges: { edges: { node: { id: string } }[] } }>(SEARCH, {
+      search: '储能',
+    });
     expect(hit.challenges.edges.map((e) => e.node.id)).toContain(challengeId);
   });
 
@@ -148,21 +187,55 @@ describe('proposal content never leaks through search, facets, results, organisa
     expect(all.errors).toBeUndefined();
     expect(all.text).toContain('PROPOSAL_SUBMITTED');
     expectAbsent([all], CANARIES);
-    const { rows } = await t.sql.query(`SELECT count(*)::int AS n FROM audit_events WHERE data::text ~ $1 OR coalesce(reason, '') ~ $1`, [CANARIES.join('|')]);
+    const { rows } = await t.sql.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE data::text ~ $1 OR coalesce(reason, '') ~ $1`,
+      [CANARIES.join('|')],
+    );
     expect(rows[0].n).toBe(0);
   });
 
   it('error messages of refused operations never echo a proposal', async () => {
     const probes: [string | undefined, string, Record<string, unknown>][] = [];
-    for (const token of [undefined, loner.token, issuer.owner.token, otherEnterprise.owner.token, smeB.owner.token, admin.token]) {
+    for (const token of [
+      undefined,
+      loner.token,
+      issuer.owner.token,
+      otherEnterprise.owner.token,
+      smeB.owner.token,
+      admin.token,
+    ]) {
       probes.push(
-        [token, `query($id: ID!) { proposal(id: $id) { id content { title summary } } }`, { id: proposalA }],
-        [token, `query($id: ID!) { challengeProposals(challengeId: $id) { edges { node { content { title } } } } }`, { id: challengeId }],
-        [token, `query($id: ID!) { proposalRanking(challengeId: $id) { proposals { title } } }`, { id: challengeId }],
+        [
+          token,
+          `query($id: ID!) { proposal(id: $id) { id content { title summary } } }`,
+          { id: proposalA },
+        ],
+        [
+          token,
+          `query($id: ID!) { challengeProposals(challengeId: $id) { edges { node { content { title } } } } }`,
+          { id: challengeId },
+        ],
+        [
+          token,
+          `query($id: ID!) { proposalRanking(challengeId: $id) { proposals { title } } }`,
+          { id: challengeId },
+        ],
         [token, SHORTLIST, { input: { challengeId, proposalIds: [proposalA] } }],
-        [token, NOT_SELECTED, { input: { proposalId: proposalA, reason: 'OTHER', feedback: 'no' } }],
-        [token, `mutation($input: WithdrawProposalInput!) { withdrawProposal(input: $input) { id } }`, { input: { proposalId: proposalA } }],
-        [token, `mutation($input: FileObjectionInput!) { fileObjection(input: $input) { id } }`, { input: { proposalId: proposalA, reason: 'objection reason text' } }],
+        [
+          token,
+          NOT_SELECTED,
+          { input: { proposalId: proposalA, reason: 'OTHER', feedback: 'no' } },
+        ],
+        [
+          token,
+          `mutation($input: WithdrawProposalInput!) { withdrawProposal(input: $input) { id } }`,
+          { input: { proposalId: proposalA } },
+        ],
+        [
+          token,
+          `mutation($input: FileObjectionInput!) { fileObjection(input: $input) { id } }`,
+          { input: { proposalId: proposalA, reason: 'objection reason text' } },
+        ],
       );
     }
     for (const [token, query, variables] of probes) {
@@ -170,16 +243,33 @@ describe('proposal content never leaks through search, facets, results, organisa
       expect(res.errors?.length).toBeGreaterThan(0);
       expectAbsent([res], CANARIES);
     }
-    expect((await t.sql.query(`SELECT status FROM proposals WHERE id = $1`, [proposalA])).rows[0].status).toBe('SUBMITTED');
+    expect(
+      (await t.sql.query(`SELECT status FROM proposals WHERE id = $1`, [proposalA])).rows[0].status,
+    ).toBe('SUBMITTED');
   });
 
   it('after the deadline and the selection: the public result shows the winner title only, never its body; search still finds nothing', async () => {
     await passDeadline(t, challengeId);
-    await t.gql.as(issuer.owner.token).ok(SHORTLIST, { input: { challengeId, proposalIds: [proposalA, proposalB] } });
-    await t.gql.as(issuer.owner.token).ok(NOT_SELECTED, { input: { proposalId: proposalB, reason: 'LESS_COMPETITIVE', feedback: 'fine work' } });
-    await t.gql.as(issuer.owner.token).ok(SELECT, { input: { challengeId, winners: [{ proposalId: proposalA, awardAmountFen: '100000' }] } });
-    const result = await t.gql.send<{ challengeResult: { winners: { proposalTitle: string }[] } }>(RESULT, { challengeId });
-    expect(result.data?.challengeResult.winners.map((w) => w.proposalTitle)).toEqual([`${TITLE_ZH} ${TITLE_EN} A`]);
+    await t.gql
+      .as(issuer.owner.token)
+      .ok(SHORTLIST, { input: { challengeId, proposalIds: [proposalA, proposalB] } });
+    await t.gql
+      .as(issuer.owner.token)
+      .ok(NOT_SELECTED, {
+        input: { proposalId: proposalB, reason: 'LESS_COMPETITIVE', feedback: 'fine work' },
+      });
+    await t.gql
+      .as(issuer.owner.token)
+      .ok(SELECT, {
+        input: { challengeId, winners: [{ proposalId: proposalA, awardAmountFen: '100000' }] },
+      });
+    const result = await t.gql.send<{ challengeResult: { winners: { proposalTitle: string }[] } }>(
+      RESULT,
+      { challengeId },
+    );
+    expect(result.data?.challengeResult.winners.map((w) => w.proposalTitle)).toEqual([
+      `${TITLE_ZH} ${TITLE_EN} A`,
+    ]);
     expect(result.text).not.toContain(`${TITLE_ZH} ${TITLE_EN} B`);
     for (const token of [undefined, loner.token, otherEnterprise.owner.token, smeB.owner.token]) {
       const responses = await everyRead(token);

@@ -30,7 +30,12 @@ describe('test databases are dropped only after their connections have closed', 
   it('a whole test app closes cleanly right after busy use of both pools', async () => {
     for (let round = 0; round < 3; round += 1) {
       const t = await startTestApp();
-      await Promise.all([t.sql.query('SELECT pg_sleep(0.005)'), t.sql.query('SELECT 1'), t.gql.send('{ technicalFields { code } }'), t.gql.send('{ technicalFields { code } }')]);
+      await Promise.all([
+        t.sql.query('SELECT pg_sleep(0.005)'),
+        t.sql.query('SELECT 1'),
+        t.gql.send('{ technicalFields { code } }'),
+        t.gql.send('{ technicalFields { code } }'),
+      ]);
       await t.close();
       const { rows } = await t.sql.query('SELECT 1').catch(() => ({ rows: [] }));
       expect(rows).toEqual([]);
@@ -39,7 +44,10 @@ describe('test databases are dropped only after their connections have closed', 
 
   it('a connection still open at drop time is reported, not killed', async () => {
     const database = await createTestDatabase();
-    const client = new pg.Client({ connectionString: database.url, application_name: 'leaked-by-a-test' });
+    const client = new pg.Client({
+      connectionString: database.url,
+      application_name: 'leaked-by-a-test',
+    });
     await client.connect();
     await expect(database.drop({ waitMs: 300 })).rejects.toThrow(/leaked-by-a-test/);
     await client.end();

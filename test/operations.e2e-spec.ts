@@ -19,7 +19,10 @@ describe('health', () => {
     database = await createTestDatabase();
     proxy = TcpProxy.forUrl(database.url);
     const port = await proxy.start();
-    t = await startTestApp({ databaseUrl: proxy.url(database.url, port), env: { DB_CONNECTION_TIMEOUT_MS: '1000' } });
+    t = await startTestApp({
+      databaseUrl: proxy.url(database.url, port),
+      env: { DB_CONNECTION_TIMEOUT_MS: '1000' },
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -43,12 +46,17 @@ describe('health', () => {
     // Still live: restarting the process would not bring the database back.
     expect((await request(t.app.getHttpServer()).get('/health/live')).status).toBe(200);
     // A GraphQL request during the outage fails cleanly rather than hanging: the service is unavailable (503).
-    const gql = await t.gql.send(`mutation { login(input: { email: "a@b.cn", password: "whatever-123" }) { accessToken } }`);
+    const gql = await t.gql.send(
+      `mutation { login(input: { email: "a@b.cn", password: "whatever-123" }) { accessToken } }`,
+    );
     expect(gql.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
     expect(gql.status).toBe(503);
 
     proxy.restore();
-    await waitFor(async () => (await request(t.app.getHttpServer()).get('/health/ready')).status === 200, 10000);
+    await waitFor(
+      async () => (await request(t.app.getHttpServer()).get('/health/ready')).status === 200,
+      10000,
+    );
   });
 });
 
@@ -68,7 +76,13 @@ describe('the service process', () => {
 
   it('stops with one clear line naming a bad setting', async () => {
     const child = spawn(process.execPath, ['dist/src/main.js'], {
-      env: { ...process.env, NODE_ENV: 'production', JWT_SECRET: '', DATABASE_URL: dbUrl, PORT: 'eighty' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        JWT_SECRET: '',
+        DATABASE_URL: dbUrl,
+        PORT: 'eighty',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -83,7 +97,15 @@ describe('the service process', () => {
   it('on SIGTERM finishes the request in flight, refuses new work, closes and exits 0', async () => {
     const port = await freePort();
     const child = spawn(process.execPath, ['dist/src/main.js'], {
-      env: { ...process.env, NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET, DATABASE_URL: dbUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        JWT_SECRET: TEST_JWT_SECRET,
+        DATABASE_URL: dbUrl,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = once(child, 'exit') as Promise<[number | null, string | null]>;
@@ -91,12 +113,20 @@ describe('the service process', () => {
     try {
       await waitFor(async () => (await fetch(`${base}/health/ready`)).status === 200, 20000);
       const gql = (query: string) =>
-        fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-      const reg = await gql(`mutation { register(input: { email: "inflight@example.cn", password: "long-enough-pw", displayName: "In Flight" }) { user { id } } }`);
+        fetch(`${base}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query }),
+        });
+      const reg = await gql(
+        `mutation { register(input: { email: "inflight@example.cn", password: "long-enough-pw", displayName: "In Flight" }) { user { id } } }`,
+      );
       expect(reg.status).toBe(200);
 
       proxy.latencyMs = 250;
-      const inFlight = gql(`mutation { login(input: { email: "inflight@example.cn", password: "long-enough-pw" }) { accessToken } }`);
+      const inFlight = gql(
+        `mutation { login(input: { email: "inflight@example.cn", password: "long-enough-pw" }) { accessToken } }`,
+      );
       // Each statement of the login now takes a quarter second: it is surely in flight at SIGTERM.
       await new Promise((r) => setTimeout(r, 150));
       child.kill('SIGTERM');
@@ -127,18 +157,30 @@ describe('migrations at start', () => {
 
   it('run without the statement and query timeouts that bound requests, which the pool keeps afterwards', async () => {
     const database = await createTestDatabase();
-    const options = typeormOptions({ url: database.url, poolSize: 1, connectionTimeoutMs: 5000, statementTimeoutMs: 300, queryTimeoutMs: 400, applicationName: 'test-migrations' });
-    const dataSource = new DataSource({ ...options, migrations: [...MIGRATIONS, SlowMigration9999999999999] });
+    const options = typeormOptions({
+      url: database.url,
+      poolSize: 1,
+      connectionTimeoutMs: 5000,
+      statementTimeoutMs: 300,
+      queryTimeoutMs: 400,
+      applicationName: 'test-migrations',
+    });
+    const dataSource = new DataSource({
+      ...options,
+      migrations: [...MIGRATIONS, SlowMigration9999999999999],
+    });
     await dataSource.initialize();
     try {
       expect(await runMigrations(dataSource)).toEqual(['SlowMigration9999999999999']);
       // The one pooled connection (the migrations' own) bounds a statement again.
       await expect(dataSource.query('SELECT pg_sleep(0.6)')).rejects.toThrow(/statement timeout/);
       // And the client-side bound: a statement the server does not cancel (statement timeout lifted) still ends.
-      await expect(dataSource.transaction(async (m) => {
-        await m.query('SET LOCAL statement_timeout = 0');
-        await m.query('SELECT pg_sleep(0.6)');
-      })).rejects.toThrow(/Query read timeout/);
+      await expect(
+        dataSource.transaction(async (m) => {
+          await m.query('SET LOCAL statement_timeout = 0');
+          await m.query('SELECT pg_sleep(0.6)');
+        }),
+      ).rejects.toThrow(/Query read timeout/);
       expect(await runMigrations(dataSource)).toEqual([]);
     } finally {
       await dataSource.destroy();

@@ -105,14 +105,19 @@ const EXPECTED: Record<string, 'PUBLIC' | 'AUTHENTICATED' | 'ADMIN' | 'EXPERT'> 
   'Query.verifyAuditChain': 'ADMIN',
 };
 
-
-function document(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): { query: string; variables: Record<string, unknown> } {
+function document(
+  kind: 'query' | 'mutation',
+  field: GraphQLField<unknown, unknown>,
+): { query: string; variables: Record<string, unknown> } {
   const required = field.args.filter((a) => isNonNullType(a.type));
   const variables = Object.fromEntries(required.map((a) => [a.name, dummy(a.type)]));
   const defs = required.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
   const args = required.map((a) => `${a.name}: $${a.name}`).join(', ');
   // __typename selects nothing of the result type, so the document is valid for any object type.
-  const selection = isScalarType(getNamedType(field.type)) || isEnumType(getNamedType(field.type)) ? '' : '{ __typename }';
+  const selection =
+    isScalarType(getNamedType(field.type)) || isEnumType(getNamedType(field.type))
+      ? ''
+      : '{ __typename }';
   return {
     query: `${kind}${defs ? `(${defs})` : ''} { ${field.name}${args ? `(${args})` : ''} ${selection} }`,
     variables,
@@ -129,11 +134,18 @@ describe('deny by default: every operation states its rule', () => {
   afterAll(() => t.close());
 
   it('lists exactly the operations of the schema, each with the expected rule', () => {
-    const registered = Object.fromEntries(t.app.get(AccessRegistry).list().map((o) => [o.operation, o.rule]));
+    const registered = Object.fromEntries(
+      t.app
+        .get(AccessRegistry)
+        .list()
+        .map((o) => [o.operation, o.rule]),
+    );
     const inSchema = [
       ...Object.keys(schema.getQueryType()?.getFields() ?? {}).map((f) => `Query.${f}`),
       ...Object.keys(schema.getMutationType()?.getFields() ?? {}).map((f) => `Mutation.${f}`),
-      ...Object.keys(schema.getSubscriptionType()?.getFields() ?? {}).map((f) => `Subscription.${f}`),
+      ...Object.keys(schema.getSubscriptionType()?.getFields() ?? {}).map(
+        (f) => `Subscription.${f}`,
+      ),
     ].sort();
     expect(inSchema).toEqual(Object.keys(EXPECTED).sort());
     expect(registered).toEqual(EXPECTED);
@@ -150,7 +162,10 @@ describe('deny by default: every operation states its rule', () => {
         if (rule === 'PUBLIC') continue;
         const { query, variables } = document(kind, field);
         const res = await t.gql.send(query, variables);
-        expect({ op: field.name, code: res.errors?.[0]?.extensions?.code }).toEqual({ op: field.name, code: 'UNAUTHENTICATED' });
+        expect({ op: field.name, code: res.errors?.[0]?.extensions?.code }).toEqual({
+          op: field.name,
+          code: 'UNAUTHENTICATED',
+        });
         refused.push(field.name);
       }
     }
@@ -168,7 +183,10 @@ describe('deny by default: every operation states its rule', () => {
         if (rule !== 'ADMIN' && rule !== 'EXPERT') continue;
         const { query, variables } = document(kind, field);
         const res = await t.gql.as(user.token).send(query, variables);
-        expect({ op: field.name, code: res.errors?.[0]?.extensions?.code }).toEqual({ op: field.name, code: 'FORBIDDEN' });
+        expect({ op: field.name, code: res.errors?.[0]?.extensions?.code }).toEqual({
+          op: field.name,
+          code: 'FORBIDDEN',
+        });
       }
     }
   });

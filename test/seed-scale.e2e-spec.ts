@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { SeedDb } from '../bench/seed/bulk.js';
 import { inDependencyOrder, type SeedGenerator } from '../bench/seed/generator.js';
-import { organizationsGenerator, seededCreditCode } from '../bench/seed/generators/organizations.generator.js';
+import {
+  organizationsGenerator,
+  seededCreditCode,
+} from '../bench/seed/generators/organizations.generator.js';
 import { usersGenerator } from '../bench/seed/generators/users.generator.js';
 import { ALL_PERSONAS, BENCH_PASSWORD, PERSONAS } from '../bench/seed/personas.js';
 import { Rng } from '../bench/seed/rng.js';
@@ -14,7 +17,9 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 
 const FINGERPRINT = `SELECT md5(string_agg(concat_ws('|', id, email, display_name, locale, platform_roles::text, status, created_at), ',' ORDER BY email)) AS f,
                             count(*)::int AS n
-                       FROM users WHERE email NOT IN (${Object.values(ALL_PERSONAS).map((p) => `'${p.email}'`).join(', ')})`;
+                       FROM users WHERE email NOT IN (${Object.values(ALL_PERSONAS)
+                         .map((p) => `'${p.email}'`)
+                         .join(', ')})`;
 
 describe('scale data (seed:scale)', () => {
   let t: TestApp;
@@ -29,7 +34,8 @@ describe('scale data (seed:scale)', () => {
   afterAll(() => t.close());
 
   it('writes a hundredth of L at size S plus the personas, with bilingual names', async () => {
-    const { rows } = await t.sql.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE display_name ~ '[一-龥]')::int AS zh,
+    const { rows } = await t.sql
+      .query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE display_name ~ '[一-龥]')::int AS zh,
                                                count(*) FILTER (WHERE locale = 'en')::int AS en FROM users`);
     expect(rows[0].n).toBe(size.count('users') + Object.keys(ALL_PERSONAS).length);
     expect(size.count('users')).toBe(1800);
@@ -53,7 +59,9 @@ describe('scale data (seed:scale)', () => {
     const admin = await login(t, PERSONAS.admin.email, BENCH_PASSWORD);
     await t.gql.as(admin.token).ok(`{ users(first: 1) { edges { node { id } } } }`);
     const member = await login(t, PERSONAS.member.email, BENCH_PASSWORD);
-    const error = await t.gql.as(member.token).fails(`{ users(first: 1) { edges { node { id } } } }`);
+    const error = await t.gql
+      .as(member.token)
+      .fails(`{ users(first: 1) { edges { node { id } } } }`);
     expect(error.extensions?.code).toBe('FORBIDDEN');
   });
 
@@ -64,12 +72,24 @@ describe('scale data (seed:scale)', () => {
     };
     expect(draw('a')).toEqual(draw('a'));
     expect(draw('a')).not.toEqual(draw('b'));
-    expect(draw('a')[3]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(draw('a')[3]).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
   });
 
   it('orders generators after those they depend on and refuses cycles', () => {
-    const g = (name: string, dependsOn: string[] = []): SeedGenerator => ({ name, dependsOn, run: async () => undefined });
-    const order = inDependencyOrder([g('proposals', ['challenges', 'smes']), g('challenges', ['enterprises']), g('smes', ['users']), g('enterprises', ['users']), g('users')]);
+    const g = (name: string, dependsOn: string[] = []): SeedGenerator => ({
+      name,
+      dependsOn,
+      run: async () => undefined,
+    });
+    const order = inDependencyOrder([
+      g('proposals', ['challenges', 'smes']),
+      g('challenges', ['enterprises']),
+      g('smes', ['users']),
+      g('enterprises', ['users']),
+      g('users'),
+    ]);
     const names = order.map((x) => x.name);
     expect(names.indexOf('users')).toBeLessThan(names.indexOf('enterprises'));
     expect(names.indexOf('enterprises')).toBeLessThan(names.indexOf('challenges'));
@@ -105,7 +125,8 @@ describe('scale data: organisations', () => {
   afterAll(() => t.close());
 
   it('writes a hundredth of L: enterprises and SMEs with valid, unique credit codes, province codes and mostly verified', async () => {
-    const { rows } = await t.sql.query(`SELECT kind, count(*)::int AS n, count(*) FILTER (WHERE verification_status = 'VERIFIED')::int AS verified,
+    const { rows } = await t.sql
+      .query(`SELECT kind, count(*)::int AS n, count(*) FILTER (WHERE verification_status = 'VERIFIED')::int AS verified,
                                                count(DISTINCT credit_code)::int AS codes, count(name_en)::int AS english
                                           FROM organizations GROUP BY kind ORDER BY kind`);
     expect(rows).toEqual([
@@ -115,7 +136,9 @@ describe('scale data: organisations', () => {
     for (const row of rows) expect(row.verified / row.n).toBeGreaterThan(0.8);
     expect((await t.sql.query(`SELECT count(*)::int AS n FROM enterprises`)).rows[0].n).toBe(100);
     expect((await t.sql.query(`SELECT count(*)::int AS n FROM smes`)).rows[0].n).toBe(1000);
-    const codes = await t.sql.query<{ credit_code: string; region_code: string; name_zh: string }>(`SELECT credit_code, region_code, name_zh FROM organizations`);
+    const codes = await t.sql.query<{ credit_code: string; region_code: string; name_zh: string }>(
+      `SELECT credit_code, region_code, name_zh FROM organizations`,
+    );
     for (const o of codes.rows) {
       expect(isValidCreditCode(o.credit_code)).toBe(true);
       expect(PROVINCE_CODES).toContain(o.region_code);
@@ -123,7 +146,9 @@ describe('scale data: organisations', () => {
       expect(o.name_zh).toMatch(/[一-龥]/);
     }
     // The numbering is a bijection: 110,000 organisations at L never share a code.
-    const many = new Set(Array.from({ length: 110_000 }, (_, i) => seededCreditCode(i, '370200').slice(8, 16)));
+    const many = new Set(
+      Array.from({ length: 110_000 }, (_, i) => seededCreditCode(i, '370200').slice(8, 16)),
+    );
     expect(many.size).toBe(110_000);
   });
 
@@ -131,12 +156,16 @@ describe('scale data: organisations', () => {
     const owners = await t.sql.query(`SELECT count(*)::int AS n FROM organizations o
                                        WHERE (SELECT count(*) FROM organization_members m WHERE m.organization_id = o.id AND m.role = 'OWNER') <> 1`);
     expect(owners.rows[0].n).toBe(0);
-    const roles = await t.sql.query(`SELECT role, count(*)::int AS n FROM organization_members GROUP BY role ORDER BY role`);
+    const roles = await t.sql.query(
+      `SELECT role, count(*)::int AS n FROM organization_members GROUP BY role ORDER BY role`,
+    );
     expect(roles.rows.map((r) => r.role)).toEqual(['OWNER', 'ADMIN', 'MEMBER']);
     const creators = await t.sql.query(`SELECT count(*)::int AS n FROM organizations o
                                          WHERE NOT EXISTS (SELECT 1 FROM organization_members m WHERE m.user_id = o.created_by AND m.organization_id = o.id AND m.role = 'OWNER')`);
     expect(creators.rows[0].n).toBe(0);
-    const staff = await t.sql.query(`SELECT count(*)::int AS n FROM organization_members m JOIN users u ON u.id = m.user_id WHERE u.platform_roles && ARRAY['ADMIN', 'EXPERT']::text[]`);
+    const staff = await t.sql.query(
+      `SELECT count(*)::int AS n FROM organization_members m JOIN users u ON u.id = m.user_id WHERE u.platform_roles && ARRAY['ADMIN', 'EXPERT']::text[]`,
+    );
     expect(staff.rows[0].n).toBe(0);
   });
 
@@ -146,7 +175,12 @@ describe('scale data: organisations', () => {
                                         count(*) FILTER (WHERE certificate_number IS NULL)::int AS without,
                                         count(*) FILTER (WHERE qualification_valid_until BETWEEN DATE '2026-01-01' AND DATE '2027-12-31')::int AS ending_soon
                                    FROM smes GROUP BY qualification ORDER BY qualification`);
-    expect(q.rows.map((r) => r.qualification)).toEqual(['NONE', 'INNOVATIVE', 'SPECIALIZED', 'LITTLE_GIANT']);
+    expect(q.rows.map((r) => r.qualification)).toEqual([
+      'NONE',
+      'INNOVATIVE',
+      'SPECIALIZED',
+      'LITTLE_GIANT',
+    ]);
     for (const row of q.rows) {
       if (row.qualification === 'NONE') expect(row.without).toBe(row.n);
       else {
@@ -157,22 +191,28 @@ describe('scale data: organisations', () => {
         expect(row.expired).toBeLessThan(row.n / 2);
       }
     }
-    const text = await t.sql.query(`SELECT count(*) FILTER (WHERE capability_statement ~ '[一-龥]')::int AS zh,
+    const text = await t.sql
+      .query(`SELECT count(*) FILTER (WHERE capability_statement ~ '[一-龥]')::int AS zh,
                                            count(*) FILTER (WHERE capability_statement ~ 'We develop')::int AS en FROM smes`);
     expect(text.rows[0].zh).toBeGreaterThan(500);
     expect(text.rows[0].en).toBeGreaterThan(100);
-    const fields = await t.sql.query(`SELECT count(*)::int AS n FROM smes s WHERE NOT EXISTS (SELECT 1 FROM sme_technical_fields f WHERE f.organization_id = s.organization_id)`);
+    const fields = await t.sql.query(
+      `SELECT count(*)::int AS n FROM smes s WHERE NOT EXISTS (SELECT 1 FROM sme_technical_fields f WHERE f.organization_id = s.organization_id)`,
+    );
     expect(fields.rows[0].n).toBe(0);
   });
 
   it('makes most verified enterprises ACTIVE alliance members and leaves a queue of applications, with no audit events', async () => {
-    const a = await t.sql.query(`SELECT status, count(*)::int AS n, count(tier)::int AS tiered FROM alliance_memberships GROUP BY status`);
+    const a = await t.sql.query(
+      `SELECT status, count(*)::int AS n, count(tier)::int AS tiered FROM alliance_memberships GROUP BY status`,
+    );
     const by = Object.fromEntries(a.rows.map((r) => [r.status, r]));
     expect(by.ACTIVE.n).toBeGreaterThan(60);
     expect(by.ACTIVE.tiered).toBe(by.ACTIVE.n);
     expect(by.APPLIED.n).toBeGreaterThan(0);
     expect(by.APPLIED.tiered).toBe(0);
-    const unverified = await t.sql.query(`SELECT count(*)::int AS n FROM alliance_memberships m JOIN organizations o ON o.id = m.organization_id
+    const unverified = await t.sql
+      .query(`SELECT count(*)::int AS n FROM alliance_memberships m JOIN organizations o ON o.id = m.organization_id
                                            WHERE o.verification_status <> 'VERIFIED' OR o.kind <> 'ENTERPRISE'`);
     expect(unverified.rows[0].n).toBe(0);
     expect((await t.sql.query(`SELECT count(*)::int AS n FROM audit_events`)).rows[0].n).toBe(0);
@@ -180,29 +220,48 @@ describe('scale data: organisations', () => {
 
   it('serves the personas their organisations and the alliance lists through the API', async () => {
     const enterprise = await login(t, PERSONAS.enterprise.email, BENCH_PASSWORD);
-    const e = await t.gql.as(enterprise.token).ok<{ myOrganization: { role: string; enterprise: { verificationStatus: string } }; myAllianceMembership: { current: { status: string; tier: string } } }>(
-      `{ myOrganization { role enterprise { verificationStatus } } myAllianceMembership { current { status tier } } }`,
-    );
-    expect(e.myOrganization).toEqual({ role: 'OWNER', enterprise: { verificationStatus: 'VERIFIED' } });
+    const e = await t.gql
+      .as(enterprise.token)
+      .ok<{
+        myOrganization: { role: string; enterprise: { verificationStatus: string } };
+        myAllianceMembership: { current: { status: string; tier: string } };
+      }>(
+        `{ myOrganization { role enterprise { verificationStatus } } myAllianceMembership { current { status tier } } }`,
+      );
+    expect(e.myOrganization).toEqual({
+      role: 'OWNER',
+      enterprise: { verificationStatus: 'VERIFIED' },
+    });
     expect(e.myAllianceMembership.current).toEqual({ status: 'ACTIVE', tier: 'FOUNDING' });
 
     const sme = await login(t, PERSONAS.sme.email, BENCH_PASSWORD);
-    const s = await t.gql.as(sme.token).ok<{ myOrganization: { role: string; sme: { effectiveQualification: string; technicalFields: unknown[] } } }>(
-      `{ myOrganization { role sme { effectiveQualification technicalFields { code } } } }`,
-    );
+    const s = await t.gql
+      .as(sme.token)
+      .ok<{
+        myOrganization: {
+          role: string;
+          sme: { effectiveQualification: string; technicalFields: unknown[] };
+        };
+      }>(`{ myOrganization { role sme { effectiveQualification technicalFields { code } } } }`);
     expect(s.myOrganization.role).toBe('OWNER');
     expect(s.myOrganization.sme.effectiveQualification).toBe('SPECIALIZED');
     expect(s.myOrganization.sme.technicalFields.length).toBeGreaterThan(0);
 
-    const members = await t.gql.ok<{ allianceMembers: { edges: { node: { tier: string } }[] } }>(`{ allianceMembers(first: 20) { edges { node { tier } } } }`);
+    const members = await t.gql.ok<{ allianceMembers: { edges: { node: { tier: string } }[] } }>(
+      `{ allianceMembers(first: 20) { edges { node { tier } } } }`,
+    );
     expect(members.allianceMembers.edges).toHaveLength(20);
     expect(members.allianceMembers.edges[0].node.tier).toBe('FOUNDING');
     const admin = await login(t, PERSONAS.admin.email, BENCH_PASSWORD);
-    const queue = await t.gql.as(admin.token).ok<{ allianceApplications: { edges: { node: { status: string } }[] } }>(
-      `{ allianceApplications(first: 20) { edges { node { status } } } }`,
-    );
+    const queue = await t.gql
+      .as(admin.token)
+      .ok<{ allianceApplications: { edges: { node: { status: string } }[] } }>(
+        `{ allianceApplications(first: 20) { edges { node { status } } } }`,
+      );
     expect(queue.allianceApplications.edges.length).toBeGreaterThan(0);
-    expect(new Set(queue.allianceApplications.edges.map((x) => x.node.status))).toEqual(new Set(['APPLIED']));
+    expect(new Set(queue.allianceApplications.edges.map((x) => x.node.status))).toEqual(
+      new Set(['APPLIED']),
+    );
   });
 
   it('adds nothing when run again, and writes the same organisations from the same seed', async () => {

@@ -26,17 +26,32 @@ describe('the SQL layer through the API', () => {
   });
 
   it('adds technical fields (a child needs its parent) and lists them in code order', async () => {
-    const missing = await t.gql.as(admin.token).fails(ADD_FIELD, { input: { code: 'SQLX.CHILD', nameZh: '子', nameEn: 'Child' } });
+    const missing = await t.gql
+      .as(admin.token)
+      .fails(ADD_FIELD, { input: { code: 'SQLX.CHILD', nameZh: '子', nameEn: 'Child' } });
     expect(missing.extensions?.code).toBe('BAD_USER_INPUT');
     expect(missing.message).toContain('SQLX');
-    const parent = await t.gql.as(admin.token).ok<{ addTechnicalField: { technicalField: unknown } }>(ADD_FIELD, {
-      input: { code: 'SQLX', nameZh: '测试领域', nameEn: 'Test field' },
+    const parent = await t.gql
+      .as(admin.token)
+      .ok<{ addTechnicalField: { technicalField: unknown } }>(ADD_FIELD, {
+        input: { code: 'SQLX', nameZh: '测试领域', nameEn: 'Test field' },
+      });
+    expect(parent.addTechnicalField.technicalField).toEqual({
+      code: 'SQLX',
+      parentCode: null,
+      nameZh: '测试领域',
+      nameEn: 'Test field',
     });
-    expect(parent.addTechnicalField.technicalField).toEqual({ code: 'SQLX', parentCode: null, nameZh: '测试领域', nameEn: 'Test field' });
-    await t.gql.as(admin.token).ok(ADD_FIELD, { input: { code: 'SQLX.CHILD', nameZh: '子', nameEn: 'Child' } });
-    const taken = await t.gql.as(admin.token).fails(ADD_FIELD, { input: { code: 'SQLX', nameZh: '再', nameEn: 'Again' } });
+    await t.gql
+      .as(admin.token)
+      .ok(ADD_FIELD, { input: { code: 'SQLX.CHILD', nameZh: '子', nameEn: 'Child' } });
+    const taken = await t.gql
+      .as(admin.token)
+      .fails(ADD_FIELD, { input: { code: 'SQLX', nameZh: '再', nameEn: 'Again' } });
     expect(taken.extensions?.code).toBe('CONFLICT');
-    const list = await t.gql.ok<{ technicalFields: { code: string; parentCode: string | null }[] }>(`{ technicalFields { ...F } } ${FIELD}`);
+    const list = await t.gql.ok<{ technicalFields: { code: string; parentCode: string | null }[] }>(
+      `{ technicalFields { ...F } } ${FIELD}`,
+    );
     const ours = list.technicalFields.filter((f) => f.code.startsWith('SQLX'));
     expect(ours).toEqual([
       { code: 'SQLX', parentCode: null, nameZh: '测试领域', nameEn: 'Test field' },
@@ -48,13 +63,23 @@ describe('the SQL layer through the API', () => {
 
   it('grants, updates and revokes an expert profile with its fields', async () => {
     const user = await createUser(t, { displayName: '专家甲' });
-    const unknown = await t.gql.as(admin.token).fails(GRANT, { input: { userId: user.id, affiliationName: '研究院', fieldCodes: ['SQLX', 'NOPE.NOPE'] } });
+    const unknown = await t.gql
+      .as(admin.token)
+      .fails(GRANT, {
+        input: { userId: user.id, affiliationName: '研究院', fieldCodes: ['SQLX', 'NOPE.NOPE'] },
+      });
     expect(unknown.extensions?.code).toBe('BAD_USER_INPUT');
     expect(unknown.message).toContain('NOPE.NOPE');
 
-    const granted = await t.gql.as(admin.token).ok<{ grantExpertRole: { expert: Record<string, unknown> } }>(GRANT, {
-      input: { userId: user.id, affiliationName: '研究院', fieldCodes: ['SQLX.CHILD', 'SQLX', 'SQLX'] },
-    });
+    const granted = await t.gql
+      .as(admin.token)
+      .ok<{ grantExpertRole: { expert: Record<string, unknown> } }>(GRANT, {
+        input: {
+          userId: user.id,
+          affiliationName: '研究院',
+          fieldCodes: ['SQLX.CHILD', 'SQLX', 'SQLX'],
+        },
+      });
     expect(granted.grantExpertRole.expert).toEqual({
       userId: user.id,
       displayName: '专家甲',
@@ -70,34 +95,66 @@ describe('the SQL layer through the API', () => {
       ],
     });
 
-    const updated = await t.gql.as(admin.token).ok<{ grantExpertRole: { expert: Record<string, unknown> } }>(GRANT, {
-      input: { userId: user.id, affiliationName: '大学', bio: '储能', fieldCodes: ['SQLX.CHILD'] },
+    const updated = await t.gql
+      .as(admin.token)
+      .ok<{ grantExpertRole: { expert: Record<string, unknown> } }>(GRANT, {
+        input: {
+          userId: user.id,
+          affiliationName: '大学',
+          bio: '储能',
+          fieldCodes: ['SQLX.CHILD'],
+        },
+      });
+    expect(updated.grantExpertRole.expert).toMatchObject({
+      affiliationName: '大学',
+      bio: '储能',
+      active: true,
+      fields: [{ code: 'SQLX.CHILD' }],
     });
-    expect(updated.grantExpertRole.expert).toMatchObject({ affiliationName: '大学', bio: '储能', active: true, fields: [{ code: 'SQLX.CHILD' }] });
-    const { rows: roles } = await t.sql.query(`SELECT platform_roles FROM users WHERE id = $1`, [user.id]);
+    const { rows: roles } = await t.sql.query(`SELECT platform_roles FROM users WHERE id = $1`, [
+      user.id,
+    ]);
     expect(roles[0].platform_roles).toEqual(['EXPERT']);
 
-    const revoked = await t.gql.as(admin.token).ok<{ revokeExpertRole: { expert: Record<string, unknown> } }>(REVOKE, {
-      input: { userId: user.id, reason: '合同到期离职' },
+    const revoked = await t.gql
+      .as(admin.token)
+      .ok<{ revokeExpertRole: { expert: Record<string, unknown> } }>(REVOKE, {
+        input: { userId: user.id, reason: '合同到期离职' },
+      });
+    expect(revoked.revokeExpertRole.expert).toMatchObject({
+      active: false,
+      revokedAt: expect.any(String),
+      fields: [{ code: 'SQLX.CHILD' }],
     });
-    expect(revoked.revokeExpertRole.expert).toMatchObject({ active: false, revokedAt: expect.any(String), fields: [{ code: 'SQLX.CHILD' }] });
-    const again = await t.gql.as(admin.token).fails(REVOKE, { input: { userId: user.id, reason: '再次撤销角色' } });
+    const again = await t.gql
+      .as(admin.token)
+      .fails(REVOKE, { input: { userId: user.id, reason: '再次撤销角色' } });
     expect(again.extensions?.code).toBe('CONFLICT');
-    const nobody = await t.gql.as(admin.token).fails(REVOKE, { input: { userId: '00000000-0000-4000-8000-000000000000', reason: '查无此人的撤销' } });
+    const nobody = await t.gql
+      .as(admin.token)
+      .fails(REVOKE, {
+        input: { userId: '00000000-0000-4000-8000-000000000000', reason: '查无此人的撤销' },
+      });
     expect(nobody.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('keeps recognising a signed-in user whose roles column holds a role the code does not know', async () => {
     const user = await createUser(t);
-    await t.sql.query(`UPDATE users SET platform_roles = '{ADMIN,AUDITOR}' WHERE id = $1`, [user.id]);
+    await t.sql.query(`UPDATE users SET platform_roles = '{ADMIN,AUDITOR}' WHERE id = $1`, [
+      user.id,
+    ]);
     // The session check maps the row; the unknown role grants nothing, ADMIN still counts.
-    const list = await t.gql.as(user.token).ok<{ users: { edges: unknown[] } }>(`{ users(first: 1) { edges { node { id } } } }`);
+    const list = await t.gql
+      .as(user.token)
+      .ok<{ users: { edges: unknown[] } }>(`{ users(first: 1) { edges { node { id } } } }`);
     expect(list.users.edges).toHaveLength(1);
   });
 
   it('ends a session once on logout', async () => {
     const user = await createUser(t);
-    const first = await t.gql.as(user.token).ok<{ logout: { ok: boolean } }>(`mutation { logout { ok } }`);
+    const first = await t.gql
+      .as(user.token)
+      .ok<{ logout: { ok: boolean } }>(`mutation { logout { ok } }`);
     expect(first.logout.ok).toBe(true);
     const after = await t.gql.as(user.token).fails(`mutation { logout { ok } }`);
     expect(after.extensions?.code).toBe('UNAUTHENTICATED');

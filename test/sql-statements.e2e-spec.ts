@@ -16,10 +16,22 @@ class GrowingStatementsClient extends GraphqlClient {
     super(undefined as never);
   }
 
-  override async send<T>(_query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>> {
+  override async send<T>(
+    _query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GqlResponse<T>> {
     const first = Number(variables?.first);
-    const data = { list: { edges: Array.from({ length: first }, (_, i) => ({ node: { id: String(i) } })) } } as T;
-    return { status: 200, data, errors: undefined, text: '', headers: {}, sqlStatements: 2 + first };
+    const data = {
+      list: { edges: Array.from({ length: first }, (_, i) => ({ node: { id: String(i) } })) },
+    } as T;
+    return {
+      status: 200,
+      data,
+      errors: undefined,
+      text: '',
+      headers: {},
+      sqlStatements: 2 + first,
+    };
   }
 }
 
@@ -40,8 +52,14 @@ describe('N+1 guard: SQL statements per list request', () => {
 
   it('counts only the requests that ask (x-count-sql: 1), so that the benchmark can sample them', async () => {
     const send = (ask: boolean) => {
-      const req = request(t.app.getHttpServer()).post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${admin.token}`);
-      return (ask ? req.set(SQL_COUNT_REQUEST_HEADER, '1') : req).send({ query: USERS, variables: { first: 2 } });
+      const req = request(t.app.getHttpServer())
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .set('authorization', `Bearer ${admin.token}`);
+      return (ask ? req.set(SQL_COUNT_REQUEST_HEADER, '1') : req).send({
+        query: USERS,
+        variables: { first: 2 },
+      });
     };
     const [asked, unasked] = [await send(true), await send(false)];
     expect(asked.status).toBe(200);
@@ -52,17 +70,21 @@ describe('N+1 guard: SQL statements per list request', () => {
   });
 
   it('counts the same statements for the users list at 2 and 20 items per page', async () => {
-    const samples = await expectConstantStatements(t.gql.as(admin.token), USERS, (first) => ({ first }));
+    const samples = await expectConstantStatements(t.gql.as(admin.token), USERS, (first) => ({
+      first,
+    }));
     expect(samples.map((s) => s.items)).toEqual([2, 20]);
     expect(samples[0].statements).toBeGreaterThan(0);
     expect(samples[1].statements).toBe(samples[0].statements);
   });
 
   it('counts the same statements for a filtered page after a cursor', async () => {
-    const first = await t.gql.as(admin.token).ok<{ users: { pageInfo: { endCursor: string } } }>(USERS, {
-      first: 1,
-      filter: { search: '储能' },
-    });
+    const first = await t.gql
+      .as(admin.token)
+      .ok<{ users: { pageInfo: { endCursor: string } } }>(USERS, {
+        first: 1,
+        filter: { search: '储能' },
+      });
     await expectConstantStatements(t.gql.as(admin.token), USERS, (n) => ({
       first: n,
       after: first.users.pageInfo.endCursor,
@@ -76,7 +98,9 @@ describe('N+1 guard: SQL statements per list request', () => {
         { pageSize: 2, items: 2, statements: 3 },
         { pageSize: 20, items: 20, statements: 21 },
       ]),
-    ).toThrow('runs more SQL as the page grows (N+1): 3 statements for 2 items, 21 statements for 20 items');
+    ).toThrow(
+      'runs more SQL as the page grows (N+1): 3 statements for 2 items, 21 statements for 20 items',
+    );
     expect(() =>
       assertConstantStatements([
         { pageSize: 20, items: 20, statements: 4 },
@@ -92,18 +116,29 @@ describe('N+1 guard: SQL statements per list request', () => {
   });
 
   it('fails a request whose server runs one statement per item', async () => {
-    await expect(expectConstantStatements(new GrowingStatementsClient(), `{ list { edges { node { id } } } }`, (first) => ({ first }))).rejects.toThrow(
+    await expect(
+      expectConstantStatements(
+        new GrowingStatementsClient(),
+        `{ list { edges { node { id } } } }`,
+        (first) => ({ first }),
+      ),
+    ).rejects.toThrow(
       'list runs more SQL as the page grows (N+1): 4 statements for 2 items, 22 statements for 20 items',
     );
   });
 
   it('refuses to compare pages that are not full, since an empty page proves nothing', async () => {
     await expect(
-      expectConstantStatements(t.gql.as(admin.token), USERS, (first) => ({ first, filter: { search: 'guard-1@' } })),
+      expectConstantStatements(t.gql.as(admin.token), USERS, (first) => ({
+        first,
+        filter: { search: 'guard-1@' },
+      })),
     ).rejects.toThrow('users returned 1 items for a page of 2');
   });
 
   it('reports a failing request instead of comparing its counts', async () => {
-    await expect(expectConstantStatements(t.gql, USERS, (first) => ({ first }))).rejects.toThrow('users failed');
+    await expect(expectConstantStatements(t.gql, USERS, (first) => ({ first }))).rejects.toThrow(
+      'users failed',
+    );
   });
 });

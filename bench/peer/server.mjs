@@ -22,7 +22,11 @@ const port = Number(process.env.PEER_PORT ?? 3290);
 const poolSize = Number(process.env.PEER_POOL_SIZE ?? 10);
 
 // The same pool size as the product's (DB_POOL_SIZE), so both get the same share of PostgreSQL.
-const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, application_name: 'bench-peer-postgraphile' });
+const pool = new pg.Pool({
+  connectionString: databaseUrl,
+  max: poolSize,
+  application_name: 'bench-peer-postgraphile',
+});
 pool.on('error', (error) => console.error(`peer pool: ${error.message}`));
 
 const middleware = postgraphile(pool, 'public', {

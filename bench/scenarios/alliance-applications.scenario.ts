@@ -1,14 +1,17 @@
 import type { Scenario } from './scenario.js';
 
 interface ApplicationPage {
-  edges: { node: { id: string; status: string; enterprise: { nameZh: string; creditCode: string } } }[];
+  edges: {
+    node: { id: string; status: string; enterprise: { nameZh: string; creditCode: string } };
+  }[];
   pageInfo: { hasNextPage: boolean };
 }
 
 /** The admins' queue: the newest 20 APPLIED applications with their enterprise. */
 export const allianceApplicationsScenario: Scenario = {
   name: 'allianceApplications',
-  description: '`allianceApplications(first: 20)` as the `admin` persona: the newest APPLIED applications with their enterprise',
+  description:
+    '`allianceApplications(first: 20)` as the `admin` persona: the newest APPLIED applications with their enterprise',
   group: 'main',
   async prepare(ctx) {
     const token = await ctx.tokenOf('admin');
@@ -26,6 +29,9 @@ export const allianceApplicationsScenario: Scenario = {
     if (!page || page.edges.length === 0 || page.edges.length > 20) return false;
     // A full page when there is more; at size S the whole queue fits on one.
     if (page.pageInfo.hasNextPage && page.edges.length !== 20) return false;
-    return page.edges.every((e) => e.node.status === 'APPLIED' && e.node.enterprise.nameZh && e.node.enterprise.creditCode);
+    return page.edges.every(
+      (e) =>
+        e.node.status === 'APPLIED' && e.node.enterprise.nameZh && e.node.enterprise.creditCode,
+    );
   },
 };

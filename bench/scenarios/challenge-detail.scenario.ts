@@ -25,18 +25,34 @@ const DETAIL = `query($id: ID!) { challenge(id: $id) {
  */
 export const challengeDetailScenario: Scenario = {
   name: 'challengeDetail',
-  description: '`challenge(id)` as `sme@`: content, issuer, fields, requirements, criteria, description and eligibility (50 challenges in turn)',
+  description:
+    '`challenge(id)` as `sme@`: content, issuer, fields, requirements, criteria, description and eligibility (50 challenges in turn)',
   group: 'main',
   async prepare(ctx) {
     const token = await ctx.tokenOf('sme');
-    const list = await ctx.graphql(`{ challenges(first: 50) { edges { node { id } } } }`, undefined, token);
-    const ids = (list.data?.challenges as { edges: { node: { id: string } }[] } | undefined)?.edges.map((e) => e.node.id) ?? [];
-    if (ids.length < 50) throw new Error('challengeDetail needs 50 visible challenges: run npm run seed:scale first');
+    const list = await ctx.graphql(
+      `{ challenges(first: 50) { edges { node { id } } } }`,
+      undefined,
+      token,
+    );
+    const ids =
+      (list.data?.challenges as { edges: { node: { id: string } }[] } | undefined)?.edges.map(
+        (e) => e.node.id,
+      ) ?? [];
+    if (ids.length < 50)
+      throw new Error('challengeDetail needs 50 visible challenges: run npm run seed:scale first');
     return ids.map((id) => ({ query: DETAIL, variables: { id }, token }));
   },
   verify: (data) => {
     const c = data.challenge as Detail | undefined;
-    if (!c || !(c.titleZh || c.titleEn) || (!c.anonymousIssuer && !c.issuer?.nameZh) || c.requirements.length === 0 || c.technicalFields.length === 0) return false;
+    if (
+      !c ||
+      !(c.titleZh || c.titleEn) ||
+      (!c.anonymousIssuer && !c.issuer?.nameZh) ||
+      c.requirements.length === 0 ||
+      c.technicalFields.length === 0
+    )
+      return false;
     return c.evaluationCriteria.reduce((s, e) => s + e.weight, 0) === 100;
   },
 };

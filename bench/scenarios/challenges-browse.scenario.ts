@@ -1,12 +1,26 @@
 import type { Scenario } from './scenario.js';
 
 interface BrowsePage {
-  edges: { cursor: string; node: { id: string; titleZh: string | null; titleEn: string | null; issuer: { nameZh: string } | null; proposalCount: number } }[];
+  edges: {
+    cursor: string;
+    node: {
+      id: string;
+      titleZh: string | null;
+      titleEn: string | null;
+      issuer: { nameZh: string } | null;
+      proposalCount: number;
+    };
+  }[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
 interface PeerPage {
-  nodes: { id: string; titleZh: string | null; organizationByIssuerOrganizationId: { nameZh: string } | null; challengeProposalCountByChallengeId: { proposalCount: number } | null }[];
+  nodes: {
+    id: string;
+    titleZh: string | null;
+    organizationByIssuerOrganizationId: { nameZh: string } | null;
+    challengeProposalCountByChallengeId: { proposalCount: number } | null;
+  }[];
 }
 
 /**
@@ -15,7 +29,8 @@ interface PeerPage {
  */
 export const challengesBrowseScenario: Scenario = {
   name: 'challengesBrowse',
-  description: '`challenges(first: 20)`, anonymous: newest published public challenges with the issuer name and proposal count',
+  description:
+    '`challenges(first: 20)`, anonymous: newest published public challenges with the issuer name and proposal count',
   group: 'main',
   async prepare() {
     return [
@@ -29,7 +44,12 @@ export const challengesBrowseScenario: Scenario = {
     return (
       page?.edges.length === 20 &&
       page.pageInfo.hasNextPage &&
-      page.edges.every((e) => (e.node.titleZh || e.node.titleEn) && typeof e.node.proposalCount === 'number' && (e.node.issuer === null || e.node.issuer.nameZh))
+      page.edges.every(
+        (e) =>
+          (e.node.titleZh || e.node.titleEn) &&
+          typeof e.node.proposalCount === 'number' &&
+          (e.node.issuer === null || e.node.issuer.nameZh),
+      )
     );
   },
   peer: {
@@ -39,12 +59,19 @@ export const challengesBrowseScenario: Scenario = {
       nodes { id titleZh titleEn organizationByIssuerOrganizationId { nameZh } challengeProposalCountByChallengeId { proposalCount } } } }`,
     verify: (data) => {
       const page = data.allChallenges as PeerPage | undefined;
-      return page?.nodes.length === 20 && page.nodes.every((n) => n.organizationByIssuerOrganizationId?.nameZh);
+      return (
+        page?.nodes.length === 20 &&
+        page.nodes.every((n) => n.organizationByIssuerOrganizationId?.nameZh)
+      );
     },
     // The same 20 challenges in the same order with the same counts, or the pair measures different work.
     matches: (product, peer) => {
-      const a = (product.challenges as BrowsePage).edges.map((e) => `${e.node.id}:${e.node.proposalCount}`);
-      const b = (peer.allChallenges as PeerPage).nodes.map((n) => `${n.id}:${n.challengeProposalCountByChallengeId?.proposalCount ?? 0}`);
+      const a = (product.challenges as BrowsePage).edges.map(
+        (e) => `${e.node.id}:${e.node.proposalCount}`,
+      );
+      const b = (peer.allChallenges as PeerPage).nodes.map(
+        (n) => `${n.id}:${n.challengeProposalCountByChallengeId?.proposalCount ?? 0}`,
+      );
       return a.length === b.length && a.every((x, i) => x === b[i]);
     },
   },

@@ -1,14 +1,29 @@
 import type { Scenario } from './scenario.js';
 
 interface SearchPage {
-  edges: { node: { id: string; titleZh: string | null; titleEn: string | null; summaryZh: string | null; summaryEn: string | null; issuer: { nameZh: string } | null; proposalCount: number } }[];
+  edges: {
+    node: {
+      id: string;
+      titleZh: string | null;
+      titleEn: string | null;
+      summaryZh: string | null;
+      summaryEn: string | null;
+      issuer: { nameZh: string } | null;
+      proposalCount: number;
+    };
+  }[];
 }
 
 const SEARCH = `query($q: String!) { challenges(first: 20, filter: { search: $q }) {
   edges { node { id titleZh titleEn summaryZh summaryEn issuer { nameZh } proposalCount } } pageInfo { hasNextPage } } }`;
 
 /** A search scenario: 20 results by relevance, each containing (one of) the expected words. */
-function searchScenario(name: string, query: string, mustContain: (text: string) => boolean, description: string): Scenario {
+function searchScenario(
+  name: string,
+  query: string,
+  mustContain: (text: string) => boolean,
+  description: string,
+): Scenario {
   return {
     name,
     description,
@@ -23,7 +38,13 @@ function searchScenario(name: string, query: string, mustContain: (text: string)
         !!page &&
         page.edges.length >= 1 &&
         page.edges.length <= 20 &&
-        page.edges.every((e) => mustContain([e.node.titleZh, e.node.titleEn, e.node.summaryZh, e.node.summaryEn].filter(Boolean).join('\n')))
+        page.edges.every((e) =>
+          mustContain(
+            [e.node.titleZh, e.node.titleEn, e.node.summaryZh, e.node.summaryEn]
+              .filter(Boolean)
+              .join('\n'),
+          ),
+        )
       );
     },
   };

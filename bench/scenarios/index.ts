@@ -14,7 +14,11 @@ import { floorScenario } from './floor.scenario.js';
 import { loginScenario } from './login.scenario.js';
 import { meScenario } from './me.scenario.js';
 import { myOrganizationScenario } from './my-organization.scenario.js';
-import { proposalRankingAllScenario, proposalRankingAt50Scenario, proposalRankingScenario } from './proposal-ranking.scenario.js';
+import {
+  proposalRankingAllScenario,
+  proposalRankingAt50Scenario,
+  proposalRankingScenario,
+} from './proposal-ranking.scenario.js';
 import type { Scenario } from './scenario.js';
 import { submitProposalScenario } from './submit-proposal.scenario.js';
 

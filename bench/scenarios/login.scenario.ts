@@ -7,7 +7,8 @@ import type { Scenario } from './scenario.js';
  */
 export const loginScenario: Scenario = {
   name: 'login',
-  description: '`login` with the right password: argon2id verification, session and refresh token written',
+  description:
+    '`login` with the right password: argon2id verification, session and refresh token written',
   group: 'slow',
   connections: 2,
   async prepare() {
@@ -18,5 +19,6 @@ export const loginScenario: Scenario = {
       },
     ];
   },
-  verify: (data) => typeof (data.login as { accessToken?: unknown } | null)?.accessToken === 'string',
+  verify: (data) =>
+    typeof (data.login as { accessToken?: unknown } | null)?.accessToken === 'string',
 };

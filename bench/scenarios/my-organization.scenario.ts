@@ -2,13 +2,19 @@ import type { Scenario } from './scenario.js';
 
 interface MyOrganization {
   role: string;
-  sme: { id: string; effectiveQualification: string; technicalFields: { code: string }[]; members: { role: string }[] | null } | null;
+  sme: {
+    id: string;
+    effectiveQualification: string;
+    technicalFields: { code: string }[];
+    members: { role: string }[] | null;
+  } | null;
 }
 
 /** The SME persona's own organisation: actor lookup, the SME's profile with private fields, members and technical fields. */
 export const myOrganizationScenario: Scenario = {
   name: 'myOrganization',
-  description: '`myOrganization` as the `sme` persona (OWNER of a verified SPECIALIZED SME): profile, qualification, technical fields and members',
+  description:
+    '`myOrganization` as the `sme` persona (OWNER of a verified SPECIALIZED SME): profile, qualification, technical fields and members',
   group: 'main',
   async prepare(ctx) {
     const token = await ctx.tokenOf('sme');

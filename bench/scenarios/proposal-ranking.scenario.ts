@@ -3,7 +3,15 @@ import type { Scenario } from './scenario.js';
 interface Ranking {
   total: number;
   pageInfo: { hasNextPage: boolean };
-  proposals: { rank: number | null; position: number; proposalId: string; weightedScore: number | null; vetoed: boolean; reviewerCount: number; criteria: { average: number | null }[] }[];
+  proposals: {
+    rank: number | null;
+    position: number;
+    proposalId: string;
+    weightedScore: number | null;
+    vetoed: boolean;
+    reviewerCount: number;
+    criteria: { average: number | null }[];
+  }[];
 }
 
 const RANKING = `query($id: ID!, $first: Int) { proposalRanking(challengeId: $id, first: $first) {
@@ -12,12 +20,25 @@ const RANKING = `query($id: ID!, $first: Int) { proposalRanking(challengeId: $id
               criteria { criterionId name weight veto reviewerCount average min max spread stdDev } } } }`;
 
 /** `enterprise@`'s seeded challenge past the deadline with the most proposals (200, all scored by 3 reviewers, one recusal). */
-async function rankedChallenge(ctx: Parameters<Scenario['prepare']>[0]): Promise<{ id: string; token: string }> {
+async function rankedChallenge(
+  ctx: Parameters<Scenario['prepare']>[0],
+): Promise<{ id: string; token: string }> {
   const token = await ctx.tokenOf('enterprise');
-  const mine = await ctx.graphql(`{ myChallenges(first: 100, statuses: [CLOSED]) { edges { node { id proposalCount } } } }`, undefined, token);
-  const edges = (mine.data?.myChallenges as { edges: { node: { id: string; proposalCount: number } }[] } | undefined)?.edges ?? [];
+  const mine = await ctx.graphql(
+    `{ myChallenges(first: 100, statuses: [CLOSED]) { edges { node { id proposalCount } } } }`,
+    undefined,
+    token,
+  );
+  const edges =
+    (
+      mine.data?.myChallenges as
+        { edges: { node: { id: string; proposalCount: number } }[] } | undefined
+    )?.edges ?? [];
   const best = edges.map((e) => e.node).sort((a, b) => b.proposalCount - a.proposalCount)[0];
-  if (!best || best.proposalCount < 100) throw new Error(`enterprise@ has no closed challenge with 100+ proposals: run npm run seed:scale first (${mine.errors?.[0]?.message ?? ''})`);
+  if (!best || best.proposalCount < 100)
+    throw new Error(
+      `enterprise@ has no closed challenge with 100+ proposals: run npm run seed:scale first (${mine.errors?.[0]?.message ?? ''})`,
+    );
   return { id: best.id, token };
 }
 
@@ -30,7 +51,9 @@ function verifyPage(size: number) {
       r.proposals.length === Math.min(size, r.total) &&
       r.pageInfo.hasNextPage === r.total > size &&
       r.proposals[0].rank === 1 &&
-      r.proposals.every((p, i) => p.position === i + 1 && p.reviewerCount >= 2 && p.criteria.length >= 3)
+      r.proposals.every(
+        (p, i) => p.position === i + 1 && p.reviewerCount >= 2 && p.criteria.length >= 3,
+      )
     );
   };
 }
@@ -42,7 +65,8 @@ function verifyPage(size: number) {
  */
 export const proposalRankingScenario: Scenario = {
   name: 'proposalRanking',
-  description: '`proposalRanking(challengeId)` as `enterprise@`: the first page (20, the default) of its 200 scored proposals, every field',
+  description:
+    '`proposalRanking(challengeId)` as `enterprise@`: the first page (20, the default) of its 200 scored proposals, every field',
   group: 'main',
   async prepare(ctx) {
     const { id, token } = await rankedChallenge(ctx);
@@ -71,6 +95,7 @@ export const proposalRankingAllScenario: Scenario = {
 export const proposalRankingAt50Scenario: Scenario = {
   ...proposalRankingScenario,
   name: 'proposalRankingAt50',
-  description: '`proposalRanking(challengeId)`: the first page as `proposalRanking`, at an offered load of 50 requests per second',
+  description:
+    '`proposalRanking(challengeId)`: the first page as `proposalRanking`, at an offered load of 50 requests per second',
   ratePerSecond: 50,
 };

@@ -18,7 +18,11 @@ export interface ScenarioContext {
   /** An access token of a seeded persona (signed in once per benchmark run). */
   tokenOf(persona: AnyPersonaName): Promise<string>;
   /** One GraphQL request outside the measurement (to look up ids, for instance). */
-  graphql(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphqlResult>;
+  graphql(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GraphqlResult>;
 }
 
 /**

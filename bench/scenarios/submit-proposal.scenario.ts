@@ -9,12 +9,23 @@ const PAIRS_PER_SUBMITTER = 500;
 const SUBMIT = `mutation($input: SubmitProposalInput!) { submitProposal(input: $input) { id status receipt { contentSha256 revision } } }`;
 
 interface OpenPage {
-  edges: { node: { id: string; requiresTerms: boolean; viewerEligibility: { eligible: boolean } | null; requirements: { id: string }[] } }[];
+  edges: {
+    node: {
+      id: string;
+      requiresTerms: boolean;
+      viewerEligibility: { eligible: boolean } | null;
+      requirements: { id: string }[];
+    };
+  }[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
 /** Open challenges the submitter's SME may answer (eligible, no terms to accept), newest first, and the ones it already answered. */
-async function openChallengesFor(ctx: ScenarioContext, token: string, want: number): Promise<{ id: string; requirements: string[] }[]> {
+async function openChallengesFor(
+  ctx: ScenarioContext,
+  token: string,
+  want: number,
+): Promise<{ id: string; requirements: string[] }[]> {
   const used = new Set<string>();
   let after: string | null = null;
   for (;;) {
@@ -23,7 +34,12 @@ async function openChallengesFor(ctx: ScenarioContext, token: string, want: numb
       { after },
       token,
     );
-    const page = res.data?.myProposals as { edges: { node: { challengeId: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } | undefined;
+    const page = res.data?.myProposals as
+      | {
+          edges: { node: { challengeId: string } }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        }
+      | undefined;
     if (!page) throw new Error(`myProposals failed: ${res.errors?.[0]?.message}`);
     for (const e of page.edges) used.add(e.node.challengeId);
     if (!page.pageInfo.hasNextPage) break;
@@ -41,7 +57,8 @@ async function openChallengesFor(ctx: ScenarioContext, token: string, want: numb
     const page = res.data?.challenges as OpenPage | undefined;
     if (!page) throw new Error(`challenges failed: ${res.errors?.[0]?.message}`);
     for (const { node } of page.edges) {
-      if (!node.requiresTerms && node.viewerEligibility?.eligible && !used.has(node.id)) open.push({ id: node.id, requirements: node.requirements.map((r) => r.id) });
+      if (!node.requiresTerms && node.viewerEligibility?.eligible && !used.has(node.id))
+        open.push({ id: node.id, requirements: node.requirements.map((r) => r.id) });
     }
     if (!page.pageInfo.hasNextPage) break;
     after = page.pageInfo.endCursor;
@@ -58,7 +75,8 @@ async function openChallengesFor(ctx: ScenarioContext, token: string, want: numb
  */
 export const submitProposalScenario: Scenario = {
   name: 'submitProposal',
-  description: '`submitProposal` as 16 SME personas in turn, each request a new proposal (distinct SME × open challenge, unique key), receipt checked',
+  description:
+    '`submitProposal` as 16 SME personas in turn, each request a new proposal (distinct SME × open challenge, unique key), receipt checked',
   group: 'main',
   eachRequestOnce: true,
   async prepare(ctx) {
@@ -67,7 +85,10 @@ export const submitProposalScenario: Scenario = {
     for (const [k, persona] of SUBMITTERS.entries()) {
       const token = await ctx.tokenOf(persona);
       const open = await openChallengesFor(ctx, token, PAIRS_PER_SUBMITTER);
-      if (open.length < 100) throw new Error(`${persona} has only ${open.length} open challenges left to answer: run npm run seed:scale -- --reset`);
+      if (open.length < 100)
+        throw new Error(
+          `${persona} has only ${open.length} open challenges left to answer: run npm run seed:scale -- --reset`,
+        );
       perSubmitter.push(
         open.map((c, n) => ({
           query: SUBMIT,
@@ -79,9 +100,21 @@ export const submitProposalScenario: Scenario = {
               content: {
                 title: `基准测试方案 ${run}-${k}-${n}`,
                 summary: '围绕储能电站热失控预警开展关键技术攻关，形成可在产线验证的方案。',
-                technicalApproach: '多传感器融合与边缘计算，结合电化学模型在线估计电池状态。The approach combines sensing and models.',
-                commitments: c.requirements.map((requirementId) => ({ requirementId, value: '≥ 99', evidence: '第三方检测报告' })),
-                milestones: [{ name: '样机研制', month: 6, deliverable: '样机及测试报告', amountFen: '30000000' }],
+                technicalApproach:
+                  '多传感器融合与边缘计算，结合电化学模型在线估计电池状态。The approach combines sensing and models.',
+                commitments: c.requirements.map((requirementId) => ({
+                  requirementId,
+                  value: '≥ 99',
+                  evidence: '第三方检测报告',
+                })),
+                milestones: [
+                  {
+                    name: '样机研制',
+                    month: 6,
+                    deliverable: '样机及测试报告',
+                    amountFen: '30000000',
+                  },
+                ],
                 quotedPriceFen: '80000000',
                 durationMonths: 12,
                 ipArrangement: '知识产权归双方共有',
@@ -101,7 +134,12 @@ export const submitProposalScenario: Scenario = {
     return requests;
   },
   verify: (data) => {
-    const p = data.submitProposal as { status: string; receipt: { contentSha256: string; revision: number } | null } | undefined;
-    return p?.status === 'SUBMITTED' && p.receipt?.revision === 1 && /^[0-9a-f]{64}$/.test(p.receipt.contentSha256);
+    const p = data.submitProposal as
+      { status: string; receipt: { contentSha256: string; revision: number } | null } | undefined;
+    return (
+      p?.status === 'SUBMITTED' &&
+      p.receipt?.revision === 1 &&
+      /^[0-9a-f]{64}$/.test(p.receipt.contentSha256)
+    );
   },
 };

@@ -21,7 +21,8 @@ export function inDependencyOrder(generators: readonly SeedGenerator[]): SeedGen
   const state = new Map<string, 'visiting' | 'done'>();
   const visit = (g: SeedGenerator, path: string[]) => {
     if (state.get(g.name) === 'done') return;
-    if (state.get(g.name) === 'visiting') throw new Error(`seed generators depend on each other: ${[...path, g.name].join(' → ')}`);
+    if (state.get(g.name) === 'visiting')
+      throw new Error(`seed generators depend on each other: ${[...path, g.name].join(' → ')}`);
     state.set(g.name, 'visiting');
     for (const dep of g.dependsOn ?? []) {
       const d = byName.get(dep);

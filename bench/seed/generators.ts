@@ -8,4 +8,9 @@ import { usersGenerator } from './generators/users.generator.js';
  * Every generator of the scale data. A feature adds its entity's generator (one file under
  * generators/) to this list with `dependsOn`; the order here does not matter.
  */
-export const GENERATORS: readonly SeedGenerator[] = [usersGenerator, organizationsGenerator, challengesGenerator, proposalsGenerator];
+export const GENERATORS: readonly SeedGenerator[] = [
+  usersGenerator,
+  organizationsGenerator,
+  challengesGenerator,
+  proposalsGenerator,
+];

@@ -22,14 +22,44 @@ export interface BenchPersona {
  * first enterprise) by adding it here and linking it in its own file.
  */
 export const PERSONAS = {
-  admin: { email: `admin@${BENCH_EMAIL_DOMAIN}`, displayName: '平台管理员 Platform Admin', locale: 'zh-CN', platformRoles: [PlatformRole.ADMIN] },
-  expert: { email: `expert@${BENCH_EMAIL_DOMAIN}`, displayName: '张明 专家', locale: 'zh-CN', platformRoles: [PlatformRole.EXPERT] },
-  member: { email: `member@${BENCH_EMAIL_DOMAIN}`, displayName: '李静', locale: 'zh-CN', platformRoles: [] },
-  login: { email: `login@${BENCH_EMAIL_DOMAIN}`, displayName: 'Login Bench', locale: 'en', platformRoles: [] },
+  admin: {
+    email: `admin@${BENCH_EMAIL_DOMAIN}`,
+    displayName: '平台管理员 Platform Admin',
+    locale: 'zh-CN',
+    platformRoles: [PlatformRole.ADMIN],
+  },
+  expert: {
+    email: `expert@${BENCH_EMAIL_DOMAIN}`,
+    displayName: '张明 专家',
+    locale: 'zh-CN',
+    platformRoles: [PlatformRole.EXPERT],
+  },
+  member: {
+    email: `member@${BENCH_EMAIL_DOMAIN}`,
+    displayName: '李静',
+    locale: 'zh-CN',
+    platformRoles: [],
+  },
+  login: {
+    email: `login@${BENCH_EMAIL_DOMAIN}`,
+    displayName: 'Login Bench',
+    locale: 'en',
+    platformRoles: [],
+  },
   /** OWNER of the first seeded enterprise: verified, an ACTIVE (FOUNDING) alliance member. */
-  enterprise: { email: `enterprise@${BENCH_EMAIL_DOMAIN}`, displayName: '王海 Hai Wang', locale: 'zh-CN', platformRoles: [] },
+  enterprise: {
+    email: `enterprise@${BENCH_EMAIL_DOMAIN}`,
+    displayName: '王海 Hai Wang',
+    locale: 'zh-CN',
+    platformRoles: [],
+  },
   /** OWNER of the first seeded SME: verified, SPECIALIZED (专精特新) with a certificate valid until 2028-12-31. */
-  sme: { email: `sme@${BENCH_EMAIL_DOMAIN}`, displayName: '陈晓 Xiao Chen', locale: 'zh-CN', platformRoles: [] },
+  sme: {
+    email: `sme@${BENCH_EMAIL_DOMAIN}`,
+    displayName: '陈晓 Xiao Chen',
+    locale: 'zh-CN',
+    platformRoles: [],
+  },
 } as const satisfies Record<string, BenchPersona>;
 
 export type PersonaName = keyof typeof PERSONAS;
@@ -44,12 +74,23 @@ export type AnyPersonaName = PersonaName | SubmitterName;
  */
 export const SUBMITTER_COUNT = 16;
 export type SubmitterName = `submitter${string}`;
-export const SUBMITTERS: readonly SubmitterName[] = Array.from({ length: SUBMITTER_COUNT }, (_, i) => `submitter${String(i + 1).padStart(2, '0')}` as const);
+export const SUBMITTERS: readonly SubmitterName[] = Array.from(
+  { length: SUBMITTER_COUNT },
+  (_, i) => `submitter${String(i + 1).padStart(2, '0')}` as const,
+);
 
 /** Every persona the users generator creates and the benchmark may sign in as. */
 export const ALL_PERSONAS: Readonly<Record<PersonaName | SubmitterName, BenchPersona>> = {
   ...PERSONAS,
   ...Object.fromEntries(
-    SUBMITTERS.map((name, i) => [name, { email: `${name}@${BENCH_EMAIL_DOMAIN}`, displayName: `投标专员 ${i + 1} Submitter ${i + 1}`, locale: 'zh-CN', platformRoles: [] }]),
+    SUBMITTERS.map((name, i) => [
+      name,
+      {
+        email: `${name}@${BENCH_EMAIL_DOMAIN}`,
+        displayName: `投标专员 ${i + 1} Submitter ${i + 1}`,
+        locale: 'zh-CN',
+        platformRoles: [],
+      },
+    ]),
   ),
 };

@@ -15,7 +15,8 @@ import { seedSize } from './sizes.js';
 /** Every run with the same seed writes the same data. */
 export const SEED = 'innovation-marketplace-scale-v1';
 
-const USAGE = 'usage: npm run seed:scale -- --size S|M|L [--reset] [--only <generator>[,<generator>...]]';
+const USAGE =
+  'usage: npm run seed:scale -- --size S|M|L [--reset] [--only <generator>[,<generator>...]]';
 
 /**
  * npm run seed:scale -- --size S|M|L [--reset]
@@ -37,7 +38,9 @@ async function main(): Promise<void> {
   const size = seedSize(values.size);
   const config = loadConfig();
   if (config.isProduction) {
-    throw new Error('seed:scale writes thousands of accounts with a published password: it refuses to run with NODE_ENV=production');
+    throw new Error(
+      'seed:scale writes thousands of accounts with a published password: it refuses to run with NODE_ENV=production',
+    );
   }
 
   const started = Date.now();
@@ -45,7 +48,13 @@ async function main(): Promise<void> {
   try {
     console.log(`seeding size ${size.name} into ${redactUrl(database.url)}`);
     const dataSource = new DataSource(
-      typeormOptions({ url: database.url, poolSize: 2, connectionTimeoutMs: 10000, statementTimeoutMs: 600000, applicationName: 'marketplace-seed' }),
+      typeormOptions({
+        url: database.url,
+        poolSize: 2,
+        connectionTimeoutMs: 10000,
+        statementTimeoutMs: 600000,
+        applicationName: 'marketplace-seed',
+      }),
     );
     await dataSource.initialize();
     try {
@@ -55,13 +64,18 @@ async function main(): Promise<void> {
       await dataSource.destroy();
     }
 
-    const client = new pg.Client({ connectionString: database.url, application_name: 'marketplace-seed' });
+    const client = new pg.Client({
+      connectionString: database.url,
+      application_name: 'marketplace-seed',
+    });
     await client.connect();
     try {
       // Bulk loading: no need to wait for each commit to reach the disk (a crash just means seeding again).
       await client.query(`SET synchronous_commit = off`);
       await client.query(`SET statement_timeout = 0`);
-      const db: SeedDb = { query: async (sql, params) => (await client.query(sql, params as unknown[])).rows };
+      const db: SeedDb = {
+        query: async (sql, params) => (await client.query(sql, params as unknown[])).rows,
+      };
       if (values.reset) await resetTables(db);
 
       const only = values.only?.split(',').map((s) => s.trim());
@@ -82,7 +96,8 @@ async function main(): Promise<void> {
       const t0 = Date.now();
       await client.query('ANALYZE');
       console.log(`  ${'ANALYZE'.padEnd(16)} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-      for (const row of await tableCounts(db)) console.log(`  ${row.table.padEnd(24)} ${row.rows.toLocaleString('en')} rows`);
+      for (const row of await tableCounts(db))
+        console.log(`  ${row.table.padEnd(24)} ${row.rows.toLocaleString('en')} rows`);
     } finally {
       await client.end();
     }
@@ -131,7 +146,12 @@ main().then(
   },
 );
 
-const SEARCH_INDEXES = ['IDX_challenges_search_zh', 'IDX_challenges_search_en', 'IDX_challenges_search_zh_month', 'IDX_challenges_search_en_month'];
+const SEARCH_INDEXES = [
+  'IDX_challenges_search_zh',
+  'IDX_challenges_search_en',
+  'IDX_challenges_search_zh_month',
+  'IDX_challenges_search_en_month',
+];
 
 async function setSearchIndexFastUpdate(db: SeedDb, on: boolean): Promise<void> {
   for (const index of SEARCH_INDEXES) {

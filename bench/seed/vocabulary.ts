@@ -362,8 +362,34 @@ const GIVEN_NAME_CHARS: readonly Term[] = [
 ];
 
 /** Names of foreign colleagues (alliance members include multinationals such as AstraZeneca). */
-const FOREIGN_FIRST = ['Anna', 'David', 'Maria', 'James', 'Sophie', 'Lukas', 'Emma', 'Olivier', 'Hiroshi', 'Priya', 'Carlos', 'Elena'];
-const FOREIGN_LAST = ['Müller', 'Smith', 'García', 'Rossi', 'Dubois', 'Tanaka', 'Kim', 'Novak', 'Johansson', 'Patel', 'Brown', 'Schneider'];
+const FOREIGN_FIRST = [
+  'Anna',
+  'David',
+  'Maria',
+  'James',
+  'Sophie',
+  'Lukas',
+  'Emma',
+  'Olivier',
+  'Hiroshi',
+  'Priya',
+  'Carlos',
+  'Elena',
+];
+const FOREIGN_LAST = [
+  'Müller',
+  'Smith',
+  'García',
+  'Rossi',
+  'Dubois',
+  'Tanaka',
+  'Kim',
+  'Novak',
+  'Johansson',
+  'Patel',
+  'Brown',
+  'Schneider',
+];
 
 export interface PersonName {
   /** As the person shows it on the platform: 王磊, Lei Wang, 王磊 Lei Wang, Anna Müller. */
@@ -388,11 +414,16 @@ export function personName(rng: Rng): PersonName {
   if (style === 'foreign') {
     const first = rng.pick(FOREIGN_FIRST);
     const last = rng.pick(FOREIGN_LAST);
-    const ascii = `${first}.${last}`.normalize('NFD').replace(/[^A-Za-z.]/g, '').toLowerCase();
+    const ascii = `${first}.${last}`
+      .normalize('NFD')
+      .replace(/[^A-Za-z.]/g, '')
+      .toLowerCase();
     return { displayName: `${first} ${last}`, ascii, locale: 'en' };
   }
   const surname = rng.weighted(SURNAMES);
-  const given = rng.chance(0.65) ? [rng.pick(GIVEN_NAME_CHARS), rng.pick(GIVEN_NAME_CHARS)] : [rng.pick(GIVEN_NAME_CHARS)];
+  const given = rng.chance(0.65)
+    ? [rng.pick(GIVEN_NAME_CHARS), rng.pick(GIVEN_NAME_CHARS)]
+    : [rng.pick(GIVEN_NAME_CHARS)];
   const zh = surname.zh + given.map((g) => g.zh).join('');
   const givenPinyin = capitalise(given.map((g) => g.en).join(''));
   const pinyin = `${givenPinyin} ${surname.en}`;
@@ -414,7 +445,10 @@ export interface CompanyName extends Term {
  * 青岛海瑞储能科技有限公司 / Qingdao Hairui Energy Storage Technology Co., Ltd.
  * Large enterprises get a group form (集团股份有限公司).
  */
-export function companyName(rng: Rng, options: { large?: boolean; field?: TechnicalField; region?: Region } = {}): CompanyName {
+export function companyName(
+  rng: Rng,
+  options: { large?: boolean; field?: TechnicalField; region?: Region } = {},
+): CompanyName {
   const region = options.region ?? rng.pick(REGIONS);
   const field = options.field ?? rng.pick(TECHNICAL_FIELDS);
   const brand = [rng.pick(BRAND_PARTS), rng.pick(BRAND_PARTS)];
@@ -423,19 +457,31 @@ export function companyName(rng: Rng, options: { large?: boolean; field?: Techni
   const kind = options.large ? rng.pick(GROUP_KINDS) : rng.pick(COMPANY_KINDS);
   const fieldEn = field.en.replace(/\b\w/g, (c) => c.toUpperCase());
   return {
-    zh: options.large ? `${region.zh}${brandZh}${kind.zh}` : `${region.zh}${brandZh}${field.zh}${kind.zh}`,
-    en: options.large ? `${region.en} ${brandEn} ${kind.en}` : `${region.en} ${brandEn} ${fieldEn} ${kind.en}`,
-    ascii: `${region.en}${brandEn}`.normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase(),
+    zh: options.large
+      ? `${region.zh}${brandZh}${kind.zh}`
+      : `${region.zh}${brandZh}${field.zh}${kind.zh}`,
+    en: options.large
+      ? `${region.en} ${brandEn} ${kind.en}`
+      : `${region.en} ${brandEn} ${fieldEn} ${kind.en}`,
+    ascii: `${region.en}${brandEn}`
+      .normalize('NFD')
+      .replace(/[^A-Za-z]/g, '')
+      .toLowerCase(),
     region,
     field,
   };
 }
 
 /** A demand title in both languages, e.g. 储能电站热失控预警关键技术攻关 / Key technology breakthrough: thermal runaway early warning for energy storage power stations. */
-export function demandTitle(rng: Rng, field: TechnicalField = rng.pick(TECHNICAL_FIELDS)): Term & { field: TechnicalField; topic: Term } {
+export function demandTitle(
+  rng: Rng,
+  field: TechnicalField = rng.pick(TECHNICAL_FIELDS),
+): Term & { field: TechnicalField; topic: Term } {
   const topic = rng.pick(field.topics);
   const goal = rng.pick(DEMAND_GOALS);
-  const zh = topic.zh.startsWith(field.zh) ? `${topic.zh}${goal.zh}` : `${field.zh}${topic.zh}${goal.zh}`;
+  const zh = topic.zh.startsWith(field.zh)
+    ? `${topic.zh}${goal.zh}`
+    : `${field.zh}${topic.zh}${goal.zh}`;
   const en = `${capitalise(goal.en)}: ${topic.en} for ${field.en}`;
   return { zh, en, field, topic };
 }
@@ -444,7 +490,9 @@ export function demandTitle(rng: Rng, field: TechnicalField = rng.pick(TECHNICAL
 export function indicatorSentence(rng: Rng, topic: Term): Term {
   const indicator = rng.pick(INDICATORS);
   const value = rng.int(2, 99) * (indicator.unit === '%' ? 1 : rng.pick([1, 10, 100]));
-  const direction = rng.chance(0.5) ? { zh: '不低于', en: 'at least' } : { zh: '不高于', en: 'at most' };
+  const direction = rng.chance(0.5)
+    ? { zh: '不低于', en: 'at least' }
+    : { zh: '不高于', en: 'at most' };
   return {
     zh: `${topic.zh}的${indicator.zh}${direction.zh}${value}${indicator.unit}。`,
     en: `The ${indicator.en} of the ${topic.en} must be ${direction.en} ${value} ${indicator.unit}.`,
@@ -452,7 +500,12 @@ export function indicatorSentence(rng: Rng, topic: Term): Term {
 }
 
 /** A short paragraph for descriptions and proposal bodies: a few sentences in one language. */
-export function paragraph(rng: Rng, field: TechnicalField, language: 'zh' | 'en', sentences = 3): string {
+export function paragraph(
+  rng: Rng,
+  field: TechnicalField,
+  language: 'zh' | 'en',
+  sentences = 3,
+): string {
   const parts: string[] = [];
   for (let i = 0; i < sentences; i += 1) {
     const topic = rng.pick(field.topics);

@@ -10,9 +10,17 @@ export interface BenchDatabase {
 }
 
 /** The configured database: DATABASE_URL, else the embedded one under DATA_DIR (started if needed), as the service does. */
-export async function openDatabase(config: AppConfig, log: (message: string) => void): Promise<BenchDatabase> {
-  if (config.database.url) return { url: config.database.url, embedded: false, release: async () => undefined };
-  const server = new EmbeddedPostgres({ baseDir: config.dataDir, port: config.database.embeddedPort, log });
+export async function openDatabase(
+  config: AppConfig,
+  log: (message: string) => void,
+): Promise<BenchDatabase> {
+  if (config.database.url)
+    return { url: config.database.url, embedded: false, release: async () => undefined };
+  const server = new EmbeddedPostgres({
+    baseDir: config.dataDir,
+    port: config.database.embeddedPort,
+    log,
+  });
   await server.start();
   return { url: server.url, embedded: true, release: () => server.stop() };
 }

@@ -109,7 +109,12 @@ export async function runLoad(
   const note = (message: string) => {
     if (samples.size < 5) samples.add(message.slice(0, 300));
   };
-  const onResponse = (status: number, body: string, _context: object, headers: IncomingHttpHeaders | undefined) => {
+  const onResponse = (
+    status: number,
+    body: string,
+    _context: object,
+    headers: IncomingHttpHeaders | undefined,
+  ) => {
     const header = headers?.['x-sql-statements'];
     if (header !== undefined) {
       const n = Number(Array.isArray(header) ? header[0] : header);
@@ -148,53 +153,68 @@ export async function runLoad(
   const started = process.hrtime.bigint();
   let result: { errors: number; timeouts: number; duration?: number };
   if (options.ratePerSecond) {
-    if (scenario.eachRequestOnce) throw new Error(`${scenario.name}: an offered load cycles through its requests; eachRequestOnce is not supported`);
-    result = await pacedRequests(baseUrl, requests, options.ratePerSecond, options.durationSeconds, onResponse, latencies);
-  } else result = await autocannon({
-    url: `${baseUrl}/graphql`,
-    connections: options.connections,
-    duration: options.durationSeconds,
-    pipelining: 1,
-    timeout: 10,
-    requests: scenario.eachRequestOnce
-      ? [
-          {
-            method: 'POST' as const,
-            path: '/graphql',
-            // One shared cursor over the list for every connection (and every run of this list), so no request is sent twice.
-            setupRequest: (request: autocannon.Request) => {
-              const cursor = cursors.get(requests) ?? { next: 0 };
-              cursors.set(requests, cursor);
-              const sampled = cursor.next % SQL_SAMPLE_EVERY === 0;
-              const r = requests[cursor.next++];
-              // Exhausted: a request the service refuses, so that it counts as an error, never as throughput.
-              const body = r ? JSON.stringify({ query: r.query, variables: r.variables }) : JSON.stringify({ query: '{ requestListExhausted }' });
-              return { ...request, headers: headersOf(r, sampled), body };
+    if (scenario.eachRequestOnce)
+      throw new Error(
+        `${scenario.name}: an offered load cycles through its requests; eachRequestOnce is not supported`,
+      );
+    result = await pacedRequests(
+      baseUrl,
+      requests,
+      options.ratePerSecond,
+      options.durationSeconds,
+      onResponse,
+      latencies,
+    );
+  } else
+    result = await autocannon({
+      url: `${baseUrl}/graphql`,
+      connections: options.connections,
+      duration: options.durationSeconds,
+      pipelining: 1,
+      timeout: 10,
+      requests: scenario.eachRequestOnce
+        ? [
+            {
+              method: 'POST' as const,
+              path: '/graphql',
+              // One shared cursor over the list for every connection (and every run of this list), so no request is sent twice.
+              setupRequest: (request: autocannon.Request) => {
+                const cursor = cursors.get(requests) ?? { next: 0 };
+                cursors.set(requests, cursor);
+                const sampled = cursor.next % SQL_SAMPLE_EVERY === 0;
+                const r = requests[cursor.next++];
+                // Exhausted: a request the service refuses, so that it counts as an error, never as throughput.
+                const body = r
+                  ? JSON.stringify({ query: r.query, variables: r.variables })
+                  : JSON.stringify({ query: '{ requestListExhausted }' });
+                return { ...request, headers: headersOf(r, sampled), body };
+              },
+              onResponse,
             },
-            onResponse,
-          },
-        ]
-      : // autocannon cycles through this list on each connection: every request of the scenario, SQL_SAMPLE_EVERY times, the first time counted.
-        Array.from({ length: SQL_SAMPLE_EVERY }, (_, round) =>
-          requests.map((r) => ({
-            method: 'POST' as const,
-            path: '/graphql',
-            headers: headersOf(r, round === 0),
-            body: JSON.stringify({ query: r.query, variables: r.variables }),
-            onResponse,
-          })),
-        ).flat(),
-    setupClient: (client) => {
-      client.on('response', (_status: number, _bytes: number, responseTime: number) => {
-        latencies.push(responseTime);
-      });
-    },
-  });
+          ]
+        : // autocannon cycles through this list on each connection: every request of the scenario, SQL_SAMPLE_EVERY times, the first time counted.
+          Array.from({ length: SQL_SAMPLE_EVERY }, (_, round) =>
+            requests.map((r) => ({
+              method: 'POST' as const,
+              path: '/graphql',
+              headers: headersOf(r, round === 0),
+              body: JSON.stringify({ query: r.query, variables: r.variables }),
+              onResponse,
+            })),
+          ).flat(),
+      setupClient: (client) => {
+        client.on('response', (_status: number, _bytes: number, responseTime: number) => {
+          latencies.push(responseTime);
+        });
+      },
+    });
   const elapsedSeconds = Number(process.hrtime.bigint() - started) / 1e9;
 
   latencies.sort((a, b) => a - b);
   const percentile = (p: number) =>
-    latencies.length === 0 ? NaN : latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)];
+    latencies.length === 0
+      ? NaN
+      : latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)];
   const transport = result.errors + result.timeouts;
   if (transport > 0) note(`${result.errors} socket errors, ${result.timeouts} timeouts`);
   const durationSeconds = result.duration || elapsedSeconds;
@@ -211,9 +231,22 @@ export async function runLoad(
       p99: round(percentile(99), 2),
       max: round(latencies[latencies.length - 1] ?? NaN, 2),
     },
-    errors: { total: non2xx + graphqlErrors + transport, non2xx, graphql: graphqlErrors, transport, samples: [...samples] },
+    errors: {
+      total: non2xx + graphqlErrors + transport,
+      non2xx,
+      graphql: graphqlErrors,
+      transport,
+      samples: [...samples],
+    },
     sqlStatements:
-      sql.sampled === 0 ? null : { mean: round(sql.sum / sql.sampled, 2), min: sql.min, max: sql.max, sampled: sql.sampled },
+      sql.sampled === 0
+        ? null
+        : {
+            mean: round(sql.sum / sql.sampled, 2),
+            min: sql.min,
+            max: sql.max,
+            sampled: sql.sampled,
+          },
   };
 }
 

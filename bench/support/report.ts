@@ -33,7 +33,8 @@ export function summarise(runs: readonly GroupedRun[]): SummaryRow[] {
   const floors = runs.filter((r) => r.group === 'floor');
   const rows: SummaryRow[] = [];
   if (floors.length) {
-    const mean = (f: (r: LoadRun) => number) => floors.reduce((s, r) => s + f(r), 0) / floors.length;
+    const mean = (f: (r: LoadRun) => number) =>
+      floors.reduce((s, r) => s + f(r), 0) / floors.length;
     const floorRps = mean((r) => r.requestsPerSecond);
     rows.push({
       scenario: floors.length > 1 ? `floor (mean of ${floors.length})` : 'floor',
@@ -42,18 +43,44 @@ export function summarise(runs: readonly GroupedRun[]): SummaryRow[] {
       requestsPerSecond: round(floorRps),
       ratioToFloor: 1,
       adjacentFloorRps: round(floorRps),
-      latencyMs: { p50: round(mean((r) => r.latencyMs.p50), 2), p95: round(mean((r) => r.latencyMs.p95), 2), p99: round(mean((r) => r.latencyMs.p99), 2) },
+      latencyMs: {
+        p50: round(
+          mean((r) => r.latencyMs.p50),
+          2,
+        ),
+        p95: round(
+          mean((r) => r.latencyMs.p95),
+          2,
+        ),
+        p99: round(
+          mean((r) => r.latencyMs.p99),
+          2,
+        ),
+      },
       errors: floors.reduce((s, r) => s + r.errors.total, 0),
       requests: floors.reduce((s, r) => s + r.requests, 0),
-      sqlPerRequest: floors[0].sqlStatements ? round(mean((r) => r.sqlStatements?.mean ?? 0), 2) : null,
+      sqlPerRequest: floors[0].sqlStatements
+        ? round(
+            mean((r) => r.sqlStatements?.mean ?? 0),
+            2,
+          )
+        : null,
       peakRssBytes: maxDefined(floors.map((r) => r.peakRssBytes)),
     });
   }
   runs.forEach((run, i) => {
     if (run.group === 'floor') return;
-    const adjacent = [runs[i - 1], runs[i + 1]].filter((r) => r?.group === 'floor').map((r) => r!.requestsPerSecond);
+    const adjacent = [runs[i - 1], runs[i + 1]]
+      .filter((r) => r?.group === 'floor')
+      .map((r) => r!.requestsPerSecond);
     const floorRps = adjacent.length ? adjacent.reduce((a, b) => a + b, 0) / adjacent.length : NaN;
-    const product = run.group === 'peer' ? runs.slice(0, i).reverse().find((r) => r.group !== 'peer' && r.scenario === run.peerOf) : undefined;
+    const product =
+      run.group === 'peer'
+        ? runs
+            .slice(0, i)
+            .reverse()
+            .find((r) => r.group !== 'peer' && r.scenario === run.peerOf)
+        : undefined;
     rows.push({
       scenario: run.scenario,
       group: run.group,
@@ -68,13 +95,27 @@ export function summarise(runs: readonly GroupedRun[]): SummaryRow[] {
       requests: run.requests,
       sqlPerRequest: run.sqlStatements?.mean ?? null,
       peakRssBytes: run.peakRssBytes,
-      productOverPeer: product ? round(product.requestsPerSecond / run.requestsPerSecond, 2) : undefined,
+      productOverPeer: product
+        ? round(product.requestsPerSecond / run.requestsPerSecond, 2)
+        : undefined,
     });
   });
   return rows;
 }
 
-const HEADERS = ['scenario', 'conns', 'req/s', '× floor', 'product ÷ peer', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'SQL/req', 'peak RSS MiB'];
+const HEADERS = [
+  'scenario',
+  'conns',
+  'req/s',
+  '× floor',
+  'product ÷ peer',
+  'p50 ms',
+  'p95 ms',
+  'p99 ms',
+  'errors',
+  'SQL/req',
+  'peak RSS MiB',
+];
 
 function cells(row: SummaryRow): string[] {
   return [
@@ -100,7 +141,8 @@ export function textTable(rows: readonly SummaryRow[]): string {
   ].filter((s) => s.length);
   const all = [HEADERS, ...rows.map(cells)];
   const widths = HEADERS.map((_, c) => Math.max(...all.map((r) => r[c].length)));
-  const line = (r: string[]) => r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ');
+  const line = (r: string[]) =>
+    r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ');
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   const out = [line(HEADERS), rule];
   sections.forEach((section, i) => {
@@ -116,7 +158,15 @@ export function markdownTable(rows: readonly SummaryRow[]): string {
   const main = rows.filter((r) => r.group !== 'slow');
   const slow = rows.filter((r) => r.group === 'slow');
   const parts = [md(HEADERS), sep, ...main.map((r) => md(cells(r)))];
-  if (slow.length) parts.push('', 'Slow by design (argon2id password hashing):', '', md(HEADERS), sep, ...slow.map((r) => md(cells(r))));
+  if (slow.length)
+    parts.push(
+      '',
+      'Slow by design (argon2id password hashing):',
+      '',
+      md(HEADERS),
+      sep,
+      ...slow.map((r) => md(cells(r))),
+    );
   return parts.join('\n');
 }
 

@@ -22,7 +22,14 @@ const STOP_TIMEOUT_MS = 20_000;
  * database settings (DATABASE_URL, or DATA_DIR/EMBEDDED_PG_PORT for the embedded one).
  */
 export function startService(env: NodeJS.ProcessEnv, port: number): Promise<ServiceProcess> {
-  return startChild('the service', resolve('dist/src/main.js'), { ...env, PORT: String(port), HOST: '127.0.0.1' }, port, isReady, SERVICE_NODE_FLAGS);
+  return startChild(
+    'the service',
+    resolve('dist/src/main.js'),
+    { ...env, PORT: String(port), HOST: '127.0.0.1' },
+    port,
+    isReady,
+    SERVICE_NODE_FLAGS,
+  );
 }
 
 /**
@@ -43,14 +50,20 @@ export function ensurePeerInstalled(log: (message: string) => void): void {
   if (existsSync(join(PEER_DIR, 'node_modules', 'postgraphile', 'package.json'))) return;
   log('installing the PostGraphile 4 peer (npm install --prefix bench/peer) ...');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  execFileSync(npm, ['install', '--prefix', PEER_DIR, '--no-audit', '--no-fund'], { stdio: 'inherit' });
+  execFileSync(npm, ['install', '--prefix', PEER_DIR, '--no-audit', '--no-fund'], {
+    stdio: 'inherit',
+  });
 }
 
 /**
  * Starts the PostGraphile 4 peer (bench/peer/server.mjs) over `databaseUrl` with a pool of
  * `poolSize` connections, and waits until it answers `{ __typename }`.
  */
-export function startPeer(databaseUrl: string, poolSize: number, port: number): Promise<ServiceProcess> {
+export function startPeer(
+  databaseUrl: string,
+  poolSize: number,
+  port: number,
+): Promise<ServiceProcess> {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     NODE_ENV: 'production',
@@ -58,7 +71,13 @@ export function startPeer(databaseUrl: string, poolSize: number, port: number): 
     PEER_PORT: String(port),
     PEER_POOL_SIZE: String(poolSize),
   };
-  return startChild('the PostGraphile peer', join(PEER_DIR, 'server.mjs'), env, port, answersGraphql);
+  return startChild(
+    'the PostGraphile peer',
+    join(PEER_DIR, 'server.mjs'),
+    env,
+    port,
+    answersGraphql,
+  );
 }
 
 async function startChild(
@@ -70,9 +89,14 @@ async function startChild(
   nodeFlags: readonly string[] = [],
 ): Promise<ServiceProcess> {
   if (await portInUse(port)) {
-    throw new Error(`port ${port} is already in use on 127.0.0.1: set BENCH_PORT / BENCH_PEER_PORT to a free port (or BENCH_URL to measure that server)`);
+    throw new Error(
+      `port ${port} is already in use on 127.0.0.1: set BENCH_PORT / BENCH_PEER_PORT to a free port (or BENCH_URL to measure that server)`,
+    );
   }
-  const child = spawn(process.execPath, [...nodeFlags, script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeFlags, script], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
     output.push(chunk.toString());
@@ -91,7 +115,9 @@ async function startChild(
     if (await ready(url)) break;
     if (Date.now() > deadline) {
       await stopChild(child, exited);
-      throw new Error(`${label} was not ready after ${READY_TIMEOUT_MS / 1000} s:\n${output.join('').slice(-4000)}`);
+      throw new Error(
+        `${label} was not ready after ${READY_TIMEOUT_MS / 1000} s:\n${output.join('').slice(-4000)}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -137,7 +163,10 @@ async function answersGraphql(url: string): Promise<boolean> {
       body: JSON.stringify({ query: '{ __typename }' }),
       signal: AbortSignal.timeout(5000),
     });
-    return res.ok && ((await res.json()) as { data?: { __typename?: string } }).data?.__typename === 'Query';
+    return (
+      res.ok &&
+      ((await res.json()) as { data?: { __typename?: string } }).data?.__typename === 'Query'
+    );
   } catch {
     return false;
   }

@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { Relation } from 'typeorm';
 import { OrganizationEntity } from '../organizations/index.js';
 
@@ -34,7 +43,12 @@ export class AllianceMembershipEntity {
   @JoinColumn({ name: 'organization_id' })
   organization?: Relation<OrganizationEntity>;
 
-  @Column({ type: 'enum', enum: AllianceMembershipStatus, enumName: 'alliance_membership_status', default: AllianceMembershipStatus.APPLIED })
+  @Column({
+    type: 'enum',
+    enum: AllianceMembershipStatus,
+    enumName: 'alliance_membership_status',
+    default: AllianceMembershipStatus.APPLIED,
+  })
   status: AllianceMembershipStatus;
 
   /** Set on admission; null while APPLIED or when REJECTED. */

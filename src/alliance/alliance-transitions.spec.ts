@@ -13,7 +13,14 @@ import {
   statusesAllowing,
 } from './alliance-transitions.js';
 
-const STATUSES: MembershipStatus[] = ['APPLIED', 'ACTIVE', 'REJECTED', 'SUSPENDED', 'EXITED', 'EXPELLED'];
+const STATUSES: MembershipStatus[] = [
+  'APPLIED',
+  'ACTIVE',
+  'REJECTED',
+  'SUSPENDED',
+  'EXITED',
+  'EXPELLED',
+];
 
 /** Every allowed (action, from) pair and where it leads; everything else must be refused. */
 const ALLOWED: [MembershipAction, MembershipStatus, MembershipStatus][] = [
@@ -27,7 +34,15 @@ const ALLOWED: [MembershipAction, MembershipStatus, MembershipStatus][] = [
   ['CHANGE_TIER', 'ACTIVE', 'ACTIVE'],
 ];
 
-const ACTIONS: MembershipAction[] = ['ADMIT', 'REJECT', 'SUSPEND', 'REINSTATE', 'EXPEL', 'LEAVE', 'CHANGE_TIER'];
+const ACTIONS: MembershipAction[] = [
+  'ADMIT',
+  'REJECT',
+  'SUSPEND',
+  'REINSTATE',
+  'EXPEL',
+  'LEAVE',
+  'CHANGE_TIER',
+];
 
 describe('alliance membership transitions', () => {
   it.each(ALLOWED)('%s from %s leads to %s', (action, from, to) => {
@@ -35,7 +50,9 @@ describe('alliance membership transitions', () => {
   });
 
   const refused = ACTIONS.flatMap((action) =>
-    STATUSES.filter((from) => !ALLOWED.some(([a, f]) => a === action && f === from)).map((from) => [action, from] as const),
+    STATUSES.filter((from) => !ALLOWED.some(([a, f]) => a === action && f === from)).map(
+      (from) => [action, from] as const,
+    ),
   );
   it.each(refused)('refuses %s from %s', (action, from) => {
     expect(membershipTransition(action, from)).toBeNull();
@@ -68,42 +85,95 @@ describe('who may move a membership (checkMove with the membership table)', () =
     expect(Object.keys(MEMBERSHIP_TRANSITIONS).sort()).toEqual([...ACTIONS].sort());
   });
 
-  const pairs = ACTIONS.flatMap((action) => KINDS.map((kind) => [action, kind, kind === (action === 'LEAVE' ? 'MEMBER' : 'PLATFORM_ADMIN')] as const));
+  const pairs = ACTIONS.flatMap((action) =>
+    KINDS.map(
+      (kind) =>
+        [action, kind, kind === (action === 'LEAVE' ? 'MEMBER' : 'PLATFORM_ADMIN')] as const,
+    ),
+  );
   it.each(pairs)('%s by %s is allowed: %s', (action, kind, allowed) => {
-    const move = () => checkMove(MEMBERSHIP_LIFECYCLE, { action, actorKinds: [kind], reason: 'a reason given' });
+    const move = () =>
+      checkMove(MEMBERSHIP_LIFECYCLE, { action, actorKinds: [kind], reason: 'a reason given' });
     if (allowed) expect(move().to).toBe(MEMBERSHIP_TRANSITIONS[action].to);
-    else expect(errorOf(move)?.extensions).toEqual({ code: 'FORBIDDEN', reason: 'TRANSITION_NOT_ALLOWED' });
+    else
+      expect(errorOf(move)?.extensions).toEqual({
+        code: 'FORBIDDEN',
+        reason: 'TRANSITION_NOT_ALLOWED',
+      });
   });
 
-  it.each(ACTIONS)('%s needs a reason (every decision is explained to the enterprise)', (action) => {
-    const by: MembershipActorKind = action === 'LEAVE' ? 'MEMBER' : 'PLATFORM_ADMIN';
-    for (const reason of [undefined, null, '', ' \t ']) {
-      expect(errorOf(() => checkMove(MEMBERSHIP_LIFECYCLE, { action, actorKinds: [by], reason }))?.extensions).toEqual({
-        code: 'BAD_USER_INPUT',
-        reason: 'INVALID_INPUT',
-        fields: [{ field: 'reason', message: 'is required' }],
-      });
-    }
-    expect(checkMove(MEMBERSHIP_LIFECYCLE, { action, actorKinds: [by], reason: 'why' }).to).toBe(MEMBERSHIP_TRANSITIONS[action].to);
-  });
+  it.each(ACTIONS)(
+    '%s needs a reason (every decision is explained to the enterprise)',
+    (action) => {
+      const by: MembershipActorKind = action === 'LEAVE' ? 'MEMBER' : 'PLATFORM_ADMIN';
+      for (const reason of [undefined, null, '', ' \t ']) {
+        expect(
+          errorOf(() => checkMove(MEMBERSHIP_LIFECYCLE, { action, actorKinds: [by], reason }))
+            ?.extensions,
+        ).toEqual({
+          code: 'BAD_USER_INPUT',
+          reason: 'INVALID_INPUT',
+          fields: [{ field: 'reason', message: 'is required' }],
+        });
+      }
+      expect(checkMove(MEMBERSHIP_LIFECYCLE, { action, actorKinds: [by], reason: 'why' }).to).toBe(
+        MEMBERSHIP_TRANSITIONS[action].to,
+      );
+    },
+  );
 
   it('refuses from a state the move does not start from as the API answers', () => {
     const error = refusal(MEMBERSHIP_LIFECYCLE, 'SUSPEND', 'APPLIED');
     expect(error.message).toBe('A membership that is APPLIED cannot be changed by SUSPEND');
-    expect(error.extensions).toEqual({ code: 'CONFLICT', reason: 'INVALID_TRANSITION', from: 'APPLIED', action: 'SUSPEND' });
+    expect(error.extensions).toEqual({
+      code: 'CONFLICT',
+      reason: 'INVALID_TRANSITION',
+      from: 'APPLIED',
+      action: 'SUSPEND',
+    });
   });
 });
 
 describe('membershipActorKinds', () => {
-  const actor = (organization?: Actor['organization'], admin = false): Actor => ({ userId: 'u', sessionId: 's', platformRoles: admin ? ['ADMIN'] : [], organization });
+  const actor = (organization?: Actor['organization'], admin = false): Actor => ({
+    userId: 'u',
+    sessionId: 's',
+    platformRoles: admin ? ['ADMIN'] : [],
+    organization,
+  });
   const ORG = 'member-org';
 
   it.each([
-    ['an OWNER of the member enterprise', actor({ id: ORG, kind: 'ENTERPRISE', role: 'OWNER' }), ORG, ['MEMBER']],
-    ['an ADMIN of the member enterprise', actor({ id: ORG, kind: 'ENTERPRISE', role: 'ADMIN' }), ORG, ['MEMBER']],
-    ['a MEMBER of the member enterprise', actor({ id: ORG, kind: 'ENTERPRISE', role: 'MEMBER' }), ORG, []],
-    ['an OWNER of another enterprise', actor({ id: 'other', kind: 'ENTERPRISE', role: 'OWNER' }), ORG, []],
-    ['an OWNER, the membership not known', actor({ id: ORG, kind: 'ENTERPRISE', role: 'OWNER' }), null, []],
+    [
+      'an OWNER of the member enterprise',
+      actor({ id: ORG, kind: 'ENTERPRISE', role: 'OWNER' }),
+      ORG,
+      ['MEMBER'],
+    ],
+    [
+      'an ADMIN of the member enterprise',
+      actor({ id: ORG, kind: 'ENTERPRISE', role: 'ADMIN' }),
+      ORG,
+      ['MEMBER'],
+    ],
+    [
+      'a MEMBER of the member enterprise',
+      actor({ id: ORG, kind: 'ENTERPRISE', role: 'MEMBER' }),
+      ORG,
+      [],
+    ],
+    [
+      'an OWNER of another enterprise',
+      actor({ id: 'other', kind: 'ENTERPRISE', role: 'OWNER' }),
+      ORG,
+      [],
+    ],
+    [
+      'an OWNER, the membership not known',
+      actor({ id: ORG, kind: 'ENTERPRISE', role: 'OWNER' }),
+      null,
+      [],
+    ],
     ['a platform admin', actor(undefined, true), null, ['PLATFORM_ADMIN']],
   ] as const)('%s holds %j', (_name, who, org, kinds) => {
     expect(membershipActorKinds(who, org)).toEqual(kinds);

@@ -6,7 +6,12 @@
  */
 import type { Actor } from '../common/auth/actor.js';
 import { isAdmin, managesOrganization } from '../common/auth/actor.js';
-import { allowedFrom, defineLifecycle, Lifecycle, Transition } from '../common/lifecycle/lifecycle.js';
+import {
+  allowedFrom,
+  defineLifecycle,
+  Lifecycle,
+  Transition,
+} from '../common/lifecycle/lifecycle.js';
 
 /** The membership states (the database enum alliance_membership_status holds the same values). */
 export enum AllianceMembershipStatus {
@@ -20,32 +25,83 @@ export enum AllianceMembershipStatus {
 
 export type MembershipStatus = `${AllianceMembershipStatus}`;
 
-export type MembershipAction = 'ADMIT' | 'REJECT' | 'SUSPEND' | 'REINSTATE' | 'EXPEL' | 'LEAVE' | 'CHANGE_TIER';
+export type MembershipAction =
+  'ADMIT' | 'REJECT' | 'SUSPEND' | 'REINSTATE' | 'EXPEL' | 'LEAVE' | 'CHANGE_TIER';
 
 /** Who may take an action: a platform admin, or the member enterprise itself (its OWNER/ADMIN). */
 export type MembershipActorKind = 'PLATFORM_ADMIN' | 'MEMBER';
 
 export type MembershipTransition = Transition<MembershipStatus, MembershipActorKind>;
 
-export const MEMBERSHIP_STATUSES: readonly MembershipStatus[] = Object.values(AllianceMembershipStatus);
+export const MEMBERSHIP_STATUSES: readonly MembershipStatus[] =
+  Object.values(AllianceMembershipStatus);
 
 /** Every move asks for a reason: it is shown to the enterprise and kept in the audit trail. */
 export const MEMBERSHIP_TRANSITIONS: Readonly<Record<MembershipAction, MembershipTransition>> = {
-  ADMIT: { from: ['APPLIED'], to: 'ACTIVE', by: ['PLATFORM_ADMIN'], needsReason: true, auditAction: 'ALLIANCE_MEMBERSHIP_ADMITTED' },
-  REJECT: { from: ['APPLIED'], to: 'REJECTED', by: ['PLATFORM_ADMIN'], needsReason: true, auditAction: 'ALLIANCE_APPLICATION_REJECTED' },
-  SUSPEND: { from: ['ACTIVE'], to: 'SUSPENDED', by: ['PLATFORM_ADMIN'], needsReason: true, auditAction: 'ALLIANCE_MEMBERSHIP_SUSPENDED' },
-  REINSTATE: { from: ['SUSPENDED'], to: 'ACTIVE', by: ['PLATFORM_ADMIN'], needsReason: true, auditAction: 'ALLIANCE_MEMBERSHIP_REINSTATED' },
-  EXPEL: { from: ['ACTIVE', 'SUSPENDED'], to: 'EXPELLED', by: ['PLATFORM_ADMIN'], needsReason: true, auditAction: 'ALLIANCE_MEMBERSHIP_EXPELLED' },
-  LEAVE: { from: ['ACTIVE'], to: 'EXITED', by: ['MEMBER'], needsReason: true, auditAction: 'ALLIANCE_MEMBERSHIP_EXITED' },
-  CHANGE_TIER: { from: ['ACTIVE'], to: 'ACTIVE', by: ['PLATFORM_ADMIN'], needsReason: true, auditAction: 'ALLIANCE_TIER_CHANGED' },
+  ADMIT: {
+    from: ['APPLIED'],
+    to: 'ACTIVE',
+    by: ['PLATFORM_ADMIN'],
+    needsReason: true,
+    auditAction: 'ALLIANCE_MEMBERSHIP_ADMITTED',
+  },
+  REJECT: {
+    from: ['APPLIED'],
+    to: 'REJECTED',
+    by: ['PLATFORM_ADMIN'],
+    needsReason: true,
+    auditAction: 'ALLIANCE_APPLICATION_REJECTED',
+  },
+  SUSPEND: {
+    from: ['ACTIVE'],
+    to: 'SUSPENDED',
+    by: ['PLATFORM_ADMIN'],
+    needsReason: true,
+    auditAction: 'ALLIANCE_MEMBERSHIP_SUSPENDED',
+  },
+  REINSTATE: {
+    from: ['SUSPENDED'],
+    to: 'ACTIVE',
+    by: ['PLATFORM_ADMIN'],
+    needsReason: true,
+    auditAction: 'ALLIANCE_MEMBERSHIP_REINSTATED',
+  },
+  EXPEL: {
+    from: ['ACTIVE', 'SUSPENDED'],
+    to: 'EXPELLED',
+    by: ['PLATFORM_ADMIN'],
+    needsReason: true,
+    auditAction: 'ALLIANCE_MEMBERSHIP_EXPELLED',
+  },
+  LEAVE: {
+    from: ['ACTIVE'],
+    to: 'EXITED',
+    by: ['MEMBER'],
+    needsReason: true,
+    auditAction: 'ALLIANCE_MEMBERSHIP_EXITED',
+  },
+  CHANGE_TIER: {
+    from: ['ACTIVE'],
+    to: 'ACTIVE',
+    by: ['PLATFORM_ADMIN'],
+    needsReason: true,
+    auditAction: 'ALLIANCE_TIER_CHANGED',
+  },
 };
 
-export const MEMBERSHIP_LIFECYCLE: Lifecycle<MembershipStatus, MembershipAction, MembershipActorKind> = defineLifecycle({
+export const MEMBERSHIP_LIFECYCLE: Lifecycle<
+  MembershipStatus,
+  MembershipAction,
+  MembershipActorKind
+> = defineLifecycle({
   entityType: 'AllianceMembership',
   states: MEMBERSHIP_STATUSES,
   actorKinds: ['PLATFORM_ADMIN', 'MEMBER'],
   transitions: MEMBERSHIP_TRANSITIONS,
-  refusal: (from, action) => ({ message: `A membership that is ${from ?? 'UNKNOWN'} cannot be changed by ${action}`, details: { from, action } }),
+  refusal: (from, action) => ({
+    message: `A membership that is ${from ?? 'UNKNOWN'} cannot be changed by ${action}`,
+    details: { from, action },
+  }),
 });
 
 /**
@@ -53,7 +109,10 @@ export const MEMBERSHIP_LIFECYCLE: Lifecycle<MembershipStatus, MembershipAction,
  * MEMBER for an OWNER/ADMIN of the member enterprise (null: the membership is not known yet, only the admin
  * kind is decided).
  */
-export function membershipActorKinds(actor: Actor, organizationId: string | null): MembershipActorKind[] {
+export function membershipActorKinds(
+  actor: Actor,
+  organizationId: string | null,
+): MembershipActorKind[] {
   const kinds: MembershipActorKind[] = [];
   if (isAdmin(actor)) kinds.push('PLATFORM_ADMIN');
   if (organizationId !== null && managesOrganization(actor, organizationId)) kinds.push('MEMBER');
@@ -61,10 +120,17 @@ export function membershipActorKinds(actor: Actor, organizationId: string | null
 }
 
 /** The states in which an enterprise counts as having a membership (one at a time). */
-export const LIVE_MEMBERSHIP_STATUSES: readonly MembershipStatus[] = ['APPLIED', 'ACTIVE', 'SUSPENDED'];
+export const LIVE_MEMBERSHIP_STATUSES: readonly MembershipStatus[] = [
+  'APPLIED',
+  'ACTIVE',
+  'SUSPENDED',
+];
 
 /** The transition `action` allows from `from`, or null when it is not allowed. */
-export function membershipTransition(action: MembershipAction, from: MembershipStatus): MembershipTransition | null {
+export function membershipTransition(
+  action: MembershipAction,
+  from: MembershipStatus,
+): MembershipTransition | null {
   return allowedFrom(MEMBERSHIP_LIFECYCLE, action, from);
 }
 

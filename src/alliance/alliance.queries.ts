@@ -1,8 +1,22 @@
 import type { SqlRow, SqlTarget } from '../database/typed-query.js';
-import { bool, date, dateOrNull, oneOf, oneOfOrNull, queryOne, queryRows, str, strOrNull } from '../database/typed-query.js';
+import {
+  bool,
+  date,
+  dateOrNull,
+  oneOf,
+  oneOfOrNull,
+  queryOne,
+  queryRows,
+  str,
+  strOrNull,
+} from '../database/typed-query.js';
 import { VerificationStatus } from '../organizations/index.js';
 import { AllianceMembershipStatus, AllianceTier } from './alliance-membership.entity.js';
-import type { AllianceMemberType, AllianceMembershipEventType, AllianceMembershipType } from './dto/alliance.types.js';
+import type {
+  AllianceMemberType,
+  AllianceMembershipEventType,
+  AllianceMembershipType,
+} from './dto/alliance.types.js';
 
 /**
  * The SQL of the alliance's reads and applications (see docs/architecture.md, "The SQL layer"). The
@@ -38,17 +52,31 @@ export function toMembershipType(r: SqlRow): AllianceMembershipType {
   };
 }
 
-export function findMembership(target: SqlTarget, id: string): Promise<AllianceMembershipType | undefined> {
+export function findMembership(
+  target: SqlTarget,
+  id: string,
+): Promise<AllianceMembershipType | undefined> {
   return queryOne(target, `${MEMBERSHIP_SELECT} WHERE m.id = $1`, [id], toMembershipType);
 }
 
 /** The enterprise's memberships, newest application first. */
-export function membershipsOf(target: SqlTarget, organizationId: string): Promise<AllianceMembershipType[]> {
-  return queryRows(target, `${MEMBERSHIP_SELECT} WHERE m.organization_id = $1 ORDER BY m.applied_at DESC, m.id DESC`, [organizationId], toMembershipType);
+export function membershipsOf(
+  target: SqlTarget,
+  organizationId: string,
+): Promise<AllianceMembershipType[]> {
+  return queryRows(
+    target,
+    `${MEMBERSHIP_SELECT} WHERE m.organization_id = $1 ORDER BY m.applied_at DESC, m.id DESC`,
+    [organizationId],
+    toMembershipType,
+  );
 }
 
 /** The id of the enterprise's live (APPLIED, ACTIVE or SUSPENDED) membership, if any. */
-export function liveMembershipId(target: SqlTarget, organizationId: string): Promise<string | undefined> {
+export function liveMembershipId(
+  target: SqlTarget,
+  organizationId: string,
+): Promise<string | undefined> {
   return queryOne(
     target,
     `SELECT id FROM alliance_memberships WHERE organization_id = $1 AND status IN ('APPLIED', 'ACTIVE', 'SUSPENDED')`,
@@ -64,7 +92,10 @@ export interface ApplicantState {
 }
 
 /** What decides whether the organisation may apply, its row locked (FOR UPDATE) until the transaction ends. */
-export function lockApplicantState(target: SqlTarget, organizationId: string): Promise<ApplicantState | undefined> {
+export function lockApplicantState(
+  target: SqlTarget,
+  organizationId: string,
+): Promise<ApplicantState | undefined> {
   return queryOne(
     target,
     `SELECT o.verification_status,
@@ -72,12 +103,20 @@ export function lockApplicantState(target: SqlTarget, organizationId: string): P
                   EXISTS (SELECT 1 FROM alliance_memberships WHERE organization_id = o.id AND status IN ('APPLIED', 'ACTIVE', 'SUSPENDED')) AS live
              FROM organizations o WHERE o.id = $1 FOR UPDATE OF o`,
     [organizationId],
-    (r) => ({ verificationStatus: oneOf(r, 'verification_status', VerificationStatus), expelled: bool(r, 'expelled'), live: bool(r, 'live') }),
+    (r) => ({
+      verificationStatus: oneOf(r, 'verification_status', VerificationStatus),
+      expelled: bool(r, 'expelled'),
+      live: bool(r, 'live'),
+    }),
   );
 }
 
 /** A new application (status APPLIED by default); its id. */
-export async function insertApplication(target: SqlTarget, organizationId: string, statement: string): Promise<string> {
+export async function insertApplication(
+  target: SqlTarget,
+  organizationId: string,
+  statement: string,
+): Promise<string> {
   const id = await queryOne(
     target,
     `INSERT INTO alliance_memberships (organization_id, statement) VALUES ($1, $2) RETURNING id`,
@@ -99,7 +138,11 @@ export interface MemberRow {
  * A page of ACTIVE members by tier (FOUNDING first), then seniority: `limit` rows after the keyset `after`
  * (tier, admitted_at, membership id), if given.
  */
-export function activeMembersPage(target: SqlTarget, limit: number, after: readonly unknown[] | null): Promise<MemberRow[]> {
+export function activeMembersPage(
+  target: SqlTarget,
+  limit: number,
+  after: readonly unknown[] | null,
+): Promise<MemberRow[]> {
   const params: unknown[] = [limit];
   let afterSql = '';
   if (after) {
@@ -149,22 +192,34 @@ export interface ApplicationsFilter {
 }
 
 /** The admins' queue: newest applications first, `limit` rows. */
-export function applicationsPage(target: SqlTarget, limit: number, filter: ApplicationsFilter): Promise<AllianceMembershipType[]> {
+export function applicationsPage(
+  target: SqlTarget,
+  limit: number,
+  filter: ApplicationsFilter,
+): Promise<AllianceMembershipType[]> {
   const { statuses } = filter;
   // One status (the usual queue) as an equality, so that IDX_alliance_memberships_status_applied gives the order.
   const params: unknown[] = [limit, statuses.length === 1 ? statuses[0] : statuses];
-  const where = [statuses.length === 1 ? 'm.status = $2::alliance_membership_status' : 'm.status = ANY($2::alliance_membership_status[])'];
+  const where = [
+    statuses.length === 1
+      ? 'm.status = $2::alliance_membership_status'
+      : 'm.status = ANY($2::alliance_membership_status[])',
+  ];
   if (filter.tier) {
     params.push(filter.tier);
     where.push(`m.tier = $${params.length}`);
   }
   if (filter.search) {
     params.push(`%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    where.push(`(o.name_zh ILIKE $${params.length} OR o.name_en ILIKE $${params.length} OR o.credit_code ILIKE $${params.length})`);
+    where.push(
+      `(o.name_zh ILIKE $${params.length} OR o.name_en ILIKE $${params.length} OR o.credit_code ILIKE $${params.length})`,
+    );
   }
   if (filter.after) {
     params.push(...filter.after);
-    where.push(`(m.applied_at, m.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    where.push(
+      `(m.applied_at, m.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
+    );
   }
   // Without a name search every condition is on the memberships: take the page first, then join the organisations.
   const sql = filter.search
@@ -178,7 +233,10 @@ export function applicationsPage(target: SqlTarget, limit: number, filter: Appli
 }
 
 /** The enterprise's membership events from the audit trail, oldest first. */
-export function membershipHistory(target: SqlTarget, organizationId: string): Promise<AllianceMembershipEventType[]> {
+export function membershipHistory(
+  target: SqlTarget,
+  organizationId: string,
+): Promise<AllianceMembershipEventType[]> {
   return queryRows(
     target,
     `SELECT entity_id, action, from_state, to_state, reason, data->>'tier' AS tier, occurred_at

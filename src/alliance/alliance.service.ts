@@ -4,12 +4,31 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/index.js';
 import type { Actor } from '../common/auth/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors.js';
-import { ConnectionArgs, ConnectionShape, decodeCursor, encodeCursor, pageSize, toConnection } from '../common/pagination/connection.js';
+import {
+  ConnectionArgs,
+  ConnectionShape,
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+  toConnection,
+} from '../common/pagination/connection.js';
 import { VerificationStatus } from '../organizations/index.js';
 import { uniqueViolation } from '../database/pg-errors.js';
 import { AllianceMembershipStatus, AllianceTier } from './alliance-membership.entity.js';
-import { MEMBERSHIP_LIFECYCLE, MembershipAction, MembershipActorKind, membershipActorKinds, MembershipStatus } from './alliance-transitions.js';
-import { constant, LifecycleBinding, moveOne, SetValue, StatusStore } from '../common/lifecycle/status-writer.js';
+import {
+  MEMBERSHIP_LIFECYCLE,
+  MembershipAction,
+  MembershipActorKind,
+  membershipActorKinds,
+  MembershipStatus,
+} from './alliance-transitions.js';
+import {
+  constant,
+  LifecycleBinding,
+  moveOne,
+  SetValue,
+  StatusStore,
+} from '../common/lifecycle/status-writer.js';
 import {
   activeMembersPage,
   applicationsPage,
@@ -83,18 +102,28 @@ export class AllianceService {
         notFound: 'Alliance membership',
         set,
         previous: ['tier'],
-        data: (moved) => (options.tier ? { tier: options.tier, previousTier: moved.row.previous_tier ?? null } : {}),
+        data: (moved) =>
+          options.tier ? { tier: options.tier, previousTier: moved.row.previous_tier ?? null } : {},
       },
       (moved) => {
         if (action === 'CHANGE_TIER' && moved.row.previous_tier === options.tier) {
-          throw new ConflictError('TIER_UNCHANGED', `The member is already in the ${options.tier} tier`);
+          throw new ConflictError(
+            'TIER_UNCHANGED',
+            `The member is already in the ${options.tier} tier`,
+          );
         }
       },
     );
   }
 
   /** Admin decisions: admit (with a tier), reject, suspend, reinstate, expel, change tier. */
-  async decide(actor: Actor, membershipId: string, action: Exclude<MembershipAction, 'LEAVE'>, reason: string, tier?: AllianceTier): Promise<AllianceMembershipPayload> {
+  async decide(
+    actor: Actor,
+    membershipId: string,
+    action: Exclude<MembershipAction, 'LEAVE'>,
+    reason: string,
+    tier?: AllianceTier,
+  ): Promise<AllianceMembershipPayload> {
     return this.dataSource.transaction(async (manager) => {
       await this.transition(manager, actor, membershipId, action, { reason, tier });
       return { membership: await this.byId(manager, membershipId) };
@@ -106,7 +135,11 @@ export class AllianceService {
     const org = this.managedEnterprise(actor);
     return this.dataSource.transaction(async (manager) => {
       const liveId = await liveMembershipId(manager, org.id);
-      if (!liveId) throw new ConflictError('NOT_AN_ALLIANCE_MEMBER', 'Your enterprise is not a member of the alliance');
+      if (!liveId)
+        throw new ConflictError(
+          'NOT_AN_ALLIANCE_MEMBER',
+          'Your enterprise is not a member of the alliance',
+        );
       await this.transition(manager, actor, liveId, 'LEAVE', { reason, organizationId: org.id });
       return { membership: await this.byId(manager, liveId) };
     });
@@ -120,10 +153,18 @@ export class AllianceService {
         const state = await lockApplicantState(manager, org.id);
         if (!state) throw new NotFoundError('Organization');
         if (state.verificationStatus !== VerificationStatus.VERIFIED) {
-          throw new ConflictError('ORGANIZATION_NOT_VERIFIED', 'Only a verified enterprise can apply to the alliance');
+          throw new ConflictError(
+            'ORGANIZATION_NOT_VERIFIED',
+            'Only a verified enterprise can apply to the alliance',
+          );
         }
-        if (state.expelled) throw new ConflictError('ALLIANCE_EXPELLED', 'An expelled enterprise cannot apply again');
-        if (state.live) throw new ConflictError('ALLIANCE_MEMBERSHIP_EXISTS', 'Your enterprise has already applied or is a member');
+        if (state.expelled)
+          throw new ConflictError('ALLIANCE_EXPELLED', 'An expelled enterprise cannot apply again');
+        if (state.live)
+          throw new ConflictError(
+            'ALLIANCE_MEMBERSHIP_EXISTS',
+            'Your enterprise has already applied or is a member',
+          );
         const membershipId = await insertApplication(manager, org.id, input.statement);
         await this.audit.record(manager, {
           actor,
@@ -137,7 +178,10 @@ export class AllianceService {
       });
     } catch (error) {
       if (uniqueViolation(error) === LIVE_CONSTRAINT) {
-        throw new ConflictError('ALLIANCE_MEMBERSHIP_EXISTS', 'Your enterprise has already applied or is a member');
+        throw new ConflictError(
+          'ALLIANCE_MEMBERSHIP_EXISTS',
+          'Your enterprise has already applied or is a member',
+        );
       }
       throw error;
     }
@@ -146,7 +190,9 @@ export class AllianceService {
   /** The public member list: ACTIVE members by tier (FOUNDING first), then seniority. */
   async members(args: ConnectionArgs): Promise<ConnectionShape<AllianceMemberType>> {
     const first = pageSize(args);
-    const after = args.after ? decodeCursor(args.after, [Object.values(AllianceTier), 'timestamp', 'uuid']) : null;
+    const after = args.after
+      ? decodeCursor(args.after, [Object.values(AllianceTier), 'timestamp', 'uuid'])
+      : null;
     const rows = await activeMembersPage(this.dataSource, first + 1, after);
     return toConnection(
       rows,
@@ -157,16 +203,26 @@ export class AllianceService {
   }
 
   /** The admins' queue: newest applications first, filtered by status (APPLIED by default), tier and name. */
-  async applications(_actor: Actor, args: AllianceApplicationsArgs): Promise<ConnectionShape<AllianceMembershipType>> {
+  async applications(
+    _actor: Actor,
+    args: AllianceApplicationsArgs,
+  ): Promise<ConnectionShape<AllianceMembershipType>> {
     const first = pageSize(args);
-    const statuses = args.filter?.statuses?.length ? args.filter.statuses : [AllianceMembershipStatus.APPLIED];
+    const statuses = args.filter?.statuses?.length
+      ? args.filter.statuses
+      : [AllianceMembershipStatus.APPLIED];
     const rows = await applicationsPage(this.dataSource, first + 1, {
       statuses,
       tier: args.filter?.tier,
       search: args.filter?.search,
       after: args.after ? decodeCursor(args.after, ['timestamp', 'uuid']) : null,
     });
-    return toConnection(rows, first, (r) => encodeCursor([r.appliedAt.toISOString(), r.id]), (r) => r);
+    return toConnection(
+      rows,
+      first,
+      (r) => encodeCursor([r.appliedAt.toISOString(), r.id]),
+      (r) => r,
+    );
   }
 
   /** The actor's enterprise's applications and memberships with their history; null outside an enterprise. */
@@ -181,8 +237,13 @@ export class AllianceService {
   private managedEnterprise(actor: Actor) {
     const org = actor.organization;
     if (!org) throw new ConflictError('NO_ORGANIZATION', 'You do not belong to an organisation');
-    if (org.kind !== 'ENTERPRISE') throw new ForbiddenError('ENTERPRISES_ONLY', 'Only enterprises belong to the alliance');
-    if (org.role === 'MEMBER') throw new ForbiddenError('ORGANIZATION_ADMIN_REQUIRED', 'Only an OWNER or ADMIN of the enterprise may do this');
+    if (org.kind !== 'ENTERPRISE')
+      throw new ForbiddenError('ENTERPRISES_ONLY', 'Only enterprises belong to the alliance');
+    if (org.role === 'MEMBER')
+      throw new ForbiddenError(
+        'ORGANIZATION_ADMIN_REQUIRED',
+        'Only an OWNER or ADMIN of the enterprise may do this',
+      );
     return org;
   }
 

@@ -64,7 +64,10 @@ export class AppModule {
           // Fail at boot rather than retrying for minutes; the pool reconnects by itself afterwards.
           retryAttempts: 1,
         }),
-        GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config, schemaFile) }),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          ...graphqlOptions(config, schemaFile),
+        }),
         ...DOMAIN_MODULES,
       ],
       providers: [

@@ -18,7 +18,10 @@ export interface CreateAppOptions {
 }
 
 /** Builds the whole service (used by main.ts, the tests and the benchmark alike). */
-export async function createApp(config: AppConfig, options: CreateAppOptions): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  options: CreateAppOptions,
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.http.bodyLimit,
     // The server generates the request id; a client's X-Request-Id is only a labelled correlation value.
@@ -32,7 +35,11 @@ export async function createApp(config: AppConfig, options: CreateAppOptions): P
     trustProxy: config.trustProxy,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot({ config, databaseUrl: options.databaseUrl, schemaFile: options.schemaFile ?? false }),
+    AppModule.forRoot({
+      config,
+      databaseUrl: options.databaseUrl,
+      schemaFile: options.schemaFile ?? false,
+    }),
     adapter,
     { bufferLogs: true, abortOnError: false },
   );
@@ -43,12 +50,15 @@ export async function createApp(config: AppConfig, options: CreateAppOptions): P
   if (config.benchSqlCount) {
     // Only the requests that ask (x-count-sql: 1): counting keeps an AsyncLocalStorage context through the
     // request, which costs several percent of the service's CPU, and the benchmark samples one request in ten.
-    fastify.addHook('onRequest', (req, _reply, done) => (req.headers[SQL_COUNT_REQUEST_HEADER] === '1' ? SqlCounter.run(done) : done()));
+    fastify.addHook('onRequest', (req, _reply, done) =>
+      req.headers[SQL_COUNT_REQUEST_HEADER] === '1' ? SqlCounter.run(done) : done(),
+    );
   }
   installRateLimits(app);
   if (options.runMigrations) {
     const applied = await runMigrations(app.get(DataSource));
-    if (applied.length) app.get(Logger).log(`applied migrations: ${applied.join(', ')}`, 'Database');
+    if (applied.length)
+      app.get(Logger).log(`applied migrations: ${applied.join(', ')}`, 'Database');
   }
   await app.init();
   await fastify.ready();

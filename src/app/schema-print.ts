@@ -1,7 +1,11 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { GRAPHQL_SDL_FILE_HEADER, GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
+import {
+  GRAPHQL_SDL_FILE_HEADER,
+  GraphQLSchemaBuilderModule,
+  GraphQLSchemaFactory,
+} from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { writeFileSync } from 'node:fs';
 import { DOMAIN_MODULES } from './app.module.js';
@@ -13,15 +17,29 @@ import { DOMAIN_MODULES } from './app.module.js';
  */
 type Resolvers = Parameters<GraphQLSchemaFactory['create']>[0];
 type Class = Resolvers[number];
-type ModuleLike = Class | { module?: Class; imports?: unknown[]; providers?: unknown[] } | Promise<unknown> | undefined;
+type ModuleLike =
+  | Class
+  | { module?: Class; imports?: unknown[]; providers?: unknown[] }
+  | Promise<unknown>
+  | undefined;
 
-function providersOf(modules: readonly ModuleLike[], seen = new Set<unknown>(), out = new Set<Class>()): Set<Class> {
+function providersOf(
+  modules: readonly ModuleLike[],
+  seen = new Set<unknown>(),
+  out = new Set<Class>(),
+): Set<Class> {
   for (const entry of modules) {
     if (!entry || entry instanceof Promise || seen.has(entry)) continue;
     seen.add(entry);
     const cls = typeof entry === 'function' ? entry : entry.module;
-    const imports = [...(cls ? ((Reflect.getMetadata('imports', cls) as ModuleLike[] | undefined) ?? []) : []), ...((typeof entry === 'object' && (entry.imports as ModuleLike[])) || [])];
-    const providers = [...(cls ? ((Reflect.getMetadata('providers', cls) as unknown[] | undefined) ?? []) : []), ...((typeof entry === 'object' && entry.providers) || [])];
+    const imports = [
+      ...(cls ? ((Reflect.getMetadata('imports', cls) as ModuleLike[] | undefined) ?? []) : []),
+      ...((typeof entry === 'object' && (entry.imports as ModuleLike[])) || []),
+    ];
+    const providers = [
+      ...(cls ? ((Reflect.getMetadata('providers', cls) as unknown[] | undefined) ?? []) : []),
+      ...((typeof entry === 'object' && entry.providers) || []),
+    ];
     for (const provider of providers) {
       // Every class provider: the schema factory keeps the queries, mutations and fields declared on them.
       if (typeof provider === 'function') out.add(provider);

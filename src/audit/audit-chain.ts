@@ -22,9 +22,17 @@ export async function verifyAuditChain(query: Query): Promise<ChainReport> {
     const rows = await query(AUDIT_CHAIN_BATCH_SQL, [previous?.seq ?? '0', BATCH]);
     const segment = rows.map(toChainLink);
     const broken = checkChainSegment(segment, previous);
-    if (broken) return { ok: false, checked: checked + segment.findIndex((r) => r.seq === broken.seq) + 1, lastSeq: previous?.seq ?? null, firstBreak: broken };
+    if (broken)
+      return {
+        ok: false,
+        checked: checked + segment.findIndex((r) => r.seq === broken.seq) + 1,
+        lastSeq: previous?.seq ?? null,
+        firstBreak: broken,
+      };
     checked += segment.length;
-    if (segment.length) previous = { seq: segment[segment.length - 1].seq, hash: segment[segment.length - 1].hash };
-    if (rows.length < BATCH) return { ok: true, checked, lastSeq: previous?.seq ?? null, firstBreak: null };
+    if (segment.length)
+      previous = { seq: segment[segment.length - 1].seq, hash: segment[segment.length - 1].hash };
+    if (rows.length < BATCH)
+      return { ok: true, checked, lastSeq: previous?.seq ?? null, firstBreak: null };
   }
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { canonicalJson } from '../common/canonical-json.js';
-import { AuditHashContent, auditEventHash, auditHashPieces, checkChainSegment, GENESIS_HASH } from './audit-hash.js';
+import {
+  AuditHashContent,
+  auditEventHash,
+  auditHashPieces,
+  checkChainSegment,
+  GENESIS_HASH,
+} from './audit-hash.js';
 
 function chain(n: number): (AuditHashContent & { hash: string })[] {
   const rows: (AuditHashContent & { hash: string })[] = [];
@@ -47,12 +53,17 @@ describe('canonical JSON', () => {
 });
 
 describe('hash pieces for the database', () => {
-  it.each(chain(3).map((row) => [row.seq, row] as const))('rebuild the canonical JSON of row %s around the deferred values', (_seq, row) => {
-    const { hash, seq, occurredAt, prevHash, ...rest } = row;
-    const [a, b, c, d] = auditHashPieces(rest);
-    expect(a + occurredAt + b + prevHash + c + seq + d).toBe(canonicalJson({ ...rest, seq, occurredAt, prevHash }));
-    expect(auditEventHash({ ...rest, seq, occurredAt, prevHash })).toBe(hash);
-  });
+  it.each(chain(3).map((row) => [row.seq, row] as const))(
+    'rebuild the canonical JSON of row %s around the deferred values',
+    (_seq, row) => {
+      const { hash, seq, occurredAt, prevHash, ...rest } = row;
+      const [a, b, c, d] = auditHashPieces(rest);
+      expect(a + occurredAt + b + prevHash + c + seq + d).toBe(
+        canonicalJson({ ...rest, seq, occurredAt, prevHash }),
+      );
+      expect(auditEventHash({ ...rest, seq, occurredAt, prevHash })).toBe(hash);
+    },
+  );
 
   it('are not fooled by the deferred keys appearing inside data or a reason', () => {
     const rest = {
@@ -70,7 +81,9 @@ describe('hash pieces for the database', () => {
     };
     const [a, b, c, d] = auditHashPieces(rest);
     const values = { occurredAt: '2030-01-01T00:00:00.000Z', prevHash: GENESIS_HASH, seq: '12' };
-    expect(a + values.occurredAt + b + values.prevHash + c + values.seq + d).toBe(canonicalJson({ ...rest, ...values }));
+    expect(a + values.occurredAt + b + values.prevHash + c + values.seq + d).toBe(
+      canonicalJson({ ...rest, ...values }),
+    );
   });
 });
 
@@ -83,11 +96,31 @@ describe('hash chain check', () => {
   });
 
   it.each([
-    ['an altered reason', (r: ReturnType<typeof chain>) => (r[1].reason = '改过'), '2', 'HASH_MISMATCH'],
-    ['altered data', (r: ReturnType<typeof chain>) => (r[2].data = { n: 99 }), '3', 'HASH_MISMATCH'],
+    [
+      'an altered reason',
+      (r: ReturnType<typeof chain>) => (r[1].reason = '改过'),
+      '2',
+      'HASH_MISMATCH',
+    ],
+    [
+      'altered data',
+      (r: ReturnType<typeof chain>) => (r[2].data = { n: 99 }),
+      '3',
+      'HASH_MISMATCH',
+    ],
     ['a deleted row', (r: ReturnType<typeof chain>) => r.splice(1, 1), '3', 'SEQUENCE_GAP'],
-    ['a rewritten link', (r: ReturnType<typeof chain>) => (r[3].prevHash = GENESIS_HASH), '4', 'PREVIOUS_HASH_MISMATCH'],
-    ['a first row not starting at 1', (r: ReturnType<typeof chain>) => r.shift(), '2', 'SEQUENCE_GAP'],
+    [
+      'a rewritten link',
+      (r: ReturnType<typeof chain>) => (r[3].prevHash = GENESIS_HASH),
+      '4',
+      'PREVIOUS_HASH_MISMATCH',
+    ],
+    [
+      'a first row not starting at 1',
+      (r: ReturnType<typeof chain>) => r.shift(),
+      '2',
+      'SEQUENCE_GAP',
+    ],
   ])('names the first broken link after %s', (_what, tamper, seq, problem) => {
     const rows = chain(4);
     tamper(rows);

@@ -36,7 +36,9 @@ export type AuditHashDeferred = 'occurredAt' | 'prevHash' | 'seq';
  * The deferred values are an ISO timestamp, a hex hash and a decimal number: JSON strings that need no escaping,
  * so the database can finish the hash in the same statement that takes the chain's lock (audit_append).
  */
-export function auditHashPieces(content: Omit<AuditHashContent, AuditHashDeferred>): [string, string, string, string] {
+export function auditHashPieces(
+  content: Omit<AuditHashContent, AuditHashDeferred>,
+): [string, string, string, string] {
   const deferred: Record<AuditHashDeferred, true> = { occurredAt: true, prevHash: true, seq: true };
   const full: Record<string, unknown> = { ...content, occurredAt: '', prevHash: '', seq: '' };
   const keys = Object.keys(full)
@@ -77,9 +79,11 @@ export function checkChainSegment(
   for (const row of rows) {
     const expectedSeq = prev ? (BigInt(prev.seq) + 1n).toString() : '1';
     if (row.seq !== expectedSeq) return { seq: row.seq, id: row.id, problem: 'SEQUENCE_GAP' };
-    if (row.prevHash !== (prev ? prev.hash : GENESIS_HASH)) return { seq: row.seq, id: row.id, problem: 'PREVIOUS_HASH_MISMATCH' };
+    if (row.prevHash !== (prev ? prev.hash : GENESIS_HASH))
+      return { seq: row.seq, id: row.id, problem: 'PREVIOUS_HASH_MISMATCH' };
     const { hash, ...content } = row;
-    if (auditEventHash(content) !== hash) return { seq: row.seq, id: row.id, problem: 'HASH_MISMATCH' };
+    if (auditEventHash(content) !== hash)
+      return { seq: row.seq, id: row.id, problem: 'HASH_MISMATCH' };
     prev = { seq: row.seq, hash };
   }
   return null;

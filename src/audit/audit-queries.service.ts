@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
-import { ConnectionArgs, ConnectionShape, decodeCursor, encodeCursor, pageSize, toConnection } from '../common/pagination/connection.js';
+import {
+  ConnectionArgs,
+  ConnectionShape,
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+  toConnection,
+} from '../common/pagination/connection.js';
 import { verifyAuditChain } from './audit-chain.js';
 import { auditEventPage } from './audit.queries.js';
 import { AuditChainReportType, AuditEventsArgs, AuditEventType } from './dto/audit.types.js';
@@ -32,7 +39,8 @@ export class AuditQueriesService {
 
   /** Events about the actor's organisation; an empty list outside one. */
   async mine(actor: Actor, args: ConnectionArgs): Promise<ConnectionShape<AuditEventType>> {
-    if (!actor.organization) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
+    if (!actor.organization)
+      return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
     // Who acted is shown only when it is one of the organisation's own members or a platform admin: the
     // staff of an (anonymous) issuer or the reviewers who read or decided on an SME's proposal stay unnamed.
     const actorShown = `(EXISTS (SELECT 1 FROM organization_members m WHERE m.user_id = e.actor_user_id AND m.organization_id = $2)
@@ -52,7 +60,12 @@ export class AuditQueriesService {
   }
 
   /** Newest first, keyset on seq; one query per page. `where` uses $2.. ($1 is the limit). */
-  private async page(where: string[], params: unknown[], args: ConnectionArgs, actorShown: string): Promise<ConnectionShape<AuditEventType>> {
+  private async page(
+    where: string[],
+    params: unknown[],
+    args: ConnectionArgs,
+    actorShown: string,
+  ): Promise<ConnectionShape<AuditEventType>> {
     const first = pageSize(args);
     const all = [...params];
     const conditions = [...where];
@@ -62,6 +75,11 @@ export class AuditQueriesService {
       conditions.push(`e.seq < $${all.length + 1}::bigint`);
     }
     const rows = await auditEventPage(this.dataSource, conditions, all, first + 1, actorShown);
-    return toConnection(rows, first, (r) => encodeCursor([r.seq]), (r) => r);
+    return toConnection(
+      rows,
+      first,
+      (r) => encodeCursor([r.seq]),
+      (r) => r,
+    );
   }
 }

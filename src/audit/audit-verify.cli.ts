@@ -13,11 +13,15 @@ async function main(): Promise<number> {
   try {
     const report = await verifyAuditChain((sql, params) => dataSource.query(sql, params));
     if (report.ok) {
-      console.log(`audit chain intact: ${report.checked} events checked${report.lastSeq ? ` (last seq ${report.lastSeq})` : ''}`);
+      console.log(
+        `audit chain intact: ${report.checked} events checked${report.lastSeq ? ` (last seq ${report.lastSeq})` : ''}`,
+      );
       return 0;
     }
     const broken = report.firstBreak!;
-    console.error(`audit chain BROKEN at seq ${broken.seq} (event ${broken.id}): ${broken.problem}`);
+    console.error(
+      `audit chain BROKEN at seq ${broken.seq} (event ${broken.id}): ${broken.problem}`,
+    );
     return 1;
   } finally {
     await dataSource.destroy();

@@ -1,5 +1,12 @@
 import type { SqlRow, SqlTarget } from '../database/typed-query.js';
-import { date, jsonValue, preparedOne, queryRows, str, strOrNull } from '../database/typed-query.js';
+import {
+  date,
+  jsonValue,
+  preparedOne,
+  queryRows,
+  str,
+  strOrNull,
+} from '../database/typed-query.js';
 import type { AuditHashContent } from './audit-hash.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import type { AuditEventType } from './dto/audit.types.js';
@@ -10,7 +17,10 @@ import type { AuditEventType } from './dto/audit.types.js';
  * Appends one event through audit_append (the chain's lock, link, clock, hash and insert in one statement);
  * its seq and hash. Prepared: every audited change runs it. `values` are audit_append's 13 arguments.
  */
-export async function appendAuditEvent(target: SqlTarget, values: readonly unknown[]): Promise<{ seq: string; hash: string }> {
+export async function appendAuditEvent(
+  target: SqlTarget,
+  values: readonly unknown[],
+): Promise<{ seq: string; hash: string }> {
   const row = await preparedOne(
     target,
     `SELECT appended_seq::text AS seq, appended_hash AS hash

@@ -38,7 +38,9 @@ export interface RecordedAuditEvent {
 export class AuditService {
   async record(manager: EntityManager, event: AuditEventInput): Promise<RecordedAuditEvent> {
     if (!manager.queryRunner?.isTransactionActive) {
-      throw new Error('AuditService.record must run inside the transaction of the change it records');
+      throw new Error(
+        'AuditService.record must run inside the transaction of the change it records',
+      );
     }
     return this.append(manager, event);
   }
@@ -71,8 +73,19 @@ export class AuditService {
    * proposal ids, the entity, its organisation) stand as placeholders in the first two pieces, which hold no
    * text a client chose. SQL substitutes them with their JSON: UUIDs and fixed words, which need no escaping.
    */
-  contentReadSql(params: SqlParams, actor: Actor, challengeId: string, view: string, rowsSql: string): string {
-    const placeholder = { ids: '@@PROPOSAL_IDS@@', entityId: '@@ENTITY_ID@@', entityType: '@@ENTITY_TYPE@@', organizationId: '@@ORGANIZATION_ID@@' };
+  contentReadSql(
+    params: SqlParams,
+    actor: Actor,
+    challengeId: string,
+    view: string,
+    rowsSql: string,
+  ): string {
+    const placeholder = {
+      ids: '@@PROPOSAL_IDS@@',
+      entityId: '@@ENTITY_ID@@',
+      entityType: '@@ENTITY_TYPE@@',
+      organizationId: '@@ORGANIZATION_ID@@',
+    };
     const content: Omit<AuditHashContent, AuditHashDeferred> = {
       id: randomUUID(),
       actorUserId: actor.userId,
@@ -88,8 +101,15 @@ export class AuditService {
     };
     const pieces = auditHashPieces(content);
     const once = (piece: string, value: string) => piece.split(JSON.stringify(value)).length === 2;
-    if (![placeholder.ids, placeholder.entityId, placeholder.entityType].every((v) => once(pieces[0], v)) || !once(pieces[1], placeholder.organizationId)) {
-      throw new Error('contentReadSql: a placeholder is not where the canonical JSON is expected to put it');
+    if (
+      ![placeholder.ids, placeholder.entityId, placeholder.entityType].every((v) =>
+        once(pieces[0], v),
+      ) ||
+      !once(pieces[1], placeholder.organizationId)
+    ) {
+      throw new Error(
+        'contentReadSql: a placeholder is not where the canonical JSON is expected to put it',
+      );
     }
     const challenge = params.add(challengeId);
     const quoted = (v: string) => `'${JSON.stringify(v)}'`;
@@ -116,7 +136,10 @@ export class AuditService {
           ${params.add(AUDIT_CHAIN_LOCK_KEY)}::bigint) a`;
   }
 
-  private async append(manager: EntityManager, event: AuditEventInput): Promise<RecordedAuditEvent> {
+  private async append(
+    manager: EntityManager,
+    event: AuditEventInput,
+  ): Promise<RecordedAuditEvent> {
     const content: Omit<AuditHashContent, AuditHashDeferred> = {
       id: randomUUID(),
       actorUserId: event.actor?.userId ?? null,

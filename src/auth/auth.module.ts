@@ -26,7 +26,13 @@ import { JwtStrategy } from './jwt.strategy.js';
       }),
     }),
   ],
-  providers: [AuthService, AuthResolver, JwtStrategy, AccessRegistry, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [
+    AuthService,
+    AuthResolver,
+    JwtStrategy,
+    AccessRegistry,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
   exports: [AuthService, AccessRegistry],
 })
 export class AuthModule {}

@@ -1,7 +1,19 @@
 import type { ActorOrganization, PlatformRole } from '../common/auth/actor.js';
 import { PlatformRole as PLATFORM_ROLES } from '../common/auth/actor.js';
 import type { SqlTarget } from '../database/typed-query.js';
-import { bool, date, dateOrNull, execute, oneOfOrNull, preparedOne, queryOne, queryRows, str, strArray, strOrNull } from '../database/typed-query.js';
+import {
+  bool,
+  date,
+  dateOrNull,
+  execute,
+  oneOfOrNull,
+  preparedOne,
+  queryOne,
+  queryRows,
+  str,
+  strArray,
+  strOrNull,
+} from '../database/typed-query.js';
 
 /** The SQL of sessions and refresh tokens (see docs/architecture.md, "The SQL layer"). */
 
@@ -22,7 +34,11 @@ export interface ActorRow {
  * The user and organisation membership behind an access token's (session, user), when both are active.
  * Prepared: it runs on every authenticated request.
  */
-export function findActiveActor(target: SqlTarget, sessionId: string, userId: string): Promise<ActorRow | undefined> {
+export function findActiveActor(
+  target: SqlTarget,
+  sessionId: string,
+  userId: string,
+): Promise<ActorRow | undefined> {
   return preparedOne(
     target,
     `SELECT u.id, u.platform_roles, m.organization_id, m.role AS organization_role, o.kind AS organization_kind
@@ -34,7 +50,9 @@ export function findActiveActor(target: SqlTarget, sessionId: string, userId: st
     [sessionId, userId],
     (row) => ({
       userId: str(row, 'id'),
-      platformRoles: strArray(row, 'platform_roles').filter((r): r is PlatformRole => KNOWN_PLATFORM_ROLES.includes(r)),
+      platformRoles: strArray(row, 'platform_roles').filter((r): r is PlatformRole =>
+        KNOWN_PLATFORM_ROLES.includes(r),
+      ),
       organizationId: strOrNull(row, 'organization_id'),
       organizationRole: oneOfOrNull(row, 'organization_role', ORGANIZATION_ROLES),
       organizationKind: oneOfOrNull(row, 'organization_kind', ORGANIZATION_KINDS),
@@ -44,12 +62,22 @@ export function findActiveActor(target: SqlTarget, sessionId: string, userId: st
 
 /** Opens a session; its id. */
 export async function insertSession(target: SqlTarget, userId: string): Promise<string> {
-  const id = await queryOne(target, `INSERT INTO auth_sessions (user_id) VALUES ($1) RETURNING id`, [userId], (row) => str(row, 'id'));
+  const id = await queryOne(
+    target,
+    `INSERT INTO auth_sessions (user_id) VALUES ($1) RETURNING id`,
+    [userId],
+    (row) => str(row, 'id'),
+  );
   return id!;
 }
 
 /** Stores a refresh token's hash; its expiry (now + ttlDays, by the database clock). */
-export async function insertRefreshToken(target: SqlTarget, sessionId: string, tokenHash: string, ttlDays: number): Promise<Date> {
+export async function insertRefreshToken(
+  target: SqlTarget,
+  sessionId: string,
+  tokenHash: string,
+  ttlDays: number,
+): Promise<Date> {
   const expiresAt = await queryOne(
     target,
     `INSERT INTO refresh_tokens (session_id, token_hash, expires_at)
@@ -70,7 +98,10 @@ export interface RefreshTokenRow {
 }
 
 /** A refresh token by its hash with its session, both locked for the rotation. */
-export function lockRefreshToken(target: SqlTarget, tokenHash: string): Promise<RefreshTokenRow | undefined> {
+export function lockRefreshToken(
+  target: SqlTarget,
+  tokenHash: string,
+): Promise<RefreshTokenRow | undefined> {
   return queryOne(
     target,
     `SELECT t.id, t.session_id, t.used_at, t.expires_at <= now() AS expired, s.revoked_at, s.user_id
@@ -95,11 +126,18 @@ export function markRefreshTokenUsed(target: SqlTarget, tokenId: string): Promis
 
 /** Ends a session whose refresh token was presented twice. */
 export function revokeSessionForTokenReuse(target: SqlTarget, sessionId: string): Promise<void> {
-  return execute(target, `UPDATE auth_sessions SET revoked_at = now(), revoke_reason = 'REFRESH_TOKEN_REUSE' WHERE id = $1`, [sessionId]);
+  return execute(
+    target,
+    `UPDATE auth_sessions SET revoked_at = now(), revoke_reason = 'REFRESH_TOKEN_REUSE' WHERE id = $1`,
+    [sessionId],
+  );
 }
 
 /** Ends a live session at its user's request; false when it had already ended. */
-export async function revokeSessionOnLogout(target: SqlTarget, sessionId: string): Promise<boolean> {
+export async function revokeSessionOnLogout(
+  target: SqlTarget,
+  sessionId: string,
+): Promise<boolean> {
   const ended = await queryRows(
     target,
     `UPDATE auth_sessions SET revoked_at = now(), revoke_reason = 'LOGOUT' WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
@@ -109,12 +147,23 @@ export async function revokeSessionOnLogout(target: SqlTarget, sessionId: string
   return ended.length === 1;
 }
 
-export function updatePasswordHash(target: SqlTarget, userId: string, passwordHash: string): Promise<void> {
-  return execute(target, `UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [userId, passwordHash]);
+export function updatePasswordHash(
+  target: SqlTarget,
+  userId: string,
+  passwordHash: string,
+): Promise<void> {
+  return execute(target, `UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [
+    userId,
+    passwordHash,
+  ]);
 }
 
 /** Ends every live session of the user but `keptSessionId` after a password change; how many. */
-export async function revokeOtherSessions(target: SqlTarget, userId: string, keptSessionId: string): Promise<number> {
+export async function revokeOtherSessions(
+  target: SqlTarget,
+  userId: string,
+  keptSessionId: string,
+): Promise<number> {
   const ended = await queryRows(
     target,
     `UPDATE auth_sessions SET revoked_at = now(), revoke_reason = 'PASSWORD_CHANGED'

@@ -3,43 +3,66 @@ import { Access, AccessRule, CurrentActor } from '../common/auth/access.decorato
 import type { Actor } from '../common/auth/actor.js';
 import { ClientIp, RateBudget } from '../rate-limit/index.js';
 import { AuthService } from './auth.service.js';
-import { ChangePasswordInput, LoginInput, RefreshTokenInput, RegisterInput } from './dto/auth.inputs.js';
-import { AuthPayload, ChangePasswordPayload, LogoutPayload, RegisterPayload } from './dto/auth.types.js';
+import {
+  ChangePasswordInput,
+  LoginInput,
+  RefreshTokenInput,
+  RegisterInput,
+} from './dto/auth.inputs.js';
+import {
+  AuthPayload,
+  ChangePasswordPayload,
+  LogoutPayload,
+  RegisterPayload,
+} from './dto/auth.types.js';
 
 @Resolver()
 export class AuthResolver {
   constructor(private readonly auth: AuthService) {}
 
-  @Mutation(() => RegisterPayload, { description: 'Creates an account. Platform roles are never granted here.' })
+  @Mutation(() => RegisterPayload, {
+    description: 'Creates an account. Platform roles are never granted here.',
+  })
   @Access(AccessRule.PUBLIC)
   @RateBudget('register')
   register(@Args('input') input: RegisterInput): Promise<RegisterPayload> {
     return this.auth.register(input);
   }
 
-  @Mutation(() => AuthPayload, { description: 'Signs in: a short-lived access token and a single-use refresh token.' })
+  @Mutation(() => AuthPayload, {
+    description: 'Signs in: a short-lived access token and a single-use refresh token.',
+  })
   @Access(AccessRule.PUBLIC)
   @RateBudget('login')
   login(@Args('input') input: LoginInput, @ClientIp() clientIp: string): Promise<AuthPayload> {
     return this.auth.login(input, clientIp);
   }
 
-  @Mutation(() => AuthPayload, { description: 'Exchanges a refresh token for a new pair (rotation).' })
+  @Mutation(() => AuthPayload, {
+    description: 'Exchanges a refresh token for a new pair (rotation).',
+  })
   @Access(AccessRule.PUBLIC)
   @RateBudget('refresh')
   refreshToken(@Args('input') input: RefreshTokenInput): Promise<AuthPayload> {
     return this.auth.refresh(input.refreshToken);
   }
 
-  @Mutation(() => LogoutPayload, { description: 'Ends the current session; its tokens stop working at once.' })
+  @Mutation(() => LogoutPayload, {
+    description: 'Ends the current session; its tokens stop working at once.',
+  })
   @Access(AccessRule.AUTHENTICATED)
   logout(@CurrentActor() actor: Actor): Promise<LogoutPayload> {
     return this.auth.logout(actor);
   }
 
-  @Mutation(() => ChangePasswordPayload, { description: 'Changes the password and ends every other session.' })
+  @Mutation(() => ChangePasswordPayload, {
+    description: 'Changes the password and ends every other session.',
+  })
   @Access(AccessRule.AUTHENTICATED)
-  changePassword(@CurrentActor() actor: Actor, @Args('input') input: ChangePasswordInput): Promise<ChangePasswordPayload> {
+  changePassword(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: ChangePasswordInput,
+  ): Promise<ChangePasswordPayload> {
     return this.auth.changePassword(actor, input);
   }
 }

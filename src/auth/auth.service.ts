@@ -7,8 +7,22 @@ import type { Actor } from '../common/auth/actor.js';
 import { ConflictError, UnauthenticatedError, UserInputError } from '../common/errors.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { dummyPasswordHash, emailSkeleton, hashPassword, Locale, toUserType, UserEntity, UserStatus, verifyPassword } from '../users/index.js';
-import { AuthPayload, ChangePasswordPayload, LogoutPayload, RegisterPayload } from './dto/auth.types.js';
+import {
+  dummyPasswordHash,
+  emailSkeleton,
+  hashPassword,
+  Locale,
+  toUserType,
+  UserEntity,
+  UserStatus,
+  verifyPassword,
+} from '../users/index.js';
+import {
+  AuthPayload,
+  ChangePasswordPayload,
+  LogoutPayload,
+  RegisterPayload,
+} from './dto/auth.types.js';
 import { ChangePasswordInput, LoginInput, RegisterInput } from './dto/auth.inputs.js';
 import { uniqueViolation } from '../database/pg-errors.js';
 import {
@@ -30,8 +44,8 @@ export interface AccessTokenClaims {
   sid: string;
 }
 
-const INVALID_CREDENTIALS = () => new UnauthenticatedError('INVALID_CREDENTIALS', 'E-mail or password is not correct');
-
+const INVALID_CREDENTIALS = () =>
+  new UnauthenticatedError('INVALID_CREDENTIALS', 'E-mail or password is not correct');
 
 @Injectable()
 export class AuthService {
@@ -55,7 +69,8 @@ export class AuthService {
       });
       return { user: toUserType(user) };
     } catch (error) {
-      if (uniqueViolation(error) !== null) throw new ConflictError('EMAIL_TAKEN', 'An account with this e-mail already exists');
+      if (uniqueViolation(error) !== null)
+        throw new ConflictError('EMAIL_TAKEN', 'An account with this e-mail already exists');
       throw error;
     }
   }
@@ -69,7 +84,10 @@ export class AuthService {
   async login(input: LoginInput, clientIp: string): Promise<AuthPayload> {
     const attempt = await this.rateLimits.beginLogin(input.email, clientIp);
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: input.email });
-    const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+    const valid = await verifyPassword(
+      user?.passwordHash ?? (await dummyPasswordHash()),
+      input.password,
+    );
     if (!user || !valid || user.status !== UserStatus.ACTIVE) {
       // A suspended account is answered like a wrong password, so its status is not disclosed.
       await attempt.failed();
@@ -87,16 +105,36 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<AuthPayload> {
     const outcome = await this.dataSource.transaction(async (manager) => {
       const row = await lockRefreshToken(manager, sha256(refreshToken));
-      if (!row || row.revokedAt) return { error: new UnauthenticatedError('INVALID_REFRESH_TOKEN', 'The refresh token is not valid') };
+      if (!row || row.revokedAt)
+        return {
+          error: new UnauthenticatedError(
+            'INVALID_REFRESH_TOKEN',
+            'The refresh token is not valid',
+          ),
+        };
       if (row.usedAt) {
         await revokeSessionForTokenReuse(manager, row.sessionId);
         return {
-          error: new UnauthenticatedError('REFRESH_TOKEN_REUSED', 'The refresh token was already used; the session has been ended'),
+          error: new UnauthenticatedError(
+            'REFRESH_TOKEN_REUSED',
+            'The refresh token was already used; the session has been ended',
+          ),
         };
       }
-      if (row.expired) return { error: new UnauthenticatedError('INVALID_REFRESH_TOKEN', 'The refresh token has expired') };
-      const user = await manager.getRepository(UserEntity).findOneBy({ id: row.userId, status: UserStatus.ACTIVE });
-      if (!user) return { error: new UnauthenticatedError('INVALID_REFRESH_TOKEN', 'The refresh token is not valid') };
+      if (row.expired)
+        return {
+          error: new UnauthenticatedError('INVALID_REFRESH_TOKEN', 'The refresh token has expired'),
+        };
+      const user = await manager
+        .getRepository(UserEntity)
+        .findOneBy({ id: row.userId, status: UserStatus.ACTIVE });
+      if (!user)
+        return {
+          error: new UnauthenticatedError(
+            'INVALID_REFRESH_TOKEN',
+            'The refresh token is not valid',
+          ),
+        };
       await markRefreshTokenUsed(manager, row.id);
       return { payload: await this.issueTokens(manager, user, row.sessionId) };
     });
@@ -111,7 +149,9 @@ export class AuthService {
 
   /** Changes the password and ends every other session of the user. */
   async changePassword(actor: Actor, input: ChangePasswordInput): Promise<ChangePasswordPayload> {
-    const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: actor.userId });
+    const user = await this.dataSource
+      .getRepository(UserEntity)
+      .findOneByOrFail({ id: actor.userId });
     if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
       throw UserInputError.field('currentPassword', 'is not correct');
     }
@@ -121,7 +161,10 @@ export class AuthService {
     const passwordHash = await hashPassword(input.newPassword);
     return this.dataSource.transaction(async (manager) => {
       await updatePasswordHash(manager, user.id, passwordHash);
-      return { ok: true, endedSessions: await revokeOtherSessions(manager, user.id, actor.sessionId) };
+      return {
+        ok: true,
+        endedSessions: await revokeOtherSessions(manager, user.id, actor.sessionId),
+      };
     });
   }
 
@@ -132,18 +175,35 @@ export class AuthService {
   async resolveActor(claims: AccessTokenClaims, requestId?: string): Promise<Actor | null> {
     const row = await findActiveActor(this.dataSource, claims.sid, claims.sub);
     if (!row) return null;
-    const actor: Actor = { userId: row.userId, sessionId: claims.sid, platformRoles: row.platformRoles };
+    const actor: Actor = {
+      userId: row.userId,
+      sessionId: claims.sid,
+      platformRoles: row.platformRoles,
+    };
     if (row.organizationId && row.organizationRole && row.organizationKind) {
-      actor.organization = { id: row.organizationId, kind: row.organizationKind, role: row.organizationRole };
+      actor.organization = {
+        id: row.organizationId,
+        kind: row.organizationKind,
+        role: row.organizationRole,
+      };
     }
     if (requestId) actor.requestId = requestId;
     return actor;
   }
 
-  private async issueTokens(manager: EntityManager, user: UserEntity, sessionId: string): Promise<AuthPayload> {
+  private async issueTokens(
+    manager: EntityManager,
+    user: UserEntity,
+    sessionId: string,
+  ): Promise<AuthPayload> {
     const { accessTtlSeconds, refreshTtlDays } = this.config.auth;
     const refreshToken = randomBytes(32).toString('base64url');
-    const refreshTokenExpiresAt = await insertRefreshToken(manager, sessionId, sha256(refreshToken), refreshTtlDays);
+    const refreshTokenExpiresAt = await insertRefreshToken(
+      manager,
+      sessionId,
+      sha256(refreshToken),
+      refreshTtlDays,
+    );
     const claims: AccessTokenClaims = { sub: user.id, sid: sessionId };
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: accessTtlSeconds });
     return {
@@ -155,4 +215,3 @@ export class AuthService {
     };
   }
 }
-

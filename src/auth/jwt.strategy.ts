@@ -38,14 +38,21 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  async validate(req: { id?: unknown }, claims: AccessTokenClaims & { exp?: unknown }): Promise<Actor | false> {
+  async validate(
+    req: { id?: unknown },
+    claims: AccessTokenClaims & { exp?: unknown },
+  ): Promise<Actor | false> {
     // jsonwebtoken checks `exp` only when present: a token without one would never expire.
-    if (typeof claims?.exp !== 'number') throw new UnauthenticatedError('INVALID_TOKEN', 'The access token is not valid');
+    if (typeof claims?.exp !== 'number')
+      throw new UnauthenticatedError('INVALID_TOKEN', 'The access token is not valid');
     // Checked here rather than left to the database to refuse (22P02): only a failure to authenticate is an
     // authentication error, and any other error of the session check is answered as such (AccessGuard).
     if (!isUuid(claims?.sub) || !isUuid(claims?.sid)) {
       throw new UnauthenticatedError('INVALID_TOKEN', 'The access token is not valid');
     }
-    return (await this.auth.resolveActor(claims, typeof req?.id === 'string' ? req.id : undefined)) ?? false;
+    return (
+      (await this.auth.resolveActor(claims, typeof req?.id === 'string' ? req.id : undefined)) ??
+      false
+    );
   }
 }

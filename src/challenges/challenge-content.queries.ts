@@ -1,7 +1,20 @@
 import type { SqlTarget } from '../database/typed-query.js';
-import { date, execute, int, queryOne, queryRows, str, strArray, strOrNull } from '../database/typed-query.js';
+import {
+  date,
+  execute,
+  int,
+  queryOne,
+  queryRows,
+  str,
+  strArray,
+  strOrNull,
+} from '../database/typed-query.js';
 import { SEARCH_VECTORS_SQL } from './challenge-search.js';
-import type { ChallengeContentInput, EvaluationCriterionInput, RequirementInput } from './dto/challenge.inputs.js';
+import type {
+  ChallengeContentInput,
+  EvaluationCriterionInput,
+  RequirementInput,
+} from './dto/challenge.inputs.js';
 
 /**
  * The SQL of writing a challenge's content (see docs/architecture.md, "The SQL layer"): creation, the
@@ -38,7 +51,10 @@ const COLUMNS: [keyof ContentPatch, string, string][] = [
  * The UPDATE of the challenge columns the patch contains ($1 is the id, each value a parameter with its
  * cast), or null when the patch sets none of them (child rows and terms are written apart).
  */
-export function buildContentUpdate(id: string, patch: ContentPatch): { sql: string; params: unknown[] } | null {
+export function buildContentUpdate(
+  id: string,
+  patch: ContentPatch,
+): { sql: string; params: unknown[] } | null {
   const params: unknown[] = [id];
   const sets: string[] = [];
   for (const [key, column, cast] of COLUMNS) {
@@ -48,15 +64,30 @@ export function buildContentUpdate(id: string, patch: ContentPatch): { sql: stri
     sets.push(`${column} = $${params.length}::${cast}`);
   }
   if (patch.eligibility) {
-    params.push(patch.eligibility.minQualification, patch.eligibility.allowedRegionCodes, patch.eligibility.verifiedOnly);
+    params.push(
+      patch.eligibility.minQualification,
+      patch.eligibility.allowedRegionCodes,
+      patch.eligibility.verifiedOnly,
+    );
     const n = params.length;
-    sets.push(`min_qualification = $${n - 2}::challenge_min_qualification`, `allowed_region_codes = $${n - 1}::varchar[]`, `verified_only = $${n}::boolean`);
+    sets.push(
+      `min_qualification = $${n - 2}::challenge_min_qualification`,
+      `allowed_region_codes = $${n - 1}::varchar[]`,
+      `verified_only = $${n}::boolean`,
+    );
   }
   if (!sets.length) return null;
-  return { sql: `UPDATE challenges SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, params };
+  return {
+    sql: `UPDATE challenges SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`,
+    params,
+  };
 }
 
-export async function updateContent(target: SqlTarget, id: string, patch: ContentPatch): Promise<void> {
+export async function updateContent(
+  target: SqlTarget,
+  id: string,
+  patch: ContentPatch,
+): Promise<void> {
   const update = buildContentUpdate(id, patch);
   if (update) await execute(target, update.sql, update.params);
 }
@@ -78,14 +109,28 @@ export async function insertChallenge(target: SqlTarget, c: NewChallenge): Promi
     target,
     `INSERT INTO challenges (issuer_organization_id, created_by, industry_code, chain_goal, demand_type, deadline, title_zh, title_en)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [c.issuerOrganizationId, c.createdBy, c.industryCode, c.chainGoal, c.demandType, c.deadline, c.titleZh, c.titleEn],
+    [
+      c.issuerOrganizationId,
+      c.createdBy,
+      c.industryCode,
+      c.chainGoal,
+      c.demandType,
+      c.deadline,
+      c.titleZh,
+      c.titleEn,
+    ],
     (r) => str(r, 'id'),
   );
   return id!;
 }
 
 /** Keeps the current content as the public record of the current version (once per version). */
-export function insertVersionSnapshot(target: SqlTarget, id: string, changeSummary: string | null, userId: string | null): Promise<void> {
+export function insertVersionSnapshot(
+  target: SqlTarget,
+  id: string,
+  changeSummary: string | null,
+  userId: string | null,
+): Promise<void> {
   return execute(
     target,
     `INSERT INTO challenge_versions (challenge_id, version, snapshot, change_summary, created_by)
@@ -102,7 +147,11 @@ export function insertVersionSnapshot(target: SqlTarget, id: string, changeSumma
 }
 
 /** The optimistic-concurrency guard: bumps the version if it still is `expectedVersion`; false when someone saved first. */
-export async function bumpVersion(target: SqlTarget, id: string, expectedVersion: number): Promise<boolean> {
+export async function bumpVersion(
+  target: SqlTarget,
+  id: string,
+  expectedVersion: number,
+): Promise<boolean> {
   const rows = await queryRows(
     target,
     `UPDATE challenges SET version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 RETURNING version`,
@@ -122,27 +171,49 @@ export interface CurrentContent {
 }
 
 export function currentContent(target: SqlTarget, id: string): Promise<CurrentContent | undefined> {
-  return queryOne(target, `SELECT title_zh, title_en, budget_min::text, budget_max::text, deadline FROM challenges WHERE id = $1`, [id], (r) => ({
-    titleZh: strOrNull(r, 'title_zh'),
-    titleEn: strOrNull(r, 'title_en'),
-    budgetMin: strOrNull(r, 'budget_min'),
-    budgetMax: strOrNull(r, 'budget_max'),
-    deadline: date(r, 'deadline'),
-  }));
+  return queryOne(
+    target,
+    `SELECT title_zh, title_en, budget_min::text, budget_max::text, deadline FROM challenges WHERE id = $1`,
+    [id],
+    (r) => ({
+      titleZh: strOrNull(r, 'title_zh'),
+      titleEn: strOrNull(r, 'title_en'),
+      budgetMin: strOrNull(r, 'budget_min'),
+      budgetMax: strOrNull(r, 'budget_max'),
+      deadline: date(r, 'deadline'),
+    }),
+  );
 }
 
 /** Those of `codes` that name a technical field. */
 export function knownFieldCodes(target: SqlTarget, codes: readonly string[]): Promise<string[]> {
-  return queryRows(target, `SELECT code FROM technical_fields WHERE code = ANY($1::varchar[])`, [codes], (r) => str(r, 'code'));
+  return queryRows(
+    target,
+    `SELECT code FROM technical_fields WHERE code = ANY($1::varchar[])`,
+    [codes],
+    (r) => str(r, 'code'),
+  );
 }
 
-export async function replaceTechnicalFields(target: SqlTarget, id: string, codes: readonly string[]): Promise<void> {
+export async function replaceTechnicalFields(
+  target: SqlTarget,
+  id: string,
+  codes: readonly string[],
+): Promise<void> {
   await execute(target, `DELETE FROM challenge_technical_fields WHERE challenge_id = $1`, [id]);
-  await execute(target, `INSERT INTO challenge_technical_fields (challenge_id, field_code) SELECT $1, unnest($2::varchar[])`, [id, codes]);
+  await execute(
+    target,
+    `INSERT INTO challenge_technical_fields (challenge_id, field_code) SELECT $1, unnest($2::varchar[])`,
+    [id, codes],
+  );
 }
 
 /** The challenge's requirements become `list`, numbered from 1 in that order. */
-export async function replaceRequirements(target: SqlTarget, id: string, list: readonly RequirementInput[]): Promise<void> {
+export async function replaceRequirements(
+  target: SqlTarget,
+  id: string,
+  list: readonly RequirementInput[],
+): Promise<void> {
   await execute(target, `DELETE FROM challenge_requirements WHERE challenge_id = $1`, [id]);
   if (!list.length) return;
   await execute(
@@ -150,12 +221,23 @@ export async function replaceRequirements(target: SqlTarget, id: string, list: r
     `INSERT INTO challenge_requirements (challenge_id, position, name, target, unit, weight, must_have)
            SELECT $1, t.ord, t.name, t.target, t.unit, t.weight, t.must_have
              FROM unnest($2::varchar[], $3::varchar[], $4::varchar[], $5::smallint[], $6::boolean[]) WITH ORDINALITY AS t(name, target, unit, weight, must_have, ord)`,
-    [id, list.map((x) => x.name), list.map((x) => x.target), list.map((x) => x.unit), list.map((x) => x.weight), list.map((x) => x.mustHave)],
+    [
+      id,
+      list.map((x) => x.name),
+      list.map((x) => x.target),
+      list.map((x) => x.unit),
+      list.map((x) => x.weight),
+      list.map((x) => x.mustHave),
+    ],
   );
 }
 
 /** The challenge's evaluation criteria become `list`, numbered from 1 in that order. */
-export async function replaceCriteria(target: SqlTarget, id: string, list: readonly EvaluationCriterionInput[]): Promise<void> {
+export async function replaceCriteria(
+  target: SqlTarget,
+  id: string,
+  list: readonly EvaluationCriterionInput[],
+): Promise<void> {
   await execute(target, `DELETE FROM evaluation_criteria WHERE challenge_id = $1`, [id]);
   if (!list.length) return;
   await execute(
@@ -163,7 +245,13 @@ export async function replaceCriteria(target: SqlTarget, id: string, list: reado
     `INSERT INTO evaluation_criteria (challenge_id, position, name, description, weight, veto)
            SELECT $1, t.ord, t.name, t.description, t.weight, t.veto
              FROM unnest($2::varchar[], $3::text[], $4::smallint[], $5::boolean[]) WITH ORDINALITY AS t(name, description, weight, veto, ord)`,
-    [id, list.map((x) => x.name), list.map((x) => x.description), list.map((x) => x.weight), list.map((x) => x.veto)],
+    [
+      id,
+      list.map((x) => x.name),
+      list.map((x) => x.description),
+      list.map((x) => x.weight),
+      list.map((x) => x.veto),
+    ],
   );
 }
 
@@ -220,11 +308,16 @@ export async function searchSource(target: SqlTarget, id: string): Promise<Searc
 }
 
 /** Stores the search vectors: `zhLiteral` a tsvector literal (challenge-search.ts), the English title and body as text. */
-export function updateSearchVectors(target: SqlTarget, id: string, zhLiteral: string, enTitle: string, enBody: string): Promise<void> {
-  return execute(target, `UPDATE challenges SET search_zh = ${SEARCH_VECTORS_SQL.zh('$2')}, search_en = ${SEARCH_VECTORS_SQL.en('$3', '$4')} WHERE id = $1`, [
-    id,
-    zhLiteral,
-    enTitle,
-    enBody,
-  ]);
+export function updateSearchVectors(
+  target: SqlTarget,
+  id: string,
+  zhLiteral: string,
+  enTitle: string,
+  enBody: string,
+): Promise<void> {
+  return execute(
+    target,
+    `UPDATE challenges SET search_zh = ${SEARCH_VECTORS_SQL.zh('$2')}, search_en = ${SEARCH_VECTORS_SQL.en('$3', '$4')} WHERE id = $1`,
+    [id, zhLiteral, enTitle, enBody],
+  );
 }

@@ -27,7 +27,11 @@ import {
 import { searchDocument, zhTsvectorLiteral } from './challenge-search.js';
 import { DRAFT_EDITABLE_STATUSES, ChallengeStatusName } from './challenge-transitions.js';
 import { ChallengeNode } from './challenge.mapper.js';
-import { AmendChallengeInput, CreateChallengeInput, UpdateChallengeDraftInput } from './dto/challenge.inputs.js';
+import {
+  AmendChallengeInput,
+  CreateChallengeInput,
+  UpdateChallengeDraftInput,
+} from './dto/challenge.inputs.js';
 
 /**
  * Writing a challenge's content: create, draft update, amendment after publication (with version
@@ -45,9 +49,15 @@ export class ChallengeContentService {
 
   async create(actor: Actor, input: CreateChallengeInput): Promise<ChallengeNode> {
     const org = actor.organization;
-    if (org?.kind !== 'ENTERPRISE') throw new ForbiddenError('ENTERPRISE_MEMBERS_ONLY', 'Only members of an enterprise may post challenges');
+    if (org?.kind !== 'ENTERPRISE')
+      throw new ForbiddenError(
+        'ENTERPRISE_MEMBERS_ONLY',
+        'Only members of an enterprise may post challenges',
+      );
     const errors = contentErrors(input, { now: new Date(), deadlineChanged: true });
-    errors.push(...(await this.unknownFieldCodes(this.dataSource.manager, input.technicalFieldCodes)));
+    errors.push(
+      ...(await this.unknownFieldCodes(this.dataSource.manager, input.technicalFieldCodes)),
+    );
     if (errors.length) throw new UserInputError(errors);
     const id = await this.dataSource.transaction(async (manager) => {
       const id = await insertChallenge(manager, {
@@ -61,7 +71,14 @@ export class ChallengeContentService {
         titleEn: input.titleEn ?? null,
       });
       await this.applyPatch(manager, id, input, false);
-      await this.audit.record(manager, { actor, action: 'CHALLENGE_CREATED', entityType: 'Challenge', entityId: id, organizationId: org.id, to: 'DRAFT' });
+      await this.audit.record(manager, {
+        actor,
+        action: 'CHALLENGE_CREATED',
+        entityType: 'Challenge',
+        entityId: id,
+        organizationId: org.id,
+        to: 'DRAFT',
+      });
       return id;
     });
     return this.query.get(actor, id);
@@ -72,7 +89,10 @@ export class ChallengeContentService {
     await this.dataSource.transaction(async (manager) => {
       const c = await this.editable(manager, actor, id, expectedVersion);
       if (!DRAFT_EDITABLE_STATUSES.includes(c.status as ChallengeStatusName)) {
-        throw new ConflictError('NOT_A_DRAFT', `A ${c.effectiveStatus} challenge is not a draft; amend it after publication with amendChallenge`);
+        throw new ConflictError(
+          'NOT_A_DRAFT',
+          `A ${c.effectiveStatus} challenge is not a draft; amend it after publication with amendChallenge`,
+        );
       }
       await this.validatePatch(manager, id, patch, undefined);
       await this.bumpVersion(manager, id, expectedVersion);
@@ -99,7 +119,10 @@ export class ChallengeContentService {
     await this.dataSource.transaction(async (manager) => {
       const c = await this.editable(manager, actor, id, expectedVersion);
       if (c.effectiveStatus !== 'PUBLISHED') {
-        throw new ConflictError('NOT_PUBLISHED', `Only a published challenge before its deadline can be amended (it is ${c.effectiveStatus})`);
+        throw new ConflictError(
+          'NOT_PUBLISHED',
+          `Only a published challenge before its deadline can be amended (it is ${c.effectiveStatus})`,
+        );
       }
       await this.validatePatch(manager, id, patch, c.deadline);
       await this.bumpVersion(manager, id, expectedVersion);
@@ -119,45 +142,98 @@ export class ChallengeContentService {
   }
 
   /** Keeps the current content as the public record of the current version. */
-  async snapshot(manager: EntityManager, actor: Actor | null, id: string, changeSummary: string | null): Promise<void> {
+  async snapshot(
+    manager: EntityManager,
+    actor: Actor | null,
+    id: string,
+    changeSummary: string | null,
+  ): Promise<void> {
     await insertVersionSnapshot(manager, id, changeSummary, actor?.userId ?? null);
   }
 
-  private async editable(manager: EntityManager, actor: Actor, id: string, expectedVersion: number): Promise<VisibleChallenge> {
+  private async editable(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    expectedVersion: number,
+  ): Promise<VisibleChallenge> {
     const c = await this.query.assertVisible(actor, id, manager, true);
-    if (!belongsTo(actor, c.issuerOrganizationId)) throw new ForbiddenError('ISSUER_ONLY', 'Only members of the issuing enterprise may edit its challenge');
+    if (!belongsTo(actor, c.issuerOrganizationId))
+      throw new ForbiddenError(
+        'ISSUER_ONLY',
+        'Only members of the issuing enterprise may edit its challenge',
+      );
     if (c.version !== expectedVersion) {
-      throw new ConflictError('STALE_VERSION', `The challenge is at version ${c.version}, not ${expectedVersion}; reload it and edit again`, { currentVersion: c.version });
+      throw new ConflictError(
+        'STALE_VERSION',
+        `The challenge is at version ${c.version}, not ${expectedVersion}; reload it and edit again`,
+        { currentVersion: c.version },
+      );
     }
     return c;
   }
 
   /** The optimistic-concurrency guard itself: 0 rows means someone else saved first. */
-  private async bumpVersion(manager: EntityManager, id: string, expectedVersion: number): Promise<void> {
-    if (!(await bumpVersion(manager, id, expectedVersion))) throw new ConflictError('STALE_VERSION', 'The challenge was changed meanwhile; reload it and edit again');
+  private async bumpVersion(
+    manager: EntityManager,
+    id: string,
+    expectedVersion: number,
+  ): Promise<void> {
+    if (!(await bumpVersion(manager, id, expectedVersion)))
+      throw new ConflictError(
+        'STALE_VERSION',
+        'The challenge was changed meanwhile; reload it and edit again',
+      );
   }
 
-  private async validatePatch(manager: EntityManager, id: string, patch: ContentPatch, currentDeadline: Date | undefined): Promise<void> {
+  private async validatePatch(
+    manager: EntityManager,
+    id: string,
+    patch: ContentPatch,
+    currentDeadline: Date | undefined,
+  ): Promise<void> {
     const current = (await currentContent(manager, id))!;
-    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as ContentPatch;
+    const defined = Object.fromEntries(
+      Object.entries(patch).filter(([, v]) => v !== undefined),
+    ) as ContentPatch;
     const merged = { ...current, ...defined };
-    const errors: FieldError[] = contentErrors(merged, { now: new Date(), deadlineChanged: defined.deadline !== undefined, currentDeadline });
+    const errors: FieldError[] = contentErrors(merged, {
+      now: new Date(),
+      deadlineChanged: defined.deadline !== undefined,
+      currentDeadline,
+    });
     errors.push(...(await this.unknownFieldCodes(manager, defined.technicalFieldCodes)));
     if (errors.length) throw new UserInputError(errors);
   }
 
-  private async unknownFieldCodes(manager: EntityManager, codes: readonly string[] | undefined): Promise<FieldError[]> {
+  private async unknownFieldCodes(
+    manager: EntityManager,
+    codes: readonly string[] | undefined,
+  ): Promise<FieldError[]> {
     if (!codes?.length) return [];
     const known = new Set(await knownFieldCodes(manager, codes));
-    return codes.filter((c) => !known.has(c)).map((c) => ({ field: 'input.technicalFieldCodes', message: `unknown technical field code ${c}` }));
+    return codes
+      .filter((c) => !known.has(c))
+      .map((c) => ({
+        field: 'input.technicalFieldCodes',
+        message: `unknown technical field code ${c}`,
+      }));
   }
 
   /** Writes the given fields, child rows, terms and search vectors (only what the patch contains). */
-  private async applyPatch(manager: EntityManager, id: string, patch: ContentPatch, amendment: boolean): Promise<void> {
+  private async applyPatch(
+    manager: EntityManager,
+    id: string,
+    patch: ContentPatch,
+    amendment: boolean,
+  ): Promise<void> {
     await updateContent(manager, id, patch);
-    if (patch.technicalFieldCodes) await replaceTechnicalFields(manager, id, patch.technicalFieldCodes);
-    if (patch.requirements && !amendment) await replaceRequirements(manager, id, patch.requirements);
-    if (patch.evaluationCriteria && !amendment) await replaceCriteria(manager, id, patch.evaluationCriteria);
+    if (patch.technicalFieldCodes)
+      await replaceTechnicalFields(manager, id, patch.technicalFieldCodes);
+    if (patch.requirements && !amendment)
+      await replaceRequirements(manager, id, patch.requirements);
+    if (patch.evaluationCriteria && !amendment)
+      await replaceCriteria(manager, id, patch.evaluationCriteria);
     if (patch.terms !== undefined) await this.writeTerms(manager, id, patch.terms);
     await this.writeSearchVectors(manager, id);
   }

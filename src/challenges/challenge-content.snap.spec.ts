@@ -11,7 +11,9 @@ const ID = '00000000-0000-4000-8000-0000000000cc';
 
 describe('buildContentUpdate', () => {
   it('writes nothing for a patch of child rows and terms only', () => {
-    expect(buildContentUpdate(ID, { technicalFieldCodes: ['MAT'], terms: 'NDA', requirements: [] })).toBeNull();
+    expect(
+      buildContentUpdate(ID, { technicalFieldCodes: ['MAT'], terms: 'NDA', requirements: [] }),
+    ).toBeNull();
     expect(buildContentUpdate(ID, { titleZh: undefined })).toBeNull();
   });
 
@@ -22,7 +24,11 @@ describe('buildContentUpdate', () => {
   it('every column, in a fixed order whatever the order of the input', () => {
     const patch = {
       deadline: new Date('2027-01-01T00:00:00.000Z'),
-      eligibility: { minQualification: MinQualification.LITTLE_GIANT, allowedRegionCodes: ['310000'], verifiedOnly: true },
+      eligibility: {
+        minQualification: MinQualification.LITTLE_GIANT,
+        allowedRegionCodes: ['310000'],
+        verifiedOnly: true,
+      },
       blindReview: true,
       anonymousIssuer: false,
       proposalCountVisibility: 'PUBLIC',
@@ -46,6 +52,11 @@ describe('buildContentUpdate', () => {
   });
 
   it('null clears a nullable column (a parameter, not a literal)', () => {
-    expect(buildContentUpdate(ID, { titleEn: null as unknown as string, budgetMax: null as unknown as string })).toMatchSnapshot();
+    expect(
+      buildContentUpdate(ID, {
+        titleEn: null as unknown as string,
+        budgetMax: null as unknown as string,
+      }),
+    ).toMatchSnapshot();
   });
 });

@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import type { Relation } from 'typeorm';
 import { OrganizationEntity } from '../organizations/index.js';
 import { UserEntity } from '../users/index.js';
@@ -26,7 +35,9 @@ export class ChallengeTermsEntity {
 
 /** Who accepted which terms version on behalf of which organisation. */
 @Entity('challenge_terms_acceptances')
-@Index('UQ_challenge_terms_acceptances', ['challengeId', 'organizationId', 'termsVersion'], { unique: true })
+@Index('UQ_challenge_terms_acceptances', ['challengeId', 'organizationId', 'termsVersion'], {
+  unique: true,
+})
 export class ChallengeTermsAcceptanceEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -4,7 +4,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/index.js';
 import type { Actor } from '../common/auth/actor.js';
 import { belongsTo } from '../common/auth/actor.js';
-import { AppError, ConflictError, ErrorCode, ForbiddenError, NotFoundError, UserInputError } from '../common/errors.js';
+import {
+  AppError,
+  ConflictError,
+  ErrorCode,
+  ForbiddenError,
+  NotFoundError,
+  UserInputError,
+} from '../common/errors.js';
 import { VerificationStatus } from '../organizations/index.js';
 import { ChallengeQueryService } from './challenge-query.service.js';
 import { viewerOf } from './challenge-sql.js';
@@ -52,15 +59,25 @@ export class ChallengeEngagementService {
   /** Records that the actor's organisation accepted the CURRENT terms version; unlocks the description. */
   async acceptTerms(actor: Actor, input: AcceptChallengeTermsInput): Promise<ChallengeNode> {
     const org = actor.organization;
-    if (!org) throw new ForbiddenError('ORGANIZATION_MEMBERS_ONLY', 'Terms are accepted on behalf of an organisation; join one first');
+    if (!org)
+      throw new ForbiddenError(
+        'ORGANIZATION_MEMBERS_ONLY',
+        'Terms are accepted on behalf of an organisation; join one first',
+      );
     await this.dataSource.transaction(async (manager) => {
       const c = await this.query.assertVisible(actor, input.challengeId, manager, true);
-      if (!c.requiresTerms || c.termsVersion === null) throw new ConflictError('NO_TERMS', 'This challenge requires no terms');
-      if (!belongsTo(actor, c.issuerOrganizationId)) await this.assertMayAcceptTerms(manager, actor, c.id, org.id);
+      if (!c.requiresTerms || c.termsVersion === null)
+        throw new ConflictError('NO_TERMS', 'This challenge requires no terms');
+      if (!belongsTo(actor, c.issuerOrganizationId))
+        await this.assertMayAcceptTerms(manager, actor, c.id, org.id);
       if (c.termsVersion !== input.termsVersion) {
-        throw new ConflictError('TERMS_VERSION_CHANGED', `The terms in force are version ${c.termsVersion}; read them and accept that version`, {
-          currentVersion: c.termsVersion,
-        });
+        throw new ConflictError(
+          'TERMS_VERSION_CHANGED',
+          `The terms in force are version ${c.termsVersion}; read them and accept that version`,
+          {
+            currentVersion: c.termsVersion,
+          },
+        );
       }
       if (await insertTermsAcceptance(manager, c.id, org.id, actor.userId, c.termsVersion)) {
         await this.audit.record(manager, {
@@ -83,7 +100,12 @@ export class ChallengeEngagementService {
    * challenge (another enterprise, an ineligible SME) is FORBIDDEN NOT_ELIGIBLE_FOR_TERMS with the reasons, and
    * sees only the public part.
    */
-  private async assertMayAcceptTerms(manager: EntityManager, actor: Actor, challengeId: string, organizationId: string): Promise<void> {
+  private async assertMayAcceptTerms(
+    manager: EntityManager,
+    actor: Actor,
+    challengeId: string,
+    organizationId: string,
+  ): Promise<void> {
     const gate = await termsGate(manager, viewerOf(actor), challengeId, organizationId);
     if (!gate.mayAccept) throw new NotEligibleForTermsError(gate.reasons);
   }
@@ -91,11 +113,20 @@ export class ChallengeEngagementService {
   /** A verified SME asks while the challenge is open; the question is private to the issuer until answered. */
   async ask(actor: Actor, input: AskChallengeQuestionInput): Promise<ChallengeQuestion> {
     const org = actor.organization;
-    if (org?.kind !== 'SME') throw new ForbiddenError('SME_MEMBERS_ONLY', 'Only members of an SME may ask questions');
+    if (org?.kind !== 'SME')
+      throw new ForbiddenError('SME_MEMBERS_ONLY', 'Only members of an SME may ask questions');
     return this.dataSource.transaction(async (manager) => {
       const c = await this.query.assertVisible(actor, input.challengeId, manager);
-      if ((await organizationVerificationStatus(manager, org.id)) !== VerificationStatus.VERIFIED) throw new ForbiddenError('ORGANIZATION_NOT_VERIFIED', 'Only verified SMEs may ask questions');
-      if (c.effectiveStatus !== 'PUBLISHED') throw new ConflictError('CHALLENGE_NOT_OPEN', `Questions are taken only while the challenge is open (it is ${c.effectiveStatus})`);
+      if ((await organizationVerificationStatus(manager, org.id)) !== VerificationStatus.VERIFIED)
+        throw new ForbiddenError(
+          'ORGANIZATION_NOT_VERIFIED',
+          'Only verified SMEs may ask questions',
+        );
+      if (c.effectiveStatus !== 'PUBLISHED')
+        throw new ConflictError(
+          'CHALLENGE_NOT_OPEN',
+          `Questions are taken only while the challenge is open (it is ${c.effectiveStatus})`,
+        );
       const row = await insertQuestion(manager, c.id, org.id, actor.userId, input.question);
       await this.audit.record(manager, {
         actor,
@@ -118,11 +149,14 @@ export class ChallengeEngagementService {
         throw new NotFoundError('Challenge question');
       });
       if (!belongsTo(actor, c.issuerOrganizationId)) {
-        if (q.published || belongsTo(actor, q.askerOrganizationId)) throw new ForbiddenError('ISSUER_ONLY', 'Only the issuing enterprise answers questions');
+        if (q.published || belongsTo(actor, q.askerOrganizationId))
+          throw new ForbiddenError('ISSUER_ONLY', 'Only the issuing enterprise answers questions');
         throw new NotFoundError('Challenge question');
       }
-      if (q.answeredAt) throw new ConflictError('ALREADY_ANSWERED', 'This question has already been answered');
-      if (c.effectiveStatus === 'CANCELLED') throw new ConflictError('CHALLENGE_CANCELLED', 'The challenge was cancelled');
+      if (q.answeredAt)
+        throw new ConflictError('ALREADY_ANSWERED', 'This question has already been answered');
+      if (c.effectiveStatus === 'CANCELLED')
+        throw new ConflictError('CHALLENGE_CANCELLED', 'The challenge was cancelled');
       const row = await answerQuestion(manager, input.questionId, input.answer, actor.userId);
       await this.audit.record(manager, {
         actor,
@@ -136,11 +170,19 @@ export class ChallengeEngagementService {
     });
   }
 
-  async announce(actor: Actor, input: PublishChallengeAnnouncementInput): Promise<ChallengeAnnouncement> {
+  async announce(
+    actor: Actor,
+    input: PublishChallengeAnnouncementInput,
+  ): Promise<ChallengeAnnouncement> {
     return this.dataSource.transaction(async (manager) => {
       const c = await this.query.assertVisible(actor, input.challengeId, manager);
-      if (!belongsTo(actor, c.issuerOrganizationId)) throw new ForbiddenError('ISSUER_ONLY', 'Only the issuing enterprise publishes announcements');
-      if (!c.publishedAt || c.effectiveStatus === 'CANCELLED') throw new ConflictError('NOT_PUBLISHED', 'Announcements are for published challenges');
+      if (!belongsTo(actor, c.issuerOrganizationId))
+        throw new ForbiddenError(
+          'ISSUER_ONLY',
+          'Only the issuing enterprise publishes announcements',
+        );
+      if (!c.publishedAt || c.effectiveStatus === 'CANCELLED')
+        throw new ConflictError('NOT_PUBLISHED', 'Announcements are for published challenges');
       const row = await insertAnnouncement(manager, c.id, actor.userId, input.title, input.body);
       await this.audit.record(manager, {
         actor,
@@ -158,8 +200,10 @@ export class ChallengeEngagementService {
   async invite(actor: Actor, input: InviteSmeToChallengeInput): Promise<ChallengeNode> {
     await this.dataSource.transaction(async (manager) => {
       const c = await this.query.assertVisible(actor, input.challengeId, manager);
-      if (!belongsTo(actor, c.issuerOrganizationId)) throw new ForbiddenError('ISSUER_ONLY', 'Only the issuing enterprise invites SMEs');
-      if ((await organizationKind(manager, input.organizationId)) !== 'SME') throw UserInputError.field('input.organizationId', 'is not an SME organisation');
+      if (!belongsTo(actor, c.issuerOrganizationId))
+        throw new ForbiddenError('ISSUER_ONLY', 'Only the issuing enterprise invites SMEs');
+      if ((await organizationKind(manager, input.organizationId)) !== 'SME')
+        throw UserInputError.field('input.organizationId', 'is not an SME organisation');
       if (await insertInvitation(manager, c.id, input.organizationId, actor.userId)) {
         await this.audit.record(manager, {
           actor,

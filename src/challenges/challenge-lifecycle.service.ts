@@ -8,9 +8,23 @@ import { ConflictError, ForbiddenError } from '../common/errors.js';
 import { ChallengeContentService } from './challenge-content.service.js';
 import { ChallengeQueryService, VisibleChallenge } from './challenge-query.service.js';
 import { missingForReview } from './challenge-rules.js';
-import { CHALLENGE_LIFECYCLE, ChallengeAction, ChallengeActorKind, challengeActorKinds, ChallengeStatusName } from './challenge-transitions.js';
+import {
+  CHALLENGE_LIFECYCLE,
+  ChallengeAction,
+  ChallengeActorKind,
+  challengeActorKinds,
+  ChallengeStatusName,
+} from './challenge-transitions.js';
 import { refusal } from '../common/lifecycle/lifecycle.js';
-import { constant, LifecycleBinding, moveAll, recordMoves, SetColumns, StatusStore, writeMove } from '../common/lifecycle/status-writer.js';
+import {
+  constant,
+  LifecycleBinding,
+  moveAll,
+  recordMoves,
+  SetColumns,
+  StatusStore,
+  writeMove,
+} from '../common/lifecycle/status-writer.js';
 import { ChallengeNode } from './challenge.mapper.js';
 import { deadlineTooSoon, lockChallengeStatus, reviewReadiness } from './challenges.queries.js';
 
@@ -32,7 +46,11 @@ export const CHALLENGE_STATUS_STORE: StatusStore = {
  */
 @Injectable()
 export class ChallengeLifecycleService {
-  private readonly moves: LifecycleBinding<ChallengeStatusName, ChallengeAction, ChallengeActorKind>;
+  private readonly moves: LifecycleBinding<
+    ChallengeStatusName,
+    ChallengeAction,
+    ChallengeActorKind
+  >;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -95,16 +113,34 @@ export class ChallengeLifecycleService {
       this.requireIssuerMember(actor, c);
       const org = await reviewReadiness(manager, c.issuerOrganizationId, id);
       if (org.verificationStatus !== 'VERIFIED') {
-        throw new ForbiddenError('ORGANIZATION_NOT_VERIFIED', 'Only verified enterprises may submit challenges for review');
+        throw new ForbiddenError(
+          'ORGANIZATION_NOT_VERIFIED',
+          'Only verified enterprises may submit challenges for review',
+        );
       }
       if (!org.activeMember) {
-        throw new ForbiddenError('ALLIANCE_MEMBERSHIP_REQUIRED', 'Only enterprises with an active alliance membership may submit challenges for review');
+        throw new ForbiddenError(
+          'ALLIANCE_MEMBERSHIP_REQUIRED',
+          'Only enterprises with an active alliance membership may submit challenges for review',
+        );
       }
       if (c.status === 'DRAFT' || c.status === 'CHANGES_REQUESTED') {
-        const missing = missingForReview({ evaluationCriteriaCount: org.criteria, technicalFieldCount: org.fields, summaryZh: org.summaryZh, summaryEn: org.summaryEn });
-        if (missing.length) throw new ConflictError('CHALLENGE_INCOMPLETE', `The challenge lacks: ${missing.join(', ')}`, { missing });
+        const missing = missingForReview({
+          evaluationCriteriaCount: org.criteria,
+          technicalFieldCount: org.fields,
+          summaryZh: org.summaryZh,
+          summaryEn: org.summaryEn,
+        });
+        if (missing.length)
+          throw new ConflictError(
+            'CHALLENGE_INCOMPLETE',
+            `The challenge lacks: ${missing.join(', ')}`,
+            { missing },
+          );
       }
-      await this.transition(manager, actor, id, 'SUBMIT_FOR_REVIEW', { set: { submitted_at: constant`now()` } });
+      await this.transition(manager, actor, id, 'SUBMIT_FOR_REVIEW', {
+        set: { submitted_at: constant`now()` },
+      });
     });
     return this.query.get(actor, id);
   }
@@ -130,9 +166,15 @@ export class ChallengeLifecycleService {
     await this.dataSource.transaction(async (manager) => {
       const c = await this.query.assertVisible(actor, id, manager, true);
       if (c.status === 'PENDING_REVIEW') {
-        if (await deadlineTooSoon(manager, id)) throw new ConflictError('DEADLINE_TOO_SOON', 'The deadline must be at least 24 hours after publication; the issuer must extend it first');
+        if (await deadlineTooSoon(manager, id))
+          throw new ConflictError(
+            'DEADLINE_TOO_SOON',
+            'The deadline must be at least 24 hours after publication; the issuer must extend it first',
+          );
       }
-      await this.transition(manager, actor, id, 'APPROVE_AND_PUBLISH', { set: { published_at: constant`COALESCE(t.published_at, now())` } });
+      await this.transition(manager, actor, id, 'APPROVE_AND_PUBLISH', {
+        set: { published_at: constant`COALESCE(t.published_at, now())` },
+      });
       await this.content.snapshot(manager, actor, id, null);
     });
     return this.query.get(actor, id);
@@ -143,7 +185,10 @@ export class ChallengeLifecycleService {
     await this.dataSource.transaction(async (manager) => {
       const c = await this.query.assertVisible(actor, id, manager, true);
       if (!managesOrganization(actor, c.issuerOrganizationId)) {
-        throw new ForbiddenError('ISSUER_MANAGER_ONLY', "Only an owner or admin of the issuing enterprise may cancel its challenge");
+        throw new ForbiddenError(
+          'ISSUER_MANAGER_ONLY',
+          'Only an owner or admin of the issuing enterprise may cancel its challenge',
+        );
       }
       await this.transition(manager, actor, id, 'CANCEL', { reason });
     });

@@ -2,7 +2,14 @@ import { UserInputError } from '../common/errors.js';
 import { decodeCursor, encodeCursor } from '../common/pagination/connection.js';
 import { isUuid } from '../common/uuid.js';
 import { searchQuery } from './challenge-search.js';
-import { effectiveStatusSql, issuerShownSql, SqlParams, summaryColumnsSql, Viewer, visibleSql } from './challenge-sql.js';
+import {
+  effectiveStatusSql,
+  issuerShownSql,
+  SqlParams,
+  summaryColumnsSql,
+  Viewer,
+  visibleSql,
+} from './challenge-sql.js';
 import { ChallengeFilterInput, ChallengeOrderBy } from './dto/challenge.inputs.js';
 
 /**
@@ -28,7 +35,8 @@ interface SortKey {
 /** How many of the newest matches a relevance-ordered search ranks (see buildChallengeListQuery). */
 export const RELEVANCE_CANDIDATES = 100;
 
-export type ListScope = { kind: 'browse' } | { kind: 'issuer'; organizationId: string } | { kind: 'reviewQueue' };
+export type ListScope =
+  { kind: 'browse' } | { kind: 'issuer'; organizationId: string } | { kind: 'reviewQueue' };
 
 export interface ListQuery {
   sql: string;
@@ -57,7 +65,8 @@ export interface SearchSql {
 }
 
 /** A search vector's month-qualified lexemes, as the indexes IDX_challenges_search_{zh,en}_month hold them. */
-const monthLexemes = (vector: string) => `challenge_month_lexemes(${vector}, challenge_list_month(${LIST_KEY}))`;
+const monthLexemes = (vector: string) =>
+  `challenge_month_lexemes(${vector}, challenge_list_month(${LIST_KEY}))`;
 
 function searchSql(text: string, p: SqlParams): SearchSql | null {
   const q = searchQuery(text);
@@ -65,9 +74,14 @@ function searchSql(text: string, p: SqlParams): SearchSql | null {
   const zh = `${p.add(q.zh)}::tsquery`;
   const en = q.en ? `websearch_to_tsquery('english', ${p.add(q.en)})` : null;
   const matches = (column: 'search_zh' | 'search_en', query: string, window?: MonthWindow) =>
-    window ? `${monthLexemes(`c.${column}`)} @@ challenge_month_query(${query}, ${window.lo}, ${window.hi})` : `c.${column} @@ ${query}`;
+    window
+      ? `${monthLexemes(`c.${column}`)} @@ challenge_month_query(${query}, ${window.lo}, ${window.hi})`
+      : `c.${column} @@ ${query}`;
   return {
-    condition: (window) => (en ? `(${matches('search_zh', zh, window)} OR ${matches('search_en', en, window)})` : matches('search_zh', zh, window)),
+    condition: (window) =>
+      en
+        ? `(${matches('search_zh', zh, window)} OR ${matches('search_en', en, window)})`
+        : matches('search_zh', zh, window),
     rank: en
       ? `(COALESCE(ts_rank(c.search_zh, ${zh}), 0) + COALESCE(ts_rank(c.search_en, ${en}), 0))::real`
       : `COALESCE(ts_rank(c.search_zh, ${zh}), 0)::real`,
@@ -78,7 +92,11 @@ function searchSql(text: string, p: SqlParams): SearchSql | null {
  * The WHERE conditions of a filter other than the search (shared by the list and the facets), and the
  * search, which the list restricts month by month (see buildChallengeListQuery).
  */
-export function filterConditions(filter: ChallengeFilterInput | undefined, viewer: Viewer, p: SqlParams): { conditions: string[]; search: SearchSql | null } {
+export function filterConditions(
+  filter: ChallengeFilterInput | undefined,
+  viewer: Viewer,
+  p: SqlParams,
+): { conditions: string[]; search: SearchSql | null } {
   const where: string[] = [];
   if (!filter) return { conditions: where, search: null };
   const search = filter.search ? searchSql(filter.search, p) : null;
@@ -89,19 +107,31 @@ export function filterConditions(filter: ChallengeFilterInput | undefined, viewe
       `EXISTS (SELECT 1 FROM challenge_technical_fields ctf WHERE ctf.challenge_id = c.id AND (ctf.field_code = ANY(${codes}::varchar[]) OR ctf.field_code LIKE ANY(${prefixes}::text[])))`,
     );
   }
-  if (filter.industryCodes?.length) where.push(`c.industry_code = ANY(${p.add(filter.industryCodes)}::bpchar[])`);
-  if (filter.chainGoals?.length) where.push(`c.chain_goal = ANY(${p.add(filter.chainGoals)}::challenge_chain_goal[])`);
-  if (filter.demandTypes?.length) where.push(`c.demand_type = ANY(${p.add(filter.demandTypes)}::challenge_demand_type[])`);
-  if (filter.cooperationModes?.length) where.push(`c.cooperation_modes && ${p.add(filter.cooperationModes)}::cooperation_mode[]`);
-  if (filter.budgetMin != null) where.push(`COALESCE(c.budget_max, c.budget_min) >= ${p.add(filter.budgetMin)}::bigint`);
-  if (filter.budgetMax != null) where.push(`COALESCE(c.budget_min, c.budget_max) <= ${p.add(filter.budgetMax)}::bigint`);
-  if (filter.eligibleRegionCode) where.push(`(cardinality(c.allowed_region_codes) = 0 OR ${p.add(filter.eligibleRegionCode)}::varchar = ANY(c.allowed_region_codes))`);
-  if (filter.statuses?.length) where.push(`${effectiveStatusSql('c')} = ANY(${p.add(filter.statuses)}::challenge_status[])`);
+  if (filter.industryCodes?.length)
+    where.push(`c.industry_code = ANY(${p.add(filter.industryCodes)}::bpchar[])`);
+  if (filter.chainGoals?.length)
+    where.push(`c.chain_goal = ANY(${p.add(filter.chainGoals)}::challenge_chain_goal[])`);
+  if (filter.demandTypes?.length)
+    where.push(`c.demand_type = ANY(${p.add(filter.demandTypes)}::challenge_demand_type[])`);
+  if (filter.cooperationModes?.length)
+    where.push(`c.cooperation_modes && ${p.add(filter.cooperationModes)}::cooperation_mode[]`);
+  if (filter.budgetMin != null)
+    where.push(`COALESCE(c.budget_max, c.budget_min) >= ${p.add(filter.budgetMin)}::bigint`);
+  if (filter.budgetMax != null)
+    where.push(`COALESCE(c.budget_min, c.budget_max) <= ${p.add(filter.budgetMax)}::bigint`);
+  if (filter.eligibleRegionCode)
+    where.push(
+      `(cardinality(c.allowed_region_codes) = 0 OR ${p.add(filter.eligibleRegionCode)}::varchar = ANY(c.allowed_region_codes))`,
+    );
+  if (filter.statuses?.length)
+    where.push(`${effectiveStatusSql('c')} = ANY(${p.add(filter.statuses)}::challenge_status[])`);
   if (filter.deadlineFrom) where.push(`c.deadline >= ${p.add(filter.deadlineFrom)}::timestamptz`);
   if (filter.deadlineTo) where.push(`c.deadline < ${p.add(filter.deadlineTo)}::timestamptz`);
   if (filter.issuerOrganizationId) {
     // Filtering by issuer must not reveal who issued an anonymous challenge.
-    where.push(`c.issuer_organization_id = ${p.add(filter.issuerOrganizationId)}::uuid AND ${issuerShownSql(viewer, p, 'c')}`);
+    where.push(
+      `c.issuer_organization_id = ${p.add(filter.issuerOrganizationId)}::uuid AND ${issuerShownSql(viewer, p, 'c')}`,
+    );
   }
   return { conditions: where, search };
 }
@@ -119,7 +149,12 @@ export function scopeConditions(scope: ListScope, viewer: Viewer, p: SqlParams):
 
 export function buildChallengeListQuery(
   viewer: Viewer,
-  args: { filter?: ChallengeFilterInput; orderBy?: ChallengeOrderBy; first: number; after?: string },
+  args: {
+    filter?: ChallengeFilterInput;
+    orderBy?: ChallengeOrderBy;
+    first: number;
+    after?: string;
+  },
   scope: ListScope,
   /** The node fields the client asked for (undefined = all): costly sub-queries only when asked. */
   fields?: Set<string>,
@@ -130,9 +165,16 @@ export function buildChallengeListQuery(
   const { conditions, search } = filterConditions(args.filter, viewer, p);
   where.push(...conditions);
 
-  let ordering: Ordering = scope.kind === 'reviewQueue' ? 'SUBMITTED_OLDEST' : (args.orderBy ?? (search ? ChallengeOrderBy.RELEVANCE : ChallengeOrderBy.NEWEST));
+  let ordering: Ordering =
+    scope.kind === 'reviewQueue'
+      ? 'SUBMITTED_OLDEST'
+      : (args.orderBy ?? (search ? ChallengeOrderBy.RELEVANCE : ChallengeOrderBy.NEWEST));
   if (ordering === ChallengeOrderBy.RELEVANCE && !search) {
-    if (args.orderBy === ChallengeOrderBy.RELEVANCE) throw UserInputError.field('orderBy', 'RELEVANCE needs filter.search with a word to search for');
+    if (args.orderBy === ChallengeOrderBy.RELEVANCE)
+      throw UserInputError.field(
+        'orderBy',
+        'RELEVANCE needs filter.search with a word to search for',
+      );
     ordering = ChallengeOrderBy.NEWEST;
   }
   const keys: Record<Ordering, SortKey> = {
@@ -158,7 +200,8 @@ export function buildChallengeListQuery(
     const op = key.dir === 'DESC' ? '<' : '>';
     cursorValue = p.add(value);
     // RELEVANCE pages over the candidates' computed rank (see below), the other orderings over the row.
-    const cursorKey = ordering === ChallengeOrderBy.RELEVANCE ? 'ranked.rank, ranked.id' : `${key.sql}, c.id`;
+    const cursorKey =
+      ordering === ChallengeOrderBy.RELEVANCE ? 'ranked.rank, ranked.id' : `${key.sql}, c.id`;
     cursor = `(${cursorKey}) ${op} (${cursorValue}::${key.type}, ${p.add(id)}::uuid)`;
   }
 
@@ -178,7 +221,9 @@ export function buildChallengeListQuery(
   if (cursor) where.push(cursor);
   if (search && ordering === ChallengeOrderBy.NEWEST) {
     // The page of a search by date, found month by month from the cursor's month back.
-    const startMonth = cursorValue ? `LEAST(challenge_list_month(now()), challenge_list_month(${cursorValue}::timestamptz))` : null;
+    const startMonth = cursorValue
+      ? `LEAST(challenge_list_month(now()), challenge_list_month(${cursorValue}::timestamptz))`
+      : null;
     const sql = `WITH RECURSIVE ${newestMatchesSql(where, search, p, args.first + 1, startMonth)}
       SELECT ${columns}, (${key.sql})::text AS sort_key
         FROM candidates JOIN challenges c ON c.id = candidates.id JOIN organizations o ON o.id = c.issuer_organization_id
@@ -209,7 +254,13 @@ const MONTH_WINDOWS = 3;
  * few of them, or they are needed). A search thus costs about the postings of the months it needs,
  * whatever the size of the table.
  */
-function newestMatchesSql(where: string[], search: SearchSql, p: SqlParams, limit: number, startMonth: string | null): string {
+function newestMatchesSql(
+  where: string[],
+  search: SearchSql,
+  p: SqlParams,
+  limit: number,
+  startMonth: string | null,
+): string {
   const matching = (window?: MonthWindow) => [...where, search.condition(window)].join(' AND ');
   return `walk(step, found, hi, span, ids) AS (
         SELECT 0, 0, ${startMonth ?? 'challenge_list_month(now())'}, 1, ARRAY[]::uuid[]
@@ -232,10 +283,17 @@ export function listCursor(ordering: string, sortKey: string, id: string): strin
 }
 
 /** Facet counts in one statement: the matching set once (CTE), grouped per facet. */
-export function buildFacetsQuery(viewer: Viewer, filter: ChallengeFilterInput | undefined): { sql: string; params: unknown[] } {
+export function buildFacetsQuery(
+  viewer: Viewer,
+  filter: ChallengeFilterInput | undefined,
+): { sql: string; params: unknown[] } {
   const p = new SqlParams();
   const { conditions, search } = filterConditions(filter, viewer, p);
-  const where = [visibleSql(viewer, p, 'c'), ...conditions, ...(search ? [search.condition()] : [])];
+  const where = [
+    visibleSql(viewer, p, 'c'),
+    ...conditions,
+    ...(search ? [search.condition()] : []),
+  ];
   const sql = `WITH m AS MATERIALIZED (
       SELECT c.id, ${effectiveStatusSql('c')}::text AS status, c.industry_code::text AS industry_code, c.chain_goal::text AS chain_goal,
              c.demand_type::text AS demand_type, c.cooperation_modes::text[] AS cooperation_modes

@@ -5,10 +5,22 @@ import type { Actor } from '../common/auth/actor.js';
 import { ForbiddenError, NotFoundError, UserInputError } from '../common/errors.js';
 import { ConnectionShape, pageSize, toConnection } from '../common/pagination/connection.js';
 import { assertUuid } from '../common/uuid.js';
-import { buildChallengeListQuery, buildFacetsQuery, listCursor, ListScope } from './challenge-list-query.js';
+import {
+  buildChallengeListQuery,
+  buildFacetsQuery,
+  listCursor,
+  ListScope,
+} from './challenge-list-query.js';
 import { ChallengeNode } from './challenge.mapper.js';
 import { viewerOf } from './challenge-sql.js';
-import { challengeListPage, challengeVersions, facetRows, findChallengeDetail, findVisibleChallenge, VisibleChallenge } from './challenges.queries.js';
+import {
+  challengeListPage,
+  challengeVersions,
+  facetRows,
+  findChallengeDetail,
+  findVisibleChallenge,
+  VisibleChallenge,
+} from './challenges.queries.js';
 import { ChallengeFacetsArgs, ChallengesArgs, MyChallengesArgs } from './dto/challenge.inputs.js';
 import { ChallengeFacets, ChallengeVersion, FacetCount } from './dto/challenge.types.js';
 
@@ -20,39 +32,87 @@ export class ChallengeQueryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The browse list: one SQL statement whatever the page size. */
-  async list(actor: Actor | null, args: ChallengesArgs, fields?: Set<string>): Promise<ConnectionShape<ChallengeNode>> {
+  async list(
+    actor: Actor | null,
+    args: ChallengesArgs,
+    fields?: Set<string>,
+  ): Promise<ConnectionShape<ChallengeNode>> {
     return this.runList(actor, args, { kind: 'browse' }, fields);
   }
 
   /** The issuer's own challenges in every state, with the issuer-only counts. */
-  async mine(actor: Actor, args: MyChallengesArgs, fields?: Set<string>): Promise<ConnectionShape<ChallengeNode>> {
-    if (actor.organization?.kind !== 'ENTERPRISE') throw new ForbiddenError('ENTERPRISE_MEMBERS_ONLY', 'Only members of an enterprise have challenges');
-    return this.runList(actor, { first: args.first, after: args.after, filter: { statuses: args.statuses } }, { kind: 'issuer', organizationId: actor.organization.id }, fields);
+  async mine(
+    actor: Actor,
+    args: MyChallengesArgs,
+    fields?: Set<string>,
+  ): Promise<ConnectionShape<ChallengeNode>> {
+    if (actor.organization?.kind !== 'ENTERPRISE')
+      throw new ForbiddenError(
+        'ENTERPRISE_MEMBERS_ONLY',
+        'Only members of an enterprise have challenges',
+      );
+    return this.runList(
+      actor,
+      { first: args.first, after: args.after, filter: { statuses: args.statuses } },
+      { kind: 'issuer', organizationId: actor.organization.id },
+      fields,
+    );
   }
 
   /** The admins' review queue: PENDING_REVIEW, oldest submission first. */
-  async reviewQueue(actor: Actor, args: MyChallengesArgs, fields?: Set<string>): Promise<ConnectionShape<ChallengeNode>> {
-    return this.runList(actor, { first: args.first, after: args.after }, { kind: 'reviewQueue' }, fields);
+  async reviewQueue(
+    actor: Actor,
+    args: MyChallengesArgs,
+    fields?: Set<string>,
+  ): Promise<ConnectionShape<ChallengeNode>> {
+    return this.runList(
+      actor,
+      { first: args.first, after: args.after },
+      { kind: 'reviewQueue' },
+      fields,
+    );
   }
 
-  private async runList(actor: Actor | null, args: ChallengesArgs, scope: ListScope, fields?: Set<string>): Promise<ConnectionShape<ChallengeNode>> {
+  private async runList(
+    actor: Actor | null,
+    args: ChallengesArgs,
+    scope: ListScope,
+    fields?: Set<string>,
+  ): Promise<ConnectionShape<ChallengeNode>> {
     const first = pageSize(args);
-    const query = buildChallengeListQuery(viewerOf(actor), { filter: args.filter, orderBy: args.orderBy, first, after: args.after }, scope, fields);
+    const query = buildChallengeListQuery(
+      viewerOf(actor),
+      { filter: args.filter, orderBy: args.orderBy, first, after: args.after },
+      scope,
+      fields,
+    );
     const rows = await challengeListPage(this.dataSource, query).catch((error: unknown) => {
       // A well-formed but impossible cursor value (month 13, ...) fails its cast: the cursor is bad input.
-      if (args.after && error instanceof QueryFailedError && String((error.driverError as { code?: string }).code).startsWith('22')) {
+      if (
+        args.after &&
+        error instanceof QueryFailedError &&
+        String((error.driverError as { code?: string }).code).startsWith('22')
+      ) {
         throw UserInputError.field('after', 'is not a cursor of this list and ordering');
       }
       throw error;
     });
-    return toConnection(rows, first, (row) => listCursor(query.ordering, row.sortKey, row.node.id), (row) => row.node);
+    return toConnection(
+      rows,
+      first,
+      (row) => listCursor(query.ordering, row.sortKey, row.node.id),
+      (row) => row.node,
+    );
   }
 
   async facets(actor: Actor | null, args: ChallengeFacetsArgs): Promise<ChallengeFacets> {
     const { sql, params } = buildFacetsQuery(viewerOf(actor), args.filter);
     const rows = await facetRows(this.dataSource, { sql, params });
     const pick = (facet: string): FacetCount[] =>
-      rows.filter((r) => r.facet === facet).map((r) => ({ value: r.value, count: r.count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+      rows
+        .filter((r) => r.facet === facet)
+        .map((r) => ({ value: r.value, count: r.count }))
+        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
     return {
       total: rows.find((r) => r.facet === 'total')?.count ?? 0,
       status: pick('status'),
@@ -76,7 +136,12 @@ export class ChallengeQueryService {
    * Throws NOT_FOUND unless the actor may see the challenge; returns what write paths need. Pass the
    * transaction's manager and `lock` to hold the row (FOR UPDATE) until commit.
    */
-  async assertVisible(actor: Actor | null, challengeId: string, manager: EntityManager | DataSource = this.dataSource, lock = false): Promise<VisibleChallenge> {
+  async assertVisible(
+    actor: Actor | null,
+    challengeId: string,
+    manager: EntityManager | DataSource = this.dataSource,
+    lock = false,
+  ): Promise<VisibleChallenge> {
     assertUuid(challengeId, 'challengeId');
     const challenge = await findVisibleChallenge(manager, viewerOf(actor), challengeId, lock);
     if (!challenge) throw new NotFoundError('Challenge');

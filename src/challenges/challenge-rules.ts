@@ -27,37 +27,62 @@ export function contentErrors(
 ): FieldError[] {
   const f = (name: string) => `${options.prefix ?? 'input'}.${name}`;
   const errors: FieldError[] = [];
-  if (!merged.titleZh && !merged.titleEn) errors.push({ field: f('titleZh'), message: 'a Chinese or an English title is required' });
-  if (merged.budgetMin != null && merged.budgetMax != null && BigInt(merged.budgetMin) > BigInt(merged.budgetMax)) {
+  if (!merged.titleZh && !merged.titleEn)
+    errors.push({ field: f('titleZh'), message: 'a Chinese or an English title is required' });
+  if (
+    merged.budgetMin != null &&
+    merged.budgetMax != null &&
+    BigInt(merged.budgetMin) > BigInt(merged.budgetMax)
+  ) {
     errors.push({ field: f('budgetMin'), message: 'budgetMin must not exceed budgetMax' });
   }
   if (options.deadlineChanged && merged.deadline) {
     const deadline = merged.deadline.getTime();
     if (options.currentDeadline && deadline < options.currentDeadline.getTime()) {
-      errors.push({ field: f('deadline'), message: 'an amendment may extend the deadline but never shorten it' });
+      errors.push({
+        field: f('deadline'),
+        message: 'an amendment may extend the deadline but never shorten it',
+      });
     } else if (deadline <= options.now.getTime()) {
       errors.push({ field: f('deadline'), message: 'the deadline is in the past' });
     } else if (deadline < options.now.getTime() + MIN_DEADLINE_LEAD_MS) {
-      errors.push({ field: f('deadline'), message: 'the deadline must be at least 24 hours after publication' });
+      errors.push({
+        field: f('deadline'),
+        message: 'the deadline must be at least 24 hours after publication',
+      });
     }
   }
   const criteria = merged.evaluationCriteria;
   if (criteria && criteria.length > 0) {
     const sum = criteria.reduce((s, c) => s + c.weight, 0);
-    if (sum !== 100) errors.push({ field: f('evaluationCriteria'), message: `the weights must sum to 100 (they sum to ${sum})` });
+    if (sum !== 100)
+      errors.push({
+        field: f('evaluationCriteria'),
+        message: `the weights must sum to 100 (they sum to ${sum})`,
+      });
   }
   const requirements = merged.requirements;
   if (requirements && requirements.length > 0) {
     const sum = requirements.reduce((s, r) => s + r.weight, 0);
-    if (sum > 100) errors.push({ field: f('requirements'), message: `the requirement weights must not exceed 100 in total (they sum to ${sum})` });
+    if (sum > 100)
+      errors.push({
+        field: f('requirements'),
+        message: `the requirement weights must not exceed 100 in total (they sum to ${sum})`,
+      });
   }
   const codes = merged.technicalFieldCodes;
-  if (codes && new Set(codes).size !== codes.length) errors.push({ field: f('technicalFieldCodes'), message: 'a field code is listed twice' });
+  if (codes && new Set(codes).size !== codes.length)
+    errors.push({ field: f('technicalFieldCodes'), message: 'a field code is listed twice' });
   return errors;
 }
 
 /** What a challenge still lacks before it can go to review (CONFLICT CHALLENGE_INCOMPLETE lists them). */
-export function missingForReview(c: { evaluationCriteriaCount: number; technicalFieldCount: number; summaryZh: string | null; summaryEn: string | null }): string[] {
+export function missingForReview(c: {
+  evaluationCriteriaCount: number;
+  technicalFieldCount: number;
+  summaryZh: string | null;
+  summaryEn: string | null;
+}): string[] {
   const missing: string[] = [];
   if (c.evaluationCriteriaCount === 0) missing.push('evaluationCriteria');
   if (c.technicalFieldCount === 0) missing.push('technicalFieldCodes');

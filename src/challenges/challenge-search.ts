@@ -68,7 +68,9 @@ export function searchDocument(content: {
   const requirements = (content.requirementNames ?? []).join('\n');
   return {
     zhTitle: chineseLexemes([content.titleZh, content.titleEn].filter(Boolean).join('\n')),
-    zhBody: chineseLexemes([content.summaryZh, content.summaryEn, requirements].filter(Boolean).join('\n')),
+    zhBody: chineseLexemes(
+      [content.summaryZh, content.summaryEn, requirements].filter(Boolean).join('\n'),
+    ),
     enTitle: (content.titleEn ?? '').normalize('NFKC'),
     enBody: [content.summaryEn ?? '', requirements].join('\n').normalize('NFKC'),
   };
@@ -137,7 +139,9 @@ export function searchQuery(text: string): SearchQuery {
     if ([...run].length <= 2) lexemes.add(run);
     else for (const b of bigrams(run)) lexemes.add(b);
   }
-  const words = (normal.replace(CJK_RUN, ' ').match(LETTERS_OR_DIGITS) ?? []).map((w) => w.toLowerCase());
+  const words = (normal.replace(CJK_RUN, ' ').match(LETTERS_OR_DIGITS) ?? []).map((w) =>
+    w.toLowerCase(),
+  );
   for (const w of words) {
     if (ASCII_ONLY.test(w)) lexemes.add(w);
     else for (const lexeme of chineseLexemes(w)) lexemes.add(lexeme);
@@ -148,4 +152,3 @@ export function searchQuery(text: string): SearchQuery {
     en: runs.length === 0 && words.length ? words.slice(0, MAX_QUERY_LEXEMES).join(' ') : null,
   };
 }
-

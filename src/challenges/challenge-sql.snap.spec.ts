@@ -19,14 +19,30 @@ import {
 const ORG = '00000000-0000-4000-8000-0000000000aa';
 const VIEWERS: Record<string, Viewer> = {
   anonymous: { signedIn: false, admin: false, organizationId: null, organizationKind: null },
-  'signed in, no organisation': { signedIn: true, admin: false, organizationId: null, organizationKind: null },
-  'enterprise member': { signedIn: true, admin: false, organizationId: ORG, organizationKind: 'ENTERPRISE' },
+  'signed in, no organisation': {
+    signedIn: true,
+    admin: false,
+    organizationId: null,
+    organizationKind: null,
+  },
+  'enterprise member': {
+    signedIn: true,
+    admin: false,
+    organizationId: ORG,
+    organizationKind: 'ENTERPRISE',
+  },
   'SME member': { signedIn: true, admin: false, organizationId: ORG, organizationKind: 'SME' },
   'platform admin': { signedIn: true, admin: true, organizationId: null, organizationKind: null },
 };
 
 type Builder = (viewer: Viewer, p: SqlParams, c?: string) => string;
-const BUILDERS: Record<string, Builder> = { visibleSql, descriptionShownSql, termsGateSql, issuerShownSql, proposalCountShownSql };
+const BUILDERS: Record<string, Builder> = {
+  visibleSql,
+  descriptionShownSql,
+  termsGateSql,
+  issuerShownSql,
+  proposalCountShownSql,
+};
 
 function generated(build: (p: SqlParams) => string): { sql: string; params: unknown[] } {
   const p = new SqlParams();
@@ -62,6 +78,16 @@ describe('challenge rules as SQL', () => {
   });
 
   it('summaryColumnsSql selects only what the requested fields need', () => {
-    expect(generated((p) => summaryColumnsSql(VIEWERS['SME member'], p, 'c', 'o', new Set(['titleZh', 'status', 'issuer'])))).toMatchSnapshot();
+    expect(
+      generated((p) =>
+        summaryColumnsSql(
+          VIEWERS['SME member'],
+          p,
+          'c',
+          'o',
+          new Set(['titleZh', 'status', 'issuer']),
+        ),
+      ),
+    ).toMatchSnapshot();
   });
 });

@@ -11,7 +11,6 @@ export { SqlParams };
  * live in one place. Pure module: no framework imports.
  */
 
-
 /** Who reads, reduced to what the SQL needs. */
 export interface Viewer {
   signedIn: boolean;
@@ -43,7 +42,9 @@ export function effectiveStatusSql(c = 'c'): string {
 
 /** True when the viewer is a member of the issuing organisation (any role). */
 export function isIssuerSql(viewer: Viewer, p: SqlParams, c = 'c'): string {
-  return viewer.organizationId ? `(${c}.issuer_organization_id = ${p.add(viewer.organizationId)}::uuid)` : 'FALSE';
+  return viewer.organizationId
+    ? `(${c}.issuer_organization_id = ${p.add(viewer.organizationId)}::uuid)`
+    : 'FALSE';
 }
 
 /**
@@ -119,7 +120,13 @@ export function proposalCountShownSql(viewer: Viewer, p: SqlParams, c = 'c'): st
  * `fields` (the GraphQL fields the client asked for), only the columns and sub-queries those fields need
  * are selected; without it, all of them (the detail).
  */
-export function summaryColumnsSql(viewer: Viewer, p: SqlParams, c = 'c', o = 'o', fields?: Set<string>): string {
+export function summaryColumnsSql(
+  viewer: Viewer,
+  p: SqlParams,
+  c = 'c',
+  o = 'o',
+  fields?: Set<string>,
+): string {
   const want = (...names: string[]) => !fields || names.some((n) => fields.has(n));
   const columns: string[] = [`${c}.id`];
   const add = (names: string[], sql: () => string) => {
@@ -139,7 +146,10 @@ export function summaryColumnsSql(viewer: Viewer, p: SqlParams, c = 'c', o = 'o'
   add(['bounty'], () => `${c}.bounty::text AS bounty`);
   add(['currency'], () => `${c}.currency`);
   add(['ipOwnership'], () => `${c}.ip_ownership`);
-  add(['eligibility'], () => `${c}.min_qualification, ${c}.allowed_region_codes, ${c}.verified_only`);
+  add(
+    ['eligibility'],
+    () => `${c}.min_qualification, ${c}.allowed_region_codes, ${c}.verified_only`,
+  );
   add(['visibility'], () => `${c}.visibility`);
   add(['anonymousIssuer'], () => `${c}.anonymous_issuer`);
   add(['blindReview'], () => `${c}.blind_review`);
@@ -150,19 +160,29 @@ export function summaryColumnsSql(viewer: Viewer, p: SqlParams, c = 'c', o = 'o'
   add(['version'], () => `${c}.version`);
   add(['requiresTerms'], () => `${c}.requires_terms`);
   add(['termsVersion'], () => `${c}.terms_version`);
-  add(['statusReason'], () => `CASE WHEN ${viewer.admin ? 'TRUE' : isIssuerSql(viewer, p, c)} OR ${c}.status = 'CANCELLED' THEN ${c}.status_reason END AS status_reason`);
+  add(
+    ['statusReason'],
+    () =>
+      `CASE WHEN ${viewer.admin ? 'TRUE' : isIssuerSql(viewer, p, c)} OR ${c}.status = 'CANCELLED' THEN ${c}.status_reason END AS status_reason`,
+  );
   add(['issuer'], () => {
     const shown = issuerShownSql(viewer, p, c);
     return `CASE WHEN ${shown} THEN ${o}.id END AS issuer_id, CASE WHEN ${shown} THEN ${o}.name_zh END AS issuer_name_zh,
       CASE WHEN ${shown} THEN ${o}.name_en END AS issuer_name_en`;
   });
   add(['viewerIsIssuer'], () => `${isIssuerSql(viewer, p, c)} AS viewer_is_issuer`);
-  add(['technicalFields'], () =>
-    `(SELECT coalesce(json_agg(json_build_object('code', tf.code, 'nameZh', tf.name_zh, 'nameEn', tf.name_en) ORDER BY tf.code), '[]'::json)
+  add(
+    ['technicalFields'],
+    () =>
+      `(SELECT coalesce(json_agg(json_build_object('code', tf.code, 'nameZh', tf.name_zh, 'nameEn', tf.name_en) ORDER BY tf.code), '[]'::json)
        FROM challenge_technical_fields ctf JOIN technical_fields tf ON tf.code = ctf.field_code WHERE ctf.challenge_id = ${c}.id) AS technical_fields`,
   );
   add(['proposalCountVisibility'], () => `${c}.proposal_count_visibility`);
-  add(['proposalCount'], () => `CASE WHEN ${proposalCountShownSql(viewer, p, c)} THEN ${proposalCountSql(c)} END AS proposal_count`);
+  add(
+    ['proposalCount'],
+    () =>
+      `CASE WHEN ${proposalCountShownSql(viewer, p, c)} THEN ${proposalCountSql(c)} END AS proposal_count`,
+  );
   add(['unansweredQuestionCount'], () => {
     const manager = viewer.admin ? 'TRUE' : isIssuerSql(viewer, p, c);
     return `CASE WHEN ${manager} THEN (SELECT count(*)::int FROM challenge_questions q WHERE q.challenge_id = ${c}.id AND q.answered_at IS NULL) END AS unanswered_question_count`;

@@ -13,7 +13,18 @@ import {
   effectiveStatus,
 } from './challenge-transitions.js';
 
-const ALL: ChallengeStatusName[] = ['DRAFT', 'PENDING_REVIEW', 'CHANGES_REQUESTED', 'REJECTED', 'PUBLISHED', 'CLOSED', 'IN_PUBLICITY', 'AWARDED', 'FAILED', 'CANCELLED'];
+const ALL: ChallengeStatusName[] = [
+  'DRAFT',
+  'PENDING_REVIEW',
+  'CHANGES_REQUESTED',
+  'REJECTED',
+  'PUBLISHED',
+  'CLOSED',
+  'IN_PUBLICITY',
+  'AWARDED',
+  'FAILED',
+  'CANCELLED',
+];
 
 /** The allowed [action, from, to] triples, written out independently of the table. */
 const ALLOWED: [ChallengeAction, ChallengeStatusName, ChallengeStatusName][] = [
@@ -52,7 +63,8 @@ describe('challenge transition table', () => {
   });
 
   it('asks for a reason on every refusal, cancellation and failure', () => {
-    for (const a of ['REQUEST_CHANGES', 'REJECT', 'CANCEL', 'FAIL', 'UPHOLD_OBJECTION'] as const) expect(CHALLENGE_TRANSITIONS[a].needsReason).toBe(true);
+    for (const a of ['REQUEST_CHANGES', 'REJECT', 'CANCEL', 'FAIL', 'UPHOLD_OBJECTION'] as const)
+      expect(CHALLENGE_TRANSITIONS[a].needsReason).toBe(true);
   });
 
   it.each([
@@ -61,10 +73,13 @@ describe('challenge transition table', () => {
     ['PUBLISHED', 1, 'PUBLISHED'],
     ['DRAFT', -1, 'DRAFT'],
     ['IN_PUBLICITY', -1, 'IN_PUBLICITY'],
-  ] as const)('a %s challenge whose deadline is %i ms from now reads as %s', (status, offset, expected) => {
-    const now = new Date('2030-01-01T00:00:00Z');
-    expect(effectiveStatus(status, new Date(now.getTime() + offset), now)).toBe(expected);
-  });
+  ] as const)(
+    'a %s challenge whose deadline is %i ms from now reads as %s',
+    (status, offset, expected) => {
+      const now = new Date('2030-01-01T00:00:00Z');
+      expect(effectiveStatus(status, new Date(now.getTime() + offset), now)).toBe(expected);
+    },
+  );
 });
 
 /** Who may take each action and which need a reason, written out independently of the table. */
@@ -80,7 +95,13 @@ const BY: Record<ChallengeAction, ChallengeActorKind[]> = {
   AWARD: ['SYSTEM'],
   FAIL: ['ISSUER_MANAGER'],
 };
-const NEEDS_REASON: ChallengeAction[] = ['REQUEST_CHANGES', 'REJECT', 'CANCEL', 'UPHOLD_OBJECTION', 'FAIL'];
+const NEEDS_REASON: ChallengeAction[] = [
+  'REQUEST_CHANGES',
+  'REJECT',
+  'CANCEL',
+  'UPHOLD_OBJECTION',
+  'FAIL',
+];
 const KINDS: ChallengeActorKind[] = ['ISSUER_MEMBER', 'ISSUER_MANAGER', 'PLATFORM_ADMIN', 'SYSTEM'];
 const ACTIONS = Object.keys(BY) as ChallengeAction[];
 
@@ -89,26 +110,47 @@ describe('who may move a challenge (checkMove with the challenge table)', () => 
     expect(Object.keys(CHALLENGE_TRANSITIONS).sort()).toEqual([...ACTIONS].sort());
   });
 
-  const pairs = ACTIONS.flatMap((action) => KINDS.map((kind) => [action, kind, BY[action].includes(kind)] as const));
+  const pairs = ACTIONS.flatMap((action) =>
+    KINDS.map((kind) => [action, kind, BY[action].includes(kind)] as const),
+  );
   it.each(pairs)('%s by %s is allowed: %s', (action, kind, allowed) => {
-    const move = () => checkMove(CHALLENGE_LIFECYCLE, { action, actorKinds: [kind], reason: 'a reason given' });
+    const move = () =>
+      checkMove(CHALLENGE_LIFECYCLE, { action, actorKinds: [kind], reason: 'a reason given' });
     if (allowed) expect(move().to).toBe(CHALLENGE_TRANSITIONS[action].to);
-    else expect(errorOf(move)?.extensions).toEqual({ code: 'FORBIDDEN', reason: 'TRANSITION_NOT_ALLOWED' });
+    else
+      expect(errorOf(move)?.extensions).toEqual({
+        code: 'FORBIDDEN',
+        reason: 'TRANSITION_NOT_ALLOWED',
+      });
   });
 
-  it.each(ACTIONS.map((action) => [action, NEEDS_REASON.includes(action)] as const))('%s without a reason is refused: %s', (action, needed) => {
-    for (const reason of [undefined, '', '  ']) {
-      const move = () => checkMove(CHALLENGE_LIFECYCLE, { action, actorKinds: BY[action], reason });
-      if (needed) expect(errorOf(move)?.extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT', fields: [{ field: 'reason', message: 'is required' }] });
-      else expect(move().to).toBe(CHALLENGE_TRANSITIONS[action].to);
-    }
-  });
+  it.each(ACTIONS.map((action) => [action, NEEDS_REASON.includes(action)] as const))(
+    '%s without a reason is refused: %s',
+    (action, needed) => {
+      for (const reason of [undefined, '', '  ']) {
+        const move = () =>
+          checkMove(CHALLENGE_LIFECYCLE, { action, actorKinds: BY[action], reason });
+        if (needed)
+          expect(errorOf(move)?.extensions).toEqual({
+            code: 'BAD_USER_INPUT',
+            reason: 'INVALID_INPUT',
+            fields: [{ field: 'reason', message: 'is required' }],
+          });
+        else expect(move().to).toBe(CHALLENGE_TRANSITIONS[action].to);
+      }
+    },
+  );
 
   it('refuses from a state the move does not start from with the message the API answers', () => {
     const error = refusal(CHALLENGE_LIFECYCLE, 'APPROVE_AND_PUBLISH', 'REJECTED');
     expect({ message: error.message, extensions: error.extensions }).toEqual({
       message: 'A REJECTED challenge cannot become PUBLISHED',
-      extensions: { code: 'CONFLICT', reason: 'INVALID_TRANSITION', from: 'REJECTED', to: 'PUBLISHED' },
+      extensions: {
+        code: 'CONFLICT',
+        reason: 'INVALID_TRANSITION',
+        from: 'REJECTED',
+        to: 'PUBLISHED',
+      },
     });
   });
 });
@@ -124,12 +166,32 @@ describe('challengeActorKinds', () => {
 
   it.each([
     ['the system (no actor)', null, ['SYSTEM']],
-    ['an OWNER of the issuer', actor({ id: ISSUER, kind: 'ENTERPRISE', role: 'OWNER' }), ['ISSUER_MEMBER', 'ISSUER_MANAGER']],
-    ['an ADMIN of the issuer', actor({ id: ISSUER, kind: 'ENTERPRISE', role: 'ADMIN' }), ['ISSUER_MEMBER', 'ISSUER_MANAGER']],
-    ['a MEMBER of the issuer', actor({ id: ISSUER, kind: 'ENTERPRISE', role: 'MEMBER' }), ['ISSUER_MEMBER']],
-    ['an OWNER of another enterprise', actor({ id: 'other', kind: 'ENTERPRISE', role: 'OWNER' }), []],
+    [
+      'an OWNER of the issuer',
+      actor({ id: ISSUER, kind: 'ENTERPRISE', role: 'OWNER' }),
+      ['ISSUER_MEMBER', 'ISSUER_MANAGER'],
+    ],
+    [
+      'an ADMIN of the issuer',
+      actor({ id: ISSUER, kind: 'ENTERPRISE', role: 'ADMIN' }),
+      ['ISSUER_MEMBER', 'ISSUER_MANAGER'],
+    ],
+    [
+      'a MEMBER of the issuer',
+      actor({ id: ISSUER, kind: 'ENTERPRISE', role: 'MEMBER' }),
+      ['ISSUER_MEMBER'],
+    ],
+    [
+      'an OWNER of another enterprise',
+      actor({ id: 'other', kind: 'ENTERPRISE', role: 'OWNER' }),
+      [],
+    ],
     ['a platform admin', actor(undefined, true), ['PLATFORM_ADMIN']],
-    ['a platform admin who is a MEMBER of the issuer', actor({ id: ISSUER, kind: 'ENTERPRISE', role: 'MEMBER' }, true), ['ISSUER_MEMBER', 'PLATFORM_ADMIN']],
+    [
+      'a platform admin who is a MEMBER of the issuer',
+      actor({ id: ISSUER, kind: 'ENTERPRISE', role: 'MEMBER' }, true),
+      ['ISSUER_MEMBER', 'PLATFORM_ADMIN'],
+    ],
   ] as const)('%s holds %j', (_name, who, kinds) => {
     expect(challengeActorKinds(who, ISSUER)).toEqual(kinds);
   });

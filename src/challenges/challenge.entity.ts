@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { Relation } from 'typeorm';
 import { OrganizationEntity } from '../organizations/index.js';
 import { UserEntity } from '../users/index.js';
@@ -70,8 +80,14 @@ export enum MinQualification {
  */
 @Entity('challenges')
 @Check('CHK_challenges_title', `"title_zh" IS NOT NULL OR "title_en" IS NOT NULL`)
-@Check('CHK_challenges_budget', `"budget_min" IS NULL OR "budget_max" IS NULL OR "budget_min" <= "budget_max"`)
-@Check('CHK_challenges_money', `("budget_min" IS NULL OR "budget_min" >= 0) AND ("budget_max" IS NULL OR "budget_max" >= 0) AND ("bounty" IS NULL OR "bounty" >= 0)`)
+@Check(
+  'CHK_challenges_budget',
+  `"budget_min" IS NULL OR "budget_max" IS NULL OR "budget_min" <= "budget_max"`,
+)
+@Check(
+  'CHK_challenges_money',
+  `("budget_min" IS NULL OR "budget_min" >= 0) AND ("budget_max" IS NULL OR "budget_max" >= 0) AND ("bounty" IS NULL OR "bounty" >= 0)`,
+)
 @Check('CHK_challenges_version', `"version" >= 1`)
 @Index('IDX_challenges_issuer_created', ['issuerOrganizationId', 'createdAt', 'id'])
 @Index('IDX_challenges_deadline', ['deadline', 'id'])
@@ -100,7 +116,12 @@ export class ChallengeEntity {
   @JoinColumn({ name: 'created_by' })
   creator?: Relation<UserEntity>;
 
-  @Column({ type: 'enum', enum: ChallengeStatus, enumName: 'challenge_status', default: ChallengeStatus.DRAFT })
+  @Column({
+    type: 'enum',
+    enum: ChallengeStatus,
+    enumName: 'challenge_status',
+    default: ChallengeStatus.DRAFT,
+  })
   status: ChallengeStatus;
 
   @Column({ name: 'title_zh', type: 'varchar', length: 200, nullable: true })
@@ -126,10 +147,22 @@ export class ChallengeEntity {
   @Column({ name: 'chain_goal', type: 'enum', enum: ChainGoal, enumName: 'challenge_chain_goal' })
   chainGoal: ChainGoal;
 
-  @Column({ name: 'demand_type', type: 'enum', enum: DemandType, enumName: 'challenge_demand_type' })
+  @Column({
+    name: 'demand_type',
+    type: 'enum',
+    enum: DemandType,
+    enumName: 'challenge_demand_type',
+  })
   demandType: DemandType;
 
-  @Column({ name: 'cooperation_modes', type: 'enum', enum: CooperationMode, enumName: 'cooperation_mode', array: true, default: () => "'{}'" })
+  @Column({
+    name: 'cooperation_modes',
+    type: 'enum',
+    enum: CooperationMode,
+    enumName: 'cooperation_mode',
+    array: true,
+    default: () => "'{}'",
+  })
   cooperationModes: CooperationMode[];
 
   /** Money in fen (integer), as text from the driver (bigint). */
@@ -145,20 +178,43 @@ export class ChallengeEntity {
   @Column({ type: 'char', length: 3, default: 'CNY' })
   currency: string;
 
-  @Column({ name: 'ip_ownership', type: 'enum', enum: IpOwnership, enumName: 'ip_ownership', default: IpOwnership.NEGOTIABLE })
+  @Column({
+    name: 'ip_ownership',
+    type: 'enum',
+    enum: IpOwnership,
+    enumName: 'ip_ownership',
+    default: IpOwnership.NEGOTIABLE,
+  })
   ipOwnership: IpOwnership;
 
-  @Column({ name: 'min_qualification', type: 'enum', enum: MinQualification, enumName: 'challenge_min_qualification', default: MinQualification.NONE })
+  @Column({
+    name: 'min_qualification',
+    type: 'enum',
+    enum: MinQualification,
+    enumName: 'challenge_min_qualification',
+    default: MinQualification.NONE,
+  })
   minQualification: MinQualification;
 
   /** GB/T 2260 province codes an SME must be registered in; empty = anywhere. */
-  @Column({ name: 'allowed_region_codes', type: 'varchar', length: 6, array: true, default: () => "'{}'" })
+  @Column({
+    name: 'allowed_region_codes',
+    type: 'varchar',
+    length: 6,
+    array: true,
+    default: () => "'{}'",
+  })
   allowedRegionCodes: string[];
 
   @Column({ name: 'verified_only', type: 'boolean', default: true })
   verifiedOnly: boolean;
 
-  @Column({ type: 'enum', enum: ChallengeVisibility, enumName: 'challenge_visibility', default: ChallengeVisibility.PUBLIC })
+  @Column({
+    type: 'enum',
+    enum: ChallengeVisibility,
+    enumName: 'challenge_visibility',
+    default: ChallengeVisibility.PUBLIC,
+  })
   visibility: ChallengeVisibility;
 
   @Column({

@@ -5,8 +5,24 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { ChallengeDetailPart } from './challenge.mapper.js';
 import { viewerOf } from './challenge-sql.js';
-import { announcementsOf, criteriaOf, detailPartsOf, eligibilityProblemsOf, Part, questionsOf, requirementsOf, termsOf } from './challenges.queries.js';
-import { ChallengeAnnouncement, ChallengeEligibilityCheck, ChallengeQuestion, ChallengeRequirement, ChallengeTerms, EvaluationCriterion } from './dto/challenge.types.js';
+import {
+  announcementsOf,
+  criteriaOf,
+  detailPartsOf,
+  eligibilityProblemsOf,
+  Part,
+  questionsOf,
+  requirementsOf,
+  termsOf,
+} from './challenges.queries.js';
+import {
+  ChallengeAnnouncement,
+  ChallengeEligibilityCheck,
+  ChallengeQuestion,
+  ChallengeRequirement,
+  ChallengeTerms,
+  EvaluationCriterion,
+} from './dto/challenge.types.js';
 
 /**
  * Per-request DataLoaders for the parts of a challenge: one `= ANY($ids)` query per part and request,
@@ -53,16 +69,22 @@ export class ChallengeLoaders {
     return {
       requirements: new DataLoader(async (ids) => group(ids, await requirementsOf(db, ids))),
       criteria: new DataLoader(async (ids) => group(ids, await criteriaOf(db, ids))),
-      terms: new DataLoader(async (ids) => group(ids, await termsOf(db, ids)).map((list) => list[0] ?? null)),
+      terms: new DataLoader(async (ids) =>
+        group(ids, await termsOf(db, ids)).map((list) => list[0] ?? null),
+      ),
       questions: new DataLoader(async (ids) => group(ids, await questionsOf(db, viewer, ids))),
       announcements: new DataLoader(async (ids) => group(ids, await announcementsOf(db, ids))),
       detail: new DataLoader(async (ids) =>
-        group(ids, await detailPartsOf(db, viewer, ids)).map((list) => list[0] ?? { description: null, descriptionShown: false, termsAccepted: false }),
+        group(ids, await detailPartsOf(db, viewer, ids)).map(
+          (list) => list[0] ?? { description: null, descriptionShown: false, termsAccepted: false },
+        ),
       ),
       eligibility: new DataLoader(async (ids) => {
         if (!viewer.organizationId) return ids.map(() => null);
         const rows = await eligibilityProblemsOf(db, viewer.organizationId, ids);
-        return group(ids, rows).map((list) => (list[0] ? { eligible: list[0].length === 0, reasons: list[0] } : null));
+        return group(ids, rows).map((list) =>
+          list[0] ? { eligible: list[0].length === 0, reasons: list[0] } : null,
+        );
       }),
     };
   }

@@ -1,6 +1,27 @@
 import type { SqlRow } from '../database/typed-query.js';
-import { bool, date, dateOrNull, int, intOrNull, jsonRows, oneOf, oneOfArray, str, strArray, strOrNull } from '../database/typed-query.js';
-import { ChainGoal, ChallengeStatus, ChallengeVisibility, CooperationMode, DemandType, IpOwnership, MinQualification, ProposalCountVisibility } from './challenge.entity.js';
+import {
+  bool,
+  date,
+  dateOrNull,
+  int,
+  intOrNull,
+  jsonRows,
+  oneOf,
+  oneOfArray,
+  str,
+  strArray,
+  strOrNull,
+} from '../database/typed-query.js';
+import {
+  ChainGoal,
+  ChallengeStatus,
+  ChallengeVisibility,
+  CooperationMode,
+  DemandType,
+  IpOwnership,
+  MinQualification,
+  ProposalCountVisibility,
+} from './challenge.entity.js';
 import { ChallengeType } from './dto/challenge.types.js';
 
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
@@ -45,7 +66,8 @@ const demandTypeOf = (r: SqlRow, n: string) => oneOf(r, n, DEMAND_TYPES);
 const cooperationModesOf = (r: SqlRow, n: string) => oneOfArray(r, n, COOPERATION_MODES);
 const ipOwnershipOf = (r: SqlRow, n: string) => oneOf(r, n, IP_OWNERSHIPS);
 const visibilityOf = (r: SqlRow, n: string) => oneOf(r, n, VISIBILITIES);
-const proposalCountVisibilityOf = (r: SqlRow, n: string) => oneOf(r, n, PROPOSAL_COUNT_VISIBILITIES);
+const proposalCountVisibilityOf = (r: SqlRow, n: string) =>
+  oneOf(r, n, PROPOSAL_COUNT_VISIBILITIES);
 const technicalFieldsOf = (r: SqlRow, n: string) => jsonRows(r, n).map(technicalField);
 
 /**
@@ -65,7 +87,13 @@ export function toChallengeType(row: SqlRow): ChallengeNode {
     titleEn: picked(row, 'title_en', strOrNull),
     summaryZh: picked(row, 'summary_zh', strOrNull),
     summaryEn: picked(row, 'summary_en', strOrNull),
-    issuer: issuerId ? { id: issuerId, nameZh: strOrNull(row, 'issuer_name_zh') ?? '', nameEn: strOrNull(row, 'issuer_name_en') } : (issuerId as null),
+    issuer: issuerId
+      ? {
+          id: issuerId,
+          nameZh: strOrNull(row, 'issuer_name_zh') ?? '',
+          nameEn: strOrNull(row, 'issuer_name_en'),
+        }
+      : (issuerId as null),
     anonymousIssuer: picked(row, 'anonymous_issuer', bool),
     technicalFields: picked(row, 'technical_fields', technicalFieldsOf),
     industryCode: picked(row, 'industry_code', str),
@@ -79,7 +107,11 @@ export function toChallengeType(row: SqlRow): ChallengeNode {
     ipOwnership: picked(row, 'ip_ownership', ipOwnershipOf),
     eligibility: (minQualification === undefined
       ? undefined
-      : { minQualification, allowedRegionCodes: strArray(row, 'allowed_region_codes'), verifiedOnly: bool(row, 'verified_only') }) as ChallengeNode['eligibility'],
+      : {
+          minQualification,
+          allowedRegionCodes: strArray(row, 'allowed_region_codes'),
+          verifiedOnly: bool(row, 'verified_only'),
+        }) as ChallengeNode['eligibility'],
     visibility: picked(row, 'visibility', visibilityOf),
     blindReview: picked(row, 'blind_review', bool),
     deadline,
@@ -97,7 +129,11 @@ export function toChallengeType(row: SqlRow): ChallengeNode {
     unansweredQuestionCount: picked(row, 'unanswered_question_count', intOrNull),
   };
   if (row.description_shown !== undefined) {
-    node.detail = { description: strOrNull(row, 'description'), descriptionShown: bool(row, 'description_shown'), termsAccepted: bool(row, 'terms_accepted') };
+    node.detail = {
+      description: strOrNull(row, 'description'),
+      descriptionShown: bool(row, 'description_shown'),
+      termsAccepted: bool(row, 'terms_accepted'),
+    };
   }
   return node;
 }

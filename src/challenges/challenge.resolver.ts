@@ -1,4 +1,15 @@
-import { Args, Args as ArgsDecorator, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Args as ArgsDecorator,
+  Context,
+  ID,
+  Info,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { requestedFields } from './requested-fields.js';
 import { Access, AccessRule, CurrentActor } from '../common/auth/access.decorator.js';
@@ -38,7 +49,6 @@ import {
   EvaluationCriterion,
 } from './dto/challenge.types.js';
 
-
 interface Ctx {
   req: { user?: Actor };
 }
@@ -53,140 +63,237 @@ export class ChallengeResolver {
     private readonly loaders: ChallengeLoaders,
   ) {}
 
-  @Query(() => ChallengeConnection, { description: 'Browse and search the challenges the caller may see.' })
+  @Query(() => ChallengeConnection, {
+    description: 'Browse and search the challenges the caller may see.',
+  })
   @Access(AccessRule.PUBLIC)
-  challenges(@CurrentActor() actor: Actor | null, @Args() args: ChallengesArgs, @Info() info: GraphQLResolveInfo) {
+  challenges(
+    @CurrentActor() actor: Actor | null,
+    @Args() args: ChallengesArgs,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return this.queries.list(actor, args, requestedFields(info, ['edges', 'node']));
   }
 
-  @Query(() => ChallengeFacets, { description: 'Counts per filter value over the challenges the caller may see.' })
+  @Query(() => ChallengeFacets, {
+    description: 'Counts per filter value over the challenges the caller may see.',
+  })
   @Access(AccessRule.PUBLIC)
-  challengeFacets(@CurrentActor() actor: Actor | null, @Args() args: ChallengeFacetsArgs): Promise<ChallengeFacets> {
+  challengeFacets(
+    @CurrentActor() actor: Actor | null,
+    @Args() args: ChallengeFacetsArgs,
+  ): Promise<ChallengeFacets> {
     return this.queries.facets(actor, args);
   }
 
-  @Query(() => ChallengeType, { description: 'One challenge; NOT_FOUND when the caller may not see it.' })
+  @Query(() => ChallengeType, {
+    description: 'One challenge; NOT_FOUND when the caller may not see it.',
+  })
   @Access(AccessRule.PUBLIC)
-  challenge(@CurrentActor() actor: Actor | null, @ArgsDecorator('id', { type: () => ID }) id: string): Promise<ChallengeNode> {
+  challenge(
+    @CurrentActor() actor: Actor | null,
+    @ArgsDecorator('id', { type: () => ID }) id: string,
+  ): Promise<ChallengeNode> {
     return this.queries.get(actor, id);
   }
 
-  @Query(() => [ChallengeVersion], { description: 'The public versions of a challenge, newest first.' })
+  @Query(() => [ChallengeVersion], {
+    description: 'The public versions of a challenge, newest first.',
+  })
   @Access(AccessRule.PUBLIC)
-  challengeVersions(@CurrentActor() actor: Actor | null, @ArgsDecorator('challengeId', { type: () => ID }) challengeId: string): Promise<ChallengeVersion[]> {
+  challengeVersions(
+    @CurrentActor() actor: Actor | null,
+    @ArgsDecorator('challengeId', { type: () => ID }) challengeId: string,
+  ): Promise<ChallengeVersion[]> {
     return this.queries.versions(actor, challengeId);
   }
 
-  @Query(() => ChallengeConnection, { description: "The caller's enterprise's challenges in every state, with issuer-only counts." })
+  @Query(() => ChallengeConnection, {
+    description: "The caller's enterprise's challenges in every state, with issuer-only counts.",
+  })
   @Access(AccessRule.AUTHENTICATED)
-  myChallenges(@CurrentActor() actor: Actor, @Args() args: MyChallengesArgs, @Info() info: GraphQLResolveInfo) {
+  myChallenges(
+    @CurrentActor() actor: Actor,
+    @Args() args: MyChallengesArgs,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return this.queries.mine(actor, args, requestedFields(info, ['edges', 'node']));
   }
 
-  @Query(() => ChallengeConnection, { description: 'Challenges waiting for review, oldest submission first (administrators).' })
+  @Query(() => ChallengeConnection, {
+    description: 'Challenges waiting for review, oldest submission first (administrators).',
+  })
   @Access(AccessRule.ADMIN)
-  challengeReviewQueue(@CurrentActor() actor: Actor, @Args() args: MyChallengesArgs, @Info() info: GraphQLResolveInfo) {
+  challengeReviewQueue(
+    @CurrentActor() actor: Actor,
+    @Args() args: MyChallengesArgs,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return this.queries.reviewQueue(actor, args, requestedFields(info, ['edges', 'node']));
   }
 
-  @Mutation(() => ChallengeType, { description: 'Starts a DRAFT challenge for the caller’s enterprise.' })
+  @Mutation(() => ChallengeType, {
+    description: 'Starts a DRAFT challenge for the caller’s enterprise.',
+  })
   @Access(AccessRule.AUTHENTICATED)
-  createChallenge(@CurrentActor() actor: Actor, @Args('input') input: CreateChallengeInput): Promise<ChallengeNode> {
+  createChallenge(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: CreateChallengeInput,
+  ): Promise<ChallengeNode> {
     return this.content.create(actor, input);
   }
 
-  @Mutation(() => ChallengeType, { description: 'Edits a DRAFT or CHANGES_REQUESTED challenge (expectedVersion guards concurrent edits).' })
+  @Mutation(() => ChallengeType, {
+    description:
+      'Edits a DRAFT or CHANGES_REQUESTED challenge (expectedVersion guards concurrent edits).',
+  })
   @Access(AccessRule.AUTHENTICATED)
-  updateChallengeDraft(@CurrentActor() actor: Actor, @Args('input') input: UpdateChallengeDraftInput): Promise<ChallengeNode> {
+  updateChallengeDraft(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: UpdateChallengeDraftInput,
+  ): Promise<ChallengeNode> {
     return this.content.updateDraft(actor, input);
   }
 
-  @Mutation(() => ChallengeType, { description: 'Amends a published challenge: new version with a change summary.' })
+  @Mutation(() => ChallengeType, {
+    description: 'Amends a published challenge: new version with a change summary.',
+  })
   @Access(AccessRule.AUTHENTICATED)
-  amendChallenge(@CurrentActor() actor: Actor, @Args('input') input: AmendChallengeInput): Promise<ChallengeNode> {
+  amendChallenge(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: AmendChallengeInput,
+  ): Promise<ChallengeNode> {
     return this.content.amend(actor, input);
   }
 
   @Mutation(() => ChallengeType)
   @Access(AccessRule.AUTHENTICATED)
-  submitChallengeForReview(@CurrentActor() actor: Actor, @Args('input') input: ChallengeIdInput): Promise<ChallengeNode> {
+  submitChallengeForReview(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: ChallengeIdInput,
+  ): Promise<ChallengeNode> {
     return this.lifecycle.submitForReview(actor, input.id);
   }
 
   @Mutation(() => ChallengeType)
   @Access(AccessRule.ADMIN)
-  requestChallengeChanges(@CurrentActor() actor: Actor, @Args('input') input: ChallengeDecisionInput): Promise<ChallengeNode> {
+  requestChallengeChanges(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: ChallengeDecisionInput,
+  ): Promise<ChallengeNode> {
     return this.lifecycle.requestChanges(actor, input.id, input.reason);
   }
 
   @Mutation(() => ChallengeType)
   @Access(AccessRule.ADMIN)
-  rejectChallenge(@CurrentActor() actor: Actor, @Args('input') input: ChallengeDecisionInput): Promise<ChallengeNode> {
+  rejectChallenge(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: ChallengeDecisionInput,
+  ): Promise<ChallengeNode> {
     return this.lifecycle.reject(actor, input.id, input.reason);
   }
 
   @Mutation(() => ChallengeType)
   @Access(AccessRule.ADMIN)
-  approveAndPublishChallenge(@CurrentActor() actor: Actor, @Args('input') input: ChallengeIdInput): Promise<ChallengeNode> {
+  approveAndPublishChallenge(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: ChallengeIdInput,
+  ): Promise<ChallengeNode> {
     return this.lifecycle.approveAndPublish(actor, input.id);
   }
 
-  @Mutation(() => ChallengeType, { description: 'Withdraws a challenge (撤榜), with a reason (issuer OWNER/ADMIN).' })
+  @Mutation(() => ChallengeType, {
+    description: 'Withdraws a challenge (撤榜), with a reason (issuer OWNER/ADMIN).',
+  })
   @Access(AccessRule.AUTHENTICATED)
-  cancelChallenge(@CurrentActor() actor: Actor, @Args('input') input: ChallengeDecisionInput): Promise<ChallengeNode> {
+  cancelChallenge(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: ChallengeDecisionInput,
+  ): Promise<ChallengeNode> {
     return this.lifecycle.cancel(actor, input.id, input.reason);
   }
 
-  @Mutation(() => ChallengeType, { description: "Accepts the challenge's current terms for the caller's organisation." })
+  @Mutation(() => ChallengeType, {
+    description: "Accepts the challenge's current terms for the caller's organisation.",
+  })
   @Access(AccessRule.AUTHENTICATED)
-  acceptChallengeTerms(@CurrentActor() actor: Actor, @Args('input') input: AcceptChallengeTermsInput): Promise<ChallengeNode> {
+  acceptChallengeTerms(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: AcceptChallengeTermsInput,
+  ): Promise<ChallengeNode> {
     return this.engagement.acceptTerms(actor, input);
   }
 
   @Mutation(() => ChallengeQuestion)
   @Access(AccessRule.AUTHENTICATED)
-  askChallengeQuestion(@CurrentActor() actor: Actor, @Args('input') input: AskChallengeQuestionInput): Promise<ChallengeQuestion> {
+  askChallengeQuestion(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: AskChallengeQuestionInput,
+  ): Promise<ChallengeQuestion> {
     return this.engagement.ask(actor, input);
   }
 
   @Mutation(() => ChallengeQuestion)
   @Access(AccessRule.AUTHENTICATED)
-  answerChallengeQuestion(@CurrentActor() actor: Actor, @Args('input') input: AnswerChallengeQuestionInput): Promise<ChallengeQuestion> {
+  answerChallengeQuestion(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: AnswerChallengeQuestionInput,
+  ): Promise<ChallengeQuestion> {
     return this.engagement.answer(actor, input);
   }
 
   @Mutation(() => ChallengeAnnouncement)
   @Access(AccessRule.AUTHENTICATED)
-  publishChallengeAnnouncement(@CurrentActor() actor: Actor, @Args('input') input: PublishChallengeAnnouncementInput): Promise<ChallengeAnnouncement> {
+  publishChallengeAnnouncement(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: PublishChallengeAnnouncementInput,
+  ): Promise<ChallengeAnnouncement> {
     return this.engagement.announce(actor, input);
   }
 
   @Mutation(() => ChallengeType)
   @Access(AccessRule.AUTHENTICATED)
   @RateBudget('invitations')
-  inviteSmeToChallenge(@CurrentActor() actor: Actor, @Args('input') input: InviteSmeToChallengeInput): Promise<ChallengeNode> {
+  inviteSmeToChallenge(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: InviteSmeToChallengeInput,
+  ): Promise<ChallengeNode> {
     return this.engagement.invite(actor, input);
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'The confidential description: null unless the viewer may read it (terms accepted, issuer, admin).' })
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'The confidential description: null unless the viewer may read it (terms accepted, issuer, admin).',
+  })
   async description(@Parent() c: ChallengeNode, @Context() ctx: Ctx): Promise<string | null> {
-    const detail = c.detail ?? (await this.loaders.for(ctx.req, ctx.req.user ?? null).detail.load(c.id));
+    const detail =
+      c.detail ?? (await this.loaders.for(ctx.req, ctx.req.user ?? null).detail.load(c.id));
     return detail.description;
   }
 
-  @ResolveField(() => Boolean, { description: 'True when the description is withheld until the current terms are accepted.' })
+  @ResolveField(() => Boolean, {
+    description: 'True when the description is withheld until the current terms are accepted.',
+  })
   async descriptionLocked(@Parent() c: ChallengeNode, @Context() ctx: Ctx): Promise<boolean> {
-    const detail = c.detail ?? (await this.loaders.for(ctx.req, ctx.req.user ?? null).detail.load(c.id));
+    const detail =
+      c.detail ?? (await this.loaders.for(ctx.req, ctx.req.user ?? null).detail.load(c.id));
     return !detail.descriptionShown;
   }
 
-  @ResolveField(() => Boolean, { description: "Whether the viewer's organisation accepted the current terms." })
+  @ResolveField(() => Boolean, {
+    description: "Whether the viewer's organisation accepted the current terms.",
+  })
   async termsAccepted(@Parent() c: ChallengeNode, @Context() ctx: Ctx): Promise<boolean> {
-    const detail = c.detail ?? (await this.loaders.for(ctx.req, ctx.req.user ?? null).detail.load(c.id));
+    const detail =
+      c.detail ?? (await this.loaders.for(ctx.req, ctx.req.user ?? null).detail.load(c.id));
     return detail.termsAccepted;
   }
 
-  @ResolveField(() => ChallengeTerms, { nullable: true, description: 'The terms in force (null when none are required).' })
+  @ResolveField(() => ChallengeTerms, {
+    nullable: true,
+    description: 'The terms in force (null when none are required).',
+  })
   terms(@Parent() c: ChallengeNode, @Context() ctx: Ctx) {
     return this.loaders.for(ctx.req, ctx.req.user ?? null).terms.load(c.id);
   }
@@ -201,7 +308,9 @@ export class ChallengeResolver {
     return this.loaders.for(ctx.req, ctx.req.user ?? null).criteria.load(c.id);
   }
 
-  @ResolveField(() => [ChallengeQuestion], { description: 'Answered questions; the issuer sees all, an SME also its own unanswered ones.' })
+  @ResolveField(() => [ChallengeQuestion], {
+    description: 'Answered questions; the issuer sees all, an SME also its own unanswered ones.',
+  })
   questions(@Parent() c: ChallengeNode, @Context() ctx: Ctx) {
     return this.loaders.for(ctx.req, ctx.req.user ?? null).questions.load(c.id);
   }
@@ -211,7 +320,10 @@ export class ChallengeResolver {
     return this.loaders.for(ctx.req, ctx.req.user ?? null).announcements.load(c.id);
   }
 
-  @ResolveField(() => ChallengeEligibilityCheck, { nullable: true, description: "Whether the viewer's organisation may answer it (null without an organisation)." })
+  @ResolveField(() => ChallengeEligibilityCheck, {
+    nullable: true,
+    description: "Whether the viewer's organisation may answer it (null without an organisation).",
+  })
   viewerEligibility(@Parent() c: ChallengeNode, @Context() ctx: Ctx) {
     return this.loaders.for(ctx.req, ctx.req.user ?? null).eligibility.load(c.id);
   }

@@ -9,7 +9,15 @@ import { ChallengeResolver } from './challenge.resolver.js';
 
 /** Challenges (发榜). Exports the services the proposals module reuses (visibility, lifecycle). */
 @Module({
-  providers: [ChallengeQueryService, ChallengeContentService, ChallengeLifecycleService, ChallengeEngagementService, ChallengeLoaders, ChallengeResolver, EnterpriseChallengesResolver],
+  providers: [
+    ChallengeQueryService,
+    ChallengeContentService,
+    ChallengeLifecycleService,
+    ChallengeEngagementService,
+    ChallengeLoaders,
+    ChallengeResolver,
+    EnterpriseChallengesResolver,
+  ],
   exports: [ChallengeQueryService, ChallengeLifecycleService],
 })
 export class ChallengesModule {}

@@ -19,7 +19,16 @@ import type { ListQuery } from './challenge-list-query.js';
 import { ChallengeDetailPart, ChallengeNode, toChallengeType } from './challenge.mapper.js';
 import { ChallengeStatus, ChallengeVisibility } from './challenge.entity.js';
 import { CHALLENGE_STATUSES, ChallengeStatusName } from './challenge-transitions.js';
-import { descriptionShownSql, detailColumnsSql, effectiveStatusSql, isIssuerSql, SqlParams, termsGateSql, Viewer, visibleSql } from './challenge-sql.js';
+import {
+  descriptionShownSql,
+  detailColumnsSql,
+  effectiveStatusSql,
+  isIssuerSql,
+  SqlParams,
+  termsGateSql,
+  Viewer,
+  visibleSql,
+} from './challenge-sql.js';
 import {
   ChallengeAnnouncement,
   ChallengeQuestion,
@@ -46,8 +55,14 @@ export interface ChallengeListItem {
 }
 
 /** One page of a list (buildChallengeListQuery), as a named prepared statement. */
-export function challengeListPage(target: SqlTarget, query: ListQuery): Promise<ChallengeListItem[]> {
-  return preparedRows(target, query.sql, query.params, (r) => ({ node: toChallengeType(r), sortKey: str(r, 'sort_key') }));
+export function challengeListPage(
+  target: SqlTarget,
+  query: ListQuery,
+): Promise<ChallengeListItem[]> {
+  return preparedRows(target, query.sql, query.params, (r) => ({
+    node: toChallengeType(r),
+    sortKey: str(r, 'sort_key'),
+  }));
 }
 
 export interface FacetRow {
@@ -57,12 +72,23 @@ export interface FacetRow {
 }
 
 /** The facet counts (buildFacetsQuery). */
-export function facetRows(target: SqlTarget, query: { sql: string; params: unknown[] }): Promise<FacetRow[]> {
-  return queryRows(target, query.sql, query.params, (r) => ({ facet: str(r, 'facet'), value: str(r, 'value'), count: int(r, 'count') }));
+export function facetRows(
+  target: SqlTarget,
+  query: { sql: string; params: unknown[] },
+): Promise<FacetRow[]> {
+  return queryRows(target, query.sql, query.params, (r) => ({
+    facet: str(r, 'facet'),
+    value: str(r, 'value'),
+    count: int(r, 'count'),
+  }));
 }
 
 /** One challenge with its confidential part as the viewer may read it; undefined when the viewer may not see it. */
-export function findChallengeDetail(target: SqlTarget, viewer: Viewer, id: string): Promise<ChallengeNode | undefined> {
+export function findChallengeDetail(
+  target: SqlTarget,
+  viewer: Viewer,
+  id: string,
+): Promise<ChallengeNode | undefined> {
   const p = new SqlParams();
   const columns = detailColumnsSql(viewer, p);
   return queryOne(
@@ -91,7 +117,12 @@ export interface VisibleChallenge {
 }
 
 /** The challenge if the viewer may see it; with `lock`, its row held (FOR UPDATE) until the transaction ends. */
-export function findVisibleChallenge(target: SqlTarget, viewer: Viewer, challengeId: string, lock: boolean): Promise<VisibleChallenge | undefined> {
+export function findVisibleChallenge(
+  target: SqlTarget,
+  viewer: Viewer,
+  challengeId: string,
+  lock: boolean,
+): Promise<VisibleChallenge | undefined> {
   const p = new SqlParams();
   return queryOne(
     target,
@@ -140,7 +171,11 @@ function toChallengeVersion(r: SqlRow): ChallengeVersion | null {
  * The public versions of a challenge, newest first, the description only where the viewer may read it now;
  * undefined when the viewer may not see the challenge.
  */
-export async function challengeVersions(target: SqlTarget, viewer: Viewer, challengeId: string): Promise<ChallengeVersion[] | undefined> {
+export async function challengeVersions(
+  target: SqlTarget,
+  viewer: Viewer,
+  challengeId: string,
+): Promise<ChallengeVersion[] | undefined> {
   const p = new SqlParams();
   const rows = await queryRows(
     target,
@@ -163,47 +198,80 @@ export interface Part<T> {
   value: T;
 }
 
-export function requirementsOf(target: SqlTarget, ids: readonly string[]): Promise<Part<ChallengeRequirement>[]> {
+export function requirementsOf(
+  target: SqlTarget,
+  ids: readonly string[],
+): Promise<Part<ChallengeRequirement>[]> {
   return queryRows(
     target,
     `SELECT challenge_id, id, position, name, target, unit, weight, must_have AS "mustHave" FROM challenge_requirements WHERE challenge_id = ANY($1::uuid[]) ORDER BY position`,
     [ids],
     (r) => ({
       challengeId: str(r, 'challenge_id'),
-      value: { id: str(r, 'id'), position: int(r, 'position'), name: str(r, 'name'), target: str(r, 'target'), unit: str(r, 'unit'), weight: int(r, 'weight'), mustHave: bool(r, 'mustHave') },
+      value: {
+        id: str(r, 'id'),
+        position: int(r, 'position'),
+        name: str(r, 'name'),
+        target: str(r, 'target'),
+        unit: str(r, 'unit'),
+        weight: int(r, 'weight'),
+        mustHave: bool(r, 'mustHave'),
+      },
     }),
   );
 }
 
-export function criteriaOf(target: SqlTarget, ids: readonly string[]): Promise<Part<EvaluationCriterion>[]> {
+export function criteriaOf(
+  target: SqlTarget,
+  ids: readonly string[],
+): Promise<Part<EvaluationCriterion>[]> {
   return queryRows(
     target,
     `SELECT challenge_id, id, position, name, description, weight, veto FROM evaluation_criteria WHERE challenge_id = ANY($1::uuid[]) ORDER BY position`,
     [ids],
     (r) => ({
       challengeId: str(r, 'challenge_id'),
-      value: { id: str(r, 'id'), position: int(r, 'position'), name: str(r, 'name'), description: str(r, 'description'), weight: int(r, 'weight'), veto: bool(r, 'veto') },
+      value: {
+        id: str(r, 'id'),
+        position: int(r, 'position'),
+        name: str(r, 'name'),
+        description: str(r, 'description'),
+        weight: int(r, 'weight'),
+        veto: bool(r, 'veto'),
+      },
     }),
   );
 }
 
 /** The terms in force of those challenges that require terms. */
-export function termsOf(target: SqlTarget, ids: readonly string[]): Promise<Part<ChallengeTerms>[]> {
+export function termsOf(
+  target: SqlTarget,
+  ids: readonly string[],
+): Promise<Part<ChallengeTerms>[]> {
   return queryRows(
     target,
     `SELECT t.challenge_id, t.version, t.text, t.created_at AS "createdAt"
              FROM challenges c JOIN challenge_terms t ON t.challenge_id = c.id AND t.version = c.terms_version
             WHERE c.id = ANY($1::uuid[]) AND c.requires_terms`,
     [ids],
-    (r) => ({ challengeId: str(r, 'challenge_id'), value: { version: int(r, 'version'), text: str(r, 'text'), createdAt: date(r, 'createdAt') } }),
+    (r) => ({
+      challengeId: str(r, 'challenge_id'),
+      value: { version: int(r, 'version'), text: str(r, 'text'), createdAt: date(r, 'createdAt') },
+    }),
   );
 }
 
 /** The questions the viewer may read: the issuer and admins every one; others the answered ones and their own organisation's. */
-export function questionsOf(target: SqlTarget, viewer: Viewer, ids: readonly string[]): Promise<Part<ChallengeQuestion>[]> {
+export function questionsOf(
+  target: SqlTarget,
+  viewer: Viewer,
+  ids: readonly string[],
+): Promise<Part<ChallengeQuestion>[]> {
   const p = new SqlParams();
   const idsParam = p.add(ids);
-  const mine = viewer.organizationId ? `q.asker_organization_id = ${p.add(viewer.organizationId)}::uuid` : 'FALSE';
+  const mine = viewer.organizationId
+    ? `q.asker_organization_id = ${p.add(viewer.organizationId)}::uuid`
+    : 'FALSE';
   const manages = viewer.admin ? 'TRUE' : isIssuerSql(viewer, p, 'c');
   return queryRows(
     target,
@@ -212,11 +280,17 @@ export function questionsOf(target: SqlTarget, viewer: Viewer, ids: readonly str
             WHERE q.challenge_id = ANY(${idsParam}::uuid[]) AND (${manages} OR q.published OR ${mine})
             ORDER BY q.created_at, q.id`,
     p.values,
-    (r) => ({ challengeId: str(r, 'challenge_id'), value: { ...toQuestion(r), askedByMyOrganization: bool(r, 'askedByMyOrganization') } }),
+    (r) => ({
+      challengeId: str(r, 'challenge_id'),
+      value: { ...toQuestion(r), askedByMyOrganization: bool(r, 'askedByMyOrganization') },
+    }),
   );
 }
 
-export function announcementsOf(target: SqlTarget, ids: readonly string[]): Promise<Part<ChallengeAnnouncement>[]> {
+export function announcementsOf(
+  target: SqlTarget,
+  ids: readonly string[],
+): Promise<Part<ChallengeAnnouncement>[]> {
   return queryRows(
     target,
     `SELECT challenge_id, id, title, body, created_at AS "createdAt" FROM challenge_announcements WHERE challenge_id = ANY($1::uuid[]) ORDER BY created_at DESC, id DESC`,
@@ -226,7 +300,11 @@ export function announcementsOf(target: SqlTarget, ids: readonly string[]): Prom
 }
 
 /** The confidential part of each challenge as the viewer may read it (descriptionShownSql). */
-export function detailPartsOf(target: SqlTarget, viewer: Viewer, ids: readonly string[]): Promise<Part<ChallengeDetailPart>[]> {
+export function detailPartsOf(
+  target: SqlTarget,
+  viewer: Viewer,
+  ids: readonly string[],
+): Promise<Part<ChallengeDetailPart>[]> {
   const p = new SqlParams();
   const idsParam = p.add(ids);
   const shown = descriptionShownSql(viewer, p, 'c');
@@ -240,13 +318,21 @@ export function detailPartsOf(target: SqlTarget, viewer: Viewer, ids: readonly s
     p.values,
     (r) => ({
       challengeId: str(r, 'challenge_id'),
-      value: { description: strOrNull(r, 'description'), descriptionShown: bool(r, 'descriptionShown'), termsAccepted: bool(r, 'termsAccepted') },
+      value: {
+        description: strOrNull(r, 'description'),
+        descriptionShown: bool(r, 'descriptionShown'),
+        termsAccepted: bool(r, 'termsAccepted'),
+      },
     }),
   );
 }
 
 /** Why the organisation is not eligible for each challenge (the eligibility rule, smes/eligibility.ts); empty when it is. */
-export function eligibilityProblemsOf(target: SqlTarget, organizationId: string, ids: readonly string[]): Promise<Part<string[]>[]> {
+export function eligibilityProblemsOf(
+  target: SqlTarget,
+  organizationId: string,
+  ids: readonly string[],
+): Promise<Part<string[]>[]> {
   return queryRows(
     target,
     `SELECT c.id AS challenge_id, ${eligibilityProblemsSql('$2')} AS reasons FROM challenges c WHERE c.id = ANY($1::uuid[])`,
@@ -258,7 +344,13 @@ export function eligibilityProblemsOf(target: SqlTarget, organizationId: string,
 // ---- Engagement: terms, Q&A, announcements, invitations --------------------------------------------------
 
 /** Records the organisation's acceptance of a terms version; false when it had already accepted it. */
-export async function insertTermsAcceptance(target: SqlTarget, challengeId: string, organizationId: string, userId: string, termsVersion: number): Promise<boolean> {
+export async function insertTermsAcceptance(
+  target: SqlTarget,
+  challengeId: string,
+  organizationId: string,
+  userId: string,
+  termsVersion: number,
+): Promise<boolean> {
   const rows = await queryRows(
     target,
     `INSERT INTO challenge_terms_acceptances (challenge_id, organization_id, user_id, terms_version) VALUES ($1, $2, $3, $4)
@@ -270,7 +362,12 @@ export async function insertTermsAcceptance(target: SqlTarget, challengeId: stri
 }
 
 /** Whether the viewer's organisation passes the NDA gate (termsGateSql) and, either way, its eligibility problems. */
-export async function termsGate(target: SqlTarget, viewer: Viewer, challengeId: string, organizationId: string): Promise<{ mayAccept: boolean; reasons: string[] }> {
+export async function termsGate(
+  target: SqlTarget,
+  viewer: Viewer,
+  challengeId: string,
+  organizationId: string,
+): Promise<{ mayAccept: boolean; reasons: string[] }> {
   const p = new SqlParams();
   const gate = termsGateSql(viewer, p);
   const row = await queryOne(
@@ -282,14 +379,25 @@ export async function termsGate(target: SqlTarget, viewer: Viewer, challengeId: 
   return row!;
 }
 
-export function organizationVerificationStatus(target: SqlTarget, organizationId: string): Promise<VerificationStatus | undefined> {
-  return queryOne(target, `SELECT verification_status FROM organizations WHERE id = $1`, [organizationId], (r) =>
-    oneOf(r, 'verification_status', VerificationStatus),
+export function organizationVerificationStatus(
+  target: SqlTarget,
+  organizationId: string,
+): Promise<VerificationStatus | undefined> {
+  return queryOne(
+    target,
+    `SELECT verification_status FROM organizations WHERE id = $1`,
+    [organizationId],
+    (r) => oneOf(r, 'verification_status', VerificationStatus),
   );
 }
 
-export function organizationKind(target: SqlTarget, organizationId: string): Promise<string | undefined> {
-  return queryOne(target, `SELECT kind FROM organizations WHERE id = $1`, [organizationId], (r) => str(r, 'kind'));
+export function organizationKind(
+  target: SqlTarget,
+  organizationId: string,
+): Promise<string | undefined> {
+  return queryOne(target, `SELECT kind FROM organizations WHERE id = $1`, [organizationId], (r) =>
+    str(r, 'kind'),
+  );
 }
 
 /** A question as RETURNING id, question, answer, created_at AS "askedAt", answered_at AS "answeredAt" gives it. */
@@ -328,7 +436,10 @@ export interface QuestionState {
 }
 
 /** What decides whether a question may be answered, its row locked (FOR UPDATE) until the transaction ends. */
-export function lockQuestion(target: SqlTarget, questionId: string): Promise<QuestionState | undefined> {
+export function lockQuestion(
+  target: SqlTarget,
+  questionId: string,
+): Promise<QuestionState | undefined> {
   return queryOne(
     target,
     `SELECT challenge_id, asker_organization_id, published, answered_at FROM challenge_questions WHERE id = $1 FOR UPDATE`,
@@ -343,7 +454,12 @@ export function lockQuestion(target: SqlTarget, questionId: string): Promise<Que
 }
 
 /** Answers the question and publishes it. */
-export async function answerQuestion(target: SqlTarget, questionId: string, answer: string, userId: string): Promise<Omit<ChallengeQuestion, 'askedByMyOrganization'>> {
+export async function answerQuestion(
+  target: SqlTarget,
+  questionId: string,
+  answer: string,
+  userId: string,
+): Promise<Omit<ChallengeQuestion, 'askedByMyOrganization'>> {
   const row = await queryOne(
     target,
     `UPDATE challenge_questions SET answer = $2, answered_by = $3, answered_at = now(), published = true WHERE id = $1
@@ -355,10 +471,21 @@ export async function answerQuestion(target: SqlTarget, questionId: string, answ
 }
 
 function toAnnouncement(r: SqlRow): ChallengeAnnouncement {
-  return { id: str(r, 'id'), title: str(r, 'title'), body: str(r, 'body'), createdAt: date(r, 'createdAt') };
+  return {
+    id: str(r, 'id'),
+    title: str(r, 'title'),
+    body: str(r, 'body'),
+    createdAt: date(r, 'createdAt'),
+  };
 }
 
-export async function insertAnnouncement(target: SqlTarget, challengeId: string, userId: string, title: string, body: string): Promise<ChallengeAnnouncement> {
+export async function insertAnnouncement(
+  target: SqlTarget,
+  challengeId: string,
+  userId: string,
+  title: string,
+  body: string,
+): Promise<ChallengeAnnouncement> {
   const row = await queryOne(
     target,
     `INSERT INTO challenge_announcements (challenge_id, author_user_id, title, body) VALUES ($1, $2, $3, $4) RETURNING id, title, body, created_at AS "createdAt"`,
@@ -369,7 +496,12 @@ export async function insertAnnouncement(target: SqlTarget, challengeId: string,
 }
 
 /** Invites the organisation; false when it was already invited. */
-export async function insertInvitation(target: SqlTarget, challengeId: string, organizationId: string, userId: string): Promise<boolean> {
+export async function insertInvitation(
+  target: SqlTarget,
+  challengeId: string,
+  organizationId: string,
+  userId: string,
+): Promise<boolean> {
   const rows = await queryRows(
     target,
     `INSERT INTO challenge_invitations (challenge_id, organization_id, invited_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING organization_id`,
@@ -382,11 +514,19 @@ export async function insertInvitation(target: SqlTarget, challengeId: string, o
 // ---- Lifecycle (ChallengeLifecycleService; the status itself is written by common/lifecycle) -------------
 
 /** The challenge's stored status and issuer, its row locked FOR UPDATE until the transaction ends. */
-export function lockChallengeStatus(target: SqlTarget, challengeId: string): Promise<{ status: ChallengeStatusName; issuerOrganizationId: string } | undefined> {
-  return queryOne(target, `SELECT status, issuer_organization_id FROM challenges WHERE id = $1 FOR UPDATE`, [challengeId], (r) => ({
-    status: oneOf(r, 'status', CHALLENGE_STATUSES),
-    issuerOrganizationId: str(r, 'issuer_organization_id'),
-  }));
+export function lockChallengeStatus(
+  target: SqlTarget,
+  challengeId: string,
+): Promise<{ status: ChallengeStatusName; issuerOrganizationId: string } | undefined> {
+  return queryOne(
+    target,
+    `SELECT status, issuer_organization_id FROM challenges WHERE id = $1 FOR UPDATE`,
+    [challengeId],
+    (r) => ({
+      status: oneOf(r, 'status', CHALLENGE_STATUSES),
+      issuerOrganizationId: str(r, 'issuer_organization_id'),
+    }),
+  );
 }
 
 /** What submitting a challenge for review checks of its issuer and its content. */
@@ -400,7 +540,11 @@ export interface ReviewReadiness {
   summaryEn: string | null;
 }
 
-export async function reviewReadiness(target: SqlTarget, issuerOrganizationId: string, challengeId: string): Promise<ReviewReadiness> {
+export async function reviewReadiness(
+  target: SqlTarget,
+  issuerOrganizationId: string,
+  challengeId: string,
+): Promise<ReviewReadiness> {
   const row = await queryOne(
     target,
     `SELECT o.verification_status,
@@ -424,8 +568,11 @@ export async function reviewReadiness(target: SqlTarget, issuerOrganizationId: s
 
 /** Whether the challenge's deadline is less than 24 hours away (too soon to publish). */
 export async function deadlineTooSoon(target: SqlTarget, challengeId: string): Promise<boolean> {
-  const tooSoon = await queryOne(target, `SELECT deadline < now() + interval '24 hours' AS too_soon FROM challenges WHERE id = $1`, [challengeId], (r) =>
-    bool(r, 'too_soon'),
+  const tooSoon = await queryOne(
+    target,
+    `SELECT deadline < now() + interval '24 hours' AS too_soon FROM challenges WHERE id = $1`,
+    [challengeId],
+    (r) => bool(r, 'too_soon'),
   );
   return tooSoon!;
 }

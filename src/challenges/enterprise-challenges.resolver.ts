@@ -18,7 +18,9 @@ import { requestedFields } from './requested-fields.js';
 export class EnterpriseChallengesResolver {
   constructor(private readonly queries: ChallengeQueryService) {}
 
-  @ResolveField(() => ChallengeConnection, { description: 'The challenges of this enterprise that the caller may see, newest first.' })
+  @ResolveField(() => ChallengeConnection, {
+    description: 'The challenges of this enterprise that the caller may see, newest first.',
+  })
   challenges(
     @Parent() enterprise: EnterpriseType,
     @CurrentActor() actor: Actor | null,

@@ -1,7 +1,12 @@
 /** The challenges module's public surface: other modules import from here only. */
 export { ChallengesModule } from './challenges.module.js';
 export { ChallengeEntity, ChallengeStatus } from './challenge.entity.js';
-export { ChallengeRequirementEntity, ChallengeTechnicalFieldEntity, ChallengeVersionEntity, EvaluationCriterionEntity } from './challenge-content.entities.js';
+export {
+  ChallengeRequirementEntity,
+  ChallengeTechnicalFieldEntity,
+  ChallengeVersionEntity,
+  EvaluationCriterionEntity,
+} from './challenge-content.entities.js';
 export {
   ChallengeAnnouncementEntity,
   ChallengeInvitationEntity,
@@ -11,7 +16,12 @@ export {
 } from './challenge-engagement.entities.js';
 export { ChallengeLifecycleService } from './challenge-lifecycle.service.js';
 /** The one visibility rule and the SQL pieces other modules compose with it (challenge-sql.ts). */
-export { effectiveStatusSql, proposalCountShownSql, viewerOf, visibleSql } from './challenge-sql.js';
+export {
+  effectiveStatusSql,
+  proposalCountShownSql,
+  viewerOf,
+  visibleSql,
+} from './challenge-sql.js';
 export type { Viewer } from './challenge-sql.js';
 /** Builds the word-segmentation dictionary ahead of the first search (called by the service's entry point). */
 export { warmUpSegmentation } from './challenge-search.js';

@@ -1,4 +1,9 @@
-import type { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import type {
+  FieldNode,
+  FragmentDefinitionNode,
+  GraphQLResolveInfo,
+  SelectionSetNode,
+} from 'graphql';
 
 /**
  * The field names requested at `path` below the current field (e.g. ['edges', 'node'] of a connection),
@@ -10,7 +15,12 @@ export function requestedFields(info: GraphQLResolveInfo, path: readonly string[
     for (const selection of set?.selections ?? []) {
       if (selection.kind === 'Field' && selection.name.value === name) out.push(selection);
       else if (selection.kind === 'InlineFragment') collect(selection.selectionSet, out, name);
-      else if (selection.kind === 'FragmentSpread') collect((fragments[selection.name.value] as FragmentDefinitionNode | undefined)?.selectionSet, out, name);
+      else if (selection.kind === 'FragmentSpread')
+        collect(
+          (fragments[selection.name.value] as FragmentDefinitionNode | undefined)?.selectionSet,
+          out,
+          name,
+        );
     }
   };
   let nodes: readonly FieldNode[] = info.fieldNodes;
@@ -24,7 +34,10 @@ export function requestedFields(info: GraphQLResolveInfo, path: readonly string[
     for (const selection of set?.selections ?? []) {
       if (selection.kind === 'Field') names.add(selection.name.value);
       else if (selection.kind === 'InlineFragment') gather(selection.selectionSet);
-      else if (selection.kind === 'FragmentSpread') gather((fragments[selection.name.value] as FragmentDefinitionNode | undefined)?.selectionSet);
+      else if (selection.kind === 'FragmentSpread')
+        gather(
+          (fragments[selection.name.value] as FragmentDefinitionNode | undefined)?.selectionSet,
+        );
     }
   };
   for (const node of nodes) gather(node.selectionSet);

@@ -18,4 +18,3 @@ export interface AuditEventInput {
   /** Further details, JSON-serialisable (no secrets, no sealed content). */
   data?: Record<string, unknown>;
 }
-

@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { creditCodeCheckCharacter, creditCodeProblem, isValidCreditCode, normalizeCreditCode, withCheckCharacter } from './credit-code.js';
+import {
+  creditCodeCheckCharacter,
+  creditCodeProblem,
+  isValidCreditCode,
+  normalizeCreditCode,
+  withCheckCharacter,
+} from './credit-code.js';
 
 describe('unified social credit code (GB 32100-2015)', () => {
   it.each([

@@ -38,17 +38,25 @@ export interface FieldError {
 }
 
 export abstract class AppError extends GraphQLError {
-  protected constructor(message: string, code: ErrorCode, extensions: Record<string, unknown> = {}) {
+  protected constructor(
+    message: string,
+    code: ErrorCode,
+    extensions: Record<string, unknown> = {},
+  ) {
     super(message, { extensions: { code, ...extensions } });
   }
 }
 
 export class UserInputError extends AppError {
   constructor(fields: FieldError[], message?: string) {
-    super(message ?? fields.map((f) => `${f.field}: ${f.message}`).join('; '), ErrorCode.BAD_USER_INPUT, {
-      reason: 'INVALID_INPUT',
-      fields,
-    });
+    super(
+      message ?? fields.map((f) => `${f.field}: ${f.message}`).join('; '),
+      ErrorCode.BAD_USER_INPUT,
+      {
+        reason: 'INVALID_INPUT',
+        fields,
+      },
+    );
   }
 
   static field(field: string, message: string): UserInputError {
@@ -71,7 +79,9 @@ export class ForbiddenError extends AppError {
 /** What does not exist and what the caller may not see are answered alike, so ids cannot be probed. */
 export class NotFoundError extends AppError {
   constructor(entity: string) {
-    super(`${entity} not found`, ErrorCode.NOT_FOUND, { reason: `${entity.toUpperCase().replace(/\s+/g, '_')}_NOT_FOUND` });
+    super(`${entity} not found`, ErrorCode.NOT_FOUND, {
+      reason: `${entity.toUpperCase().replace(/\s+/g, '_')}_NOT_FOUND`,
+    });
   }
 }
 
@@ -83,7 +93,11 @@ export class ConflictError extends AppError {
 
 /** Too many requests: HTTP 429 with `Retry-After` (seconds). */
 export class RateLimitedError extends AppError {
-  constructor(reason: string, retryAfterSeconds: number, message = 'Too many requests; try again later') {
+  constructor(
+    reason: string,
+    retryAfterSeconds: number,
+    message = 'Too many requests; try again later',
+  ) {
     super(message, ErrorCode.RATE_LIMITED, {
       reason,
       retryAfterSeconds,
@@ -94,7 +108,11 @@ export class RateLimitedError extends AppError {
 
 /** The database failed or the instance is overloaded: HTTP 503 with `Retry-After` (seconds). */
 export class ServiceUnavailableError extends AppError {
-  constructor(reason: string, retryAfterSeconds = 1, message = 'The service is temporarily unavailable; try again shortly') {
+  constructor(
+    reason: string,
+    retryAfterSeconds = 1,
+    message = 'The service is temporarily unavailable; try again shortly',
+  ) {
     super(message, ErrorCode.SERVICE_UNAVAILABLE, {
       reason,
       retryAfterSeconds,

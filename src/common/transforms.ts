@@ -1,5 +1,6 @@
 /** class-transformer: trims a string input (other values pass through for the validators to refuse). */
-export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+export const trim = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim() : value;
 
 /**
  * class-transformer for names that identify someone (display names, organisation names, affiliations, taxonomy
@@ -7,4 +8,5 @@ export const trim = ({ value }: { value: unknown }) => (typeof value === 'string
  * HAIER, the ideographic space → a space, ㈱ → (株), and full-width brackets （） → ()), so two names that look
  * alike are stored alike. Titles and other prose keep the form their author typed (HumanName({ normalize: false })).
  */
-export const nameText = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.normalize('NFKC').trim() : value);
+export const nameText = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.normalize('NFKC').trim() : value;

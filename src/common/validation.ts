@@ -29,12 +29,15 @@ function storable(value: unknown, field: string, out: FieldError[], depth = 0): 
     // refused before class-transformer and class-validator walk every element
     out.push({ field, message: `must contain no more than ${MAX_LIST_LENGTH} elements` });
   } else if (typeof value === 'string') {
-    if (value.includes('\u0000')) out.push({ field, message: 'must not contain NUL characters (U+0000)' });
+    if (value.includes('\u0000'))
+      out.push({ field, message: 'must not contain NUL characters (U+0000)' });
   } else if (value instanceof Date) {
     const year = value.getUTCFullYear();
-    if (Number.isNaN(value.getTime()) || year < 1 || year > 9999) out.push({ field, message: 'must be between the years 1 and 9999' });
+    if (Number.isNaN(value.getTime()) || year < 1 || year > 9999)
+      out.push({ field, message: 'must be between the years 1 and 9999' });
   } else if (value && typeof value === 'object' && depth < 10) {
-    for (const [key, item] of Object.entries(value)) storable(item, field ? `${field}.${key}` : key, out, depth + 1);
+    for (const [key, item] of Object.entries(value))
+      storable(item, field ? `${field}.${key}` : key, out, depth + 1);
   }
 }
 
@@ -61,7 +64,9 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => {
       const fields = flatten(errors, '');
-      return new UserInputError(fields.length ? fields : [{ field: 'input', message: 'is invalid' }]);
+      return new UserInputError(
+        fields.length ? fields : [{ field: 'input', message: 'is invalid' }],
+      );
     },
   });
 }
@@ -81,7 +86,8 @@ const VARIATION_SELECTOR = /^[\u180B-\u180D\u180F\uFE00-\uFE0F\u{E0100}-\u{E01EF
 export function invisibleCharacters(text: string): string[] {
   const found = new Set<string>();
   for (const [c] of text.matchAll(INVISIBLE)) {
-    if (!VARIATION_SELECTOR.test(c)) found.add(`U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+    if (!VARIATION_SELECTOR.test(c))
+      found.add(`U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
   }
   return [...found];
 }
@@ -93,13 +99,16 @@ export function invisibleCharacters(text: string): string[] {
  * which could hide text, reverse it on screen, or make two names look the same. Han, Latin and mixed
  * Han + Latin names ("Haier 海尔") are fine. Put it before the length validators: they then see the normal form.
  */
-export function HumanName(options: { emptyAsNull?: boolean; normalize?: boolean } = {}): PropertyDecorator {
+export function HumanName(
+  options: { emptyAsNull?: boolean; normalize?: boolean } = {},
+): PropertyDecorator {
   const clean = options.normalize === false ? trim : nameText;
   const transform = Transform(options.emptyAsNull ? (params) => clean(params) || null : clean);
   const validate = ValidateBy({
     name: 'humanName',
     validator: {
-      validate: (value: unknown) => typeof value !== 'string' || invisibleCharacters(value).length === 0,
+      validate: (value: unknown) =>
+        typeof value !== 'string' || invisibleCharacters(value).length === 0,
       defaultMessage: (args?: ValidationArguments) =>
         `${args?.property} must not contain invisible or bidirectional control characters (${invisibleCharacters(String(args?.value ?? '')).join(', ')})`,
     },

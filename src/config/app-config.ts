@@ -15,7 +15,12 @@ import {
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseTrustProxy, rateLimitConfig, type RateLimitConfig, type TrustProxy } from './rate-limit.config.js';
+import {
+  parseTrustProxy,
+  rateLimitConfig,
+  type RateLimitConfig,
+  type TrustProxy,
+} from './rate-limit.config.js';
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
@@ -35,142 +40,252 @@ export class EnvironmentVariables {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT = 3000;
 
   @IsString()
   HOST = '0.0.0.0';
 
-  @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
   DATABASE_URL?: string;
 
   @IsString()
   DATA_DIR = '.data';
 
-  @Transform(toInt) @IsInt() @Min(1024) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(65535)
   EMBEDDED_PG_PORT = 54329;
 
-  @IsOptional() @Transform(toBool) @IsBoolean()
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
   MIGRATIONS_RUN?: boolean;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   DB_POOL_SIZE = 10;
 
-  @Transform(toInt) @IsInt() @Min(100) @Max(120000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(120000)
   DB_CONNECTION_TIMEOUT_MS = 5000;
 
-  @Transform(toInt) @IsInt() @Min(100) @Max(600000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600000)
   DB_STATEMENT_TIMEOUT_MS = 15000;
 
   /** Client-side bound of one statement (the server cannot enforce its own when frozen); default statement timeout + 2000. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(610000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(610000)
   DB_QUERY_TIMEOUT_MS?: number;
 
-  @ValidateIf((env: EnvironmentVariables) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined)
+  @ValidateIf(
+    (env: EnvironmentVariables) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined,
+  )
   @IsString({ message: 'is required when NODE_ENV=production' })
   @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET?: string;
 
-  @Transform(toInt) @IsInt() @Min(60) @Max(86400)
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(86400)
   JWT_ACCESS_TTL_SECONDS = 900;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
   REFRESH_TOKEN_TTL_DAYS = 30;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   LOGIN_MAX_FAILURES = 5;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(86400)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
   LOGIN_LOCK_SECONDS = 900;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  @Transform(toInt) @IsInt() @Min(2) @Max(50)
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(50)
   GRAPHQL_MAX_DEPTH = 10;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   GRAPHQL_MAX_ALIASES = 15;
 
-  @Transform(toInt) @IsInt() @Min(100) @Max(1000000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(1000000)
   GRAPHQL_MAX_COST = 5000;
 
-  @Transform(toInt) @IsInt() @Min(100) @Max(100000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(100000)
   GRAPHQL_MAX_TOKENS = 2000;
 
   /** Field selections in one selection set (inline fragments count into their set); see document-limits.ts. */
-  @Transform(toInt) @IsInt() @Min(50) @Max(10000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(10000)
   GRAPHQL_MAX_SELECTIONS = 100;
 
   /** Field selections in a whole document. */
-  @Transform(toInt) @IsInt() @Min(100) @Max(100000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(100000)
   GRAPHQL_MAX_FIELDS = 1000;
 
-  @Transform(toBool) @IsBoolean()
+  @Transform(toBool)
+  @IsBoolean()
   GRAPHQL_COMPILED_EXECUTION = true;
 
-  @Transform(toInt) @IsInt() @Min(0) @Max(1000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
   GRAPHQL_COMPILE_AFTER_RUNS = 1;
 
-  @Transform(toInt) @IsInt() @Min(1024) @Max(10485760)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(10485760)
   BODY_LIMIT_BYTES = 1048576;
 
-  @Transform(toInt) @IsInt() @Min(0) @Max(120000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(120000)
   SHUTDOWN_TIMEOUT_MS = 10000;
 
   /** On SIGTERM, how long requests on open connections are still answered before the listener closes. */
-  @Transform(toInt) @IsInt() @Min(0) @Max(60000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60000)
   SHUTDOWN_DRAIN_MS = 1500;
 
   /** Requests in flight per instance beyond which new ones are refused (503); default 20 × DB_POOL_SIZE. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
   MAX_REQUESTS_IN_FLIGHT?: number;
 
-  @Transform(toBool) @IsBoolean()
+  @Transform(toBool)
+  @IsBoolean()
   BENCH_SQL_COUNT = false;
 
   /** 公示: how many days selected winners are shown publicly (and objections accepted) before the award. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(60)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(60)
   PUBLICITY_DAYS = 7;
 
   /** Rate limits (src/rate-limit): the request budgets on or off; sign-in throttling is always on. */
-  @Transform(toBool) @IsBoolean()
+  @Transform(toBool)
+  @IsBoolean()
   RATE_LIMIT_ENABLED = true;
 
-  @Transform(toInt) @IsInt() @Min(10) @Max(10000000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(10000000)
   RATE_LIMIT_IP_PER_MINUTE = 1200;
 
-  @Transform(toInt) @IsInt() @Min(10) @Max(10000000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(10000000)
   RATE_LIMIT_USER_PER_MINUTE = 600;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(1000000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
   RATE_LIMIT_REGISTER_PER_HOUR = 20;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(1000000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
   RATE_LIMIT_LOGIN_PER_MINUTE = 30;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(1000000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
   RATE_LIMIT_REFRESH_PER_MINUTE = 60;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(1000000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
   RATE_LIMIT_INVITATIONS_PER_HOUR = 100;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(1000000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
   RATE_LIMIT_UPLOADS_PER_HOUR = 100;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(1000000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
   LOGIN_IP_MAX_FAILURES = 30;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(86400)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
   LOGIN_IP_WINDOW_SECONDS = 900;
 
-  @Transform(toInt) @IsInt() @Min(2) @Max(10000000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(10000000)
   LOGIN_ACCOUNT_MAX_FAILURES = 100;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(86400)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
   LOGIN_ACCOUNT_WINDOW_SECONDS = 3600;
 
-  @IsOptional() @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
+  @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
   REDIS_URL?: string = undefined;
 
   @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'must be 1-40 letters, digits, _ or -' })
@@ -241,7 +356,14 @@ export class ConfigError extends Error {}
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new EnvironmentVariables());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'JWT_SECRET', 'DATABASE_URL', 'MIGRATIONS_RUN', 'DB_QUERY_TIMEOUT_MS', 'MAX_REQUESTS_IN_FLIGHT']) {
+  for (const key of [
+    ...known,
+    'JWT_SECRET',
+    'DATABASE_URL',
+    'MIGRATIONS_RUN',
+    'DB_QUERY_TIMEOUT_MS',
+    'MAX_REQUESTS_IN_FLIGHT',
+  ]) {
     const value = source[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }

@@ -55,7 +55,10 @@ export function parseTrustProxy(value: string): TrustProxy {
     const hops = Number(v);
     return (_address: string, hop: number) => hop < hops;
   }
-  return v.split(',').map((s) => s.trim()).filter(Boolean);
+  return v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** The rate-limit settings, or a message naming what is inconsistent. */
@@ -70,7 +73,8 @@ export function rateLimitConfig(env: EnvironmentVariables): RateLimitConfig | st
   };
   // One address alone must not be able to lock an account for everyone: at most LOGIN_MAX_FAILURES per
   // lock period (plus one window's worth at the edges) reach the account's budget from one address.
-  const oneAddress = login.pairMaxFailures * (Math.ceil(login.accountWindowSeconds / login.pairLockSeconds) + 1);
+  const oneAddress =
+    login.pairMaxFailures * (Math.ceil(login.accountWindowSeconds / login.pairLockSeconds) + 1);
   if (login.accountMaxFailures <= oneAddress) {
     return (
       `LOGIN_ACCOUNT_MAX_FAILURES must exceed what one address can reach in LOGIN_ACCOUNT_WINDOW_SECONDS ` +
@@ -85,7 +89,11 @@ export function rateLimitConfig(env: EnvironmentVariables): RateLimitConfig | st
       register: { points: env.RATE_LIMIT_REGISTER_PER_HOUR, durationSeconds: 3600, per: 'ip' },
       login: { points: env.RATE_LIMIT_LOGIN_PER_MINUTE, durationSeconds: 60, per: 'ip' },
       refresh: { points: env.RATE_LIMIT_REFRESH_PER_MINUTE, durationSeconds: 60, per: 'ip' },
-      invitations: { points: env.RATE_LIMIT_INVITATIONS_PER_HOUR, durationSeconds: 3600, per: 'user' },
+      invitations: {
+        points: env.RATE_LIMIT_INVITATIONS_PER_HOUR,
+        durationSeconds: 3600,
+        per: 'user',
+      },
       uploads: { points: env.RATE_LIMIT_UPLOADS_PER_HOUR, durationSeconds: 3600, per: 'user' },
     },
     login,

@@ -23,7 +23,16 @@ const UNAVAILABLE_MESSAGES = [
   'Client was closed and is not queryable',
 ];
 /** Socket errors of the connection to the database. */
-const UNAVAILABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND']);
+const UNAVAILABLE_ERRNO = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+]);
 
 /**
  * PostgreSQL SQLSTATEs of a server that cannot serve now: class 08 (connection exception), 53 (insufficient
@@ -43,8 +52,18 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   // TypeORM wraps the driver's error (QueryFailedError.driverError); the pool wraps a connect timeout (cause).
   while (current && typeof current === 'object' && !seen.has(current)) {
     seen.add(current);
-    const e = current as { message?: unknown; code?: unknown; driverError?: unknown; cause?: unknown };
-    if (typeof e.code === 'string' && (UNAVAILABLE_ERRNO.has(e.code) || (/^[0-9A-Z]{5}$/.test(e.code) && unavailableSqlState(e.code)))) return true;
+    const e = current as {
+      message?: unknown;
+      code?: unknown;
+      driverError?: unknown;
+      cause?: unknown;
+    };
+    if (
+      typeof e.code === 'string' &&
+      (UNAVAILABLE_ERRNO.has(e.code) ||
+        (/^[0-9A-Z]{5}$/.test(e.code) && unavailableSqlState(e.code)))
+    )
+      return true;
     if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.includes(e.message)) return true;
     current = current instanceof QueryFailedError ? e.driverError : e.cause;
   }
@@ -61,13 +80,20 @@ export function databaseUnavailableError(): ServiceUnavailableError {
  * reason DATABASE_UNAVAILABLE (the original is logged by the request plugin as an unexpected error);
  * undefined for any other error.
  */
-export function formatDatabaseUnavailable(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | undefined {
+export function formatDatabaseUnavailable(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError | undefined {
   if (!isDatabaseUnavailable(unwrapResolverError(error))) return undefined;
   return {
     message: 'The service is temporarily unavailable; try again shortly',
     path: formatted.path,
     locations: formatted.locations,
-    extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, reason: 'DATABASE_UNAVAILABLE', retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
+    extensions: {
+      code: ErrorCode.SERVICE_UNAVAILABLE,
+      reason: 'DATABASE_UNAVAILABLE',
+      retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+    },
   };
 }
 
@@ -82,12 +108,17 @@ export function serviceUnavailableStatusPlugin(): ApolloServerPlugin {
         async willSendResponse({ response }) {
           const body = response.body;
           if (body.kind !== 'single') return;
-          const unavailable = body.singleResult.errors?.find((e) => e.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE);
+          const unavailable = body.singleResult.errors?.find(
+            (e) => e.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE,
+          );
           if (!unavailable) return;
           response.http.status = 503;
           if (!response.http.headers.has('retry-after')) {
             const seconds = unavailable.extensions?.retryAfterSeconds;
-            response.http.headers.set('retry-after', String(typeof seconds === 'number' ? seconds : DATABASE_RETRY_AFTER_SECONDS));
+            response.http.headers.set(
+              'retry-after',
+              String(typeof seconds === 'number' ? seconds : DATABASE_RETRY_AFTER_SECONDS),
+            );
           }
         },
       };

@@ -34,7 +34,11 @@ interface PgClient {
  * vary with the values (everything variable is a parameter), or each variant becomes a statement of its own. Counted and logged like every other statement;
  * a database error arrives as TypeORM's QueryFailedError, as from `manager.query`.
  */
-export async function preparedQuery<T>(target: EntityManager | DataSource, text: string, values: unknown[]): Promise<T[]> {
+export async function preparedQuery<T>(
+  target: EntityManager | DataSource,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
   const manager = target instanceof DataSource ? target.manager : target;
   const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
   const logger = manager.connection.logger;

@@ -28,14 +28,19 @@ export class BoundedClient extends pg.Client {
       };
     }
     const result = (super.query as (...a: unknown[]) => unknown).apply(this, args);
-    if (typeof last !== 'function' && result && typeof (result as Promise<unknown>).then === 'function') {
+    if (
+      typeof last !== 'function' &&
+      result &&
+      typeof (result as Promise<unknown>).then === 'function'
+    ) {
       (result as Promise<unknown>).catch((error: unknown) => this.closeAfterTimeout(error));
     }
     return result as never;
   }
 
   private closeAfterTimeout(error: unknown): void {
-    if ((error as Error | undefined)?.message === QUERY_READ_TIMEOUT) (this as unknown as ClientInternals).connection?.stream?.destroy();
+    if ((error as Error | undefined)?.message === QUERY_READ_TIMEOUT)
+      (this as unknown as ClientInternals).connection?.stream?.destroy();
   }
 }
 

@@ -35,31 +35,53 @@ function target(answer: unknown): SqlTarget & { calls: [string, unknown[]][] } {
 
 describe('queryRows / queryOne', () => {
   it('maps every row of a SELECT through the mapper, passing the SQL and parameters unchanged', async () => {
-    const t = target([{ id: 'a', n: 1 }, { id: 'b', n: 2 }]);
-    const rows = await queryRows(t, 'SELECT id, n FROM x WHERE y = $1', [7], (r) => ({ id: str(r, 'id'), n: int(r, 'n') }));
-    expect(rows).toEqual([{ id: 'a', n: 1 }, { id: 'b', n: 2 }]);
+    const t = target([
+      { id: 'a', n: 1 },
+      { id: 'b', n: 2 },
+    ]);
+    const rows = await queryRows(t, 'SELECT id, n FROM x WHERE y = $1', [7], (r) => ({
+      id: str(r, 'id'),
+      n: int(r, 'n'),
+    }));
+    expect(rows).toEqual([
+      { id: 'a', n: 1 },
+      { id: 'b', n: 2 },
+    ]);
     expect(t.calls).toEqual([['SELECT id, n FROM x WHERE y = $1', [7]]]);
   });
 
   it('reads the rows of an UPDATE ... RETURNING, which TypeORM answers as [rows, rowCount]', async () => {
-    const rows = await queryRows(target([[{ id: 'a' }], 1]), 'UPDATE x SET y = 1 RETURNING id', [], (r) => str(r, 'id'));
+    const rows = await queryRows(
+      target([[{ id: 'a' }], 1]),
+      'UPDATE x SET y = 1 RETURNING id',
+      [],
+      (r) => str(r, 'id'),
+    );
     expect(rows).toEqual(['a']);
-    expect(await queryRows(target([[], 0]), 'UPDATE x SET y = 1 RETURNING id', [], (r) => str(r, 'id'))).toEqual([]);
+    expect(
+      await queryRows(target([[], 0]), 'UPDATE x SET y = 1 RETURNING id', [], (r) => str(r, 'id')),
+    ).toEqual([]);
   });
 
   it('does not take a SELECT of two rows for [rows, rowCount]', async () => {
-    const rows = await queryRows(target([{ id: 'a' }, { id: 'b' }]), 'SELECT id FROM x', [], (r) => str(r, 'id'));
+    const rows = await queryRows(target([{ id: 'a' }, { id: 'b' }]), 'SELECT id FROM x', [], (r) =>
+      str(r, 'id'),
+    );
     expect(rows).toEqual(['a', 'b']);
   });
 
   it('queryOne gives the first row mapped, or undefined', async () => {
-    expect(await queryOne(target([{ id: 'a' }, { id: 'b' }]), 'SELECT', [], (r) => str(r, 'id'))).toBe('a');
+    expect(
+      await queryOne(target([{ id: 'a' }, { id: 'b' }]), 'SELECT', [], (r) => str(r, 'id')),
+    ).toBe('a');
     expect(await queryOne(target([]), 'SELECT', [], (r) => str(r, 'id'))).toBeUndefined();
     expect(await queryOne(target([[], 0]), 'UPDATE', [], (r) => str(r, 'id'))).toBeUndefined();
   });
 
   it('refuses an answer that is not rows', async () => {
-    await expect(queryRows(target(undefined), 'SELECT', [], (r) => r)).rejects.toThrow(RowShapeError);
+    await expect(queryRows(target(undefined), 'SELECT', [], (r) => r)).rejects.toThrow(
+      RowShapeError,
+    );
   });
 
   it('execute runs the statement and ignores its answer', async () => {
@@ -111,7 +133,9 @@ describe('column accessors', () => {
     expect(oneOf({ t: 'GENERAL' }, 't', Tier)).toBe(Tier.GENERAL);
     expect(oneOf({ t: 'SME' }, 't', ['ENTERPRISE', 'SME'] as const)).toBe('SME');
     expect(oneOfOrNull({ t: null }, 't', Tier)).toBeNull();
-    expect(() => oneOf({ t: 'OTHER' }, 't', Tier)).toThrow('Column "t" is a string, expected one of FOUNDING, GENERAL');
+    expect(() => oneOf({ t: 'OTHER' }, 't', Tier)).toThrow(
+      'Column "t" is a string, expected one of FOUNDING, GENERAL',
+    );
     expect(() => oneOfArray(row, 'arr', ['ADMIN'] as const)).toThrow(RowShapeError);
   });
 
@@ -125,13 +149,21 @@ describe('column accessors', () => {
     expect(() => bool(row, 's')).toThrow('Column "s" is a string, expected a boolean');
     expect(() => date(row, 's')).toThrow('Column "s" is a string, expected a valid Date');
     expect(() => date({ d: new Date(NaN) }, 'd')).toThrow(RowShapeError);
-    expect(() => strArray({ a: '{ADMIN}' }, 'a')).toThrow('Column "a" is a string, expected an array of strings');
-    expect(() => jsonObject(row, 'arr')).toThrow('Column "arr" is an array, expected a JSON object');
-    expect(() => jsonRows(row, 'obj')).toThrow('Column "obj" is an object, expected a JSON array of objects');
+    expect(() => strArray({ a: '{ADMIN}' }, 'a')).toThrow(
+      'Column "a" is a string, expected an array of strings',
+    );
+    expect(() => jsonObject(row, 'arr')).toThrow(
+      'Column "arr" is an array, expected a JSON object',
+    );
+    expect(() => jsonRows(row, 'obj')).toThrow(
+      'Column "obj" is an object, expected a JSON array of objects',
+    );
   });
 
   it('name a missing column (a typo in the SQL or the mapper) with the columns the row has', () => {
-    expect(() => str({ id: 'a', name_zh: 'x' }, 'nameZh')).toThrow('The row has no column "nameZh" (columns: id, name_zh)');
+    expect(() => str({ id: 'a', name_zh: 'x' }, 'nameZh')).toThrow(
+      'The row has no column "nameZh" (columns: id, name_zh)',
+    );
     expect(() => strOrNull({ id: 'a' }, 'missing')).toThrow(RowShapeError);
   });
 });

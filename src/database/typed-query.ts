@@ -30,8 +30,10 @@ export class RowShapeError extends Error {
  * with the rows; a row is always an object (never an array), so the two shapes cannot be confused.
  */
 function rowsOf(result: unknown): SqlRow[] {
-  if (!Array.isArray(result)) throw new RowShapeError(`A query answered ${describe(result)} instead of rows`);
-  if (result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as SqlRow[];
+  if (!Array.isArray(result))
+    throw new RowShapeError(`A query answered ${describe(result)} instead of rows`);
+  if (result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number')
+    return result[0] as SqlRow[];
   return result as SqlRow[];
 }
 
@@ -42,28 +44,52 @@ function mapRows<T>(rows: readonly SqlRow[], map: RowMapper<T>): T[] {
 }
 
 /** Runs `sql` with its `$n` parameters and maps every row it returns (SELECT, or any statement with RETURNING). */
-export async function queryRows<T>(target: SqlTarget, sql: string, params: readonly unknown[], map: RowMapper<T>): Promise<T[]> {
+export async function queryRows<T>(
+  target: SqlTarget,
+  sql: string,
+  params: readonly unknown[],
+  map: RowMapper<T>,
+): Promise<T[]> {
   return mapRows(rowsOf(await target.query(sql, params as unknown[])), map);
 }
 
 /** The first row mapped, or undefined when there is none. */
-export async function queryOne<T>(target: SqlTarget, sql: string, params: readonly unknown[], map: RowMapper<T>): Promise<T | undefined> {
+export async function queryOne<T>(
+  target: SqlTarget,
+  sql: string,
+  params: readonly unknown[],
+  map: RowMapper<T>,
+): Promise<T | undefined> {
   const rows = rowsOf(await target.query(sql, params as unknown[]));
   return rows.length ? map(rows[0]) : undefined;
 }
 
 /** Runs a statement whose rows (if any) are not read. */
-export async function execute(target: SqlTarget, sql: string, params: readonly unknown[]): Promise<void> {
+export async function execute(
+  target: SqlTarget,
+  sql: string,
+  params: readonly unknown[],
+): Promise<void> {
   await target.query(sql, params as unknown[]);
 }
 
 /** `queryRows` as a named prepared statement (prepared-query.ts): for the hot paths only, see its comment. */
-export async function preparedRows<T>(target: SqlTarget, sql: string, params: readonly unknown[], map: RowMapper<T>): Promise<T[]> {
+export async function preparedRows<T>(
+  target: SqlTarget,
+  sql: string,
+  params: readonly unknown[],
+  map: RowMapper<T>,
+): Promise<T[]> {
   return mapRows(await preparedQuery<SqlRow>(target, sql, params as unknown[]), map);
 }
 
 /** `queryOne` as a named prepared statement. */
-export async function preparedOne<T>(target: SqlTarget, sql: string, params: readonly unknown[], map: RowMapper<T>): Promise<T | undefined> {
+export async function preparedOne<T>(
+  target: SqlTarget,
+  sql: string,
+  params: readonly unknown[],
+  map: RowMapper<T>,
+): Promise<T | undefined> {
   const rows = await preparedQuery<SqlRow>(target, sql, params as unknown[]);
   return rows.length ? map(rows[0]) : undefined;
 }
@@ -81,7 +107,9 @@ function describe(value: unknown): string {
 function column(row: SqlRow, name: string): unknown {
   const value = row[name];
   if (value === undefined) {
-    throw new RowShapeError(`The row has no column "${name}" (columns: ${Object.keys(row).join(', ') || 'none'})`);
+    throw new RowShapeError(
+      `The row has no column "${name}" (columns: ${Object.keys(row).join(', ') || 'none'})`,
+    );
   }
   return value;
 }
@@ -91,7 +119,11 @@ function wrong(name: string, value: unknown, expected: string): RowShapeError {
 }
 
 /** `get` applied to the column, or null when the column is SQL NULL. */
-export function orNull<T>(row: SqlRow, name: string, get: (row: SqlRow, name: string) => T): T | null {
+export function orNull<T>(
+  row: SqlRow,
+  name: string,
+  get: (row: SqlRow, name: string) => T,
+): T | null {
   return column(row, name) === null ? null : get(row, name);
 }
 
@@ -139,7 +171,8 @@ export function bool(row: SqlRow, name: string): boolean {
 /** timestamptz / timestamp (node-postgres gives a Date). */
 export function date(row: SqlRow, name: string): Date {
   const value = column(row, name);
-  if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw wrong(name, value, 'a valid Date');
+  if (!(value instanceof Date) || Number.isNaN(value.getTime()))
+    throw wrong(name, value, 'a valid Date');
   return value;
 }
 
@@ -148,43 +181,62 @@ export function dateOrNull(row: SqlRow, name: string): Date | null {
 }
 
 /** One of the allowed strings: a PostgreSQL enum or a checked varchar, given as the TypeScript enum object or a list. */
-export function oneOf<T extends string>(row: SqlRow, name: string, allowed: readonly T[] | Readonly<Record<string, T>>): T {
+export function oneOf<T extends string>(
+  row: SqlRow,
+  name: string,
+  allowed: readonly T[] | Readonly<Record<string, T>>,
+): T {
   const value = column(row, name);
   const values: readonly string[] = Array.isArray(allowed) ? allowed : Object.values(allowed);
-  if (typeof value !== 'string' || !values.includes(value)) throw wrong(name, value, `one of ${values.join(', ')}`);
+  if (typeof value !== 'string' || !values.includes(value))
+    throw wrong(name, value, `one of ${values.join(', ')}`);
   return value as T;
 }
 
-export function oneOfOrNull<T extends string>(row: SqlRow, name: string, allowed: readonly T[] | Readonly<Record<string, T>>): T | null {
+export function oneOfOrNull<T extends string>(
+  row: SqlRow,
+  name: string,
+  allowed: readonly T[] | Readonly<Record<string, T>>,
+): T | null {
   return column(row, name) === null ? null : oneOf(row, name, allowed);
 }
 
 /** text[] / varchar[] (node-postgres parses arrays of built-in types; arrays of enum types need a ::text[] cast). */
 export function strArray(row: SqlRow, name: string): string[] {
   const value = column(row, name);
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw wrong(name, value, 'an array of strings');
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+    throw wrong(name, value, 'an array of strings');
   return value as string[];
 }
 
 /** An array each of whose elements is one of the allowed strings. */
-export function oneOfArray<T extends string>(row: SqlRow, name: string, allowed: readonly T[] | Readonly<Record<string, T>>): T[] {
+export function oneOfArray<T extends string>(
+  row: SqlRow,
+  name: string,
+  allowed: readonly T[] | Readonly<Record<string, T>>,
+): T[] {
   const list = strArray(row, name);
   const values: readonly string[] = Array.isArray(allowed) ? allowed : Object.values(allowed);
-  if (!list.every((v) => values.includes(v))) throw wrong(name, list, `an array of ${values.join(', ')}`);
+  if (!list.every((v) => values.includes(v)))
+    throw wrong(name, list, `an array of ${values.join(', ')}`);
   return list as T[];
 }
 
 /** A json/jsonb object (not an array, not a scalar). */
 export function jsonObject(row: SqlRow, name: string): Record<string, unknown> {
   const value = column(row, name);
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Date) throw wrong(name, value, 'a JSON object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Date)
+    throw wrong(name, value, 'a JSON object');
   return value as Record<string, unknown>;
 }
 
 /** A json/jsonb array of objects (json_agg of json_build_object), each readable with the accessors as a row. */
 export function jsonRows(row: SqlRow, name: string): SqlRow[] {
   const value = column(row, name);
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'object' && v !== null && !Array.isArray(v))) {
+  if (
+    !Array.isArray(value) ||
+    !value.every((v) => typeof v === 'object' && v !== null && !Array.isArray(v))
+  ) {
     throw wrong(name, value, 'a JSON array of objects');
   }
   return value as SqlRow[];

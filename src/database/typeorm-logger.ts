@@ -14,7 +14,11 @@ export class TypeOrmLogger implements Logger {
 
   logQueryError(error: string | Error, query: string): void {
     // Expected refusals (unique or check violations) are handled by the services; the log keeps the SQL.
-    this.logger.warn({ msg: 'query failed', error: error instanceof Error ? error.message : error, query: query.slice(0, 500) });
+    this.logger.warn({
+      msg: 'query failed',
+      error: error instanceof Error ? error.message : error,
+      query: query.slice(0, 500),
+    });
   }
 
   logQuerySlow(time: number, query: string): void {

@@ -1,23 +1,48 @@
 import type { SqlTarget } from '../database/typed-query.js';
-import { date, dateOrNull, execute, jsonRows, queryOne, queryRows, str, strArray, strOrNull } from '../database/typed-query.js';
+import {
+  date,
+  dateOrNull,
+  execute,
+  jsonRows,
+  queryOne,
+  queryRows,
+  str,
+  strArray,
+  strOrNull,
+} from '../database/typed-query.js';
 import { technicalFieldJsonSql, toTechnicalFieldJson } from '../technical-fields/index.js';
 import type { ExpertProfileType } from './dto/expert.types.js';
 
 /** The SQL of the expert pool (see docs/architecture.md, "The SQL layer"). */
 
 /** The user's platform roles, the row locked (FOR UPDATE) until the transaction ends; undefined for no such user. */
-export function lockUserPlatformRoles(target: SqlTarget, userId: string): Promise<string[] | undefined> {
-  return queryOne(target, `SELECT platform_roles FROM users WHERE id = $1 FOR UPDATE`, [userId], (row) => strArray(row, 'platform_roles'));
+export function lockUserPlatformRoles(
+  target: SqlTarget,
+  userId: string,
+): Promise<string[] | undefined> {
+  return queryOne(
+    target,
+    `SELECT platform_roles FROM users WHERE id = $1 FOR UPDATE`,
+    [userId],
+    (row) => strArray(row, 'platform_roles'),
+  );
 }
 
 export async function userExists(target: SqlTarget, userId: string): Promise<boolean> {
-  return (await queryOne(target, `SELECT 1 FROM users WHERE id = $1`, [userId], () => true)) === true;
+  return (
+    (await queryOne(target, `SELECT 1 FROM users WHERE id = $1`, [userId], () => true)) === true
+  );
 }
 
 /** Creates or updates the profile; a revoked profile becomes active again with a new grant date. */
 export function upsertExpertProfile(
   target: SqlTarget,
-  profile: { userId: string; affiliationName: string; affiliationCreditCode: string | null; bio: string },
+  profile: {
+    userId: string;
+    affiliationName: string;
+    affiliationCreditCode: string | null;
+    bio: string;
+  },
 ): Promise<void> {
   return execute(
     target,
@@ -30,13 +55,25 @@ export function upsertExpertProfile(
 }
 
 /** Replaces the expert's technical fields (two statements: delete, insert). */
-export async function replaceExpertFields(target: SqlTarget, userId: string, codes: readonly string[]): Promise<void> {
+export async function replaceExpertFields(
+  target: SqlTarget,
+  userId: string,
+  codes: readonly string[],
+): Promise<void> {
   await execute(target, `DELETE FROM expert_technical_fields WHERE user_id = $1`, [userId]);
-  await execute(target, `INSERT INTO expert_technical_fields (user_id, field_code) SELECT $1, unnest($2::varchar[])`, [userId, codes]);
+  await execute(
+    target,
+    `INSERT INTO expert_technical_fields (user_id, field_code) SELECT $1, unnest($2::varchar[])`,
+    [userId, codes],
+  );
 }
 
 export function addExpertRole(target: SqlTarget, userId: string): Promise<void> {
-  return execute(target, `UPDATE users SET platform_roles = array_append(platform_roles, 'EXPERT'), updated_at = now() WHERE id = $1`, [userId]);
+  return execute(
+    target,
+    `UPDATE users SET platform_roles = array_append(platform_roles, 'EXPERT'), updated_at = now() WHERE id = $1`,
+    [userId],
+  );
 }
 
 /** Takes the EXPERT role away; false when the user does not exist or is not an expert. */
@@ -62,7 +99,10 @@ export function markExpertProfileRevoked(target: SqlTarget, userId: string): Pro
 }
 
 /** The expert's profile with its fields (ordered by code), active or revoked; undefined without a profile. */
-export function findExpertProfile(target: SqlTarget, userId: string): Promise<ExpertProfileType | undefined> {
+export function findExpertProfile(
+  target: SqlTarget,
+  userId: string,
+): Promise<ExpertProfileType | undefined> {
   return queryOne(
     target,
     `SELECT p.user_id, u.display_name, p.affiliation_name, p.affiliation_credit_code, p.bio, p.granted_at, p.revoked_at,

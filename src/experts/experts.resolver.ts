@@ -1,22 +1,37 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { Access, AccessRule, CurrentActor } from '../common/auth/access.decorator.js';
 import type { Actor } from '../common/auth/actor.js';
-import { ExpertProfilePayload, GrantExpertRoleInput, RevokeExpertRoleInput } from './dto/expert.types.js';
+import {
+  ExpertProfilePayload,
+  GrantExpertRoleInput,
+  RevokeExpertRoleInput,
+} from './dto/expert.types.js';
 import { ExpertsService } from './experts.service.js';
 
 @Resolver()
 export class ExpertsResolver {
   constructor(private readonly service: ExpertsService) {}
 
-  @Mutation(() => ExpertProfilePayload, { description: 'Adds a user to the expert pool, or updates an expert’s profile (platform admins).' })
+  @Mutation(() => ExpertProfilePayload, {
+    description:
+      'Adds a user to the expert pool, or updates an expert’s profile (platform admins).',
+  })
   @Access(AccessRule.ADMIN)
-  grantExpertRole(@CurrentActor() actor: Actor, @Args('input') input: GrantExpertRoleInput): Promise<ExpertProfilePayload> {
+  grantExpertRole(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: GrantExpertRoleInput,
+  ): Promise<ExpertProfilePayload> {
     return this.service.grant(actor, input);
   }
 
-  @Mutation(() => ExpertProfilePayload, { description: 'Takes a user out of the expert pool (platform admins).' })
+  @Mutation(() => ExpertProfilePayload, {
+    description: 'Takes a user out of the expert pool (platform admins).',
+  })
   @Access(AccessRule.ADMIN)
-  revokeExpertRole(@CurrentActor() actor: Actor, @Args('input') input: RevokeExpertRoleInput): Promise<ExpertProfilePayload> {
+  revokeExpertRole(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: RevokeExpertRoleInput,
+  ): Promise<ExpertProfilePayload> {
     return this.service.revoke(actor, input);
   }
 }

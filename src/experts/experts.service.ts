@@ -5,7 +5,12 @@ import { AuditService } from '../audit/index.js';
 import type { Actor } from '../common/auth/actor.js';
 import { ConflictError, NotFoundError } from '../common/errors.js';
 import { TechnicalFieldsService } from '../technical-fields/index.js';
-import { ExpertProfilePayload, ExpertProfileType, GrantExpertRoleInput, RevokeExpertRoleInput } from './dto/expert.types.js';
+import {
+  ExpertProfilePayload,
+  ExpertProfileType,
+  GrantExpertRoleInput,
+  RevokeExpertRoleInput,
+} from './dto/expert.types.js';
 import {
   addExpertRole,
   findExpertProfile,
@@ -46,7 +51,11 @@ export class ExpertsService {
         action: wasExpert ? 'EXPERT_PROFILE_UPDATED' : 'EXPERT_ROLE_GRANTED',
         entityType: 'User',
         entityId: input.userId,
-        data: { fieldCodes: codes, affiliationName: input.affiliationName, affiliationCreditCode: input.affiliationCreditCode ?? null },
+        data: {
+          fieldCodes: codes,
+          affiliationName: input.affiliationName,
+          affiliationCreditCode: input.affiliationCreditCode ?? null,
+        },
       });
       return { expert: await this.byId(manager, input.userId) };
     });

@@ -22,7 +22,10 @@ export class DatabaseProbe implements OnApplicationShutdown {
   async ping(): Promise<void> {
     const client = await this.connect();
     try {
-      await client.query({ text: 'SELECT 1', query_timeout: READINESS_TIMEOUT_MS } as pg.QueryConfig);
+      await client.query({
+        text: 'SELECT 1',
+        query_timeout: READINESS_TIMEOUT_MS,
+      } as pg.QueryConfig);
     } catch (error) {
       this.drop(client);
       throw error;
@@ -69,7 +72,9 @@ export class DatabaseProbe implements OnApplicationShutdown {
 
   private drop(client: pg.Client): void {
     if (this.client === client) this.client = undefined;
-    (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+    (
+      client as unknown as { connection?: { stream?: { destroy(): void } } }
+    ).connection?.stream?.destroy();
     void client.end().catch(() => undefined);
   }
 }

@@ -30,7 +30,10 @@ export class HealthController {
   @HealthCheck()
   ready() {
     return this.health.check([
-      () => (this.state.accepting ? this.indicators.check('instance').up() : this.indicators.check('instance').down({ message: 'shutting down' })),
+      () =>
+        this.state.accepting
+          ? this.indicators.check('instance').up()
+          : this.indicators.check('instance').down({ message: 'shutting down' }),
       () =>
         this.indicators
           .check('database')

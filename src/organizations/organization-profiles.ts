@@ -6,9 +6,19 @@ import type { Actor } from '../common/auth/actor.js';
 import { NotFoundError } from '../common/errors.js';
 import { assertUuid } from '../common/uuid.js';
 import { uniqueViolation } from '../database/pg-errors.js';
-import type { CreateOrganizationFields, UpdateOrganizationFields } from './dto/organization-profile.inputs.js';
+import type {
+  CreateOrganizationFields,
+  UpdateOrganizationFields,
+} from './dto/organization-profile.inputs.js';
 import { VerificationStatus } from './organization.entity.js';
-import { findProfile, insertOrganization, insertOwner, ProfileKind, resetVerification, updateSharedColumns } from './organizations.queries.js';
+import {
+  findProfile,
+  insertOrganization,
+  insertOwner,
+  ProfileKind,
+  resetVerification,
+  updateSharedColumns,
+} from './organizations.queries.js';
 import {
   alreadyInOrganization,
   assertCreditCodeFree,
@@ -67,7 +77,12 @@ export class OrganizationProfiles {
           entityId: orgId,
           organizationId: orgId,
           to: 'UNVERIFIED',
-          data: { kind: kind.kind, nameZh: input.nameZh, creditCode: input.creditCode, ...auditData },
+          data: {
+            kind: kind.kind,
+            nameZh: input.nameZh,
+            creditCode: input.creditCode,
+            ...auditData,
+          },
         });
         return orgId;
       });
@@ -93,11 +108,17 @@ export class OrganizationProfiles {
     updateOwn: (manager: EntityManager) => Promise<{ fields: string[]; reverify: boolean }>,
   ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const { verificationStatus, nameZh } = await this.organizations.lockManaged(manager, actor, id, kind.kind);
+      const { verificationStatus, nameZh } = await this.organizations.lockManaged(
+        manager,
+        actor,
+        id,
+        kind.kind,
+      );
       const shared = await updateSharedColumns(manager, id, input);
       const own = await updateOwn(manager);
       const renamed = input.nameZh !== undefined && input.nameZh !== nameZh;
-      const reset: VerificationStatus | null = renamed || own.reverify ? await resetVerification(manager, id, verificationStatus) : null;
+      const reset: VerificationStatus | null =
+        renamed || own.reverify ? await resetVerification(manager, id, verificationStatus) : null;
       await this.audit.record(manager, {
         actor,
         action: 'ORGANIZATION_UPDATED',

@@ -7,7 +7,12 @@ import { profileSql, updateColumnsSql } from './organization-sql.js';
  * a profile, or to how an edit is written, shows as a reviewed diff of its SQL.
  */
 const ORG = '00000000-0000-4000-8000-0000000000aa';
-const member: Actor = { userId: 'u1', sessionId: 's1', platformRoles: [], organization: { id: ORG, kind: 'SME', role: 'MEMBER' } };
+const member: Actor = {
+  userId: 'u1',
+  sessionId: 's1',
+  platformRoles: [],
+  organization: { id: ORG, kind: 'SME', role: 'MEMBER' },
+};
 const admin: Actor = { userId: 'u2', sessionId: 's2', platformRoles: [PlatformRole.ADMIN] };
 const KIND = { table: 'smes', alias: 's', columns: 's.size_class' };
 
@@ -40,10 +45,16 @@ describe('updateColumnsSql', () => {
   });
 
   it('keys a kind’s table by organization_id, without updated_at', () => {
-    expect(updateColumnsSql('smes', 'organization_id', ORG, [['employees', 'employees', 12]])).toMatchSnapshot();
+    expect(
+      updateColumnsSql('smes', 'organization_id', ORG, [['employees', 'employees', 12]]),
+    ).toMatchSnapshot();
   });
 
   it('is null when no field was given', () => {
-    expect(updateColumnsSql('enterprises', 'organization_id', ORG, [['industryCode', 'industry_code', undefined]])).toBeNull();
+    expect(
+      updateColumnsSql('enterprises', 'organization_id', ORG, [
+        ['industryCode', 'industry_code', undefined],
+      ]),
+    ).toBeNull();
   });
 });

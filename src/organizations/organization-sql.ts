@@ -24,15 +24,24 @@ const ORGANIZATION_COLUMNS = `
      WHERE m.organization_id = o.id) END AS members`;
 
 /** Replaces the viewer placeholders with $n and $n+1, and returns the two parameter values. */
-function scoped(sql: string, firstParam: number, actor: Actor | null): { sql: string; params: [string | null, boolean] } {
+function scoped(
+  sql: string,
+  firstParam: number,
+  actor: Actor | null,
+): { sql: string; params: [string | null, boolean] } {
   return {
-    sql: sql.replaceAll('$VIEWER_ORG', `$${firstParam}`).replaceAll('$VIEWER_ADMIN', `$${firstParam + 1}`),
+    sql: sql
+      .replaceAll('$VIEWER_ORG', `$${firstParam}`)
+      .replaceAll('$VIEWER_ADMIN', `$${firstParam + 1}`),
     params: [actor?.organization?.id ?? null, isAdmin(actor)],
   };
 }
 
 /** One profile of a kind (its table joined on `organization_id` as `alias`, its `columns`) by id ($1), if the viewer may see it. */
-export function profileSql(kind: { table: string; alias: string; columns: string }, actor: Actor | null): { sql: string; params: [string | null, boolean] } {
+export function profileSql(
+  kind: { table: string; alias: string; columns: string },
+  actor: Actor | null,
+): { sql: string; params: [string | null, boolean] } {
   return scoped(
     `SELECT ${ORGANIZATION_COLUMNS}, ${kind.columns}
          FROM organizations o JOIN ${kind.table} ${kind.alias} ON ${kind.alias}.organization_id = o.id

@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { Relation } from 'typeorm';
 import { UserEntity } from '../users/index.js';
 
@@ -38,7 +47,10 @@ export class OrganizationEntity {
    * organisations may claim a code, the admin's verification queue shows them side by side, and the
    * first to be verified wins.
    */
-  @Index('UQ_organizations_credit_code_verified', { unique: true, where: `"verification_status" = 'VERIFIED'` })
+  @Index('UQ_organizations_credit_code_verified', {
+    unique: true,
+    where: `"verification_status" = 'VERIFIED'`,
+  })
   @Index('IDX_organizations_credit_code')
   @Column({ name: 'credit_code', type: 'char', length: 18 })
   creditCode: string;

@@ -15,7 +15,15 @@ import { OrganizationProfiles } from './organization-profiles.js';
  */
 @Module({
   imports: [TechnicalFieldsModule],
-  providers: [OrganizationsService, OrganizationProfiles, OrganizationsResolver, EnterprisesService, EnterprisesResolver, SmesService, SmesResolver],
+  providers: [
+    OrganizationsService,
+    OrganizationProfiles,
+    OrganizationsResolver,
+    EnterprisesService,
+    EnterprisesResolver,
+    SmesService,
+    SmesResolver,
+  ],
   exports: [OrganizationsService, EnterprisesService, SmesService],
 })
 export class OrganizationsModule {}

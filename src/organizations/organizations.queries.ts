@@ -1,9 +1,29 @@
 import type { Actor } from '../common/auth/actor.js';
 import type { RowMapper, SqlRow, SqlTarget } from '../database/typed-query.js';
-import { bool, date, dateOrNull, execute, jsonRows, oneOf, orNull, queryOne, queryRows, str, strOrNull } from '../database/typed-query.js';
-import type { CreateOrganizationFields, UpdateOrganizationFields } from './dto/organization-profile.inputs.js';
+import {
+  bool,
+  date,
+  dateOrNull,
+  execute,
+  jsonRows,
+  oneOf,
+  orNull,
+  queryOne,
+  queryRows,
+  str,
+  strOrNull,
+} from '../database/typed-query.js';
+import type {
+  CreateOrganizationFields,
+  UpdateOrganizationFields,
+} from './dto/organization-profile.inputs.js';
 import type { OrganizationProfileType } from './dto/organization-profile.types.js';
-import type { CreditCodeHolder, OrganizationMemberType, OrganizationVerificationItem, OrganizationVerificationPayload } from './dto/organization.types.js';
+import type {
+  CreditCodeHolder,
+  OrganizationMemberType,
+  OrganizationVerificationItem,
+  OrganizationVerificationPayload,
+} from './dto/organization.types.js';
 import { profileSql, updateColumnsSql, UpdatedColumn, UpdatedTable } from './organization-sql.js';
 import { OrganizationRole } from './organization-member.entity.js';
 import { OrganizationKind, VerificationStatus } from './organization.entity.js';
@@ -22,7 +42,11 @@ const ROLES = Object.values(OrganizationRole);
 // ---- Credit codes --------------------------------------------------------------------------------------
 
 /** The id of a VERIFIED organisation (other than `except`) holding the credit code, if any. */
-export function verifiedCreditCodeHolder(target: SqlTarget, creditCode: string, except: string | null): Promise<string | undefined> {
+export function verifiedCreditCodeHolder(
+  target: SqlTarget,
+  creditCode: string,
+  except: string | null,
+): Promise<string | undefined> {
   return queryOne(
     target,
     `SELECT id FROM organizations WHERE credit_code = $1 AND verification_status = 'VERIFIED' AND id IS DISTINCT FROM $2::uuid LIMIT 1`,
@@ -32,12 +56,23 @@ export function verifiedCreditCodeHolder(target: SqlTarget, creditCode: string, 
 }
 
 /** The organisation's credit code, its row locked (FOR UPDATE); undefined when it does not exist. */
-export function lockCreditCode(target: SqlTarget, organizationId: string): Promise<string | undefined> {
-  return queryOne(target, `SELECT credit_code FROM organizations WHERE id = $1 FOR UPDATE`, [organizationId], (r) => str(r, 'credit_code'));
+export function lockCreditCode(
+  target: SqlTarget,
+  organizationId: string,
+): Promise<string | undefined> {
+  return queryOne(
+    target,
+    `SELECT credit_code FROM organizations WHERE id = $1 FOR UPDATE`,
+    [organizationId],
+    (r) => str(r, 'credit_code'),
+  );
 }
 
 /** Every other organisation claiming the credit code of `verifiedId`, oldest first. */
-export function creditCodeClaimants(target: SqlTarget, verifiedId: string): Promise<{ id: string; verificationStatus: VerificationStatus }[]> {
+export function creditCodeClaimants(
+  target: SqlTarget,
+  verifiedId: string,
+): Promise<{ id: string; verificationStatus: VerificationStatus }[]> {
   return queryRows(
     target,
     `SELECT o.id, o.verification_status FROM organizations o JOIN organizations v ON v.credit_code = o.credit_code
@@ -56,12 +91,20 @@ export interface LockedOrganization {
 }
 
 /** What decides who may edit the organisation, its row locked (FOR UPDATE) until the transaction ends. */
-export function lockOrganization(target: SqlTarget, organizationId: string): Promise<LockedOrganization | undefined> {
-  return queryOne(target, `SELECT kind, verification_status, name_zh FROM organizations WHERE id = $1 FOR UPDATE`, [organizationId], (r) => ({
-    kind: oneOf(r, 'kind', KINDS),
-    verificationStatus: oneOf(r, 'verification_status', STATUSES),
-    nameZh: str(r, 'name_zh'),
-  }));
+export function lockOrganization(
+  target: SqlTarget,
+  organizationId: string,
+): Promise<LockedOrganization | undefined> {
+  return queryOne(
+    target,
+    `SELECT kind, verification_status, name_zh FROM organizations WHERE id = $1 FOR UPDATE`,
+    [organizationId],
+    (r) => ({
+      kind: oneOf(r, 'kind', KINDS),
+      verificationStatus: oneOf(r, 'verification_status', STATUSES),
+      nameZh: str(r, 'name_zh'),
+    }),
+  );
 }
 
 // ---- Invitations and members ---------------------------------------------------------------------------
@@ -86,7 +129,10 @@ export interface NewInvitation {
 }
 
 /** A new invitation, expiring `ttlDays` from now: its id and expiry. */
-export async function insertInvitation(target: SqlTarget, inv: NewInvitation): Promise<{ id: string; expiresAt: Date }> {
+export async function insertInvitation(
+  target: SqlTarget,
+  inv: NewInvitation,
+): Promise<{ id: string; expiresAt: Date }> {
   const row = await queryOne(
     target,
     `INSERT INTO organization_invitations (organization_id, email, role, token_hash, invited_by, expires_at)
@@ -109,7 +155,11 @@ export interface InvitationToAccept {
 }
 
 /** The invitation with this token hash, its row locked, as the user `userId` would accept it. */
-export function lockInvitation(target: SqlTarget, tokenHash: string, userId: string): Promise<InvitationToAccept | undefined> {
+export function lockInvitation(
+  target: SqlTarget,
+  tokenHash: string,
+  userId: string,
+): Promise<InvitationToAccept | undefined> {
   return queryOne(
     target,
     `SELECT i.id, i.organization_id, i.role, i.accepted_at, i.expires_at <= now() AS expired, o.kind,
@@ -132,12 +182,25 @@ export function lockInvitation(target: SqlTarget, tokenHash: string, userId: str
   );
 }
 
-export function markInvitationAccepted(target: SqlTarget, invitationId: string, userId: string): Promise<void> {
-  return execute(target, `UPDATE organization_invitations SET accepted_at = now(), accepted_by = $2 WHERE id = $1`, [invitationId, userId]);
+export function markInvitationAccepted(
+  target: SqlTarget,
+  invitationId: string,
+  userId: string,
+): Promise<void> {
+  return execute(
+    target,
+    `UPDATE organization_invitations SET accepted_at = now(), accepted_by = $2 WHERE id = $1`,
+    [invitationId, userId],
+  );
 }
 
 /** Makes the user a member with the role; when it joined. */
-export async function insertMember(target: SqlTarget, userId: string, organizationId: string, role: OrganizationRole): Promise<Date> {
+export async function insertMember(
+  target: SqlTarget,
+  userId: string,
+  organizationId: string,
+  role: OrganizationRole,
+): Promise<Date> {
   const joinedAt = await queryOne(
     target,
     `INSERT INTO organization_members (user_id, organization_id, role) VALUES ($1, $2, $3) RETURNING joined_at`,
@@ -148,16 +211,32 @@ export async function insertMember(target: SqlTarget, userId: string, organizati
 }
 
 /** Makes the creator of a new organisation its OWNER. */
-export function insertOwner(target: SqlTarget, userId: string, organizationId: string): Promise<void> {
-  return execute(target, `INSERT INTO organization_members (user_id, organization_id, role) VALUES ($1, $2, 'OWNER')`, [userId, organizationId]);
+export function insertOwner(
+  target: SqlTarget,
+  userId: string,
+  organizationId: string,
+): Promise<void> {
+  return execute(
+    target,
+    `INSERT INTO organization_members (user_id, organization_id, role) VALUES ($1, $2, 'OWNER')`,
+    [userId, organizationId],
+  );
 }
 
 /** The user's name and e-mail as a member shows them. */
-export async function memberIdentity(target: SqlTarget, userId: string): Promise<{ displayName: string; email: string }> {
-  const user = await queryOne(target, `SELECT display_name, email FROM users WHERE id = $1`, [userId], (r) => ({
-    displayName: str(r, 'display_name'),
-    email: str(r, 'email'),
-  }));
+export async function memberIdentity(
+  target: SqlTarget,
+  userId: string,
+): Promise<{ displayName: string; email: string }> {
+  const user = await queryOne(
+    target,
+    `SELECT display_name, email FROM users WHERE id = $1`,
+    [userId],
+    (r) => ({
+      displayName: str(r, 'display_name'),
+      email: str(r, 'email'),
+    }),
+  );
   return user!;
 }
 
@@ -169,7 +248,11 @@ export interface LockedMember {
 }
 
 /** A member of the organisation, its membership row locked. */
-export function lockMember(target: SqlTarget, organizationId: string, userId: string): Promise<LockedMember | undefined> {
+export function lockMember(
+  target: SqlTarget,
+  organizationId: string,
+  userId: string,
+): Promise<LockedMember | undefined> {
   return queryOne(
     target,
     `SELECT m.role, m.joined_at, u.display_name, u.email
@@ -177,7 +260,12 @@ export function lockMember(target: SqlTarget, organizationId: string, userId: st
         WHERE m.organization_id = $1 AND m.user_id = $2
         FOR UPDATE OF m`,
     [organizationId, userId],
-    (r) => ({ role: oneOf(r, 'role', ROLES), joinedAt: date(r, 'joined_at'), displayName: str(r, 'display_name'), email: str(r, 'email') }),
+    (r) => ({
+      role: oneOf(r, 'role', ROLES),
+      joinedAt: date(r, 'joined_at'),
+      displayName: str(r, 'display_name'),
+      email: str(r, 'email'),
+    }),
   );
 }
 
@@ -191,12 +279,29 @@ export function lockOwnerIds(target: SqlTarget, organizationId: string): Promise
   );
 }
 
-export function updateMemberRole(target: SqlTarget, organizationId: string, userId: string, role: OrganizationRole): Promise<void> {
-  return execute(target, `UPDATE organization_members SET role = $3 WHERE organization_id = $1 AND user_id = $2`, [organizationId, userId, role]);
+export function updateMemberRole(
+  target: SqlTarget,
+  organizationId: string,
+  userId: string,
+  role: OrganizationRole,
+): Promise<void> {
+  return execute(
+    target,
+    `UPDATE organization_members SET role = $3 WHERE organization_id = $1 AND user_id = $2`,
+    [organizationId, userId, role],
+  );
 }
 
-export function deleteMember(target: SqlTarget, organizationId: string, userId: string): Promise<void> {
-  return execute(target, `DELETE FROM organization_members WHERE organization_id = $1 AND user_id = $2`, [organizationId, userId]);
+export function deleteMember(
+  target: SqlTarget,
+  organizationId: string,
+  userId: string,
+): Promise<void> {
+  return execute(
+    target,
+    `DELETE FROM organization_members WHERE organization_id = $1 AND user_id = $2`,
+    [organizationId, userId],
+  );
 }
 
 // ---- Verification --------------------------------------------------------------------------------------
@@ -241,9 +346,15 @@ export function updateVerification(
   );
 }
 
-export function verificationStatusOf(target: SqlTarget, organizationId: string): Promise<VerificationStatus | undefined> {
-  return queryOne(target, `SELECT verification_status FROM organizations WHERE id = $1`, [organizationId], (r) =>
-    oneOf(r, 'verification_status', STATUSES),
+export function verificationStatusOf(
+  target: SqlTarget,
+  organizationId: string,
+): Promise<VerificationStatus | undefined> {
+  return queryOne(
+    target,
+    `SELECT verification_status FROM organizations WHERE id = $1`,
+    [organizationId],
+    (r) => oneOf(r, 'verification_status', STATUSES),
   );
 }
 
@@ -262,7 +373,11 @@ export interface VerificationQueueFilter {
 }
 
 /** The admins' verification queue: UNVERIFIED organisations, oldest first, `limit` rows, each with its credit-code clashes. */
-export function verificationQueuePage(target: SqlTarget, limit: number, filter: VerificationQueueFilter): Promise<OrganizationVerificationItem[]> {
+export function verificationQueuePage(
+  target: SqlTarget,
+  limit: number,
+  filter: VerificationQueueFilter,
+): Promise<OrganizationVerificationItem[]> {
   const params: unknown[] = [];
   const where = [`o.verification_status = 'UNVERIFIED'`];
   if (filter.kind) {
@@ -271,7 +386,9 @@ export function verificationQueuePage(target: SqlTarget, limit: number, filter: 
   }
   if (filter.after) {
     params.push(...filter.after);
-    where.push(`(o.created_at, o.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    where.push(
+      `(o.created_at, o.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
+    );
   }
   return queryRows(
     target,
@@ -297,7 +414,9 @@ export function verificationQueuePage(target: SqlTarget, limit: number, filter: 
         verificationStatus: oneOf(r, 'verification_status', STATUSES),
         createdAt: date(r, 'created_at'),
         creditCodeClashes: clashes,
-        creditCodeHeldByVerified: clashes.some((c) => c.verificationStatus === VerificationStatus.VERIFIED),
+        creditCodeHeldByVerified: clashes.some(
+          (c) => c.verificationStatus === VerificationStatus.VERIFIED,
+        ),
       };
     },
   );
@@ -327,7 +446,9 @@ const toMember = (m: SqlRow): OrganizationMemberType => ({
 });
 
 /** The shared part of a profile's API output, from the shared columns (ORGANIZATION_COLUMNS). */
-export function toOrganizationProfile(r: SqlRow): Omit<OrganizationProfileType, 'regionCode'> & { regionCode: string } {
+export function toOrganizationProfile(
+  r: SqlRow,
+): Omit<OrganizationProfileType, 'regionCode'> & { regionCode: string } {
   // NULL (not false) for a viewer without an organisation who is not an admin: `o.id = NULL OR false`.
   const canSeePrivate = orNull(r, 'can_see_private', bool) === true;
   return {
@@ -348,7 +469,12 @@ export function toOrganizationProfile(r: SqlRow): Omit<OrganizationProfileType, 
 }
 
 /** One profile of the kind as the viewer may see it; undefined when it does not exist or is not visible. */
-export function findProfile<T>(target: SqlTarget, actor: Actor | null, id: string, kind: ProfileKind<T>): Promise<T | undefined> {
+export function findProfile<T>(
+  target: SqlTarget,
+  actor: Actor | null,
+  id: string,
+  kind: ProfileKind<T>,
+): Promise<T | undefined> {
   const q = profileSql(kind, actor);
   return queryOne(target, q.sql, [id, ...q.params], kind.toType);
 }
@@ -364,7 +490,17 @@ export async function insertOrganization(
     target,
     `INSERT INTO organizations (kind, name_zh, name_en, credit_code, region_code, description, contact_email, contact_phone, created_by)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-    [kind, input.nameZh, input.nameEn ?? null, input.creditCode, input.regionCode, input.description ?? '', input.contactEmail ?? null, input.contactPhone ?? null, createdBy],
+    [
+      kind,
+      input.nameZh,
+      input.nameEn ?? null,
+      input.creditCode,
+      input.regionCode,
+      input.description ?? '',
+      input.contactEmail ?? null,
+      input.contactPhone ?? null,
+      createdBy,
+    ],
     (r) => str(r, 'id'),
   );
   return id!;
@@ -396,7 +532,11 @@ const SHARED: [keyof UpdateOrganizationFields, string][] = [
 ];
 
 /** Updates the shared columns of an organisation; returns the fields given. */
-export function updateSharedColumns(target: SqlTarget, id: string, input: UpdateOrganizationFields): Promise<string[]> {
+export function updateSharedColumns(
+  target: SqlTarget,
+  id: string,
+  input: UpdateOrganizationFields,
+): Promise<string[]> {
   return updateColumns(
     target,
     'organizations',
@@ -410,7 +550,11 @@ export function updateSharedColumns(target: SqlTarget, id: string, input: Update
  * A verified organisation that changes what was verified (its name, an SME's qualification) goes
  * back to UNVERIFIED until an admin looks again. Returns the new status when it changed.
  */
-export async function resetVerification(target: SqlTarget, id: string, status: VerificationStatus): Promise<VerificationStatus | null> {
+export async function resetVerification(
+  target: SqlTarget,
+  id: string,
+  status: VerificationStatus,
+): Promise<VerificationStatus | null> {
   if (status !== VerificationStatus.VERIFIED) return null;
   await execute(
     target,

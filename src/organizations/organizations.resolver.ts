@@ -35,60 +35,101 @@ export class OrganizationsResolver {
     private readonly smes: SmesService,
   ) {}
 
-  @Query(() => MyOrganizationType, { nullable: true, description: 'The signed-in user’s organisation, or null.' })
+  @Query(() => MyOrganizationType, {
+    nullable: true,
+    description: 'The signed-in user’s organisation, or null.',
+  })
   @Access(AccessRule.AUTHENTICATED)
   async myOrganization(@CurrentActor() actor: Actor): Promise<MyOrganizationType | null> {
     const org = actor.organization;
     if (!org) return null;
     const enterprise = org.kind === 'ENTERPRISE' ? await this.enterprises.get(actor, org.id) : null;
     const sme = org.kind === 'SME' ? await this.smes.get(actor, org.id) : null;
-    return { kind: org.kind as OrganizationKind, role: org.role as OrganizationRole, enterprise, sme };
+    return {
+      kind: org.kind as OrganizationKind,
+      role: org.role as OrganizationRole,
+      enterprise,
+      sme,
+    };
   }
 
-  @Mutation(() => InviteOrganizationMemberPayload, { description: 'Invites a user by e-mail to the caller’s organisation (OWNER or ADMIN).' })
+  @Mutation(() => InviteOrganizationMemberPayload, {
+    description: 'Invites a user by e-mail to the caller’s organisation (OWNER or ADMIN).',
+  })
   @Access(AccessRule.AUTHENTICATED)
   @RateBudget('invitations')
-  inviteOrganizationMember(@CurrentActor() actor: Actor, @Args('input') input: InviteOrganizationMemberInput): Promise<InviteOrganizationMemberPayload> {
+  inviteOrganizationMember(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: InviteOrganizationMemberInput,
+  ): Promise<InviteOrganizationMemberPayload> {
     return this.service.invite(actor, input);
   }
 
-  @Mutation(() => OrganizationMembershipPayload, { description: 'Joins the organisation of an invitation sent to the caller’s e-mail.' })
+  @Mutation(() => OrganizationMembershipPayload, {
+    description: 'Joins the organisation of an invitation sent to the caller’s e-mail.',
+  })
   @Access(AccessRule.AUTHENTICATED)
-  acceptOrganizationInvitation(@CurrentActor() actor: Actor, @Args('input') input: AcceptOrganizationInvitationInput): Promise<OrganizationMembershipPayload> {
+  acceptOrganizationInvitation(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: AcceptOrganizationInvitationInput,
+  ): Promise<OrganizationMembershipPayload> {
     return this.service.accept(actor, input);
   }
 
-  @Mutation(() => OrganizationMembershipPayload, { description: 'Changes a member’s role (OWNER or ADMIN; ownership only by an OWNER).' })
+  @Mutation(() => OrganizationMembershipPayload, {
+    description: 'Changes a member’s role (OWNER or ADMIN; ownership only by an OWNER).',
+  })
   @Access(AccessRule.AUTHENTICATED)
-  changeOrganizationMemberRole(@CurrentActor() actor: Actor, @Args('input') input: ChangeOrganizationMemberRoleInput): Promise<OrganizationMembershipPayload> {
+  changeOrganizationMemberRole(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: ChangeOrganizationMemberRoleInput,
+  ): Promise<OrganizationMembershipPayload> {
     return this.service.changeRole(actor, input);
   }
 
-  @Mutation(() => RemoveOrganizationMemberPayload, { description: 'Removes a member (OWNER or ADMIN), or leaves (anyone, for oneself).' })
+  @Mutation(() => RemoveOrganizationMemberPayload, {
+    description: 'Removes a member (OWNER or ADMIN), or leaves (anyone, for oneself).',
+  })
   @Access(AccessRule.AUTHENTICATED)
-  removeOrganizationMember(@CurrentActor() actor: Actor, @Args('input') input: RemoveOrganizationMemberInput): Promise<RemoveOrganizationMemberPayload> {
+  removeOrganizationMember(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: RemoveOrganizationMemberInput,
+  ): Promise<RemoveOrganizationMemberPayload> {
     return this.service.remove(actor, input);
   }
 
   @Query(() => OrganizationVerificationItemConnection, {
-    description: 'Organisations waiting for verification, oldest first, each with the other organisations holding its credit code (platform admins).',
+    description:
+      'Organisations waiting for verification, oldest first, each with the other organisations holding its credit code (platform admins).',
   })
   @Access(AccessRule.ADMIN)
-  organizationVerificationQueue(@Args() args: OrganizationVerificationQueueArgs): Promise<ConnectionShape<OrganizationVerificationItem>> {
+  organizationVerificationQueue(
+    @Args() args: OrganizationVerificationQueueArgs,
+  ): Promise<ConnectionShape<OrganizationVerificationItem>> {
     return this.service.verificationQueue(args);
   }
 
   @Mutation(() => OrganizationVerificationPayload, {
-    description: 'Verifies an organisation (platform admins); CONFLICT CREDIT_CODE_TAKEN when a verified organisation holds its credit code.',
+    description:
+      'Verifies an organisation (platform admins); CONFLICT CREDIT_CODE_TAKEN when a verified organisation holds its credit code.',
   })
   @Access(AccessRule.ADMIN)
-  verifyOrganization(@CurrentActor() actor: Actor, @Args('input') input: VerifyOrganizationInput): Promise<OrganizationVerificationPayload> {
+  verifyOrganization(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: VerifyOrganizationInput,
+  ): Promise<OrganizationVerificationPayload> {
     return this.service.verify(actor, input);
   }
 
-  @Mutation(() => OrganizationVerificationPayload, { description: 'Refuses or withdraws an organisation’s verification, with a reason (platform admins).' })
+  @Mutation(() => OrganizationVerificationPayload, {
+    description:
+      'Refuses or withdraws an organisation’s verification, with a reason (platform admins).',
+  })
   @Access(AccessRule.ADMIN)
-  rejectOrganizationVerification(@CurrentActor() actor: Actor, @Args('input') input: RejectOrganizationVerificationInput): Promise<OrganizationVerificationPayload> {
+  rejectOrganizationVerification(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: RejectOrganizationVerificationInput,
+  ): Promise<OrganizationVerificationPayload> {
     return this.service.reject(actor, input);
   }
 }

@@ -14,7 +14,13 @@ import {
   RemoveOrganizationMemberInput,
   VerifyOrganizationInput,
 } from './dto/organization.inputs.js';
-import { ConnectionShape, decodeCursor, encodeCursor, pageSize, toConnection } from '../common/pagination/connection.js';
+import {
+  ConnectionShape,
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+  toConnection,
+} from '../common/pagination/connection.js';
 import {
   InviteOrganizationMemberPayload,
   OrganizationMembershipPayload,
@@ -66,7 +72,11 @@ export const creditCodeTaken = (holderOrganizationId?: string) =>
  * unverified or rejected organisations is free: they may be squatters, and the verification queue shows
  * the clash to the admins. The partial unique index UQ_organizations_credit_code_verified backs this up.
  */
-export async function assertCreditCodeFree(manager: EntityManager, creditCode: string, except?: string): Promise<void> {
+export async function assertCreditCodeFree(
+  manager: EntityManager,
+  creditCode: string,
+  except?: string,
+): Promise<void> {
   const holder = await verifiedCreditCodeHolder(manager, creditCode, except ?? null);
   if (holder) throw creditCodeTaken(holder);
 }
@@ -97,28 +107,50 @@ export class OrganizationsService {
     if (!row || row.kind !== kind) throw new NotFoundError(entity);
     if (actor.organization?.id === organizationId) {
       if (actor.organization.role === 'MEMBER') {
-        throw new ForbiddenError('ORGANIZATION_ADMIN_REQUIRED', 'Only an OWNER or ADMIN of the organisation may do this');
+        throw new ForbiddenError(
+          'ORGANIZATION_ADMIN_REQUIRED',
+          'Only an OWNER or ADMIN of the organisation may do this',
+        );
       }
       return { verificationStatus: row.verificationStatus, nameZh: row.nameZh };
     }
-    if (row.verificationStatus !== VerificationStatus.VERIFIED && !actor.platformRoles.includes('ADMIN')) throw new NotFoundError(entity);
-    throw new ForbiddenError('NOT_ORGANIZATION_MEMBER', 'Only the organisation’s OWNER or ADMIN may do this');
+    if (
+      row.verificationStatus !== VerificationStatus.VERIFIED &&
+      !actor.platformRoles.includes('ADMIN')
+    )
+      throw new NotFoundError(entity);
+    throw new ForbiddenError(
+      'NOT_ORGANIZATION_MEMBER',
+      'Only the organisation’s OWNER or ADMIN may do this',
+    );
   }
 
   /** The actor's own organisation, where it is an OWNER or ADMIN. */
-  private managedOrganization(actor: Actor): { id: string; kind: 'ENTERPRISE' | 'SME'; role: 'OWNER' | 'ADMIN' | 'MEMBER' } {
-    if (!actor.organization) throw new ConflictError('NO_ORGANIZATION', 'You do not belong to an organisation');
+  private managedOrganization(actor: Actor): {
+    id: string;
+    kind: 'ENTERPRISE' | 'SME';
+    role: 'OWNER' | 'ADMIN' | 'MEMBER';
+  } {
+    if (!actor.organization)
+      throw new ConflictError('NO_ORGANIZATION', 'You do not belong to an organisation');
     if (actor.organization.role === 'MEMBER') {
-      throw new ForbiddenError('ORGANIZATION_ADMIN_REQUIRED', 'Only an OWNER or ADMIN of the organisation may do this');
+      throw new ForbiddenError(
+        'ORGANIZATION_ADMIN_REQUIRED',
+        'Only an OWNER or ADMIN of the organisation may do this',
+      );
     }
     return actor.organization;
   }
 
-  async invite(actor: Actor, input: InviteOrganizationMemberInput): Promise<InviteOrganizationMemberPayload> {
+  async invite(
+    actor: Actor,
+    input: InviteOrganizationMemberInput,
+  ): Promise<InviteOrganizationMemberPayload> {
     const org = this.managedOrganization(actor);
     const token = randomBytes(32).toString('base64url');
     return this.dataSource.transaction(async (manager) => {
-      if ((await organizationOfEmail(manager, input.email)) === org.id) throw new ConflictError('ALREADY_MEMBER', 'This user is already a member');
+      if ((await organizationOfEmail(manager, input.email)) === org.id)
+        throw new ConflictError('ALREADY_MEMBER', 'This user is already a member');
       const row = await insertInvitation(manager, {
         organizationId: org.id,
         email: input.email,
@@ -135,18 +167,26 @@ export class OrganizationsService {
         organizationId: org.id,
         data: { email: input.email, role: input.role },
       });
-      return { invitation: { id: row.id, email: input.email, role: input.role, expiresAt: row.expiresAt }, token };
+      return {
+        invitation: { id: row.id, email: input.email, role: input.role, expiresAt: row.expiresAt },
+        token,
+      };
     });
   }
 
-  async accept(actor: Actor, input: AcceptOrganizationInvitationInput): Promise<OrganizationMembershipPayload> {
+  async accept(
+    actor: Actor,
+    input: AcceptOrganizationInvitationInput,
+  ): Promise<OrganizationMembershipPayload> {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const inv = await lockInvitation(manager, sha256(input.token), actor.userId);
         // A token for someone else is answered like an unknown one.
         if (!inv || !inv.emailMatches) throw new NotFoundError('Invitation');
-        if (inv.acceptedAt) throw new ConflictError('INVITATION_USED', 'This invitation has already been accepted');
-        if (inv.expired) throw new ConflictError('INVITATION_EXPIRED', 'This invitation has expired');
+        if (inv.acceptedAt)
+          throw new ConflictError('INVITATION_USED', 'This invitation has already been accepted');
+        if (inv.expired)
+          throw new ConflictError('INVITATION_EXPIRED', 'This invitation has expired');
         if (actor.organization) throw alreadyInOrganization();
         const joinedAt = await insertMember(manager, actor.userId, inv.organizationId, inv.role);
         await markInvitationAccepted(manager, inv.id, actor.userId);
@@ -163,7 +203,13 @@ export class OrganizationsService {
         return {
           organizationId: inv.organizationId,
           organizationKind: inv.kind,
-          member: { userId: actor.userId, displayName: user.displayName, email: user.email, role: inv.role, joinedAt },
+          member: {
+            userId: actor.userId,
+            displayName: user.displayName,
+            email: user.email,
+            role: inv.role,
+            joinedAt,
+          },
         };
       });
     } catch (error) {
@@ -172,16 +218,24 @@ export class OrganizationsService {
     }
   }
 
-  async changeRole(actor: Actor, input: ChangeOrganizationMemberRoleInput): Promise<OrganizationMembershipPayload> {
+  async changeRole(
+    actor: Actor,
+    input: ChangeOrganizationMemberRoleInput,
+  ): Promise<OrganizationMembershipPayload> {
     const org = this.managedOrganization(actor);
     return this.dataSource.transaction(async (manager) => {
       const target = await this.lockMember(manager, org.id, input.userId);
       // Ownership is given and taken only by an owner.
-      if ((target.role === OrganizationRole.OWNER || input.role === OrganizationRole.OWNER) && org.role !== 'OWNER') {
+      if (
+        (target.role === OrganizationRole.OWNER || input.role === OrganizationRole.OWNER) &&
+        org.role !== 'OWNER'
+      ) {
         throw new ForbiddenError('OWNER_REQUIRED', 'Only an OWNER may grant or change ownership');
       }
-      if (target.role === input.role) throw new ConflictError('ROLE_UNCHANGED', `The member is already ${input.role}`);
-      if (target.role === OrganizationRole.OWNER) await this.assertAnotherOwner(manager, org.id, input.userId);
+      if (target.role === input.role)
+        throw new ConflictError('ROLE_UNCHANGED', `The member is already ${input.role}`);
+      if (target.role === OrganizationRole.OWNER)
+        await this.assertAnotherOwner(manager, org.id, input.userId);
       await updateMemberRole(manager, org.id, input.userId, input.role);
       await this.audit.record(manager, {
         actor,
@@ -195,12 +249,21 @@ export class OrganizationsService {
       return {
         organizationId: org.id,
         organizationKind: org.kind as OrganizationKind,
-        member: { userId: input.userId, displayName: target.displayName, email: target.email, role: input.role, joinedAt: target.joinedAt },
+        member: {
+          userId: input.userId,
+          displayName: target.displayName,
+          email: target.email,
+          role: input.role,
+          joinedAt: target.joinedAt,
+        },
       };
     });
   }
 
-  async remove(actor: Actor, input: RemoveOrganizationMemberInput): Promise<RemoveOrganizationMemberPayload> {
+  async remove(
+    actor: Actor,
+    input: RemoveOrganizationMemberInput,
+  ): Promise<RemoveOrganizationMemberPayload> {
     const self = input.userId === actor.userId;
     // Anyone may leave; removing someone else takes an OWNER or ADMIN.
     const org = self ? actor.organization : this.managedOrganization(actor);
@@ -208,7 +271,8 @@ export class OrganizationsService {
     return this.dataSource.transaction(async (manager) => {
       const target = await this.lockMember(manager, org.id, input.userId);
       if (target.role === OrganizationRole.OWNER) {
-        if (!self && org.role !== 'OWNER') throw new ForbiddenError('OWNER_REQUIRED', 'Only an OWNER may remove an OWNER');
+        if (!self && org.role !== 'OWNER')
+          throw new ForbiddenError('OWNER_REQUIRED', 'Only an OWNER may remove an OWNER');
         await this.assertAnotherOwner(manager, org.id, input.userId);
       }
       await deleteMember(manager, org.id, input.userId);
@@ -224,19 +288,37 @@ export class OrganizationsService {
     });
   }
 
-  async verify(actor: Actor, input: VerifyOrganizationInput): Promise<OrganizationVerificationPayload> {
-    return this.decide(actor, input.organizationId, VerificationStatus.VERIFIED, input.reason ?? null);
+  async verify(
+    actor: Actor,
+    input: VerifyOrganizationInput,
+  ): Promise<OrganizationVerificationPayload> {
+    return this.decide(
+      actor,
+      input.organizationId,
+      VerificationStatus.VERIFIED,
+      input.reason ?? null,
+    );
   }
 
-  async reject(actor: Actor, input: RejectOrganizationVerificationInput): Promise<OrganizationVerificationPayload> {
+  async reject(
+    actor: Actor,
+    input: RejectOrganizationVerificationInput,
+  ): Promise<OrganizationVerificationPayload> {
     return this.decide(actor, input.organizationId, VerificationStatus.REJECTED, input.reason);
   }
 
   /** UNVERIFIED or REJECTED → VERIFIED; UNVERIFIED or VERIFIED → REJECTED. Atomic, audited. */
-  private async decide(actor: Actor, organizationId: string, to: VerificationStatus, reason: string | null): Promise<OrganizationVerificationPayload> {
+  private async decide(
+    actor: Actor,
+    organizationId: string,
+    to: VerificationStatus,
+    reason: string | null,
+  ): Promise<OrganizationVerificationPayload> {
     const from = Object.values(VerificationStatus).filter((s) => s !== to);
     try {
-      return await this.dataSource.transaction((manager) => this.decideIn(manager, actor, organizationId, to, reason, from));
+      return await this.dataSource.transaction((manager) =>
+        this.decideIn(manager, actor, organizationId, to, reason, from),
+      );
     } catch (error) {
       // Two admins verifying two holders of one code at once: the partial unique index lets one win.
       if (uniqueViolation(error) === CREDIT_CODE_CONSTRAINT) throw creditCodeTaken();
@@ -260,11 +342,18 @@ export class OrganizationsService {
     if (!updated) {
       const current = await verificationStatusOf(manager, organizationId);
       if (!current) throw new NotFoundError('Organization');
-      throw new ConflictError('INVALID_TRANSITION', `A ${current} organisation cannot become ${to}`, { from: current, to });
+      throw new ConflictError(
+        'INVALID_TRANSITION',
+        `A ${current} organisation cannot become ${to}`,
+        { from: current, to },
+      );
     }
     await this.audit.record(manager, {
       actor,
-      action: to === VerificationStatus.VERIFIED ? 'ORGANIZATION_VERIFIED' : 'ORGANIZATION_VERIFICATION_REJECTED',
+      action:
+        to === VerificationStatus.VERIFIED
+          ? 'ORGANIZATION_VERIFIED'
+          : 'ORGANIZATION_VERIFICATION_REJECTED',
       entityType: 'Organization',
       entityId: organizationId,
       organizationId,
@@ -283,7 +372,11 @@ export class OrganizationsService {
    * event each (CREDIT_CODE_CLAIMED_BY_VERIFIED, on that organisation's trail). They stay in the queue,
    * marked creditCodeHeldByVerified, and can no longer be verified.
    */
-  private async flagCreditCodeClashes(manager: EntityManager, actor: Actor, verifiedId: string): Promise<void> {
+  private async flagCreditCodeClashes(
+    manager: EntityManager,
+    actor: Actor,
+    verifiedId: string,
+  ): Promise<void> {
     for (const other of await creditCodeClaimants(manager, verifiedId)) {
       await this.audit.record(manager, {
         actor,
@@ -300,10 +393,15 @@ export class OrganizationsService {
    * The admins' verification queue: UNVERIFIED organisations, oldest first, each with the other
    * organisations holding its credit code. One SQL statement per page.
    */
-  async verificationQueue(args: OrganizationVerificationQueueArgs): Promise<ConnectionShape<OrganizationVerificationItem>> {
+  async verificationQueue(
+    args: OrganizationVerificationQueueArgs,
+  ): Promise<ConnectionShape<OrganizationVerificationItem>> {
     const first = pageSize(args);
     const after = args.after ? decodeCursor(args.after, ['timestamp', 'uuid']) : null;
-    const rows = await verificationQueuePage(this.dataSource, first + 1, { kind: args.kind, after });
+    const rows = await verificationQueuePage(this.dataSource, first + 1, {
+      kind: args.kind,
+      after,
+    });
     return toConnection(
       rows,
       first,
@@ -318,11 +416,18 @@ export class OrganizationsService {
     return target;
   }
 
-  private async assertAnotherOwner(manager: EntityManager, organizationId: string, userId: string): Promise<void> {
+  private async assertAnotherOwner(
+    manager: EntityManager,
+    organizationId: string,
+    userId: string,
+  ): Promise<void> {
     // Lock every owner row so two owners cannot demote each other at once.
     const owners = await lockOwnerIds(manager, organizationId);
     if (!owners.some((id) => id !== userId)) {
-      throw new ConflictError('LAST_OWNER', 'An organisation keeps at least one OWNER; make someone else OWNER first');
+      throw new ConflictError(
+        'LAST_OWNER',
+        'An organisation keeps at least one OWNER; make someone else OWNER first',
+      );
     }
   }
 }

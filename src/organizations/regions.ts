@@ -48,17 +48,26 @@ export const INDUSTRY_SECTIONS: Record<string, { zh: string; en: string }> = {
   F: { zh: '批发和零售业', en: 'Wholesale and retail trade' },
   G: { zh: '交通运输、仓储和邮政业', en: 'Transport, storage and postal services' },
   H: { zh: '住宿和餐饮业', en: 'Accommodation and catering' },
-  I: { zh: '信息传输、软件和信息技术服务业', en: 'Information transmission, software and IT services' },
+  I: {
+    zh: '信息传输、软件和信息技术服务业',
+    en: 'Information transmission, software and IT services',
+  },
   J: { zh: '金融业', en: 'Finance' },
   K: { zh: '房地产业', en: 'Real estate' },
   L: { zh: '租赁和商务服务业', en: 'Leasing and business services' },
   M: { zh: '科学研究和技术服务业', en: 'Scientific research and technical services' },
-  N: { zh: '水利、环境和公共设施管理业', en: 'Water, environment and public facilities management' },
+  N: {
+    zh: '水利、环境和公共设施管理业',
+    en: 'Water, environment and public facilities management',
+  },
   O: { zh: '居民服务、修理和其他服务业', en: 'Resident, repair and other services' },
   P: { zh: '教育', en: 'Education' },
   Q: { zh: '卫生和社会工作', en: 'Health and social work' },
   R: { zh: '文化、体育和娱乐业', en: 'Culture, sports and entertainment' },
-  S: { zh: '公共管理、社会保障和社会组织', en: 'Public administration, social security and social organisations' },
+  S: {
+    zh: '公共管理、社会保障和社会组织',
+    en: 'Public administration, social security and social organisations',
+  },
   T: { zh: '国际组织', en: 'International organisations' },
 };
 

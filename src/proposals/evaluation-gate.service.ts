@@ -7,7 +7,11 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors.j
 import { AuditService } from '../audit/index.js';
 import { constant, moveAll } from '../common/lifecycle/status-writer.js';
 import { ProposalMoves, proposalMoves } from './proposal-status-store.js';
-import { closeEndedPublicity, lockEvaluationChallenge, storedChallengeStatus } from './proposal-decision.queries.js';
+import {
+  closeEndedPublicity,
+  lockEvaluationChallenge,
+  storedChallengeStatus,
+} from './proposal-decision.queries.js';
 
 export interface LockedChallenge {
   id: string;
@@ -49,7 +53,10 @@ export class EvaluationGate {
     const member = !!row && actor.organization?.id === row.issuerOrganizationId;
     if (!row || (!member && !admin)) throw new NotFoundError('Challenge');
     if (!admin && actor.organization?.role === 'MEMBER') {
-      throw new ForbiddenError('NOT_ISSUER_MANAGER', 'Only an OWNER or ADMIN of the issuing organisation can do this');
+      throw new ForbiddenError(
+        'NOT_ISSUER_MANAGER',
+        'Only an OWNER or ADMIN of the issuing organisation can do this',
+      );
     }
     const status = await this.persistEffectiveStatus(manager, actor, row.id);
     return {
@@ -62,7 +69,11 @@ export class EvaluationGate {
   }
 
   /** Writes the transitions due by time; the caller holds the challenge row lock. Returns the status. */
-  async persistEffectiveStatus(manager: EntityManager, actor: Actor, challengeId: string): Promise<ChallengeStatus> {
+  async persistEffectiveStatus(
+    manager: EntityManager,
+    actor: Actor,
+    challengeId: string,
+  ): Promise<ChallengeStatus> {
     await this.lifecycle.closeIfDue(manager, challengeId);
     await moveAll(manager, this.moves, {
       action: 'REVIEW_AT_DEADLINE',
@@ -72,14 +83,22 @@ export class EvaluationGate {
       condition: constant`EXISTS (SELECT 1 FROM challenges c WHERE c.id = t.challenge_id AND c.deadline <= now())`,
     });
     if (await closeEndedPublicity(manager, challengeId)) {
-      await this.lifecycle.transition(manager, null, challengeId, 'AWARD', { data: { cause: 'PUBLICITY_ENDED', persistedBy: actor.userId } });
+      await this.lifecycle.transition(manager, null, challengeId, 'AWARD', {
+        data: { cause: 'PUBLICITY_ENDED', persistedBy: actor.userId },
+      });
     }
     return storedChallengeStatus(manager, challengeId);
   }
 
-  requireStatus(challenge: LockedChallenge, allowed: ChallengeStatus[], reason = 'INVALID_CHALLENGE_STATE'): void {
+  requireStatus(
+    challenge: LockedChallenge,
+    allowed: ChallengeStatus[],
+    reason = 'INVALID_CHALLENGE_STATE',
+  ): void {
     if (!allowed.includes(challenge.status)) {
-      throw new ConflictError(reason, `Not possible while the challenge is ${challenge.status}`, { challengeStatus: challenge.status });
+      throw new ConflictError(reason, `Not possible while the challenge is ${challenge.status}`, {
+        challengeStatus: challenge.status,
+      });
     }
   }
 }

@@ -42,81 +42,138 @@ export class EvaluationResolver {
     private readonly query: ProposalQueryService,
   ) {}
 
-  @Mutation(() => AssignReviewersPayload, { description: 'Issuer OWNER/ADMIN invites reviewers after the deadline; conflicts of interest are recused automatically.' })
+  @Mutation(() => AssignReviewersPayload, {
+    description:
+      'Issuer OWNER/ADMIN invites reviewers after the deadline; conflicts of interest are recused automatically.',
+  })
   @Access(AccessRule.AUTHENTICATED)
-  assignReviewers(@CurrentActor() actor: Actor, @Args('input') input: AssignReviewersInput): Promise<AssignReviewersPayload> {
+  assignReviewers(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: AssignReviewersInput,
+  ): Promise<AssignReviewersPayload> {
     return this.review.assignReviewers(actor, input);
   }
 
   @Mutation(() => ReviewAssignment)
   @Access(AccessRule.AUTHENTICATED)
-  acceptReviewAssignment(@CurrentActor() actor: Actor, @Args('input') input: ReviewAssignmentIdInput): Promise<ReviewAssignment> {
+  acceptReviewAssignment(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: ReviewAssignmentIdInput,
+  ): Promise<ReviewAssignment> {
     return this.review.accept(actor, input);
   }
 
   @Mutation(() => ReviewAssignment)
   @Access(AccessRule.AUTHENTICATED)
-  declineReviewAssignment(@CurrentActor() actor: Actor, @Args('input') input: DeclineReviewAssignmentInput): Promise<ReviewAssignment> {
+  declineReviewAssignment(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: DeclineReviewAssignmentInput,
+  ): Promise<ReviewAssignment> {
     return this.review.decline(actor, input);
   }
 
-  @Mutation(() => SubmitScoresPayload, { description: 'Scores 0-10 per criterion; re-submitting a criterion edits it until scoring is locked.' })
+  @Mutation(() => SubmitScoresPayload, {
+    description:
+      'Scores 0-10 per criterion; re-submitting a criterion edits it until scoring is locked.',
+  })
   @Access(AccessRule.AUTHENTICATED)
-  submitScores(@CurrentActor() actor: Actor, @Args('input') input: SubmitScoresInput): Promise<SubmitScoresPayload> {
+  submitScores(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: SubmitScoresInput,
+  ): Promise<SubmitScoresPayload> {
     return this.review.submitScores(actor, input);
   }
 
   @Mutation(() => ScoringLock)
   @Access(AccessRule.AUTHENTICATED)
-  lockScoring(@CurrentActor() actor: Actor, @Args('input') input: LockScoringInput): Promise<ScoringLock> {
+  lockScoring(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: LockScoringInput,
+  ): Promise<ScoringLock> {
     return this.review.lockScoring(actor, input.challengeId);
   }
 
   @Mutation(() => DecisionPayload)
   @Access(AccessRule.AUTHENTICATED)
-  shortlistProposals(@CurrentActor() actor: Actor, @Args('input') input: ShortlistProposalsInput): Promise<DecisionPayload> {
+  shortlistProposals(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: ShortlistProposalsInput,
+  ): Promise<DecisionPayload> {
     return this.decision.shortlist(actor, input);
   }
 
-  @Mutation(() => SelectWinnersPayload, { description: 'Selects the winners (awards within the budget) and starts the publicity period (公示).' })
+  @Mutation(() => SelectWinnersPayload, {
+    description:
+      'Selects the winners (awards within the budget) and starts the publicity period (公示).',
+  })
   @Access(AccessRule.AUTHENTICATED)
-  selectWinners(@CurrentActor() actor: Actor, @Args('input') input: SelectWinnersInput): Promise<SelectWinnersPayload> {
+  selectWinners(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: SelectWinnersInput,
+  ): Promise<SelectWinnersPayload> {
     return this.decision.selectWinners(actor, input);
   }
 
   @Mutation(() => Proposal)
   @Access(AccessRule.AUTHENTICATED)
-  markNotSelected(@CurrentActor() actor: Actor, @Args('input') input: MarkNotSelectedInput): Promise<Proposal> {
+  markNotSelected(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: MarkNotSelectedInput,
+  ): Promise<Proposal> {
     return this.decision.markNotSelected(actor, input);
   }
 
-  @Mutation(() => Objection, { description: 'Any verified organisation objects to a winner during the publicity period.' })
+  @Mutation(() => Objection, {
+    description: 'Any verified organisation objects to a winner during the publicity period.',
+  })
   @Access(AccessRule.AUTHENTICATED)
-  fileObjection(@CurrentActor() actor: Actor, @Args('input') input: FileObjectionInput): Promise<Objection> {
+  fileObjection(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: FileObjectionInput,
+  ): Promise<Objection> {
     return this.decision.fileObjection(actor, input);
   }
 
-  @Mutation(() => ObjectionDecisionPayload, { description: 'Issuer OWNER/ADMIN or platform admin: the winner is disqualified, evaluation resumes.' })
+  @Mutation(() => ObjectionDecisionPayload, {
+    description:
+      'Issuer OWNER/ADMIN or platform admin: the winner is disqualified, evaluation resumes.',
+  })
   @Access(AccessRule.AUTHENTICATED)
-  upholdObjection(@CurrentActor() actor: Actor, @Args('input') input: DecideObjectionInput): Promise<ObjectionDecisionPayload> {
+  upholdObjection(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: DecideObjectionInput,
+  ): Promise<ObjectionDecisionPayload> {
     return this.decision.upholdObjection(actor, input);
   }
 
   @Mutation(() => ObjectionDecisionPayload)
   @Access(AccessRule.AUTHENTICATED)
-  dismissObjection(@CurrentActor() actor: Actor, @Args('input') input: DecideObjectionInput): Promise<ObjectionDecisionPayload> {
+  dismissObjection(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: DecideObjectionInput,
+  ): Promise<ObjectionDecisionPayload> {
     return this.decision.dismissObjection(actor, input);
   }
 
-  @Mutation(() => ChallengeStatusPayload, { description: '流榜: closes a CLOSED challenge without a winner.' })
+  @Mutation(() => ChallengeStatusPayload, {
+    description: '流榜: closes a CLOSED challenge without a winner.',
+  })
   @Access(AccessRule.AUTHENTICATED)
-  closeChallengeAsFailed(@CurrentActor() actor: Actor, @Args('input') input: CloseChallengeAsFailedInput): Promise<ChallengeStatusPayload> {
+  closeChallengeAsFailed(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: CloseChallengeAsFailedInput,
+  ): Promise<ChallengeStatusPayload> {
     return this.decision.closeAsFailed(actor, input);
   }
 
-  @Query(() => ProposalRanking, { description: 'The issuer’s ranked proposals with weighted scores, vetoes and reviewer spread.' })
+  @Query(() => ProposalRanking, {
+    description: 'The issuer’s ranked proposals with weighted scores, vetoes and reviewer spread.',
+  })
   @Access(AccessRule.AUTHENTICATED)
-  proposalRanking(@CurrentActor() actor: Actor, @Args() args: ProposalRankingArgs): Promise<ProposalRanking> {
+  proposalRanking(
+    @CurrentActor() actor: Actor,
+    @Args() args: ProposalRankingArgs,
+  ): Promise<ProposalRanking> {
     return this.query.ranking(actor, args);
   }
 
@@ -126,9 +183,14 @@ export class EvaluationResolver {
     return this.query.myReviewAssignments(actor);
   }
 
-  @Query(() => [Objection], { description: 'Objections to a challenge’s winners (its issuer and platform admins).' })
+  @Query(() => [Objection], {
+    description: 'Objections to a challenge’s winners (its issuer and platform admins).',
+  })
   @Access(AccessRule.AUTHENTICATED)
-  challengeObjections(@CurrentActor() actor: Actor, @Args('challengeId', { type: () => ID }, uuidArg('challengeId')) challengeId: string): Promise<Objection[]> {
+  challengeObjections(
+    @CurrentActor() actor: Actor,
+    @Args('challengeId', { type: () => ID }, uuidArg('challengeId')) challengeId: string,
+  ): Promise<Objection[]> {
     return this.decision.challengeObjections(actor, challengeId);
   }
 }

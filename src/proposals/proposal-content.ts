@@ -43,15 +43,32 @@ export function toProposalContent(input: ProposalContentLike): ProposalContent {
     title: input.title,
     summary: input.summary,
     technicalApproach: input.technicalApproach,
-    commitments: (input.commitments ?? []).map((c) => ({ requirementId: c.requirementId, value: c.value, evidence: c.evidence ?? '' })),
-    milestones: (input.milestones ?? []).map((m) => ({ name: m.name, month: m.month, deliverable: m.deliverable, amountFen: String(m.amountFen) })),
+    commitments: (input.commitments ?? []).map((c) => ({
+      requirementId: c.requirementId,
+      value: c.value,
+      evidence: c.evidence ?? '',
+    })),
+    milestones: (input.milestones ?? []).map((m) => ({
+      name: m.name,
+      month: m.month,
+      deliverable: m.deliverable,
+      amountFen: String(m.amountFen),
+    })),
     quotedPriceFen: String(input.quotedPriceFen),
     durationMonths: input.durationMonths,
     ipArrangement: input.ipArrangement,
     team: (input.team ?? []).map((m) => ({ name: m.name, role: m.role })),
     consortiumPartnerIds: [...(input.consortiumPartnerIds ?? [])],
-    attachments: (input.attachments ?? []).map((a) => ({ name: a.name, size: a.size, sha256: a.sha256.toLowerCase(), url: a.url })),
-    declarations: { noConflictOfInterest: input.declarations.noConflictOfInterest, original: input.declarations.original },
+    attachments: (input.attachments ?? []).map((a) => ({
+      name: a.name,
+      size: a.size,
+      sha256: a.sha256.toLowerCase(),
+      url: a.url,
+    })),
+    declarations: {
+      noConflictOfInterest: input.declarations.noConflictOfInterest,
+      original: input.declarations.original,
+    },
   };
 }
 
@@ -63,7 +80,6 @@ export function toProposalContent(input: ProposalContentLike): ProposalContent {
 export function contentSha256(content: ProposalContent): string {
   return sha256(canonicalJson(content));
 }
-
 
 /** The payload an idempotency key is bound to. */
 export function submissionPayloadHash(challengeId: string, content: ProposalContent): string {

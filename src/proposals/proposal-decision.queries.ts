@@ -1,6 +1,17 @@
 import type { Actor } from '../common/auth/actor.js';
 import type { SqlRow, SqlTarget } from '../database/typed-query.js';
-import { bool, date, dateOrNull, execute, oneOf, orNull, queryOne, queryRows, str, strOrNull } from '../database/typed-query.js';
+import {
+  bool,
+  date,
+  dateOrNull,
+  execute,
+  oneOf,
+  orNull,
+  queryOne,
+  queryRows,
+  str,
+  strOrNull,
+} from '../database/typed-query.js';
 import { ChallengeStatus, viewerOf, visibleSql } from '../challenges/index.js';
 import { SqlParams } from '../database/sql-params.js';
 import { effectiveProposalStatusSql, scoreTotalsSql } from './proposal-sql.js';
@@ -27,7 +38,10 @@ export interface EvaluationChallengeRow {
 }
 
 /** Locks the challenge row FOR UPDATE until the transaction ends; undefined when there is no such challenge. */
-export function lockEvaluationChallenge(target: SqlTarget, challengeId: string): Promise<EvaluationChallengeRow | undefined> {
+export function lockEvaluationChallenge(
+  target: SqlTarget,
+  challengeId: string,
+): Promise<EvaluationChallengeRow | undefined> {
   return queryOne(
     target,
     `SELECT c.id, c.issuer_organization_id, c.status, coalesce(c.budget_max, c.bounty)::text AS budget_cap,
@@ -48,7 +62,10 @@ export function lockEvaluationChallenge(target: SqlTarget, challengeId: string):
  * Closes the challenge's publicity as AWARDED when its period has ended with no objection pending and the
  * challenge is IN_PUBLICITY; whether it closed one.
  */
-export async function closeEndedPublicity(target: SqlTarget, challengeId: string): Promise<boolean> {
+export async function closeEndedPublicity(
+  target: SqlTarget,
+  challengeId: string,
+): Promise<boolean> {
   const ended = await queryRows(
     target,
     `UPDATE publicities pb SET closed_at = now(), outcome = 'AWARDED'
@@ -63,15 +80,27 @@ export async function closeEndedPublicity(target: SqlTarget, challengeId: string
 }
 
 /** The stored status of an existing challenge. */
-export async function storedChallengeStatus(target: SqlTarget, challengeId: string): Promise<ChallengeStatus> {
-  const status = await queryOne(target, `SELECT status FROM challenges WHERE id = $1`, [challengeId], (r) => oneOf(r, 'status', ChallengeStatus));
+export async function storedChallengeStatus(
+  target: SqlTarget,
+  challengeId: string,
+): Promise<ChallengeStatus> {
+  const status = await queryOne(
+    target,
+    `SELECT status FROM challenges WHERE id = $1`,
+    [challengeId],
+    (r) => oneOf(r, 'status', ChallengeStatus),
+  );
   return status!;
 }
 
 // ---- Selection -----------------------------------------------------------------------------------------
 
 /** Those of the challenge's proposals `ids` that a veto criterion excludes. */
-export function vetoedProposalIds(target: SqlTarget, ids: readonly string[], challengeId: string): Promise<string[]> {
+export function vetoedProposalIds(
+  target: SqlTarget,
+  ids: readonly string[],
+  challengeId: string,
+): Promise<string[]> {
   return queryRows(
     target,
     `SELECT p.id FROM proposals p JOIN proposal_score_totals t ON t.proposal_id = p.id WHERE p.id = ANY($1::uuid[]) AND p.challenge_id = $2 AND ${scoreTotalsSql('t').vetoed}`,
@@ -81,15 +110,24 @@ export function vetoedProposalIds(target: SqlTarget, ids: readonly string[], cha
 }
 
 /** Sets the award of each proposal `ids[i]` to `amountsFen[i]`. */
-export function setAwardAmounts(target: SqlTarget, ids: readonly string[], amountsFen: readonly string[]): Promise<void> {
-  return execute(target, `UPDATE proposals p SET award_amount = x.amount FROM unnest($1::uuid[], $2::bigint[]) AS x(id, amount) WHERE p.id = x.id`, [
-    ids,
-    amountsFen,
-  ]);
+export function setAwardAmounts(
+  target: SqlTarget,
+  ids: readonly string[],
+  amountsFen: readonly string[],
+): Promise<void> {
+  return execute(
+    target,
+    `UPDATE proposals p SET award_amount = x.amount FROM unnest($1::uuid[], $2::bigint[]) AS x(id, amount) WHERE p.id = x.id`,
+    [ids, amountsFen],
+  );
 }
 
 /** Locks the challenge's scoring (if it was not locked yet: the first lock's time and author stay). */
-export function lockScoringOnce(target: SqlTarget, challengeId: string, userId: string): Promise<void> {
+export function lockScoringOnce(
+  target: SqlTarget,
+  challengeId: string,
+  userId: string,
+): Promise<void> {
   return execute(
     target,
     `INSERT INTO challenge_evaluations (challenge_id, scoring_locked_at, scoring_locked_by) VALUES ($1, now(), $2)
@@ -100,7 +138,11 @@ export function lockScoringOnce(target: SqlTarget, challengeId: string, userId: 
 }
 
 /** Starts the publicity period (公示) of `days` days; when it ends. */
-export async function insertPublicity(target: SqlTarget, challengeId: string, days: number): Promise<Date> {
+export async function insertPublicity(
+  target: SqlTarget,
+  challengeId: string,
+  days: number,
+): Promise<Date> {
   const endsAt = await queryOne(
     target,
     `INSERT INTO publicities (challenge_id, started_at, ends_at) VALUES ($1, now(), now() + make_interval(days => $2)) RETURNING ends_at`,
@@ -111,25 +153,51 @@ export async function insertPublicity(target: SqlTarget, challengeId: string, da
 }
 
 /** The end of the challenge's latest publicity period, or null when it has none. */
-export async function latestPublicityEnd(target: SqlTarget, challengeId: string): Promise<Date | null> {
-  const endsAt = await queryOne(target, `SELECT ends_at FROM publicities WHERE challenge_id = $1 ORDER BY started_at DESC LIMIT 1`, [challengeId], (r) =>
-    date(r, 'ends_at'),
+export async function latestPublicityEnd(
+  target: SqlTarget,
+  challengeId: string,
+): Promise<Date | null> {
+  const endsAt = await queryOne(
+    target,
+    `SELECT ends_at FROM publicities WHERE challenge_id = $1 ORDER BY started_at DESC LIMIT 1`,
+    [challengeId],
+    (r) => date(r, 'ends_at'),
   );
   return endsAt ?? null;
 }
 
 /** Closes the challenge's open publicity with `outcome`. */
-export function closePublicity(target: SqlTarget, challengeId: string, outcome: PublicityOutcome): Promise<void> {
-  return execute(target, `UPDATE publicities SET closed_at = now(), outcome = $2 WHERE challenge_id = $1 AND closed_at IS NULL`, [challengeId, outcome]);
+export function closePublicity(
+  target: SqlTarget,
+  challengeId: string,
+  outcome: PublicityOutcome,
+): Promise<void> {
+  return execute(
+    target,
+    `UPDATE publicities SET closed_at = now(), outcome = $2 WHERE challenge_id = $1 AND closed_at IS NULL`,
+    [challengeId, outcome],
+  );
 }
 
 /** The challenge of a submitted proposal (neither DRAFT nor WITHDRAWN). */
-export function submittedProposalChallengeId(target: SqlTarget, proposalId: string): Promise<string | undefined> {
-  return queryOne(target, `SELECT challenge_id FROM proposals WHERE id = $1 AND status NOT IN ('DRAFT', 'WITHDRAWN')`, [proposalId], (r) => str(r, 'challenge_id'));
+export function submittedProposalChallengeId(
+  target: SqlTarget,
+  proposalId: string,
+): Promise<string | undefined> {
+  return queryOne(
+    target,
+    `SELECT challenge_id FROM proposals WHERE id = $1 AND status NOT IN ('DRAFT', 'WITHDRAWN')`,
+    [proposalId],
+    (r) => str(r, 'challenge_id'),
+  );
 }
 
 /** The state (as it reads now) of those of `ids` that are submitted proposals of the challenge: to say why a decision was refused. */
-export function decisionStates(target: SqlTarget, ids: readonly string[], challengeId: string): Promise<{ id: string; status: ProposalStatusName }[]> {
+export function decisionStates(
+  target: SqlTarget,
+  ids: readonly string[],
+  challengeId: string,
+): Promise<{ id: string; status: ProposalStatusName }[]> {
   return queryRows(
     target,
     `SELECT p.id, ${effectiveProposalStatusSql()} AS status FROM proposals p JOIN challenges c ON c.id = p.challenge_id
@@ -141,7 +209,8 @@ export function decisionStates(target: SqlTarget, ids: readonly string[], challe
 
 // ---- Objections ----------------------------------------------------------------------------------------
 
-const OBJECTION_COLUMNS = 'id, challenge_id, proposal_id, reason, status, decision_reason, decided_at, created_at';
+const OBJECTION_COLUMNS =
+  'id, challenge_id, proposal_id, reason, status, decision_reason, decided_at, created_at';
 
 /** A row of OBJECTION_COLUMNS. */
 function toObjection(r: SqlRow): Objection {
@@ -174,7 +243,12 @@ export interface ObjectionContext {
  * The SELECTED proposal of a challenge IN_PUBLICITY with an open publicity, if the actor may see the
  * challenge (visibleSql), the challenge share-locked until the transaction ends; undefined otherwise.
  */
-export function objectionContext(target: SqlTarget, actor: Actor, proposalId: string, organizationId: string): Promise<ObjectionContext | undefined> {
+export function objectionContext(
+  target: SqlTarget,
+  actor: Actor,
+  proposalId: string,
+  organizationId: string,
+): Promise<ObjectionContext | undefined> {
   const p = new SqlParams();
   const [proposalParam, orgParam] = [p.add(proposalId), p.add(organizationId)];
   return queryOne(
@@ -219,13 +293,26 @@ export async function insertObjection(target: SqlTarget, o: NewObjection): Promi
 }
 
 /** The challenge of an objection. */
-export function objectionChallengeId(target: SqlTarget, objectionId: string): Promise<string | undefined> {
-  return queryOne(target, `SELECT challenge_id FROM objections WHERE id = $1`, [objectionId], (r) => str(r, 'challenge_id'));
+export function objectionChallengeId(
+  target: SqlTarget,
+  objectionId: string,
+): Promise<string | undefined> {
+  return queryOne(target, `SELECT challenge_id FROM objections WHERE id = $1`, [objectionId], (r) =>
+    str(r, 'challenge_id'),
+  );
 }
 
 /** The objection, its row locked FOR UPDATE until the transaction ends. */
-export function lockObjectionRow(target: SqlTarget, objectionId: string): Promise<Objection | undefined> {
-  return queryOne(target, `SELECT ${OBJECTION_COLUMNS} FROM objections WHERE id = $1 FOR UPDATE`, [objectionId], toObjection);
+export function lockObjectionRow(
+  target: SqlTarget,
+  objectionId: string,
+): Promise<Objection | undefined> {
+  return queryOne(
+    target,
+    `SELECT ${OBJECTION_COLUMNS} FROM objections WHERE id = $1 FOR UPDATE`,
+    [objectionId],
+    toObjection,
+  );
 }
 
 const DECIDE_OBJECTION_SQL: Record<ObjectionStatus.UPHELD | ObjectionStatus.DISMISSED, string> = {
@@ -241,12 +328,22 @@ export async function decideObjection(
   reason: string,
   userId: string,
 ): Promise<Objection> {
-  const row = await queryOne(target, DECIDE_OBJECTION_SQL[to], [objectionId, reason, userId], toObjection);
+  const row = await queryOne(
+    target,
+    DECIDE_OBJECTION_SQL[to],
+    [objectionId, reason, userId],
+    toObjection,
+  );
   return row!;
 }
 
 /** Dismisses the challenge's other pending objections once one is upheld. */
-export function dismissOtherObjections(target: SqlTarget, challengeId: string, upheldId: string, userId: string): Promise<void> {
+export function dismissOtherObjections(
+  target: SqlTarget,
+  challengeId: string,
+  upheldId: string,
+  userId: string,
+): Promise<void> {
   return execute(
     target,
     `UPDATE objections SET status = 'DISMISSED', decision_reason = 'Superseded: another objection was upheld', decided_by = $3, decided_at = now()
@@ -256,10 +353,17 @@ export function dismissOtherObjections(target: SqlTarget, challengeId: string, u
 }
 
 /** The objections of a challenge (at most 500, oldest first), for its issuer (`organizationId`) or an admin. */
-export function challengeObjectionList(target: SqlTarget, challengeId: string, organizationId: string | null, admin: boolean): Promise<Objection[]> {
+export function challengeObjectionList(
+  target: SqlTarget,
+  challengeId: string,
+  organizationId: string | null,
+  admin: boolean,
+): Promise<Objection[]> {
   return queryRows(
     target,
-    `SELECT ${OBJECTION_COLUMNS.split(', ').map((c) => `ob.${c}`).join(', ')} FROM objections ob JOIN challenges c ON c.id = ob.challenge_id
+    `SELECT ${OBJECTION_COLUMNS.split(', ')
+      .map((c) => `ob.${c}`)
+      .join(', ')} FROM objections ob JOIN challenges c ON c.id = ob.challenge_id
         WHERE ob.challenge_id = $1 AND (c.issuer_organization_id = $2::uuid OR $3) ORDER BY ob.created_at, ob.id LIMIT 500`,
     [challengeId, organizationId, admin],
     toObjection,

@@ -10,7 +10,13 @@ import type { AppConfig } from '../config/app-config.js';
 import { EvaluationGate, LockedChallenge } from './evaluation-gate.service.js';
 import { NotSelectedReason, ObjectionStatus, PublicityOutcome } from './proposal.entities.js';
 import { refusal } from '../common/lifecycle/lifecycle.js';
-import { constant, moveAll, recordMoves, SetColumns, writeMove } from '../common/lifecycle/status-writer.js';
+import {
+  constant,
+  moveAll,
+  recordMoves,
+  SetColumns,
+  writeMove,
+} from '../common/lifecycle/status-writer.js';
 import { ProposalMoves, proposalMoves } from './proposal-status-store.js';
 import { PROPOSAL_LIFECYCLE, proposalActorKinds } from './proposal-transitions.js';
 import { ProposalQueryService } from './proposal-query.service.js';
@@ -22,7 +28,14 @@ import {
   SelectWinnersInput,
   ShortlistProposalsInput,
 } from './dto/proposal.inputs.js';
-import { ChallengeStatusPayload, DecisionPayload, Objection, ObjectionDecisionPayload, Proposal, SelectWinnersPayload } from './dto/proposal.types.js';
+import {
+  ChallengeStatusPayload,
+  DecisionPayload,
+  Objection,
+  ObjectionDecisionPayload,
+  Proposal,
+  SelectWinnersPayload,
+} from './dto/proposal.types.js';
 import {
   challengeObjectionList,
   closePublicity,
@@ -68,7 +81,12 @@ export class ProposalDecisionService {
 
   async shortlist(actor: Actor, input: ShortlistProposalsInput): Promise<DecisionPayload> {
     await this.dataSource.transaction(async (manager) => {
-      const challenge = await this.gate.lockChallenge(manager, actor, input.challengeId, 'ISSUER_MANAGER');
+      const challenge = await this.gate.lockChallenge(
+        manager,
+        actor,
+        input.challengeId,
+        'ISSUER_MANAGER',
+      );
       this.gate.requireStatus(challenge, [ChallengeStatus.CLOSED], 'EVALUATION_NOT_OPEN');
       await this.decide(manager, actor, challenge, input.proposalIds, 'SHORTLIST');
     });
@@ -80,41 +98,74 @@ export class ProposalDecisionService {
     const dup = ids.findIndex((id, i) => ids.indexOf(id) !== i);
     if (dup >= 0) throw UserInputError.field(`input.winners.${dup}.proposalId`, 'is listed twice');
     const payload = await this.dataSource.transaction(async (manager) => {
-      const challenge = await this.gate.lockChallenge(manager, actor, input.challengeId, 'ISSUER_MANAGER');
-      if (challenge.status === ChallengeStatus.IN_PUBLICITY || challenge.status === ChallengeStatus.AWARDED) {
-        throw new ConflictError('WINNERS_ALREADY_SELECTED', 'Winners have already been selected for this challenge');
+      const challenge = await this.gate.lockChallenge(
+        manager,
+        actor,
+        input.challengeId,
+        'ISSUER_MANAGER',
+      );
+      if (
+        challenge.status === ChallengeStatus.IN_PUBLICITY ||
+        challenge.status === ChallengeStatus.AWARDED
+      ) {
+        throw new ConflictError(
+          'WINNERS_ALREADY_SELECTED',
+          'Winners have already been selected for this challenge',
+        );
       }
       this.gate.requireStatus(challenge, [ChallengeStatus.CLOSED], 'EVALUATION_NOT_OPEN');
       const total = input.winners.reduce((sum, w) => sum + BigInt(w.awardAmountFen), 0n);
       input.winners.forEach((w, i) => {
-        if (BigInt(w.awardAmountFen) <= 0n) throw UserInputError.field(`input.winners.${i}.awardAmountFen`, 'must be positive');
+        if (BigInt(w.awardAmountFen) <= 0n)
+          throw UserInputError.field(`input.winners.${i}.awardAmountFen`, 'must be positive');
       });
       if (challenge.budgetCap !== null && total > challenge.budgetCap) {
-        throw new ConflictError('AWARD_EXCEEDS_BUDGET', `The awards add up to ${total} fen, more than the budget of ${challenge.budgetCap} fen`, {
-          total: total.toString(),
-          budget: challenge.budgetCap.toString(),
-        });
+        throw new ConflictError(
+          'AWARD_EXCEEDS_BUDGET',
+          `The awards add up to ${total} fen, more than the budget of ${challenge.budgetCap} fen`,
+          {
+            total: total.toString(),
+            budget: challenge.budgetCap.toString(),
+          },
+        );
       }
       const vetoed = await vetoedProposalIds(manager, ids, challenge.id);
       if (vetoed.length) {
-        throw new ConflictError('PROPOSAL_VETOED', 'A veto criterion excludes this proposal', { proposalIds: vetoed });
+        throw new ConflictError('PROPOSAL_VETOED', 'A veto criterion excludes this proposal', {
+          proposalIds: vetoed,
+        });
       }
       await this.decide(manager, actor, challenge, ids, 'SELECT');
-      await setAwardAmounts(manager, ids, input.winners.map((w) => w.awardAmountFen));
+      await setAwardAmounts(
+        manager,
+        ids,
+        input.winners.map((w) => w.awardAmountFen),
+      );
       await lockScoringOnce(manager, challenge.id, actor.userId);
       await this.lifecycle
         .transition(manager, actor, challenge.id, 'START_PUBLICITY', {
           data: {
-            winners: input.winners.map((w) => ({ proposalId: w.proposalId, awardAmountFen: w.awardAmountFen })),
+            winners: input.winners.map((w) => ({
+              proposalId: w.proposalId,
+              awardAmountFen: w.awardAmountFen,
+            })),
             publicityDays: this.config.proposals.publicityDays,
           },
         })
         .catch((error: unknown) => {
           // Another selectWinners committed first: the challenge is no longer CLOSED.
-          if (error instanceof ConflictError) throw new ConflictError('WINNERS_ALREADY_SELECTED', 'Winners have already been selected for this challenge');
+          if (error instanceof ConflictError)
+            throw new ConflictError(
+              'WINNERS_ALREADY_SELECTED',
+              'Winners have already been selected for this challenge',
+            );
           throw error;
         });
-      const publicityEndsAt = await insertPublicity(manager, challenge.id, this.config.proposals.publicityDays);
+      const publicityEndsAt = await insertPublicity(
+        manager,
+        challenge.id,
+        this.config.proposals.publicityDays,
+      );
       return { challengeId: challenge.id, status: ChallengeStatus.IN_PUBLICITY, publicityEndsAt };
     });
     return { challenge: payload, winners: await this.readAll(actor, ids) };
@@ -122,11 +173,23 @@ export class ProposalDecisionService {
 
   async markNotSelected(actor: Actor, input: MarkNotSelectedInput): Promise<Proposal> {
     await this.dataSource.transaction(async (manager) => {
-      const challenge = await this.gate.lockChallenge(manager, actor, await this.challengeOf(manager, input.proposalId), 'ISSUER_MANAGER');
-      this.gate.requireStatus(challenge, [ChallengeStatus.CLOSED, ChallengeStatus.IN_PUBLICITY], 'EVALUATION_NOT_OPEN');
+      const challenge = await this.gate.lockChallenge(
+        manager,
+        actor,
+        await this.challengeOf(manager, input.proposalId),
+        'ISSUER_MANAGER',
+      );
+      this.gate.requireStatus(
+        challenge,
+        [ChallengeStatus.CLOSED, ChallengeStatus.IN_PUBLICITY],
+        'EVALUATION_NOT_OPEN',
+      );
       await this.decide(manager, actor, challenge, [input.proposalId], 'MARK_NOT_SELECTED', {
         reason: input.reason,
-        set: { not_selected_reason: { param: input.reason, cast: 'proposal_not_selected_reason' }, feedback: { param: input.feedback, cast: 'text' } },
+        set: {
+          not_selected_reason: { param: input.reason, cast: 'proposal_not_selected_reason' },
+          feedback: { param: input.feedback, cast: 'text' },
+        },
       });
     });
     const [proposal] = await this.readAll(actor, [input.proposalId]);
@@ -135,14 +198,27 @@ export class ProposalDecisionService {
 
   /** Any member of a verified organisation may object to a winner while the publicity period runs. */
   async fileObjection(actor: Actor, input: FileObjectionInput): Promise<Objection> {
-    if (!actor.organization) throw new ForbiddenError('NOT_AN_ORGANIZATION_MEMBER', 'Only members of a verified organisation can file objections');
+    if (!actor.organization)
+      throw new ForbiddenError(
+        'NOT_AN_ORGANIZATION_MEMBER',
+        'Only members of a verified organisation can file objections',
+      );
     const orgId = actor.organization.id;
     return this.dataSource.transaction(async (manager) => {
       const ctx = await objectionContext(manager, actor, input.proposalId, orgId);
       if (!ctx) throw new NotFoundError('Winning proposal');
-      if (!ctx.verified) throw new ForbiddenError('ORGANIZATION_NOT_VERIFIED', 'Only verified organisations can file objections');
-      if (!ctx.running) throw new ConflictError('PUBLICITY_ENDED', 'The publicity period has ended');
-      if (ctx.winnerId === orgId) throw new ConflictError('OWN_PROPOSAL', 'An organisation cannot object to its own proposal');
+      if (!ctx.verified)
+        throw new ForbiddenError(
+          'ORGANIZATION_NOT_VERIFIED',
+          'Only verified organisations can file objections',
+        );
+      if (!ctx.running)
+        throw new ConflictError('PUBLICITY_ENDED', 'The publicity period has ended');
+      if (ctx.winnerId === orgId)
+        throw new ConflictError(
+          'OWN_PROPOSAL',
+          'An organisation cannot object to its own proposal',
+        );
       const objection = await insertObjection(manager, {
         publicityId: ctx.publicityId,
         challengeId: ctx.challengeId,
@@ -158,7 +234,11 @@ export class ProposalDecisionService {
         entityId: objection.id,
         organizationId: ctx.issuerOrganizationId,
         to: ObjectionStatus.FILED,
-        data: { challengeId: ctx.challengeId, proposalId: input.proposalId, filedByOrganizationId: orgId },
+        data: {
+          challengeId: ctx.challengeId,
+          proposalId: input.proposalId,
+          filedByOrganizationId: orgId,
+        },
       });
       return objection;
     });
@@ -168,12 +248,23 @@ export class ProposalDecisionService {
    * Upholding an objection: the winner objected to is DISQUALIFIED, the other winners go back to SHORTLISTED,
    * the publicity closes and the challenge returns to CLOSED (evaluation) for a new selection.
    */
-  async upholdObjection(actor: Actor, input: DecideObjectionInput): Promise<ObjectionDecisionPayload> {
+  async upholdObjection(
+    actor: Actor,
+    input: DecideObjectionInput,
+  ): Promise<ObjectionDecisionPayload> {
     return this.dataSource.transaction(async (manager) => {
       const { challenge, objection } = await this.lockObjection(manager, actor, input.objectionId);
-      const updated = await decideObjection(manager, objection.id, ObjectionStatus.UPHELD, input.reason, actor.userId);
+      const updated = await decideObjection(
+        manager,
+        objection.id,
+        ObjectionStatus.UPHELD,
+        input.reason,
+        actor.userId,
+      );
       await dismissOtherObjections(manager, challenge.id, objection.id, actor.userId);
-      const actorKinds = proposalActorKinds(actor, { issuerOrganizationId: challenge.issuerOrganizationId });
+      const actorKinds = proposalActorKinds(actor, {
+        issuerOrganizationId: challenge.issuerOrganizationId,
+      });
       await moveAll(manager, this.moves, {
         action: 'DISQUALIFY',
         actor,
@@ -201,15 +292,34 @@ export class ProposalDecisionService {
         reason: input.reason,
         data: { challengeId: challenge.id, disqualifiedProposalId: objection.proposalId },
       });
-      await this.lifecycle.transition(manager, actor, challenge.id, 'UPHOLD_OBJECTION', { reason: input.reason, data: { objectionId: objection.id } });
-      return { objection: updated, challenge: { challengeId: challenge.id, status: ChallengeStatus.CLOSED, publicityEndsAt: null } };
+      await this.lifecycle.transition(manager, actor, challenge.id, 'UPHOLD_OBJECTION', {
+        reason: input.reason,
+        data: { objectionId: objection.id },
+      });
+      return {
+        objection: updated,
+        challenge: {
+          challengeId: challenge.id,
+          status: ChallengeStatus.CLOSED,
+          publicityEndsAt: null,
+        },
+      };
     });
   }
 
-  async dismissObjection(actor: Actor, input: DecideObjectionInput): Promise<ObjectionDecisionPayload> {
+  async dismissObjection(
+    actor: Actor,
+    input: DecideObjectionInput,
+  ): Promise<ObjectionDecisionPayload> {
     return this.dataSource.transaction(async (manager) => {
       const { challenge, objection } = await this.lockObjection(manager, actor, input.objectionId);
-      const updated = await decideObjection(manager, objection.id, ObjectionStatus.DISMISSED, input.reason, actor.userId);
+      const updated = await decideObjection(
+        manager,
+        objection.id,
+        ObjectionStatus.DISMISSED,
+        input.reason,
+        actor.userId,
+      );
       await this.audit.record(manager, {
         actor,
         action: 'OBJECTION_DISMISSED',
@@ -224,45 +334,81 @@ export class ProposalDecisionService {
       // The period may already be over: with no objection left pending, the award is due now.
       const status = await this.gate.persistEffectiveStatus(manager, actor, challenge.id);
       const publicityEndsAt = await latestPublicityEnd(manager, challenge.id);
-      return { objection: updated, challenge: { challengeId: challenge.id, status, publicityEndsAt } };
+      return {
+        objection: updated,
+        challenge: { challengeId: challenge.id, status, publicityEndsAt },
+      };
     });
   }
 
   /** 流榜: a CLOSED challenge without an acceptable proposal ends as FAILED; open proposals become NOT_SELECTED. */
-  async closeAsFailed(actor: Actor, input: CloseChallengeAsFailedInput): Promise<ChallengeStatusPayload> {
+  async closeAsFailed(
+    actor: Actor,
+    input: CloseChallengeAsFailedInput,
+  ): Promise<ChallengeStatusPayload> {
     return this.dataSource.transaction(async (manager) => {
-      const challenge = await this.gate.lockChallenge(manager, actor, input.challengeId, 'ISSUER_MANAGER');
+      const challenge = await this.gate.lockChallenge(
+        manager,
+        actor,
+        input.challengeId,
+        'ISSUER_MANAGER',
+      );
       this.gate.requireStatus(challenge, [ChallengeStatus.CLOSED], 'CHALLENGE_NOT_CLOSED');
       await moveAll(manager, this.moves, {
         action: 'CLOSE_AS_FAILED',
         actor,
-        actorKinds: proposalActorKinds(actor, { issuerOrganizationId: challenge.issuerOrganizationId }),
+        actorKinds: proposalActorKinds(actor, {
+          issuerOrganizationId: challenge.issuerOrganizationId,
+        }),
         reason: input.reason,
         scope: { column: 'challenge_id', equals: challenge.id, cast: 'uuid' },
         set: {
-          not_selected_reason: { param: NotSelectedReason.CHALLENGE_FAILED, cast: 'proposal_not_selected_reason' },
+          not_selected_reason: {
+            param: NotSelectedReason.CHALLENGE_FAILED,
+            cast: 'proposal_not_selected_reason',
+          },
           feedback: { param: input.reason, cast: 'text' },
           ...decidedBy(actor),
         },
       });
-      await this.lifecycle.transition(manager, actor, challenge.id, 'FAIL', { reason: input.reason });
+      await this.lifecycle.transition(manager, actor, challenge.id, 'FAIL', {
+        reason: input.reason,
+      });
       return { challengeId: challenge.id, status: ChallengeStatus.FAILED, publicityEndsAt: null };
     });
   }
 
   /** The objections of a challenge, for its issuer and platform admins. */
   async challengeObjections(actor: Actor, challengeId: string): Promise<Objection[]> {
-    return challengeObjectionList(this.dataSource, challengeId, actor.organization?.id ?? null, actor.platformRoles.includes('ADMIN'));
+    return challengeObjectionList(
+      this.dataSource,
+      challengeId,
+      actor.organization?.id ?? null,
+      actor.platformRoles.includes('ADMIN'),
+    );
   }
 
-  private async lockObjection(manager: EntityManager, actor: Actor, objectionId: string): Promise<{ challenge: LockedChallenge; objection: Objection }> {
+  private async lockObjection(
+    manager: EntityManager,
+    actor: Actor,
+    objectionId: string,
+  ): Promise<{ challenge: LockedChallenge; objection: Objection }> {
     const challengeId = await objectionChallengeId(manager, objectionId);
     if (!challengeId) throw new NotFoundError('Objection');
-    const challenge = await this.gate.lockChallenge(manager, actor, challengeId, 'ISSUER_MANAGER_OR_ADMIN');
+    const challenge = await this.gate.lockChallenge(
+      manager,
+      actor,
+      challengeId,
+      'ISSUER_MANAGER_OR_ADMIN',
+    );
     // Objections are never deleted: it is still there.
     const objection = (await lockObjectionRow(manager, objectionId))!;
     if (objection.status !== ObjectionStatus.FILED) {
-      throw new ConflictError('OBJECTION_ALREADY_DECIDED', `The objection is already ${objection.status}`, { status: objection.status });
+      throw new ConflictError(
+        'OBJECTION_ALREADY_DECIDED',
+        `The objection is already ${objection.status}`,
+        { status: objection.status },
+      );
     }
     this.gate.requireStatus(challenge, [ChallengeStatus.IN_PUBLICITY], 'NOT_IN_PUBLICITY');
     return { challenge, objection };
@@ -291,7 +437,9 @@ export class ProposalDecisionService {
     const input = {
       action,
       actor,
-      actorKinds: proposalActorKinds(actor, { issuerOrganizationId: challenge.issuerOrganizationId }),
+      actorKinds: proposalActorKinds(actor, {
+        issuerOrganizationId: challenge.issuerOrganizationId,
+      }),
       reason: options.reason ?? null,
       scope: { ids },
       match: { challenge_id: challenge.id },
@@ -306,7 +454,9 @@ export class ProposalDecisionService {
       const found = new Set(current.map((r) => r.id));
       if (ids.some((id) => !found.has(id))) throw new NotFoundError('Proposal');
       const wrong = current.filter((r) => !moved.has(r.id));
-      throw refusal(PROPOSAL_LIFECYCLE, action, wrong[0].status, { proposalIds: wrong.map((w) => w.id) });
+      throw refusal(PROPOSAL_LIFECYCLE, action, wrong[0].status, {
+        proposalIds: wrong.map((w) => w.id),
+      });
     }
     await recordMoves(manager, this.moves, input, transition, rows);
   }

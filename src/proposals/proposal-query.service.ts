@@ -4,7 +4,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/index.js';
 import type { Actor } from '../common/auth/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors.js';
-import { ConnectionShape, decodeCursor, encodeCursor, pageSize, toConnection } from '../common/pagination/connection.js';
+import {
+  ConnectionShape,
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+  toConnection,
+} from '../common/pagination/connection.js';
 import type { ConnectionArgs } from '../common/pagination/connection.js';
 import { SqlParams } from '../database/sql-params.js';
 import { viewerOf } from '../challenges/index.js';
@@ -24,8 +30,18 @@ import {
   reviewAssignmentsOf,
   submittedProposalOrganization,
 } from './proposals.queries.js';
-import { ChallengeProposalsArgs, OpenProposalForAdminReviewInput, ProposalRankingArgs } from './dto/proposal.inputs.js';
-import { ChallengeResult, MyProposal, Proposal, ProposalRanking, ReviewAssignment } from './dto/proposal.types.js';
+import {
+  ChallengeProposalsArgs,
+  OpenProposalForAdminReviewInput,
+  ProposalRankingArgs,
+} from './dto/proposal.inputs.js';
+import {
+  ChallengeResult,
+  MyProposal,
+  Proposal,
+  ProposalRanking,
+  ReviewAssignment,
+} from './dto/proposal.types.js';
 import { ProposalStatus } from './proposal.entities.js';
 
 const DECIDED = [ProposalStatus.SELECTED, ProposalStatus.NOT_SELECTED, ProposalStatus.DISQUALIFIED];
@@ -45,7 +61,12 @@ export class ProposalQueryService {
 
   /** The proposal as its own SME sees it, at `revision` (default: the current one). */
   async ownProposal(actor: Actor, id: string, revision?: number): Promise<Proposal> {
-    const read = await findOwnProposal(this.dataSource, id, actor.organization?.id ?? null, revision);
+    const read = await findOwnProposal(
+      this.dataSource,
+      id,
+      actor.organization?.id ?? null,
+      revision,
+    );
     if (!read) throw new NotFoundError('Proposal');
     const proposal = read.proposal;
     if (revision) proposal.currentRevision = revision;
@@ -61,32 +82,57 @@ export class ProposalQueryService {
   /** Several proposals (those the actor may read, in the given order), one audit event for the list. */
   async proposalsByIds(actor: Actor, ids: string[]): Promise<Proposal[]> {
     const params = new SqlParams();
-    const rows = await readableProposals(this.dataSource, actor, params, `p.id = ANY(${params.add(ids)}::uuid[])`, '');
+    const rows = await readableProposals(
+      this.dataSource,
+      actor,
+      params,
+      `p.id = ANY(${params.add(ids)}::uuid[])`,
+      '',
+    );
     await this.auditReads(actor, rows, rows[0]?.proposal.challengeId ?? null);
     const byId = new Map(rows.map((r) => [r.proposal.id, r.proposal]));
     return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
   }
 
   /** The proposals of a challenge for its issuer and its reviewers, after the deadline; oldest submission first. */
-  async challengeProposals(actor: Actor, args: ChallengeProposalsArgs): Promise<ConnectionShape<Proposal>> {
+  async challengeProposals(
+    actor: Actor,
+    args: ChallengeProposalsArgs,
+  ): Promise<ConnectionShape<Proposal>> {
     const first = pageSize(args);
     const after = args.after ? decodeCursor(args.after, ['timestamp', 'uuid']) : null;
     const manager = this.dataSource.manager;
     const role = await this.challengeRole(manager, actor, args.challengeId);
     if (role.issuer && !role.pastDeadline) {
-      throw new ConflictError('PROPOSALS_SEALED', 'Proposals are sealed until the deadline; only their number is shown');
+      throw new ConflictError(
+        'PROPOSALS_SEALED',
+        'Proposals are sealed until the deadline; only their number is shown',
+      );
     }
     if (!role.issuer && !role.reviewer) throw new NotFoundError('Challenge');
     const params = new SqlParams();
     const where = [`p.challenge_id = ${params.add(args.challengeId)}`];
-    if (after) where.push(`(p.submitted_at, p.id) > (${params.add(after[0])}::timestamptz, ${params.add(after[1])}::uuid)`);
-    const rows = await readableProposals(manager, actor, params, where.join(' AND '), `ORDER BY p.submitted_at, p.id LIMIT ${first + 1}`);
+    if (after)
+      where.push(
+        `(p.submitted_at, p.id) > (${params.add(after[0])}::timestamptz, ${params.add(after[1])}::uuid)`,
+      );
+    const rows = await readableProposals(
+      manager,
+      actor,
+      params,
+      where.join(' AND '),
+      `ORDER BY p.submitted_at, p.id LIMIT ${first + 1}`,
+    );
     const page = rows.slice(0, first);
     await this.auditReads(actor, page, args.challengeId);
     return toConnection(
       rows,
       first,
-      ({ proposal }) => encodeCursor([proposal.submittedAt ? proposal.submittedAt.toISOString() : null, proposal.id]),
+      ({ proposal }) =>
+        encodeCursor([
+          proposal.submittedAt ? proposal.submittedAt.toISOString() : null,
+          proposal.id,
+        ]),
       (r) => r.proposal,
     );
   }
@@ -101,17 +147,36 @@ export class ProposalQueryService {
   async proposalCount(actor: Actor | null, challengeId: string): Promise<number> {
     const row = await proposalCountOf(this.dataSource, viewerOf(actor), challengeId);
     if (!row) throw new NotFoundError('Challenge');
-    if (!row.shown) throw new ForbiddenError('PROPOSAL_COUNT_ISSUER_ONLY', "The issuer keeps this challenge's proposal count to itself");
+    if (!row.shown)
+      throw new ForbiddenError(
+        'PROPOSAL_COUNT_ISSUER_ONLY',
+        "The issuer keeps this challenge's proposal count to itself",
+      );
     return row.count;
   }
 
   /** Break-glass: a platform admin's reasoned, audited access to one proposal (valid ADMIN_GRANT_HOURS). */
-  async openForAdminReview(actor: Actor, input: OpenProposalForAdminReviewInput): Promise<Proposal> {
+  async openForAdminReview(
+    actor: Actor,
+    input: OpenProposalForAdminReviewInput,
+  ): Promise<Proposal> {
     return this.dataSource.transaction(async (manager) => {
       const organizationId = await submittedProposalOrganization(manager, input.proposalId);
       if (!organizationId) throw new NotFoundError('Proposal');
-      await insertAccessGrant(manager, input.proposalId, actor.userId, input.reason, ADMIN_GRANT_HOURS);
-      const [proposal] = await this.readProposals(manager, actor, 'p.id = $ID', input.proposalId, false);
+      await insertAccessGrant(
+        manager,
+        input.proposalId,
+        actor.userId,
+        input.reason,
+        ADMIN_GRANT_HOURS,
+      );
+      const [proposal] = await this.readProposals(
+        manager,
+        actor,
+        'p.id = $ID',
+        input.proposalId,
+        false,
+      );
       if (!proposal) throw new NotFoundError('Proposal');
       await this.audit.record(manager, {
         actor,
@@ -129,9 +194,21 @@ export class ProposalQueryService {
   /** The SME's own proposals, newest first: status, receipt, decision and (once decided) the aggregate score. */
   async myProposals(actor: Actor, args: ConnectionArgs): Promise<ConnectionShape<MyProposal>> {
     const first = pageSize(args);
-    if (actor.organization?.kind !== 'SME') return toConnection([], first, () => '', (x: MyProposal) => x);
+    if (actor.organization?.kind !== 'SME')
+      return toConnection(
+        [],
+        first,
+        () => '',
+        (x: MyProposal) => x,
+      );
     const after = args.after ? decodeCursor(args.after, ['timestamp', 'uuid']) : null;
-    const rows = await myProposalsPage(this.dataSource, actor.organization.id, after, DECIDED, first + 1);
+    const rows = await myProposalsPage(
+      this.dataSource,
+      actor.organization.id,
+      after,
+      DECIDED,
+      first + 1,
+    );
     return toConnection(
       rows,
       first,
@@ -164,7 +241,11 @@ export class ProposalQueryService {
       // Nothing came back: not the issuer, sealed, or simply no (more) proposals. Tell which.
       const role = await this.challengeRole(manager, actor, args.challengeId);
       if (!role.issuer) throw new NotFoundError('Challenge');
-      if (!role.pastDeadline) throw new ConflictError('PROPOSALS_SEALED', 'Proposals are sealed until the deadline; only their number is shown');
+      if (!role.pastDeadline)
+        throw new ConflictError(
+          'PROPOSALS_SEALED',
+          'Proposals are sealed until the deadline; only their number is shown',
+        );
       locked = role.locked;
       if (after !== '0') total = await proposalsUnderEvaluation(manager, args.challengeId);
     }
@@ -178,7 +259,12 @@ export class ProposalQueryService {
       challengeId: args.challengeId,
       total,
       scoringLocked: locked,
-      pageInfo: { hasNextPage, endCursor: page.length ? encodeCursor(['RANKING', String(page[page.length - 1].entry.position)]) : null },
+      pageInfo: {
+        hasNextPage,
+        endCursor: page.length
+          ? encodeCursor(['RANKING', String(page[page.length - 1].entry.position)])
+          : null,
+      },
       proposals: page.map((r) => r.entry),
     };
   }
@@ -197,7 +283,13 @@ export class ProposalQueryService {
   }
 
   /** Reads proposals matching `condition` ($ID is the id parameter) that the actor may read, auditing the read. */
-  private async readProposals(manager: EntityManager, actor: Actor, condition: string, id: string, audit = true): Promise<Proposal[]> {
+  private async readProposals(
+    manager: EntityManager,
+    actor: Actor,
+    condition: string,
+    id: string,
+    audit = true,
+  ): Promise<Proposal[]> {
     const params = new SqlParams();
     const where = condition.replace('$ID', `${params.add(id)}::uuid`);
     const rows = await readableProposals(manager, actor, params, where, 'LIMIT 1');
@@ -226,8 +318,18 @@ export class ProposalQueryService {
   }
 
   private async challengeRole(manager: EntityManager, actor: Actor, challengeId: string) {
-    const row = await challengeRoleOf(manager, challengeId, actor.organization?.id ?? null, actor.userId);
+    const row = await challengeRoleOf(
+      manager,
+      challengeId,
+      actor.organization?.id ?? null,
+      actor.userId,
+    );
     if (!row) throw new NotFoundError('Challenge');
-    return { issuer: row.issuer === true, reviewer: row.reviewer && row.pastDeadline, pastDeadline: row.pastDeadline, locked: row.locked };
+    return {
+      issuer: row.issuer === true,
+      reviewer: row.reviewer && row.pastDeadline,
+      pastDeadline: row.pastDeadline,
+      locked: row.locked,
+    };
   }
 }

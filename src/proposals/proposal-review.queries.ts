@@ -1,6 +1,17 @@
 import type { Actor } from '../common/auth/actor.js';
 import type { SqlTarget } from '../database/typed-query.js';
-import { bool, date, execute, int, oneOf, queryOne, queryRows, str, strArray, strOrNull } from '../database/typed-query.js';
+import {
+  bool,
+  date,
+  execute,
+  int,
+  oneOf,
+  queryOne,
+  queryRows,
+  str,
+  strArray,
+  strOrNull,
+} from '../database/typed-query.js';
 import { SqlParams } from '../database/sql-params.js';
 import { activeReviewerSql, effectiveProposalStatusSql } from './proposal-sql.js';
 import { ProposalStatus, ReviewAssignmentStatus } from './proposal.entities.js';
@@ -23,7 +34,10 @@ export interface ReviewerCandidate {
   affiliationCreditCode: string | null;
 }
 
-export function reviewerCandidates(target: SqlTarget, userIds: readonly string[]): Promise<ReviewerCandidate[]> {
+export function reviewerCandidates(
+  target: SqlTarget,
+  userIds: readonly string[],
+): Promise<ReviewerCandidate[]> {
   return queryRows(
     target,
     `SELECT u.id, m.organization_id, 'EXPERT' = ANY(u.platform_roles) AND u.status = 'ACTIVE' AS expert,
@@ -51,7 +65,10 @@ export interface EvaluatedProposal {
 }
 
 /** The challenge's proposals under evaluation (neither DRAFT nor WITHDRAWN). */
-export function evaluatedProposals(target: SqlTarget, challengeId: string): Promise<EvaluatedProposal[]> {
+export function evaluatedProposals(
+  target: SqlTarget,
+  challengeId: string,
+): Promise<EvaluatedProposal[]> {
   return queryRows(
     target,
     `SELECT p.id, p.organization_id, o.credit_code, o.name_zh, o.name_en FROM proposals p JOIN organizations o ON o.id = p.organization_id
@@ -68,7 +85,12 @@ export function evaluatedProposals(target: SqlTarget, challengeId: string): Prom
 }
 
 /** Invites the users to review the challenge (INVITED); those already invited keep their assignment. */
-export function inviteReviewers(target: SqlTarget, challengeId: string, userIds: readonly string[], assignedBy: string): Promise<void> {
+export function inviteReviewers(
+  target: SqlTarget,
+  challengeId: string,
+  userIds: readonly string[],
+  assignedBy: string,
+): Promise<void> {
   return execute(
     target,
     `INSERT INTO review_assignments (challenge_id, reviewer_user_id, status, assigned_by)
@@ -85,19 +107,34 @@ export interface Recusal {
 }
 
 /** Recuses each reviewer from the proposal named with them (RECUSED, with the reason); existing rows stay. */
-export function insertRecusals(target: SqlTarget, challengeId: string, recusals: readonly Recusal[], assignedBy: string): Promise<void> {
+export function insertRecusals(
+  target: SqlTarget,
+  challengeId: string,
+  recusals: readonly Recusal[],
+  assignedBy: string,
+): Promise<void> {
   return execute(
     target,
     `INSERT INTO review_assignments (challenge_id, proposal_id, reviewer_user_id, status, reason, assigned_by)
            SELECT $1, x.proposal_id, x.reviewer_user_id, 'RECUSED', x.reason, $5
              FROM unnest($2::uuid[], $3::uuid[], $4::text[]) AS x(proposal_id, reviewer_user_id, reason)
            ON CONFLICT (proposal_id, reviewer_user_id) WHERE proposal_id IS NOT NULL DO NOTHING`,
-    [challengeId, recusals.map((r) => r.proposalId), recusals.map((r) => r.reviewerUserId), recusals.map((r) => r.reason), assignedBy],
+    [
+      challengeId,
+      recusals.map((r) => r.proposalId),
+      recusals.map((r) => r.reviewerUserId),
+      recusals.map((r) => r.reason),
+      assignedBy,
+    ],
   );
 }
 
 /** The users' assignments and recusals on the challenge, by reviewer, the challenge-level one first. */
-export function challengeAssignmentsOf(target: SqlTarget, challengeId: string, userIds: readonly string[]): Promise<ReviewAssignment[]> {
+export function challengeAssignmentsOf(
+  target: SqlTarget,
+  challengeId: string,
+  userIds: readonly string[],
+): Promise<ReviewAssignment[]> {
   return queryRows(
     target,
     `SELECT id, challenge_id, proposal_id, reviewer_user_id, status, reason, created_at FROM review_assignments
@@ -118,12 +155,20 @@ export function lockInvitation(
     `SELECT ra.status, c.issuer_organization_id FROM review_assignments ra JOIN challenges c ON c.id = ra.challenge_id
           WHERE ra.id = $1 AND ra.reviewer_user_id = $2 AND ra.proposal_id IS NULL FOR UPDATE OF ra`,
     [assignmentId, userId],
-    (r) => ({ status: oneOf(r, 'status', ReviewAssignmentStatus), issuerOrganizationId: str(r, 'issuer_organization_id') }),
+    (r) => ({
+      status: oneOf(r, 'status', ReviewAssignmentStatus),
+      issuerOrganizationId: str(r, 'issuer_organization_id'),
+    }),
   );
 }
 
 /** Records the reviewer's answer (ACCEPTED, or DECLINED with a reason); the assignment as answered. */
-export async function answerInvitation(target: SqlTarget, assignmentId: string, to: ReviewAssignmentStatus, reason: string | null): Promise<ReviewAssignment> {
+export async function answerInvitation(
+  target: SqlTarget,
+  assignmentId: string,
+  to: ReviewAssignmentStatus,
+  reason: string | null,
+): Promise<ReviewAssignment> {
   const row = await queryOne(
     target,
     `UPDATE review_assignments SET status = $2, reason = $3, responded_at = now() WHERE id = $1
@@ -150,7 +195,11 @@ export interface ScoringContext {
  * The proposal, if its challenge's deadline has passed, it was submitted and the actor reviews it (an
  * accepted reviewer not recused: activeReviewerSql), the challenge share-locked until the transaction ends.
  */
-export function scoringContext(target: SqlTarget, actor: Actor, proposalId: string): Promise<ScoringContext | undefined> {
+export function scoringContext(
+  target: SqlTarget,
+  actor: Actor,
+  proposalId: string,
+): Promise<ScoringContext | undefined> {
   const params = new SqlParams();
   const proposal = params.add(proposalId);
   const user = params.add(actor.userId);
@@ -183,7 +232,12 @@ export interface ScoreInput {
 }
 
 /** Writes the reviewer's scores of the proposal (a criterion scored again is edited); the scores as stored. */
-export function upsertScores(target: SqlTarget, assignmentId: string, proposalId: string, scores: readonly ScoreInput[]): Promise<Score[]> {
+export function upsertScores(
+  target: SqlTarget,
+  assignmentId: string,
+  proposalId: string,
+  scores: readonly ScoreInput[],
+): Promise<Score[]> {
   return queryRows(
     target,
     `INSERT INTO scores (assignment_id, proposal_id, criterion_id, score, comment, private_note)
@@ -211,7 +265,11 @@ export function upsertScores(target: SqlTarget, assignmentId: string, proposalId
 }
 
 /** Locks the challenge's scoring now, by the user; when. */
-export async function insertScoringLock(target: SqlTarget, challengeId: string, userId: string): Promise<Date> {
+export async function insertScoringLock(
+  target: SqlTarget,
+  challengeId: string,
+  userId: string,
+): Promise<Date> {
   const lockedAt = await queryOne(
     target,
     `INSERT INTO challenge_evaluations (challenge_id, scoring_locked_at, scoring_locked_by) VALUES ($1, now(), $2)

@@ -17,14 +17,20 @@ describe('receipt hash', () => {
   it('is the SHA-256 of the canonical JSON: sorted keys, no whitespace, every key present', () => {
     const content = toProposalContent(input);
     const text = canonicalJson(content);
-    expect(text.startsWith('{"attachments":[],"commitments":[],"consortiumPartnerIds":[],"declarations":{"noConflictOfInterest":true,"original":true}')).toBe(true);
+    expect(
+      text.startsWith(
+        '{"attachments":[],"commitments":[],"consortiumPartnerIds":[],"declarations":{"noConflictOfInterest":true,"original":true}',
+      ),
+    ).toBe(true);
     expect(text).not.toMatch(/\s(?=["{[])/);
     expect(contentSha256(content)).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('does not depend on the order of the keys sent', () => {
     const reordered = Object.fromEntries(Object.entries(input).reverse()) as typeof input;
-    expect(contentSha256(toProposalContent(reordered))).toBe(contentSha256(toProposalContent(input)));
+    expect(contentSha256(toProposalContent(reordered))).toBe(
+      contentSha256(toProposalContent(input)),
+    );
   });
 });
 

@@ -15,7 +15,10 @@ export const RANKING_PAGE_DEFAULT = 20;
 export const ADMIN_GRANT_HOURS = 24;
 
 /** Two names are the same affiliation when they match after trimming, case and whitespace folding. */
-export function sameAffiliationName(a: string | null | undefined, b: string | null | undefined): boolean {
+export function sameAffiliationName(
+  a: string | null | undefined,
+  b: string | null | undefined,
+): boolean {
   const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
   return !!a && !!b && norm(a) !== '' && norm(a) === norm(b);
 }

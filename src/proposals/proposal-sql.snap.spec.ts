@@ -1,7 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { Actor, PlatformRole } from '../common/auth/actor.js';
 import { SqlParams } from '../database/sql-params.js';
-import { canReadSql, effectiveProposalStatusSql, identityVisibleSql, scoreTotalsJoin, scoreTotalsSql, unscoredCriteriaSql } from './proposal-sql.js';
+import {
+  canReadSql,
+  effectiveProposalStatusSql,
+  identityVisibleSql,
+  scoreTotalsJoin,
+  scoreTotalsSql,
+  unscoredCriteriaSql,
+} from './proposal-sql.js';
 import { buildRankingQuery } from './proposals.queries.js';
 
 /**
@@ -13,7 +20,12 @@ import { buildRankingQuery } from './proposals.queries.js';
 const ORG = '00000000-0000-4000-8000-0000000000aa';
 const USER = '00000000-0000-4000-8000-0000000000dd';
 const CHALLENGE = '00000000-0000-4000-8000-0000000000cc';
-const actor = (platformRoles: PlatformRole[], organization?: Actor['organization']): Actor => ({ userId: USER, sessionId: 's', platformRoles, organization });
+const actor = (platformRoles: PlatformRole[], organization?: Actor['organization']): Actor => ({
+  userId: USER,
+  sessionId: 's',
+  platformRoles,
+  organization,
+});
 const ACTORS: Record<string, Actor | null> = {
   anonymous: null,
   'signed in, no organisation': actor([]),
@@ -50,18 +62,33 @@ describe('proposal rules as SQL', () => {
 
 describe('buildRankingQuery', () => {
   // The read event's statement (AuditService.contentReadSql) holds a fresh event id: stand-in text here.
-  const readEvent = (params: SqlParams, rowsSql: string) => `SELECT /* read event ${params.add('RANKING')} */ * FROM (${rowsSql}) r`;
+  const readEvent = (params: SqlParams, rowsSql: string) =>
+    `SELECT /* read event ${params.add('RANKING')} */ * FROM (${rowsSql}) r`;
 
   it.each([
     ['the first page', '0', 20],
     ['a page after position 40', '40', 10],
   ])('%s', (_name, after, first) => {
-    expect(buildRankingQuery(ACTORS['enterprise owner']!, CHALLENGE, after as string, first as number, readEvent)).toMatchSnapshot();
+    expect(
+      buildRankingQuery(
+        ACTORS['enterprise owner']!,
+        CHALLENGE,
+        after as string,
+        first as number,
+        readEvent,
+      ),
+    ).toMatchSnapshot();
   });
 
   it('the same text for every page and size (one prepared statement)', () => {
     const a = buildRankingQuery(ACTORS['enterprise owner']!, CHALLENGE, '0', 20, readEvent);
-    const b = buildRankingQuery(ACTORS['enterprise owner']!, '00000000-0000-4000-8000-0000000000ee', '100', 5, readEvent);
+    const b = buildRankingQuery(
+      ACTORS['enterprise owner']!,
+      '00000000-0000-4000-8000-0000000000ee',
+      '100',
+      5,
+      readEvent,
+    );
     expect(b.sql).toBe(a.sql);
   });
 });

@@ -9,7 +9,6 @@ import { VETO_THRESHOLD } from './proposal-rules.js';
  * shown, and the score aggregate. Pure module (strings only); the rules live here once.
  */
 
-
 /** The challenge's status as time has moved it (deadline, end of the public notice): one definition, in the challenges module. */
 export const effectiveChallengeStatusSql = effectiveStatusSql;
 
@@ -52,7 +51,12 @@ export function canReadSql(actor: Actor | null, params: SqlParams, p = 'p', c = 
  * to the SME itself, to platform admins (break-glass), and to the issuer's OWNER/ADMIN who are not
  * themselves reviewers of the challenge (they take the decision and sign the agreement).
  */
-export function identityVisibleSql(actor: Actor | null, params: SqlParams, p = 'p', c = 'c'): string {
+export function identityVisibleSql(
+  actor: Actor | null,
+  params: SqlParams,
+  p = 'p',
+  c = 'c',
+): string {
   if (!actor) return 'FALSE';
   if (isAdmin(actor)) return 'TRUE';
   const org = actor.organization ? params.add(actor.organization.id) : null;
@@ -76,7 +80,11 @@ export function scoreTotalsJoin(alias: string, p = 'p'): string {
 }
 
 /** The columns of a LEFT JOINed totals row `t` that a missing row reads as not scored (its `weighted` is simply null). */
-export function scoreTotalsSql(t: string): { vetoed: string; complete: string; reviewerCount: string } {
+export function scoreTotalsSql(t: string): {
+  vetoed: string;
+  complete: string;
+  reviewerCount: string;
+} {
   return {
     // The trigger keeps the lowest veto-criterion average; the threshold is applied here, in one place.
     vetoed: `coalesce(${t}.lowest_veto_average < ${VETO_THRESHOLD}, false)`,

@@ -1,6 +1,15 @@
-import type { AuditRecorder, LifecycleBinding, StatusStore } from '../common/lifecycle/status-writer.js';
+import type {
+  AuditRecorder,
+  LifecycleBinding,
+  StatusStore,
+} from '../common/lifecycle/status-writer.js';
 import { constant } from '../common/lifecycle/status-writer.js';
-import { PROPOSAL_LIFECYCLE, ProposalAction, ProposalActorKind, ProposalStatusName } from './proposal-transitions.js';
+import {
+  PROPOSAL_LIFECYCLE,
+  ProposalAction,
+  ProposalActorKind,
+  ProposalStatusName,
+} from './proposal-transitions.js';
 
 /** Where proposals keep their status, for the lifecycle mechanism (common/lifecycle). */
 export const PROPOSAL_STATUS_STORE: StatusStore = {

@@ -1,10 +1,27 @@
 import type { Actor } from '../common/auth/actor.js';
 import type { SqlRow, SqlTarget } from '../database/typed-query.js';
-import { bool, date, execute, int, oneOf, oneOfArray, preparedOne, queryOne, queryRows, str, strArray, strOrNull } from '../database/typed-query.js';
+import {
+  bool,
+  date,
+  execute,
+  int,
+  oneOf,
+  oneOfArray,
+  preparedOne,
+  queryOne,
+  queryRows,
+  str,
+  strArray,
+  strOrNull,
+} from '../database/typed-query.js';
 import { preparedQuery } from '../database/prepared-query.js';
 import { SqlParams } from '../database/sql-params.js';
 import { ChallengeStatus, viewerOf, visibleSql } from '../challenges/index.js';
-import { ELIGIBILITY_REASONS, eligibilityProblemsSql, EligibilityReason } from '../organizations/index.js';
+import {
+  ELIGIBILITY_REASONS,
+  eligibilityProblemsSql,
+  EligibilityReason,
+} from '../organizations/index.js';
 import type { ProposalContent } from './proposal-content.js';
 import { ProposalStatus } from './proposal.entities.js';
 
@@ -53,7 +70,12 @@ function toSubmissionContext(r: SqlRow): SubmissionContext {
  * Reads and share-locks (FOR SHARE) the challenge together with the SME's eligibility, whether the actor may
  * see it and the database clock, in one prepared statement; undefined when there is no such challenge.
  */
-export function lockSubmissionContext(target: SqlTarget, actor: Actor, challengeId: string, smeId: string): Promise<SubmissionContext | undefined> {
+export function lockSubmissionContext(
+  target: SqlTarget,
+  actor: Actor,
+  challengeId: string,
+  smeId: string,
+): Promise<SubmissionContext | undefined> {
   const p = new SqlParams();
   const challenge = p.add(challengeId);
   const sme = p.add(smeId);
@@ -86,19 +108,41 @@ const LIVE_PROPOSAL_SQL = `SELECT id, status FROM proposals WHERE challenge_id =
  * The SME's live (not WITHDRAWN) proposal for the challenge, its row locked FOR UPDATE; `prepared` for
  * submission (a hot path), not for the draft save.
  */
-export function lockLiveProposal(target: SqlTarget, challengeId: string, smeId: string, options: { prepared: boolean }): Promise<ProposalState | undefined> {
-  const toState = (r: SqlRow): ProposalState => ({ id: str(r, 'id'), status: oneOf(r, 'status', PROPOSAL_STATUSES) });
+export function lockLiveProposal(
+  target: SqlTarget,
+  challengeId: string,
+  smeId: string,
+  options: { prepared: boolean },
+): Promise<ProposalState | undefined> {
+  const toState = (r: SqlRow): ProposalState => ({
+    id: str(r, 'id'),
+    status: oneOf(r, 'status', PROPOSAL_STATUSES),
+  });
   return options.prepared
     ? preparedOne(target, LIVE_PROPOSAL_SQL, [challengeId, smeId], toState)
     : queryOne(target, LIVE_PROPOSAL_SQL, [challengeId, smeId], toState);
 }
 
-export function updateDraftContent(target: SqlTarget, proposalId: string, content: ProposalContent): Promise<void> {
-  return execute(target, `UPDATE proposals SET draft_content = $2, updated_at = now() WHERE id = $1`, [proposalId, JSON.stringify(content)]);
+export function updateDraftContent(
+  target: SqlTarget,
+  proposalId: string,
+  content: ProposalContent,
+): Promise<void> {
+  return execute(
+    target,
+    `UPDATE proposals SET draft_content = $2, updated_at = now() WHERE id = $1`,
+    [proposalId, JSON.stringify(content)],
+  );
 }
 
 /** Creates the SME's DRAFT proposal for the challenge; its id. */
-export async function insertDraft(target: SqlTarget, challengeId: string, smeId: string, content: ProposalContent, userId: string): Promise<string> {
+export async function insertDraft(
+  target: SqlTarget,
+  challengeId: string,
+  smeId: string,
+  content: ProposalContent,
+  userId: string,
+): Promise<string> {
   const id = await queryOne(
     target,
     `INSERT INTO proposals (challenge_id, organization_id, status, draft_content, created_by) VALUES ($1, $2, 'DRAFT', $3, $4) RETURNING id`,
@@ -122,7 +166,10 @@ export interface NewSubmission {
  * Creates a proposal submitted without a draft, directly in the state SUBMIT leads to (the only status
  * written outside the lifecycle mechanism: see proposal-transitions.ts); its id.
  */
-export async function insertSubmittedProposal(target: SqlTarget, s: NewSubmission): Promise<string> {
+export async function insertSubmittedProposal(
+  target: SqlTarget,
+  s: NewSubmission,
+): Promise<string> {
   const id = await preparedOne(
     target,
     `INSERT INTO proposals (challenge_id, organization_id, status, current_revision, submitted_at, receipt_sha256,
@@ -152,26 +199,58 @@ export async function insertRevision(
 }
 
 /** The SME's proposal submitted with the idempotency key, and the hash of the payload it was submitted with. */
-export function submissionByIdempotencyKey(target: SqlTarget, smeId: string, key: string): Promise<{ id: string; payloadHash: string | null } | undefined> {
-  return preparedOne(target, `SELECT id, idempotency_payload_hash FROM proposals WHERE organization_id = $1 AND idempotency_key = $2`, [smeId, key], (r) => ({
-    id: str(r, 'id'),
-    payloadHash: strOrNull(r, 'idempotency_payload_hash'),
-  }));
+export function submissionByIdempotencyKey(
+  target: SqlTarget,
+  smeId: string,
+  key: string,
+): Promise<{ id: string; payloadHash: string | null } | undefined> {
+  return preparedOne(
+    target,
+    `SELECT id, idempotency_payload_hash FROM proposals WHERE organization_id = $1 AND idempotency_key = $2`,
+    [smeId, key],
+    (r) => ({
+      id: str(r, 'id'),
+      payloadHash: strOrNull(r, 'idempotency_payload_hash'),
+    }),
+  );
 }
 
 /** Makes `revision` (with its receipt hash) the proposal's current one. */
-export function setCurrentRevision(target: SqlTarget, proposalId: string, revision: number, sha256: string): Promise<void> {
-  return execute(target, `UPDATE proposals SET current_revision = $2, receipt_sha256 = $3, updated_at = now() WHERE id = $1`, [proposalId, revision, sha256]);
+export function setCurrentRevision(
+  target: SqlTarget,
+  proposalId: string,
+  revision: number,
+  sha256: string,
+): Promise<void> {
+  return execute(
+    target,
+    `UPDATE proposals SET current_revision = $2, receipt_sha256 = $3, updated_at = now() WHERE id = $1`,
+    [proposalId, revision, sha256],
+  );
 }
 
 /** Those of `ids` that are SME organisations. */
 export function smeOrganizationIds(target: SqlTarget, ids: readonly string[]): Promise<string[]> {
-  return queryRows(target, `SELECT id FROM organizations WHERE id = ANY($1::uuid[]) AND kind = 'SME'`, [ids], (r) => str(r, 'id'));
+  return queryRows(
+    target,
+    `SELECT id FROM organizations WHERE id = ANY($1::uuid[]) AND kind = 'SME'`,
+    [ids],
+    (r) => str(r, 'id'),
+  );
 }
 
 /** The challenge of the SME's own proposal. */
-export function ownProposalChallengeId(target: SqlTarget, proposalId: string, smeId: string): Promise<string | undefined> {
-  return queryOne(target, `SELECT challenge_id FROM proposals WHERE id = $1 AND organization_id = $2`, [proposalId, smeId], (r) => str(r, 'challenge_id'));
+export function ownProposalChallengeId(
+  target: SqlTarget,
+  proposalId: string,
+  smeId: string,
+): Promise<string | undefined> {
+  return queryOne(
+    target,
+    `SELECT challenge_id FROM proposals WHERE id = $1 AND organization_id = $2`,
+    [proposalId, smeId],
+    (r) => str(r, 'challenge_id'),
+  );
 }
 
 export interface OwnProposal extends ProposalState {
@@ -180,7 +259,11 @@ export interface OwnProposal extends ProposalState {
 }
 
 /** The SME's own proposal, its row locked FOR UPDATE until the transaction ends. */
-export function lockOwnProposal(target: SqlTarget, proposalId: string, smeId: string): Promise<OwnProposal | undefined> {
+export function lockOwnProposal(
+  target: SqlTarget,
+  proposalId: string,
+  smeId: string,
+): Promise<OwnProposal | undefined> {
   return queryOne(
     target,
     `SELECT id, challenge_id, status, current_revision FROM proposals WHERE id = $1 AND organization_id = $2 FOR UPDATE`,

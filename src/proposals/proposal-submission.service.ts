@@ -4,11 +4,22 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/index.js';
 import type { Actor } from '../common/auth/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from '../common/errors.js';
-import { contentSha256, ProposalContent, submissionPayloadHash, toProposalContent } from './proposal-content.js';
+import {
+  contentSha256,
+  ProposalContent,
+  submissionPayloadHash,
+  toProposalContent,
+} from './proposal-content.js';
 import { ProposalStatus } from './proposal.entities.js';
 import { ProposalQueryService } from './proposal-query.service.js';
 import { Proposal } from './dto/proposal.types.js';
-import { ProposalContentInput, ReviseProposalInput, SaveProposalDraftInput, SubmitProposalInput, WithdrawProposalInput } from './dto/proposal.inputs.js';
+import {
+  ProposalContentInput,
+  ReviseProposalInput,
+  SaveProposalDraftInput,
+  SubmitProposalInput,
+  WithdrawProposalInput,
+} from './dto/proposal.inputs.js';
 import { EligibilityReason } from '../organizations/index.js';
 import { uniqueViolation } from '../database/pg-errors.js';
 import { checkMove, refusal } from '../common/lifecycle/lifecycle.js';
@@ -33,12 +44,22 @@ import {
 /** How submission names each reason of the eligibility rule in its refusal (FORBIDDEN). */
 const SUBMISSION_REFUSALS: Record<EligibilityReason, { reason: string; message: string }> = {
   NOT_AN_SME: { reason: 'NOT_AN_SME_MEMBER', message: 'Only SMEs may submit proposals' },
-  NOT_VERIFIED: { reason: 'SME_NOT_VERIFIED', message: 'Only verified SMEs may submit to this challenge' },
-  REGION_NOT_ALLOWED: { reason: 'REGION_NOT_ELIGIBLE', message: 'The SME is not registered in a region this challenge accepts' },
-  QUALIFICATION_EXPIRED: { reason: 'QUALIFICATION_EXPIRED', message: 'The qualification certificate has expired' },
+  NOT_VERIFIED: {
+    reason: 'SME_NOT_VERIFIED',
+    message: 'Only verified SMEs may submit to this challenge',
+  },
+  REGION_NOT_ALLOWED: {
+    reason: 'REGION_NOT_ELIGIBLE',
+    message: 'The SME is not registered in a region this challenge accepts',
+  },
+  QUALIFICATION_EXPIRED: {
+    reason: 'QUALIFICATION_EXPIRED',
+    message: 'The qualification certificate has expired',
+  },
   QUALIFICATION_TOO_LOW: {
     reason: 'QUALIFICATION_INSUFFICIENT',
-    message: "The SME's qualification (counted while it is verified and its certificate valid today) is below what this challenge requires",
+    message:
+      "The SME's qualification (counted while it is verified and its certificate valid today) is below what this challenge requires",
   },
 };
 
@@ -66,11 +87,17 @@ export class ProposalSubmissionService {
       const ctx = await this.lockContext(manager, actor, input.challengeId, smeId);
       this.checkOpen(ctx);
       await this.validateContent(manager, ctx, smeId, input.content, content, false);
-      const existing = await lockLiveProposal(manager, input.challengeId, smeId, { prepared: false });
+      const existing = await lockLiveProposal(manager, input.challengeId, smeId, {
+        prepared: false,
+      });
       if (existing && existing.status !== ProposalStatus.DRAFT) {
-        throw new ConflictError('PROPOSAL_ALREADY_SUBMITTED', 'This SME has already submitted a proposal for this challenge; revise it instead', {
-          proposalId: existing.id,
-        });
+        throw new ConflictError(
+          'PROPOSAL_ALREADY_SUBMITTED',
+          'This SME has already submitted a proposal for this challenge; revise it instead',
+          {
+            proposalId: existing.id,
+          },
+        );
       }
       let proposalId: string;
       if (existing) {
@@ -102,20 +129,37 @@ export class ProposalSubmissionService {
       const id = await this.dataSource.transaction(async (manager) => {
         const ctx = await this.lockContext(manager, actor, input.challengeId, smeId);
         this.checkOpen(ctx);
-        const move = { action: 'SUBMIT' as const, actor, actorKinds: proposalActorKinds(actor, { smeOrganizationId: smeId }) };
+        const move = {
+          action: 'SUBMIT' as const,
+          actor,
+          actorKinds: proposalActorKinds(actor, { smeOrganizationId: smeId }),
+        };
         const submit = checkMove(PROPOSAL_LIFECYCLE, move);
         const [problem] = ctx.eligibilityProblems;
-        if (problem) throw new ForbiddenError(SUBMISSION_REFUSALS[problem].reason, SUBMISSION_REFUSALS[problem].message);
+        if (problem)
+          throw new ForbiddenError(
+            SUBMISSION_REFUSALS[problem].reason,
+            SUBMISSION_REFUSALS[problem].message,
+          );
         if (ctx.requiresTerms && !ctx.termsAccepted) {
-          throw new ConflictError('TERMS_NOT_ACCEPTED', "Accept the challenge's current terms before submitting");
+          throw new ConflictError(
+            'TERMS_NOT_ACCEPTED',
+            "Accept the challenge's current terms before submitting",
+          );
         }
         await this.validateContent(manager, ctx, smeId, input.content, content, true);
         const sha = contentSha256(content);
-        const existing = await lockLiveProposal(manager, input.challengeId, smeId, { prepared: true });
+        const existing = await lockLiveProposal(manager, input.challengeId, smeId, {
+          prepared: true,
+        });
         if (existing && existing.status !== ProposalStatus.DRAFT) {
-          throw new ConflictError('PROPOSAL_ALREADY_SUBMITTED', 'This SME has already submitted a proposal for this challenge; revise it instead', {
-            proposalId: existing.id,
-          });
+          throw new ConflictError(
+            'PROPOSAL_ALREADY_SUBMITTED',
+            'This SME has already submitted a proposal for this challenge; revise it instead',
+            {
+              proposalId: existing.id,
+            },
+          );
         }
         let proposalId: string;
         if (existing) {
@@ -163,13 +207,17 @@ export class ProposalSubmissionService {
       // A concurrent request with the same key committed first (noticed by either unique index, or by the
       // check for a live proposal once it had committed): answer as its replay.
       const live = uniqueViolation(error) === 'UQ_proposals_live';
-      const alreadySubmitted = error instanceof ConflictError && error.extensions.reason === 'PROPOSAL_ALREADY_SUBMITTED';
+      const alreadySubmitted =
+        error instanceof ConflictError && error.extensions.reason === 'PROPOSAL_ALREADY_SUBMITTED';
       if (live || alreadySubmitted || uniqueViolation(error) === 'UQ_proposals_idempotency') {
         const again = await this.replay(actor, smeId, input.idempotencyKey, payloadHash);
         if (again) return again;
       }
       if (live) {
-        throw new ConflictError('PROPOSAL_ALREADY_SUBMITTED', 'This SME has already submitted a proposal for this challenge; revise it instead');
+        throw new ConflictError(
+          'PROPOSAL_ALREADY_SUBMITTED',
+          'This SME has already submitted a proposal for this challenge; revise it instead',
+        );
       }
       throw error;
     }
@@ -180,11 +228,20 @@ export class ProposalSubmissionService {
     const content = toProposalContent(input.content);
     const revision = await this.dataSource.transaction(async (manager) => {
       // Lock order everywhere: the challenge, then the proposal.
-      const ctx = await this.lockContext(manager, actor, await this.ownChallengeId(manager, input.proposalId, smeId), smeId);
+      const ctx = await this.lockContext(
+        manager,
+        actor,
+        await this.ownChallengeId(manager, input.proposalId, smeId),
+        smeId,
+      );
       const proposal = await this.ownProposalForUpdate(manager, input.proposalId, smeId);
       this.checkOpen(ctx);
       if (proposal.status !== ProposalStatus.SUBMITTED) {
-        throw new ConflictError('PROPOSAL_NOT_SUBMITTED', `A ${proposal.status} proposal cannot be revised`, { status: proposal.status });
+        throw new ConflictError(
+          'PROPOSAL_NOT_SUBMITTED',
+          `A ${proposal.status} proposal cannot be revised`,
+          { status: proposal.status },
+        );
       }
       await this.validateContent(manager, ctx, smeId, input.content, content, true);
       const sha = contentSha256(content);
@@ -208,7 +265,12 @@ export class ProposalSubmissionService {
     const smeId = this.requireSme(actor);
     await this.dataSource.transaction(async (manager) => {
       // Lock order everywhere: the challenge, then the proposal.
-      const ctx = await this.lockContext(manager, actor, await this.ownChallengeId(manager, input.proposalId, smeId), smeId);
+      const ctx = await this.lockContext(
+        manager,
+        actor,
+        await this.ownChallengeId(manager, input.proposalId, smeId),
+        smeId,
+      );
       const proposal = await this.ownProposalForUpdate(manager, input.proposalId, smeId);
       this.checkOpen(ctx);
       await moveOne(manager, this.moves, {
@@ -225,15 +287,24 @@ export class ProposalSubmissionService {
   }
 
   private requireSme(actor: Actor): string {
-    if (actor.organization?.kind !== 'SME') throw new ForbiddenError('NOT_AN_SME_MEMBER', 'Only members of an SME can submit proposals');
+    if (actor.organization?.kind !== 'SME')
+      throw new ForbiddenError('NOT_AN_SME_MEMBER', 'Only members of an SME can submit proposals');
     return actor.organization.id;
   }
 
-  private async replay(actor: Actor, smeId: string, key: string, payloadHash: string): Promise<Proposal | null> {
+  private async replay(
+    actor: Actor,
+    smeId: string,
+    key: string,
+    payloadHash: string,
+  ): Promise<Proposal | null> {
     const row = await submissionByIdempotencyKey(this.dataSource, smeId, key);
     if (!row) return null;
     if (row.payloadHash !== payloadHash) {
-      throw new ConflictError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used with a different payload');
+      throw new ConflictError(
+        'IDEMPOTENCY_KEY_REUSED',
+        'This idempotency key was used with a different payload',
+      );
     }
     return this.query.ownProposal(actor, row.id, 1);
   }
@@ -244,16 +315,24 @@ export class ProposalSubmissionService {
    * NOT_FOUND, as from `challenge`) and the database clock (truncated to milliseconds, the precision stored),
    * in one statement.
    */
-  private async lockContext(manager: EntityManager, actor: Actor, challengeId: string, smeId: string): Promise<SubmissionContext> {
+  private async lockContext(
+    manager: EntityManager,
+    actor: Actor,
+    challengeId: string,
+    smeId: string,
+  ): Promise<SubmissionContext> {
     const ctx = await lockSubmissionContext(manager, actor, challengeId, smeId);
     if (!ctx || !ctx.visible) throw new NotFoundError('Challenge');
     return ctx;
   }
 
   private checkOpen(ctx: SubmissionContext): void {
-    if (ctx.status === 'PUBLISHED' && !ctx.open) throw new ConflictError('DEADLINE_PASSED', 'The deadline of this challenge has passed');
-    if (ctx.status === 'CLOSED') throw new ConflictError('DEADLINE_PASSED', 'The deadline of this challenge has passed');
-    if (ctx.status !== 'PUBLISHED') throw new ConflictError('CHALLENGE_NOT_OPEN', `The challenge is ${ctx.status}`);
+    if (ctx.status === 'PUBLISHED' && !ctx.open)
+      throw new ConflictError('DEADLINE_PASSED', 'The deadline of this challenge has passed');
+    if (ctx.status === 'CLOSED')
+      throw new ConflictError('DEADLINE_PASSED', 'The deadline of this challenge has passed');
+    if (ctx.status !== 'PUBLISHED')
+      throw new ConflictError('CHALLENGE_NOT_OPEN', `The challenge is ${ctx.status}`);
   }
 
   private async validateContent(
@@ -268,30 +347,59 @@ export class ProposalSubmissionService {
     const requirements = new Set(ctx.requirementIds);
     const seen = new Set<string>();
     content.commitments.forEach((c, i) => {
-      if (!requirements.has(c.requirementId)) errors.push({ field: `input.content.commitments.${i}.requirementId`, message: 'is not a requirement of this challenge' });
-      else if (seen.has(c.requirementId)) errors.push({ field: `input.content.commitments.${i}.requirementId`, message: 'is answered twice' });
+      if (!requirements.has(c.requirementId))
+        errors.push({
+          field: `input.content.commitments.${i}.requirementId`,
+          message: 'is not a requirement of this challenge',
+        });
+      else if (seen.has(c.requirementId))
+        errors.push({
+          field: `input.content.commitments.${i}.requirementId`,
+          message: 'is answered twice',
+        });
       seen.add(c.requirementId);
     });
     const milestoneTotal = content.milestones.reduce((sum, m) => sum + BigInt(m.amountFen), 0n);
     if (milestoneTotal > BigInt(content.quotedPriceFen)) {
-      errors.push({ field: 'input.content.milestones', message: 'amounts add up to more than the quoted price' });
+      errors.push({
+        field: 'input.content.milestones',
+        message: 'amounts add up to more than the quoted price',
+      });
     }
     if (submitting) {
-      if (!input.declarations.noConflictOfInterest) errors.push({ field: 'input.content.declarations.noConflictOfInterest', message: 'must be declared to submit' });
-      if (!input.declarations.original) errors.push({ field: 'input.content.declarations.original', message: 'must be declared to submit' });
-      if (content.summary.trim() === '') errors.push({ field: 'input.content.summary', message: 'is required to submit' });
-      if (content.technicalApproach.trim() === '') errors.push({ field: 'input.content.technicalApproach', message: 'is required to submit' });
+      if (!input.declarations.noConflictOfInterest)
+        errors.push({
+          field: 'input.content.declarations.noConflictOfInterest',
+          message: 'must be declared to submit',
+        });
+      if (!input.declarations.original)
+        errors.push({
+          field: 'input.content.declarations.original',
+          message: 'must be declared to submit',
+        });
+      if (content.summary.trim() === '')
+        errors.push({ field: 'input.content.summary', message: 'is required to submit' });
+      if (content.technicalApproach.trim() === '')
+        errors.push({ field: 'input.content.technicalApproach', message: 'is required to submit' });
     }
     if (content.consortiumPartnerIds.length > 0) {
       const known = new Set(await smeOrganizationIds(manager, content.consortiumPartnerIds));
       content.consortiumPartnerIds.forEach((id, i) => {
-        if (!known.has(id) || id === smeId) errors.push({ field: `input.content.consortiumPartnerIds.${i}`, message: 'is not another SME' });
+        if (!known.has(id) || id === smeId)
+          errors.push({
+            field: `input.content.consortiumPartnerIds.${i}`,
+            message: 'is not another SME',
+          });
       });
     }
     if (errors.length) throw new UserInputError(errors);
   }
 
-  private async ownChallengeId(manager: EntityManager, proposalId: string, smeId: string): Promise<string> {
+  private async ownChallengeId(
+    manager: EntityManager,
+    proposalId: string,
+    smeId: string,
+  ): Promise<string> {
     const challengeId = await ownProposalChallengeId(manager, proposalId, smeId);
     if (!challengeId) throw new NotFoundError('Proposal');
     return challengeId;

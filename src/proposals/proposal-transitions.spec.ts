@@ -14,7 +14,16 @@ import {
   proposalTransition,
 } from './proposal-transitions.js';
 
-const ALL: ProposalStatusName[] = ['DRAFT', 'SUBMITTED', 'WITHDRAWN', 'UNDER_REVIEW', 'SHORTLISTED', 'SELECTED', 'NOT_SELECTED', 'DISQUALIFIED'];
+const ALL: ProposalStatusName[] = [
+  'DRAFT',
+  'SUBMITTED',
+  'WITHDRAWN',
+  'UNDER_REVIEW',
+  'SHORTLISTED',
+  'SELECTED',
+  'NOT_SELECTED',
+  'DISQUALIFIED',
+];
 
 /** The allowed [action, from, to] triples (DOMAIN.md and the API), written out independently of the table. */
 const ALLOWED: [ProposalAction, ProposalStatusName, ProposalStatusName][] = [
@@ -81,33 +90,67 @@ describe('proposal transition table', () => {
 });
 
 describe('who may move a proposal (checkMove with the proposal table)', () => {
-  const pairs = ACTIONS.flatMap((action) => KINDS.map((kind) => [action, kind, BY[action].includes(kind)] as const));
+  const pairs = ACTIONS.flatMap((action) =>
+    KINDS.map((kind) => [action, kind, BY[action].includes(kind)] as const),
+  );
   it.each(pairs)('%s by %s is allowed: %s', (action, kind, allowed) => {
-    const move = () => checkMove(PROPOSAL_LIFECYCLE, { action, actorKinds: [kind], reason: 'LESS_COMPETITIVE' });
+    const move = () =>
+      checkMove(PROPOSAL_LIFECYCLE, { action, actorKinds: [kind], reason: 'LESS_COMPETITIVE' });
     if (allowed) expect(move().to).toBe(PROPOSAL_TRANSITIONS[action].to);
-    else expect(errorOf(move)?.extensions).toEqual({ code: 'FORBIDDEN', reason: 'TRANSITION_NOT_ALLOWED' });
+    else
+      expect(errorOf(move)?.extensions).toEqual({
+        code: 'FORBIDDEN',
+        reason: 'TRANSITION_NOT_ALLOWED',
+      });
   });
 
-  it.each(ACTIONS.map((action) => [action, NEEDS_REASON.includes(action)] as const))('%s without a reason is refused: %s', (action, needed) => {
-    for (const reason of [undefined, null, '', '   ']) {
-      const move = () => checkMove(PROPOSAL_LIFECYCLE, { action, actorKinds: BY[action], reason });
-      if (needed) expect(errorOf(move)?.extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT', fields: [{ field: 'reason', message: 'is required' }] });
-      else expect(move().to).toBe(PROPOSAL_TRANSITIONS[action].to);
-    }
-  });
+  it.each(ACTIONS.map((action) => [action, NEEDS_REASON.includes(action)] as const))(
+    '%s without a reason is refused: %s',
+    (action, needed) => {
+      for (const reason of [undefined, null, '', '   ']) {
+        const move = () =>
+          checkMove(PROPOSAL_LIFECYCLE, { action, actorKinds: BY[action], reason });
+        if (needed)
+          expect(errorOf(move)?.extensions).toEqual({
+            code: 'BAD_USER_INPUT',
+            reason: 'INVALID_INPUT',
+            fields: [{ field: 'reason', message: 'is required' }],
+          });
+        else expect(move().to).toBe(PROPOSAL_TRANSITIONS[action].to);
+      }
+    },
+  );
 
   it('words refusals as the API answers them', () => {
     const withdraw = refusal(PROPOSAL_LIFECYCLE, 'WITHDRAW', 'SELECTED');
     expect(withdraw.message).toBe('A SELECTED proposal cannot be withdrawn');
-    expect(withdraw.extensions).toEqual({ code: 'CONFLICT', reason: 'INVALID_TRANSITION', from: 'SELECTED', to: 'WITHDRAWN' });
-    const shortlist = refusal(PROPOSAL_LIFECYCLE, 'SHORTLIST', 'NOT_SELECTED', { proposalIds: ['p2'] });
+    expect(withdraw.extensions).toEqual({
+      code: 'CONFLICT',
+      reason: 'INVALID_TRANSITION',
+      from: 'SELECTED',
+      to: 'WITHDRAWN',
+    });
+    const shortlist = refusal(PROPOSAL_LIFECYCLE, 'SHORTLIST', 'NOT_SELECTED', {
+      proposalIds: ['p2'],
+    });
     expect(shortlist.message).toBe('A NOT_SELECTED proposal cannot become SHORTLISTED');
-    expect(shortlist.extensions).toEqual({ code: 'CONFLICT', reason: 'INVALID_TRANSITION', proposalIds: ['p2'], from: 'NOT_SELECTED', to: 'SHORTLISTED' });
+    expect(shortlist.extensions).toEqual({
+      code: 'CONFLICT',
+      reason: 'INVALID_TRANSITION',
+      proposalIds: ['p2'],
+      from: 'NOT_SELECTED',
+      to: 'SHORTLISTED',
+    });
   });
 });
 
 describe('proposalActorKinds', () => {
-  const actor = (organization?: Actor['organization'], admin = false): Actor => ({ userId: 'u', sessionId: 's', platformRoles: admin ? ['ADMIN'] : [], organization });
+  const actor = (organization?: Actor['organization'], admin = false): Actor => ({
+    userId: 'u',
+    sessionId: 's',
+    platformRoles: admin ? ['ADMIN'] : [],
+    organization,
+  });
   const SME = 'sme-org';
   const ISSUER = 'issuer-org';
   const parties = { smeOrganizationId: SME, issuerOrganizationId: ISSUER };
@@ -117,16 +160,36 @@ describe('proposalActorKinds', () => {
     ['a MEMBER of the SME', actor({ id: SME, kind: 'SME', role: 'MEMBER' }), ['SME_MEMBER']],
     ['an OWNER of the SME', actor({ id: SME, kind: 'SME', role: 'OWNER' }), ['SME_MEMBER']],
     ['a member of another SME', actor({ id: 'other', kind: 'SME', role: 'OWNER' }), []],
-    ['an OWNER of the issuer', actor({ id: ISSUER, kind: 'ENTERPRISE', role: 'OWNER' }), ['ISSUER_MANAGER']],
-    ['an ADMIN of the issuer', actor({ id: ISSUER, kind: 'ENTERPRISE', role: 'ADMIN' }), ['ISSUER_MANAGER']],
-    ['a MEMBER of the issuer (an evaluator)', actor({ id: ISSUER, kind: 'ENTERPRISE', role: 'MEMBER' }), []],
+    [
+      'an OWNER of the issuer',
+      actor({ id: ISSUER, kind: 'ENTERPRISE', role: 'OWNER' }),
+      ['ISSUER_MANAGER'],
+    ],
+    [
+      'an ADMIN of the issuer',
+      actor({ id: ISSUER, kind: 'ENTERPRISE', role: 'ADMIN' }),
+      ['ISSUER_MANAGER'],
+    ],
+    [
+      'a MEMBER of the issuer (an evaluator)',
+      actor({ id: ISSUER, kind: 'ENTERPRISE', role: 'MEMBER' }),
+      [],
+    ],
     ['a platform admin', actor(undefined, true), ['PLATFORM_ADMIN']],
   ] as const)('%s holds %j', (_name, who, kinds) => {
     expect(proposalActorKinds(who, parties)).toEqual(kinds);
   });
 
   it('holds no kind of a side the caller does not name', () => {
-    expect(proposalActorKinds(actor({ id: SME, kind: 'SME', role: 'OWNER' }), { issuerOrganizationId: ISSUER })).toEqual([]);
-    expect(proposalActorKinds(actor({ id: ISSUER, kind: 'ENTERPRISE', role: 'OWNER' }), { smeOrganizationId: SME })).toEqual([]);
+    expect(
+      proposalActorKinds(actor({ id: SME, kind: 'SME', role: 'OWNER' }), {
+        issuerOrganizationId: ISSUER,
+      }),
+    ).toEqual([]);
+    expect(
+      proposalActorKinds(actor({ id: ISSUER, kind: 'ENTERPRISE', role: 'OWNER' }), {
+        smeOrganizationId: SME,
+      }),
+    ).toEqual([]);
   });
 });

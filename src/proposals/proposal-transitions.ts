@@ -14,7 +14,12 @@
  */
 import type { Actor } from '../common/auth/actor.js';
 import { belongsTo, isAdmin, managesOrganization } from '../common/auth/actor.js';
-import { allowedFrom, defineLifecycle, Lifecycle, Transition } from '../common/lifecycle/lifecycle.js';
+import {
+  allowedFrom,
+  defineLifecycle,
+  Lifecycle,
+  Transition,
+} from '../common/lifecycle/lifecycle.js';
 
 /** The proposal states (the database enum proposal_status holds the same values). */
 export enum ProposalStatus {
@@ -53,19 +58,67 @@ export type ProposalActorKind = 'SME_MEMBER' | 'ISSUER_MANAGER' | 'PLATFORM_ADMI
 export type ProposalTransition = Transition<ProposalStatusName, ProposalActorKind>;
 
 export const PROPOSAL_TRANSITIONS: Readonly<Record<ProposalAction, ProposalTransition>> = {
-  SUBMIT: { from: ['DRAFT'], to: 'SUBMITTED', by: ['SME_MEMBER'], needsReason: false, auditAction: 'PROPOSAL_SUBMITTED' },
+  SUBMIT: {
+    from: ['DRAFT'],
+    to: 'SUBMITTED',
+    by: ['SME_MEMBER'],
+    needsReason: false,
+    auditAction: 'PROPOSAL_SUBMITTED',
+  },
   // The reason is optional: kept in the audit trail when given.
-  WITHDRAW: { from: ['DRAFT', 'SUBMITTED'], to: 'WITHDRAWN', by: ['SME_MEMBER'], needsReason: false, auditAction: 'PROPOSAL_WITHDRAWN' },
+  WITHDRAW: {
+    from: ['DRAFT', 'SUBMITTED'],
+    to: 'WITHDRAWN',
+    by: ['SME_MEMBER'],
+    needsReason: false,
+    auditAction: 'PROPOSAL_WITHDRAWN',
+  },
   // Nobody decides it: the deadline passes (persisted by the evaluation gate for every proposal of the challenge).
-  REVIEW_AT_DEADLINE: { from: ['SUBMITTED'], to: 'UNDER_REVIEW', by: ['SYSTEM'], needsReason: false, auditAction: null },
-  SHORTLIST: { from: ['UNDER_REVIEW'], to: 'SHORTLISTED', by: ['ISSUER_MANAGER'], needsReason: false, auditAction: 'PROPOSAL_SHORTLISTED' },
-  SELECT: { from: ['SHORTLISTED'], to: 'SELECTED', by: ['ISSUER_MANAGER'], needsReason: false, auditAction: 'PROPOSAL_SELECTED' },
+  REVIEW_AT_DEADLINE: {
+    from: ['SUBMITTED'],
+    to: 'UNDER_REVIEW',
+    by: ['SYSTEM'],
+    needsReason: false,
+    auditAction: null,
+  },
+  SHORTLIST: {
+    from: ['UNDER_REVIEW'],
+    to: 'SHORTLISTED',
+    by: ['ISSUER_MANAGER'],
+    needsReason: false,
+    auditAction: 'PROPOSAL_SHORTLISTED',
+  },
+  SELECT: {
+    from: ['SHORTLISTED'],
+    to: 'SELECTED',
+    by: ['ISSUER_MANAGER'],
+    needsReason: false,
+    auditAction: 'PROPOSAL_SELECTED',
+  },
   // The reason is the structured NotSelectedReason; the feedback goes with it.
-  MARK_NOT_SELECTED: { from: ['UNDER_REVIEW', 'SHORTLISTED'], to: 'NOT_SELECTED', by: ['ISSUER_MANAGER'], needsReason: true, auditAction: 'PROPOSAL_NOT_SELECTED' },
+  MARK_NOT_SELECTED: {
+    from: ['UNDER_REVIEW', 'SHORTLISTED'],
+    to: 'NOT_SELECTED',
+    by: ['ISSUER_MANAGER'],
+    needsReason: true,
+    auditAction: 'PROPOSAL_NOT_SELECTED',
+  },
   // Part of upholding an objection (its OBJECTION_UPHELD event records the proposal disqualified).
-  DISQUALIFY: { from: ['SELECTED'], to: 'DISQUALIFIED', by: ['ISSUER_MANAGER', 'PLATFORM_ADMIN'], needsReason: true, auditAction: null },
+  DISQUALIFY: {
+    from: ['SELECTED'],
+    to: 'DISQUALIFIED',
+    by: ['ISSUER_MANAGER', 'PLATFORM_ADMIN'],
+    needsReason: true,
+    auditAction: null,
+  },
   // Part of upholding an objection: the other winners go back to the shortlist for a new selection.
-  RETURN_TO_SHORTLIST: { from: ['SELECTED'], to: 'SHORTLISTED', by: ['ISSUER_MANAGER', 'PLATFORM_ADMIN'], needsReason: false, auditAction: null },
+  RETURN_TO_SHORTLIST: {
+    from: ['SELECTED'],
+    to: 'SHORTLISTED',
+    by: ['ISSUER_MANAGER', 'PLATFORM_ADMIN'],
+    needsReason: false,
+    auditAction: null,
+  },
   // Part of closing the challenge as FAILED (its CHALLENGE_FAILED event records it).
   CLOSE_AS_FAILED: {
     from: ['SUBMITTED', 'UNDER_REVIEW', 'SHORTLISTED'],
@@ -76,19 +129,26 @@ export const PROPOSAL_TRANSITIONS: Readonly<Record<ProposalAction, ProposalTrans
   },
 };
 
-export const PROPOSAL_LIFECYCLE: Lifecycle<ProposalStatusName, ProposalAction, ProposalActorKind> = defineLifecycle({
-  entityType: 'Proposal',
-  states: PROPOSAL_STATUSES,
-  actorKinds: ['SME_MEMBER', 'ISSUER_MANAGER', 'PLATFORM_ADMIN', 'SYSTEM'],
-  transitions: PROPOSAL_TRANSITIONS,
-  refusal: (from, action, t) => ({
-    message: action === 'WITHDRAW' ? `A ${from ?? 'UNKNOWN'} proposal cannot be withdrawn` : `A ${from ?? 'UNKNOWN'} proposal cannot become ${t.to}`,
-    details: { from, to: t.to },
-  }),
-});
+export const PROPOSAL_LIFECYCLE: Lifecycle<ProposalStatusName, ProposalAction, ProposalActorKind> =
+  defineLifecycle({
+    entityType: 'Proposal',
+    states: PROPOSAL_STATUSES,
+    actorKinds: ['SME_MEMBER', 'ISSUER_MANAGER', 'PLATFORM_ADMIN', 'SYSTEM'],
+    transitions: PROPOSAL_TRANSITIONS,
+    refusal: (from, action, t) => ({
+      message:
+        action === 'WITHDRAW'
+          ? `A ${from ?? 'UNKNOWN'} proposal cannot be withdrawn`
+          : `A ${from ?? 'UNKNOWN'} proposal cannot become ${t.to}`,
+      details: { from, to: t.to },
+    }),
+  });
 
 /** The transition `action` allows from `from`, or null when it is not allowed. */
-export function proposalTransition(action: ProposalAction, from: ProposalStatusName): ProposalTransition | null {
+export function proposalTransition(
+  action: ProposalAction,
+  from: ProposalStatusName,
+): ProposalTransition | null {
   return allowedFrom(PROPOSAL_LIFECYCLE, action, from);
 }
 
@@ -102,8 +162,14 @@ export function proposalActorKinds(
 ): ProposalActorKind[] {
   if (!actor) return ['SYSTEM'];
   const kinds: ProposalActorKind[] = [];
-  if (parties.smeOrganizationId && belongsTo(actor, parties.smeOrganizationId) && actor.organization?.kind === 'SME') kinds.push('SME_MEMBER');
-  if (parties.issuerOrganizationId && managesOrganization(actor, parties.issuerOrganizationId)) kinds.push('ISSUER_MANAGER');
+  if (
+    parties.smeOrganizationId &&
+    belongsTo(actor, parties.smeOrganizationId) &&
+    actor.organization?.kind === 'SME'
+  )
+    kinds.push('SME_MEMBER');
+  if (parties.issuerOrganizationId && managesOrganization(actor, parties.issuerOrganizationId))
+    kinds.push('ISSUER_MANAGER');
   if (isAdmin(actor)) kinds.push('PLATFORM_ADMIN');
   return kinds;
 }

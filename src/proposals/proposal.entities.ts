@@ -1,4 +1,15 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { Relation } from 'typeorm';
 import { ChallengeEntity, EvaluationCriterionEntity } from '../challenges/index.js';
 import { OrganizationEntity } from '../organizations/index.js';
@@ -50,8 +61,14 @@ export enum PublicityOutcome {
  * (not WITHDRAWN) proposal per SME and challenge (partial unique index).
  */
 @Entity('proposals')
-@Index('UQ_proposals_live', ['challengeId', 'organizationId'], { unique: true, where: `"status" <> 'WITHDRAWN'` })
-@Index('UQ_proposals_idempotency', ['organizationId', 'idempotencyKey'], { unique: true, where: `"idempotency_key" IS NOT NULL` })
+@Index('UQ_proposals_live', ['challengeId', 'organizationId'], {
+  unique: true,
+  where: `"status" <> 'WITHDRAWN'`,
+})
+@Index('UQ_proposals_idempotency', ['organizationId', 'idempotencyKey'], {
+  unique: true,
+  where: `"idempotency_key" IS NOT NULL`,
+})
 @Index('IDX_proposals_challenge_status', ['challengeId', 'status'])
 @Index('IDX_proposals_organization_created', ['organizationId', 'createdAt', 'id'])
 export class ProposalEntity {
@@ -73,7 +90,12 @@ export class ProposalEntity {
   @JoinColumn({ name: 'organization_id' })
   organization?: Relation<OrganizationEntity>;
 
-  @Column({ type: 'enum', enum: ProposalStatus, enumName: 'proposal_status', default: ProposalStatus.DRAFT })
+  @Column({
+    type: 'enum',
+    enum: ProposalStatus,
+    enumName: 'proposal_status',
+    default: ProposalStatus.DRAFT,
+  })
   status: ProposalStatus;
 
   /** The unsubmitted content of a DRAFT (ProposalContent); null once submitted. */
@@ -104,7 +126,13 @@ export class ProposalEntity {
   @Column({ name: 'award_amount', type: 'bigint', nullable: true })
   awardAmount: string | null;
 
-  @Column({ name: 'not_selected_reason', type: 'enum', enum: NotSelectedReason, enumName: 'proposal_not_selected_reason', nullable: true })
+  @Column({
+    name: 'not_selected_reason',
+    type: 'enum',
+    enum: NotSelectedReason,
+    enumName: 'proposal_not_selected_reason',
+    nullable: true,
+  })
   notSelectedReason: NotSelectedReason | null;
 
   /** Feedback to the SME with the decision (not selected, disqualified). */
@@ -173,8 +201,14 @@ export class ProposalRevisionEntity {
  * RECUSED excludes the reviewer from that one proposal (回避, e.g. the expert's affiliation is the SME).
  */
 @Entity('review_assignments')
-@Index('UQ_review_assignments_challenge', ['challengeId', 'reviewerUserId'], { unique: true, where: `"proposal_id" IS NULL` })
-@Index('UQ_review_assignments_proposal', ['proposalId', 'reviewerUserId'], { unique: true, where: `"proposal_id" IS NOT NULL` })
+@Index('UQ_review_assignments_challenge', ['challengeId', 'reviewerUserId'], {
+  unique: true,
+  where: `"proposal_id" IS NULL`,
+})
+@Index('UQ_review_assignments_proposal', ['proposalId', 'reviewerUserId'], {
+  unique: true,
+  where: `"proposal_id" IS NOT NULL`,
+})
 @Index('IDX_review_assignments_reviewer', ['reviewerUserId', 'createdAt', 'id'])
 export class ReviewAssignmentEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -201,7 +235,12 @@ export class ReviewAssignmentEntity {
   @JoinColumn({ name: 'reviewer_user_id' })
   reviewer?: Relation<UserEntity>;
 
-  @Column({ type: 'enum', enum: ReviewAssignmentStatus, enumName: 'review_assignment_status', default: ReviewAssignmentStatus.INVITED })
+  @Column({
+    type: 'enum',
+    enum: ReviewAssignmentStatus,
+    enumName: 'review_assignment_status',
+    default: ReviewAssignmentStatus.INVITED,
+  })
   status: ReviewAssignmentStatus;
 
   /** Why declined or recused (AFFILIATION_MATCH, ORGANIZATION_MEMBER, or the reviewer's words). */
@@ -225,7 +264,9 @@ export class ReviewAssignmentEntity {
 /** One reviewer's score of one proposal on one criterion (0-10); private_note is shown to the reviewer only. */
 @Entity('scores')
 @Check('CHK_scores_range', `"score" BETWEEN 0 AND 10`)
-@Index('UQ_scores_assignment_proposal_criterion', ['assignmentId', 'proposalId', 'criterionId'], { unique: true })
+@Index('UQ_scores_assignment_proposal_criterion', ['assignmentId', 'proposalId', 'criterionId'], {
+  unique: true,
+})
 @Index('IDX_scores_proposal', ['proposalId'])
 export class ScoreEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -364,7 +405,12 @@ export class ObjectionEntity {
   @Column({ type: 'text' })
   reason: string;
 
-  @Column({ type: 'enum', enum: ObjectionStatus, enumName: 'objection_status', default: ObjectionStatus.FILED })
+  @Column({
+    type: 'enum',
+    enum: ObjectionStatus,
+    enumName: 'objection_status',
+    default: ObjectionStatus.FILED,
+  })
   status: ObjectionStatus;
 
   @Column({ name: 'decision_reason', type: 'text', nullable: true })

@@ -1,5 +1,16 @@
 import type { SqlRow } from '../database/typed-query.js';
-import { bool, dateOrNull, int, jsonObject, jsonRows, oneOf, oneOfOrNull, str, strArray, strOrNull } from '../database/typed-query.js';
+import {
+  bool,
+  dateOrNull,
+  int,
+  jsonObject,
+  jsonRows,
+  oneOf,
+  oneOfOrNull,
+  str,
+  strArray,
+  strOrNull,
+} from '../database/typed-query.js';
 import { NotSelectedReason, ProposalStatus } from './proposal.entities.js';
 import { Proposal, ProposalContentType } from './dto/proposal.types.js';
 
@@ -23,15 +34,32 @@ function toContent(c: SqlRow): ProposalContentType {
     title: str(c, 'title'),
     summary: str(c, 'summary'),
     technicalApproach: str(c, 'technicalApproach'),
-    commitments: jsonRows(c, 'commitments').map((x) => ({ requirementId: str(x, 'requirementId'), value: str(x, 'value'), evidence: str(x, 'evidence') })),
-    milestones: jsonRows(c, 'milestones').map((m) => ({ name: str(m, 'name'), month: int(m, 'month'), deliverable: str(m, 'deliverable'), amountFen: str(m, 'amountFen') })),
+    commitments: jsonRows(c, 'commitments').map((x) => ({
+      requirementId: str(x, 'requirementId'),
+      value: str(x, 'value'),
+      evidence: str(x, 'evidence'),
+    })),
+    milestones: jsonRows(c, 'milestones').map((m) => ({
+      name: str(m, 'name'),
+      month: int(m, 'month'),
+      deliverable: str(m, 'deliverable'),
+      amountFen: str(m, 'amountFen'),
+    })),
     quotedPriceFen: str(c, 'quotedPriceFen'),
     durationMonths: int(c, 'durationMonths'),
     ipArrangement: str(c, 'ipArrangement'),
     team: jsonRows(c, 'team').map((t) => ({ name: str(t, 'name'), role: str(t, 'role') })),
     consortiumPartnerIds: strArray(c, 'consortiumPartnerIds'),
-    attachments: jsonRows(c, 'attachments').map((a) => ({ name: str(a, 'name'), size: int(a, 'size'), sha256: str(a, 'sha256'), url: str(a, 'url') })),
-    declarations: { noConflictOfInterest: bool(declarations, 'noConflictOfInterest'), original: bool(declarations, 'original') },
+    attachments: jsonRows(c, 'attachments').map((a) => ({
+      name: str(a, 'name'),
+      size: int(a, 'size'),
+      sha256: str(a, 'sha256'),
+      url: str(a, 'url'),
+    })),
+    declarations: {
+      noConflictOfInterest: bool(declarations, 'noConflictOfInterest'),
+      original: bool(declarations, 'original'),
+    },
   };
 }
 
@@ -53,10 +81,15 @@ export function toProposalRead(row: SqlRow): ProposalRead {
       id: str(row, 'id'),
       challengeId: str(row, 'challenge_id'),
       status: oneOf(row, 'status', PROPOSAL_STATUSES),
-      organization: bool(row, 'identity_visible') ? { id: organizationId, nameZh: str(row, 'name_zh'), nameEn: strOrNull(row, 'name_en') } : null,
+      organization: bool(row, 'identity_visible')
+        ? { id: organizationId, nameZh: str(row, 'name_zh'), nameEn: strOrNull(row, 'name_en') }
+        : null,
       currentRevision,
       submittedAt: dateOrNull(row, 'submitted_at'),
-      receipt: revisionAt && contentSha256 ? { submittedAt: revisionAt, contentSha256, revision: currentRevision } : null,
+      receipt:
+        revisionAt && contentSha256
+          ? { submittedAt: revisionAt, contentSha256, revision: currentRevision }
+          : null,
       content: row.content === null ? null : toContent(jsonObject(row, 'content')),
       awardAmountFen: strOrNull(row, 'award_amount'),
       notSelectedReason: oneOfOrNull(row, 'not_selected_reason', NotSelectedReason),

@@ -19,7 +19,12 @@ import {
   str,
   strOrNull,
 } from '../database/typed-query.js';
-import { ChallengeStatus, proposalCountShownSql, type Viewer, visibleSql } from '../challenges/index.js';
+import {
+  ChallengeStatus,
+  proposalCountShownSql,
+  type Viewer,
+  visibleSql,
+} from '../challenges/index.js';
 import { SqlParams } from '../database/sql-params.js';
 import {
   canReadSql,
@@ -32,7 +37,13 @@ import {
 } from './proposal-sql.js';
 import { proposalColumns, ProposalRead, toProposalRead } from './proposal.mapper.js';
 import { NotSelectedReason, ProposalStatus, ReviewAssignmentStatus } from './proposal.entities.js';
-import type { ChallengeResult, CriterionAggregate, MyProposal, RankedProposal, ReviewAssignment } from './dto/proposal.types.js';
+import type {
+  ChallengeResult,
+  CriterionAggregate,
+  MyProposal,
+  RankedProposal,
+  ReviewAssignment,
+} from './dto/proposal.types.js';
 
 /** The enum values the mappers check, listed once (not per row). */
 const PROPOSAL_STATUSES: readonly ProposalStatus[] = Object.values(ProposalStatus);
@@ -45,7 +56,12 @@ const PROPOSAL_STATUSES: readonly ProposalStatus[] = Object.values(ProposalStatu
  */
 
 /** The proposal as its own organisation sees it, at `revision` (default: the current one). */
-export function findOwnProposal(target: SqlTarget, id: string, organizationId: string | null, revision?: number): Promise<ProposalRead | undefined> {
+export function findOwnProposal(
+  target: SqlTarget,
+  id: string,
+  organizationId: string | null,
+  revision?: number,
+): Promise<ProposalRead | undefined> {
   const params = new SqlParams();
   const idP = params.add(id);
   const org = params.add(organizationId);
@@ -62,7 +78,13 @@ export function findOwnProposal(target: SqlTarget, id: string, organizationId: s
 }
 
 /** The proposals matching `where` (parameters in `params`) that the actor may read (canReadSql), then `tail` (ORDER BY, LIMIT). */
-export function readableProposals(target: SqlTarget, actor: Actor, params: SqlParams, where: string, tail: string): Promise<ProposalRead[]> {
+export function readableProposals(
+  target: SqlTarget,
+  actor: Actor,
+  params: SqlParams,
+  where: string,
+  tail: string,
+): Promise<ProposalRead[]> {
   const columns = proposalColumns(effectiveProposalStatusSql(), identityVisibleSql(actor, params));
   return queryRows(
     target,
@@ -76,7 +98,11 @@ export function readableProposals(target: SqlTarget, actor: Actor, params: SqlPa
 }
 
 /** The challenge's number of proposals and whether the viewer may know it; undefined when the viewer may not see the challenge. */
-export function proposalCountOf(target: SqlTarget, viewer: Viewer, challengeId: string): Promise<{ shown: boolean; count: number } | undefined> {
+export function proposalCountOf(
+  target: SqlTarget,
+  viewer: Viewer,
+  challengeId: string,
+): Promise<{ shown: boolean; count: number } | undefined> {
   const p = new SqlParams();
   return queryOne(
     target,
@@ -89,12 +115,26 @@ export function proposalCountOf(target: SqlTarget, viewer: Viewer, challengeId: 
 }
 
 /** The organisation of a submitted (not DRAFT) proposal. */
-export function submittedProposalOrganization(target: SqlTarget, proposalId: string): Promise<string | undefined> {
-  return queryOne(target, `SELECT organization_id FROM proposals WHERE id = $1 AND status <> 'DRAFT'`, [proposalId], (r) => str(r, 'organization_id'));
+export function submittedProposalOrganization(
+  target: SqlTarget,
+  proposalId: string,
+): Promise<string | undefined> {
+  return queryOne(
+    target,
+    `SELECT organization_id FROM proposals WHERE id = $1 AND status <> 'DRAFT'`,
+    [proposalId],
+    (r) => str(r, 'organization_id'),
+  );
 }
 
 /** A platform admin's access to one proposal for `hours`. */
-export function insertAccessGrant(target: SqlTarget, proposalId: string, adminUserId: string, reason: string, hours: number): Promise<void> {
+export function insertAccessGrant(
+  target: SqlTarget,
+  proposalId: string,
+  adminUserId: string,
+  reason: string,
+  hours: number,
+): Promise<void> {
   return execute(
     target,
     `INSERT INTO proposal_access_grants (proposal_id, admin_user_id, reason, expires_at) VALUES ($1, $2, $3, now() + make_interval(hours => $4))`,
@@ -126,7 +166,10 @@ export function myProposalsPage(
 ): Promise<MyProposalRow[]> {
   const params = new SqlParams();
   const where = [`p.organization_id = ${params.add(organizationId)}::uuid`];
-  if (after) where.push(`(p.created_at, p.id) < (${params.add(after[0])}::timestamptz, ${params.add(after[1])}::uuid)`);
+  if (after)
+    where.push(
+      `(p.created_at, p.id) < (${params.add(after[0])}::timestamptz, ${params.add(after[1])}::uuid)`,
+    );
   const decidedP = params.add(decided);
   return queryRows(
     target,
@@ -154,7 +197,10 @@ export function myProposalsPage(
           status: oneOf(r, 'status', PROPOSAL_STATUSES),
           currentRevision,
           submittedAt: dateOrNull(r, 'submitted_at'),
-          receipt: revisionAt && contentSha256 ? { submittedAt: revisionAt, contentSha256, revision: currentRevision } : null,
+          receipt:
+            revisionAt && contentSha256
+              ? { submittedAt: revisionAt, contentSha256, revision: currentRevision }
+              : null,
           title: strOrNull(r, 'title'),
           awardAmountFen: strOrNull(r, 'award_amount'),
           notSelectedReason: oneOfOrNull(r, 'not_selected_reason', NotSelectedReason),
@@ -205,7 +251,9 @@ function toRankingRow(r: SqlRow): RankingRow {
       proposalId: str(r, 'id'),
       status: oneOf(r, 'status', PROPOSAL_STATUSES),
       title: str(r, 'title'),
-      organization: bool(r, 'identity_visible') ? { id: organizationId, nameZh: str(r, 'name_zh'), nameEn: strOrNull(r, 'name_en') } : null,
+      organization: bool(r, 'identity_visible')
+        ? { id: organizationId, nameZh: str(r, 'name_zh'), nameEn: strOrNull(r, 'name_en') }
+        : null,
       quotedPriceFen: str(r, 'quoted_price'),
       weightedScore: roundScore(numOrNull(r, 'weighted')),
       vetoed: bool(r, 'vetoed'),
@@ -229,7 +277,13 @@ export type ReadEventSql = (params: SqlParams, rowsSql: string) => string;
  * ProposalQueryService.ranking). Empty when the actor's organisation is not the issuer or the deadline
  * has not passed.
  */
-export function buildRankingQuery(actor: Actor, challengeId: string, after: string, first: number, readEventSql: ReadEventSql): { sql: string; params: unknown[] } {
+export function buildRankingQuery(
+  actor: Actor,
+  challengeId: string,
+  after: string,
+  first: number,
+  readEventSql: ReadEventSql,
+): { sql: string; params: unknown[] } {
   const params = new SqlParams();
   const challenge = params.add(challengeId);
   const org = params.add(actor.organization?.id ?? null);
@@ -269,14 +323,23 @@ export function buildRankingQuery(actor: Actor, challengeId: string, after: stri
 }
 
 /** Runs buildRankingQuery as a named prepared statement. */
-export function rankingPage(target: SqlTarget, query: { sql: string; params: unknown[] }): Promise<RankingRow[]> {
+export function rankingPage(
+  target: SqlTarget,
+  query: { sql: string; params: unknown[] },
+): Promise<RankingRow[]> {
   return preparedRows(target, query.sql, query.params, toRankingRow);
 }
 
 /** How many proposals are under evaluation (neither DRAFT nor WITHDRAWN). */
-export async function proposalsUnderEvaluation(target: SqlTarget, challengeId: string): Promise<number> {
-  const n = await queryOne(target, `SELECT count(*)::int AS n FROM proposals WHERE challenge_id = $1 AND status NOT IN ('DRAFT', 'WITHDRAWN')`, [challengeId], (r) =>
-    int(r, 'n'),
+export async function proposalsUnderEvaluation(
+  target: SqlTarget,
+  challengeId: string,
+): Promise<number> {
+  const n = await queryOne(
+    target,
+    `SELECT count(*)::int AS n FROM proposals WHERE challenge_id = $1 AND status NOT IN ('DRAFT', 'WITHDRAWN')`,
+    [challengeId],
+    (r) => int(r, 'n'),
   );
   return n!;
 }
@@ -295,7 +358,10 @@ export function toReviewAssignment(r: SqlRow): ReviewAssignment {
 }
 
 /** The user's review invitations and recusals, newest first (at most 500). */
-export function reviewAssignmentsOf(target: SqlTarget, userId: string): Promise<ReviewAssignment[]> {
+export function reviewAssignmentsOf(
+  target: SqlTarget,
+  userId: string,
+): Promise<ReviewAssignment[]> {
   return queryRows(
     target,
     `SELECT id, challenge_id, proposal_id, reviewer_user_id, status, reason, created_at FROM review_assignments
@@ -309,7 +375,11 @@ export function reviewAssignmentsOf(target: SqlTarget, userId: string): Promise<
  * 公示: the result of a challenge in publicity or awarded that the viewer may see (winners by award, then
  * name); undefined otherwise.
  */
-export async function findChallengeResult(target: SqlTarget, viewer: Viewer, challengeId: string): Promise<ChallengeResult | undefined> {
+export async function findChallengeResult(
+  target: SqlTarget,
+  viewer: Viewer,
+  challengeId: string,
+): Promise<ChallengeResult | undefined> {
   const p = new SqlParams();
   const id = p.add(challengeId);
   const visible = visibleSql(viewer, p);
@@ -363,7 +433,12 @@ export interface ChallengeRole {
   locked: boolean;
 }
 
-export function challengeRoleOf(target: SqlTarget, challengeId: string, organizationId: string | null, userId: string): Promise<ChallengeRole | undefined> {
+export function challengeRoleOf(
+  target: SqlTarget,
+  challengeId: string,
+  organizationId: string | null,
+  userId: string,
+): Promise<ChallengeRole | undefined> {
   return preparedOne(
     target,
     `SELECT c.issuer_organization_id = $2::uuid AS issuer, c.deadline <= now() AS past_deadline,

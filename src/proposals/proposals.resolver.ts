@@ -14,7 +14,12 @@ import {
   SubmitProposalInput,
   WithdrawProposalInput,
 } from './dto/proposal.inputs.js';
-import { ChallengeResult, MyProposalConnection, Proposal, ProposalConnection } from './dto/proposal.types.js';
+import {
+  ChallengeResult,
+  MyProposalConnection,
+  Proposal,
+  ProposalConnection,
+} from './dto/proposal.types.js';
 
 /** An id argument that is not a uuid is bad input, not a database error. */
 export const uuidArg = (field: string) =>
@@ -27,43 +32,80 @@ export class ProposalsResolver {
     private readonly query: ProposalQueryService,
   ) {}
 
-  @Mutation(() => Proposal, { description: 'Creates or updates the SME’s draft for a challenge (not visible to anyone else).' })
+  @Mutation(() => Proposal, {
+    description: 'Creates or updates the SME’s draft for a challenge (not visible to anyone else).',
+  })
   @Access(AccessRule.AUTHENTICATED)
-  saveProposalDraft(@CurrentActor() actor: Actor, @Args('input') input: SaveProposalDraftInput): Promise<Proposal> {
+  saveProposalDraft(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: SaveProposalDraftInput,
+  ): Promise<Proposal> {
     return this.submission.saveDraft(actor, input);
   }
 
-  @Mutation(() => Proposal, { description: 'Submits the SME’s proposal before the deadline; idempotent per key. Returns the receipt.' })
+  @Mutation(() => Proposal, {
+    description:
+      'Submits the SME’s proposal before the deadline; idempotent per key. Returns the receipt.',
+  })
   @Access(AccessRule.AUTHENTICATED)
-  submitProposal(@CurrentActor() actor: Actor, @Args('input') input: SubmitProposalInput): Promise<Proposal> {
+  submitProposal(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: SubmitProposalInput,
+  ): Promise<Proposal> {
     return this.submission.submit(actor, input);
   }
 
-  @Mutation(() => Proposal, { description: 'A new revision of a submitted proposal before the deadline (every revision is kept); new receipt.' })
+  @Mutation(() => Proposal, {
+    description:
+      'A new revision of a submitted proposal before the deadline (every revision is kept); new receipt.',
+  })
   @Access(AccessRule.AUTHENTICATED)
-  reviseProposal(@CurrentActor() actor: Actor, @Args('input') input: ReviseProposalInput): Promise<Proposal> {
+  reviseProposal(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: ReviseProposalInput,
+  ): Promise<Proposal> {
     return this.submission.revise(actor, input);
   }
 
-  @Mutation(() => Proposal, { description: 'Withdraws a draft or submitted proposal before the deadline.' })
+  @Mutation(() => Proposal, {
+    description: 'Withdraws a draft or submitted proposal before the deadline.',
+  })
   @Access(AccessRule.AUTHENTICATED)
-  withdrawProposal(@CurrentActor() actor: Actor, @Args('input') input: WithdrawProposalInput): Promise<Proposal> {
+  withdrawProposal(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: WithdrawProposalInput,
+  ): Promise<Proposal> {
     return this.submission.withdraw(actor, input);
   }
 
-  @Mutation(() => Proposal, { description: 'Break-glass: a platform admin reads one proposal, with a reason; audited, valid 24 hours.' })
+  @Mutation(() => Proposal, {
+    description:
+      'Break-glass: a platform admin reads one proposal, with a reason; audited, valid 24 hours.',
+  })
   @Access(AccessRule.ADMIN)
-  openProposalForAdminReview(@CurrentActor() actor: Actor, @Args('input') input: OpenProposalForAdminReviewInput): Promise<Proposal> {
+  openProposalForAdminReview(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: OpenProposalForAdminReviewInput,
+  ): Promise<Proposal> {
     return this.query.openForAdminReview(actor, input);
   }
 
-  @Query(() => Proposal, { description: 'One proposal, if the caller may read it (every read by others than its SME is audited).' })
+  @Query(() => Proposal, {
+    description:
+      'One proposal, if the caller may read it (every read by others than its SME is audited).',
+  })
   @Access(AccessRule.AUTHENTICATED)
-  proposal(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, uuidArg('id')) id: string): Promise<Proposal> {
+  proposal(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }, uuidArg('id')) id: string,
+  ): Promise<Proposal> {
     return this.query.proposal(actor, id);
   }
 
-  @Query(() => ProposalConnection, { description: 'The proposals of a challenge for its issuer and accepted reviewers, after the deadline.' })
+  @Query(() => ProposalConnection, {
+    description:
+      'The proposals of a challenge for its issuer and accepted reviewers, after the deadline.',
+  })
   @Access(AccessRule.AUTHENTICATED)
   challengeProposals(@CurrentActor() actor: Actor, @Args() args: ChallengeProposalsArgs) {
     return this.query.challengeProposals(actor, args);
@@ -71,22 +113,32 @@ export class ProposalsResolver {
 
   @Query(() => Int, {
     description:
-      "How many proposals a challenge has received: for its issuer and admins, and for everyone who sees the challenge when its proposalCountVisibility is PUBLIC (else FORBIDDEN PROPOSAL_COUNT_ISSUER_ONLY). All the issuer sees before the deadline.",
+      'How many proposals a challenge has received: for its issuer and admins, and for everyone who sees the challenge when its proposalCountVisibility is PUBLIC (else FORBIDDEN PROPOSAL_COUNT_ISSUER_ONLY). All the issuer sees before the deadline.',
   })
   @Access(AccessRule.PUBLIC)
-  proposalCount(@CurrentActor() actor: Actor | null, @Args('challengeId', { type: () => ID }, uuidArg('challengeId')) challengeId: string): Promise<number> {
+  proposalCount(
+    @CurrentActor() actor: Actor | null,
+    @Args('challengeId', { type: () => ID }, uuidArg('challengeId')) challengeId: string,
+  ): Promise<number> {
     return this.query.proposalCount(actor, challengeId);
   }
 
-  @Query(() => MyProposalConnection, { description: 'The proposals of the caller’s SME, newest first.' })
+  @Query(() => MyProposalConnection, {
+    description: 'The proposals of the caller’s SME, newest first.',
+  })
   @Access(AccessRule.AUTHENTICATED)
   myProposals(@CurrentActor() actor: Actor, @Args() args: ConnectionArgs) {
     return this.query.myProposals(actor, args);
   }
 
-  @Query(() => ChallengeResult, { description: '公示: winners and proposal titles of a challenge in publicity or awarded.' })
+  @Query(() => ChallengeResult, {
+    description: '公示: winners and proposal titles of a challenge in publicity or awarded.',
+  })
   @Access(AccessRule.PUBLIC)
-  challengeResult(@CurrentActor() actor: Actor | null, @Args('challengeId', { type: () => ID }, uuidArg('challengeId')) challengeId: string): Promise<ChallengeResult> {
+  challengeResult(
+    @CurrentActor() actor: Actor | null,
+    @Args('challengeId', { type: () => ID }, uuidArg('challengeId')) challengeId: string,
+  ): Promise<ChallengeResult> {
     return this.query.challengeResult(actor, challengeId);
   }
 }

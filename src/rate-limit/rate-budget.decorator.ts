@@ -18,7 +18,8 @@ interface IpRequest {
 
 /** The request of a GraphQL resolver or an HTTP controller. */
 export function requestOf<T>(context: ExecutionContext): T | undefined {
-  if (context.getType<string>() === 'graphql') return GqlExecutionContext.create(context).getContext<{ req?: T }>().req;
+  if (context.getType<string>() === 'graphql')
+    return GqlExecutionContext.create(context).getContext<{ req?: T }>().req;
   if (context.getType() === 'http') return context.switchToHttp().getRequest<T>();
   return undefined;
 }
@@ -33,4 +34,6 @@ export function clientIpOf(req: IpRequest | undefined): string {
 }
 
 /** Resolver parameter: the client's address. */
-export const ClientIp = createParamDecorator((_data: unknown, context: ExecutionContext) => clientIpOf(requestOf<IpRequest>(context)));
+export const ClientIp = createParamDecorator((_data: unknown, context: ExecutionContext) =>
+  clientIpOf(requestOf<IpRequest>(context)),
+);

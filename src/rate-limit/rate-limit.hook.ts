@@ -22,9 +22,15 @@ export function installRateLimits(app: NestFastifyApplication): void {
         .code(429)
         .header('retry-after', String(wait))
         .send(
-          httpErrorBody(ErrorCode.RATE_LIMITED, 'REQUEST_LIMIT', 'Too many requests from this address; try again later', req.id, {
-            retryAfterSeconds: wait,
-          }),
+          httpErrorBody(
+            ErrorCode.RATE_LIMITED,
+            'REQUEST_LIMIT',
+            'Too many requests from this address; try again later',
+            req.id,
+            {
+              retryAfterSeconds: wait,
+            },
+          ),
         );
     });
 }

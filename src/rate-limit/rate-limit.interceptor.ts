@@ -36,7 +36,10 @@ export class RateLimitInterceptor implements NestInterceptor {
     const budget = this.reflector.get<BudgetName | undefined>(RATE_BUDGET, context.getHandler());
     if (budget) {
       const per = this.limits.budgetPer(budget);
-      await this.limits.consumeBudget(budget, per === 'user' && userId ? `u:${userId}` : `ip:${clientIpOf(req)}`);
+      await this.limits.consumeBudget(
+        budget,
+        per === 'user' && userId ? `u:${userId}` : `ip:${clientIpOf(req)}`,
+      );
     }
     return next.handle();
   }

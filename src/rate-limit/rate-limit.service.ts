@@ -15,7 +15,11 @@ import { sha256 } from '../common/crypto.js';
 import { RateLimitedError } from '../common/errors.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { BUDGET_NAMES, type BudgetName, type RateLimitConfig } from '../config/rate-limit.config.js';
+import {
+  BUDGET_NAMES,
+  type BudgetName,
+  type RateLimitConfig,
+} from '../config/rate-limit.config.js';
 
 /** The table of the shared counters in PostgreSQL (created by migration RateLimits1795900100000). */
 export const RATE_LIMIT_TABLE = 'rate_limits';
@@ -40,15 +44,26 @@ class InsuranceLimiter extends RateLimiterMemory {
   ) {
     super(opts);
   }
-  override consume(key: string | number, points?: number, options?: Record<string, unknown>): Promise<RateLimiterRes> {
+  override consume(
+    key: string | number,
+    points?: number,
+    options?: Record<string, unknown>,
+  ): Promise<RateLimiterRes> {
     this.onUse();
     return super.consume(key, points, options);
   }
-  override get(key: string | number, options?: Record<string, unknown>): Promise<RateLimiterRes | null> {
+  override get(
+    key: string | number,
+    options?: Record<string, unknown>,
+  ): Promise<RateLimiterRes | null> {
     this.onUse();
     return super.get(key, options);
   }
-  override block(key: string | number, secDuration: number, options?: Record<string, unknown>): Promise<RateLimiterRes> {
+  override block(
+    key: string | number,
+    secDuration: number,
+    options?: Record<string, unknown>,
+  ): Promise<RateLimiterRes> {
     this.onUse();
     return super.block(key, secDuration, options);
   }
@@ -136,8 +151,16 @@ export class RateLimitService implements OnModuleInit, OnModuleDestroy {
       };
     }
 
-    this.ipRequests = new RateLimiterMemory({ keyPrefix: 'ip', points: this.settings.ipPerMinute, duration: 60 });
-    this.userRequests = new RateLimiterMemory({ keyPrefix: 'user', points: this.settings.userPerMinute, duration: 60 });
+    this.ipRequests = new RateLimiterMemory({
+      keyPrefix: 'ip',
+      points: this.settings.ipPerMinute,
+      duration: 60,
+    });
+    this.userRequests = new RateLimiterMemory({
+      keyPrefix: 'user',
+      points: this.settings.userPerMinute,
+      duration: 60,
+    });
     for (const name of BUDGET_NAMES) {
       const budget = this.settings.budgets[name];
       this.budgets.set(name, this.shared(`budget-${name}`, budget.points, budget.durationSeconds));
@@ -221,7 +244,10 @@ export class RateLimitService implements OnModuleInit, OnModuleDestroy {
   async beginLogin(email: string, ip: string): Promise<LoginAttempt> {
     const account = accountKey(email);
     const pairKey = `${account}|${ip}`;
-    const states = await Promise.all([this.read(this.loginIp.limiter, ip), this.read(this.loginAccount.limiter, account)]);
+    const states = await Promise.all([
+      this.read(this.loginIp.limiter, ip),
+      this.read(this.loginAccount.limiter, account),
+    ]);
     for (const [i, counter] of [this.loginIp, this.loginAccount].entries()) {
       const state = states[i];
       if (state && state.consumedPoints >= counter.max && state.msBeforeNext !== 0) {
@@ -233,7 +259,11 @@ export class RateLimitService implements OnModuleInit, OnModuleDestroy {
       pairCount = (await this.loginPair.limiter.consume(pairKey)).consumedPoints;
     } catch (error) {
       if (error instanceof RateLimiterRes) {
-        throw new RateLimitedError(this.loginPair.reason, retryAfterSeconds(error), this.loginPair.message);
+        throw new RateLimitedError(
+          this.loginPair.reason,
+          retryAfterSeconds(error),
+          this.loginPair.message,
+        );
       }
       this.storeFailed(error as Error);
     }
@@ -304,7 +334,12 @@ export class RateLimitService implements OnModuleInit, OnModuleDestroy {
     };
     const insuranceLimiter = new InsuranceLimiter(options, () => this.storeFailed());
     if (this.redis) {
-      return new RateLimiterRedis({ ...options, storeClient: this.redis, rejectIfRedisNotReady: true, insuranceLimiter });
+      return new RateLimiterRedis({
+        ...options,
+        storeClient: this.redis,
+        rejectIfRedisNotReady: true,
+        insuranceLimiter,
+      });
     }
     // Every limiter shares the one table; one of them deletes expired rows (every five minutes).
     const clearExpiredByTimeout = this.clearsExpired;

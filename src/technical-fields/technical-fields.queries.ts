@@ -25,12 +25,22 @@ export const toTechnicalFieldJson = (f: SqlRow): TechnicalFieldType => ({
 });
 
 export function listTechnicalFields(target: SqlTarget): Promise<TechnicalFieldType[]> {
-  return queryRows(target, `SELECT code, parent_code, name_zh, name_en FROM technical_fields ORDER BY code`, [], toTechnicalFieldType);
+  return queryRows(
+    target,
+    `SELECT code, parent_code, name_zh, name_en FROM technical_fields ORDER BY code`,
+    [],
+    toTechnicalFieldType,
+  );
 }
 
 /** Whether the field exists, locking it against deletion (FOR SHARE) until the transaction ends. */
 export async function lockTechnicalField(target: SqlTarget, code: string): Promise<boolean> {
-  const found = await queryOne(target, `SELECT 1 FROM technical_fields WHERE code = $1 FOR SHARE`, [code], () => true);
+  const found = await queryOne(
+    target,
+    `SELECT 1 FROM technical_fields WHERE code = $1 FOR SHARE`,
+    [code],
+    () => true,
+  );
   return found === true;
 }
 
@@ -49,6 +59,14 @@ export async function insertTechnicalField(
 }
 
 /** Which of `codes` exist. */
-export function existingTechnicalFieldCodes(target: SqlTarget, codes: readonly string[]): Promise<string[]> {
-  return queryRows(target, `SELECT code FROM technical_fields WHERE code = ANY($1::varchar[])`, [codes], (row) => str(row, 'code'));
+export function existingTechnicalFieldCodes(
+  target: SqlTarget,
+  codes: readonly string[],
+): Promise<string[]> {
+  return queryRows(
+    target,
+    `SELECT code FROM technical_fields WHERE code = ANY($1::varchar[])`,
+    [codes],
+    (row) => str(row, 'code'),
+  );
 }

@@ -9,15 +9,22 @@ import { TechnicalFieldsService } from './technical-fields.service.js';
 export class TechnicalFieldsResolver {
   constructor(private readonly service: TechnicalFieldsService) {}
 
-  @Query(() => [TechnicalFieldType], { description: 'The controlled taxonomy of technical fields (bilingual), ordered by code.' })
+  @Query(() => [TechnicalFieldType], {
+    description: 'The controlled taxonomy of technical fields (bilingual), ordered by code.',
+  })
   @Access(AccessRule.PUBLIC)
   technicalFields(): Promise<TechnicalFieldType[]> {
     return this.service.list();
   }
 
-  @Mutation(() => AddTechnicalFieldPayload, { description: 'Adds a field to the taxonomy (platform admins).' })
+  @Mutation(() => AddTechnicalFieldPayload, {
+    description: 'Adds a field to the taxonomy (platform admins).',
+  })
   @Access(AccessRule.ADMIN)
-  addTechnicalField(@CurrentActor() actor: Actor, @Args('input') input: AddTechnicalFieldInput): Promise<AddTechnicalFieldPayload> {
+  addTechnicalField(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: AddTechnicalFieldInput,
+  ): Promise<AddTechnicalFieldPayload> {
     return this.service.add(actor, input);
   }
 }

@@ -7,7 +7,12 @@ import { ConflictError, UserInputError } from '../common/errors.js';
 import { uniqueViolation } from '../database/pg-errors.js';
 import { AddTechnicalFieldInput } from './dto/technical-field.inputs.js';
 import { AddTechnicalFieldPayload, TechnicalFieldType } from './dto/technical-field.types.js';
-import { existingTechnicalFieldCodes, insertTechnicalField, listTechnicalFields, lockTechnicalField } from './technical-fields.queries.js';
+import {
+  existingTechnicalFieldCodes,
+  insertTechnicalField,
+  listTechnicalFields,
+  lockTechnicalField,
+} from './technical-fields.queries.js';
 import { parentCodeOf } from './technical-field-codes.js';
 
 @Injectable()
@@ -27,9 +32,15 @@ export class TechnicalFieldsService {
     try {
       return await this.dataSource.transaction(async (manager) => {
         if (parent) {
-          if (!(await lockTechnicalField(manager, parent))) throw UserInputError.field('code', `its parent field ${parent} does not exist`);
+          if (!(await lockTechnicalField(manager, parent)))
+            throw UserInputError.field('code', `its parent field ${parent} does not exist`);
         }
-        const technicalField = await insertTechnicalField(manager, { code: input.code, parentCode: parent, nameZh: input.nameZh, nameEn: input.nameEn });
+        const technicalField = await insertTechnicalField(manager, {
+          code: input.code,
+          parentCode: parent,
+          nameZh: input.nameZh,
+          nameEn: input.nameEn,
+        });
         await this.audit.record(manager, {
           actor,
           action: 'TECHNICAL_FIELD_ADDED',
@@ -40,16 +51,22 @@ export class TechnicalFieldsService {
         return { technicalField };
       });
     } catch (error) {
-      if (uniqueViolation(error) !== null) throw new ConflictError('TECHNICAL_FIELD_EXISTS', `The field ${input.code} already exists`);
+      if (uniqueViolation(error) !== null)
+        throw new ConflictError('TECHNICAL_FIELD_EXISTS', `The field ${input.code} already exists`);
       throw error;
     }
   }
 
   /** BAD_USER_INPUT naming the unknown codes, if any. */
-  async assertKnown(manager: EntityManager, codes: readonly string[], field: string): Promise<void> {
+  async assertKnown(
+    manager: EntityManager,
+    codes: readonly string[],
+    field: string,
+  ): Promise<void> {
     if (!codes.length) return;
     const known = new Set(await existingTechnicalFieldCodes(manager, codes));
     const unknown = codes.filter((c) => !known.has(c));
-    if (unknown.length) throw UserInputError.field(field, `unknown technical field code: ${unknown.join(', ')}`);
+    if (unknown.length)
+      throw UserInputError.field(field, `unknown technical field code: ${unknown.join(', ')}`);
   }
 }

@@ -16,7 +16,9 @@ async function main(): Promise<void> {
     options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } },
   });
   if (!values.email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values.email)) {
-    throw new Error('usage: npm run create-admin -- --email <address> [--password <password>] [--name <display name>]');
+    throw new Error(
+      'usage: npm run create-admin -- --email <address> [--password <password>] [--name <display name>]',
+    );
   }
   if (values.password !== undefined && values.password.length < PASSWORD_MIN_LENGTH) {
     throw new Error(`--password must be at least ${PASSWORD_MIN_LENGTH} characters`);
@@ -34,7 +36,9 @@ async function main(): Promise<void> {
       }),
     );
     if (created) {
-      console.log(`created administrator ${user.email}${values.password ? '' : ` with password: ${password}`}`);
+      console.log(
+        `created administrator ${user.email}${values.password ? '' : ` with password: ${password}`}`,
+      );
     } else {
       console.log(`${user.email} is an administrator (existing account; password unchanged)`);
     }

@@ -17,13 +17,55 @@ import unhomoglyph from 'unhomoglyph';
 
 /** Scripts told apart; a letter of any other script counts as one more, distinct script ("Other"). */
 const SCRIPTS = [
-  'Latin', 'Greek', 'Cyrillic', 'Armenian', 'Georgian', 'Hebrew', 'Arabic', 'Syriac', 'Thaana', 'Nko',
-  'Devanagari', 'Bengali', 'Gurmukhi', 'Gujarati', 'Oriya', 'Tamil', 'Telugu', 'Kannada', 'Malayalam', 'Sinhala',
-  'Thai', 'Lao', 'Tibetan', 'Myanmar', 'Khmer', 'Mongolian', 'Ethiopic', 'Cherokee', 'Canadian_Aboriginal',
-  'Ogham', 'Runic', 'Coptic', 'Glagolitic', 'Tifinagh', 'Yi', 'Lisu', 'Vai', 'Osage', 'Adlam', 'Deseret',
-  'Han', 'Hiragana', 'Katakana', 'Bopomofo', 'Hangul',
+  'Latin',
+  'Greek',
+  'Cyrillic',
+  'Armenian',
+  'Georgian',
+  'Hebrew',
+  'Arabic',
+  'Syriac',
+  'Thaana',
+  'Nko',
+  'Devanagari',
+  'Bengali',
+  'Gurmukhi',
+  'Gujarati',
+  'Oriya',
+  'Tamil',
+  'Telugu',
+  'Kannada',
+  'Malayalam',
+  'Sinhala',
+  'Thai',
+  'Lao',
+  'Tibetan',
+  'Myanmar',
+  'Khmer',
+  'Mongolian',
+  'Ethiopic',
+  'Cherokee',
+  'Canadian_Aboriginal',
+  'Ogham',
+  'Runic',
+  'Coptic',
+  'Glagolitic',
+  'Tifinagh',
+  'Yi',
+  'Lisu',
+  'Vai',
+  'Osage',
+  'Adlam',
+  'Deseret',
+  'Han',
+  'Hiragana',
+  'Katakana',
+  'Bopomofo',
+  'Hangul',
 ] as const;
-const SCRIPT_RE = SCRIPTS.map((name) => [name, new RegExp(`^\\p{Script_Extensions=${name}}$`, 'u')] as const);
+const SCRIPT_RE = SCRIPTS.map(
+  (name) => [name, new RegExp(`^\\p{Script_Extensions=${name}}$`, 'u')] as const,
+);
 const COMMON_OR_INHERITED = /^[\p{Script=Common}\p{Script=Inherited}]$/u;
 /** TR 39 augmented script sets: the writing systems that mix Han with other scripts. */
 const AUGMENTED: Record<string, string[]> = {
@@ -59,9 +101,13 @@ export function mixedScripts(text: string): string[] {
     if (set) sets.push(set);
   }
   const augmented = sets.map((set) => new Set([...set].flatMap((s) => AUGMENTED[s] ?? [s])));
-  const resolved = augmented.reduce<Set<string> | null>((acc, set) => (acc ? new Set([...acc].filter((s) => set.has(s))) : set), null);
+  const resolved = augmented.reduce<Set<string> | null>(
+    (acc, set) => (acc ? new Set([...acc].filter((s) => set.has(s))) : set),
+    null,
+  );
   if (!resolved || resolved.size > 0) return [];
-  if (WITH_LATIN.some((allowed) => sets.every((set) => [...set].some((s) => allowed.has(s))))) return [];
+  if (WITH_LATIN.some((allowed) => sets.every((set) => [...set].some((s) => allowed.has(s)))))
+    return [];
   return [...new Set(sets.flatMap((set) => [...set]))].sort();
 }
 

@@ -6,4 +6,10 @@ export { Locale, UserType } from './dto/user.types.js';
 export { toUserType } from './user.mapper.js';
 export { emailSkeleton } from './email-identity.js';
 export { DistinctEmail, normaliseEmail } from './dto/email.validators.js';
-export { dummyPasswordHash, hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from './password-hasher.js';
+export {
+  dummyPasswordHash,
+  hashPassword,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  verifyPassword,
+} from './password-hasher.js';

@@ -2,7 +2,12 @@ import { Locale, UserType } from './dto/user.types.js';
 import type { UserEntity } from './user.entity.js';
 
 /** The only way a user row becomes API output: the password hash has no way out. */
-export function toUserType(user: Pick<UserEntity, 'id' | 'email' | 'displayName' | 'locale' | 'platformRoles' | 'status' | 'createdAt'>): UserType {
+export function toUserType(
+  user: Pick<
+    UserEntity,
+    'id' | 'email' | 'displayName' | 'locale' | 'platformRoles' | 'status' | 'createdAt'
+  >,
+): UserType {
   return {
     id: user.id,
     email: user.email,

@@ -23,13 +23,19 @@ export class UsersResolver {
 
   @Mutation(() => UserType, { description: 'Suspends an account; its sessions end at once.' })
   @Access(AccessRule.ADMIN)
-  suspendUser(@CurrentActor() actor: Actor, @Args('input') input: UserDecisionInput): Promise<UserType> {
+  suspendUser(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: UserDecisionInput,
+  ): Promise<UserType> {
     return this.service.suspend(actor, input.userId, input.reason);
   }
 
   @Mutation(() => UserType, { description: 'Lifts a suspension.' })
   @Access(AccessRule.ADMIN)
-  reinstateUser(@CurrentActor() actor: Actor, @Args('input') input: UserDecisionInput): Promise<UserType> {
+  reinstateUser(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: UserDecisionInput,
+  ): Promise<UserType> {
     return this.service.reinstate(actor, input.userId, input.reason);
   }
 }

@@ -4,7 +4,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/index.js';
 import type { Actor } from '../common/auth/actor.js';
 import { ConflictError, NotFoundError } from '../common/errors.js';
-import { ConnectionShape, decodeCursor, encodeCursor, pageSize, toConnection } from '../common/pagination/connection.js';
+import {
+  ConnectionShape,
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+  toConnection,
+} from '../common/pagination/connection.js';
 import { UserType } from './dto/user.types.js';
 import { UsersArgs } from './dto/user.inputs.js';
 import { UserEntity, UserStatus } from './user.entity.js';
@@ -43,12 +49,18 @@ export class UsersService {
       qb.andWhere('(u.created_at, u.id) < (:createdAt::timestamptz, :id::uuid)', { createdAt, id });
     }
     const rows = await qb.getMany();
-    return toConnection(rows, first, (u) => encodeCursor([u.createdAt.toISOString(), u.id]), toUserType);
+    return toConnection(
+      rows,
+      first,
+      (u) => encodeCursor([u.createdAt.toISOString(), u.id]),
+      toUserType,
+    );
   }
 
   /** Suspends an account: its sessions end and its tokens stop working at the next request. */
   async suspend(actor: Actor, userId: string, reason: string): Promise<UserType> {
-    if (userId === actor.userId) throw new ConflictError('CANNOT_SUSPEND_SELF', 'Administrators cannot suspend themselves');
+    if (userId === actor.userId)
+      throw new ConflictError('CANNOT_SUSPEND_SELF', 'Administrators cannot suspend themselves');
     return this.dataSource.transaction(async (manager) => {
       const user = await this.transition(manager, userId, UserStatus.ACTIVE, UserStatus.SUSPENDED);
       await revokeSessionsOfSuspendedUser(manager, userId);
@@ -81,7 +93,12 @@ export class UsersService {
     });
   }
 
-  private async transition(manager: EntityManager, userId: string, from: UserStatus, to: UserStatus): Promise<UserEntity> {
+  private async transition(
+    manager: EntityManager,
+    userId: string,
+    from: UserStatus,
+    to: UserStatus,
+  ): Promise<UserEntity> {
     const [rows] = (await manager.query(
       `UPDATE users SET status = $3, updated_at = now() WHERE id = $1 AND status = $2 RETURNING id`,
       [userId, from, to],
@@ -89,7 +106,10 @@ export class UsersService {
     const user = await manager.getRepository(UserEntity).findOneBy({ id: userId });
     if (!user) throw new NotFoundError('User');
     if (rows.length === 0) {
-      throw new ConflictError('INVALID_TRANSITION', `A ${user.status} user cannot become ${to}`, { from: user.status, to });
+      throw new ConflictError('INVALID_TRANSITION', `A ${user.status} user cannot become ${to}`, {
+        from: user.status,
+        to,
+      });
     }
     return user;
   }

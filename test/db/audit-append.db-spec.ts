@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { verifyAuditChain } from '../../src/audit/audit-chain.js';
-import { auditEventHash, auditHashPieces, GENESIS_HASH, type AuditHashContent, type AuditHashDeferred } from '../../src/audit/audit-hash.js';
+import {
+  auditEventHash,
+  auditHashPieces,
+  GENESIS_HASH,
+  type AuditHashContent,
+  type AuditHashDeferred,
+} from '../../src/audit/audit-hash.js';
 import { AUDIT_CHAIN_LOCK_KEY } from '../../src/audit/audit.service.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
 
@@ -36,27 +42,61 @@ describe('audit_append', () => {
     };
   }
 
-  async function append(client: pg.Pool | pg.PoolClient, c: Content, pieces: string[] = auditHashPieces(c)): Promise<{ seq: string; hash: string }> {
+  async function append(
+    client: pg.Pool | pg.PoolClient,
+    c: Content,
+    pieces: string[] = auditHashPieces(c),
+  ): Promise<{ seq: string; hash: string }> {
     const { rows } = await client.query<{ seq: string; hash: string }>(
       `SELECT appended_seq::text AS seq, appended_hash AS hash FROM audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-      [c.id, c.actorUserId, c.action, c.entityType, c.entityId, c.organizationId, c.fromState, c.toState, c.reason, c.requestId, JSON.stringify(c.data), pieces, AUDIT_CHAIN_LOCK_KEY],
+      [
+        c.id,
+        c.actorUserId,
+        c.action,
+        c.entityType,
+        c.entityId,
+        c.organizationId,
+        c.fromState,
+        c.toState,
+        c.reason,
+        c.requestId,
+        JSON.stringify(c.data),
+        pieces,
+        AUDIT_CHAIN_LOCK_KEY,
+      ],
     );
     return rows[0];
   }
 
-  const verify = (client: pg.Pool | pg.PoolClient = db.sql) => verifyAuditChain(async (sql, params) => (await client.query(sql, params)).rows);
+  const verify = (client: pg.Pool | pg.PoolClient = db.sql) =>
+    verifyAuditChain(async (sql, params) => (await client.query(sql, params)).rows);
 
   it('links each event to the last one, from the genesis hash, with the hash the service computes', async () => {
-    const contents = [content({ n: 1 }), content({ n: 2, nested: { b: [1, 'два'], a: null } }), content({})];
+    const contents = [
+      content({ n: 1 }),
+      content({ n: 2, nested: { b: [1, 'два'], a: null } }),
+      content({}),
+    ];
     const appended = [];
     for (const c of contents) appended.push(await append(db.sql, c));
     expect(appended.map((a) => a.seq)).toEqual(['1', '2', '3']);
-    const { rows } = await db.sql.query(`SELECT seq::text AS seq, prev_hash, hash, occurred_at FROM audit_events ORDER BY seq`);
-    expect(rows.map((r) => r.prev_hash)).toEqual([GENESIS_HASH, appended[0].hash, appended[1].hash]);
+    const { rows } = await db.sql.query(
+      `SELECT seq::text AS seq, prev_hash, hash, occurred_at FROM audit_events ORDER BY seq`,
+    );
+    expect(rows.map((r) => r.prev_hash)).toEqual([
+      GENESIS_HASH,
+      appended[0].hash,
+      appended[1].hash,
+    ]);
     expect(rows.map((r) => r.hash)).toEqual(appended.map((a) => a.hash));
     // The database finished the same hash the service would compute over the whole row.
     rows.forEach((row, i) => {
-      const full: AuditHashContent = { ...contents[i], seq: row.seq, prevHash: row.prev_hash, occurredAt: (row.occurred_at as Date).toISOString() };
+      const full: AuditHashContent = {
+        ...contents[i],
+        seq: row.seq,
+        prevHash: row.prev_hash,
+        occurredAt: (row.occurred_at as Date).toISOString(),
+      };
       expect(auditEventHash(full)).toBe(row.hash);
     });
     expect(await verify()).toEqual({ ok: true, checked: 3, lastSeq: '3', firstBreak: null });
@@ -68,8 +108,14 @@ describe('audit_append', () => {
       await client.query('BEGIN');
       // The table refuses changes (a trigger); what gets past it, as an owner could, the chain shows.
       await client.query(`SET LOCAL session_replication_role = replica`);
-      const { rows } = await client.query<{ id: string }>(`UPDATE audit_events SET data = '{"n": 99}' WHERE seq = 2 RETURNING id`);
-      expect(await verify(client)).toMatchObject({ ok: false, checked: 2, firstBreak: { seq: '2', id: rows[0].id, problem: 'HASH_MISMATCH' } });
+      const { rows } = await client.query<{ id: string }>(
+        `UPDATE audit_events SET data = '{"n": 99}' WHERE seq = 2 RETURNING id`,
+      );
+      expect(await verify(client)).toMatchObject({
+        ok: false,
+        checked: 2,
+        firstBreak: { seq: '2', id: rows[0].id, problem: 'HASH_MISMATCH' },
+      });
       await client.query('ROLLBACK');
     } finally {
       client.release(true);
@@ -91,13 +137,17 @@ describe('audit_append', () => {
       // B is blocked on the chain's lock, held by A until it ends.
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(secondDone).toBe(false);
-      const { rows } = await db.sql.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
+      const { rows } = await db.sql.query(
+        `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      );
       expect(rows[0].n).toBe(1);
       await a.query('COMMIT');
       const linked = await second;
       await b.query('COMMIT');
       expect(BigInt(linked.seq)).toBe(BigInt(first.seq) + 1n);
-      const prev = await db.sql.query(`SELECT prev_hash FROM audit_events WHERE seq = $1`, [linked.seq]);
+      const prev = await db.sql.query(`SELECT prev_hash FROM audit_events WHERE seq = $1`, [
+        linked.seq,
+      ]);
       expect(prev.rows[0].prev_hash).toBe(first.hash);
     } finally {
       a.release(true);
@@ -124,16 +174,25 @@ describe('audit_append', () => {
 
   it('many concurrent appends make one unbroken chain', async () => {
     const before = await verify();
-    const results = await Promise.all(Array.from({ length: 24 }, (_, i) => append(db.sql, content({ i }))));
+    const results = await Promise.all(
+      Array.from({ length: 24 }, (_, i) => append(db.sql, content({ i }))),
+    );
     const seqs = results.map((r) => Number(r.seq)).sort((x, y) => x - y);
     expect(seqs).toEqual(Array.from({ length: 24 }, (_, i) => Number(before.lastSeq) + 1 + i));
-    expect(await verify()).toEqual({ ok: true, checked: before.checked + 24, lastSeq: String(Number(before.lastSeq) + 24), firstBreak: null });
+    expect(await verify()).toEqual({
+      ok: true,
+      checked: before.checked + 24,
+      lastSeq: String(Number(before.lastSeq) + 24),
+      firstBreak: null,
+    });
   });
 
   it('refuses pieces that are not the four of the canonical JSON, appending nothing', async () => {
     const before = await verify();
     const c = content({});
-    await expect(append(db.sql, c, auditHashPieces(c).slice(0, 3))).rejects.toThrow('audit_append: expected 4 canonical pieces');
+    await expect(append(db.sql, c, auditHashPieces(c).slice(0, 3))).rejects.toThrow(
+      'audit_append: expected 4 canonical pieces',
+    );
     expect((await verify()).checked).toBe(before.checked);
   });
 });

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { VETO_THRESHOLD } from '../../src/proposals/proposal-rules.js';
 import { scoreTotalsSql } from '../../src/proposals/proposal-sql.js';
-import { createChallenge, createEnterprise, createExpert, createSme, type Persona, type TestChallenge, type TestOrg } from '../support/factories/index.js';
+import {
+  createChallenge,
+  createEnterprise,
+  createExpert,
+  createSme,
+  type Persona,
+  type TestChallenge,
+  type TestOrg,
+} from '../support/factories/index.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
 
 /**
@@ -24,7 +32,11 @@ describe('score_summaries and proposal_score_totals, kept by triggers', () => {
   afterAll(() => db?.close());
 
   /** A submitted proposal of a fresh challenge (criteria weights 50/30/20, the last a veto), each expert assigned. */
-  async function scoredProposal(): Promise<{ challenge: TestChallenge; proposalId: string; assignments: string[] }> {
+  async function scoredProposal(): Promise<{
+    challenge: TestChallenge;
+    proposalId: string;
+    assignments: string[];
+  }> {
     const challenge = await createChallenge(db, issuer, { status: 'CLOSED' });
     const { rows } = await db.sql.query<{ id: string }>(
       `INSERT INTO proposals (challenge_id, organization_id, status, current_revision, submitted_at) VALUES ($1, $2, 'UNDER_REVIEW', 1, now()) RETURNING id`,
@@ -41,18 +53,51 @@ describe('score_summaries and proposal_score_totals, kept by triggers', () => {
     return { challenge, proposalId: rows[0].id, assignments };
   }
 
-  async function score(assignmentId: string, proposalId: string, criterionId: string, value: number): Promise<void> {
-    await db.sql.query(`INSERT INTO scores (assignment_id, proposal_id, criterion_id, score) VALUES ($1, $2, $3, $4)`, [assignmentId, proposalId, criterionId, value]);
+  async function score(
+    assignmentId: string,
+    proposalId: string,
+    criterionId: string,
+    value: number,
+  ): Promise<void> {
+    await db.sql.query(
+      `INSERT INTO scores (assignment_id, proposal_id, criterion_id, score) VALUES ($1, $2, $3, $4)`,
+      [assignmentId, proposalId, criterionId, value],
+    );
   }
 
   async function summaries(proposalId: string) {
-    const { rows } = await db.sql.query(`SELECT criterion_id, n, avg, min, max, sd FROM score_summaries WHERE proposal_id = $1`, [proposalId]);
-    return Object.fromEntries(rows.map((r) => [r.criterion_id as string, { n: r.n, avg: r.avg, min: r.min, max: r.max, sd: r.sd }]));
+    const { rows } = await db.sql.query(
+      `SELECT criterion_id, n, avg, min, max, sd FROM score_summaries WHERE proposal_id = $1`,
+      [proposalId],
+    );
+    return Object.fromEntries(
+      rows.map((r) => [
+        r.criterion_id as string,
+        { n: r.n, avg: r.avg, min: r.min, max: r.max, sd: r.sd },
+      ]),
+    );
   }
 
   async function totals(proposalId: string) {
-    const { rows } = await db.sql.query(`SELECT weighted, lowest_veto_average, ${scoreTotalsSql('t').vetoed} AS vetoed, complete, reviewer_count, criteria FROM proposal_score_totals t WHERE proposal_id = $1`, [proposalId]);
-    return rows[0] as { weighted: number | null; lowest_veto_average: number | null; vetoed: boolean; complete: boolean; reviewer_count: number; criteria: { criterionId: string; average: number | null; reviewerCount: number; spread: number | null }[] } | undefined;
+    const { rows } = await db.sql.query(
+      `SELECT weighted, lowest_veto_average, ${scoreTotalsSql('t').vetoed} AS vetoed, complete, reviewer_count, criteria FROM proposal_score_totals t WHERE proposal_id = $1`,
+      [proposalId],
+    );
+    return rows[0] as
+      | {
+          weighted: number | null;
+          lowest_veto_average: number | null;
+          vetoed: boolean;
+          complete: boolean;
+          reviewer_count: number;
+          criteria: {
+            criterionId: string;
+            average: number | null;
+            reviewerCount: number;
+            spread: number | null;
+          }[];
+        }
+      | undefined;
   }
 
   it('summarises each criterion (count, average, min, max, population SD) and totals the proposal as scores arrive', async () => {
@@ -61,8 +106,15 @@ describe('score_summaries and proposal_score_totals, kept by triggers', () => {
     expect(await totals(proposalId)).toBeUndefined();
 
     await score(assignments[0], proposalId, tech, 8);
-    expect(await summaries(proposalId)).toEqual({ [tech]: { n: 1, avg: 8, min: 8, max: 8, sd: 0 } });
-    expect(await totals(proposalId)).toMatchObject({ weighted: 40, vetoed: false, complete: false, reviewer_count: 1 });
+    expect(await summaries(proposalId)).toEqual({
+      [tech]: { n: 1, avg: 8, min: 8, max: 8, sd: 0 },
+    });
+    expect(await totals(proposalId)).toMatchObject({
+      weighted: 40,
+      vetoed: false,
+      complete: false,
+      reviewer_count: 1,
+    });
 
     await score(assignments[1], proposalId, tech, 6);
     await score(assignments[0], proposalId, team, 10);
@@ -87,13 +139,27 @@ describe('score_summaries and proposal_score_totals, kept by triggers', () => {
     expect((await totals(proposalId))?.vetoed).toBe(false);
     await score(assignments[1], proposalId, veto, VETO_THRESHOLD - 1);
     // The trigger keeps the lowest veto-criterion average; the threshold is applied by scoreTotalsSql alone.
-    expect(await totals(proposalId)).toMatchObject({ lowest_veto_average: VETO_THRESHOLD - 0.5, vetoed: true });
-    await db.sql.query(`UPDATE scores SET score = $3 WHERE assignment_id = $1 AND criterion_id = $2`, [assignments[1], veto, VETO_THRESHOLD]);
+    expect(await totals(proposalId)).toMatchObject({
+      lowest_veto_average: VETO_THRESHOLD - 0.5,
+      vetoed: true,
+    });
+    await db.sql.query(
+      `UPDATE scores SET score = $3 WHERE assignment_id = $1 AND criterion_id = $2`,
+      [assignments[1], veto, VETO_THRESHOLD],
+    );
     expect((await totals(proposalId))?.vetoed).toBe(false);
     // A low score on a criterion that is not a veto vetoes nothing.
     await score(assignments[0], proposalId, challenge.criterionIds[0], 0);
     expect((await totals(proposalId))?.vetoed).toBe(false);
-    expect(Number((await db.sql.query(`SELECT count(*) FROM proposal_score_totals t WHERE ${scoreTotalsSql('t').vetoed}`)).rows[0].count)).toBe(0);
+    expect(
+      Number(
+        (
+          await db.sql.query(
+            `SELECT count(*) FROM proposal_score_totals t WHERE ${scoreTotalsSql('t').vetoed}`,
+          )
+        ).rows[0].count,
+      ),
+    ).toBe(0);
   });
 
   it('follows an edited and a deleted score; the last score of a criterion gone, its summary goes', async () => {
@@ -101,14 +167,22 @@ describe('score_summaries and proposal_score_totals, kept by triggers', () => {
     const [tech] = challenge.criterionIds;
     await score(assignments[0], proposalId, tech, 4);
     await score(assignments[1], proposalId, tech, 10);
-    await db.sql.query(`UPDATE scores SET score = 6 WHERE assignment_id = $1 AND criterion_id = $2`, [assignments[1], tech]);
+    await db.sql.query(
+      `UPDATE scores SET score = 6 WHERE assignment_id = $1 AND criterion_id = $2`,
+      [assignments[1], tech],
+    );
     expect((await summaries(proposalId))[tech]).toEqual({ n: 2, avg: 5, min: 4, max: 6, sd: 1 });
     await db.sql.query(`DELETE FROM scores WHERE assignment_id = $1`, [assignments[1]]);
     expect((await summaries(proposalId))[tech]).toEqual({ n: 1, avg: 4, min: 4, max: 4, sd: 0 });
     expect(await totals(proposalId)).toMatchObject({ weighted: 20, reviewer_count: 1 });
     await db.sql.query(`DELETE FROM scores WHERE assignment_id = $1`, [assignments[0]]);
     expect(await summaries(proposalId)).toEqual({});
-    expect(await totals(proposalId)).toMatchObject({ weighted: null, vetoed: false, complete: false, reviewer_count: 0 });
+    expect(await totals(proposalId)).toMatchObject({
+      weighted: null,
+      vetoed: false,
+      complete: false,
+      reviewer_count: 0,
+    });
   });
 
   it("re-totals a challenge's proposals when its criteria change (weight, veto, a criterion added and removed)", async () => {
@@ -119,7 +193,9 @@ describe('score_summaries and proposal_score_totals, kept by triggers', () => {
     await score(assignments[0], proposalId, veto, 2);
     expect(await totals(proposalId)).toMatchObject({ weighted: 69, vetoed: true, complete: true });
     await db.sql.query(`UPDATE evaluation_criteria SET weight = 40 WHERE id = $1`, [tech]);
-    await db.sql.query(`UPDATE evaluation_criteria SET weight = 40, veto = false WHERE id = $1`, [team]);
+    await db.sql.query(`UPDATE evaluation_criteria SET weight = 40, veto = false WHERE id = $1`, [
+      team,
+    ]);
     // 40 × 10 + 40 × 5 + 20 × 2
     expect(await totals(proposalId)).toMatchObject({ weighted: 64, vetoed: true });
     // A criterion added: nobody has scored it, the proposal is no longer complete; removed again, it is.
@@ -128,7 +204,12 @@ describe('score_summaries and proposal_score_totals, kept by triggers', () => {
       [challenge.id],
     );
     expect(await totals(proposalId)).toMatchObject({ weighted: 64, complete: false });
-    expect((await totals(proposalId))!.criteria.map((c) => c.criterionId)).toEqual([tech, team, veto, added.rows[0].id]);
+    expect((await totals(proposalId))!.criteria.map((c) => c.criterionId)).toEqual([
+      tech,
+      team,
+      veto,
+      added.rows[0].id,
+    ]);
     await db.sql.query(`DELETE FROM evaluation_criteria WHERE id = $1`, [added.rows[0].id]);
     expect(await totals(proposalId)).toMatchObject({ weighted: 64, complete: true });
     // The veto criterion no longer a veto: no veto.
@@ -146,7 +227,10 @@ describe('score_summaries and proposal_score_totals, kept by triggers', () => {
         clients.map(async (c, i) => {
           const order = i % 2 ? [...challenge.criterionIds].reverse() : challenge.criterionIds;
           for (const criterionId of order) {
-            await c.query(`INSERT INTO scores (assignment_id, proposal_id, criterion_id, score) VALUES ($1, $2, $3, $4)`, [assignments[i], proposalId, criterionId, 6 + i]);
+            await c.query(
+              `INSERT INTO scores (assignment_id, proposal_id, criterion_id, score) VALUES ($1, $2, $3, $4)`,
+              [assignments[i], proposalId, criterionId, 6 + i],
+            );
           }
           await c.query('COMMIT');
         }),
@@ -155,7 +239,12 @@ describe('score_summaries and proposal_score_totals, kept by triggers', () => {
       for (const c of clients) c.release(true);
     }
     const s = await summaries(proposalId);
-    for (const criterionId of challenge.criterionIds) expect(s[criterionId]).toMatchObject({ n: 3, avg: 7, min: 6, max: 8 });
-    expect(await totals(proposalId)).toMatchObject({ weighted: 70, complete: true, reviewer_count: 3 });
+    for (const criterionId of challenge.criterionIds)
+      expect(s[criterionId]).toMatchObject({ n: 3, avg: 7, min: 6, max: 8 });
+    expect(await totals(proposalId)).toMatchObject({
+      weighted: 70,
+      complete: true,
+      reviewer_count: 3,
+    });
   });
 });

@@ -16,7 +16,10 @@ export function databaseUrl(adminUrl: string, database: string): string {
   return url.toString();
 }
 
-export async function withAdminClient<T>(adminUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withAdminClient<T>(
+  adminUrl: string,
+  fn: (client: pg.Client) => Promise<T>,
+): Promise<T> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
@@ -36,21 +39,33 @@ export async function withAdminClient<T>(adminUrl: string, fn: (client: pg.Clien
 async function waitUntilUnused(client: pg.Client, database: string, waitMs: number): Promise<void> {
   const until = Date.now() + waitMs;
   for (;;) {
-    const { rows } = await client.query<{ pid: number; application_name: string; state: string | null }>(
+    const { rows } = await client.query<{
+      pid: number;
+      application_name: string;
+      state: string | null;
+    }>(
       `SELECT pid, application_name, state FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend'`,
       [database],
     );
     if (rows.length === 0) return;
     if (Date.now() > until) {
-      const who = rows.map((r) => `${r.application_name || '(no name)'} pid ${r.pid} ${r.state ?? ''}`.trim()).join(', ');
-      throw new Error(`test database ${database} still has ${rows.length} connection(s) after ${waitMs} ms: ${who}`);
+      const who = rows
+        .map((r) => `${r.application_name || '(no name)'} pid ${r.pid} ${r.state ?? ''}`.trim())
+        .join(', ');
+      throw new Error(
+        `test database ${database} still has ${rows.length} connection(s) after ${waitMs} ms: ${who}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
 
 /** A fresh database for one test file, copied from the migrated template (fast: a file copy). */
-export async function createTestDatabase(): Promise<{ name: string; url: string; drop: (options?: { waitMs?: number }) => Promise<void> }> {
+export async function createTestDatabase(): Promise<{
+  name: string;
+  url: string;
+  drop: (options?: { waitMs?: number }) => Promise<void>;
+}> {
   const { adminUrl, template, runId } = testServer();
   const name = `mp_t_${runId}_${randomBytes(4).toString('hex')}`;
   await withAdminClient(adminUrl, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));

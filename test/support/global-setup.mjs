@@ -57,7 +57,12 @@ export default async function globalSetup() {
   const template = `mp_tpl_${runId}`;
   await adminQuery(adminUrl, `CREATE DATABASE ${template}`);
   const dataSource = new DataSource(
-    typeormOptions({ url: databaseUrl(adminUrl, template), poolSize: 2, connectionTimeoutMs: 5000, statementTimeoutMs: 60000 }),
+    typeormOptions({
+      url: databaseUrl(adminUrl, template),
+      poolSize: 2,
+      connectionTimeoutMs: 5000,
+      statementTimeoutMs: 60000,
+    }),
   );
   await dataSource.initialize();
   await runMigrations(dataSource);

@@ -2,7 +2,11 @@ import { rmSync } from 'node:fs';
 import { adminQuery } from './global-setup.mjs';
 
 export default async function globalTeardown() {
-  const { MP_TEST_ADMIN_URL: adminUrl, MP_TEST_TEMPLATE: template, MP_TEST_RUN: runId } = process.env;
+  const {
+    MP_TEST_ADMIN_URL: adminUrl,
+    MP_TEST_TEMPLATE: template,
+    MP_TEST_RUN: runId,
+  } = process.env;
   if (adminUrl && template && runId) {
     // This run's databases, including those of test files that crashed before cleaning up.
     const { rows } = await adminQuery(
@@ -10,7 +14,10 @@ export default async function globalTeardown() {
       `SELECT datname FROM pg_database WHERE starts_with(datname, $1) OR datname = $2`,
       [`mp_t_${runId}_`, template],
     ).catch(() => ({ rows: [] }));
-    for (const { datname } of rows) await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`).catch(() => undefined);
+    for (const { datname } of rows)
+      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`).catch(
+        () => undefined,
+      );
   }
   const embedded = globalThis.__MP_EMBEDDED__;
   if (embedded) {

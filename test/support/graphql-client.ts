@@ -5,7 +5,13 @@ import { SQL_COUNT_REQUEST_HEADER } from '../../src/database/sql-counter.js';
 export interface GqlError {
   message: string;
   path?: (string | number)[];
-  extensions?: { code?: string; reason?: string; fields?: { field: string; message: string }[]; requestId?: string; [k: string]: unknown };
+  extensions?: {
+    code?: string;
+    reason?: string;
+    fields?: { field: string; message: string }[];
+    requestId?: string;
+    [k: string]: unknown;
+  };
 }
 
 export interface GqlResponse<T> {
@@ -30,9 +36,15 @@ export class GraphqlClient {
     return new GraphqlClient(this.server, token);
   }
 
-  async send<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>> {
+  async send<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GqlResponse<T>> {
     // Every test request asks for its SQL statement count (x-sql-statements; the test apps run with BENCH_SQL_COUNT).
-    let req = request(this.server).post('/graphql').set('content-type', 'application/json').set(SQL_COUNT_REQUEST_HEADER, '1');
+    let req = request(this.server)
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set(SQL_COUNT_REQUEST_HEADER, '1');
     if (this.token) req = req.set('authorization', `Bearer ${this.token}`);
     const res = await req.send({ query, variables });
     const body = (res.body ?? {}) as { data?: T | null; errors?: GqlError[] };
@@ -48,10 +60,15 @@ export class GraphqlClient {
   }
 
   /** Sends and expects success: returns data, or throws with the errors. */
-  async ok<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<T> {
+  async ok<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<T> {
     const res = await this.send<T>(query, variables);
     if (res.errors?.length || !res.data) {
-      throw new Error(`GraphQL request failed (${res.status}): ${JSON.stringify(res.errors ?? res.text)}`);
+      throw new Error(
+        `GraphQL request failed (${res.status}): ${JSON.stringify(res.errors ?? res.text)}`,
+      );
     }
     return res.data;
   }

@@ -20,7 +20,8 @@ export function dummy(type: GraphQLInputType): unknown {
   if (isInputObjectType(named)) {
     const value: Record<string, unknown> = {};
     for (const field of Object.values(named.getFields())) {
-      if (isNonNullType(field.type) && field.defaultValue === undefined) value[field.name] = dummy(field.type);
+      if (isNonNullType(field.type) && field.defaultValue === undefined)
+        value[field.name] = dummy(field.type);
     }
     return value;
   }

@@ -12,7 +12,10 @@ export interface StatementSample {
  * size (one query per relation per page, through DataLoaders, never one per row). Throws when the
  * count grows with the page size, naming the counts.
  */
-export function assertConstantStatements(samples: readonly StatementSample[], operation = 'the list request'): void {
+export function assertConstantStatements(
+  samples: readonly StatementSample[],
+  operation = 'the list request',
+): void {
   const sorted = [...samples].sort((a, b) => a.pageSize - b.pageSize);
   for (const sample of sorted) {
     if (sample.items < sample.pageSize) {
@@ -24,7 +27,9 @@ export function assertConstantStatements(samples: readonly StatementSample[], op
   const smallest = sorted[0];
   for (const sample of sorted.slice(1)) {
     if (sample.statements > smallest.statements) {
-      const counts = sorted.map((s) => `${s.statements} statements for ${s.pageSize} items`).join(', ');
+      const counts = sorted
+        .map((s) => `${s.statements} statements for ${s.pageSize} items`)
+        .join(', ');
       throw new Error(`${operation} runs more SQL as the page grows (N+1): ${counts}`);
     }
   }
@@ -64,10 +69,13 @@ export async function expectConstantStatements(
   const samples: StatementSample[] = [];
   for (const pageSize of pageSizes) {
     const res = await client.send(query, variablesFor(pageSize));
-    if (res.errors?.length || !res.data) throw new Error(`${operation} failed: ${JSON.stringify(res.errors ?? res.text)}`);
-    if (res.sqlStatements === undefined) throw new Error('no x-sql-statements header: start the app with BENCH_SQL_COUNT=true');
+    if (res.errors?.length || !res.data)
+      throw new Error(`${operation} failed: ${JSON.stringify(res.errors ?? res.text)}`);
+    if (res.sqlStatements === undefined)
+      throw new Error('no x-sql-statements header: start the app with BENCH_SQL_COUNT=true');
     const items = itemsOf(res.data);
-    if (items === undefined) throw new Error(`cannot count the items ${operation} returned: pass itemsOf`);
+    if (items === undefined)
+      throw new Error(`cannot count the items ${operation} returned: pass itemsOf`);
     samples.push({ pageSize, items, statements: res.sqlStatements });
   }
   assertConstantStatements(samples, operation);

@@ -40,12 +40,18 @@ export function testEnv(overrides: Record<string, string> = {}): NodeJS.ProcessE
 }
 
 /** The real service over HTTP on a database of its own (copied from the migrated template). */
-export async function startTestApp(options: { env?: Record<string, string>; databaseUrl?: string } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { env?: Record<string, string>; databaseUrl?: string } = {},
+): Promise<TestApp> {
   const database = options.databaseUrl ? undefined : await createTestDatabase();
   const databaseUrl = options.databaseUrl ?? database!.url;
   const config = loadConfig(testEnv(options.env));
   const app = await createApp(config, { databaseUrl });
-  const sql = new pg.Pool({ connectionString: database?.url ?? databaseUrl, max: 2, application_name: 'test-sql' });
+  const sql = new pg.Pool({
+    connectionString: database?.url ?? databaseUrl,
+    max: 2,
+    application_name: 'test-sql',
+  });
   // An idle connection that fails would otherwise be an uncaught 'error' event; close() reports it.
   const sqlErrors: Error[] = [];
   sql.on('error', (error) => sqlErrors.push(error));
@@ -59,7 +65,10 @@ export async function startTestApp(options: { env?: Record<string, string>; data
       await app.close();
       await sql.end();
       await database?.drop();
-      if (sqlErrors.length) throw new Error(`the test's SQL pool lost a connection: ${sqlErrors.map((e) => e.message).join('; ')}`);
+      if (sqlErrors.length)
+        throw new Error(
+          `the test's SQL pool lost a connection: ${sqlErrors.map((e) => e.message).join('; ')}`,
+        );
     },
   };
 }

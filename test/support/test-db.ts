@@ -23,7 +23,10 @@ export async function openTestDb(): Promise<TestDb> {
     async close() {
       await sql.end();
       await database.drop();
-      if (errors.length) throw new Error(`the test's SQL pool lost a connection: ${errors.map((e) => e.message).join('; ')}`);
+      if (errors.length)
+        throw new Error(
+          `the test's SQL pool lost a connection: ${errors.map((e) => e.message).join('; ')}`,
+        );
     },
   };
 }

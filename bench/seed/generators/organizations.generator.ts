@@ -20,10 +20,26 @@ import {
  * `region_code` is the province-level code (first two digits + 0000).
  */
 const CITY_CODES: Record<string, string> = {
-  Qingdao: '370200', Jinan: '370100', Shanghai: '310115', Suzhou: '320500', Nanjing: '320100',
-  Hangzhou: '330100', Ningbo: '330200', Hefei: '340100', Shenzhen: '440300', Guangzhou: '440100',
-  Dongguan: '441900', Beijing: '110108', Tianjin: '120116', Wuhan: '420100', Chengdu: '510100',
-  'Xi’an': '610100', Changsha: '430100', Xiamen: '350200', Shenyang: '210100', Chongqing: '500000',
+  Qingdao: '370200',
+  Jinan: '370100',
+  Shanghai: '310115',
+  Suzhou: '320500',
+  Nanjing: '320100',
+  Hangzhou: '330100',
+  Ningbo: '330200',
+  Hefei: '340100',
+  Shenzhen: '440300',
+  Guangzhou: '440100',
+  Dongguan: '441900',
+  Beijing: '110108',
+  Tianjin: '120116',
+  Wuhan: '420100',
+  Chengdu: '510100',
+  'Xi’an': '610100',
+  Changsha: '430100',
+  Xiamen: '350200',
+  Shenyang: '210100',
+  Chongqing: '500000',
 };
 
 /** The taxonomy codes (migration seed) each vocabulary field is tagged with, when they exist in `technical_fields`. */
@@ -31,21 +47,61 @@ export const FIELD_CODES: Record<string, readonly string[]> = {
   ENERGY_STORAGE: ['NEW_ENERGY.STORAGE', 'BATTERY.LITHIUM_ION', 'BATTERY.THERMAL_MANAGEMENT'],
   HYDROGEN: ['NEW_ENERGY.HYDROGEN'],
   PHOTOVOLTAICS: ['NEW_ENERGY.PHOTOVOLTAIC'],
-  INDUSTRIAL_INTERNET: ['SMART_MANUFACTURING.INDUSTRIAL_INTERNET', 'SMART_MANUFACTURING.DIGITAL_TWIN'],
-  BIOMEDICINE: ['BIOMEDICINE.INNOVATIVE_DRUGS', 'BIOMEDICINE.MEDICAL_DEVICES', 'BIOMEDICINE.DIAGNOSTICS', 'BIOMEDICINE.DIGITAL_HEALTH'],
-  SEMICONDUCTORS: ['SEMICONDUCTORS.CHIP_DESIGN', 'SEMICONDUCTORS.POWER_DEVICES', 'SEMICONDUCTORS.SENSORS'],
-  NEW_ENERGY_VEHICLES: ['BATTERY.LITHIUM_ION', 'BATTERY.SOLID_STATE', 'SEMICONDUCTORS.POWER_DEVICES'],
+  INDUSTRIAL_INTERNET: [
+    'SMART_MANUFACTURING.INDUSTRIAL_INTERNET',
+    'SMART_MANUFACTURING.DIGITAL_TWIN',
+  ],
+  BIOMEDICINE: [
+    'BIOMEDICINE.INNOVATIVE_DRUGS',
+    'BIOMEDICINE.MEDICAL_DEVICES',
+    'BIOMEDICINE.DIAGNOSTICS',
+    'BIOMEDICINE.DIGITAL_HEALTH',
+  ],
+  SEMICONDUCTORS: [
+    'SEMICONDUCTORS.CHIP_DESIGN',
+    'SEMICONDUCTORS.POWER_DEVICES',
+    'SEMICONDUCTORS.SENSORS',
+  ],
+  NEW_ENERGY_VEHICLES: [
+    'BATTERY.LITHIUM_ION',
+    'BATTERY.SOLID_STATE',
+    'SEMICONDUCTORS.POWER_DEVICES',
+  ],
   SMART_HOME: ['SMART_HOME.APPLIANCES', 'SMART_HOME.IOT'],
-  ADVANCED_MATERIALS: ['NEW_MATERIALS.ADVANCED_STEEL', 'NEW_MATERIALS.COMPOSITES', 'NEW_MATERIALS.POLYMERS'],
-  INTELLIGENT_MANUFACTURING: ['SMART_MANUFACTURING.ROBOTICS', 'SMART_MANUFACTURING.MACHINE_VISION', 'SMART_MANUFACTURING.DIGITAL_TWIN'],
-  ARTIFICIAL_INTELLIGENCE: ['ARTIFICIAL_INTELLIGENCE.COMPUTER_VISION', 'ARTIFICIAL_INTELLIGENCE.NLP', 'ARTIFICIAL_INTELLIGENCE.INDUSTRIAL_AI'],
-  CARBON_NEUTRALITY: ['ENVIRONMENTAL_TECH.CARBON_CAPTURE', 'ENVIRONMENTAL_TECH.WATER_TREATMENT', 'ENVIRONMENTAL_TECH.ENERGY_EFFICIENCY'],
+  ADVANCED_MATERIALS: [
+    'NEW_MATERIALS.ADVANCED_STEEL',
+    'NEW_MATERIALS.COMPOSITES',
+    'NEW_MATERIALS.POLYMERS',
+  ],
+  INTELLIGENT_MANUFACTURING: [
+    'SMART_MANUFACTURING.ROBOTICS',
+    'SMART_MANUFACTURING.MACHINE_VISION',
+    'SMART_MANUFACTURING.DIGITAL_TWIN',
+  ],
+  ARTIFICIAL_INTELLIGENCE: [
+    'ARTIFICIAL_INTELLIGENCE.COMPUTER_VISION',
+    'ARTIFICIAL_INTELLIGENCE.NLP',
+    'ARTIFICIAL_INTELLIGENCE.INDUSTRIAL_AI',
+  ],
+  CARBON_NEUTRALITY: [
+    'ENVIRONMENTAL_TECH.CARBON_CAPTURE',
+    'ENVIRONMENTAL_TECH.WATER_TREATMENT',
+    'ENVIRONMENTAL_TECH.ENERGY_EFFICIENCY',
+  ],
   MARINE_EQUIPMENT: ['NEW_ENERGY.WIND', 'HIGH_END_EQUIPMENT.POWER_EQUIPMENT'],
   COLD_CHAIN: ['ENVIRONMENTAL_TECH.ENERGY_EFFICIENCY', 'SMART_HOME.IOT'],
 };
 
 /** GB/T 4754-2017 sections of the enterprises, weighted towards manufacturing. */
-const INDUSTRIES: readonly (readonly [string, number])[] = [['C', 60], ['I', 12], ['D', 8], ['M', 8], ['F', 4], ['G', 4], ['E', 4]];
+const INDUSTRIES: readonly (readonly [string, number])[] = [
+  ['C', 60],
+  ['I', 12],
+  ['D', 8],
+  ['M', 8],
+  ['F', 4],
+  ['G', 4],
+  ['E', 4],
+];
 
 const OPEN_RESOURCES: readonly (readonly [type: string, zh: string, en: string])[] = [
   ['LAB', '联合实验室', 'joint laboratory'],
@@ -63,7 +119,11 @@ const SERVICES: readonly Term[] = [
   { zh: '检测认证服务', en: 'testing and certification' },
 ];
 
-const CERTIFICATE_PREFIX: Record<string, string> = { INNOVATIVE: 'CXZX', SPECIALIZED: 'ZJTX', LITTLE_GIANT: 'XJR' };
+const CERTIFICATE_PREFIX: Record<string, string> = {
+  INNOVATIVE: 'CXZX',
+  SPECIALIZED: 'ZJTX',
+  LITTLE_GIANT: 'XJR',
+};
 const SIZE_ZH: Record<string, string> = { MICRO: '微型', SMALL: '小型', MEDIUM: '中型' };
 
 const DAY = 86_400_000;
@@ -160,7 +220,8 @@ export function seededCreditCode(index: number, cityCode: string): string {
 function provinceOf(region: Region): { city: string; province: string } {
   const city = CITY_CODES[region.en];
   const province = `${city?.slice(0, 2)}0000`;
-  if (!city || !(province in PROVINCES)) throw new Error(`no GB/T 2260 code for the region ${region.en}`);
+  if (!city || !(province in PROVINCES))
+    throw new Error(`no GB/T 2260 code for the region ${region.en}`);
   return { city, province };
 }
 
@@ -186,11 +247,20 @@ interface Chunk {
   memberships: unknown[][];
 }
 
-const emptyChunk = (): Chunk => ({ organizations: [], enterprises: [], smes: [], members: [], smeFields: [], memberships: [] });
+const emptyChunk = (): Chunk => ({
+  organizations: [],
+  enterprises: [],
+  smes: [],
+  members: [],
+  smeFields: [],
+  memberships: [],
+});
 
 async function writeChunk(db: SeedDb, chunk: Chunk): Promise<void> {
   const write = (table: string, columns: readonly ColumnSpec[], rows: unknown[][]) =>
-    rows.length ? insertRows(db, table, columns, rows.length, (i) => rows[i], { batchSize: rows.length }) : Promise.resolve(0);
+    rows.length
+      ? insertRows(db, table, columns, rows.length, (i) => rows[i], { batchSize: rows.length })
+      : Promise.resolve(0);
   await write('organizations', ORGANIZATION_COLUMNS, chunk.organizations);
   await write('enterprises', ENTERPRISE_COLUMNS, chunk.enterprises);
   await write('smes', SME_COLUMNS, chunk.smes);
@@ -220,7 +290,14 @@ interface Common {
   verifiedAt: Date | null;
 }
 
-function organizationRow(kind: 'ENTERPRISE' | 'SME', o: Common, nameEn: string | null, description: string, ownerId: string, rng: Rng): unknown[] {
+function organizationRow(
+  kind: 'ENTERPRISE' | 'SME',
+  o: Common,
+  nameEn: string | null,
+  description: string,
+  ownerId: string,
+  rng: Rng,
+): unknown[] {
   const { city, province } = provinceOf(o.name.region);
   const number = String(o.index).padStart(6, '0');
   return [
@@ -234,7 +311,9 @@ function organizationRow(kind: 'ENTERPRISE' | 'SME', o: Common, nameEn: string |
     `contact.${number}@${o.name.ascii}.example.cn`,
     `+86 1${rng.int(30, 99)} ${rng.int(1000, 9999)} ${rng.int(1000, 9999)}`,
     o.status,
-    o.status === 'REJECTED' ? '营业执照信息与统一社会信用代码不一致 / The business licence does not match the credit code' : null,
+    o.status === 'REJECTED'
+      ? '营业执照信息与统一社会信用代码不一致 / The business licence does not match the credit code'
+      : null,
     o.verifiedAt,
     ownerId,
     o.createdAt,
@@ -242,13 +321,28 @@ function organizationRow(kind: 'ENTERPRISE' | 'SME', o: Common, nameEn: string |
   ];
 }
 
-function verification(rng: Rng, createdAt: Date, weights: readonly (readonly [Common['status'], number])[]): Pick<Common, 'status' | 'verifiedAt'> {
+function verification(
+  rng: Rng,
+  createdAt: Date,
+  weights: readonly (readonly [Common['status'], number])[],
+): Pick<Common, 'status' | 'verifiedAt'> {
   const status = rng.weighted(weights);
-  return { status, verifiedAt: status === 'VERIFIED' ? minDate(plusDays(createdAt, rng.int(1, 20)), LAST) : null };
+  return {
+    status,
+    verifiedAt: status === 'VERIFIED' ? minDate(plusDays(createdAt, rng.int(1, 20)), LAST) : null,
+  };
 }
 
 /** Members besides the owner: `admins` ADMINs then `members` MEMBERs, while seeded accounts last. */
-function addMembers(chunk: Chunk, pool: UserPool, o: Common, ownerId: string, admins: number, members: number, rng: Rng): void {
+function addMembers(
+  chunk: Chunk,
+  pool: UserPool,
+  o: Common,
+  ownerId: string,
+  admins: number,
+  members: number,
+  rng: Rng,
+): void {
   chunk.members.push([ownerId, o.id, 'OWNER', o.createdAt]);
   const roles = [...Array<string>(admins).fill('ADMIN'), ...Array<string>(members).fill('MEMBER')];
   for (const role of roles) {
@@ -264,7 +358,11 @@ function allianceStatement(rng: Rng, field: TechnicalField): string {
   const goal = rng.pick(DEMAND_GOALS);
   const zh = `愿向联盟开放${topic.zh}${resourceZh}，与中小企业共同推进${goal.zh}。`;
   const en = `We will open our ${topic.en} ${resourceEn} to the alliance and work with SMEs on ${goal.en}.`;
-  return rng.weighted([[zh, 60], [en, 10], [`${zh}\n${en}`, 30]] as const);
+  return rng.weighted([
+    [zh, 60],
+    [en, 10],
+    [`${zh}\n${en}`, 30],
+  ] as const);
 }
 
 /**
@@ -284,12 +382,17 @@ export const organizationsGenerator: SeedGenerator = {
   name: 'organizations',
   dependsOn: ['users'],
   async run(db, size, rng) {
-    const [enterpriseOwner, smeOwner] = await personaIds(db, [PERSONAS.enterprise.email, PERSONAS.sme.email]);
+    const [enterpriseOwner, smeOwner] = await personaIds(db, [
+      PERSONAS.enterprise.email,
+      PERSONAS.sme.email,
+    ]);
     const pool = new UserPool(await seededAccounts(db));
     const enterpriseCount = size.count('enterprises');
     const smeCount = size.count('smes');
     if (enterpriseCount + smeCount - 2 > pool.size) {
-      throw new Error(`not enough seeded accounts to own ${enterpriseCount + smeCount} organisations: run the users generator of the same size first`);
+      throw new Error(
+        `not enough seeded accounts to own ${enterpriseCount + smeCount} organisations: run the users generator of the same size first`,
+      );
     }
     const taxonomy = await fieldCodes(db);
 
@@ -299,13 +402,19 @@ export const organizationsGenerator: SeedGenerator = {
       const persona = i === 0;
       const founding = persona || enterprises.chance(0.01);
       const name = companyName(enterprises, { large: true });
-      const createdAt = founding ? enterprises.date(ENTERPRISES_FROM, new Date(ALLIANCE_FOUNDED.getTime() - DAY)) : enterprises.date(ENTERPRISES_FROM, plusDays(LAST, -90));
+      const createdAt = founding
+        ? enterprises.date(ENTERPRISES_FROM, new Date(ALLIANCE_FOUNDED.getTime() - DAY))
+        : enterprises.date(ENTERPRISES_FROM, plusDays(LAST, -90));
       const o: Common = {
         id: enterprises.uuid(),
         index: i,
         name,
         createdAt,
-        ...verification(enterprises, createdAt, [['VERIFIED', 92], ['UNVERIFIED', 6], ['REJECTED', 2]]),
+        ...verification(enterprises, createdAt, [
+          ['VERIFIED', 92],
+          ['UNVERIFIED', 6],
+          ['REJECTED', 2],
+        ]),
       };
       if (persona || founding) {
         o.status = 'VERIFIED';
@@ -313,13 +422,30 @@ export const organizationsGenerator: SeedGenerator = {
       }
       const ownerId = persona ? enterpriseOwner : pool.take()!;
       const description = `${name.zh}是${name.region.zh}${name.field.zh}领域的链主企业之一。${paragraph(enterprises, name.field, 'zh', 2)}`;
-      chunk.organizations.push(organizationRow('ENTERPRISE', o, name.en, description, ownerId, enterprises));
-      const resources = enterprises.sample(OPEN_RESOURCES, enterprises.int(0, 3)).map(([type, zh, en]) => {
-        const topic = enterprises.pick(name.field.topics);
-        return { type, title: `${topic.zh}${zh}`, description: `${topic.en} ${en}` };
-      });
-      chunk.enterprises.push([o.id, enterprises.weighted(INDUSTRIES), founding || enterprises.chance(0.15), JSON.stringify(resources)]);
-      addMembers(chunk, pool, o, ownerId, enterprises.int(0, 2), enterprises.int(0, 2), enterprises);
+      chunk.organizations.push(
+        organizationRow('ENTERPRISE', o, name.en, description, ownerId, enterprises),
+      );
+      const resources = enterprises
+        .sample(OPEN_RESOURCES, enterprises.int(0, 3))
+        .map(([type, zh, en]) => {
+          const topic = enterprises.pick(name.field.topics);
+          return { type, title: `${topic.zh}${zh}`, description: `${topic.en} ${en}` };
+        });
+      chunk.enterprises.push([
+        o.id,
+        enterprises.weighted(INDUSTRIES),
+        founding || enterprises.chance(0.15),
+        JSON.stringify(resources),
+      ]);
+      addMembers(
+        chunk,
+        pool,
+        o,
+        ownerId,
+        enterprises.int(0, 2),
+        enterprises.int(0, 2),
+        enterprises,
+      );
       if (o.status === 'VERIFIED') addMemberships(chunk, o, name.field, founding, enterprises);
       if (chunk.organizations.length >= CHUNK) {
         await writeChunk(db, chunk);
@@ -339,33 +465,68 @@ export const organizationsGenerator: SeedGenerator = {
         index: enterpriseCount + j,
         name,
         createdAt,
-        ...verification(smes, createdAt, [['VERIFIED', 88], ['UNVERIFIED', 9], ['REJECTED', 3]]),
+        ...verification(smes, createdAt, [
+          ['VERIFIED', 88],
+          ['UNVERIFIED', 9],
+          ['REJECTED', 3],
+        ]),
       };
       if (persona) {
         o.status = 'VERIFIED';
         o.verifiedAt = plusDays(createdAt, 1);
       }
       const ownerId = persona ? smeOwner : pool.take()!;
-      const sizeClass = smes.weighted([['MICRO', 30], ['SMALL', 50], ['MEDIUM', 20]] as const);
+      const sizeClass = smes.weighted([
+        ['MICRO', 30],
+        ['SMALL', 50],
+        ['MEDIUM', 20],
+      ] as const);
       const foundingYear = smes.int(2000, 2024);
       const nameEn = smes.chance(0.85) ? name.en : null;
       const description = `${name.region.zh}${name.field.zh}领域${SIZE_ZH[sizeClass]}科技企业，成立于${foundingYear}年。`;
       chunk.organizations.push(organizationRow('SME', o, nameEn, description, ownerId, smes));
       const qualification = persona
         ? 'SPECIALIZED'
-        : smes.weighted([['NONE', 45], ['INNOVATIVE', 30], ['SPECIALIZED', 18], ['LITTLE_GIANT', 7]] as const);
+        : smes.weighted([
+            ['NONE', 45],
+            ['INNOVATIVE', 30],
+            ['SPECIALIZED', 18],
+            ['LITTLE_GIANT', 7],
+          ] as const);
       let certificate: [string, string, string] | [null, null, null] = [null, null, null];
       if (qualification !== 'NONE') {
         // Three-year certificates: the expired ones ended by mid-2025, the valid ones run until 2028 or later.
         const expired = !persona && smes.chance(0.2);
-        const drawn = expired ? smes.date(new Date('2019-01-01T00:00:00Z'), new Date('2022-06-30T00:00:00Z')) : smes.date(VALID_FROM, LAST);
+        const drawn = expired
+          ? smes.date(new Date('2019-01-01T00:00:00Z'), new Date('2022-06-30T00:00:00Z'))
+          : smes.date(VALID_FROM, LAST);
         const from = persona ? new Date('2026-01-01T00:00:00Z') : drawn;
-        const until = new Date(Date.UTC(from.getUTCFullYear() + 3, from.getUTCMonth(), from.getUTCDate() - 1));
-        certificate = [`${CERTIFICATE_PREFIX[qualification]}-${from.getUTCFullYear()}-${String(o.index).padStart(6, '0')}`, day(from), day(until)];
+        const until = new Date(
+          Date.UTC(from.getUTCFullYear() + 3, from.getUTCMonth(), from.getUTCDate() - 1),
+        );
+        certificate = [
+          `${CERTIFICATE_PREFIX[qualification]}-${from.getUTCFullYear()}-${String(o.index).padStart(6, '0')}`,
+          day(from),
+          day(until),
+        ];
       }
-      const employees = sizeClass === 'MICRO' ? smes.int(3, 19) : sizeClass === 'SMALL' ? smes.int(20, 99) : smes.int(100, 999);
-      chunk.smes.push([o.id, sizeClass, qualification, ...certificate, capabilityStatement(smes, name.field), foundingYear, employees]);
-      for (const code of smeFieldCodes(smes, name.field, taxonomy)) chunk.smeFields.push([o.id, code]);
+      const employees =
+        sizeClass === 'MICRO'
+          ? smes.int(3, 19)
+          : sizeClass === 'SMALL'
+            ? smes.int(20, 99)
+            : smes.int(100, 999);
+      chunk.smes.push([
+        o.id,
+        sizeClass,
+        qualification,
+        ...certificate,
+        capabilityStatement(smes, name.field),
+        foundingYear,
+        employees,
+      ]);
+      for (const code of smeFieldCodes(smes, name.field, taxonomy))
+        chunk.smeFields.push([o.id, code]);
       addMembers(chunk, pool, o, ownerId, smes.chance(0.2) ? 1 : 0, smes.chance(0.1) ? 1 : 0, smes);
       if (chunk.organizations.length >= CHUNK) {
         await writeChunk(db, chunk);
@@ -380,20 +541,72 @@ export const organizationsGenerator: SeedGenerator = {
  * The enterprise's alliance rows: most are ACTIVE members (a few with an earlier rejected
  * application), some APPLIED (the admins' queue), SUSPENDED, EXITED or REJECTED; a few never applied.
  */
-function addMemberships(chunk: Chunk, o: Common, field: TechnicalField, founding: boolean, rng: Rng): void {
-  const status = founding ? 'ACTIVE' : rng.weighted([['ACTIVE', 82], ['APPLIED', 7], ['SUSPENDED', 3], ['EXITED', 3], ['REJECTED', 2], ['NONE', 3]] as const);
+function addMemberships(
+  chunk: Chunk,
+  o: Common,
+  field: TechnicalField,
+  founding: boolean,
+  rng: Rng,
+): void {
+  const status = founding
+    ? 'ACTIVE'
+    : rng.weighted([
+        ['ACTIVE', 82],
+        ['APPLIED', 7],
+        ['SUSPENDED', 3],
+        ['EXITED', 3],
+        ['REJECTED', 2],
+        ['NONE', 3],
+      ] as const);
   if (status === 'NONE') return;
   const earliest = new Date(Math.max(o.verifiedAt!.getTime(), ALLIANCE_FOUNDED.getTime()));
   if (status === 'ACTIVE' && !founding && rng.chance(0.05)) {
     const applied = rng.date(earliest, plusDays(LAST, -120));
     const decided = plusDays(applied, rng.int(3, 20));
-    chunk.memberships.push([rng.uuid(), o.id, 'REJECTED', null, allianceStatement(rng, field), applied, null, '申请材料不完整，请补充开放资源说明', decided, applied, decided]);
+    chunk.memberships.push([
+      rng.uuid(),
+      o.id,
+      'REJECTED',
+      null,
+      allianceStatement(rng, field),
+      applied,
+      null,
+      '申请材料不完整，请补充开放资源说明',
+      decided,
+      applied,
+      decided,
+    ]);
   }
   const appliedAt = founding ? ALLIANCE_FOUNDED : rng.date(earliest, LAST);
-  const decidedAt = founding ? new Date(ALLIANCE_FOUNDED.getTime() + 3_600_000 + o.index * 1000) : minDate(plusDays(appliedAt, rng.int(2, 30)), LAST);
-  const tier = founding ? 'FOUNDING' : rng.weighted([['COUNCIL', 6], ['MEMBER', 94]] as const);
-  const row = (st: string, t: string | null, admitted: Date | null, reason: string | null, changed: Date): void => {
-    chunk.memberships.push([rng.uuid(), o.id, st, t, allianceStatement(rng, field), appliedAt, admitted, reason, changed, appliedAt, changed]);
+  const decidedAt = founding
+    ? new Date(ALLIANCE_FOUNDED.getTime() + 3_600_000 + o.index * 1000)
+    : minDate(plusDays(appliedAt, rng.int(2, 30)), LAST);
+  const tier = founding
+    ? 'FOUNDING'
+    : rng.weighted([
+        ['COUNCIL', 6],
+        ['MEMBER', 94],
+      ] as const);
+  const row = (
+    st: string,
+    t: string | null,
+    admitted: Date | null,
+    reason: string | null,
+    changed: Date,
+  ): void => {
+    chunk.memberships.push([
+      rng.uuid(),
+      o.id,
+      st,
+      t,
+      allianceStatement(rng, field),
+      appliedAt,
+      admitted,
+      reason,
+      changed,
+      appliedAt,
+      changed,
+    ]);
   };
   switch (status) {
     case 'APPLIED':
@@ -403,9 +616,21 @@ function addMemberships(chunk: Chunk, o: Common, field: TechnicalField, founding
     case 'ACTIVE':
       return row('ACTIVE', tier, decidedAt, founding ? '联盟发起成员' : '准入审核通过', decidedAt);
     case 'SUSPENDED':
-      return row('SUSPENDED', tier, decidedAt, '年度履约评估未通过，暂停会员资格', minDate(plusDays(decidedAt, rng.int(30, 300)), LAST));
+      return row(
+        'SUSPENDED',
+        tier,
+        decidedAt,
+        '年度履约评估未通过，暂停会员资格',
+        minDate(plusDays(decidedAt, rng.int(30, 300)), LAST),
+      );
     case 'EXITED':
-      return row('EXITED', tier, decidedAt, '企业战略调整，主动退出联盟', minDate(plusDays(decidedAt, rng.int(30, 300)), LAST));
+      return row(
+        'EXITED',
+        tier,
+        decidedAt,
+        '企业战略调整，主动退出联盟',
+        minDate(plusDays(decidedAt, rng.int(30, 300)), LAST),
+      );
   }
 }
 
@@ -417,11 +642,19 @@ function capabilityStatement(rng: Rng, field: TechnicalField): string {
   const indicator = indicatorSentence(rng, a);
   const zh = `专注${a.zh}与${second.zh}的研发与产业化，${indicator.zh}可提供${service.zh}。`;
   const en = `We develop and industrialise ${a.en} and ${second.en}. ${indicator.en} We offer ${service.en}.`;
-  return rng.weighted([[zh, 65], [en, 15], [`${zh}\n${en}`, 20]] as const);
+  return rng.weighted([
+    [zh, 65],
+    [en, 15],
+    [`${zh}\n${en}`, 20],
+  ] as const);
 }
 
 /** One to three taxonomy codes: the field's own where the taxonomy has them, sometimes a neighbouring one. */
-function smeFieldCodes(rng: Rng, field: TechnicalField, taxonomy: { all: readonly string[]; leaves: readonly string[] }): string[] {
+function smeFieldCodes(
+  rng: Rng,
+  field: TechnicalField,
+  taxonomy: { all: readonly string[]; leaves: readonly string[] },
+): string[] {
   const own = (FIELD_CODES[field.code] ?? []).filter((c) => taxonomy.all.includes(c));
   const codes = new Set(rng.sample(own.length ? own : taxonomy.leaves, rng.int(1, 2)));
   if (rng.chance(0.15) && taxonomy.leaves.length) codes.add(rng.pick(taxonomy.leaves));
@@ -432,7 +665,10 @@ export async function fieldCodes(db: SeedDb): Promise<{ all: string[]; leaves: s
   const rows = await db.query<{ code: string; leaf: boolean }>(
     `SELECT f.code, NOT EXISTS (SELECT 1 FROM technical_fields c WHERE c.parent_code = f.code) AS leaf FROM technical_fields f ORDER BY f.code`,
   );
-  if (rows.length === 0) throw new Error('technical_fields is empty: the organisations migration seeds it, run the migrations first');
+  if (rows.length === 0)
+    throw new Error(
+      'technical_fields is empty: the organisations migration seeds it, run the migrations first',
+    );
   return { all: rows.map((r) => r.code), leaves: rows.filter((r) => r.leaf).map((r) => r.code) };
 }
 
@@ -448,10 +684,14 @@ async function seededAccounts(db: SeedDb): Promise<string[]> {
 }
 
 export async function personaIds(db: SeedDb, emails: string[]): Promise<string[]> {
-  const rows = await db.query<{ id: string; email: string }>(`SELECT id, email FROM users WHERE email = ANY($1::text[])`, [emails]);
+  const rows = await db.query<{ id: string; email: string }>(
+    `SELECT id, email FROM users WHERE email = ANY($1::text[])`,
+    [emails],
+  );
   return emails.map((email) => {
     const row = rows.find((r) => r.email === email);
-    if (!row) throw new Error(`the bench persona ${email} does not exist: run the users generator first`);
+    if (!row)
+      throw new Error(`the bench persona ${email} does not exist: run the users generator first`);
     return row.id;
   });
 }

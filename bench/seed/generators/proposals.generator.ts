@@ -3,7 +3,13 @@ import { insertRows, type ColumnSpec, type SeedDb } from '../bulk.js';
 import type { SeedGenerator } from '../generator.js';
 import { PERSONAS } from '../personas.js';
 import type { Rng } from '../rng.js';
-import { DEMAND_GOALS, paragraph, personName, TECHNICAL_FIELDS, type TechnicalField } from '../vocabulary.js';
+import {
+  DEMAND_GOALS,
+  paragraph,
+  personName,
+  TECHNICAL_FIELDS,
+  type TechnicalField,
+} from '../vocabulary.js';
 import { submitterSmeIds } from './challenges.generator.js';
 import { personaIds } from './organizations.generator.js';
 
@@ -107,7 +113,9 @@ async function writeChunk(db: SeedDb, c: Chunk): Promise<void> {
 
 function fieldOf(c: ChallengeRow): TechnicalField {
   return (
-    TECHNICAL_FIELDS.find((f) => (c.title_zh ? c.title_zh.startsWith(f.zh) : c.title_en?.endsWith(`for ${f.en}`))) ?? TECHNICAL_FIELDS[0]
+    TECHNICAL_FIELDS.find((f) =>
+      c.title_zh ? c.title_zh.startsWith(f.zh) : c.title_en?.endsWith(`for ${f.en}`),
+    ) ?? TECHNICAL_FIELDS[0]
   );
 }
 
@@ -126,7 +134,10 @@ export const proposalsGenerator: SeedGenerator = {
   name: 'proposals',
   dependsOn: ['challenges'],
   async run(db, size, rng) {
-    const [enterpriseOwner, expertPersona] = await personaIds(db, [PERSONAS.enterprise.email, PERSONAS.expert.email]);
+    const [enterpriseOwner, expertPersona] = await personaIds(db, [
+      PERSONAS.enterprise.email,
+      PERSONAS.expert.email,
+    ]);
     const excluded = new Set(await submitterSmeIds(db));
     const smes = (
       await db.query<{ id: string; owner_id: string; level: string; region: string }>(
@@ -136,9 +147,19 @@ export const proposalsGenerator: SeedGenerator = {
       )
     )
       .filter((r) => !excluded.has(r.id))
-      .map((r): Sme => ({ id: r.id, ownerId: r.owner_id, level: LEVELS.indexOf(r.level as (typeof LEVELS)[number]), region: r.region }));
+      .map((r): Sme => ({
+        id: r.id,
+        ownerId: r.owner_id,
+        level: LEVELS.indexOf(r.level as (typeof LEVELS)[number]),
+        region: r.region,
+      }));
     const byLevel = LEVELS.map((_, k) => smes.filter((s) => s.level >= k));
-    const experts = (await db.query<{ id: string }>(`SELECT id FROM users WHERE 'EXPERT' = ANY(platform_roles) AND id <> $1 ORDER BY id`, [expertPersona])).map((r) => r.id);
+    const experts = (
+      await db.query<{ id: string }>(
+        `SELECT id FROM users WHERE 'EXPERT' = ANY(platform_roles) AND id <> $1 ORDER BY id`,
+        [expertPersona],
+      )
+    ).map((r) => r.id);
     const challenges = await db.query<ChallengeRow>(
       `SELECT c.id, c.status::text AS status, c.title_zh, c.title_en, o.created_by AS issuer_owner, c.deadline, c.published_at, c.status_changed_at,
               c.min_qualification::text AS min_qualification, c.allowed_region_codes::text[] AS allowed_region_codes,
@@ -153,21 +174,47 @@ export const proposalsGenerator: SeedGenerator = {
         WHERE m.user_id = $1 AND c.status = 'CLOSED' ORDER BY c.id LIMIT 1`,
       [enterpriseOwner],
     );
-    if (!ranked) throw new Error("the enterprise persona has no CLOSED challenge: run the challenges generator first");
+    if (!ranked)
+      throw new Error(
+        'the enterprise persona has no CLOSED challenge: run the challenges generator first',
+      );
 
     // How many proposals each challenge gets: skewed (most get a few, some dozens), scaled to the total.
     const total = size.count('proposals');
     const rankedCount = Math.min(RANKED_PROPOSALS, Math.floor(smes.length / 2));
-    const weights = challenges.map((c) => (c.id === ranked.id ? 0 : rng.weighted([[1, 25], [3, 25], [6, 20], [12, 15], [25, 10], [50, 5]] as const) * rng.next()));
+    const weights = challenges.map((c) =>
+      c.id === ranked.id
+        ? 0
+        : rng.weighted([
+            [1, 25],
+            [3, 25],
+            [6, 20],
+            [12, 15],
+            [25, 10],
+            [50, 5],
+          ] as const) * rng.next(),
+    );
     const sum = weights.reduce((s, w) => s + w, 0);
-    const counts = weights.map((w, i) => (challenges[i].id === ranked.id ? rankedCount : Math.round((w * (total - rankedCount)) / sum)));
+    const counts = weights.map((w, i) =>
+      challenges[i].id === ranked.id ? rankedCount : Math.round((w * (total - rankedCount)) / sum),
+    );
 
     let chunk = emptyChunk();
     for (let i = 0; i < challenges.length; i += 1) {
       const c = challenges[i];
       const isRanked = c.id === ranked.id;
-      const scored = isRanked || ((c.status === 'CLOSED' || c.status === 'AWARDED') && rng.chance(SCORED_SHARE));
-      addChallengeProposals(chunk, rng, c, counts[i], byLevel[LEVELS.indexOf(c.min_qualification)], scored, isRanked, isRanked ? [expertPersona, ...experts] : experts);
+      const scored =
+        isRanked || ((c.status === 'CLOSED' || c.status === 'AWARDED') && rng.chance(SCORED_SHARE));
+      addChallengeProposals(
+        chunk,
+        rng,
+        c,
+        counts[i],
+        byLevel[LEVELS.indexOf(c.min_qualification)],
+        scored,
+        isRanked,
+        isRanked ? [expertPersona, ...experts] : experts,
+      );
       if (chunk.proposals.length >= CHUNK) {
         await writeChunk(db, chunk);
         chunk = emptyChunk();
@@ -196,60 +243,157 @@ function addChallengeProposals(
   if (count <= 0 || eligible.length === 0) return;
   const chosen = new Map<string, Sme>();
   const regions = c.allowed_region_codes;
-  for (let tries = 0; chosen.size < Math.min(count, eligible.length) && tries < count * 20; tries += 1) {
+  for (
+    let tries = 0;
+    chosen.size < Math.min(count, eligible.length) && tries < count * 20;
+    tries += 1
+  ) {
     const sme = rng.pick(eligible);
     if (regions.length && !regions.includes(sme.region)) continue;
     chosen.set(sme.id, sme);
   }
   const field = fieldOf(c);
   const pastDeadline = c.deadline.getTime() <= SUBMITTED_UNTIL.getTime();
-  const lastSubmission = new Date(Math.min(c.deadline.getTime() - 3_600_000, SUBMITTED_UNTIL.getTime()));
+  const lastSubmission = new Date(
+    Math.min(c.deadline.getTime() - 3_600_000, SUBMITTED_UNTIL.getTime()),
+  );
   const decidedAt = c.status_changed_at;
   const live: { id: string; quality: number }[] = [];
   let selected = false;
   for (const sme of chosen.values()) {
     const id = rng.uuid();
     let status: string;
-    if (c.status === 'PUBLISHED' && !pastDeadline) status = rng.weighted([['SUBMITTED', 88], ['DRAFT', 6], ['WITHDRAWN', 6]] as const);
-    else if (c.status === 'PUBLISHED') status = rng.weighted([['SUBMITTED', 90], ['DRAFT', 5], ['WITHDRAWN', 5]] as const);
-    else if (c.status === 'CLOSED') status = ranked ? rng.weighted([['UNDER_REVIEW', 88], ['SHORTLISTED', 10], ['WITHDRAWN', 2]] as const) : rng.weighted([['UNDER_REVIEW', 75], ['SHORTLISTED', 10], ['WITHDRAWN', 8], ['DRAFT', 7]] as const);
-    else if (c.status === 'AWARDED') status = !selected ? 'SELECTED' : rng.weighted([['NOT_SELECTED', 92], ['WITHDRAWN', 8]] as const);
-    else status = rng.weighted([['NOT_SELECTED', 92], ['WITHDRAWN', 8]] as const); // FAILED
+    if (c.status === 'PUBLISHED' && !pastDeadline)
+      status = rng.weighted([
+        ['SUBMITTED', 88],
+        ['DRAFT', 6],
+        ['WITHDRAWN', 6],
+      ] as const);
+    else if (c.status === 'PUBLISHED')
+      status = rng.weighted([
+        ['SUBMITTED', 90],
+        ['DRAFT', 5],
+        ['WITHDRAWN', 5],
+      ] as const);
+    else if (c.status === 'CLOSED')
+      status = ranked
+        ? rng.weighted([
+            ['UNDER_REVIEW', 88],
+            ['SHORTLISTED', 10],
+            ['WITHDRAWN', 2],
+          ] as const)
+        : rng.weighted([
+            ['UNDER_REVIEW', 75],
+            ['SHORTLISTED', 10],
+            ['WITHDRAWN', 8],
+            ['DRAFT', 7],
+          ] as const);
+    else if (c.status === 'AWARDED')
+      status = !selected
+        ? 'SELECTED'
+        : rng.weighted([
+            ['NOT_SELECTED', 92],
+            ['WITHDRAWN', 8],
+          ] as const);
+    else
+      status = rng.weighted([
+        ['NOT_SELECTED', 92],
+        ['WITHDRAWN', 8],
+      ] as const); // FAILED
     if (status === 'SELECTED') selected = true;
     const createdAt = rng.date(c.published_at, lastSubmission);
-    const submittedAt = status === 'DRAFT' ? null : new Date(Math.min(createdAt.getTime() + rng.int(0, 10) * DAY, lastSubmission.getTime()));
+    const submittedAt =
+      status === 'DRAFT'
+        ? null
+        : new Date(Math.min(createdAt.getTime() + rng.int(0, 10) * DAY, lastSubmission.getTime()));
     const content = proposalContent(rng, c, field);
     const json = JSON.stringify(content);
     const sha = status === 'DRAFT' ? null : contentSha256(content);
     const decided = ['SELECTED', 'NOT_SELECTED'].includes(status);
-    const notSelectedReason = status === 'NOT_SELECTED' ? (c.status === 'FAILED' ? 'CHALLENGE_FAILED' : rng.pick(['LESS_COMPETITIVE', 'PRICE_TOO_HIGH', 'TECHNICAL_MISMATCH', 'BELOW_THRESHOLD'])) : null;
+    const notSelectedReason =
+      status === 'NOT_SELECTED'
+        ? c.status === 'FAILED'
+          ? 'CHALLENGE_FAILED'
+          : rng.pick([
+              'LESS_COMPETITIVE',
+              'PRICE_TOO_HIGH',
+              'TECHNICAL_MISMATCH',
+              'BELOW_THRESHOLD',
+            ])
+        : null;
     chunk.proposals.push([
-      id, c.id, sme.id, status, status === 'DRAFT' ? json : null, status === 'DRAFT' ? 0 : 1, submittedAt, sha,
-      status === 'SELECTED' ? content.quotedPriceFen : null, notSelectedReason,
-      notSelectedReason ? '感谢参与，本次未入选。/ Thank you for taking part; your proposal was not selected this time.' : null,
-      decided ? decidedAt : null, decided ? c.issuer_owner : null, sme.ownerId, createdAt, decided ? decidedAt : (submittedAt ?? createdAt),
+      id,
+      c.id,
+      sme.id,
+      status,
+      status === 'DRAFT' ? json : null,
+      status === 'DRAFT' ? 0 : 1,
+      submittedAt,
+      sha,
+      status === 'SELECTED' ? content.quotedPriceFen : null,
+      notSelectedReason,
+      notSelectedReason
+        ? '感谢参与，本次未入选。/ Thank you for taking part; your proposal was not selected this time.'
+        : null,
+      decided ? decidedAt : null,
+      decided ? c.issuer_owner : null,
+      sme.ownerId,
+      createdAt,
+      decided ? decidedAt : (submittedAt ?? createdAt),
     ]);
     if (sha) chunk.revisions.push([id, 1, json, sha, sme.ownerId, submittedAt]);
-    if (status !== 'DRAFT' && status !== 'WITHDRAWN') live.push({ id, quality: status === 'SELECTED' ? 9 : rng.int(3, 9) });
+    if (status !== 'DRAFT' && status !== 'WITHDRAWN')
+      live.push({ id, quality: status === 'SELECTED' ? 9 : rng.int(3, 9) });
   }
   if (!scored || live.length === 0 || experts.length < 3) return;
   // Three reviewers accepted the challenge's review; on the ranked challenge one recused from one proposal.
-  const reviewers = ranked ? [experts[0], ...rng.sample(experts.slice(1), 2)] : rng.sample(experts, 3);
+  const reviewers = ranked
+    ? [experts[0], ...rng.sample(experts.slice(1), 2)]
+    : rng.sample(experts, 3);
   const assignedAt = new Date(c.deadline.getTime() + DAY);
   const recused = ranked ? { reviewer: reviewers[2], proposal: live[0].id } : null;
   for (const reviewer of reviewers) {
     const assignment = rng.uuid();
-    chunk.assignments.push([assignment, c.id, null, reviewer, 'ACCEPTED', null, c.issuer_owner, assignedAt, assignedAt]);
+    chunk.assignments.push([
+      assignment,
+      c.id,
+      null,
+      reviewer,
+      'ACCEPTED',
+      null,
+      c.issuer_owner,
+      assignedAt,
+      assignedAt,
+    ]);
     for (const p of live) {
       if (recused && recused.reviewer === reviewer && recused.proposal === p.id) continue;
       for (const criterion of c.criteria ?? []) {
         const score = Math.max(0, Math.min(10, p.quality + rng.int(-1, 1)));
-        chunk.scores.push([rng.uuid(), assignment, p.id, criterion.id, score, score >= 7 ? '方案可行，指标有依据。' : '指标论证不足。', assignedAt, assignedAt]);
+        chunk.scores.push([
+          rng.uuid(),
+          assignment,
+          p.id,
+          criterion.id,
+          score,
+          score >= 7 ? '方案可行，指标有依据。' : '指标论证不足。',
+          assignedAt,
+          assignedAt,
+        ]);
       }
     }
   }
   if (recused) {
-    chunk.assignments.push([rng.uuid(), c.id, recused.proposal, recused.reviewer, 'RECUSED', '与应答方存在合作关系，申请回避。/ Prior collaboration with this SME.', c.issuer_owner, assignedAt, assignedAt]);
+    chunk.assignments.push([
+      rng.uuid(),
+      c.id,
+      recused.proposal,
+      recused.reviewer,
+      'RECUSED',
+      '与应答方存在合作关系，申请回避。/ Prior collaboration with this SME.',
+      c.issuer_owner,
+      assignedAt,
+      assignedAt,
+    ]);
   }
 }
 
@@ -264,16 +408,31 @@ function proposalContent(rng: Rng, c: ChallengeRow, field: TechnicalField): Prop
     technicalApproach: `${paragraph(rng, field, 'zh', 3)}拟通过${rng.pick(DEMAND_GOALS).zh}路线实现。`,
     commitments: c.requirement_ids.map((requirementId, k) => ({
       requirementId,
-      value: `${rng.chance(0.5) ? '≥' : '≤'} ${rng.int(2, 99)} ${c.requirement_units[k] ?? ''}`.trim(),
+      value:
+        `${rng.chance(0.5) ? '≥' : '≤'} ${rng.int(2, 99)} ${c.requirement_units[k] ?? ''}`.trim(),
       evidence: rng.chance(0.5) ? '第三方检测报告 / third-party test report' : '',
     })),
     milestones: [
-      { name: '样机研制', month: Math.max(1, Math.floor(months / 2)), deliverable: '样机及测试报告', amountFen: String(Math.round(price * 0.4)) },
-      { name: '产线验证', month: months, deliverable: '验证报告', amountFen: String(Math.round(price * 0.6)) },
+      {
+        name: '样机研制',
+        month: Math.max(1, Math.floor(months / 2)),
+        deliverable: '样机及测试报告',
+        amountFen: String(Math.round(price * 0.4)),
+      },
+      {
+        name: '产线验证',
+        month: months,
+        deliverable: '验证报告',
+        amountFen: String(Math.round(price * 0.6)),
+      },
     ],
     quotedPriceFen: String(price),
     durationMonths: months,
-    ipArrangement: rng.pick(['知识产权归双方共有', '背景知识产权归应答方，新产生的归发榜方', 'IP shared, licence to the issuer']),
+    ipArrangement: rng.pick([
+      '知识产权归双方共有',
+      '背景知识产权归应答方，新产生的归发榜方',
+      'IP shared, licence to the issuer',
+    ]),
     team: [{ name: lead.displayName, role: '项目负责人' }],
     consortiumPartnerIds: [],
     attachments: [],

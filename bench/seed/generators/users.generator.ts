@@ -43,7 +43,15 @@ export const usersGenerator: SeedGenerator = {
          VALUES ($1, $2, $3, $4, $5, $6::text[], 'ACTIVE', $7, $7)
          ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash, platform_roles = EXCLUDED.platform_roles,
            status = 'ACTIVE', updated_at = now()`,
-        [personaRng.uuid(), persona.email, passwordHash, persona.displayName, persona.locale, persona.platformRoles, createdAt],
+        [
+          personaRng.uuid(),
+          persona.email,
+          passwordHash,
+          persona.displayName,
+          persona.locale,
+          persona.platformRoles,
+          createdAt,
+        ],
       );
     }
     // A sign-in lock or spent budget left by an earlier run would make the benchmark's sign-ins fail.

@@ -1,13 +1,26 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { ConnectionArgs } from '../../common/pagination/connection.js';
 import { NO_CONTROL_CHARS_MULTILINE, trim } from '../../common/validators.js';
 import { AllianceMembershipStatus, AllianceTier } from '../alliance-membership.entity.js';
 
 @InputType()
 export class ApplyToAllianceInput {
-  @Field({ description: 'Why the enterprise wants to join and what it brings, 10 to 5000 characters.' })
+  @Field({
+    description: 'Why the enterprise wants to join and what it brings, 10 to 5000 characters.',
+  })
   @Transform(trim)
   @IsString()
   @Length(10, 5000)

@@ -76,7 +76,10 @@ export class AllianceMembershipType {
   @Field(() => Date, { nullable: true })
   admittedAt: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'The reason given with the last status change.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The reason given with the last status change.',
+  })
   statusReason: string | null;
 
   @Field()
@@ -84,7 +87,10 @@ export class AllianceMembershipType {
 }
 
 @ObjectType()
-export class AllianceMembershipConnection extends Connection(AllianceMembershipType, 'AllianceMembership') {}
+export class AllianceMembershipConnection extends Connection(
+  AllianceMembershipType,
+  'AllianceMembership',
+) {}
 
 @ObjectType()
 export class AllianceMembershipPayload {
@@ -119,7 +125,10 @@ export class AllianceMembershipEventType {
 
 @ObjectType('MyAllianceMembership')
 export class MyAllianceMembershipType {
-  @Field(() => AllianceMembershipType, { nullable: true, description: 'The latest application or membership.' })
+  @Field(() => AllianceMembershipType, {
+    nullable: true,
+    description: 'The latest application or membership.',
+  })
   current: AllianceMembershipType | null;
 
   @Field(() => [AllianceMembershipType], { description: 'Every application, newest first.' })

@@ -24,7 +24,11 @@ async function main(command: string | undefined): Promise<void> {
 main(process.argv[2]).then(
   () => process.exit(0),
   (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : `migration failed: ${(error as Error).message}`);
+    console.error(
+      error instanceof ConfigError
+        ? error.message
+        : `migration failed: ${(error as Error).message}`,
+    );
     process.exit(1);
   },
 );

@@ -12,7 +12,10 @@ async function create(): Promise<DataSource> {
   const config = loadConfig();
   let url = config.database.url;
   if (!url) {
-    const embedded = new EmbeddedPostgres({ baseDir: config.dataDir, port: config.database.embeddedPort });
+    const embedded = new EmbeddedPostgres({
+      baseDir: config.dataDir,
+      port: config.database.embeddedPort,
+    });
     await embedded.start();
     url = embedded.url;
   }

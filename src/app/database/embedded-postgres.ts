@@ -29,7 +29,9 @@ async function binaries(): Promise<Binaries> {
   try {
     return (await import(name)) as Binaries;
   } catch {
-    throw new Error(`embedded PostgreSQL binaries (${name}) are not installed for this platform; set DATABASE_URL`);
+    throw new Error(
+      `embedded PostgreSQL binaries (${name}) are not installed for this platform; set DATABASE_URL`,
+    );
   }
 }
 
@@ -119,21 +121,27 @@ export class EmbeddedPostgres {
         break;
       } catch (error) {
         if (attempt >= START_ATTEMPTS) throw error;
-        this.options.log?.(`embedded PostgreSQL did not start (attempt ${attempt}): ${(error as Error).message}; retrying`);
+        this.options.log?.(
+          `embedded PostgreSQL did not start (attempt ${attempt}): ${(error as Error).message}; retrying`,
+        );
         await sleep(500 * attempt);
         await this.clearDeadPostmaster();
       }
     }
     this.owned = true;
     this.writeOwner();
-    this.options.log?.(`embedded PostgreSQL started on port ${this.options.port} (data in ${this.dataDir})`);
+    this.options.log?.(
+      `embedded PostgreSQL started on port ${this.options.port} (data in ${this.dataDir})`,
+    );
   }
 
   /** Stops the server if this process started or adopted it. */
   async stop(): Promise<void> {
     if (!this.owned) return;
     const bin = await binaries();
-    await this.pgCtl(bin, this.runAsUser(), ['stop', '-w', '-m', 'fast', '-D', this.dataDir]).catch(() => undefined);
+    await this.pgCtl(bin, this.runAsUser(), ['stop', '-w', '-m', 'fast', '-D', this.dataDir]).catch(
+      () => undefined,
+    );
     rmSync(this.ownerFile, { force: true });
     this.owned = false;
   }
@@ -173,7 +181,12 @@ export class EmbeddedPostgres {
   private async answers(): Promise<boolean> {
     const until = Date.now() + PROBE_MS;
     for (;;) {
-      const client = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: 1000, query_timeout: 1000, application_name: 'marketplace-start' });
+      const client = new pg.Client({
+        connectionString: this.url,
+        connectionTimeoutMillis: 1000,
+        query_timeout: 1000,
+        application_name: 'marketplace-start',
+      });
       client.on('error', () => undefined);
       try {
         await client.connect();
@@ -217,7 +230,9 @@ export class EmbeddedPostgres {
       if (attached === undefined || Date.now() >= until) return;
       await sleep(100);
     }
-    this.options.log?.(`embedded PostgreSQL: its postmaster is dead; removing the stale postmaster.pid`);
+    this.options.log?.(
+      `embedded PostgreSQL: its postmaster is dead; removing the stale postmaster.pid`,
+    );
     rmSync(pidFile, { force: true });
   }
 
@@ -238,7 +253,9 @@ export class EmbeddedPostgres {
       });
     } catch (error) {
       const e = error as { stderr?: string; stdout?: string; code?: number };
-      const err = new Error(`pg_ctl ${args[0]} failed: ${(e.stderr || e.stdout || String(error)).trim()}`);
+      const err = new Error(
+        `pg_ctl ${args[0]} failed: ${(e.stderr || e.stdout || String(error)).trim()}`,
+      );
       (err as Error & { exitCode?: number }).exitCode = e.code;
       throw err;
     }
@@ -250,7 +267,8 @@ export class EmbeddedPostgres {
     if (existing) return existing;
     execFileSync('useradd', ['--system', '--user-group', '--no-create-home', 'postgres']);
     const created = lookupUser('postgres');
-    if (!created) throw new Error('could not create the postgres system user to run PostgreSQL as root');
+    if (!created)
+      throw new Error('could not create the postgres system user to run PostgreSQL as root');
     return created;
   }
 

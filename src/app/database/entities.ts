@@ -1,10 +1,37 @@
 import { AllianceMembershipEntity } from '../../alliance/index.js';
 import { AuditEventEntity } from '../../audit/index.js';
 import { AuthSessionEntity, RefreshTokenEntity } from '../../auth/index.js';
-import { ChallengeAnnouncementEntity, ChallengeEntity, ChallengeInvitationEntity, ChallengeQuestionEntity, ChallengeRequirementEntity, ChallengeTechnicalFieldEntity, ChallengeTermsAcceptanceEntity, ChallengeTermsEntity, ChallengeVersionEntity, EvaluationCriterionEntity } from '../../challenges/index.js';
-import { EnterpriseEntity, OrganizationEntity, OrganizationInvitationEntity, OrganizationMemberEntity, SmeEntity, SmeTechnicalFieldEntity } from '../../organizations/index.js';
+import {
+  ChallengeAnnouncementEntity,
+  ChallengeEntity,
+  ChallengeInvitationEntity,
+  ChallengeQuestionEntity,
+  ChallengeRequirementEntity,
+  ChallengeTechnicalFieldEntity,
+  ChallengeTermsAcceptanceEntity,
+  ChallengeTermsEntity,
+  ChallengeVersionEntity,
+  EvaluationCriterionEntity,
+} from '../../challenges/index.js';
+import {
+  EnterpriseEntity,
+  OrganizationEntity,
+  OrganizationInvitationEntity,
+  OrganizationMemberEntity,
+  SmeEntity,
+  SmeTechnicalFieldEntity,
+} from '../../organizations/index.js';
 import { ExpertProfileEntity, ExpertTechnicalFieldEntity } from '../../experts/index.js';
-import { ChallengeEvaluationEntity, ObjectionEntity, ProposalAccessGrantEntity, ProposalEntity, ProposalRevisionEntity, PublicityEntity, ReviewAssignmentEntity, ScoreEntity } from '../../proposals/index.js';
+import {
+  ChallengeEvaluationEntity,
+  ObjectionEntity,
+  ProposalAccessGrantEntity,
+  ProposalEntity,
+  ProposalRevisionEntity,
+  PublicityEntity,
+  ReviewAssignmentEntity,
+  ScoreEntity,
+} from '../../proposals/index.js';
 import { TechnicalFieldEntity } from '../../technical-fields/index.js';
 import { UserEntity } from '../../users/index.js';
 

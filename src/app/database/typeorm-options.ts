@@ -44,7 +44,8 @@ export function typeormOptions(settings: DatabaseSettings): DataSourceOptions {
       idleTimeoutMillis: 30000,
       // A frozen or unreachable server enforces no statement_timeout: the client bounds each statement itself
       // (answered "Query read timeout", mapped to SERVICE_UNAVAILABLE) and BoundedClient closes the connection.
-      query_timeout: settings.queryTimeoutMs ?? settings.statementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS,
+      query_timeout:
+        settings.queryTimeoutMs ?? settings.statementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS,
       Client: BoundedClient,
       // Notices a dead host or a broken network path on idle and busy connections (libuv probes every second
       // after the initial delay, 10 times).

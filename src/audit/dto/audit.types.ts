@@ -1,9 +1,16 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
-import { IsDate, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsDate,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { Connection, ConnectionArgs } from '../../common/pagination/connection.js';
 import { trim } from '../../common/transforms.js';
-
 
 @ObjectType('AuditEvent')
 export class AuditEventType {
@@ -125,6 +132,9 @@ export class AuditChainReportType {
   @Field(() => ID, { nullable: true })
   firstBrokenId: string | null;
 
-  @Field(() => String, { nullable: true, description: 'SEQUENCE_GAP, PREVIOUS_HASH_MISMATCH or HASH_MISMATCH.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'SEQUENCE_GAP, PREVIOUS_HASH_MISMATCH or HASH_MISMATCH.',
+  })
   problem: string | null;
 }

@@ -1,7 +1,13 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsEnum, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { DistinctEmail, Locale, normaliseEmail, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../users/index.js';
+import {
+  DistinctEmail,
+  Locale,
+  normaliseEmail,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+} from '../../users/index.js';
 import { HumanName } from '../../common/validation.js';
 
 @InputType()

@@ -1,4 +1,13 @@
-import { ArgsType, Field, ID, InputType, Int, PartialType, PickType, registerEnumType } from '@nestjs/graphql';
+import {
+  ArgsType,
+  Field,
+  ID,
+  InputType,
+  Int,
+  PartialType,
+  PickType,
+  registerEnumType,
+} from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -19,11 +28,21 @@ import {
 } from 'class-validator';
 import { FenScalar } from '../../common/graphql/fen.scalar.js';
 import { ConnectionArgs } from '../../common/pagination/connection.js';
-import { ChainGoal, ChallengeStatus, ChallengeVisibility, CooperationMode, DemandType, IpOwnership, MinQualification, ProposalCountVisibility } from '../challenge.entity.js';
+import {
+  ChainGoal,
+  ChallengeStatus,
+  ChallengeVisibility,
+  CooperationMode,
+  DemandType,
+  IpOwnership,
+  MinQualification,
+  ProposalCountVisibility,
+} from '../challenge.entity.js';
 import { trim } from '../../common/transforms.js';
 import { HumanName } from '../../common/validation.js';
 
-const trimOrNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
+const trimOrNull = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim() || null : value;
 
 export const TITLE_MAX = 200;
 export const SUMMARY_MAX = 2000;
@@ -92,7 +111,10 @@ export class EligibilityInput {
   @IsEnum(MinQualification)
   minQualification: MinQualification = MinQualification.NONE;
 
-  @Field(() => [String], { defaultValue: [], description: 'GB/T 2260 province codes (6 digits); empty = anywhere.' })
+  @Field(() => [String], {
+    defaultValue: [],
+    description: 'GB/T 2260 province codes (6 digits); empty = anywhere.',
+  })
   @IsArray()
   @ArrayMaxSize(40)
   @Matches(/^\d{6}$/, { each: true, message: 'each region code must be 6 digits (GB/T 2260)' })
@@ -106,7 +128,10 @@ export class EligibilityInput {
 /** The content of a challenge as the issuer writes it (create: required fields are non-null). */
 @InputType()
 export class ChallengeContentInput {
-  @Field(() => String, { nullable: true, description: `Chinese title (at most ${TITLE_MAX}); a Chinese or an English title is required.` })
+  @Field(() => String, {
+    nullable: true,
+    description: `Chinese title (at most ${TITLE_MAX}); a Chinese or an English title is required.`,
+  })
   @IsOptional()
   @HumanName({ emptyAsNull: true, normalize: false })
   @IsString()
@@ -134,7 +159,11 @@ export class ChallengeContentInput {
   @MaxLength(SUMMARY_MAX)
   summaryEn?: string | null;
 
-  @Field({ nullable: true, description: 'The confidential description (shown to the issuer, admins and, with terms, to accepting organisations).' })
+  @Field({
+    nullable: true,
+    description:
+      'The confidential description (shown to the issuer, admins and, with terms, to accepting organisations).',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(DESCRIPTION_MAX)
@@ -205,7 +234,8 @@ export class ChallengeContentInput {
 
   @Field(() => ProposalCountVisibility, {
     nullable: true,
-    description: 'Who may know how many proposals were received: ISSUER_ONLY (the default) or PUBLIC (everyone who sees the challenge).',
+    description:
+      'Who may know how many proposals were received: ISSUER_ONLY (the default) or PUBLIC (everyone who sees the challenge).',
   })
   @IsOptional()
   @IsEnum(ProposalCountVisibility)
@@ -221,12 +251,18 @@ export class ChallengeContentInput {
   @IsBoolean()
   blindReview?: boolean;
 
-  @Field({ description: 'Submission deadline: an instant with its offset; at least 24 hours after publication.' })
+  @Field({
+    description:
+      'Submission deadline: an instant with its offset; at least 24 hours after publication.',
+  })
   @Type(() => Date)
   @IsDate()
   deadline: Date;
 
-  @Field(() => [RequirementInput], { nullable: true, description: 'Measurable indicators (技术拆解), in order.' })
+  @Field(() => [RequirementInput], {
+    nullable: true,
+    description: 'Measurable indicators (技术拆解), in order.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
@@ -242,7 +278,10 @@ export class ChallengeContentInput {
   @Type(() => EvaluationCriterionInput)
   evaluationCriteria?: EvaluationCriterionInput[];
 
-  @Field(() => String, { nullable: true, description: 'NDA / IP terms; when given, the description is shown only after acceptance.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'NDA / IP terms; when given, the description is shown only after acceptance.',
+  })
   @IsOptional()
   @Transform(trimOrNull)
   @IsString()
@@ -259,7 +298,10 @@ export class UpdateChallengeDraftInput extends PartialType(ChallengeContentInput
   @IsUUID('all')
   id: string;
 
-  @Field(() => Int, { description: 'The version the edit starts from; CONFLICT STALE_VERSION if it changed meanwhile.' })
+  @Field(() => Int, {
+    description:
+      'The version the edit starts from; CONFLICT STALE_VERSION if it changed meanwhile.',
+  })
   @IsInt()
   @Min(1)
   expectedVersion: number;
@@ -326,7 +368,10 @@ export class AcceptChallengeTermsInput {
   @IsUUID('all')
   challengeId: string;
 
-  @Field(() => Int, { description: 'The terms version that was read; CONFLICT TERMS_VERSION_CHANGED if it is no longer current.' })
+  @Field(() => Int, {
+    description:
+      'The terms version that was read; CONFLICT TERMS_VERSION_CHANGED if it is no longer current.',
+  })
   @IsInt()
   @Min(1)
   termsVersion: number;
@@ -394,7 +439,10 @@ export enum ChallengeOrderBy {
   BUDGET_HIGHEST = 'BUDGET_HIGHEST',
   RELEVANCE = 'RELEVANCE',
 }
-registerEnumType(ChallengeOrderBy, { name: 'ChallengeOrderBy', description: 'RELEVANCE needs filter.search.' });
+registerEnumType(ChallengeOrderBy, {
+  name: 'ChallengeOrderBy',
+  description: 'RELEVANCE needs filter.search.',
+});
 
 @InputType()
 export class ChallengeFilterInput {
@@ -405,7 +453,10 @@ export class ChallengeFilterInput {
   @MaxLength(200)
   search?: string;
 
-  @Field(() => [String], { nullable: true, description: 'Technical-field codes; a code also matches its sub-fields.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Technical-field codes; a code also matches its sub-fields.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
@@ -417,7 +468,10 @@ export class ChallengeFilterInput {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
-  @Matches(/^[A-T]$/, { each: true, message: 'each industry code must be a GB/T 4754 section letter A to T' })
+  @Matches(/^[A-T]$/, {
+    each: true,
+    message: 'each industry code must be a GB/T 4754 section letter A to T',
+  })
   industryCodes?: string[];
 
   @Field(() => [ChainGoal], { nullable: true })
@@ -434,14 +488,20 @@ export class ChallengeFilterInput {
   @IsEnum(DemandType, { each: true })
   demandTypes?: DemandType[];
 
-  @Field(() => [CooperationMode], { nullable: true, description: 'Challenges offering any of these modes.' })
+  @Field(() => [CooperationMode], {
+    nullable: true,
+    description: 'Challenges offering any of these modes.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(Object.keys(CooperationMode).length)
   @IsEnum(CooperationMode, { each: true })
   cooperationModes?: CooperationMode[];
 
-  @Field(() => FenScalar, { nullable: true, description: 'Budget range overlapping [budgetMin, budgetMax].' })
+  @Field(() => FenScalar, {
+    nullable: true,
+    description: 'Budget range overlapping [budgetMin, budgetMax].',
+  })
   @IsOptional()
   @IsString()
   budgetMin?: string;
@@ -451,7 +511,10 @@ export class ChallengeFilterInput {
   @IsString()
   budgetMax?: string;
 
-  @Field({ nullable: true, description: 'Only challenges an SME registered in this province may answer.' })
+  @Field({
+    nullable: true,
+    description: 'Only challenges an SME registered in this province may answer.',
+  })
   @IsOptional()
   @Matches(/^\d{6}$/, { message: 'eligibleRegionCode must be 6 digits (GB/T 2260)' })
   eligibleRegionCode?: string;
@@ -475,7 +538,11 @@ export class ChallengeFilterInput {
   @IsDate()
   deadlineTo?: Date;
 
-  @Field(() => ID, { nullable: true, description: "One issuer's challenges (anonymous ones are listed only to the issuer and admins)." })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "One issuer's challenges (anonymous ones are listed only to the issuer and admins).",
+  })
   @IsOptional()
   @IsUUID('all')
   issuerOrganizationId?: string;
@@ -489,7 +556,10 @@ export class ChallengesArgs extends ConnectionArgs {
   @Type(() => ChallengeFilterInput)
   filter?: ChallengeFilterInput;
 
-  @Field(() => ChallengeOrderBy, { nullable: true, description: 'NEWEST when omitted (RELEVANCE when searching).' })
+  @Field(() => ChallengeOrderBy, {
+    nullable: true,
+    description: 'NEWEST when omitted (RELEVANCE when searching).',
+  })
   @IsOptional()
   @IsEnum(ChallengeOrderBy)
   orderBy?: ChallengeOrderBy;

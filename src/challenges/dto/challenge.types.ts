@@ -1,19 +1,38 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { FenScalar } from '../../common/graphql/fen.scalar.js';
 import { Connection } from '../../common/pagination/connection.js';
-import { ChainGoal, ChallengeStatus, ChallengeVisibility, CooperationMode, DemandType, IpOwnership, MinQualification, ProposalCountVisibility } from '../challenge.entity.js';
+import {
+  ChainGoal,
+  ChallengeStatus,
+  ChallengeVisibility,
+  CooperationMode,
+  DemandType,
+  IpOwnership,
+  MinQualification,
+  ProposalCountVisibility,
+} from '../challenge.entity.js';
 
-registerEnumType(ChallengeStatus, { name: 'ChallengeStatus', description: 'PUBLISHED past its deadline always reads as CLOSED.' });
-registerEnumType(ChainGoal, { name: 'ChainGoal', description: '稳链 STABILIZE / 补链 SUPPLEMENT / 固链 CONSOLIDATE / 强链 STRENGTHEN' });
+registerEnumType(ChallengeStatus, {
+  name: 'ChallengeStatus',
+  description: 'PUBLISHED past its deadline always reads as CLOSED.',
+});
+registerEnumType(ChainGoal, {
+  name: 'ChainGoal',
+  description: '稳链 STABILIZE / 补链 SUPPLEMENT / 固链 CONSOLIDATE / 强链 STRENGTHEN',
+});
 registerEnumType(DemandType, { name: 'DemandType' });
 registerEnumType(CooperationMode, { name: 'CooperationMode' });
 registerEnumType(IpOwnership, { name: 'IpOwnership' });
 registerEnumType(ChallengeVisibility, { name: 'ChallengeVisibility' });
 registerEnumType(ProposalCountVisibility, {
   name: 'ProposalCountVisibility',
-  description: "Who may know a challenge's proposal count: ISSUER_ONLY (its members and admins) or PUBLIC (everyone who sees the challenge).",
+  description:
+    "Who may know a challenge's proposal count: ISSUER_ONLY (its members and admins) or PUBLIC (everyone who sees the challenge).",
 });
-registerEnumType(MinQualification, { name: 'MinimumQualification', description: 'The lowest 专精特新 level a respondent SME needs.' });
+registerEnumType(MinQualification, {
+  name: 'MinimumQualification',
+  description: 'The lowest 专精特新 level a respondent SME needs.',
+});
 
 @ObjectType()
 export class ChallengeIssuer {
@@ -108,7 +127,10 @@ export class ChallengeTerms {
   createdAt: Date;
 }
 
-@ObjectType({ description: 'A clarification question (答疑). The asker is never shown; the answer is public once given.' })
+@ObjectType({
+  description:
+    'A clarification question (答疑). The asker is never shown; the answer is public once given.',
+})
 export class ChallengeQuestion {
   @Field(() => ID)
   id: string;
@@ -149,7 +171,10 @@ export class ChallengeEligibilityCheck {
   @Field()
   eligible: boolean;
 
-  @Field(() => [String], { description: 'NOT_AN_SME, NOT_VERIFIED, REGION_NOT_ALLOWED, QUALIFICATION_EXPIRED, QUALIFICATION_TOO_LOW: why the SME may not submit; empty when eligible' })
+  @Field(() => [String], {
+    description:
+      'NOT_AN_SME, NOT_VERIFIED, REGION_NOT_ALLOWED, QUALIFICATION_EXPIRED, QUALIFICATION_TOO_LOW: why the SME may not submit; empty when eligible',
+  })
   reasons: string[];
 }
 
@@ -158,7 +183,10 @@ export class ChallengeVersion {
   @Field(() => Int)
   version: number;
 
-  @Field(() => String, { nullable: true, description: 'What changed (null for the first publication).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What changed (null for the first publication).',
+  })
   changeSummary: string | null;
 
   @Field()
@@ -176,7 +204,10 @@ export class ChallengeVersion {
   @Field(() => String, { nullable: true })
   summaryEn: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Null unless the viewer may read the confidential description.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Null unless the viewer may read the confidential description.',
+  })
   description: string | null;
 
   @Field()
@@ -219,7 +250,11 @@ export class ChallengeType {
   @Field(() => String, { nullable: true })
   summaryEn: string | null;
 
-  @Field(() => ChallengeIssuer, { nullable: true, description: 'Null when the challenge is anonymous and the viewer is not its issuer or an admin.' })
+  @Field(() => ChallengeIssuer, {
+    nullable: true,
+    description:
+      'Null when the challenge is anonymous and the viewer is not its issuer or an admin.',
+  })
   issuer: ChallengeIssuer | null;
 
   @Field()
@@ -267,7 +302,10 @@ export class ChallengeType {
   @Field({ description: 'Submission deadline (UTC instant).' })
   deadline: Date;
 
-  @Field({ description: 'The deadline in China Standard Time with its offset, e.g. 2027-03-31T18:00:00.000+08:00.' })
+  @Field({
+    description:
+      'The deadline in China Standard Time with its offset, e.g. 2027-03-31T18:00:00.000+08:00.',
+  })
   deadlineChinaTime: string;
 
   @Field(() => Date, { nullable: true })
@@ -288,22 +326,32 @@ export class ChallengeType {
   @Field(() => Int, { nullable: true })
   termsVersion: number | null;
 
-  @Field(() => String, { nullable: true, description: 'The reason of the last review decision (issuer and admins) or of a cancellation (everyone).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The reason of the last review decision (issuer and admins) or of a cancellation (everyone).',
+  })
   statusReason: string | null;
 
-  @Field({ description: "True when the viewer is a member of the issuing organisation." })
+  @Field({ description: 'True when the viewer is a member of the issuing organisation.' })
   viewerIsIssuer: boolean;
 
-  @Field(() => ProposalCountVisibility, { description: 'Who may know proposalCount (chosen by the issuer).' })
+  @Field(() => ProposalCountVisibility, {
+    description: 'Who may know proposalCount (chosen by the issuer).',
+  })
   proposalCountVisibility: ProposalCountVisibility;
 
   @Field(() => Int, {
     nullable: true,
-    description: 'Proposals received so far (their content stays sealed): null unless the viewer is the issuer or an admin, or proposalCountVisibility is PUBLIC.',
+    description:
+      'Proposals received so far (their content stays sealed): null unless the viewer is the issuer or an admin, or proposalCountVisibility is PUBLIC.',
   })
   proposalCount: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Questions waiting for an answer (issuer and admins only).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Questions waiting for an answer (issuer and admins only).',
+  })
   unansweredQuestionCount: number | null;
 }
 
@@ -319,7 +367,9 @@ export class FacetCount {
   count: number;
 }
 
-@ObjectType({ description: 'How many visible challenges match the filter, per value of each filterable field.' })
+@ObjectType({
+  description: 'How many visible challenges match the filter, per value of each filterable field.',
+})
 export class ChallengeFacets {
   @Field(() => Int)
   total: number;

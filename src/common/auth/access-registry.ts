@@ -32,11 +32,16 @@ export class AccessRegistry implements OnApplicationBootstrap {
       if (!instance || typeof instance !== 'object') continue;
       const prototype = Object.getPrototypeOf(instance) as object;
       for (const method of this.scanner.getAllMethodNames(prototype)) {
-        const handler = (prototype as Record<string, unknown>)[method] as (...args: unknown[]) => unknown;
+        const handler = (prototype as Record<string, unknown>)[method] as (
+          ...args: unknown[]
+        ) => unknown;
         const type = Reflect.getMetadata(RESOLVER_TYPE, handler) as string | undefined;
         if (type !== 'Query' && type !== 'Mutation' && type !== 'Subscription') continue;
         const name = (Reflect.getMetadata(RESOLVER_NAME, handler) as string | undefined) ?? method;
-        const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [handler, instance.constructor as new () => unknown]);
+        const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
+          handler,
+          instance.constructor as new () => unknown,
+        ]);
         found.push({ operation: `${type}.${name}`, rule });
       }
     }

@@ -23,10 +23,12 @@ export const ACCESS_RULE = 'access:rule';
 export const Access = (rule: AccessRule) => SetMetadata(ACCESS_RULE, rule);
 
 /** The acting user, or null on a public operation called anonymously. */
-export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor | null => {
-  const req =
-    context.getType<string>() === 'graphql'
-      ? GqlExecutionContext.create(context).getContext<{ req: { user?: Actor } }>().req
-      : context.switchToHttp().getRequest<{ user?: Actor }>();
-  return req.user ?? null;
-});
+export const CurrentActor = createParamDecorator(
+  (_: unknown, context: ExecutionContext): Actor | null => {
+    const req =
+      context.getType<string>() === 'graphql'
+        ? GqlExecutionContext.create(context).getContext<{ req: { user?: Actor } }>().req
+        : context.switchToHttp().getRequest<{ user?: Actor }>();
+    return req.user ?? null;
+  },
+);

@@ -40,11 +40,14 @@ export class AccessGuard extends AuthGuard('jwt') {
       context.getClass(),
     ]);
     if (!rule) {
-      this.logger.error(`${context.getClass().name}.${context.getHandler().name} states no access rule; refused`);
+      this.logger.error(
+        `${context.getClass().name}.${context.getHandler().name} states no access rule; refused`,
+      );
       throw new ForbiddenError('NO_ACCESS_RULE');
     }
     const req = this.getRequest(context);
-    const hasToken = typeof req.headers.authorization === 'string' && req.headers.authorization.length > 0;
+    const hasToken =
+      typeof req.headers.authorization === 'string' && req.headers.authorization.length > 0;
     if (rule === AccessRule.PUBLIC) {
       // A stale token does not stop a public operation; it is served as to an anonymous caller. A session
       // check that could not be made (the database failed) is not a stale token: that is refused.
@@ -87,15 +90,22 @@ export class AccessGuard extends AuthGuard('jwt') {
       // Only a failed authentication is an authentication error. A session check that failed for another
       // reason says nothing about the session: telling the client it ended would sign its user out.
       if (isDatabaseUnavailable(error)) {
-        this.logger.warn({ msg: 'session check failed: database unavailable', err: { message: (error as Error)?.message } });
+        this.logger.warn({
+          msg: 'session check failed: database unavailable',
+          err: { message: (error as Error)?.message },
+        });
         throw databaseUnavailableError();
       }
-      this.logger.error({ msg: 'session check failed', err: { message: (error as Error)?.message, stack: (error as Error)?.stack } });
+      this.logger.error({
+        msg: 'session check failed',
+        err: { message: (error as Error)?.message, stack: (error as Error)?.stack },
+      });
       throw error;
     }
     if (!user) {
       const name = (info as { name?: string } | undefined)?.name;
-      if (name === 'TokenExpiredError') throw new UnauthenticatedError('TOKEN_EXPIRED', 'The access token has expired');
+      if (name === 'TokenExpiredError')
+        throw new UnauthenticatedError('TOKEN_EXPIRED', 'The access token has expired');
       if (info) throw new UnauthenticatedError('INVALID_TOKEN', 'The access token is not valid');
       throw new UnauthenticatedError('SESSION_ENDED', 'The session has ended; sign in again');
     }

@@ -29,8 +29,15 @@ export function isExpert(actor: Actor | null | undefined): boolean {
 }
 
 /** True when the actor is an OWNER or ADMIN of the given organisation. */
-export function managesOrganization(actor: Actor | null | undefined, organizationId: string): boolean {
-  return !!actor?.organization && actor.organization.id === organizationId && actor.organization.role !== 'MEMBER';
+export function managesOrganization(
+  actor: Actor | null | undefined,
+  organizationId: string,
+): boolean {
+  return (
+    !!actor?.organization &&
+    actor.organization.id === organizationId &&
+    actor.organization.role !== 'MEMBER'
+  );
 }
 
 /** True when the actor is a member (any role) of the given organisation. */

@@ -1,4 +1,8 @@
-import type { GatewayExecutionResult, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
+import type {
+  GatewayExecutionResult,
+  GatewayGraphQLRequestContext,
+  GatewayInterface,
+} from '@apollo/server-gateway-interface';
 import {
   type DocumentNode,
   execute,
@@ -61,14 +65,19 @@ export class CompiledExecution {
 
   /** The gateway Apollo Server loads: it serves the schema above and executes with `execute` below. */
   gateway(): GatewayInterface {
-    let listener: ((schemaContext: { apiSchema: GraphQLSchema; coreSupergraphSdl: string }) => void) | undefined;
+    let listener:
+      | ((schemaContext: { apiSchema: GraphQLSchema; coreSupergraphSdl: string }) => void)
+      | undefined;
     return {
       onSchemaLoadOrUpdate: (callback) => {
         listener = callback;
         return () => (listener = undefined);
       },
       load: async () => {
-        if (!this.schema) throw new Error('CompiledExecution: the schema was not built before Apollo Server started');
+        if (!this.schema)
+          throw new Error(
+            'CompiledExecution: the schema was not built before Apollo Server started',
+          );
         listener?.({ apiSchema: this.schema, coreSupergraphSdl: '' });
         return { executor: (requestContext) => this.execute(requestContext) };
       },
@@ -83,21 +92,34 @@ export class CompiledExecution {
     // operations and no name), and expects the executor's error. Nothing may run then. (Apollo's resolved name is
     // null here: handed to graphql-js it would pick the document's only operation and run it.) The request plugin
     // refuses such requests before execution already; this is the executor's own guarantee.
-    if (!operation) return { errors: [operationResolutionError(document, requestContext.request.operationName)] };
+    if (!operation)
+      return { errors: [operationResolutionError(document, requestContext.request.operationName)] };
     const variables = requestContext.request.variables ?? {};
     const compiled = this.compiledFor(schema, document, operation);
     const executed = context as GraphqlContext;
     if (compiled && variablesCoerce(schema, operation, variables)) {
       executed.execution = 'compiled';
       const result = await compiled.query(undefined, context, variables);
-      return result.errors?.length ? { ...result, errors: result.errors.map(toGraphqlJsError) } : result;
+      return result.errors?.length
+        ? { ...result, errors: result.errors.map(toGraphqlJsError) }
+        : result;
     }
     executed.execution = 'graphql-js';
-    return execute({ schema, document, operationName: operation.name?.value, variableValues: variables, contextValue: context });
+    return execute({
+      schema,
+      document,
+      operationName: operation.name?.value,
+      variableValues: variables,
+      contextValue: context,
+    });
   }
 
   /** The compiled operation when it should run compiled, else null (graphql-js runs it). */
-  private compiledFor(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): CompiledQuery | null {
+  private compiledFor(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+  ): CompiledQuery | null {
     let state = this.documents.get(document);
     if (!state) {
       state = { runs: 0, compiled: new Map() };
@@ -113,7 +135,9 @@ export class CompiledExecution {
       const result =
         isIntrospection(operation) || hasRequiredFieldWithDefault(schema, operation)
           ? null
-          : compileQuery(schema, document, operation.name?.value, { disablingCapturingStackErrors: true });
+          : compileQuery(schema, document, operation.name?.value, {
+              disablingCapturingStackErrors: true,
+            });
       compiled = result && isCompiledQuery(result) ? result : null;
       state.compiled.set(name, compiled);
     }
@@ -125,32 +149,54 @@ export class CompiledExecution {
  * graphql-js's refusal when the document has no operation of that name, or several and no name was given (the
  * same messages as its `execute`, built here so that no execution starts).
  */
-export function operationResolutionError(document: DocumentNode, operationName: string | null | undefined): GraphQLError {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+export function operationResolutionError(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+): GraphQLError {
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
   if (operationName) return new GraphQLError(`Unknown operation named "${operationName}".`);
-  if (operations.length > 1) return new GraphQLError('Must provide operation name if query contains multiple operations.');
+  if (operations.length > 1)
+    return new GraphQLError('Must provide operation name if query contains multiple operations.');
   return new GraphQLError('Must provide an operation.');
 }
 
 /** Whether the operation's variables coerce (graphql-js's own check, so a refusal carries its usual message). */
-function variablesCoerce(schema: GraphQLSchema, operation: OperationDefinitionNode, variables: Record<string, unknown>): boolean {
-  return !getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 1 }).errors;
+function variablesCoerce(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): boolean {
+  return !getVariableValues(schema, operation.variableDefinitions ?? [], variables, {
+    maxErrors: 1,
+  }).errors;
 }
 
 /** Whether a variable's input type has, at any depth, a non-null field with a default value (see the class comment). */
-function hasRequiredFieldWithDefault(schema: GraphQLSchema, operation: OperationDefinitionNode): boolean {
+function hasRequiredFieldWithDefault(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+): boolean {
   const seen = new Set<string>();
   const check = (type: GraphQLInputType | undefined): boolean => {
     const named = type && getNamedType(type);
     if (!named || !isInputObjectType(named) || seen.has(named.name)) return false;
     seen.add(named.name);
-    return Object.values(named.getFields()).some((field) => (isNonNullType(field.type) && field.defaultValue !== undefined) || check(field.type));
+    return Object.values(named.getFields()).some(
+      (field) =>
+        (isNonNullType(field.type) && field.defaultValue !== undefined) || check(field.type),
+    );
   };
-  return (operation.variableDefinitions ?? []).some((v) => check(typeFromAST(schema, v.type) as GraphQLInputType | undefined));
+  return (operation.variableDefinitions ?? []).some((v) =>
+    check(typeFromAST(schema, v.type) as GraphQLInputType | undefined),
+  );
 }
 
 function isIntrospection(operation: OperationDefinitionNode): boolean {
-  return operation.selectionSet.selections.some((s) => s.kind !== 'Field' || s.name.value === '__schema' || s.name.value === '__type');
+  return operation.selectionSet.selections.some(
+    (s) => s.kind !== 'Field' || s.name.value === '__schema' || s.name.value === '__type',
+  );
 }
 
 /**
@@ -159,7 +205,11 @@ function isIntrospection(operation: OperationDefinitionNode): boolean {
  * error formatting and the API's error masking see what graphql-js would have given them.
  */
 function toGraphqlJsError(error: GraphQLError): GraphQLError {
-  const rebuilt = new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined, extensions: error.extensions });
+  const rebuilt = new GraphQLError(error.message, {
+    path: error.path,
+    originalError: error.originalError ?? undefined,
+    extensions: error.extensions,
+  });
   if (error.locations?.length) Object.assign(rebuilt, { locations: error.locations });
   return rebuilt;
 }

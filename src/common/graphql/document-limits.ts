@@ -1,5 +1,12 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { DocumentNode, GraphQLError, Kind, type ASTNode, type SelectionSetNode, type ValidationRule } from 'graphql';
+import {
+  DocumentNode,
+  GraphQLError,
+  Kind,
+  type ASTNode,
+  type SelectionSetNode,
+  type ValidationRule,
+} from 'graphql';
 import type { AppConfig } from '../../config/app-config.js';
 import { ErrorCode } from '../errors.js';
 import { MAX_LIST_LENGTH } from '../validation.js';
@@ -29,21 +36,37 @@ function selectionsIn(set: SelectionSetNode): number {
 }
 
 /** The first limit a document exceeds, in one linear walk of it; null when within them. */
-export function documentExcess(document: DocumentNode, limits: Omit<DocumentLimits, 'exposeLimits'>): Excess | null {
+export function documentExcess(
+  document: DocumentNode,
+  limits: Omit<DocumentLimits, 'exposeLimits'>,
+): Excess | null {
   let fields = 0;
   const stack: SelectionSetNode[] = [];
   for (const definition of document.definitions) {
-    if (definition.kind === Kind.OPERATION_DEFINITION || definition.kind === Kind.FRAGMENT_DEFINITION) stack.push(definition.selectionSet);
+    if (
+      definition.kind === Kind.OPERATION_DEFINITION ||
+      definition.kind === Kind.FRAGMENT_DEFINITION
+    )
+      stack.push(definition.selectionSet);
   }
   while (stack.length) {
     const set = stack.pop()!;
-    if (selectionsIn(set) > limits.maxSelections) return { message: `more than ${limits.maxSelections} field selections in one selection set`, node: set };
+    if (selectionsIn(set) > limits.maxSelections)
+      return {
+        message: `more than ${limits.maxSelections} field selections in one selection set`,
+        node: set,
+      };
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
         fields += 1;
-        if (fields > limits.maxFields) return { message: `more than ${limits.maxFields} field selections in the document`, node: selection };
+        if (fields > limits.maxFields)
+          return {
+            message: `more than ${limits.maxFields} field selections in the document`,
+            node: selection,
+          };
       }
-      if (selection.kind !== Kind.FRAGMENT_SPREAD && selection.selectionSet) stack.push(selection.selectionSet);
+      if (selection.kind !== Kind.FRAGMENT_SPREAD && selection.selectionSet)
+        stack.push(selection.selectionSet);
     }
   }
   return null;
@@ -70,7 +93,12 @@ export function documentLimitsRule(limits: DocumentLimits): ValidationRule {
         const excess = documentExcess(document, limits);
         if (!excess) return undefined;
         context.reportError(
-          new GraphQLError(limits.exposeLimits ? `Query validation error: ${excess.message}.` : 'Query validation error.', { nodes: [excess.node] }),
+          new GraphQLError(
+            limits.exposeLimits
+              ? `Query validation error: ${excess.message}.`
+              : 'Query validation error.',
+            { nodes: [excess.node] },
+          ),
         );
         return NOTHING;
       },
@@ -80,11 +108,20 @@ export function documentLimitsRule(limits: DocumentLimits): ValidationRule {
 
 /** The rule with the service's settings (GRAPHQL_MAX_SELECTIONS, GRAPHQL_MAX_FIELDS). */
 export function documentLimits(config: AppConfig): ValidationRule {
-  return documentLimitsRule({ maxSelections: config.graphql.maxSelections, maxFields: config.graphql.maxFields, exposeLimits: !config.isProduction });
+  return documentLimitsRule({
+    maxSelections: config.graphql.maxSelections,
+    maxFields: config.graphql.maxFields,
+    exposeLimits: !config.isProduction,
+  });
 }
 
 /** The path of the first list longer than `max` in a request's variables (`$f.statuses`), or null. */
-export function oversizedVariableList(value: unknown, path: string, max: number, depth = 0): string | null {
+export function oversizedVariableList(
+  value: unknown,
+  path: string,
+  max: number,
+  depth = 0,
+): string | null {
   if (Array.isArray(value)) {
     if (value.length > max) return path;
   } else if (!value || typeof value !== 'object') {
@@ -113,7 +150,12 @@ export function variableLimitsPlugin(max = MAX_LIST_LENGTH): ApolloServerPlugin 
           if (!field) return;
           const fields = [{ field, message: `must contain no more than ${max} elements` }];
           throw new GraphQLError(`${field}: ${fields[0].message}`, {
-            extensions: { code: ErrorCode.BAD_USER_INPUT, reason: 'INVALID_INPUT', fields, http: { status: 400 } },
+            extensions: {
+              code: ErrorCode.BAD_USER_INPUT,
+              reason: 'INVALID_INPUT',
+              fields,
+              http: { status: 400 },
+            },
           });
         },
       };

@@ -15,8 +15,13 @@ export interface GraphqlContext {
 
 function isExpected(error: unknown): boolean {
   const original = unwrapResolverError(error);
-  const code = (original instanceof GraphQLError ? original : (error as GraphQLError))?.extensions?.code;
-  return typeof code === 'string' && PUBLIC_ERROR_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR;
+  const code = (original instanceof GraphQLError ? original : (error as GraphQLError))?.extensions
+    ?.code;
+  return (
+    typeof code === 'string' &&
+    PUBLIC_ERROR_CODES.has(code) &&
+    code !== ErrorCode.INTERNAL_SERVER_ERROR
+  );
 }
 
 /** graphql-js's refusal of a document over the parser's token limit (GRAPHQL_MAX_TOKENS); "more that" is its spelling. */
@@ -40,7 +45,9 @@ export interface ErrorFormatOptions {
  * token limit is GRAPHQL_PARSE_FAILED with the reason TOO_MANY_TOKENS. In production no message names a
  * near field, argument, type or enum value ("did you mean"), whether from validation or from variables.
  */
-export function createFormatError(options: ErrorFormatOptions): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+export function createFormatError(
+  options: ErrorFormatOptions,
+): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
   return (formatted, error) => {
     const shaped = shapeError(formatted, error, options);
     if (!options.production) return shaped;
@@ -49,11 +56,17 @@ export function createFormatError(options: ErrorFormatOptions): (formatted: Grap
   };
 }
 
-function shapeError(formatted: GraphQLFormattedError, error: unknown, options: ErrorFormatOptions): GraphQLFormattedError {
+function shapeError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  options: ErrorFormatOptions,
+): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (code === 'GRAPHQL_PARSE_FAILED' && TOKEN_LIMIT.test(formatted.message)) {
     return {
-      message: options.production ? 'Syntax Error: the document has too many tokens.' : formatted.message,
+      message: options.production
+        ? 'Syntax Error: the document has too many tokens.'
+        : formatted.message,
       extensions: { code, reason: 'TOO_MANY_TOKENS' },
     };
   }
@@ -63,9 +76,17 @@ function shapeError(formatted: GraphQLFormattedError, error: unknown, options: E
   if (code === 'BAD_REQUEST') {
     // Apollo's refusal of a malformed HTTP request (batched array, missing query, bad variables JSON, a
     // mutation over GET, a request without CSRF protection).
-    const status = (error as GraphQLError | undefined)?.extensions?.http as { status?: number } | undefined;
-    const reason = CSRF_REFUSAL.test(formatted.message) ? 'CSRF_PREVENTED' : status?.status === 405 ? 'METHOD_NOT_ALLOWED' : 'BAD_REQUEST';
-    return { message: formatted.message.trim(), extensions: { code: ErrorCode.BAD_USER_INPUT, reason } };
+    const status = (error as GraphQLError | undefined)?.extensions?.http as
+      { status?: number } | undefined;
+    const reason = CSRF_REFUSAL.test(formatted.message)
+      ? 'CSRF_PREVENTED'
+      : status?.status === 405
+        ? 'METHOD_NOT_ALLOWED'
+        : 'BAD_REQUEST';
+    return {
+      message: formatted.message.trim(),
+      extensions: { code: ErrorCode.BAD_USER_INPUT, reason },
+    };
   }
   return {
     message: 'Internal server error',
@@ -85,7 +106,9 @@ function shapeError(formatted: GraphQLFormattedError, error: unknown, options: E
  */
 function refuseUnresolvedOperation(ctx: GraphQLRequestContext<GraphqlContext>): void {
   if (ctx.operation || !ctx.document) return;
-  const writes = ctx.document.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation !== 'query');
+  const writes = ctx.document.definitions.some(
+    (d) => d.kind === Kind.OPERATION_DEFINITION && d.operation !== 'query',
+  );
   if (ctx.request.http?.method === 'GET' && writes) {
     throw new GraphQLError('GET requests only support query operations', {
       extensions: {
@@ -97,7 +120,11 @@ function refuseUnresolvedOperation(ctx: GraphQLRequestContext<GraphqlContext>): 
   }
   const refusal = operationResolutionError(ctx.document, ctx.request.operationName);
   throw new GraphQLError(refusal.message, {
-    extensions: { code: 'OPERATION_RESOLUTION_FAILURE', reason: 'UNKNOWN_OPERATION', http: { status: 400, headers: new HeaderMap() } },
+    extensions: {
+      code: 'OPERATION_RESOLUTION_FAILURE',
+      reason: 'UNKNOWN_OPERATION',
+      http: { status: 400, headers: new HeaderMap() },
+    },
   });
 }
 
@@ -138,12 +165,18 @@ export function requestPlugin(countStatements: boolean): ApolloServerPlugin<Grap
           }
           // Automatic persisted queries are off: Apollo answers their refusal with HTTP 200 (the APQ protocol's
           // signal to resend with the query); the API answers 400, as for any request it will not run.
-          if (body?.kind === 'single' && body.singleResult.errors?.some((e) => e.extensions?.code === 'PERSISTED_QUERY_NOT_SUPPORTED')) {
+          if (
+            body?.kind === 'single' &&
+            body.singleResult.errors?.some(
+              (e) => e.extensions?.code === 'PERSISTED_QUERY_NOT_SUPPORTED',
+            )
+          ) {
             ctx.response.http.status = 400;
           }
           if (countStatements) {
             const count = SqlCounter.current();
-            if (count !== undefined) ctx.response.http.headers.set('x-sql-statements', String(count));
+            if (count !== undefined)
+              ctx.response.http.headers.set('x-sql-statements', String(count));
             const execution = ctx.contextValue.execution;
             if (execution) ctx.response.http.headers.set('x-graphql-execution', execution);
           }

@@ -29,7 +29,11 @@ export class AllExceptionsFilter extends BaseExceptionFilter {
     const answer = httpErrorAnswer(exception, req?.id);
     if (answer.unexpected) {
       const error = exception as Error;
-      this.log.error({ msg: 'unexpected error', requestId: req?.id, err: { message: error?.message, stack: error?.stack } });
+      this.log.error({
+        msg: 'unexpected error',
+        requestId: req?.id,
+        err: { message: error?.message, stack: error?.stack },
+      });
     }
     adapter.reply(http.getResponse(), answer.body, answer.status);
     return undefined;

@@ -5,9 +5,12 @@ const DIGITS = /^\d{1,15}$/;
 function parse(value: unknown): string {
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
   if (typeof value === 'string' && DIGITS.test(value)) return String(BigInt(value));
-  throw new GraphQLError('Fen must be a non-negative integer of at most 15 digits (an Int or a string of digits)', {
-    extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_MONEY' },
-  });
+  throw new GraphQLError(
+    'Fen must be a non-negative integer of at most 15 digits (an Int or a string of digits)',
+    {
+      extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_MONEY' },
+    },
+  );
 }
 
 /**
@@ -16,11 +19,15 @@ function parse(value: unknown): string {
  */
 export const FenScalar = new GraphQLScalarType<string, string>({
   name: 'Fen',
-  description: 'Money in fen (integer cents), sent as a string of digits; accepted as an Int or a string of digits.',
+  description:
+    'Money in fen (integer cents), sent as a string of digits; accepted as an Int or a string of digits.',
   serialize: (value) => (typeof value === 'bigint' ? value.toString() : String(value)),
   parseValue: parse,
   parseLiteral: (ast) => {
-    if (ast.kind === Kind.INT || ast.kind === Kind.STRING) return parse(ast.kind === Kind.INT ? Number(ast.value) : ast.value);
-    throw new GraphQLError('Fen must be an Int or a string of digits', { extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_MONEY' } });
+    if (ast.kind === Kind.INT || ast.kind === Kind.STRING)
+      return parse(ast.kind === Kind.INT ? Number(ast.value) : ast.value);
+    throw new GraphQLError('Fen must be an Int or a string of digits', {
+      extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_MONEY' },
+    });
   },
 });

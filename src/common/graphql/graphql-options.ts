@@ -14,11 +14,22 @@ import { createFormatError, requestPlugin } from './error-handling.js';
  * documents (graphql-armor: depth, aliases, cost, directives; graphql-js: tokens; no suggestions in
  * production; no batched HTTP requests; no persisted queries).
  */
-export function graphqlOptions(config: AppConfig, schemaFile: string | false): ApolloDriverConfig & { gateway?: GatewayInterface } {
+export function graphqlOptions(
+  config: AppConfig,
+  schemaFile: string | false,
+): ApolloDriverConfig & { gateway?: GatewayInterface } {
   const armor = new ApolloArmor({
-    maxDepth: { n: config.graphql.maxDepth, ignoreIntrospection: true, exposeLimits: !config.isProduction },
+    maxDepth: {
+      n: config.graphql.maxDepth,
+      ignoreIntrospection: true,
+      exposeLimits: !config.isProduction,
+    },
     maxAliases: { n: config.graphql.maxAliases, exposeLimits: !config.isProduction },
-    costLimit: { maxCost: config.graphql.maxCost, ignoreIntrospection: true, exposeLimits: !config.isProduction },
+    costLimit: {
+      maxCost: config.graphql.maxCost,
+      ignoreIntrospection: true,
+      exposeLimits: !config.isProduction,
+    },
     // The token limit is graphql-js's own parser option (parseOptions below): graphql-armor's throws from a
     // plugin hook before Apollo parses, which Apollo answers with HTTP 500 for every syntax error.
     maxTokens: { enabled: false },
@@ -27,7 +38,9 @@ export function graphqlOptions(config: AppConfig, schemaFile: string | false): A
     // variables, and its "[Suggestion hidden]" marker still tells that a near name exists).
     blockFieldSuggestion: { enabled: false },
   }).protect();
-  const execution = config.graphql.compiledExecution ? new CompiledExecution(config.graphql.compileAfterRuns) : null;
+  const execution = config.graphql.compiledExecution
+    ? new CompiledExecution(config.graphql.compileAfterRuns)
+    : null;
   return {
     path: '/graphql',
     autoSchemaFile: schemaFile ? join(process.cwd(), schemaFile) : true,
@@ -46,7 +59,13 @@ export function graphqlOptions(config: AppConfig, schemaFile: string | false): A
     // graphql-armor's types point at Apollo's CommonJS build, Nest's at its ESM one: same objects.
     // Apollo's cache-control plugin (on by default) wraps every field resolver to collect cache hints the
     // API never sets: about a tenth of the CPU of a large response (the ranked proposal list). Off.
-    plugins: [ApolloServerPluginCacheControlDisabled(), ...armor.plugins, requestPlugin(config.benchSqlCount), variableLimitsPlugin(), serviceUnavailableStatusPlugin()] as unknown as ApolloDriverConfig['plugins'],
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      ...armor.plugins,
+      requestPlugin(config.benchSqlCount),
+      variableLimitsPlugin(),
+      serviceUnavailableStatusPlugin(),
+    ] as unknown as ApolloDriverConfig['plugins'],
     formatError: createFormatError({ production: config.isProduction }),
     // Over the limit, parsing stops: GRAPHQL_PARSE_FAILED, HTTP 400, reason TOO_MANY_TOKENS.
     parseOptions: { maxTokens: config.graphql.maxTokens },

@@ -4,7 +4,10 @@
  * `extensions` carry the code, a reason and the request id, like every error the resolvers raise.
  */
 export interface HttpErrorBody {
-  errors: { message: string; extensions: { code: string; reason: string; requestId?: string } & Record<string, unknown> }[];
+  errors: {
+    message: string;
+    extensions: { code: string; reason: string; requestId?: string } & Record<string, unknown>;
+  }[];
 }
 
 export function httpErrorBody(
@@ -14,5 +17,9 @@ export function httpErrorBody(
   requestId: string | undefined,
   extra: Record<string, unknown> = {},
 ): HttpErrorBody {
-  return { errors: [{ message, extensions: { code, reason, ...extra, ...(requestId ? { requestId } : {}) } }] };
+  return {
+    errors: [
+      { message, extensions: { code, reason, ...extra, ...(requestId ? { requestId } : {}) } },
+    ],
+  };
 }

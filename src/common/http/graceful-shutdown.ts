@@ -6,7 +6,10 @@ import { admissionOf } from './load-shedding.js';
 export interface ShutdownOptions {
   /** How long requests on open connections are still answered before the listener closes. */
   drainMs: number;
-  logger: { info(obj: object, msg?: string): void; error(obj: object | string, msg?: string): void };
+  logger: {
+    info(obj: object, msg?: string): void;
+    error(obj: object | string, msg?: string): void;
+  };
 }
 
 /**
@@ -19,7 +22,10 @@ export interface ShutdownOptions {
  *    pool); idle keep-alive connections are closed as soon as they are idle.
  * The caller bounds the whole with SHUTDOWN_TIMEOUT_MS.
  */
-export async function shutdownGracefully(app: NestFastifyApplication, options: ShutdownOptions): Promise<void> {
+export async function shutdownGracefully(
+  app: NestFastifyApplication,
+  options: ShutdownOptions,
+): Promise<void> {
   app.get(ReadinessState, { strict: false }).accepting = false;
   admissionOf(app.getHttpAdapter().getInstance())?.startDraining();
   if (options.drainMs > 0) {

@@ -10,7 +10,11 @@ export interface HttpErrorAnswer {
 }
 
 /** Body parser errors that mean "this is not JSON" (Fastify's JSON parser throws a SyntaxError with statusCode 400). */
-const MALFORMED_BODY = new Set(['FST_ERR_CTP_INVALID_JSON_BODY', 'FST_ERR_CTP_EMPTY_JSON_BODY', 'FST_ERR_CTP_INVALID_CONTENT_LENGTH']);
+const MALFORMED_BODY = new Set([
+  'FST_ERR_CTP_INVALID_JSON_BODY',
+  'FST_ERR_CTP_EMPTY_JSON_BODY',
+  'FST_ERR_CTP_INVALID_CONTENT_LENGTH',
+]);
 
 /** Code, reason and message per HTTP status the layer answers; any other 4xx reads as 400, any other 5xx as 500. */
 const HTTP_ANSWERS: Record<number, [code: string, reason: string, message: string]> = {
@@ -20,9 +24,17 @@ const HTTP_ANSWERS: Record<number, [code: string, reason: string, message: strin
   404: [ErrorCode.NOT_FOUND, 'ROUTE_NOT_FOUND', 'No such route'],
   405: [ErrorCode.BAD_USER_INPUT, 'METHOD_NOT_ALLOWED', 'Method not allowed'],
   413: [ErrorCode.BAD_USER_INPUT, 'BODY_TOO_LARGE', 'The request body is larger than the limit'],
-  415: [ErrorCode.BAD_USER_INPUT, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported content type: send application/json'],
+  415: [
+    ErrorCode.BAD_USER_INPUT,
+    'UNSUPPORTED_MEDIA_TYPE',
+    'Unsupported content type: send application/json',
+  ],
   429: [ErrorCode.RATE_LIMITED, 'TOO_MANY_REQUESTS', 'Too many requests; try again later'],
-  503: [ErrorCode.SERVICE_UNAVAILABLE, 'UNAVAILABLE', 'The service is temporarily unavailable; try again shortly'],
+  503: [
+    ErrorCode.SERVICE_UNAVAILABLE,
+    'UNAVAILABLE',
+    'The service is temporarily unavailable; try again shortly',
+  ],
 };
 
 /**
@@ -33,7 +45,10 @@ const HTTP_ANSWERS: Record<number, [code: string, reason: string, message: strin
  * - 404: NOT_FOUND / ROUTE_NOT_FOUND; 405: BAD_USER_INPUT / METHOD_NOT_ALLOWED
  * - 5xx and anything unknown: INTERNAL_SERVER_ERROR (503: SERVICE_UNAVAILABLE), never the cause's message.
  */
-export function httpErrorAnswer(exception: unknown, requestId: string | undefined): HttpErrorAnswer {
+export function httpErrorAnswer(
+  exception: unknown,
+  requestId: string | undefined,
+): HttpErrorAnswer {
   let status = 500;
   let cause: unknown = exception;
   if (exception instanceof HttpException) {
@@ -41,7 +56,8 @@ export function httpErrorAnswer(exception: unknown, requestId: string | undefine
     cause = exception.cause ?? exception;
   } else {
     const statusCode = (exception as { statusCode?: unknown } | null)?.statusCode;
-    if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 600) status = statusCode;
+    if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 600)
+      status = statusCode;
   }
   const causeCode = (cause as { code?: unknown } | null)?.code;
   const answer = (code: string, reason: string, message: string): HttpErrorAnswer => ({
@@ -49,12 +65,20 @@ export function httpErrorAnswer(exception: unknown, requestId: string | undefine
     body: httpErrorBody(code, reason, message, requestId),
     unexpected: status >= 500,
   });
-  if (status === 400 && (cause instanceof SyntaxError || (typeof causeCode === 'string' && MALFORMED_BODY.has(causeCode)))) {
+  if (
+    status === 400 &&
+    (cause instanceof SyntaxError ||
+      (typeof causeCode === 'string' && MALFORMED_BODY.has(causeCode)))
+  ) {
     return answer(ErrorCode.BAD_USER_INPUT, 'MALFORMED_JSON', 'The request body is not valid JSON');
   }
   const known = HTTP_ANSWERS[status];
   if (known) return answer(...known);
   return status < 500
     ? answer(...HTTP_ANSWERS[400])
-    : { ...answer(ErrorCode.INTERNAL_SERVER_ERROR, 'INTERNAL', 'Internal server error'), status: 500, unexpected: true };
+    : {
+        ...answer(ErrorCode.INTERNAL_SERVER_ERROR, 'INTERNAL', 'Internal server error'),
+        status: 500,
+        unexpected: true,
+      };
 }

@@ -44,7 +44,11 @@ export function installAdmission(fastify: FastifyInstance, maxInFlight: number):
     reply
       .code(503)
       .header('retry-after', String(OVERLOAD_RETRY_AFTER_SECONDS))
-      .send(httpErrorBody(ErrorCode.SERVICE_UNAVAILABLE, reason, message, requestId, { retryAfterSeconds: OVERLOAD_RETRY_AFTER_SECONDS }));
+      .send(
+        httpErrorBody(ErrorCode.SERVICE_UNAVAILABLE, reason, message, requestId, {
+          retryAfterSeconds: OVERLOAD_RETRY_AFTER_SECONDS,
+        }),
+      );
   };
   fastify.addHook('onRequest', (req, reply, done) => {
     if (exempt(req.url)) {
@@ -53,9 +57,15 @@ export function installAdmission(fastify: FastifyInstance, maxInFlight: number):
     }
     if (draining) {
       reply.header('connection', 'close');
-      return refuse(reply, 'SHUTTING_DOWN', 'The service is shutting down; try again shortly', req.id);
+      return refuse(
+        reply,
+        'SHUTTING_DOWN',
+        'The service is shutting down; try again shortly',
+        req.id,
+      );
     }
-    if (inFlight.size >= maxInFlight) return refuse(reply, 'OVERLOADED', 'The service is overloaded; try again shortly', req.id);
+    if (inFlight.size >= maxInFlight)
+      return refuse(reply, 'OVERLOADED', 'The service is overloaded; try again shortly', req.id);
     const res = reply.raw;
     inFlight.add(res);
     // 'close' comes once for every response: after it was sent, or when the client went away first.

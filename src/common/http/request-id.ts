@@ -16,7 +16,10 @@ export function clientRequestId(req: IncomingMessage): string | undefined {
  * returns in `x-request-id` and `extensions.requestId`. A client's `x-request-id` is only a labelled correlation
  * value: logged as `clientRequestId` with each line of the request, and echoed in `x-correlation-id`.
  */
-export function requestIdOptions(): Pick<FastifyServerOptions, 'requestIdHeader' | 'genReqId' | 'childLoggerFactory'> {
+export function requestIdOptions(): Pick<
+  FastifyServerOptions,
+  'requestIdHeader' | 'genReqId' | 'childLoggerFactory'
+> {
   return {
     requestIdHeader: false,
     genReqId: () => randomUUID(),
@@ -37,11 +40,20 @@ export function installRequestIdHeaders(fastify: FastifyInstance): void {
     reply.header('x-request-id', req.id);
     const client = clientRequestId(req.raw);
     if (client) reply.header('x-correlation-id', client);
-    if (reply.statusCode < 400 || typeof payload !== 'string' || payload.includes('"requestId"') || !payload.startsWith('{"errors":')) return payload;
+    if (
+      reply.statusCode < 400 ||
+      typeof payload !== 'string' ||
+      payload.includes('"requestId"') ||
+      !payload.startsWith('{"errors":')
+    )
+      return payload;
     try {
       const body = JSON.parse(payload) as { errors?: { extensions?: Record<string, unknown> }[] };
       if (!Array.isArray(body.errors)) return payload;
-      body.errors = body.errors.map((e) => ({ ...e, extensions: { ...e.extensions, requestId: req.id } }));
+      body.errors = body.errors.map((e) => ({
+        ...e,
+        extensions: { ...e.extensions, requestId: req.id },
+      }));
       return JSON.stringify(body);
     } catch {
       return payload;

@@ -38,24 +38,42 @@ export interface Lifecycle<S extends string, A extends string, K extends string>
    * The message and details of the CONFLICT INVALID_TRANSITION answered when the entity is in a state the
    * move does not start from (`from`: the current state, null when it could not be read).
    */
-  refusal(from: S | null, action: A, transition: Transition<S, K>): { message: string; details: Record<string, unknown> };
+  refusal(
+    from: S | null,
+    action: A,
+    transition: Transition<S, K>,
+  ): { message: string; details: Record<string, unknown> };
 }
 
 /** Builds a lifecycle, checking that the table only names its own states and actor kinds. */
-export function defineLifecycle<S extends string, A extends string, K extends string>(lifecycle: Lifecycle<S, A, K>): Lifecycle<S, A, K> {
+export function defineLifecycle<S extends string, A extends string, K extends string>(
+  lifecycle: Lifecycle<S, A, K>,
+): Lifecycle<S, A, K> {
   for (const [action, t] of Object.entries(lifecycle.transitions) as [A, Transition<S, K>][]) {
     const unknown = [...t.from, t.to].filter((s) => !lifecycle.states.includes(s));
-    if (unknown.length) throw new Error(`${lifecycle.entityType} ${action}: unknown states ${unknown.join(', ')}`);
+    if (unknown.length)
+      throw new Error(`${lifecycle.entityType} ${action}: unknown states ${unknown.join(', ')}`);
     const strangers = t.by.filter((k) => !lifecycle.actorKinds.includes(k));
-    if (strangers.length) throw new Error(`${lifecycle.entityType} ${action}: unknown actor kinds ${strangers.join(', ')}`);
-    if (t.from.length === 0 || t.by.length === 0) throw new Error(`${lifecycle.entityType} ${action}: no state to start from or nobody to make it`);
+    if (strangers.length)
+      throw new Error(
+        `${lifecycle.entityType} ${action}: unknown actor kinds ${strangers.join(', ')}`,
+      );
+    if (t.from.length === 0 || t.by.length === 0)
+      throw new Error(
+        `${lifecycle.entityType} ${action}: no state to start from or nobody to make it`,
+      );
   }
   return lifecycle;
 }
 
 /** The move `action`, or an Error when the table has none of that name (a programming error, not a client's). */
-export function transitionOf<S extends string, A extends string, K extends string>(lifecycle: Lifecycle<S, A, K>, action: A): Transition<S, K> {
-  const t = Object.prototype.hasOwnProperty.call(lifecycle.transitions, action) ? lifecycle.transitions[action] : undefined;
+export function transitionOf<S extends string, A extends string, K extends string>(
+  lifecycle: Lifecycle<S, A, K>,
+  action: A,
+): Transition<S, K> {
+  const t = Object.prototype.hasOwnProperty.call(lifecycle.transitions, action)
+    ? lifecycle.transitions[action]
+    : undefined;
   if (!t) throw new Error(`${lifecycle.entityType} has no move ${String(action)}`);
   return t;
 }
@@ -90,9 +108,13 @@ export function checkMove<S extends string, A extends string, K extends string>(
 ): Transition<S, K> {
   const t = transitionOf(lifecycle, request.action);
   if (!request.actorKinds.some((k) => t.by.includes(k))) {
-    throw new ForbiddenError('TRANSITION_NOT_ALLOWED', `Only ${t.by.join(' or ')} may make the ${lifecycle.entityType} move ${String(request.action)}`);
+    throw new ForbiddenError(
+      'TRANSITION_NOT_ALLOWED',
+      `Only ${t.by.join(' or ')} may make the ${lifecycle.entityType} move ${String(request.action)}`,
+    );
   }
-  if (t.needsReason && (request.reason ?? '').trim() === '') throw UserInputError.field('reason', 'is required');
+  if (t.needsReason && (request.reason ?? '').trim() === '')
+    throw UserInputError.field('reason', 'is required');
   return t;
 }
 

@@ -22,7 +22,8 @@ export interface ConstantSql {
 
 /** `constant\`now()\``: SQL text with no interpolation (a `${...}` does not type-check and throws). */
 export function constant(strings: TemplateStringsArray, ...values: never[]): ConstantSql {
-  if (values.length || strings.length !== 1) throw new Error('constant SQL takes no interpolated values');
+  if (values.length || strings.length !== 1)
+    throw new Error('constant SQL takes no interpolated values');
   return { text: strings[0] };
 }
 
@@ -45,7 +46,8 @@ export interface StatusStore {
 }
 
 /** Which rows a move is about: one, a list, or every row whose `column` equals `equals` (a set-based move). */
-export type MoveScope = { id: string } | { ids: readonly string[] } | { column: string; equals: unknown; cast?: string };
+export type MoveScope =
+  { id: string } | { ids: readonly string[] } | { column: string; equals: unknown; cast?: string };
 
 export interface StatusWrite<S extends string> {
   from: readonly S[];
@@ -90,7 +92,10 @@ function isConstant(v: SetValue): v is ConstantSql {
  * sub-select that also reads the state each leaves, so that concurrent moves of one row serialise and the
  * second one finds it no longer in a `from` state (and moves nothing).
  */
-export function statusWriteSql<S extends string>(store: StatusStore, write: StatusWrite<S>): { sql: string; params: unknown[] } {
+export function statusWriteSql<S extends string>(
+  store: StatusStore,
+  write: StatusWrite<S>,
+): { sql: string; params: unknown[] } {
   const params: unknown[] = [write.to, write.from];
   const add = (value: unknown, cast?: string) => {
     params.push(value);
@@ -98,16 +103,21 @@ export function statusWriteSql<S extends string>(store: StatusStore, write: Stat
   };
   const set = { ...store.stamps, ...write.set };
   if ('status' in set) throw new Error('The status is set by the move itself');
-  const assignments = Object.entries(set).map(([column, v]) => `, ${identifier(column)} = ${isConstant(v) ? v.text : add(v.param, v.cast)}`);
+  const assignments = Object.entries(set).map(
+    ([column, v]) => `, ${identifier(column)} = ${isConstant(v) ? v.text : add(v.param, v.cast)}`,
+  );
   const where: string[] = [];
   const scope = write.scope;
   if ('id' in scope) where.push(`t.id = ${add(scope.id, 'uuid')}`);
   else if ('ids' in scope) where.push(`t.id = ANY(${add(scope.ids, 'uuid[]')})`);
   else where.push(`t.${identifier(scope.column)} = ${add(scope.equals, scope.cast)}`);
-  for (const [column, value] of Object.entries(write.match ?? {})) where.push(`t.${identifier(column)} = ${add(value)}`);
+  for (const [column, value] of Object.entries(write.match ?? {}))
+    where.push(`t.${identifier(column)} = ${add(value)}`);
   where.push(`t.status = ANY($2::${store.statusType}[])`);
   if (write.condition) where.push(`(${write.condition.text})`);
-  const previous = (write.previous ?? []).map((c) => `, t.${identifier(c)} AS previous_${c}`).join('');
+  const previous = (write.previous ?? [])
+    .map((c) => `, t.${identifier(c)} AS previous_${c}`)
+    .join('');
   const organization = identifier(store.organizationColumn);
   const sql = `UPDATE ${store.table} t SET status = $1::${store.statusType}${assignments.join('')}
     FROM (SELECT t.id, t.status AS from_status${previous} FROM ${store.table} t
@@ -119,7 +129,11 @@ export function statusWriteSql<S extends string>(store: StatusStore, write: Stat
 }
 
 /** Writes a status move (no check of who asks: see `move`); the rows moved. */
-export async function writeStatus<S extends string>(target: SqlTarget, store: StatusStore, write: StatusWrite<S>): Promise<MovedRow<S>[]> {
+export async function writeStatus<S extends string>(
+  target: SqlTarget,
+  store: StatusStore,
+  write: StatusWrite<S>,
+): Promise<MovedRow<S>[]> {
   const { sql, params } = statusWriteSql(store, write);
   return queryRows(target, sql, params, (row) => ({
     id: str(row, 'id'),
@@ -169,7 +183,10 @@ export async function writeMove<S extends string, A extends string, K extends st
     scope: input.scope,
     match: input.match,
     condition: input.condition,
-    set: { ...(reasonColumn ? { [reasonColumn]: { param: input.reason ?? null, cast: 'text' } } : {}), ...input.set },
+    set: {
+      ...(reasonColumn ? { [reasonColumn]: { param: input.reason ?? null, cast: 'text' } } : {}),
+      ...input.set,
+    },
     previous: input.previous,
   });
   return { transition: t, rows };
@@ -229,8 +246,14 @@ export async function moveOne<S extends string, A extends string, K extends stri
       params.push(value);
       return ` AND ${identifier(column)} = $${params.length}`;
     });
-    const current = await queryOne(manager, `SELECT status FROM ${binding.store.table} WHERE id = $1::uuid${match.join('')}`, params, (r) => str(r, 'status') as S);
-    if (current === undefined) throw new NotFoundError(input.notFound ?? binding.lifecycle.entityType);
+    const current = await queryOne(
+      manager,
+      `SELECT status FROM ${binding.store.table} WHERE id = $1::uuid${match.join('')}`,
+      params,
+      (r) => str(r, 'status') as S,
+    );
+    if (current === undefined)
+      throw new NotFoundError(input.notFound ?? binding.lifecycle.entityType);
     throw refusal(binding.lifecycle, input.action, current);
   }
   check?.(moved);

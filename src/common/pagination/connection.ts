@@ -9,7 +9,10 @@ export const MAX_PAGE_SIZE = 100;
 
 @ArgsType()
 export class ConnectionArgs {
-  @Field(() => Int, { nullable: true, description: `Page size, 1 to ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} when omitted.` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size, 1 to ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} when omitted.`,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -77,7 +80,11 @@ export type CursorKey = 'timestamp' | 'uuid' | 'bigint' | readonly string[];
 
 const CURSOR_CHECKS: Record<Exclude<CursorKey, readonly string[]>, (v: unknown) => boolean> = {
   // Years 1 to 9999 only: PostgreSQL refuses some instants JavaScript accepts (e.g. before 4713 BC).
-  timestamp: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(v) && !Number.isNaN(Date.parse(v)) && !v.startsWith('0000'),
+  timestamp: (v) =>
+    typeof v === 'string' &&
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(v) &&
+    !Number.isNaN(Date.parse(v)) &&
+    !v.startsWith('0000'),
   uuid: isUuid,
   bigint: (v) => typeof v === 'string' && /^\d{1,18}$/.test(v),
 };
@@ -86,7 +93,11 @@ const CURSOR_CHECKS: Record<Exclude<CursorKey, readonly string[]>, (v: unknown) 
  * Decodes a cursor of this list. With `shape` as a list of keys, every position is checked too, so a
  * tampered cursor is BAD_USER_INPUT rather than a database error; a number is only the arity.
  */
-export function decodeCursor(cursor: string, shape: number | readonly CursorKey[], field = 'after'): (string | number | null)[] {
+export function decodeCursor(
+  cursor: string,
+  shape: number | readonly CursorKey[],
+  field = 'after',
+): (string | number | null)[] {
   const arity = typeof shape === 'number' ? shape : shape.length;
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -95,7 +106,11 @@ export function decodeCursor(cursor: string, shape: number | readonly CursorKey[
       values.length === arity &&
       values.every((v) => v === null || typeof v === 'string' || typeof v === 'number') &&
       (typeof shape === 'number' ||
-        shape.every((key, i) => (typeof key === 'string' ? CURSOR_CHECKS[key as keyof typeof CURSOR_CHECKS](values[i]) : key.includes(values[i] as string))))
+        shape.every((key, i) =>
+          typeof key === 'string'
+            ? CURSOR_CHECKS[key as keyof typeof CURSOR_CHECKS](values[i])
+            : key.includes(values[i] as string),
+        ))
     ) {
       return values as (string | number | null)[];
     }
@@ -119,7 +134,10 @@ export function toConnection<R, T>(
   const edges = page.map((row) => ({ cursor: cursorOf(row), node: map(row) }));
   return {
     edges,
-    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      endCursor: edges.length ? edges[edges.length - 1].cursor : null,
+    },
   };
 }
 

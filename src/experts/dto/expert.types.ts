@@ -1,7 +1,22 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
-import { IsCreditCode, NO_CONTROL_CHARS_MULTILINE, toCreditCode, trim } from '../../common/validators.js';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+import {
+  IsCreditCode,
+  NO_CONTROL_CHARS_MULTILINE,
+  toCreditCode,
+  trim,
+} from '../../common/validators.js';
 import { TechnicalFieldType } from '../../technical-fields/index.js';
 import { HumanName } from '../../common/validation.js';
 

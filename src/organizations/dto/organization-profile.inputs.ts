@@ -2,10 +2,16 @@ import { Field, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { PROVINCE_CODES } from '../regions.js';
-import { IsCreditCode, NO_CONTROL_CHARS_MULTILINE, toCreditCode, trim } from '../../common/validators.js';
+import {
+  IsCreditCode,
+  NO_CONTROL_CHARS_MULTILINE,
+  toCreditCode,
+  trim,
+} from '../../common/validators.js';
 import { HumanName } from '../../common/validation.js';
 
-const normaliseEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const normaliseEmail = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value;
 
 /** The fields enterprises and SMEs share, when creating one. */
 @InputType({ isAbstract: true })
@@ -23,30 +29,42 @@ export abstract class CreateOrganizationFields {
   @Length(1, 200)
   nameEn?: string;
 
-  @Field({ description: '统一社会信用代码: 18 characters with a valid GB 32100-2015 check character.' })
+  @Field({
+    description: '统一社会信用代码: 18 characters with a valid GB 32100-2015 check character.',
+  })
   @Transform(toCreditCode)
   @IsCreditCode()
   creditCode: string;
 
   @Field({ description: 'Province-level division code (GB/T 2260), e.g. 370000.' })
-  @IsIn(PROVINCE_CODES, { message: 'regionCode must be a province-level division code such as 310000' })
+  @IsIn(PROVINCE_CODES, {
+    message: 'regionCode must be a province-level division code such as 310000',
+  })
   regionCode: string;
 
   @Field({ nullable: true, description: 'Up to 5000 characters.' })
   @IsOptional()
   @IsString()
   @MaxLength(5000)
-  @Matches(NO_CONTROL_CHARS_MULTILINE, { message: 'description must not contain control characters' })
+  @Matches(NO_CONTROL_CHARS_MULTILINE, {
+    message: 'description must not contain control characters',
+  })
   description?: string;
 
-  @Field({ nullable: true, description: 'Private: seen only by the organisation and platform admins.' })
+  @Field({
+    nullable: true,
+    description: 'Private: seen only by the organisation and platform admins.',
+  })
   @IsOptional()
   @Transform(normaliseEmail)
   @IsEmail({}, { message: 'contactEmail must be an e-mail address' })
   @MaxLength(254)
   contactEmail?: string;
 
-  @Field({ nullable: true, description: 'Private: seen only by the organisation and platform admins.' })
+  @Field({
+    nullable: true,
+    description: 'Private: seen only by the organisation and platform admins.',
+  })
   @IsOptional()
   @Transform(trim)
   @Matches(/^\+?[0-9][0-9 -]{4,38}$/, { message: 'contactPhone must be a phone number' })
@@ -72,14 +90,18 @@ export abstract class UpdateOrganizationFields {
 
   @Field({ nullable: true })
   @IsOptional()
-  @IsIn(PROVINCE_CODES, { message: 'regionCode must be a province-level division code such as 310000' })
+  @IsIn(PROVINCE_CODES, {
+    message: 'regionCode must be a province-level division code such as 310000',
+  })
   regionCode?: string;
 
   @Field({ nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(5000)
-  @Matches(NO_CONTROL_CHARS_MULTILINE, { message: 'description must not contain control characters' })
+  @Matches(NO_CONTROL_CHARS_MULTILINE, {
+    message: 'description must not contain control characters',
+  })
   description?: string;
 
   @Field({ nullable: true })

@@ -41,7 +41,10 @@ export abstract class OrganizationProfileType {
   @Field(() => String, { nullable: true, description: 'Private.' })
   contactPhone: string | null;
 
-  @Field(() => [OrganizationMemberType], { nullable: true, description: 'Private: null for outsiders.' })
+  @Field(() => [OrganizationMemberType], {
+    nullable: true,
+    description: 'Private: null for outsiders.',
+  })
   members: OrganizationMemberType[] | null;
 
   @Field()

@@ -2,11 +2,21 @@ import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { ConnectionArgs } from '../../common/pagination/connection.js';
 import { OrganizationKind } from '../organization.entity.js';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import {
+  IsEmail,
+  IsEnum,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+} from 'class-validator';
 import { OrganizationRole } from '../organization-member.entity.js';
 import { trim } from '../../common/validators.js';
 
-const normaliseEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const normaliseEmail = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value;
 
 @InputType()
 export class InviteOrganizationMemberInput {
@@ -16,8 +26,12 @@ export class InviteOrganizationMemberInput {
   @MaxLength(254)
   email: string;
 
-  @Field(() => OrganizationRole, { description: 'ADMIN or MEMBER (ownership is given with changeOrganizationMemberRole).' })
-  @IsIn([OrganizationRole.ADMIN, OrganizationRole.MEMBER], { message: 'role must be ADMIN or MEMBER' })
+  @Field(() => OrganizationRole, {
+    description: 'ADMIN or MEMBER (ownership is given with changeOrganizationMemberRole).',
+  })
+  @IsIn([OrganizationRole.ADMIN, OrganizationRole.MEMBER], {
+    message: 'role must be ADMIN or MEMBER',
+  })
   role: OrganizationRole;
 }
 
@@ -76,7 +90,10 @@ export class RejectOrganizationVerificationInput {
 
 @ArgsType()
 export class OrganizationVerificationQueueArgs extends ConnectionArgs {
-  @Field(() => OrganizationKind, { nullable: true, description: 'Only enterprises or only SMEs; both when omitted.' })
+  @Field(() => OrganizationKind, {
+    nullable: true,
+    description: 'Only enterprises or only SMEs; both when omitted.',
+  })
   @IsOptional()
   @IsEnum(OrganizationKind)
   kind?: OrganizationKind;

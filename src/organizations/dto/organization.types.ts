@@ -46,7 +46,10 @@ export class InviteOrganizationMemberPayload {
   @Field(() => OrganizationInvitationType)
   invitation: OrganizationInvitationType;
 
-  @Field({ description: 'The invitation token, shown once: send it to the invitee, who passes it to acceptOrganizationInvitation.' })
+  @Field({
+    description:
+      'The invitation token, shown once: send it to the invitee, who passes it to acceptOrganizationInvitation.',
+  })
   token: string;
 }
 
@@ -125,9 +128,15 @@ export class OrganizationVerificationItem extends OrganizationVerificationRef {
   })
   creditCodeClashes: CreditCodeHolder[];
 
-  @Field({ description: 'True when a VERIFIED organisation already holds this credit code: verifying this one is refused (CREDIT_CODE_TAKEN).' })
+  @Field({
+    description:
+      'True when a VERIFIED organisation already holds this credit code: verifying this one is refused (CREDIT_CODE_TAKEN).',
+  })
   creditCodeHeldByVerified: boolean;
 }
 
 @ObjectType()
-export class OrganizationVerificationItemConnection extends Connection(OrganizationVerificationItem, 'OrganizationVerificationItem') {}
+export class OrganizationVerificationItemConnection extends Connection(
+  OrganizationVerificationItem,
+  'OrganizationVerificationItem',
+) {}

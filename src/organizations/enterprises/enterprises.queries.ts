@@ -41,7 +41,11 @@ export interface NewEnterprise {
 }
 
 /** The `enterprises` row of a new enterprise. */
-export function insertEnterprise(target: SqlTarget, organizationId: string, e: NewEnterprise): Promise<void> {
+export function insertEnterprise(
+  target: SqlTarget,
+  organizationId: string,
+  e: NewEnterprise,
+): Promise<void> {
   return execute(
     target,
     `INSERT INTO enterprises (organization_id, industry_code, is_chain_leader, open_resources) VALUES ($1, $2, $3, $4)`,

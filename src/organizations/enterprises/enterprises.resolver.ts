@@ -9,21 +9,34 @@ import { EnterprisesService } from './enterprises.service.js';
 export class EnterprisesResolver {
   constructor(private readonly service: EnterprisesService) {}
 
-  @Query(() => EnterpriseType, { description: 'A verified enterprise; unverified ones only for their members and admins.' })
+  @Query(() => EnterpriseType, {
+    description: 'A verified enterprise; unverified ones only for their members and admins.',
+  })
   @Access(AccessRule.PUBLIC)
-  enterprise(@CurrentActor() actor: Actor | null, @Args('id', { type: () => ID }) id: string): Promise<EnterpriseType> {
+  enterprise(
+    @CurrentActor() actor: Actor | null,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<EnterpriseType> {
     return this.service.get(actor, id);
   }
 
-  @Mutation(() => EnterprisePayload, { description: 'Creates an enterprise (UNVERIFIED); the caller becomes its OWNER.' })
+  @Mutation(() => EnterprisePayload, {
+    description: 'Creates an enterprise (UNVERIFIED); the caller becomes its OWNER.',
+  })
   @Access(AccessRule.AUTHENTICATED)
-  createEnterprise(@CurrentActor() actor: Actor, @Args('input') input: CreateEnterpriseInput): Promise<EnterprisePayload> {
+  createEnterprise(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: CreateEnterpriseInput,
+  ): Promise<EnterprisePayload> {
     return this.service.create(actor, input);
   }
 
   @Mutation(() => EnterprisePayload, { description: 'Edits an enterprise (its OWNER or ADMIN).' })
   @Access(AccessRule.AUTHENTICATED)
-  updateEnterprise(@CurrentActor() actor: Actor, @Args('input') input: UpdateEnterpriseInput): Promise<EnterprisePayload> {
+  updateEnterprise(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: UpdateEnterpriseInput,
+  ): Promise<EnterprisePayload> {
     return this.service.update(actor, input);
   }
 }

@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor.js';
 import { OrganizationProfiles } from '../organization-profiles.js';
 import { updateColumns } from '../organizations.queries.js';
-import { CreateEnterpriseInput, OpenResourceInput, UpdateEnterpriseInput } from './dto/enterprise.inputs.js';
+import {
+  CreateEnterpriseInput,
+  OpenResourceInput,
+  UpdateEnterpriseInput,
+} from './dto/enterprise.inputs.js';
 import { EnterprisePayload, EnterpriseType } from './dto/enterprise.types.js';
 import type { OpenResource } from './enterprise.entity.js';
 import { ENTERPRISE, insertEnterprise } from './enterprises.queries.js';
@@ -22,12 +26,16 @@ export class EnterprisesService {
 
   /** Creates an enterprise, UNVERIFIED, with the actor as its OWNER. */
   async create(actor: Actor, input: CreateEnterpriseInput): Promise<EnterprisePayload> {
-    const { id, owner } = await this.profiles.create(actor, ENTERPRISE, input, (manager, organizationId) =>
-      insertEnterprise(manager, organizationId, {
-        industryCode: input.industryCode,
-        isChainLeader: input.isChainLeader ?? false,
-        openResources: toResources(input.openResources) ?? [],
-      }),
+    const { id, owner } = await this.profiles.create(
+      actor,
+      ENTERPRISE,
+      input,
+      (manager, organizationId) =>
+        insertEnterprise(manager, organizationId, {
+          industryCode: input.industryCode,
+          isChainLeader: input.isChainLeader ?? false,
+          openResources: toResources(input.openResources) ?? [],
+        }),
     );
     return { enterprise: await this.get(owner, id) };
   }
@@ -38,7 +46,11 @@ export class EnterprisesService {
       fields: await updateColumns(manager, 'enterprises', 'organization_id', input.id, [
         ['industryCode', 'industry_code', input.industryCode],
         ['isChainLeader', 'is_chain_leader', input.isChainLeader],
-        ['openResources', 'open_resources', input.openResources ? JSON.stringify(toResources(input.openResources)) : undefined],
+        [
+          'openResources',
+          'open_resources',
+          input.openResources ? JSON.stringify(toResources(input.openResources)) : undefined,
+        ],
       ]),
       reverify: false,
     }));

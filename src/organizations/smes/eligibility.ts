@@ -14,7 +14,13 @@ import { effectiveQualificationSql, QUALIFICATION_ORDER } from './qualification.
  * - QUALIFICATION_TOO_LOW: otherwise, the qualification that counts (`effectiveQualificationSql`: the declared
  *   one while the SME is VERIFIED and the certificate is valid today) is below the challenge's minimum.
  */
-export const ELIGIBILITY_REASONS = ['NOT_AN_SME', 'NOT_VERIFIED', 'REGION_NOT_ALLOWED', 'QUALIFICATION_EXPIRED', 'QUALIFICATION_TOO_LOW'] as const;
+export const ELIGIBILITY_REASONS = [
+  'NOT_AN_SME',
+  'NOT_VERIFIED',
+  'REGION_NOT_ALLOWED',
+  'QUALIFICATION_EXPIRED',
+  'QUALIFICATION_TOO_LOW',
+] as const;
 export type EligibilityReason = (typeof ELIGIBILITY_REASONS)[number];
 
 /** `array_position` of a qualification (text) in the one order of qualifications (1 = NONE). */

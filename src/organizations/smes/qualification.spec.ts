@@ -13,13 +13,30 @@ const claim = (over: Partial<Parameters<typeof qualificationProblems>[0]>) => ({
 
 describe('SME qualification claims', () => {
   it.each([
-    ['no qualification needs nothing', { qualification: SmeQualification.NONE, certificateNumber: null, validFrom: null, validUntil: null }, []],
+    [
+      'no qualification needs nothing',
+      {
+        qualification: SmeQualification.NONE,
+        certificateNumber: null,
+        validFrom: null,
+        validUntil: null,
+      },
+      [],
+    ],
     ['a valid certificate', {}, []],
     ['valid until today', { validUntil: TODAY }, []],
     ['a missing certificate number', { certificateNumber: null }, ['certificateNumber']],
-    ['missing dates', { validFrom: null, validUntil: null }, ['qualificationValidFrom', 'qualificationValidUntil']],
+    [
+      'missing dates',
+      { validFrom: null, validUntil: null },
+      ['qualificationValidFrom', 'qualificationValidUntil'],
+    ],
     ['an expired certificate', { validUntil: '2030-06-14' }, ['qualificationValidUntil']],
-    ['an inverted range', { validFrom: '2031-01-01', validUntil: '2030-12-31' }, ['qualificationValidUntil']],
+    [
+      'an inverted range',
+      { validFrom: '2031-01-01', validUntil: '2030-12-31' },
+      ['qualificationValidUntil'],
+    ],
     ['a certificate valid from a later date', { validFrom: '2030-06-16' }, []],
     ['a date that does not exist', { validUntil: '2031-02-30' }, ['qualificationValidUntil']],
   ])('%s', (_name, over, fields) => {

@@ -25,19 +25,37 @@ function isRealDate(value: string): boolean {
 export function qualificationProblems(claim: QualificationClaim, today: string): FieldError[] {
   if (claim.qualification === SmeQualification.NONE) return [];
   const problems: FieldError[] = [];
-  if (!claim.certificateNumber) problems.push({ field: 'certificateNumber', message: 'is required with a qualification' });
-  if (!claim.validFrom) problems.push({ field: 'qualificationValidFrom', message: 'is required with a qualification' });
-  else if (!isRealDate(claim.validFrom)) problems.push({ field: 'qualificationValidFrom', message: 'is not a real date' });
-  if (!claim.validUntil) problems.push({ field: 'qualificationValidUntil', message: 'is required with a qualification' });
-  else if (!isRealDate(claim.validUntil)) problems.push({ field: 'qualificationValidUntil', message: 'is not a real date' });
+  if (!claim.certificateNumber)
+    problems.push({ field: 'certificateNumber', message: 'is required with a qualification' });
+  if (!claim.validFrom)
+    problems.push({ field: 'qualificationValidFrom', message: 'is required with a qualification' });
+  else if (!isRealDate(claim.validFrom))
+    problems.push({ field: 'qualificationValidFrom', message: 'is not a real date' });
+  if (!claim.validUntil)
+    problems.push({
+      field: 'qualificationValidUntil',
+      message: 'is required with a qualification',
+    });
+  else if (!isRealDate(claim.validUntil))
+    problems.push({ field: 'qualificationValidUntil', message: 'is not a real date' });
   if (problems.length) return problems;
-  if (claim.validUntil! < claim.validFrom!) problems.push({ field: 'qualificationValidUntil', message: 'must not be before qualificationValidFrom' });
-  else if (claim.validUntil! < today) problems.push({ field: 'qualificationValidUntil', message: 'the certificate has expired' });
+  if (claim.validUntil! < claim.validFrom!)
+    problems.push({
+      field: 'qualificationValidUntil',
+      message: 'must not be before qualificationValidFrom',
+    });
+  else if (claim.validUntil! < today)
+    problems.push({ field: 'qualificationValidUntil', message: 'the certificate has expired' });
   return problems;
 }
 
 /** The qualifications from lowest to highest: the one order every comparison uses (SQL and TypeScript). */
-export const QUALIFICATION_ORDER = [SmeQualification.NONE, SmeQualification.INNOVATIVE, SmeQualification.SPECIALIZED, SmeQualification.LITTLE_GIANT] as const;
+export const QUALIFICATION_ORDER = [
+  SmeQualification.NONE,
+  SmeQualification.INNOVATIVE,
+  SmeQualification.SPECIALIZED,
+  SmeQualification.LITTLE_GIANT,
+] as const;
 
 /**
  * SQL for the qualification that counts (over an organisations row `o` and its smes row `s`): the declared one

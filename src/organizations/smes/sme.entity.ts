@@ -30,7 +30,12 @@ export class SmeEntity {
   sizeClass: SmeSizeClass;
 
   /** As declared; it counts only while the SME is VERIFIED and the certificate is valid (see effectiveQualificationSql). */
-  @Column({ type: 'enum', enum: SmeQualification, enumName: 'sme_qualification', default: SmeQualification.NONE })
+  @Column({
+    type: 'enum',
+    enum: SmeQualification,
+    enumName: 'sme_qualification',
+    default: SmeQualification.NONE,
+  })
   qualification: SmeQualification;
 
   @Column({ name: 'certificate_number', type: 'varchar', length: 100, nullable: true })

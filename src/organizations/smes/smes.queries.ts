@@ -1,6 +1,14 @@
 import { technicalFieldJsonSql, toTechnicalFieldJson } from '../../technical-fields/index.js';
 import type { SqlRow, SqlTarget } from '../../database/typed-query.js';
-import { execute, intOrNull, jsonRows, oneOf, queryOne, str, strOrNull } from '../../database/typed-query.js';
+import {
+  execute,
+  intOrNull,
+  jsonRows,
+  oneOf,
+  queryOne,
+  str,
+  strOrNull,
+} from '../../database/typed-query.js';
 import { OrganizationKind } from '../organization.entity.js';
 import { ProfileKind, toOrganizationProfile } from '../organizations.queries.js';
 import type { SmeType } from './dto/sme.types.js';
@@ -37,7 +45,14 @@ export function toSmeType(r: SqlRow): SmeType {
   };
 }
 
-export const SME: ProfileKind<SmeType> = { kind: OrganizationKind.SME, entity: 'SME', table: 'smes', alias: 's', columns: SME_COLUMNS, toType: toSmeType };
+export const SME: ProfileKind<SmeType> = {
+  kind: OrganizationKind.SME,
+  entity: 'SME',
+  table: 'smes',
+  alias: 's',
+  columns: SME_COLUMNS,
+  toType: toSmeType,
+};
 
 export interface NewSme {
   sizeClass: SmeSizeClass;
@@ -72,7 +87,10 @@ export function insertSme(target: SqlTarget, organizationId: string, sme: NewSme
 }
 
 /** The SME's qualification as stored (the dates YYYY-MM-DD); undefined when it has no `smes` row. */
-export function qualificationClaimOf(target: SqlTarget, organizationId: string): Promise<QualificationClaim | undefined> {
+export function qualificationClaimOf(
+  target: SqlTarget,
+  organizationId: string,
+): Promise<QualificationClaim | undefined> {
   return queryOne(
     target,
     `SELECT s.qualification, s.certificate_number,
@@ -89,9 +107,19 @@ export function qualificationClaimOf(target: SqlTarget, organizationId: string):
 }
 
 /** Replaces the SME's technical fields with `codes`. */
-export async function replaceTechnicalFields(target: SqlTarget, organizationId: string, codes: readonly string[]): Promise<void> {
-  await execute(target, `DELETE FROM sme_technical_fields WHERE organization_id = $1`, [organizationId]);
+export async function replaceTechnicalFields(
+  target: SqlTarget,
+  organizationId: string,
+  codes: readonly string[],
+): Promise<void> {
+  await execute(target, `DELETE FROM sme_technical_fields WHERE organization_id = $1`, [
+    organizationId,
+  ]);
   if (codes.length) {
-    await execute(target, `INSERT INTO sme_technical_fields (organization_id, field_code) SELECT $1, unnest($2::varchar[])`, [organizationId, codes]);
+    await execute(
+      target,
+      `INSERT INTO sme_technical_fields (organization_id, field_code) SELECT $1, unnest($2::varchar[])`,
+      [organizationId, codes],
+    );
   }
 }

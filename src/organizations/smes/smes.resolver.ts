@@ -9,21 +9,34 @@ import { SmesService } from './smes.service.js';
 export class SmesResolver {
   constructor(private readonly service: SmesService) {}
 
-  @Query(() => SmeType, { description: 'A verified SME; unverified ones only for their members and admins.' })
+  @Query(() => SmeType, {
+    description: 'A verified SME; unverified ones only for their members and admins.',
+  })
   @Access(AccessRule.PUBLIC)
-  sme(@CurrentActor() actor: Actor | null, @Args('id', { type: () => ID }) id: string): Promise<SmeType> {
+  sme(
+    @CurrentActor() actor: Actor | null,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<SmeType> {
     return this.service.get(actor, id);
   }
 
-  @Mutation(() => SmePayload, { description: 'Creates an SME (UNVERIFIED); the caller becomes its OWNER.' })
+  @Mutation(() => SmePayload, {
+    description: 'Creates an SME (UNVERIFIED); the caller becomes its OWNER.',
+  })
   @Access(AccessRule.AUTHENTICATED)
-  createSme(@CurrentActor() actor: Actor, @Args('input') input: CreateSmeInput): Promise<SmePayload> {
+  createSme(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: CreateSmeInput,
+  ): Promise<SmePayload> {
     return this.service.create(actor, input);
   }
 
   @Mutation(() => SmePayload, { description: 'Edits an SME (its OWNER or ADMIN).' })
   @Access(AccessRule.AUTHENTICATED)
-  updateSme(@CurrentActor() actor: Actor, @Args('input') input: UpdateSmeInput): Promise<SmePayload> {
+  updateSme(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: UpdateSmeInput,
+  ): Promise<SmePayload> {
     return this.service.update(actor, input);
   }
 }

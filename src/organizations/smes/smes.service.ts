@@ -12,7 +12,8 @@ import { QualificationClaim, qualificationProblems, todayInChina } from './quali
 import { SmeQualification } from './sme.entity.js';
 import { insertSme, qualificationClaimOf, replaceTechnicalFields, SME } from './smes.queries.js';
 
-const unique = (codes: string[] | undefined) => (codes ? [...new Set(codes.map((c) => c.trim()))] : undefined);
+const unique = (codes: string[] | undefined) =>
+  codes ? [...new Set(codes.map((c) => c.trim()))] : undefined;
 
 /** SMEs (揭榜方): the shared profile (OrganizationProfiles) plus the `smes` row, its qualification and technical fields. */
 @Injectable()
@@ -51,7 +52,9 @@ export class SmesService {
       });
       await replaceTechnicalFields(manager, organizationId, codes);
     };
-    const { id, owner } = await this.profiles.create(actor, SME, input, insertOwn, { qualification: claim.qualification });
+    const { id, owner } = await this.profiles.create(actor, SME, input, insertOwn, {
+      qualification: claim.qualification,
+    });
     return { sme: await this.get(owner, id) };
   }
 
@@ -68,16 +71,31 @@ export class SmesService {
         validUntil: input.qualificationValidUntil ?? current.validUntil,
       };
       const qualificationTouched =
-        input.qualification !== undefined || input.certificateNumber !== undefined || input.qualificationValidFrom !== undefined || input.qualificationValidUntil !== undefined;
+        input.qualification !== undefined ||
+        input.certificateNumber !== undefined ||
+        input.qualificationValidFrom !== undefined ||
+        input.qualificationValidUntil !== undefined;
       if (qualificationTouched) this.assertClaim(claim);
       if (codes) await this.fields.assertKnown(manager, codes, 'technicalFieldCodes');
       const none = claim.qualification === SmeQualification.NONE;
       const own = await updateColumns(manager, 'smes', 'organization_id', input.id, [
         ['sizeClass', 'size_class', input.sizeClass],
         ['qualification', 'qualification', qualificationTouched ? claim.qualification : undefined],
-        ['certificateNumber', 'certificate_number', qualificationTouched ? (none ? null : claim.certificateNumber) : undefined],
-        ['qualificationValidFrom', 'qualification_valid_from', qualificationTouched ? (none ? null : claim.validFrom) : undefined],
-        ['qualificationValidUntil', 'qualification_valid_until', qualificationTouched ? (none ? null : claim.validUntil) : undefined],
+        [
+          'certificateNumber',
+          'certificate_number',
+          qualificationTouched ? (none ? null : claim.certificateNumber) : undefined,
+        ],
+        [
+          'qualificationValidFrom',
+          'qualification_valid_from',
+          qualificationTouched ? (none ? null : claim.validFrom) : undefined,
+        ],
+        [
+          'qualificationValidUntil',
+          'qualification_valid_until',
+          qualificationTouched ? (none ? null : claim.validUntil) : undefined,
+        ],
         ['capabilityStatement', 'capability_statement', input.capabilityStatement],
         ['foundingYear', 'founding_year', input.foundingYear],
         ['employees', 'employees', input.employees],

@@ -24,20 +24,30 @@ import { NotSelectedReason } from '../proposal.entities.js';
 import { RANKING_PAGE_DEFAULT, RANKING_PAGE_MAX } from '../proposal-rules.js';
 import { HumanName } from '../../common/validation.js';
 
-registerEnumType(NotSelectedReason, { name: 'NotSelectedReason', description: 'Why a proposal was not selected.' });
+registerEnumType(NotSelectedReason, {
+  name: 'NotSelectedReason',
+  description: 'Why a proposal was not selected.',
+});
 
 @InputType()
 export class CommitmentInput {
-  @Field(() => ID, { description: "The challenge requirement (考核指标) this commitment answers." })
+  @Field(() => ID, { description: 'The challenge requirement (考核指标) this commitment answers.' })
   @IsUUID()
   requirementId: string;
 
   @Field({ description: 'The committed value, e.g. "≥ 99.5%".' })
-  @IsString() @MinLength(1) @MaxLength(500)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
   value: string;
 
-  @Field(() => String, { nullable: true, description: 'How the value is backed (test report, reference, ...).' })
-  @IsOptional() @IsString() @MaxLength(2000)
+  @Field(() => String, {
+    nullable: true,
+    description: 'How the value is backed (test report, reference, ...).',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
   evidence?: string | null;
 }
 
@@ -45,15 +55,21 @@ export class CommitmentInput {
 export class MilestoneInput {
   @Field()
   @HumanName({ normalize: false })
-  @IsString() @MinLength(1) @MaxLength(200)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   name: string;
 
   @Field(() => Int, { description: 'Month after the start, 1 to 120.' })
-  @IsInt() @Min(1) @Max(120)
+  @IsInt()
+  @Min(1)
+  @Max(120)
   month: number;
 
   @Field()
-  @IsString() @MinLength(1) @MaxLength(1000)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
   deliverable: string;
 
   @Field(() => FenScalar)
@@ -65,11 +81,15 @@ export class MilestoneInput {
 export class TeamMemberInput {
   @Field()
   @HumanName({ normalize: false })
-  @IsString() @MinLength(1) @MaxLength(100)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
   name: string;
 
   @Field()
-  @IsString() @MinLength(1) @MaxLength(100)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
   role: string;
 }
 
@@ -77,11 +97,15 @@ export class TeamMemberInput {
 export class AttachmentRefInput {
   @Field()
   @HumanName({ normalize: false })
-  @IsString() @MinLength(1) @MaxLength(255)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(255)
   name: string;
 
   @Field(() => Int, { description: 'Bytes.' })
-  @IsInt() @Min(0) @Max(2_000_000_000)
+  @IsInt()
+  @Min(0)
+  @Max(2_000_000_000)
   size: number;
 
   @Field({ description: 'SHA-256 of the file, 64 hex digits.' })
@@ -109,23 +133,33 @@ export class DeclarationsInput {
 export class ProposalContentInput {
   @Field()
   @HumanName({ normalize: false })
-  @IsString() @MinLength(1) @MaxLength(200)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   title: string;
 
   @Field()
-  @IsString() @MaxLength(5000)
+  @IsString()
+  @MaxLength(5000)
   summary: string;
 
   @Field()
-  @IsString() @MaxLength(50000)
+  @IsString()
+  @MaxLength(50000)
   technicalApproach: string;
 
   @Field(() => [CommitmentInput], { nullable: true })
-  @IsOptional() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => CommitmentInput)
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => CommitmentInput)
   commitments?: CommitmentInput[] | null;
 
   @Field(() => [MilestoneInput], { nullable: true })
-  @IsOptional() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => MilestoneInput)
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => MilestoneInput)
   milestones?: MilestoneInput[] | null;
 
   @Field(() => FenScalar)
@@ -133,27 +167,43 @@ export class ProposalContentInput {
   quotedPriceFen: string;
 
   @Field(() => Int)
-  @IsInt() @Min(1) @Max(120)
+  @IsInt()
+  @Min(1)
+  @Max(120)
   durationMonths: number;
 
   @Field({ description: 'The IP arrangement proposed (知识产权归属).' })
-  @IsString() @MaxLength(2000)
+  @IsString()
+  @MaxLength(2000)
   ipArrangement: string;
 
   @Field(() => [TeamMemberInput], { nullable: true })
-  @IsOptional() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => TeamMemberInput)
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => TeamMemberInput)
   team?: TeamMemberInput[] | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Other SMEs of the consortium (organisation ids).' })
-  @IsOptional() @ArrayMaxSize(10) @ArrayUnique() @IsUUID('all', { each: true })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Other SMEs of the consortium (organisation ids).',
+  })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
   consortiumPartnerIds?: string[] | null;
 
   @Field(() => [AttachmentRefInput], { nullable: true })
-  @IsOptional() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => AttachmentRefInput)
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => AttachmentRefInput)
   attachments?: AttachmentRefInput[] | null;
 
   @Field(() => DeclarationsInput)
-  @ValidateNested() @Type(() => DeclarationsInput)
+  @ValidateNested()
+  @Type(() => DeclarationsInput)
   declarations: DeclarationsInput;
 }
 
@@ -164,7 +214,8 @@ export class SaveProposalDraftInput {
   challengeId: string;
 
   @Field(() => ProposalContentInput)
-  @ValidateNested() @Type(() => ProposalContentInput)
+  @ValidateNested()
+  @Type(() => ProposalContentInput)
   content: ProposalContentInput;
 }
 
@@ -174,12 +225,19 @@ export class SubmitProposalInput {
   @IsUUID()
   challengeId: string;
 
-  @Field({ description: 'Chosen by the client, unique per SME: a retry with the same key and payload returns the same proposal and receipt.' })
-  @IsString() @MinLength(8) @MaxLength(100) @Matches(/^[A-Za-z0-9._:-]+$/, { message: 'may contain only letters, digits and . _ : -' })
+  @Field({
+    description:
+      'Chosen by the client, unique per SME: a retry with the same key and payload returns the same proposal and receipt.',
+  })
+  @IsString()
+  @MinLength(8)
+  @MaxLength(100)
+  @Matches(/^[A-Za-z0-9._:-]+$/, { message: 'may contain only letters, digits and . _ : -' })
   idempotencyKey: string;
 
   @Field(() => ProposalContentInput)
-  @ValidateNested() @Type(() => ProposalContentInput)
+  @ValidateNested()
+  @Type(() => ProposalContentInput)
   content: ProposalContentInput;
 }
 
@@ -190,7 +248,8 @@ export class ReviseProposalInput {
   proposalId: string;
 
   @Field(() => ProposalContentInput)
-  @ValidateNested() @Type(() => ProposalContentInput)
+  @ValidateNested()
+  @Type(() => ProposalContentInput)
   content: ProposalContentInput;
 }
 
@@ -201,7 +260,9 @@ export class WithdrawProposalInput {
   proposalId: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @MaxLength(2000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
   reason?: string | null;
 }
 
@@ -211,8 +272,12 @@ export class OpenProposalForAdminReviewInput {
   @IsUUID()
   proposalId: string;
 
-  @Field({ description: 'Why the administrator needs to read this proposal (kept in the audit trail).' })
-  @IsString() @MinLength(10) @MaxLength(2000)
+  @Field({
+    description: 'Why the administrator needs to read this proposal (kept in the audit trail).',
+  })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(2000)
   reason: string;
 }
 
@@ -222,8 +287,13 @@ export class AssignReviewersInput {
   @IsUUID()
   challengeId: string;
 
-  @Field(() => [ID], { description: "Members of the issuing organisation or experts of the platform's pool." })
-  @ArrayMinSize(1) @ArrayMaxSize(50) @ArrayUnique() @IsUUID('all', { each: true })
+  @Field(() => [ID], {
+    description: "Members of the issuing organisation or experts of the platform's pool.",
+  })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
   reviewerUserIds: string[];
 }
 
@@ -241,7 +311,9 @@ export class DeclineReviewAssignmentInput {
   assignmentId: string;
 
   @Field()
-  @IsString() @MinLength(1) @MaxLength(2000)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
   reason: string;
 }
 
@@ -252,15 +324,21 @@ export class CriterionScoreInput {
   criterionId: string;
 
   @Field(() => Int, { description: '0 to 10.' })
-  @IsInt() @Min(0) @Max(10)
+  @IsInt()
+  @Min(0)
+  @Max(10)
   score: number;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @MaxLength(5000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
   comment?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Seen only by the reviewer.' })
-  @IsOptional() @IsString() @MaxLength(5000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
   privateNote?: string | null;
 }
 
@@ -271,7 +349,10 @@ export class SubmitScoresInput {
   proposalId: string;
 
   @Field(() => [CriterionScoreInput])
-  @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => CriterionScoreInput)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => CriterionScoreInput)
   scores: CriterionScoreInput[];
 }
 
@@ -289,7 +370,10 @@ export class ShortlistProposalsInput {
   challengeId: string;
 
   @Field(() => [ID])
-  @ArrayMinSize(1) @ArrayMaxSize(500) @ArrayUnique() @IsUUID('all', { each: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
   proposalIds: string[];
 }
 
@@ -311,7 +395,10 @@ export class SelectWinnersInput {
   challengeId: string;
 
   @Field(() => [WinnerInput])
-  @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => WinnerInput)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => WinnerInput)
   winners: WinnerInput[];
 }
 
@@ -326,18 +413,24 @@ export class MarkNotSelectedInput {
   reason: NotSelectedReason;
 
   @Field({ description: 'Feedback to the SME.' })
-  @IsString() @MinLength(1) @MaxLength(5000)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
   feedback: string;
 }
 
 @InputType()
 export class FileObjectionInput {
-  @Field(() => ID, { description: 'The winning proposal objected to (as listed by challengeResult).' })
+  @Field(() => ID, {
+    description: 'The winning proposal objected to (as listed by challengeResult).',
+  })
   @IsUUID()
   proposalId: string;
 
   @Field()
-  @IsString() @MinLength(10) @MaxLength(5000)
+  @IsString()
+  @MinLength(10)
+  @MaxLength(5000)
   reason: string;
 }
 
@@ -348,7 +441,9 @@ export class DecideObjectionInput {
   objectionId: string;
 
   @Field()
-  @IsString() @MinLength(1) @MaxLength(5000)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
   reason: string;
 }
 
@@ -359,7 +454,9 @@ export class CloseChallengeAsFailedInput {
   challengeId: string;
 
   @Field()
-  @IsString() @MinLength(1) @MaxLength(5000)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
   reason: string;
 }
 
@@ -376,11 +473,19 @@ export class ProposalRankingArgs {
   @IsUUID()
   challengeId: string;
 
-  @Field(() => Int, { nullable: true, description: `Page size, 1 to ${RANKING_PAGE_MAX} (default ${RANKING_PAGE_DEFAULT}), best first.` })
-  @IsOptional() @IsInt() @Min(1) @Max(RANKING_PAGE_MAX)
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size, 1 to ${RANKING_PAGE_MAX} (default ${RANKING_PAGE_DEFAULT}), best first.`,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(RANKING_PAGE_MAX)
   first?: number;
 
   @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   after?: string;
 }

@@ -2,7 +2,12 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/gra
 import { FenScalar } from '../../common/graphql/fen.scalar.js';
 import { Connection, PageInfo } from '../../common/pagination/connection.js';
 import { ChallengeStatus } from '../../challenges/index.js';
-import { NotSelectedReason, ObjectionStatus, ProposalStatus, ReviewAssignmentStatus } from '../proposal.entities.js';
+import {
+  NotSelectedReason,
+  ObjectionStatus,
+  ProposalStatus,
+  ReviewAssignmentStatus,
+} from '../proposal.entities.js';
 import { VETO_THRESHOLD } from '../proposal-rules.js';
 
 registerEnumType(ProposalStatus, { name: 'ProposalStatus' });
@@ -14,7 +19,9 @@ export class ProposalReceipt {
   @Field({ description: 'Database time at which this revision was accepted.' })
   submittedAt: Date;
 
-  @Field({ description: 'SHA-256 (hex) of the canonical JSON of the content (see docs/proposals.md).' })
+  @Field({
+    description: 'SHA-256 (hex) of the canonical JSON of the content (see docs/proposals.md).',
+  })
   contentSha256: string;
 
   @Field(() => Int)
@@ -80,18 +87,29 @@ export class ProposalOrganization {
   @Field(() => String, { nullable: true }) nameEn: string | null;
 }
 
-@ObjectType({ description: '揭榜方案. Content is sealed until the deadline and shown only to those allowed (docs/proposals.md).' })
+@ObjectType({
+  description:
+    '揭榜方案. Content is sealed until the deadline and shown only to those allowed (docs/proposals.md).',
+})
 export class Proposal {
   @Field(() => ID) id: string;
   @Field(() => ID) challengeId: string;
-  @Field(() => ProposalStatus, { description: 'SUBMITTED reads as UNDER_REVIEW once the deadline has passed.' })
+  @Field(() => ProposalStatus, {
+    description: 'SUBMITTED reads as UNDER_REVIEW once the deadline has passed.',
+  })
   status: ProposalStatus;
-  @Field(() => ProposalOrganization, { nullable: true, description: 'Null under blind review for reviewers.' })
+  @Field(() => ProposalOrganization, {
+    nullable: true,
+    description: 'Null under blind review for reviewers.',
+  })
   organization: ProposalOrganization | null;
   @Field(() => Int) currentRevision: number;
   @Field(() => Date, { nullable: true }) submittedAt: Date | null;
   @Field(() => ProposalReceipt, { nullable: true }) receipt: ProposalReceipt | null;
-  @Field(() => ProposalContentType, { nullable: true, description: 'The current revision (or the draft).' })
+  @Field(() => ProposalContentType, {
+    nullable: true,
+    description: 'The current revision (or the draft).',
+  })
   content: ProposalContentType | null;
   @Field(() => FenScalar, { nullable: true }) awardAmountFen: string | null;
   @Field(() => NotSelectedReason, { nullable: true }) notSelectedReason: NotSelectedReason | null;
@@ -115,7 +133,10 @@ export class MyProposal {
   @Field(() => FenScalar, { nullable: true }) awardAmountFen: string | null;
   @Field(() => NotSelectedReason, { nullable: true }) notSelectedReason: NotSelectedReason | null;
   @Field(() => String, { nullable: true }) feedback: string | null;
-  @Field(() => Float, { nullable: true, description: 'Weighted score 0-100, shown only once the proposal is decided.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Weighted score 0-100, shown only once the proposal is decided.',
+  })
   aggregateScore: number | null;
 }
 
@@ -126,7 +147,8 @@ export class MyProposalConnection extends Connection(MyProposal, 'MyProposal') {
 export class ReviewAssignment {
   @Field(() => ID) id: string;
   @Field(() => ID) challengeId: string;
-  @Field(() => ID, { nullable: true, description: 'Set on a recusal from one proposal.' }) proposalId: string | null;
+  @Field(() => ID, { nullable: true, description: 'Set on a recusal from one proposal.' })
+  proposalId: string | null;
   @Field(() => ID) reviewerUserId: string;
   @Field(() => ReviewAssignmentStatus) status: ReviewAssignmentStatus;
   @Field(() => String, { nullable: true }) reason: string | null;
@@ -164,21 +186,31 @@ export class CriterionAggregate {
   @Field(() => Float, { nullable: true }) average: number | null;
   @Field(() => Int, { nullable: true }) min: number | null;
   @Field(() => Int, { nullable: true }) max: number | null;
-  @Field(() => Int, { nullable: true, description: 'max - min between reviewers.' }) spread: number | null;
-  @Field(() => Float, { nullable: true, description: 'Population standard deviation between reviewers.' }) stdDev: number | null;
+  @Field(() => Int, { nullable: true, description: 'max - min between reviewers.' }) spread:
+    number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Population standard deviation between reviewers.',
+  })
+  stdDev: number | null;
 }
 
 @ObjectType()
 export class RankedProposal {
   @Field(() => Int, { nullable: true, description: 'Null when vetoed.' }) rank: number | null;
-  @Field(() => Int, { description: 'Place in the list, from 1 (ranked first, then vetoed and unscored).' }) position: number;
+  @Field(() => Int, {
+    description: 'Place in the list, from 1 (ranked first, then vetoed and unscored).',
+  })
+  position: number;
   @Field(() => ID) proposalId: string;
   @Field(() => ProposalStatus) status: ProposalStatus;
   @Field() title: string;
   @Field(() => ProposalOrganization, { nullable: true }) organization: ProposalOrganization | null;
   @Field(() => FenScalar) quotedPriceFen: string;
-  @Field(() => Float, { nullable: true, description: 'Σ weight × average score / 10, 0 to 100.' }) weightedScore: number | null;
-  @Field({ description: `A veto criterion averaged below the threshold (${VETO_THRESHOLD}).` }) vetoed: boolean;
+  @Field(() => Float, { nullable: true, description: 'Σ weight × average score / 10, 0 to 100.' })
+  weightedScore: number | null;
+  @Field({ description: `A veto criterion averaged below the threshold (${VETO_THRESHOLD}).` })
+  vetoed: boolean;
   @Field({ description: 'Every criterion has at least one score.' }) complete: boolean;
   @Field(() => Int) reviewerCount: number;
   @Field(() => [CriterionAggregate]) criteria: CriterionAggregate[];
@@ -187,9 +219,11 @@ export class RankedProposal {
 @ObjectType()
 export class ProposalRanking {
   @Field(() => ID) challengeId: string;
-  @Field(() => Int, { description: 'Proposals under evaluation (a page holds at most `first`).' }) total: number;
+  @Field(() => Int, { description: 'Proposals under evaluation (a page holds at most `first`).' })
+  total: number;
   @Field() scoringLocked: boolean;
-  @Field(() => [RankedProposal], { description: 'This page, best first.' }) proposals: RankedProposal[];
+  @Field(() => [RankedProposal], { description: 'This page, best first.' })
+  proposals: RankedProposal[];
   @Field(() => PageInfo) pageInfo: PageInfo;
 }
 

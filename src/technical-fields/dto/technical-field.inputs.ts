@@ -7,10 +7,15 @@ import { HumanName } from '../../common/validation.js';
 
 @InputType()
 export class AddTechnicalFieldInput {
-  @Field({ description: 'UPPER_SNAKE words joined by dots; a child starts with its parent code: NEW_ENERGY.STORAGE.' })
+  @Field({
+    description:
+      'UPPER_SNAKE words joined by dots; a child starts with its parent code: NEW_ENERGY.STORAGE.',
+  })
   @Transform(trim)
   @IsString()
-  @Matches(TECHNICAL_FIELD_CODE, { message: 'code must be UPPER_SNAKE words joined by dots, e.g. NEW_ENERGY.STORAGE' })
+  @Matches(TECHNICAL_FIELD_CODE, {
+    message: 'code must be UPPER_SNAKE words joined by dots, e.g. NEW_ENERGY.STORAGE',
+  })
   code: string;
 
   @Field()

@@ -1,10 +1,17 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
-import { IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { ConnectionArgs } from '../../common/pagination/connection.js';
 import { UserStatus } from '../user.entity.js';
 import { trim } from '../../common/transforms.js';
-
 
 @InputType()
 export class UserDecisionInput {

@@ -22,8 +22,10 @@ export function challengeInput(overrides: Record<string, unknown> = {}): Record<
     titleZh: '电网侧储能电站锂电池热失控早期预警',
     titleEn: 'Early warning of thermal runaway in grid-side battery storage',
     summaryZh: '面向百兆瓦级储能电站，需要在热失控发生前十分钟给出预警。',
-    summaryEn: 'Grid-scale storage plants need a warning ten minutes before thermal runaway of lithium batteries.',
-    description: 'CONFIDENTIAL-DESCRIPTION: cell chemistry LFP 280Ah, site at Rudong, current BMS vendor X.',
+    summaryEn:
+      'Grid-scale storage plants need a warning ten minutes before thermal runaway of lithium batteries.',
+    description:
+      'CONFIDENTIAL-DESCRIPTION: cell chemistry LFP 280Ah, site at Rudong, current BMS vendor X.',
     technicalFieldCodes: ['NEW_ENERGY'],
     industryCode: 'D',
     chainGoal: 'STRENGTHEN',
@@ -85,24 +87,57 @@ export interface SqlChallengeOptions {
   published?: boolean;
 }
 
-export async function createChallenge(t: Arrange, issuer: TestOrg, options: ApiChallengeOptions | SqlChallengeOptions = {}): Promise<TestChallenge> {
-  return options.via === 'api' ? publishThroughApi(apiOf(t), issuer, options) : insertChallenge(t, issuer, options);
+export async function createChallenge(
+  t: Arrange,
+  issuer: TestOrg,
+  options: ApiChallengeOptions | SqlChallengeOptions = {},
+): Promise<TestChallenge> {
+  return options.via === 'api'
+    ? publishThroughApi(apiOf(t), issuer, options)
+    : insertChallenge(t, issuer, options);
 }
 
-async function publishThroughApi(t: TestApp, issuer: TestOrg, options: ApiChallengeOptions): Promise<TestChallenge> {
-  const created = await t.gql.as(issuer.owner.token).ok<{ createChallenge: { id: string } }>(CREATE_CHALLENGE, { input: challengeInput(options.input) });
+async function publishThroughApi(
+  t: TestApp,
+  issuer: TestOrg,
+  options: ApiChallengeOptions,
+): Promise<TestChallenge> {
+  const created = await t.gql
+    .as(issuer.owner.token)
+    .ok<{ createChallenge: { id: string } }>(CREATE_CHALLENGE, {
+      input: challengeInput(options.input),
+    });
   const id = created.createChallenge.id;
   await t.gql.as(issuer.owner.token).ok(SUBMIT_CHALLENGE, { id });
-  const published = await t.gql.as(options.admin.token).ok<{ approveAndPublishChallenge: { version: number } }>(PUBLISH_CHALLENGE, { id });
+  const published = await t.gql
+    .as(options.admin.token)
+    .ok<{ approveAndPublishChallenge: { version: number } }>(PUBLISH_CHALLENGE, { id });
   const ids = async (table: string) =>
-    (await t.sql.query<{ id: string }>(`SELECT id FROM ${table} WHERE challenge_id = $1 ORDER BY position`, [id])).rows.map((r) => r.id);
+    (
+      await t.sql.query<{ id: string }>(
+        `SELECT id FROM ${table} WHERE challenge_id = $1 ORDER BY position`,
+        [id],
+      )
+    ).rows.map((r) => r.id);
   const criterionIds = await ids('evaluation_criteria');
-  return { id, version: published.approveAndPublishChallenge.version, requirementIds: await ids('challenge_requirements'), criterionIds, vetoCriterionId: criterionIds[criterionIds.length - 1] };
+  return {
+    id,
+    version: published.approveAndPublishChallenge.version,
+    requirementIds: await ids('challenge_requirements'),
+    criterionIds,
+    vetoCriterionId: criterionIds[criterionIds.length - 1],
+  };
 }
 
-async function insertChallenge(t: Arrange, issuer: TestOrg, options: SqlChallengeOptions): Promise<TestChallenge> {
+async function insertChallenge(
+  t: Arrange,
+  issuer: TestOrg,
+  options: SqlChallengeOptions,
+): Promise<TestChallenge> {
   const status = options.status ?? 'PUBLISHED';
-  const published = options.published ?? !['DRAFT', 'PENDING_REVIEW', 'CHANGES_REQUESTED', 'REJECTED'].includes(status);
+  const published =
+    options.published ??
+    !['DRAFT', 'PENDING_REVIEW', 'CHANGES_REQUESTED', 'REJECTED'].includes(status);
   const id = randomUUID();
   await t.sql.query(
     `INSERT INTO challenges (id, issuer_organization_id, status, title_zh, summary_zh, description, industry_code, chain_goal, demand_type,
@@ -123,7 +158,11 @@ async function insertChallenge(t: Arrange, issuer: TestOrg, options: SqlChalleng
       published,
     ],
   );
-  if (options.requiresTerms) await t.sql.query(`INSERT INTO challenge_terms (challenge_id, version, text) VALUES ($1, 1, '保密协议')`, [id]);
+  if (options.requiresTerms)
+    await t.sql.query(
+      `INSERT INTO challenge_terms (challenge_id, version, text) VALUES ($1, 1, '保密协议')`,
+      [id],
+    );
   const requirementIds: string[] = [];
   for (const [i, name] of ['循环寿命', '能量密度'].entries()) {
     const { rows } = await t.sql.query(
@@ -133,7 +172,13 @@ async function insertChallenge(t: Arrange, issuer: TestOrg, options: SqlChalleng
     requirementIds.push(rows[0].id as string);
   }
   const criterionIds: string[] = [];
-  for (const [i, [name, weight, veto]] of ([['技术方案', 50, false], ['团队能力', 30, false], ['合规性', 20, true]] as const).entries()) {
+  for (const [i, [name, weight, veto]] of (
+    [
+      ['技术方案', 50, false],
+      ['团队能力', 30, false],
+      ['合规性', 20, true],
+    ] as const
+  ).entries()) {
     const { rows } = await t.sql.query(
       `INSERT INTO evaluation_criteria (challenge_id, position, name, weight, veto) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
       [id, i, name, weight, veto],
@@ -143,20 +188,29 @@ async function insertChallenge(t: Arrange, issuer: TestOrg, options: SqlChalleng
   return { id, version: 1, requirementIds, criterionIds, vetoCriterionId: criterionIds[2] };
 }
 
-export async function acceptTerms(t: Arrange, challengeId: string, orgId: string, userId: string): Promise<void> {
-  await t.sql.query(`INSERT INTO challenge_terms_acceptances (challenge_id, organization_id, user_id, terms_version) VALUES ($1, $2, $3, 1)`, [
-    challengeId,
-    orgId,
-    userId,
-  ]);
+export async function acceptTerms(
+  t: Arrange,
+  challengeId: string,
+  orgId: string,
+  userId: string,
+): Promise<void> {
+  await t.sql.query(
+    `INSERT INTO challenge_terms_acceptances (challenge_id, organization_id, user_id, terms_version) VALUES ($1, $2, $3, 1)`,
+    [challengeId, orgId, userId],
+  );
 }
 
 /** Moves the challenge's deadline into the past (the deadline is checked against the database clock). */
 export async function passDeadline(t: Arrange, challengeId: string): Promise<void> {
-  await t.sql.query(`UPDATE challenges SET deadline = now() - interval '1 second' WHERE id = $1`, [challengeId]);
+  await t.sql.query(`UPDATE challenges SET deadline = now() - interval '1 second' WHERE id = $1`, [
+    challengeId,
+  ]);
 }
 
 /** Ends the publicity period of a challenge (as if PUBLICITY_DAYS had passed). */
 export async function endPublicity(t: Arrange, challengeId: string): Promise<void> {
-  await t.sql.query(`UPDATE publicities SET ends_at = now() - interval '1 second', started_at = now() - interval '8 days' WHERE challenge_id = $1 AND closed_at IS NULL`, [challengeId]);
+  await t.sql.query(
+    `UPDATE publicities SET ends_at = now() - interval '1 second', started_at = now() - interval '8 days' WHERE challenge_id = $1 AND closed_at IS NULL`,
+    [challengeId],
+  );
 }

@@ -102,7 +102,11 @@ export function smeInput(overrides: Record<string, unknown> = {}): Record<string
   };
 }
 
-async function viaApi(app: Arrange, kind: 'ENTERPRISE' | 'SME', options: OrganizationOptions): Promise<TestOrg> {
+async function viaApi(
+  app: Arrange,
+  kind: 'ENTERPRISE' | 'SME',
+  options: OrganizationOptions,
+): Promise<TestOrg> {
   const t = apiOf(app);
   const owner = options.owner ?? (await createUser(t, { displayName: `${kind} owner` }));
   const overrides: Record<string, unknown> = { ...options.input };
@@ -113,32 +117,68 @@ async function viaApi(app: Arrange, kind: 'ENTERPRISE' | 'SME', options: Organiz
   const gql = t.gql.as(owner.token);
   const id =
     kind === 'SME'
-      ? (await gql.ok<{ createSme: { sme: { id: string } } }>(CREATE_SME, { input })).createSme.sme.id
-      : (await gql.ok<{ createEnterprise: { enterprise: { id: string } } }>(CREATE_ENTERPRISE, { input })).createEnterprise.enterprise.id;
-  return { id, kind, nameZh: String(input.nameZh), nameEn: String(input.nameEn ?? ''), creditCode: String(input.creditCode), owner };
+      ? (await gql.ok<{ createSme: { sme: { id: string } } }>(CREATE_SME, { input })).createSme.sme
+          .id
+      : (
+          await gql.ok<{ createEnterprise: { enterprise: { id: string } } }>(CREATE_ENTERPRISE, {
+            input,
+          })
+        ).createEnterprise.enterprise.id;
+  return {
+    id,
+    kind,
+    nameZh: String(input.nameZh),
+    nameEn: String(input.nameEn ?? ''),
+    creditCode: String(input.creditCode),
+    owner,
+  };
 }
 
-async function insertOrganization(t: Arrange, kind: 'ENTERPRISE' | 'SME', options: OrganizationOptions, defaultRegion: string): Promise<TestOrg> {
+async function insertOrganization(
+  t: Arrange,
+  kind: 'ENTERPRISE' | 'SME',
+  options: OrganizationOptions,
+  defaultRegion: string,
+): Promise<TestOrg> {
   const owner = options.owner ?? (await createUser(t, { displayName: `${kind} owner` }));
   const id = randomUUID();
-  const nameZh = options.name ?? `${kind === 'SME' ? '中小企业' : '大企业'}${randomBytes(3).toString('hex')}有限公司`;
+  const nameZh =
+    options.name ??
+    `${kind === 'SME' ? '中小企业' : '大企业'}${randomBytes(3).toString('hex')}有限公司`;
   const nameEn = `${kind} ${randomBytes(3).toString('hex')} Ltd`;
   const regionCode = options.regionCode ?? defaultRegion;
   const code = options.creditCode ?? creditCode(regionCode);
   await t.sql.query(
     `INSERT INTO organizations (id, kind, name_zh, name_en, credit_code, region_code, verification_status, verified_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7::organization_verification_status, CASE WHEN $7::text = 'VERIFIED' THEN now() END)`,
-    [id, kind, nameZh, nameEn, code, regionCode, options.verified === false ? 'UNVERIFIED' : 'VERIFIED'],
+    [
+      id,
+      kind,
+      nameZh,
+      nameEn,
+      code,
+      regionCode,
+      options.verified === false ? 'UNVERIFIED' : 'VERIFIED',
+    ],
   );
-  await t.sql.query(`INSERT INTO organization_members (user_id, organization_id, role) VALUES ($1, $2, 'OWNER')`, [owner.id, id]);
+  await t.sql.query(
+    `INSERT INTO organization_members (user_id, organization_id, role) VALUES ($1, $2, 'OWNER')`,
+    [owner.id, id],
+  );
   return { id, kind, nameZh, nameEn, creditCode: code, owner };
 }
 
 /** An enterprise: verified, chain leader, ACTIVE alliance member, region 310000 (SQL, unless `via: 'api'`). */
-export async function createEnterprise(t: Arrange, options: EnterpriseOptions = {}): Promise<TestOrg> {
+export async function createEnterprise(
+  t: Arrange,
+  options: EnterpriseOptions = {},
+): Promise<TestOrg> {
   if (options.via === 'api') return viaApi(t, 'ENTERPRISE', options);
   const org = await insertOrganization(t, 'ENTERPRISE', options, '310000');
-  await t.sql.query(`INSERT INTO enterprises (organization_id, industry_code, is_chain_leader) VALUES ($1, 'C', true)`, [org.id]);
+  await t.sql.query(
+    `INSERT INTO enterprises (organization_id, industry_code, is_chain_leader) VALUES ($1, 'C', true)`,
+    [org.id],
+  );
   const status = options.allianceStatus === undefined ? 'ACTIVE' : options.allianceStatus;
   if (status) {
     await t.sql.query(
@@ -160,16 +200,25 @@ export async function createSme(t: Arrange, options: SmeOptions = {}): Promise<T
       org.id,
       options.qualification ?? 'SPECIALIZED',
       options.qualificationValidFrom === undefined ? '2020-01-01' : options.qualificationValidFrom,
-      options.qualificationValidUntil === undefined ? '2099-12-31' : options.qualificationValidUntil,
+      options.qualificationValidUntil === undefined
+        ? '2099-12-31'
+        : options.qualificationValidUntil,
     ],
   );
   return org;
 }
 
 /** A new user who is a member of the organisation with `role`. */
-export async function addMember(t: Arrange, org: TestOrg, role: 'OWNER' | 'ADMIN' | 'MEMBER' = 'MEMBER'): Promise<Persona> {
+export async function addMember(
+  t: Arrange,
+  org: TestOrg,
+  role: 'OWNER' | 'ADMIN' | 'MEMBER' = 'MEMBER',
+): Promise<Persona> {
   const user = await createUser(t, { displayName: `${role} of ${org.nameZh}` });
-  await t.sql.query(`INSERT INTO organization_members (user_id, organization_id, role) VALUES ($1, $2, $3)`, [user.id, org.id, role]);
+  await t.sql.query(
+    `INSERT INTO organization_members (user_id, organization_id, role) VALUES ($1, $2, $3)`,
+    [user.id, org.id, role],
+  );
   return user;
 }
 

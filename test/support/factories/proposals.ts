@@ -4,19 +4,34 @@ import type { TestChallenge } from './challenges.js';
 import type { TestOrg } from './organizations.js';
 import type { Persona } from './users.js';
 
-export function proposalContent(canary: string, requirementIds: string[], overrides: Record<string, unknown> = {}) {
+export function proposalContent(
+  canary: string,
+  requirementIds: string[],
+  overrides: Record<string, unknown> = {},
+) {
   return {
     title: `方案 ${canary}`,
     summary: `summary ${canary}`,
     technicalApproach: `approach ${canary}`,
-    commitments: requirementIds.map((requirementId) => ({ requirementId, value: `≥ 7000 ${canary}`, evidence: 'test report' })),
+    commitments: requirementIds.map((requirementId) => ({
+      requirementId,
+      value: `≥ 7000 ${canary}`,
+      evidence: 'test report',
+    })),
     milestones: [{ name: 'M1', month: 3, deliverable: `prototype ${canary}`, amountFen: '500000' }],
     quotedPriceFen: '1000000',
     durationMonths: 12,
     ipArrangement: 'shared',
     team: [{ name: '张三', role: 'PI' }],
     consortiumPartnerIds: [],
-    attachments: [{ name: 'plan.pdf', size: 1024, sha256: 'a'.repeat(64), url: `https://files.example.cn/${canary}.pdf` }],
+    attachments: [
+      {
+        name: 'plan.pdf',
+        size: 1024,
+        sha256: 'a'.repeat(64),
+        url: `https://files.example.cn/${canary}.pdf`,
+      },
+    ],
     declarations: { noConflictOfInterest: true, original: true },
     ...overrides,
   };
@@ -67,7 +82,6 @@ export function idempotencyKey(): string {
   return `key-${Date.now()}-${keys}-${randomBytes(3).toString('hex')}`;
 }
 
-
 export interface ProposalOptions {
   /** Marks every text of the content (titles, approach, commitments, attachment URL). */
   canary: string;
@@ -79,13 +93,25 @@ export interface ProposalOptions {
 }
 
 /** Submits a proposal of `sme` to `challenge` through the API; answers the submitted proposal's id and receipt. */
-export async function createProposal(t: TestApp, sme: TestOrg, challenge: TestChallenge, options: ProposalOptions) {
-  const data = await t.gql.as((options.by ?? sme.owner).token).ok<{ submitProposal: { id: string; receipt: { contentSha256: string; submittedAt: string; revision: number } } }>(SUBMIT, {
-    input: {
-      challengeId: challenge.id,
-      idempotencyKey: options.idempotencyKey ?? idempotencyKey(),
-      content: proposalContent(options.canary, challenge.requirementIds, options.content),
-    },
-  });
+export async function createProposal(
+  t: TestApp,
+  sme: TestOrg,
+  challenge: TestChallenge,
+  options: ProposalOptions,
+) {
+  const data = await t.gql
+    .as((options.by ?? sme.owner).token)
+    .ok<{
+      submitProposal: {
+        id: string;
+        receipt: { contentSha256: string; submittedAt: string; revision: number };
+      };
+    }>(SUBMIT, {
+      input: {
+        challengeId: challenge.id,
+        idempotencyKey: options.idempotencyKey ?? idempotencyKey(),
+        content: proposalContent(options.canary, challenge.requirementIds, options.content),
+      },
+    });
   return data.submitProposal;
 }

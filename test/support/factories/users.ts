@@ -15,7 +15,10 @@ export interface Arrange {
 
 /** The app of a factory that goes through the API. */
 export function apiOf(t: Arrange): TestApp {
-  if (!t.gql) throw new Error('this factory goes through the API: it needs a test app (startTestApp), not only a database');
+  if (!t.gql)
+    throw new Error(
+      'this factory goes through the API: it needs a test app (startTestApp), not only a database',
+    );
   return t as TestApp;
 }
 
@@ -34,17 +37,32 @@ export function uniqueEmail(prefix = 'user'): string {
   return `${prefix}-${randomBytes(5).toString('hex')}@example.cn`;
 }
 
-export async function login(t: TestApp, email: string, password: string): Promise<{ token: string; refreshToken: string; id: string }> {
-  const data = await t.gql.ok<{ login: { accessToken: string; refreshToken: string; user: { id: string } } }>(LOGIN, {
+export async function login(
+  t: TestApp,
+  email: string,
+  password: string,
+): Promise<{ token: string; refreshToken: string; id: string }> {
+  const data = await t.gql.ok<{
+    login: { accessToken: string; refreshToken: string; user: { id: string } };
+  }>(LOGIN, {
     input: { email, password },
   });
-  return { token: data.login.accessToken, refreshToken: data.login.refreshToken, id: data.login.user.id };
+  return {
+    token: data.login.accessToken,
+    refreshToken: data.login.refreshToken,
+    id: data.login.user.id,
+  };
 }
 
 /** Registers a user through the API and signs in (without an app: inserts the user, with no session). */
 export async function createUser(
   t: Arrange,
-  overrides: { email?: string; password?: string; displayName?: string; roles?: PlatformRole[] } = {},
+  overrides: {
+    email?: string;
+    password?: string;
+    displayName?: string;
+    roles?: PlatformRole[];
+  } = {},
 ): Promise<Persona> {
   const email = overrides.email ?? uniqueEmail();
   const password = overrides.password ?? 'correct-horse-battery';
@@ -55,30 +73,51 @@ export async function createUser(
     );
     return { id: rows[0].id, email, password, token: '', refreshToken: '' };
   }
-  await t.gql.ok(REGISTER, { input: { email, password, displayName: overrides.displayName ?? 'Test User' } });
+  await t.gql.ok(REGISTER, {
+    input: { email, password, displayName: overrides.displayName ?? 'Test User' },
+  });
   if (overrides.roles?.length) {
     // Platform roles cannot be obtained through the API by design; tests grant them as create-admin does.
-    await t.sql.query(`UPDATE users SET platform_roles = $2 WHERE email = $1`, [email, overrides.roles]);
+    await t.sql.query(`UPDATE users SET platform_roles = $2 WHERE email = $1`, [
+      email,
+      overrides.roles,
+    ]);
   }
   const session = await login(apiOf(t), email, password);
-  return { id: session.id, email, password, token: session.token, refreshToken: session.refreshToken };
+  return {
+    id: session.id,
+    email,
+    password,
+    token: session.token,
+    refreshToken: session.refreshToken,
+  };
 }
 
 export function createAdmin(t: Arrange): Promise<Persona> {
-  return createUser(t, { email: uniqueEmail('admin'), displayName: 'Admin', roles: [PlatformRole.ADMIN] });
+  return createUser(t, {
+    email: uniqueEmail('admin'),
+    displayName: 'Admin',
+    roles: [PlatformRole.ADMIN],
+  });
 }
 
 export function createExpert(t: Arrange): Promise<Persona> {
-  return createUser(t, { email: uniqueEmail('expert'), displayName: 'Expert', roles: [PlatformRole.EXPERT] });
+  return createUser(t, {
+    email: uniqueEmail('expert'),
+    displayName: 'Expert',
+    roles: [PlatformRole.EXPERT],
+  });
 }
 
 /** An expert whose profile names an affiliation (the conflict-of-interest rule compares it with proposers). */
-export async function createAffiliatedExpert(t: Arrange, affiliation: { name: string; creditCode?: string | null }): Promise<Persona> {
+export async function createAffiliatedExpert(
+  t: Arrange,
+  affiliation: { name: string; creditCode?: string | null },
+): Promise<Persona> {
   const expert = await createExpert(t);
-  await t.sql.query(`INSERT INTO expert_profiles (user_id, affiliation_name, affiliation_credit_code) VALUES ($1, $2, $3)`, [
-    expert.id,
-    affiliation.name,
-    affiliation.creditCode ?? null,
-  ]);
+  await t.sql.query(
+    `INSERT INTO expert_profiles (user_id, affiliation_name, affiliation_credit_code) VALUES ($1, $2, $3)`,
+    [expert.id, affiliation.name, affiliation.creditCode ?? null],
+  );
   return expert;
 }

@@ -1,7 +1,23 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { CreateOrganizationFields, UpdateOrganizationFields } from '../../dto/organization-profile.inputs.js';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  CreateOrganizationFields,
+  UpdateOrganizationFields,
+} from '../../dto/organization-profile.inputs.js';
 import { NO_CONTROL_CHARS_MULTILINE } from '../../../common/validators.js';
 import { INDUSTRY_SECTION_CODES } from '../../regions.js';
 import { OpenResourceType } from '../enterprise.entity.js';
@@ -23,17 +39,22 @@ export class OpenResourceInput {
   @IsOptional()
   @IsString()
   @MaxLength(2000)
-  @Matches(NO_CONTROL_CHARS_MULTILINE, { message: 'description must not contain control characters' })
+  @Matches(NO_CONTROL_CHARS_MULTILINE, {
+    message: 'description must not contain control characters',
+  })
   description?: string;
 }
 
-const toUpper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+const toUpper = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toUpperCase() : value;
 
 @InputType()
 export class CreateEnterpriseInput extends CreateOrganizationFields {
   @Field({ description: 'GB/T 4754-2017 section letter, A to T (C = manufacturing).' })
   @Transform(toUpper)
-  @IsIn(INDUSTRY_SECTION_CODES, { message: 'industryCode must be a GB/T 4754 section letter from A to T' })
+  @IsIn(INDUSTRY_SECTION_CODES, {
+    message: 'industryCode must be a GB/T 4754 section letter from A to T',
+  })
   industryCode: string;
 
   @Field({ nullable: true, defaultValue: false })
@@ -59,7 +80,9 @@ export class UpdateEnterpriseInput extends UpdateOrganizationFields {
   @Field({ nullable: true })
   @IsOptional()
   @Transform(toUpper)
-  @IsIn(INDUSTRY_SECTION_CODES, { message: 'industryCode must be a GB/T 4754 section letter from A to T' })
+  @IsIn(INDUSTRY_SECTION_CODES, {
+    message: 'industryCode must be a GB/T 4754 section letter from A to T',
+  })
   industryCode?: string;
 
   @Field({ nullable: true })

@@ -2,7 +2,10 @@ import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { OrganizationProfileType } from '../../dto/organization-profile.types.js';
 import { OpenResourceType } from '../enterprise.entity.js';
 
-registerEnumType(OpenResourceType, { name: 'OpenResourceType', description: 'LAB, PILOT_LINE, DATA, PATENT_LICENSE, SCENARIO' });
+registerEnumType(OpenResourceType, {
+  name: 'OpenResourceType',
+  description: 'LAB, PILOT_LINE, DATA, PATENT_LICENSE, SCENARIO',
+});
 
 @ObjectType('OpenResource')
 export class OpenResourceType_ {
@@ -37,4 +40,3 @@ export class EnterprisePayload {
   @Field(() => EnterpriseType)
   enterprise: EnterpriseType;
 }
-

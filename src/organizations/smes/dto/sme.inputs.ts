@@ -1,7 +1,23 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { CreateOrganizationFields, UpdateOrganizationFields } from '../../dto/organization-profile.inputs.js';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import {
+  CreateOrganizationFields,
+  UpdateOrganizationFields,
+} from '../../dto/organization-profile.inputs.js';
 import { NO_CONTROL_CHARS, NO_CONTROL_CHARS_MULTILINE, trim } from '../../../common/validators.js';
 import { SmeQualification, SmeSizeClass } from '../sme.entity.js';
 
@@ -32,12 +48,19 @@ export class CreateSmeInput extends CreateOrganizationFields {
   @Matches(DATE, { message: 'qualificationValidFrom must be a date YYYY-MM-DD' })
   qualificationValidFrom?: string;
 
-  @Field({ nullable: true, description: 'YYYY-MM-DD, not before validFrom and not in the past; required with a qualification.' })
+  @Field({
+    nullable: true,
+    description:
+      'YYYY-MM-DD, not before validFrom and not in the past; required with a qualification.',
+  })
   @IsOptional()
   @Matches(DATE, { message: 'qualificationValidUntil must be a date YYYY-MM-DD' })
   qualificationValidUntil?: string;
 
-  @Field(() => [String], { nullable: true, description: `Codes from technicalFields, up to ${MAX_FIELDS}.` })
+  @Field(() => [String], {
+    nullable: true,
+    description: `Codes from technicalFields, up to ${MAX_FIELDS}.`,
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_FIELDS)
@@ -45,11 +68,16 @@ export class CreateSmeInput extends CreateOrganizationFields {
   @MaxLength(64, { each: true })
   technicalFieldCodes?: string[];
 
-  @Field({ nullable: true, description: 'What the SME can do, Chinese and/or English; up to 10000 characters.' })
+  @Field({
+    nullable: true,
+    description: 'What the SME can do, Chinese and/or English; up to 10000 characters.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(10000)
-  @Matches(NO_CONTROL_CHARS_MULTILINE, { message: 'capabilityStatement must not contain control characters' })
+  @Matches(NO_CONTROL_CHARS_MULTILINE, {
+    message: 'capabilityStatement must not contain control characters',
+  })
   capabilityStatement?: string;
 
   @Field(() => Int, { nullable: true })
@@ -113,7 +141,9 @@ export class UpdateSmeInput extends UpdateOrganizationFields {
   @IsOptional()
   @IsString()
   @MaxLength(10000)
-  @Matches(NO_CONTROL_CHARS_MULTILINE, { message: 'capabilityStatement must not contain control characters' })
+  @Matches(NO_CONTROL_CHARS_MULTILINE, {
+    message: 'capabilityStatement must not contain control characters',
+  })
   capabilityStatement?: string;
 
   @Field(() => Int, { nullable: true })

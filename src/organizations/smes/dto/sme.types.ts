@@ -4,7 +4,10 @@ import { TechnicalFieldType } from '../../../technical-fields/index.js';
 import { SmeQualification, SmeSizeClass } from '../sme.entity.js';
 
 registerEnumType(SmeSizeClass, { name: 'SmeSizeClass' });
-registerEnumType(SmeQualification, { name: 'SmeQualification', description: 'NONE, INNOVATIVE (创新型), SPECIALIZED (专精特新), LITTLE_GIANT (小巨人)' });
+registerEnumType(SmeQualification, {
+  name: 'SmeQualification',
+  description: 'NONE, INNOVATIVE (创新型), SPECIALIZED (专精特新), LITTLE_GIANT (小巨人)',
+});
 
 /** An SME (揭榜方): the shared organisation profile and its own fields. */
 @ObjectType('Sme')
@@ -18,7 +21,10 @@ export class SmeType extends OrganizationProfileType {
   @Field(() => SmeQualification, { description: 'As declared.' })
   qualification: SmeQualification;
 
-  @Field(() => SmeQualification, { description: 'What counts: the declared qualification while the SME is VERIFIED and the certificate valid today, else NONE.' })
+  @Field(() => SmeQualification, {
+    description:
+      'What counts: the declared qualification while the SME is VERIFIED and the certificate valid today, else NONE.',
+  })
   effectiveQualification: SmeQualification;
 
   @Field(() => String, { nullable: true })
