@@ -1,5 +1,5 @@
 import type { SqlTarget } from '../database/typed-query.js';
-import { execute } from '../database/typed-query.js';
+import { execute, queryOne, str } from '../database/typed-query.js';
 
 /** The SQL of accounts (see docs/architecture.md, "The SQL layer"). Reads of whole users go through UserEntity. */
 
@@ -18,4 +18,20 @@ export function revokeSessionsOfSuspendedUser(target: SqlTarget, userId: string)
     `UPDATE auth_sessions SET revoked_at = now(), revoke_reason = 'USER_SUSPENDED' WHERE user_id = $1 AND revoked_at IS NULL`,
     [userId],
   );
+}
+
+/** Moves an account from one status to another; false when it was not in `from` (or does not exist). */
+export async function moveUserStatus(
+  target: SqlTarget,
+  userId: string,
+  from: string,
+  to: string,
+): Promise<boolean> {
+  const moved = await queryOne(
+    target,
+    `UPDATE users SET status = $3, updated_at = now() WHERE id = $1 AND status = $2 RETURNING id`,
+    [userId, from, to],
+    (r) => str(r, 'id'),
+  );
+  return moved !== undefined;
 }

@@ -15,7 +15,7 @@ import { UserType } from './dto/user.types.js';
 import { UsersArgs } from './dto/user.inputs.js';
 import { UserEntity, UserStatus } from './user.entity.js';
 import { toUserType } from './user.mapper.js';
-import { revokeSessionsOfSuspendedUser } from './users.queries.js';
+import { moveUserStatus, revokeSessionsOfSuspendedUser } from './users.queries.js';
 
 @Injectable()
 export class UsersService {
@@ -99,13 +99,10 @@ export class UsersService {
     from: UserStatus,
     to: UserStatus,
   ): Promise<UserEntity> {
-    const [rows] = (await manager.query(
-      `UPDATE users SET status = $3, updated_at = now() WHERE id = $1 AND status = $2 RETURNING id`,
-      [userId, from, to],
-    )) as [unknown[], number];
+    const moved = await moveUserStatus(manager, userId, from, to);
     const user = await manager.getRepository(UserEntity).findOneBy({ id: userId });
     if (!user) throw new NotFoundError('User');
-    if (rows.length === 0) {
+    if (!moved) {
       throw new ConflictError('INVALID_TRANSITION', `A ${user.status} user cannot become ${to}`, {
         from: user.status,
         to,
