@@ -73,13 +73,11 @@ describe('alliance curation', () => {
       );
     expect(queue.allianceApplications.edges.map((e) => e.node.id)).toContain(membershipId);
 
-    const admitted = await t.gql
-      .as(admin.token)
-      .ok<{
-        admitAllianceMember: { membership: { status: string; tier: string; admittedAt: string } };
-      }>(ADMIT, {
-        input: { membershipId, tier: 'FOUNDING', reason: '发起单位' },
-      });
+    const admitted = await t.gql.as(admin.token).ok<{
+      admitAllianceMember: { membership: { status: string; tier: string; admittedAt: string } };
+    }>(ADMIT, {
+      input: { membershipId, tier: 'FOUNDING', reason: '发起单位' },
+    });
     expect(admitted.admitAllianceMember.membership).toMatchObject({
       status: 'ACTIVE',
       tier: 'FOUNDING',
@@ -105,14 +103,12 @@ describe('alliance curation', () => {
       .ok(TIER, { input: { membershipId, tier: 'COUNCIL', reason: '理事会改选' } });
     expect(await status(membershipId)).toEqual({ status: 'ACTIVE', tier: 'COUNCIL' });
 
-    const mine = await t.gql
-      .as(owner.token)
-      .ok<{
-        myAllianceMembership: {
-          current: { status: string };
-          history: { action: string; fromStatus: string | null; toStatus: string }[];
-        };
-      }>(MINE);
+    const mine = await t.gql.as(owner.token).ok<{
+      myAllianceMembership: {
+        current: { status: string };
+        history: { action: string; fromStatus: string | null; toStatus: string }[];
+      };
+    }>(MINE);
     expect(mine.myAllianceMembership.current.status).toBe('ACTIVE');
     expect(
       mine.myAllianceMembership.history.map((h) => [h.action, h.fromStatus, h.toStatus]),

@@ -84,13 +84,11 @@ describe('audit trail', () => {
   });
 
   it('shows an organisation only the events about itself', async () => {
-    const mine = await t.gql
-      .as(owner.token)
-      .ok<{
-        myOrganizationAuditEvents: {
-          edges: { node: { action: string; organizationId: string } }[];
-        };
-      }>(MINE);
+    const mine = await t.gql.as(owner.token).ok<{
+      myOrganizationAuditEvents: {
+        edges: { node: { action: string; organizationId: string } }[];
+      };
+    }>(MINE);
     expect(mine.myOrganizationAuditEvents.edges.length).toBeGreaterThanOrEqual(2);
     expect(new Set(mine.myOrganizationAuditEvents.edges.map((e) => e.node.organizationId))).toEqual(
       new Set([smeId]),

@@ -205,11 +205,9 @@ describe('accounts and authentication', () => {
     const user = await createUser(t);
     const other = await login(t, user.email, user.password);
     const CHANGE = `mutation($input: ChangePasswordInput!) { changePassword(input: $input) { ok endedSessions } }`;
-    const wrong = await t.gql
-      .as(user.token)
-      .fails(CHANGE, {
-        input: { currentPassword: 'not-the-password', newPassword: 'brand-new-password' },
-      });
+    const wrong = await t.gql.as(user.token).fails(CHANGE, {
+      input: { currentPassword: 'not-the-password', newPassword: 'brand-new-password' },
+    });
     expect(wrong.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(wrong.extensions?.fields?.[0].field).toBe('currentPassword');
     const tooShort = await t.gql

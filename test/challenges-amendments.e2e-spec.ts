@@ -41,20 +41,18 @@ describe('amendments after publication and concurrent edits', () => {
   it('an amendment bumps the version, keeps the previous versions readable and may extend the deadline', async () => {
     const { id, version } = await createChallenge(t, issuer, { via: 'api', admin });
     const newDeadline = inDays(45);
-    const amended = await t.gql
-      .as(issuer.owner.token)
-      .ok<{
-        amendChallenge: { version: number; titleZh: string; deadline: string; status: string };
-      }>(AMEND, {
-        input: {
-          id,
-          expectedVersion: version,
-          changeSummary: '延长截止时间并提高悬赏',
-          deadline: newDeadline,
-          bounty: '2000000',
-          titleZh: '储能电站热失控预警（第二版）',
-        },
-      });
+    const amended = await t.gql.as(issuer.owner.token).ok<{
+      amendChallenge: { version: number; titleZh: string; deadline: string; status: string };
+    }>(AMEND, {
+      input: {
+        id,
+        expectedVersion: version,
+        changeSummary: '延长截止时间并提高悬赏',
+        deadline: newDeadline,
+        bounty: '2000000',
+        titleZh: '储能电站热失控预警（第二版）',
+      },
+    });
     expect(amended.amendChallenge).toMatchObject({
       version: version + 1,
       titleZh: '储能电站热失控预警（第二版）',
@@ -62,17 +60,15 @@ describe('amendments after publication and concurrent edits', () => {
       status: 'PUBLISHED',
     });
 
-    const versions = await t.gql
-      .as(sme.owner.token)
-      .ok<{
-        challengeVersions: {
-          version: number;
-          changeSummary: string | null;
-          titleZh: string;
-          bounty: string;
-          description: string | null;
-        }[];
-      }>(VERSIONS, { id });
+    const versions = await t.gql.as(sme.owner.token).ok<{
+      challengeVersions: {
+        version: number;
+        changeSummary: string | null;
+        titleZh: string;
+        bounty: string;
+        description: string | null;
+      }[];
+    }>(VERSIONS, { id });
     expect(
       versions.challengeVersions.map((v) => [v.version, v.changeSummary, v.titleZh, v.bounty]),
     ).toEqual([
@@ -94,11 +90,9 @@ describe('amendments after publication and concurrent edits', () => {
   it('refuses to shorten the deadline, and to amend without a summary of the change', async () => {
     const { id, version } = await createChallenge(t, issuer, { via: 'api', admin });
     const before = await stored(id);
-    const error = await t.gql
-      .as(issuer.owner.token)
-      .fails(AMEND, {
-        input: { id, expectedVersion: version, changeSummary: '提前截止', deadline: inDays(20) },
-      });
+    const error = await t.gql.as(issuer.owner.token).fails(AMEND, {
+      input: { id, expectedVersion: version, changeSummary: '提前截止', deadline: inDays(20) },
+    });
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
     expect(error.extensions?.fields).toEqual([
       { field: 'input.deadline', message: expect.stringContaining('never shorten') },
@@ -116,16 +110,14 @@ describe('amendments after publication and concurrent edits', () => {
 
   it('refuses to change requirements or criteria after publication (they are not part of an amendment)', async () => {
     const { id, version } = await createChallenge(t, issuer, { via: 'api', admin });
-    const res = await t.gql
-      .as(issuer.owner.token)
-      .send(AMEND, {
-        input: {
-          id,
-          expectedVersion: version,
-          changeSummary: '改权重',
-          evaluationCriteria: [{ name: 'x', weight: 100 }],
-        },
-      });
+    const res = await t.gql.as(issuer.owner.token).send(AMEND, {
+      input: {
+        id,
+        expectedVersion: version,
+        changeSummary: '改权重',
+        evaluationCriteria: [{ name: 'x', weight: 100 }],
+      },
+    });
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
@@ -133,16 +125,14 @@ describe('amendments after publication and concurrent edits', () => {
     const draft = await t.gql
       .as(issuer.owner.token)
       .ok<{ createChallenge: { id: string } }>(CREATE_CHALLENGE, { input: challengeInput() });
-    const e1 = await t.gql
-      .as(issuer.owner.token)
-      .fails(AMEND, {
-        input: {
-          id: draft.createChallenge.id,
-          expectedVersion: 1,
-          changeSummary: '修改标题',
-          titleZh: 'x',
-        },
-      });
+    const e1 = await t.gql.as(issuer.owner.token).fails(AMEND, {
+      input: {
+        id: draft.createChallenge.id,
+        expectedVersion: 1,
+        changeSummary: '修改标题',
+        titleZh: 'x',
+      },
+    });
     expect(e1.extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_PUBLISHED' });
     const { id, version } = await createChallenge(t, issuer, { via: 'api', admin });
     const e2 = await t.gql
@@ -157,37 +147,31 @@ describe('amendments after publication and concurrent edits', () => {
       `UPDATE challenges SET deadline = now() - interval '1 minute' WHERE id = $1`,
       [id],
     );
-    const error = await t.gql
-      .as(issuer.owner.token)
-      .fails(AMEND, {
-        input: {
-          id,
-          expectedVersion: version,
-          changeSummary: '延长截止时间',
-          deadline: inDays(40),
-        },
-      });
+    const error = await t.gql.as(issuer.owner.token).fails(AMEND, {
+      input: {
+        id,
+        expectedVersion: version,
+        changeSummary: '延长截止时间',
+        deadline: inDays(40),
+      },
+    });
     expect(error.extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_PUBLISHED' });
     expect((await stored(id)).version).toBe(version);
   });
 
   it('refuses an edit from an old version with CONFLICT STALE_VERSION', async () => {
     const { id, version } = await createChallenge(t, issuer, { via: 'api', admin });
-    await t.gql
-      .as(issuer.owner.token)
-      .ok(AMEND, {
-        input: { id, expectedVersion: version, changeSummary: '第一次修改', titleEn: 'first' },
-      });
-    const error = await t.gql
-      .as(issuer.owner.token)
-      .fails(AMEND, {
-        input: {
-          id,
-          expectedVersion: version,
-          changeSummary: '基于旧版本的修改',
-          titleEn: 'second',
-        },
-      });
+    await t.gql.as(issuer.owner.token).ok(AMEND, {
+      input: { id, expectedVersion: version, changeSummary: '第一次修改', titleEn: 'first' },
+    });
+    const error = await t.gql.as(issuer.owner.token).fails(AMEND, {
+      input: {
+        id,
+        expectedVersion: version,
+        changeSummary: '基于旧版本的修改',
+        titleEn: 'second',
+      },
+    });
     expect(error.extensions).toMatchObject({
       code: 'CONFLICT',
       reason: 'STALE_VERSION',
@@ -201,16 +185,14 @@ describe('amendments after publication and concurrent edits', () => {
     const { id, version } = await createChallenge(t, issuer, { via: 'api', admin });
     const results = await Promise.all(
       ['A', 'B'].map((who) =>
-        t.gql
-          .as(issuer.owner.token)
-          .send<{ amendChallenge: { version: number } }>(AMEND, {
-            input: {
-              id,
-              expectedVersion: version,
-              changeSummary: `修改 ${who}`,
-              titleEn: `edit ${who}`,
-            },
-          }),
+        t.gql.as(issuer.owner.token).send<{ amendChallenge: { version: number } }>(AMEND, {
+          input: {
+            id,
+            expectedVersion: version,
+            changeSummary: `修改 ${who}`,
+            titleEn: `edit ${who}`,
+          },
+        }),
       ),
     );
     const winners = results.filter((r) => !r.errors);

@@ -47,11 +47,9 @@ describe('browsing and searching challenges', () => {
 
   async function draft(by: Persona, overrides: Record<string, unknown>): Promise<string> {
     return (
-      await t.gql
-        .as(by.token)
-        .ok<{ createChallenge: { id: string } }>(CREATE_CHALLENGE, {
-          input: challengeInput(overrides),
-        })
+      await t.gql.as(by.token).ok<{ createChallenge: { id: string } }>(CREATE_CHALLENGE, {
+        input: challengeInput(overrides),
+      })
     ).createChallenge.id;
   }
 

@@ -172,17 +172,13 @@ describe('terms (NDA), questions and announcements', () => {
         .ok<{ challenge: { questions: { id: string }[] } }>(QUESTIONS, { id });
       expect(own.challenge.questions.map((q) => q.id)).toEqual([qid]);
 
-      const mine = await t.gql
-        .as(issuer.owner.token)
-        .ok<{
-          myChallenges: {
-            edges: {
-              node: { id: string; unansweredQuestionCount: number; proposalCount: number };
-            }[];
-          };
-        }>(
-          `{ myChallenges(first: 50) { edges { node { id unansweredQuestionCount proposalCount } } } }`,
-        );
+      const mine = await t.gql.as(issuer.owner.token).ok<{
+        myChallenges: {
+          edges: {
+            node: { id: string; unansweredQuestionCount: number; proposalCount: number };
+          }[];
+        };
+      }>(`{ myChallenges(first: 50) { edges { node { id unansweredQuestionCount proposalCount } } } }`);
       expect(mine.myChallenges.edges.find((e) => e.node.id === id)?.node).toEqual({
         id,
         unansweredQuestionCount: 1,

@@ -40,11 +40,9 @@ describe("the issuer's view, the review queue, invitations and eligibility", () 
     overrides: Record<string, unknown> = {},
   ): Promise<string> {
     return (
-      await t.gql
-        .as(by.token)
-        .ok<{ createChallenge: { id: string } }>(CREATE_CHALLENGE, {
-          input: challengeInput(overrides),
-        })
+      await t.gql.as(by.token).ok<{ createChallenge: { id: string } }>(CREATE_CHALLENGE, {
+        input: challengeInput(overrides),
+      })
     ).createChallenge.id;
   }
 
@@ -58,21 +56,19 @@ describe("the issuer's view, the review queue, invitations and eligibility", () 
         `mutation($id: ID!) { askChallengeQuestion(input: { challengeId: $id, question: "需要现场测试吗？" }) { id } }`,
         { id: p },
       );
-    const res = await t.gql
-      .as(issuer.owner.token)
-      .ok<{
-        myChallenges: {
-          edges: {
-            node: {
-              id: string;
-              status: string;
-              unansweredQuestionCount: number;
-              proposalCount: number;
-              viewerIsIssuer: boolean;
-            };
-          }[];
-        };
-      }>(MINE, {});
+    const res = await t.gql.as(issuer.owner.token).ok<{
+      myChallenges: {
+        edges: {
+          node: {
+            id: string;
+            status: string;
+            unansweredQuestionCount: number;
+            proposalCount: number;
+            viewerIsIssuer: boolean;
+          };
+        }[];
+      };
+    }>(MINE, {});
     const nodes = res.myChallenges.edges.map((e) => e.node);
     expect(nodes.map((n) => n.id)).toEqual(expect.arrayContaining([d, p]));
     expect(nodes.map((n) => n.id)).not.toContain(foreign);
@@ -109,14 +105,12 @@ describe("the issuer's view, the review queue, invitations and eligibility", () 
     const b = await draft(otherEnterprise.owner);
     await t.gql.as(issuer.owner.token).ok(SUBMIT_CHALLENGE, { id: a });
     await t.gql.as(otherEnterprise.owner.token).ok(SUBMIT_CHALLENGE, { id: b });
-    const first = await t.gql
-      .as(admin.token)
-      .ok<{
-        challengeReviewQueue: {
-          edges: { node: { id: string } }[];
-          pageInfo: { endCursor: string };
-        };
-      }>(QUEUE, { first: 100 });
+    const first = await t.gql.as(admin.token).ok<{
+      challengeReviewQueue: {
+        edges: { node: { id: string } }[];
+        pageInfo: { endCursor: string };
+      };
+    }>(QUEUE, { first: 100 });
     const order = first.challengeReviewQueue.edges.map((e) => e.node.id);
     expect(order.indexOf(a)).toBeLessThan(order.indexOf(b));
     const paged: string[] = [];

@@ -325,20 +325,16 @@ describe('ownership: another organisation is refused every owned mutation, and n
     await t.gql
       .as(issuerA.owner.token)
       .ok(SHORTLIST, { input: { challengeId: publicityA.id, proposalIds: [winner] } });
-    await t.gql
-      .as(issuerA.owner.token)
-      .ok(SELECT, {
-        input: {
-          challengeId: publicityA.id,
-          winners: [{ proposalId: winner, awardAmountFen: '1000' }],
-        },
-      });
+    await t.gql.as(issuerA.owner.token).ok(SELECT, {
+      input: {
+        challengeId: publicityA.id,
+        winners: [{ proposalId: winner, awardAmountFen: '1000' }],
+      },
+    });
     objectionId = (
-      await t.gql
-        .as(smeB.owner.token)
-        .ok<{ fileObjection: { id: string } }>(OBJECT, {
-          input: { proposalId: winner, reason: 'the winner copied our design' },
-        })
+      await t.gql.as(smeB.owner.token).ok<{ fileObjection: { id: string } }>(OBJECT, {
+        input: { proposalId: winner, reason: 'the winner copied our design' },
+      })
     ).fileObjection.id;
 
     const invited = await t.gql

@@ -405,11 +405,9 @@ describe('bounds and identity hygiene', () => {
     it('organisation names refuse them too, and keep Chinese names', async () => {
       const owner = await createUser(t);
       const CREATE = `mutation($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { enterprise { id } } }`;
-      const bad = await t.gql
-        .as(owner.token)
-        .fails(CREATE, {
-          input: enterpriseInput({ nameZh: '海尔\u200B集团', nameEn: 'Haier\u202E' }),
-        });
+      const bad = await t.gql.as(owner.token).fails(CREATE, {
+        input: enterpriseInput({ nameZh: '海尔\u200B集团', nameEn: 'Haier\u202E' }),
+      });
       expect(bad.extensions?.code).toBe('BAD_USER_INPUT');
       expect(bad.extensions?.fields?.map((f) => f.field).sort()).toEqual(['nameEn', 'nameZh']);
       const id = (

@@ -184,15 +184,13 @@ describe('the NDA gate: only organisations that could answer a challenge accept 
   });
 
   it('an eligible SME accepts and reads the description on every path, amendments included', async () => {
-    const res = await t.gql
-      .as(eligibleSme.owner.token)
-      .ok<{
-        acceptChallengeTerms: {
-          description: string;
-          descriptionLocked: boolean;
-          termsAccepted: boolean;
-        };
-      }>(ACCEPT_TERMS, { input: { challengeId: verifiedOnly.id, termsVersion: 1 } });
+    const res = await t.gql.as(eligibleSme.owner.token).ok<{
+      acceptChallengeTerms: {
+        description: string;
+        descriptionLocked: boolean;
+        termsAccepted: boolean;
+      };
+    }>(ACCEPT_TERMS, { input: { challengeId: verifiedOnly.id, termsVersion: 1 } });
     expect(res.acceptChallengeTerms).toMatchObject({
       description: DESCRIPTION,
       descriptionLocked: false,
@@ -200,16 +198,14 @@ describe('the NDA gate: only organisations that could answer a challenge accept 
     });
     expect(await acceptances(t, verifiedOnly.id, eligibleSme.id)).toBe(1);
     // the issuer amends the description: the snapshot in challengeVersions obeys the same gate
-    await t.gql
-      .as(issuerMember.token)
-      .ok(AMEND, {
-        input: {
-          id: verifiedOnly.id,
-          expectedVersion: 1,
-          changeSummary: '更新描述',
-          description: AMENDED,
-        },
-      });
+    await t.gql.as(issuerMember.token).ok(AMEND, {
+      input: {
+        id: verifiedOnly.id,
+        expectedVersion: 1,
+        changeSummary: '更新描述',
+        description: AMENDED,
+      },
+    });
     const versions = await t.gql
       .as(eligibleSme.owner.token)
       .ok<{ challengeVersions: { description: string | null }[] }>(VERSIONS, {
@@ -479,14 +475,12 @@ describe('credit codes: a verified organisation wins over unverified holders', (
     creditCodeClashes: { organizationId: string; verificationStatus: string }[];
   };
   async function queue(variables: Record<string, unknown> = { first: 100 }) {
-    const res = await t.gql
-      .as(admin.token)
-      .ok<{
-        organizationVerificationQueue: {
-          edges: { cursor: string; node: QueueNode }[];
-          pageInfo: { hasNextPage: boolean; endCursor: string | null };
-        };
-      }>(QUEUE, variables);
+    const res = await t.gql.as(admin.token).ok<{
+      organizationVerificationQueue: {
+        edges: { cursor: string; node: QueueNode }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+    }>(QUEUE, variables);
     return res.organizationVerificationQueue;
   }
   const find = async (id: string) =>

@@ -262,11 +262,9 @@ describe('every path to private data answers null or NOT_FOUND to callers who ma
     expect((await t.gql.as(issuerMember.token).send(CHALLENGE, { id: open.id })).text).toContain(
       QUESTION,
     );
-    await t.gql
-      .as(issuerMember.token)
-      .ok(ANSWER, {
-        input: { questionId: asked.askChallengeQuestion.id, answer: 'public answer' },
-      });
+    await t.gql.as(issuerMember.token).ok(ANSWER, {
+      input: { questionId: asked.askChallengeQuestion.id, answer: 'public answer' },
+    });
     const seenByB = await t.gql
       .as(smeB.owner.token)
       .send<{ challenge: { questions: { question: string; askedByMyOrganization: boolean }[] } }>(
@@ -291,15 +289,13 @@ describe('every path to private data answers null or NOT_FOUND to callers who ma
     beforeAll(async () => {
       await passDeadline(t, open.id);
       // the issuer's OWNER reviews too: under blind review a reviewer never sees who submitted
-      const res = await t.gql
-        .as(issuer.owner.token)
-        .ok<{
-          assignReviewers: {
-            assignments: { id: string; reviewerUserId: string; proposalId: string | null }[];
-          };
-        }>(ASSIGN, {
-          input: { challengeId: open.id, reviewerUserIds: [expert1.id, issuer.owner.id] },
-        });
+      const res = await t.gql.as(issuer.owner.token).ok<{
+        assignReviewers: {
+          assignments: { id: string; reviewerUserId: string; proposalId: string | null }[];
+        };
+      }>(ASSIGN, {
+        input: { challengeId: open.id, reviewerUserIds: [expert1.id, issuer.owner.id] },
+      });
       for (const a of res.assignReviewers.assignments.filter((x) => x.proposalId === null)) {
         const who = a.reviewerUserId === expert1.id ? expert1 : issuer.owner;
         if (a.reviewerUserId === expert1.id) assignment1 = a.id;
@@ -332,16 +328,14 @@ describe('every path to private data answers null or NOT_FOUND to callers who ma
     });
 
     it("a reviewer's private note reaches nobody else: not the other reviewer's scores, the ranking, the SME or the issuer", async () => {
-      const other = await t.gql
-        .as(issuer.owner.token)
-        .send(SCORE, {
-          input: {
-            proposalId: proposalA,
-            scores: [
-              { criterionId: open.criterionIds[0], score: 7, comment: 'c', privateNote: 'mine' },
-            ],
-          },
-        });
+      const other = await t.gql.as(issuer.owner.token).send(SCORE, {
+        input: {
+          proposalId: proposalA,
+          scores: [
+            { criterionId: open.criterionIds[0], score: 7, comment: 'c', privateNote: 'mine' },
+          ],
+        },
+      });
       expect(other.errors).toBeUndefined();
       const reads = [
         other,
@@ -382,13 +376,11 @@ describe('every path to private data answers null or NOT_FOUND to callers who ma
 
     it('the SME never learns who at an anonymous issuer evaluated or decided on its proposal (audit trail)', async () => {
       for (const token of [smeA.owner.token, smeB.owner.token]) {
-        const res = await t.gql
-          .as(token)
-          .send<{
-            myOrganizationAuditEvents: {
-              edges: { node: { action: string; actorUserId: string | null } }[];
-            };
-          }>(MY_AUDIT);
+        const res = await t.gql.as(token).send<{
+          myOrganizationAuditEvents: {
+            edges: { node: { action: string; actorUserId: string | null } }[];
+          };
+        }>(MY_AUDIT);
         expect(res.errors).toBeUndefined();
         const actions = res.data!.myOrganizationAuditEvents.edges.map((e) => e.node.action);
         expect(actions).toContain('PROPOSAL_SUBMITTED');
@@ -397,14 +389,12 @@ describe('every path to private data answers null or NOT_FOUND to callers who ma
     });
 
     it('the public result of an INVITE_ONLY or REGISTERED challenge is NOT_FOUND to those who cannot see the challenge', async () => {
-      await t.gql
-        .as(issuer.owner.token)
-        .ok(SELECT, {
-          input: {
-            challengeId: open.id,
-            winners: [{ proposalId: proposalA, awardAmountFen: '1000' }],
-          },
-        });
+      await t.gql.as(issuer.owner.token).ok(SELECT, {
+        input: {
+          challengeId: open.id,
+          winners: [{ proposalId: proposalA, awardAmountFen: '1000' }],
+        },
+      });
       expect((await t.gql.send(RESULT, { challengeId: open.id })).data).toBeTruthy();
       await t.sql.query(`UPDATE challenges SET visibility = 'INVITE_ONLY' WHERE id = $1`, [
         open.id,

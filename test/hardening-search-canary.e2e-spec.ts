@@ -141,18 +141,14 @@ describe('proposal content never leaks through search, facets, results, organisa
         technicalApproach: `approach ${BODY_EN} ${BODY_ZH}`,
       });
     proposalA = (
-      await t.gql
-        .as(smeA.owner.token)
-        .ok<{ submitProposal: { id: string } }>(SUBMIT, {
-          input: { challengeId, idempotencyKey: idempotencyKey(), content: content('A') },
-        })
+      await t.gql.as(smeA.owner.token).ok<{ submitProposal: { id: string } }>(SUBMIT, {
+        input: { challengeId, idempotencyKey: idempotencyKey(), content: content('A') },
+      })
     ).submitProposal.id;
     proposalB = (
-      await t.gql
-        .as(smeB.owner.token)
-        .ok<{ submitProposal: { id: string } }>(SUBMIT, {
-          input: { challengeId, idempotencyKey: idempotencyKey(), content: content('B') },
-        })
+      await t.gql.as(smeB.owner.token).ok<{ submitProposal: { id: string } }>(SUBMIT, {
+        input: { challengeId, idempotencyKey: idempotencyKey(), content: content('B') },
+      })
     ).submitProposal.id;
   });
   afterAll(() => t.close());
@@ -253,16 +249,12 @@ describe('proposal content never leaks through search, facets, results, organisa
     await t.gql
       .as(issuer.owner.token)
       .ok(SHORTLIST, { input: { challengeId, proposalIds: [proposalA, proposalB] } });
-    await t.gql
-      .as(issuer.owner.token)
-      .ok(NOT_SELECTED, {
-        input: { proposalId: proposalB, reason: 'LESS_COMPETITIVE', feedback: 'fine work' },
-      });
-    await t.gql
-      .as(issuer.owner.token)
-      .ok(SELECT, {
-        input: { challengeId, winners: [{ proposalId: proposalA, awardAmountFen: '100000' }] },
-      });
+    await t.gql.as(issuer.owner.token).ok(NOT_SELECTED, {
+      input: { proposalId: proposalB, reason: 'LESS_COMPETITIVE', feedback: 'fine work' },
+    });
+    await t.gql.as(issuer.owner.token).ok(SELECT, {
+      input: { challengeId, winners: [{ proposalId: proposalA, awardAmountFen: '100000' }] },
+    });
     const result = await t.gql.send<{ challengeResult: { winners: { proposalTitle: string }[] } }>(
       RESULT,
       { challengeId },

@@ -59,18 +59,16 @@ describe('enterprises and SMEs', () => {
       nameZh: '海尔集团',
       creditCode: creditCode('370000').toLowerCase(),
     });
-    const created = await t.gql
-      .as(owner.token)
-      .ok<{
-        createEnterprise: {
-          enterprise: {
-            id: string;
-            creditCode: string;
-            verificationStatus: string;
-            members: { userId: string; role: string }[];
-          };
+    const created = await t.gql.as(owner.token).ok<{
+      createEnterprise: {
+        enterprise: {
+          id: string;
+          creditCode: string;
+          verificationStatus: string;
+          members: { userId: string; role: string }[];
         };
-      }>(CREATE_ENTERPRISE, { input });
+      };
+    }>(CREATE_ENTERPRISE, { input });
     const enterprise = created.createEnterprise.enterprise;
     expect(enterprise).toMatchObject({
       verificationStatus: 'UNVERIFIED',
@@ -130,15 +128,13 @@ describe('enterprises and SMEs', () => {
     const owner = await createUser(t);
     const colleague = await createUser(t);
     const smeId = (await createSme(t, { via: 'api', owner })).id;
-    const before = await t.gql
-      .as(owner.token)
-      .ok<{
-        sme: {
-          qualification: string;
-          effectiveQualification: string;
-          technicalFields: { code: string }[];
-        };
-      }>(SME, { id: smeId });
+    const before = await t.gql.as(owner.token).ok<{
+      sme: {
+        qualification: string;
+        effectiveQualification: string;
+        technicalFields: { code: string }[];
+      };
+    }>(SME, { id: smeId });
     expect(before.sme).toMatchObject({
       qualification: 'SPECIALIZED',
       effectiveQualification: 'NONE',
@@ -148,13 +144,11 @@ describe('enterprises and SMEs', () => {
       'NEW_ENERGY.STORAGE',
     ]);
 
-    const invited = await t.gql
-      .as(owner.token)
-      .ok<{
-        inviteOrganizationMember: { token: string; invitation: { email: string; role: string } };
-      }>(INVITE, {
-        input: { email: colleague.email.toUpperCase(), role: 'MEMBER' },
-      });
+    const invited = await t.gql.as(owner.token).ok<{
+      inviteOrganizationMember: { token: string; invitation: { email: string; role: string } };
+    }>(INVITE, {
+      input: { email: colleague.email.toUpperCase(), role: 'MEMBER' },
+    });
     expect(invited.inviteOrganizationMember.invitation).toMatchObject({
       email: colleague.email,
       role: 'MEMBER',
@@ -165,17 +159,15 @@ describe('enterprises and SMEs', () => {
     );
     expect(stored[0].token_hash).not.toContain(invited.inviteOrganizationMember.token);
 
-    const accepted = await t.gql
-      .as(colleague.token)
-      .ok<{
-        acceptOrganizationInvitation: {
-          organizationId: string;
-          organizationKind: string;
-          member: { role: string };
-        };
-      }>(ACCEPT, {
-        input: { token: invited.inviteOrganizationMember.token },
-      });
+    const accepted = await t.gql.as(colleague.token).ok<{
+      acceptOrganizationInvitation: {
+        organizationId: string;
+        organizationKind: string;
+        member: { role: string };
+      };
+    }>(ACCEPT, {
+      input: { token: invited.inviteOrganizationMember.token },
+    });
     expect(accepted.acceptOrganizationInvitation).toMatchObject({
       organizationId: smeId,
       organizationKind: 'SME',
@@ -347,23 +339,21 @@ describe('enterprises and SMEs', () => {
 
     it('lets the owner edit, and a verified SME that changes its qualification is verified again', async () => {
       await verify(t, admin, smeId);
-      const res = await t.gql
-        .as(owner.token)
-        .ok<{
-          updateSme: {
-            sme: {
-              capabilityStatement: string;
-              verificationStatus: string;
-              technicalFields: { code: string }[];
-            };
+      const res = await t.gql.as(owner.token).ok<{
+        updateSme: {
+          sme: {
+            capabilityStatement: string;
+            verificationStatus: string;
+            technicalFields: { code: string }[];
           };
-        }>(UPDATE_SME, {
-          input: {
-            id: smeId,
-            capabilityStatement: 'Battery thermal runaway early warning',
-            technicalFieldCodes: ['BATTERY'],
-          },
-        });
+        };
+      }>(UPDATE_SME, {
+        input: {
+          id: smeId,
+          capabilityStatement: 'Battery thermal runaway early warning',
+          technicalFieldCodes: ['BATTERY'],
+        },
+      });
       expect(res.updateSme.sme).toMatchObject({
         verificationStatus: 'VERIFIED',
         technicalFields: [{ code: 'BATTERY' }],
@@ -487,16 +477,14 @@ describe('enterprises and SMEs', () => {
     it('rejects with a reason, refuses verifying twice, and answers NOT_FOUND for an unknown id', async () => {
       const owner = await createUser(t);
       const id = (await createEnterprise(t, { via: 'api', owner })).id;
-      const rejected = await t.gql
-        .as(admin.token)
-        .ok<{
-          rejectOrganizationVerification: {
-            verificationStatus: string;
-            verificationReason: string;
-          };
-        }>(REJECT, {
-          input: { organizationId: id, reason: '营业执照与名称不符' },
-        });
+      const rejected = await t.gql.as(admin.token).ok<{
+        rejectOrganizationVerification: {
+          verificationStatus: string;
+          verificationReason: string;
+        };
+      }>(REJECT, {
+        input: { organizationId: id, reason: '营业执照与名称不符' },
+      });
       expect(rejected.rejectOrganizationVerification).toEqual({
         verificationStatus: 'REJECTED',
         verificationReason: '营业执照与名称不符',

@@ -430,15 +430,13 @@ describe('concurrency and atomicity', () => {
     }
     await passDeadline(t, challenge.id);
     reviewers = [await createExpert(t), await createExpert(t)];
-    const res = await t.gql
-      .as(issuer.owner.token)
-      .ok<{
-        assignReviewers: {
-          assignments: { id: string; proposalId: string | null; reviewerUserId: string }[];
-        };
-      }>(ASSIGN, {
-        input: { challengeId: challenge.id, reviewerUserIds: reviewers.map((r) => r.id) },
-      });
+    const res = await t.gql.as(issuer.owner.token).ok<{
+      assignReviewers: {
+        assignments: { id: string; proposalId: string | null; reviewerUserId: string }[];
+      };
+    }>(ASSIGN, {
+      input: { challengeId: challenge.id, reviewerUserIds: reviewers.map((r) => r.id) },
+    });
     const own = res.assignReviewers.assignments.filter((a) => a.proposalId === null);
     await Promise.all(
       reviewers.map((r) =>
@@ -528,23 +526,19 @@ describe('concurrency and atomicity', () => {
     );
     expect(rows[0]).toEqual({ n: 3, values: 1 });
     await expectSummariesMatchScores(proposals[1]);
-    const dup = await t.gql
-      .as(reviewers[0].token)
-      .fails(SCORE, {
-        input: {
-          proposalId: proposals[1],
-          scores: [...scores(5), { criterionId: challenge.criterionIds[0], score: 1 }],
-        },
-      });
+    const dup = await t.gql.as(reviewers[0].token).fails(SCORE, {
+      input: {
+        proposalId: proposals[1],
+        scores: [...scores(5), { criterionId: challenge.criterionIds[0], score: 1 }],
+      },
+    });
     expect(dup.extensions?.code).toBe('BAD_USER_INPUT');
-    const range = await t.gql
-      .as(reviewers[0].token)
-      .fails(SCORE, {
-        input: {
-          proposalId: proposals[1],
-          scores: [{ criterionId: challenge.criterionIds[0], score: 11 }],
-        },
-      });
+    const range = await t.gql.as(reviewers[0].token).fails(SCORE, {
+      input: {
+        proposalId: proposals[1],
+        scores: [{ criterionId: challenge.criterionIds[0], score: 11 }],
+      },
+    });
     expect(range.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
@@ -619,25 +613,19 @@ describe('concurrency and atomicity', () => {
   });
 
   it('a failure inside a mutation leaves no partial rows and no audit event', async () => {
-    await t.gql
-      .as(issuer.owner.token)
-      .ok(NOT_SELECTED, {
-        input: { proposalId: proposals[2], reason: 'INCOMPLETE', feedback: '材料不全' },
-      });
+    await t.gql.as(issuer.owner.token).ok(NOT_SELECTED, {
+      input: { proposalId: proposals[2], reason: 'INCOMPLETE', feedback: '材料不全' },
+    });
     const state = await snapshot(t);
     // The first id could be shortlisted, the second cannot: nothing at all is written.
-    const err = await t.gql
-      .as(issuer.owner.token)
-      .fails(SHORTLIST, {
-        input: { challengeId: challenge.id, proposalIds: [proposals[0], proposals[2]] },
-      });
+    const err = await t.gql.as(issuer.owner.token).fails(SHORTLIST, {
+      input: { challengeId: challenge.id, proposalIds: [proposals[0], proposals[2]] },
+    });
     expect(err.extensions).toMatchObject({ code: 'CONFLICT', reason: 'INVALID_TRANSITION' });
     expect(await snapshot(t)).toBe(state);
-    await t.gql
-      .as(issuer.owner.token)
-      .ok(SHORTLIST, {
-        input: { challengeId: challenge.id, proposalIds: [proposals[0], proposals[1]] },
-      });
+    await t.gql.as(issuer.owner.token).ok(SHORTLIST, {
+      input: { challengeId: challenge.id, proposalIds: [proposals[0], proposals[1]] },
+    });
     const shortlisted = await snapshot(t);
     const over = await t.gql.as(issuer.owner.token).fails(SELECT, {
       input: {
@@ -654,22 +642,18 @@ describe('concurrency and atomicity', () => {
 
   it('two concurrent selectWinners: exactly one succeeds, the other is a CONFLICT; one publicity', async () => {
     const results = await Promise.all([
-      t.gql
-        .as(issuer.owner.token)
-        .send(SELECT, {
-          input: {
-            challengeId: challenge.id,
-            winners: [{ proposalId: proposals[0], awardAmountFen: '5000000' }],
-          },
-        }),
-      t.gql
-        .as(issuer.owner.token)
-        .send(SELECT, {
-          input: {
-            challengeId: challenge.id,
-            winners: [{ proposalId: proposals[1], awardAmountFen: '4000000' }],
-          },
-        }),
+      t.gql.as(issuer.owner.token).send(SELECT, {
+        input: {
+          challengeId: challenge.id,
+          winners: [{ proposalId: proposals[0], awardAmountFen: '5000000' }],
+        },
+      }),
+      t.gql.as(issuer.owner.token).send(SELECT, {
+        input: {
+          challengeId: challenge.id,
+          winners: [{ proposalId: proposals[1], awardAmountFen: '4000000' }],
+        },
+      }),
     ]);
     const ok = results.filter((r) => !r.errors);
     const refused = results.filter((r) => r.errors);
@@ -738,24 +722,20 @@ describe('concurrency and atomicity', () => {
     const other = await createChallenge(t, issuer);
     const [a, b] = [await createSme(t), await createSme(t)];
     const key = idempotencyKey();
-    const ra = await t.gql
-      .as(a.owner.token)
-      .ok<{ submitProposal: { id: string } }>(SUBMIT, {
-        input: {
-          challengeId: other.id,
-          idempotencyKey: key,
-          content: proposalContent('KA', other.requirementIds),
-        },
-      });
-    const rb = await t.gql
-      .as(b.owner.token)
-      .ok<{ submitProposal: { id: string } }>(SUBMIT, {
-        input: {
-          challengeId: other.id,
-          idempotencyKey: key,
-          content: proposalContent('KB', other.requirementIds),
-        },
-      });
+    const ra = await t.gql.as(a.owner.token).ok<{ submitProposal: { id: string } }>(SUBMIT, {
+      input: {
+        challengeId: other.id,
+        idempotencyKey: key,
+        content: proposalContent('KA', other.requirementIds),
+      },
+    });
+    const rb = await t.gql.as(b.owner.token).ok<{ submitProposal: { id: string } }>(SUBMIT, {
+      input: {
+        challengeId: other.id,
+        idempotencyKey: key,
+        content: proposalContent('KB', other.requirementIds),
+      },
+    });
     expect(ra.submitProposal.id).not.toBe(rb.submitProposal.id);
   });
 });

@@ -127,38 +127,33 @@ describe('sealed proposals: the canary never reaches anyone not allowed', () => 
 
   it('after the deadline: still nothing for outsiders, an invited-not-accepted reviewer or a recused reviewer', async () => {
     await passDeadline(t, challenge.id);
-    const res = await t.gql
-      .as(issuer.owner.token)
-      .ok<{
-        assignReviewers: {
-          assignments: {
-            id: string;
-            reviewerUserId: string;
-            proposalId: string | null;
-            status: string;
-          }[];
-        };
-      }>(ASSIGN, {
-        input: {
-          challengeId: challenge.id,
-          reviewerUserIds: [reviewer.id, invitedOnly.id, recused.id],
-        },
-      });
+    const res = await t.gql.as(issuer.owner.token).ok<{
+      assignReviewers: {
+        assignments: {
+          id: string;
+          reviewerUserId: string;
+          proposalId: string | null;
+          status: string;
+        }[];
+      };
+    }>(ASSIGN, {
+      input: {
+        challengeId: challenge.id,
+        reviewerUserIds: [reviewer.id, invitedOnly.id, recused.id],
+      },
+    });
     const assignments = res.assignReviewers.assignments;
     expect(
       assignments.find((a) => a.reviewerUserId === recused.id && a.proposalId === proposalId)
         ?.status,
     ).toBe('RECUSED');
     for (const r of [reviewer, recused]) {
-      await t.gql
-        .as(r.token)
-        .ok(ACCEPT, {
-          input: {
-            assignmentId: assignments.find(
-              (a) => a.reviewerUserId === r.id && a.proposalId === null,
-            )!.id,
-          },
-        });
+      await t.gql.as(r.token).ok(ACCEPT, {
+        input: {
+          assignmentId: assignments.find((a) => a.reviewerUserId === r.id && a.proposalId === null)!
+            .id,
+        },
+      });
     }
     for (const token of [
       undefined,

@@ -199,14 +199,12 @@ describe('a full round: publish → 5 SMEs submit → deadline → review → sh
       },
     });
     expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'DEADLINE_PASSED' });
-    const revise = await t.gql
-      .as(smes[0].owner.token)
-      .fails(REVISE, {
-        input: {
-          proposalId: proposals[0].id,
-          content: proposalContent('X', challenge.requirementIds),
-        },
-      });
+    const revise = await t.gql.as(smes[0].owner.token).fails(REVISE, {
+      input: {
+        proposalId: proposals[0].id,
+        content: proposalContent('X', challenge.requirementIds),
+      },
+    });
     expect(revise.extensions).toMatchObject({ code: 'CONFLICT', reason: 'DEADLINE_PASSED' });
     const withdraw = await t.gql
       .as(smes[0].owner.token)
@@ -258,21 +256,19 @@ describe('a full round: publish → 5 SMEs submit → deadline → review → sh
     const expert = await createAffiliatedExpert(t, { name: '某大学' });
     recusedExpert = await createAffiliatedExpert(t, { name: ` ${smes[2].nameZh} ` });
     reviewers = [member, expert, recusedExpert];
-    const res = await t.gql
-      .as(issuer.owner.token)
-      .ok<{
-        assignReviewers: {
-          assignments: {
-            id: string;
-            proposalId: string | null;
-            reviewerUserId: string;
-            status: string;
-            reason: string | null;
-          }[];
-        };
-      }>(ASSIGN, {
-        input: { challengeId: challenge.id, reviewerUserIds: reviewers.map((r) => r.id) },
-      });
+    const res = await t.gql.as(issuer.owner.token).ok<{
+      assignReviewers: {
+        assignments: {
+          id: string;
+          proposalId: string | null;
+          reviewerUserId: string;
+          status: string;
+          reason: string | null;
+        }[];
+      };
+    }>(ASSIGN, {
+      input: { challengeId: challenge.id, reviewerUserIds: reviewers.map((r) => r.id) },
+    });
     const assignments = res.assignReviewers.assignments;
     expect(assignments.filter((a) => a.proposalId === null)).toHaveLength(3);
     expect(assignments.filter((a) => a.status === 'RECUSED')).toEqual([
@@ -338,29 +334,25 @@ describe('a full round: publish → 5 SMEs submit → deadline → review → sh
         });
       }
     }
-    const recused = await t.gql
-      .as(recusedExpert.token)
-      .fails(SCORE, {
-        input: { proposalId: proposals[2].id, scores: [{ criterionId: c1, score: 10 }] },
-      });
+    const recused = await t.gql.as(recusedExpert.token).fails(SCORE, {
+      input: { proposalId: proposals[2].id, scores: [{ criterionId: c1, score: 10 }] },
+    });
     expect(recused.extensions?.code).toBe('NOT_FOUND');
 
-    const res = await t.gql
-      .as(issuer.owner.token)
-      .send<{
-        proposalRanking: {
-          total: number;
-          proposals: {
-            rank: number | null;
-            proposalId: string;
-            weightedScore: number;
-            vetoed: boolean;
-            complete: boolean;
-            reviewerCount: number;
-            criteria: { average: number; spread: number; stdDev: number }[];
-          }[];
-        };
-      }>(RANKING, { challengeId: challenge.id });
+    const res = await t.gql.as(issuer.owner.token).send<{
+      proposalRanking: {
+        total: number;
+        proposals: {
+          rank: number | null;
+          proposalId: string;
+          weightedScore: number;
+          vetoed: boolean;
+          complete: boolean;
+          reviewerCount: number;
+          criteria: { average: number; spread: number; stdDev: number }[];
+        }[];
+      };
+    }>(RANKING, { challengeId: challenge.id });
     expect(res.errors).toBeUndefined();
     const ranking = res.data!.proposalRanking;
     expect(ranking.total).toBe(4);
@@ -490,42 +482,34 @@ describe('a full round: publish → 5 SMEs submit → deadline → review → sh
 
   it('a reviewer re-submitting a criterion edits it (one row); after lockScoring scores are frozen', async () => {
     const [c1] = challenge.criterionIds;
-    await t.gql
-      .as(reviewers[0].token)
-      .ok(SCORE, {
-        input: { proposalId: proposals[0].id, scores: [{ criterionId: c1, score: 9 }] },
-      });
+    await t.gql.as(reviewers[0].token).ok(SCORE, {
+      input: { proposalId: proposals[0].id, scores: [{ criterionId: c1, score: 9 }] },
+    });
     const { rows } = await t.sql.query(
       `SELECT score FROM scores WHERE proposal_id = $1 AND criterion_id = $2 ORDER BY score`,
       [proposals[0].id, c1],
     );
     expect(rows.map((r) => r.score)).toEqual([6, 9, 10]);
     await t.gql.as(issuer.owner.token).ok(LOCK, { input: { challengeId: challenge.id } });
-    const locked = await t.gql
-      .as(reviewers[0].token)
-      .fails(SCORE, {
-        input: { proposalId: proposals[0].id, scores: [{ criterionId: c1, score: 1 }] },
-      });
+    const locked = await t.gql.as(reviewers[0].token).fails(SCORE, {
+      input: { proposalId: proposals[0].id, scores: [{ criterionId: c1, score: 1 }] },
+    });
     expect(locked.extensions).toMatchObject({ code: 'CONFLICT', reason: 'SCORING_LOCKED' });
   });
 
   it('shortlist, mark one not selected with feedback, select two winners within the budget: IN_PUBLICITY', async () => {
-    await t.gql
-      .as(issuer.owner.token)
-      .ok(SHORTLIST, {
-        input: {
-          challengeId: challenge.id,
-          proposalIds: [proposals[0].id, proposals[1].id, proposals[3].id],
-        },
-      });
-    const vetoed = await t.gql
-      .as(issuer.owner.token)
-      .fails(SELECT, {
-        input: {
-          challengeId: challenge.id,
-          winners: [{ proposalId: proposals[3].id, awardAmountFen: '100' }],
-        },
-      });
+    await t.gql.as(issuer.owner.token).ok(SHORTLIST, {
+      input: {
+        challengeId: challenge.id,
+        proposalIds: [proposals[0].id, proposals[1].id, proposals[3].id],
+      },
+    });
+    const vetoed = await t.gql.as(issuer.owner.token).fails(SELECT, {
+      input: {
+        challengeId: challenge.id,
+        winners: [{ proposalId: proposals[3].id, awardAmountFen: '100' }],
+      },
+    });
     expect(vetoed.extensions).toMatchObject({ code: 'CONFLICT', reason: 'PROPOSAL_VETOED' });
     const over = await t.gql.as(issuer.owner.token).fails(SELECT, {
       input: {
@@ -550,22 +534,20 @@ describe('a full round: publish → 5 SMEs submit → deadline → review → sh
       status: 'NOT_SELECTED',
       notSelectedReason: 'LESS_COMPETITIVE',
     });
-    const selected = await t.gql
-      .as(issuer.owner.token)
-      .ok<{
-        selectWinners: {
-          challenge: { status: string; publicityEndsAt: string };
-          winners: { status: string }[];
-        };
-      }>(SELECT, {
-        input: {
-          challengeId: challenge.id,
-          winners: [
-            { proposalId: proposals[1].id, awardAmountFen: '2000000' },
-            { proposalId: proposals[0].id, awardAmountFen: '1000000' },
-          ],
-        },
-      });
+    const selected = await t.gql.as(issuer.owner.token).ok<{
+      selectWinners: {
+        challenge: { status: string; publicityEndsAt: string };
+        winners: { status: string }[];
+      };
+    }>(SELECT, {
+      input: {
+        challengeId: challenge.id,
+        winners: [
+          { proposalId: proposals[1].id, awardAmountFen: '2000000' },
+          { proposalId: proposals[0].id, awardAmountFen: '1000000' },
+        ],
+      },
+    });
     expect(selected.selectWinners.challenge.status).toBe('IN_PUBLICITY');
     expect(selected.selectWinners.winners.map((w) => w.status)).toEqual(['SELECTED', 'SELECTED']);
     const days =
@@ -661,20 +643,18 @@ describe('a full round: publish → 5 SMEs submit → deadline → review → sh
   });
 
   it('myProposals: status, receipt, feedback; the aggregate score only once decided; constant SQL statements', async () => {
-    const mine = await t.gql
-      .as(smes[2].owner.token)
-      .send<{
-        myProposals: {
-          edges: {
-            node: {
-              status: string;
-              feedback: string;
-              aggregateScore: number;
-              receipt: { contentSha256: string };
-            };
-          }[];
-        };
-      }>(MY, {});
+    const mine = await t.gql.as(smes[2].owner.token).send<{
+      myProposals: {
+        edges: {
+          node: {
+            status: string;
+            feedback: string;
+            aggregateScore: number;
+            receipt: { contentSha256: string };
+          };
+        }[];
+      };
+    }>(MY, {});
     expect(mine.data?.myProposals.edges).toHaveLength(1);
     expect(mine.data?.myProposals.edges[0].node).toMatchObject({
       status: 'NOT_SELECTED',
@@ -683,11 +663,9 @@ describe('a full round: publish → 5 SMEs submit → deadline → review → sh
     });
     // proposal 2: c1 avg 6, c2 avg 6, veto 7 → (300 + 180 + 140) / 10 = 62
     expect(mine.data?.myProposals.edges[0].node.aggregateScore).toBeCloseTo(62, 2);
-    const shortlisted = await t.gql
-      .as(smes[3].owner.token)
-      .ok<{
-        myProposals: { edges: { node: { status: string; aggregateScore: number | null } }[] };
-      }>(MY, {});
+    const shortlisted = await t.gql.as(smes[3].owner.token).ok<{
+      myProposals: { edges: { node: { status: string; aggregateScore: number | null } }[] };
+    }>(MY, {});
     expect(shortlisted.myProposals.edges[0].node).toEqual({
       ...shortlisted.myProposals.edges[0].node,
       status: 'SHORTLISTED',
@@ -699,15 +677,13 @@ describe('a full round: publish → 5 SMEs submit → deadline → review → sh
     const busy = smes[0];
     for (let i = 0; i < 4; i++) {
       const c = await createChallenge(t, issuer);
-      await t.gql
-        .as(busy.owner.token)
-        .ok(SUBMIT, {
-          input: {
-            challengeId: c.id,
-            idempotencyKey: idempotencyKey(),
-            content: proposalContent(`B${i}`, c.requirementIds),
-          },
-        });
+      await t.gql.as(busy.owner.token).ok(SUBMIT, {
+        input: {
+          challengeId: c.id,
+          idempotencyKey: idempotencyKey(),
+          content: proposalContent(`B${i}`, c.requirementIds),
+        },
+      });
     }
     const one = await t.gql.as(busy.owner.token).send(MY, { first: 1 });
     const five = await t.gql

@@ -80,19 +80,17 @@ describe('submitting proposals', () => {
     it('the receipt is the SHA-256 of the canonical JSON of the content the API returns, recomputed as docs/proposals.md shows', async () => {
       const other = await createSme(t);
       await acceptTerms(t, challenge.id, other.id, other.owner.id);
-      const res = await t.gql
-        .as(other.owner.token)
-        .ok<{
-          submitProposal: {
-            content: Record<string, unknown>;
-            receipt: { contentSha256: string; revision: number };
-          };
-        }>(
-          SUBMIT,
-          input('RECEIPT-2', undefined, challenge, {
-            summary: '引号 "quoted", a backslash \\ and ✓ stay as JSON writes them',
-          }),
-        );
+      const res = await t.gql.as(other.owner.token).ok<{
+        submitProposal: {
+          content: Record<string, unknown>;
+          receipt: { contentSha256: string; revision: number };
+        };
+      }>(
+        SUBMIT,
+        input('RECEIPT-2', undefined, challenge, {
+          summary: '引号 "quoted", a backslash \\ and ✓ stay as JSON writes them',
+        }),
+      );
       // The documented recipe, written from the page (not the service's function).
       const canonical = (value: unknown): string => {
         if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);

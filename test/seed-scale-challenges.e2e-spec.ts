@@ -144,33 +144,24 @@ describe('scale data: challenges and proposals', () => {
       );
     expect(mine.myChallenges.edges).toHaveLength(1);
     const ranked = mine.myChallenges.edges[0].node;
-    const ranking = await t.gql
-      .as(enterprise.token)
-      .ok<{
-        proposalRanking: {
-          total: number;
-          proposals: { rank: number | null; reviewerCount: number }[];
-        };
-      }>(
-        `query($id: ID!) { proposalRanking(challengeId: $id, first: 200) { total proposals { rank reviewerCount } } }`,
-        { id: ranked.id },
-      );
+    const ranking = await t.gql.as(enterprise.token).ok<{
+      proposalRanking: {
+        total: number;
+        proposals: { rank: number | null; reviewerCount: number }[];
+      };
+    }>(`query($id: ID!) { proposalRanking(challengeId: $id, first: 200) { total proposals { rank reviewerCount } } }`, { id: ranked.id });
     expect(ranking.proposalRanking.total).toBe(ranked.proposalCount);
     expect(ranking.proposalRanking.proposals.filter((p) => p.rank === 1).length).toBeGreaterThan(0);
     expect(ranking.proposalRanking.proposals.every((p) => p.reviewerCount >= 2)).toBe(true);
 
     const submitter = await login(t, ALL_PERSONAS[SUBMITTERS[0]].email, BENCH_PASSWORD);
-    const open = await t.gql
-      .as(submitter.token)
-      .ok<{
-        challenges: {
-          edges: {
-            node: { id: string; requiresTerms: boolean; viewerEligibility: { eligible: boolean } };
-          }[];
-        };
-      }>(
-        `{ challenges(first: 100, orderBy: DEADLINE_SOONEST, filter: { statuses: [PUBLISHED] }) { edges { node { id requiresTerms viewerEligibility { eligible } } } } }`,
-      );
+    const open = await t.gql.as(submitter.token).ok<{
+      challenges: {
+        edges: {
+          node: { id: string; requiresTerms: boolean; viewerEligibility: { eligible: boolean } };
+        }[];
+      };
+    }>(`{ challenges(first: 100, orderBy: DEADLINE_SOONEST, filter: { statuses: [PUBLISHED] }) { edges { node { id requiresTerms viewerEligibility { eligible } } } } }`);
     const target = open.challenges.edges
       .map((e) => e.node)
       .find((c) => !c.requiresTerms && c.viewerEligibility.eligible);

@@ -220,14 +220,10 @@ describe('scale data: organisations', () => {
 
   it('serves the personas their organisations and the alliance lists through the API', async () => {
     const enterprise = await login(t, PERSONAS.enterprise.email, BENCH_PASSWORD);
-    const e = await t.gql
-      .as(enterprise.token)
-      .ok<{
-        myOrganization: { role: string; enterprise: { verificationStatus: string } };
-        myAllianceMembership: { current: { status: string; tier: string } };
-      }>(
-        `{ myOrganization { role enterprise { verificationStatus } } myAllianceMembership { current { status tier } } }`,
-      );
+    const e = await t.gql.as(enterprise.token).ok<{
+      myOrganization: { role: string; enterprise: { verificationStatus: string } };
+      myAllianceMembership: { current: { status: string; tier: string } };
+    }>(`{ myOrganization { role enterprise { verificationStatus } } myAllianceMembership { current { status tier } } }`);
     expect(e.myOrganization).toEqual({
       role: 'OWNER',
       enterprise: { verificationStatus: 'VERIFIED' },
@@ -235,14 +231,12 @@ describe('scale data: organisations', () => {
     expect(e.myAllianceMembership.current).toEqual({ status: 'ACTIVE', tier: 'FOUNDING' });
 
     const sme = await login(t, PERSONAS.sme.email, BENCH_PASSWORD);
-    const s = await t.gql
-      .as(sme.token)
-      .ok<{
-        myOrganization: {
-          role: string;
-          sme: { effectiveQualification: string; technicalFields: unknown[] };
-        };
-      }>(`{ myOrganization { role sme { effectiveQualification technicalFields { code } } } }`);
+    const s = await t.gql.as(sme.token).ok<{
+      myOrganization: {
+        role: string;
+        sme: { effectiveQualification: string; technicalFields: unknown[] };
+      };
+    }>(`{ myOrganization { role sme { effectiveQualification technicalFields { code } } } }`);
     expect(s.myOrganization.role).toBe('OWNER');
     expect(s.myOrganization.sme.effectiveQualification).toBe('SPECIALIZED');
     expect(s.myOrganization.sme.technicalFields.length).toBeGreaterThan(0);

@@ -63,11 +63,9 @@ describe('the SQL layer through the API', () => {
 
   it('grants, updates and revokes an expert profile with its fields', async () => {
     const user = await createUser(t, { displayName: '专家甲' });
-    const unknown = await t.gql
-      .as(admin.token)
-      .fails(GRANT, {
-        input: { userId: user.id, affiliationName: '研究院', fieldCodes: ['SQLX', 'NOPE.NOPE'] },
-      });
+    const unknown = await t.gql.as(admin.token).fails(GRANT, {
+      input: { userId: user.id, affiliationName: '研究院', fieldCodes: ['SQLX', 'NOPE.NOPE'] },
+    });
     expect(unknown.extensions?.code).toBe('BAD_USER_INPUT');
     expect(unknown.message).toContain('NOPE.NOPE');
 
@@ -130,11 +128,9 @@ describe('the SQL layer through the API', () => {
       .as(admin.token)
       .fails(REVOKE, { input: { userId: user.id, reason: '再次撤销角色' } });
     expect(again.extensions?.code).toBe('CONFLICT');
-    const nobody = await t.gql
-      .as(admin.token)
-      .fails(REVOKE, {
-        input: { userId: '00000000-0000-4000-8000-000000000000', reason: '查无此人的撤销' },
-      });
+    const nobody = await t.gql.as(admin.token).fails(REVOKE, {
+      input: { userId: '00000000-0000-4000-8000-000000000000', reason: '查无此人的撤销' },
+    });
     expect(nobody.extensions?.code).toBe('NOT_FOUND');
   });
 

@@ -99,19 +99,17 @@ export async function createProposal(
   challenge: TestChallenge,
   options: ProposalOptions,
 ) {
-  const data = await t.gql
-    .as((options.by ?? sme.owner).token)
-    .ok<{
-      submitProposal: {
-        id: string;
-        receipt: { contentSha256: string; submittedAt: string; revision: number };
-      };
-    }>(SUBMIT, {
-      input: {
-        challengeId: challenge.id,
-        idempotencyKey: options.idempotencyKey ?? idempotencyKey(),
-        content: proposalContent(options.canary, challenge.requirementIds, options.content),
-      },
-    });
+  const data = await t.gql.as((options.by ?? sme.owner).token).ok<{
+    submitProposal: {
+      id: string;
+      receipt: { contentSha256: string; submittedAt: string; revision: number };
+    };
+  }>(SUBMIT, {
+    input: {
+      challengeId: challenge.id,
+      idempotencyKey: options.idempotencyKey ?? idempotencyKey(),
+      content: proposalContent(options.canary, challenge.requirementIds, options.content),
+    },
+  });
   return data.submitProposal;
 }
