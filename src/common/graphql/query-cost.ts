@@ -51,8 +51,7 @@ function pageTypes(schema: GraphQLSchema): Set<string> {
   for (const type of Object.values(schema.getTypeMap())) {
     if (type.name.startsWith('__') || !(isObjectType(type) || isInterfaceType(type))) continue;
     for (const field of Object.values(type.getFields())) {
-      if (field.args.some((a) => a.name === 'first'))
-        names.add(getNamedType(field.type).name);
+      if (field.args.some((a) => a.name === 'first')) names.add(getNamedType(field.type).name);
     }
   }
   return names;
