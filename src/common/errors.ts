@@ -4,7 +4,9 @@ import { GraphQLError } from 'graphql';
  * The error model of the API. Every error a client can see carries `extensions.code`, one of:
  * BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, RATE_LIMITED (HTTP 429, with
  * `Retry-After`), SERVICE_UNAVAILABLE (HTTP 503, with `Retry-After`: the database failed or the instance
- * is overloaded; never an authentication error), INTERNAL_SERVER_ERROR
+ * is overloaded; never an authentication error), INTERNAL_SERVER_ERROR, QUERY_TOO_COMPLEX (HTTP 400, before
+ * anything runs: the operation's cost with its variables is over GRAPHQL_MAX_COST; `extensions.cost` and
+ * `extensions.budget` say by how much, see common/graphql/query-cost.ts)
  * (plus the GraphQL protocol codes GRAPHQL_PARSE_FAILED and GRAPHQL_VALIDATION_FAILED for documents
  * that are not valid, OPERATION_RESOLUTION_FAILURE for an operationName the document does not define, and
  * PERSISTED_QUERY_NOT_SUPPORTED: automatic persisted queries are off), and where useful `extensions.reason`, a stable machine-readable detail.
@@ -18,6 +20,7 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -139,11 +139,16 @@ export class EnvironmentVariables {
   @Max(100)
   GRAPHQL_MAX_ALIASES = 15;
 
+  /**
+   * The budget of an operation's cost, priced with its variables (common/graphql/query-cost.ts): every
+   * documented selection at the largest page passes (the ranking's 200 proposals with every field: about
+   * 24,400); lists nested in lists at large pages do not. Over it: QUERY_TOO_COMPLEX, HTTP 400.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(100)
-  @Max(1000000)
-  GRAPHQL_MAX_COST = 5000;
+  @Max(10000000)
+  GRAPHQL_MAX_COST = 30000;
 
   @Transform(toInt)
   @IsInt()

@@ -8,11 +8,12 @@ import { CompiledExecution } from './compiled-execution.js';
 import { serviceUnavailableStatusPlugin } from '../../database/db-unavailable.js';
 import { documentLimits, variableLimitsPlugin } from './document-limits.js';
 import { createFormatError, requestPlugin } from './error-handling.js';
+import { queryCostPlugin } from './query-cost.js';
 
 /**
  * Apollo settings: the sorted schema file, the error model, and the limits against abusive
- * documents (graphql-armor: depth, aliases, cost, directives; graphql-js: tokens; no suggestions in
- * production; no batched HTTP requests; no persisted queries).
+ * documents (graphql-armor: depth, aliases, directives; graphql-js: tokens; query-cost.ts: the cost with
+ * the operation's variables; no suggestions in production; no batched HTTP requests; no persisted queries).
  */
 export function graphqlOptions(
   config: AppConfig,
@@ -25,11 +26,8 @@ export function graphqlOptions(
       exposeLimits: !config.isProduction,
     },
     maxAliases: { n: config.graphql.maxAliases, exposeLimits: !config.isProduction },
-    costLimit: {
-      maxCost: config.graphql.maxCost,
-      ignoreIntrospection: true,
-      exposeLimits: !config.isProduction,
-    },
+    // The cost is priced with the operation's variables by queryCostPlugin (graphql-armor's ignores them).
+    costLimit: { enabled: false },
     // The token limit is graphql-js's own parser option (parseOptions below): graphql-armor's throws from a
     // plugin hook before Apollo parses, which Apollo answers with HTTP 500 for every syntax error.
     maxTokens: { enabled: false },
@@ -64,6 +62,7 @@ export function graphqlOptions(
       ...armor.plugins,
       requestPlugin(config.benchSqlCount),
       variableLimitsPlugin(),
+      queryCostPlugin(config.graphql.maxCost),
       serviceUnavailableStatusPlugin(),
     ] as unknown as ApolloDriverConfig['plugins'],
     formatError: createFormatError({ production: config.isProduction }),
