@@ -78,9 +78,13 @@ export interface AuditDataView {
  * The events an organisation ($2) sees: those about it (organization_id), and every read of its proposals'
  * content, found by `data.proposalIds` (a list read is one event on the challenge, with no organisation; the GIN
  * index IDX_audit_events_read_proposals). Only the SMEs have proposals: an issuer's list is unchanged.
+ * The reads are collected first (ARRAY of their seqs, through the GIN index) and then OR-ed by seq: written as
+ * `e.organization_id = $2 OR e.data -> 'proposalIds' ?| ...` the planner misjudges the jsonb operator and walks
+ * the whole chain backwards by seq (measured: 80 ms against 0.1 ms on 200 000 events).
  */
-export const ORGANIZATION_EVENTS_SQL = `(e.organization_id = $2 OR (e.action = 'PROPOSAL_CONTENT_READ'
-    AND (e.data -> 'proposalIds') ?| ARRAY(SELECT own.id::text FROM proposals own WHERE own.organization_id = $2)))`;
+export const ORGANIZATION_EVENTS_SQL = `(e.organization_id = $2 OR e.seq = ANY(ARRAY(
+    SELECT r.seq FROM audit_events r WHERE r.action = 'PROPOSAL_CONTENT_READ'
+       AND (r.data -> 'proposalIds') ?| ARRAY(SELECT own.id::text FROM proposals own WHERE own.organization_id = $2))))`;
 
 /**
  * What an organisation ($2) sees of a read of its proposals (PROPOSAL_CONTENT_READ): the challenge, the view and
