@@ -425,6 +425,8 @@ describe('a full round: publish → 5 SMEs submit → deadline → review → sh
     expect(firstPage.data).toEqual({
       challengeId: challenge.id,
       view: 'RANKING',
+      path: 'proposalRanking',
+      readerOrganizationId: issuer.id,
       proposalIds: whole.proposals.slice(0, 3).map((p) => p.proposalId),
     });
     const lastId = whole.proposals[3].proposalId;
@@ -439,6 +441,8 @@ describe('a full round: publish → 5 SMEs submit → deadline → review → sh
     expect(last.data).toEqual({
       challengeId: challenge.id,
       view: 'RANKING',
+      path: 'proposalRanking',
+      readerOrganizationId: issuer.id,
       proposalIds: [lastId],
     });
     // Their hashes, finished in SQL, verify like every other link of the chain.

@@ -12,6 +12,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('IDX_audit_events_organization', ['organizationId', 'seq'])
 @Index('IDX_audit_events_actor', ['actorUserId', 'seq'])
 @Index('IDX_audit_events_action', ['action', 'seq'])
+// GIN on data -> 'proposalIds' of PROPOSAL_CONTENT_READ events (migration AuditReadSubjects1795900417000).
+@Index('IDX_audit_events_read_proposals', { synchronize: false })
 export class AuditEventEntity {
   @PrimaryColumn({ type: 'bigint' })
   seq: string;

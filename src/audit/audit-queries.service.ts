@@ -11,7 +11,12 @@ import {
   toConnection,
 } from '../common/pagination/connection.js';
 import { verifyAuditChain } from './audit-chain.js';
-import { auditEventPage } from './audit.queries.js';
+import {
+  auditEventPage,
+  ORGANIZATION_DATA_VIEW,
+  ORGANIZATION_EVENTS_SQL,
+} from './audit.queries.js';
+import type { AuditDataView } from './audit.queries.js';
 import { AuditChainReportType, AuditEventsArgs, AuditEventType } from './dto/audit.types.js';
 
 /** Reading the audit trail: admins page and filter it; an organisation sees the events about itself. */
@@ -45,7 +50,15 @@ export class AuditQueriesService {
     // staff of an (anonymous) issuer or the reviewers who read or decided on an SME's proposal stay unnamed.
     const actorShown = `(EXISTS (SELECT 1 FROM organization_members m WHERE m.user_id = e.actor_user_id AND m.organization_id = $2)
       OR 'ADMIN' = ANY(u.platform_roles))`;
-    return this.page(['e.organization_id = $2'], [actor.organization.id], args, actorShown);
+    // The reads of its proposals' content are listed too, whatever path read them (ORGANIZATION_EVENTS_SQL), and
+    // shown without other SMEs' proposal ids nor the reader's identity (ORGANIZATION_DATA_VIEW).
+    return this.page(
+      [ORGANIZATION_EVENTS_SQL],
+      [actor.organization.id],
+      args,
+      actorShown,
+      ORGANIZATION_DATA_VIEW,
+    );
   }
 
   async verify(): Promise<AuditChainReportType> {
@@ -65,6 +78,7 @@ export class AuditQueriesService {
     params: unknown[],
     args: ConnectionArgs,
     actorShown: string,
+    view?: AuditDataView,
   ): Promise<ConnectionShape<AuditEventType>> {
     const first = pageSize(args);
     const all = [...params];
@@ -74,7 +88,14 @@ export class AuditQueriesService {
       all.push(seq);
       conditions.push(`e.seq < $${all.length + 1}::bigint`);
     }
-    const rows = await auditEventPage(this.dataSource, conditions, all, first + 1, actorShown);
+    const rows = await auditEventPage(
+      this.dataSource,
+      conditions,
+      all,
+      first + 1,
+      actorShown,
+      view,
+    );
     return toConnection(
       rows,
       first,

@@ -60,7 +60,8 @@ export class AuditService {
    * whose rows only that statement knows (the ranked list pages in SQL). It appends one
    * PROPOSAL_CONTENT_READ event, the same event recordRead would append for those rows:
    * - the entity is the proposal when one was read, else the challenge;
-   * - the data is `{ challengeId, view, proposalIds }`.
+   * - the data is `{ challengeId, view, path, readerOrganizationId, proposalIds }` (`path`: the GraphQL field that
+   *   read; `readerOrganizationId`: the actor's organisation at the time).
    * It appends nothing when `rowsSql` yields no row (HAVING: the append is then never called). `rowsSql` is a query of
    * (proposal_id uuid, organization_id uuid, ord bigint): the rows read of other organisations than the
    * reader's, in the order they are shown.
@@ -78,6 +79,7 @@ export class AuditService {
     actor: Actor,
     challengeId: string,
     view: string,
+    path: string,
     rowsSql: string,
   ): string {
     const placeholder = {
@@ -97,7 +99,13 @@ export class AuditService {
       toState: null,
       reason: null,
       requestId: actor.requestId ?? null,
-      data: { challengeId, view, proposalIds: placeholder.ids },
+      data: {
+        challengeId,
+        view,
+        path,
+        readerOrganizationId: actor.organization?.id ?? null,
+        proposalIds: placeholder.ids,
+      },
     };
     const pieces = auditHashPieces(content);
     const once = (piece: string, value: string) => piece.split(JSON.stringify(value)).length === 2;
@@ -125,7 +133,8 @@ export class AuditService {
         CROSS JOIN LATERAL audit_append(
           ${params.add(content.id)}::uuid, ${params.add(content.actorUserId)}::uuid, ${params.add(content.action)}::varchar,
           e.entity_type, e.entity_id, e.organization_id, NULL, NULL, NULL, ${params.add(content.requestId)}::varchar,
-          jsonb_build_object('challengeId', ${challenge}::text, 'view', ${params.add(view)}::text, 'proposalIds', to_jsonb(f.ids)),
+          jsonb_build_object('challengeId', ${challenge}::text, 'view', ${params.add(view)}::text, 'path', ${params.add(path)}::text,
+            'readerOrganizationId', ${params.add(content.data.readerOrganizationId)}::text, 'proposalIds', to_jsonb(f.ids)),
           ARRAY[
             replace(replace(replace(${params.add(pieces[0])}::text,
               ${quoted(placeholder.ids)}, e.ids_json),

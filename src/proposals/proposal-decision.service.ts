@@ -90,7 +90,7 @@ export class ProposalDecisionService {
       this.gate.requireStatus(challenge, [ChallengeStatus.CLOSED], 'EVALUATION_NOT_OPEN');
       await this.decide(manager, actor, challenge, input.proposalIds, 'SHORTLIST');
     });
-    return { proposals: await this.readAll(actor, input.proposalIds) };
+    return { proposals: await this.readAll(actor, input.proposalIds, 'shortlistProposals') };
   }
 
   async selectWinners(actor: Actor, input: SelectWinnersInput): Promise<SelectWinnersPayload> {
@@ -168,7 +168,7 @@ export class ProposalDecisionService {
       );
       return { challengeId: challenge.id, status: ChallengeStatus.IN_PUBLICITY, publicityEndsAt };
     });
-    return { challenge: payload, winners: await this.readAll(actor, ids) };
+    return { challenge: payload, winners: await this.readAll(actor, ids, 'selectWinners') };
   }
 
   async markNotSelected(actor: Actor, input: MarkNotSelectedInput): Promise<Proposal> {
@@ -192,7 +192,7 @@ export class ProposalDecisionService {
         },
       });
     });
-    const [proposal] = await this.readAll(actor, [input.proposalId]);
+    const [proposal] = await this.readAll(actor, [input.proposalId], 'markNotSelected');
     return proposal;
   }
 
@@ -461,7 +461,8 @@ export class ProposalDecisionService {
     await recordMoves(manager, this.moves, input, transition, rows);
   }
 
-  private readAll(actor: Actor, ids: string[]): Promise<Proposal[]> {
-    return this.query.proposalsByIds(actor, ids);
+  /** The payload's proposals, their read recorded as a read through `path` (the mutation). */
+  private readAll(actor: Actor, ids: string[], path: string): Promise<Proposal[]> {
+    return this.query.proposalsByIds(actor, ids, path);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/index.js';
+import type { AuditEventInput } from '../audit/index.js';
 import type { Actor } from '../common/auth/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors.js';
 import {
@@ -44,6 +45,36 @@ import {
 } from './dto/proposal.types.js';
 import { ProposalStatus } from './proposal.entities.js';
 
+/**
+ * The PROPOSAL_CONTENT_READ event of one read of `foreign` (proposals of other organisations than the reader's):
+ * on the proposal and its SME when one was read, else on the challenge. Its data names the proposals, the path
+ * (the GraphQL field that read them) and the reader's organisation at the time of the read; the SMEs find the
+ * reads of their proposals by `proposalIds` (myOrganizationAuditEvents, see docs/security.md). The ranked list
+ * appends the same event in its own statement (AuditService.contentReadSql, view RANKING).
+ */
+function contentReadEvent(
+  actor: Actor,
+  foreign: { proposalId: string; organizationId: string }[],
+  challengeId: string | null,
+  path: string,
+): AuditEventInput {
+  const single = foreign.length === 1;
+  return {
+    actor,
+    action: 'PROPOSAL_CONTENT_READ',
+    entityType: single ? 'Proposal' : 'Challenge',
+    entityId: single ? foreign[0].proposalId : (challengeId ?? foreign[0].proposalId),
+    organizationId: single ? foreign[0].organizationId : null,
+    data: {
+      challengeId,
+      view: 'CONTENT',
+      path,
+      readerOrganizationId: actor.organization?.id ?? null,
+      proposalIds: foreign.map((r) => r.proposalId),
+    },
+  };
+}
+
 const DECIDED = [ProposalStatus.SELECTED, ProposalStatus.NOT_SELECTED, ProposalStatus.DISQUALIFIED];
 
 /**
@@ -74,13 +105,19 @@ export class ProposalQueryService {
   }
 
   async proposal(actor: Actor, id: string): Promise<Proposal> {
-    const [proposal] = await this.readProposals(this.dataSource.manager, actor, 'p.id = $ID', id);
+    const [proposal] = await this.readProposals(
+      this.dataSource.manager,
+      actor,
+      'p.id = $ID',
+      id,
+      'proposal',
+    );
     if (!proposal) throw new NotFoundError('Proposal');
     return proposal;
   }
 
   /** Several proposals (those the actor may read, in the given order), one audit event for the list. */
-  async proposalsByIds(actor: Actor, ids: string[]): Promise<Proposal[]> {
+  async proposalsByIds(actor: Actor, ids: string[], path: string): Promise<Proposal[]> {
     const params = new SqlParams();
     const rows = await readableProposals(
       this.dataSource,
@@ -89,7 +126,7 @@ export class ProposalQueryService {
       `p.id = ANY(${params.add(ids)}::uuid[])`,
       '',
     );
-    await this.auditReads(actor, rows, rows[0]?.proposal.challengeId ?? null);
+    await this.auditReads(actor, rows, rows[0]?.proposal.challengeId ?? null, path);
     const byId = new Map(rows.map((r) => [r.proposal.id, r.proposal]));
     return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
   }
@@ -124,7 +161,7 @@ export class ProposalQueryService {
       `ORDER BY p.submitted_at, p.id LIMIT ${first + 1}`,
     );
     const page = rows.slice(0, first);
-    await this.auditReads(actor, page, args.challengeId);
+    await this.auditReads(actor, page, args.challengeId, 'challengeProposals');
     return toConnection(
       rows,
       first,
@@ -175,7 +212,7 @@ export class ProposalQueryService {
         actor,
         'p.id = $ID',
         input.proposalId,
-        false,
+        null,
       );
       if (!proposal) throw new NotFoundError('Proposal');
       await this.audit.record(manager, {
@@ -187,6 +224,16 @@ export class ProposalQueryService {
         reason: input.reason,
         data: { severity: 'HIGH', hours: ADMIN_GRANT_HOURS },
       });
+      // The grant answers the content too: that read is recorded like any other (in the grant's transaction).
+      await this.audit.record(
+        manager,
+        contentReadEvent(
+          actor,
+          [{ proposalId: proposal.id, organizationId }],
+          proposal.challengeId,
+          'openProposalForAdminReview',
+        ),
+      );
       return proposal;
     });
   }
@@ -232,7 +279,14 @@ export class ProposalQueryService {
     const after = args.after ? String(decodeCursor(args.after, [['RANKING'], 'bigint'])[1]) : '0';
     const manager = this.dataSource.manager;
     const query = buildRankingQuery(actor, args.challengeId, after, first, (params, rowsSql) =>
-      this.audit.contentReadSql(params, actor, args.challengeId, 'RANKING', rowsSql),
+      this.audit.contentReadSql(
+        params,
+        actor,
+        args.challengeId,
+        'RANKING',
+        'proposalRanking',
+        rowsSql,
+      ),
     );
     const rows = await rankingPage(manager, query);
     let locked = rows[0]?.locked ?? false;
@@ -282,18 +336,21 @@ export class ProposalQueryService {
     return result;
   }
 
-  /** Reads proposals matching `condition` ($ID is the id parameter) that the actor may read, auditing the read. */
+  /**
+   * Reads proposals matching `condition` ($ID is the id parameter) that the actor may read, auditing the read as
+   * a read through `path` (the GraphQL field); `path` null: the caller records the read itself.
+   */
   private async readProposals(
     manager: EntityManager,
     actor: Actor,
     condition: string,
     id: string,
-    audit = true,
+    path: string | null,
   ): Promise<Proposal[]> {
     const params = new SqlParams();
     const where = condition.replace('$ID', `${params.add(id)}::uuid`);
     const rows = await readableProposals(manager, actor, params, where, 'LIMIT 1');
-    if (audit) await this.auditReads(actor, rows, rows[0]?.proposal.challengeId ?? null);
+    if (path) await this.auditReads(actor, rows, rows[0]?.proposal.challengeId ?? null, path);
     return rows.map((r) => r.proposal);
   }
 
@@ -302,19 +359,16 @@ export class ProposalQueryService {
     actor: Actor,
     rows: ProposalRead[],
     challengeId: string | null,
+    path: string,
   ): Promise<void> {
-    const foreign = rows.filter((r) => r.organizationId !== actor.organization?.id);
+    const foreign = rows
+      .filter((r) => r.organizationId !== actor.organization?.id)
+      .map((r) => ({ proposalId: r.proposal.id, organizationId: r.organizationId }));
     if (!foreign.length) return;
-    const single = foreign.length === 1;
-    await this.audit.recordRead(this.dataSource, {
-      actor,
-      action: 'PROPOSAL_CONTENT_READ',
-      entityType: single ? 'Proposal' : 'Challenge',
-      entityId: single ? foreign[0].proposal.id : (challengeId ?? foreign[0].proposal.id),
-      organizationId: single ? foreign[0].organizationId : null,
-      // The ranked list records its reads with view RANKING, in its own statement (AuditService.contentReadSql).
-      data: { challengeId, view: 'CONTENT', proposalIds: foreign.map((r) => r.proposal.id) },
-    });
+    await this.audit.recordRead(
+      this.dataSource,
+      contentReadEvent(actor, foreign, challengeId, path),
+    );
   }
 
   private async challengeRole(manager: EntityManager, actor: Actor, challengeId: string) {

@@ -16,6 +16,7 @@ import { CreditCodeVerifiedUnique1795900050000 } from '../../../migrations/17959
 import { RateLimits1795900100000 } from '../../../migrations/1795900100000-rate-limits.js';
 import { EmailSkeleton1795900200000 } from '../../../migrations/1795900200000-email-skeleton.js';
 import { VetoThresholdFromCode1795900300000 } from '../../../migrations/1795900300000-veto-threshold-from-code.js';
+import { AuditReadSubjects1795900417000 } from '../../../migrations/1795900417000-audit-read-subjects.js';
 
 /** Every migration class, in order, listed once for the service, the migration CLI and the tests. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   RateLimits1795900100000,
   EmailSkeleton1795900200000,
   VetoThresholdFromCode1795900300000,
+  AuditReadSubjects1795900417000,
 ];
