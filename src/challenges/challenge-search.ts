@@ -10,11 +10,19 @@ import { dict } from '@node-rs/jieba/dict.js';
  * to_tsvector('english', ...), which matches inflections (battery / batteries). Queries are segmented the
  * same way. Pure module: no framework imports.
  */
-// Built at first use, not at import: the dictionary holds about 40 MB of native memory that the JavaScript
-// heap does not see, so every evaluation of this module that built one (each test file re-evaluates its
-// modules) kept it until the process exit, whose finalizers then took long enough for the test runner
-// to kill its workers; most evaluations (everything but writing challenge content) never segment text.
-let jieba: Jieba | undefined;
+/**
+ * The segmenter: one per global scope, built at first use. Its dictionary is about 40 MB of native memory that the
+ * JavaScript heap does not see; a host that evaluates this module many times in one process (a test runner
+ * re-evaluates modules per test file) can hand every evaluation the same instance under JIEBA_KEY instead of
+ * each building one.
+ */
+const JIEBA_KEY = Symbol.for('innovation-marketplace.jieba');
+type SegmenterHost = { [JIEBA_KEY]?: Pick<Jieba, 'cutForSearch'> };
+
+function segmenter(): Pick<Jieba, 'cutForSearch'> {
+  const host = globalThis as SegmenterHost;
+  return (host[JIEBA_KEY] ??= Jieba.withDict(dict));
+}
 
 const CJK_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/gu;
 const WORD = /^[\p{L}\p{N}]+$/u;
@@ -30,7 +38,7 @@ function bigrams(run: string): string[] {
 
 /** Builds the dictionary now rather than on the first search (the service calls it once it listens). */
 export function warmUpSegmentation(): void {
-  jieba ??= Jieba.withDict(dict);
+  segmenter();
 }
 
 /** The 'simple' lexemes of a text: jieba search-mode words (lower-cased, punctuation dropped) + CJK bigrams. */
@@ -39,8 +47,7 @@ export function chineseLexemes(raw: string | null | undefined): string[] {
   // NFKC as the queries are (full-width ＰＥＭ is PEM)
   const text = raw.normalize('NFKC');
   const out = new Set<string>();
-  jieba ??= Jieba.withDict(dict);
-  for (const token of jieba.cutForSearch(text, true)) {
+  for (const token of segmenter().cutForSearch(text, true)) {
     const word = token.trim().toLowerCase();
     if (word && WORD.test(word)) out.add(word);
   }
