@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import {
   IsDate,
@@ -123,7 +123,7 @@ export class AuditChainReportType {
   @Field()
   ok: boolean;
 
-  @Field({ description: 'Events checked, up to and including the first broken one.' })
+  @Field(() => Int, { description: 'Events checked, up to and including the first broken one.' })
   checked: number;
 
   @Field(() => String, { nullable: true, description: 'The seq of the first broken link.' })

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+/**
+ * Honest types (issue 17): what a client's code generator reads from the schema. Counts are Int, JSON is a
+ * JSON scalar, closed sets of strings are enums, and no enum offers a value the service always refuses.
+ */
+describe('API contract: honest types', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  interface TypeRef {
+    kind: string;
+    name: string | null;
+    ofType: TypeRef | null;
+  }
+  /** The named type under NON_NULL / LIST wrappers, e.g. `[String!]!` → LIST of NON_NULL of String. */
+  const describeRef = (ref: TypeRef): string =>
+    ref.kind === 'NON_NULL'
+      ? `${describeRef(ref.ofType!)}!`
+      : ref.kind === 'LIST'
+        ? `[${describeRef(ref.ofType!)}]`
+        : ref.name!;
+
+  async function fieldType(typeName: string, field: string): Promise<string> {
+    const res = await t.gql.ok<{
+      __type: { fields: { name: string; type: TypeRef }[] | null } | null;
+    }>(
+      `query($name: String!) { __type(name: $name) {
+         fields { name type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } }`,
+      { name: typeName },
+    );
+    const found = res.__type?.fields?.find((f) => f.name === field);
+    if (!found) throw new Error(`${typeName}.${field} is not in the schema`);
+    return describeRef(found.type);
+  }
+
+  it('counts are Int, not Float', async () => {
+    expect(await fieldType('AuditChainReport', 'checked')).toBe('Int!');
+    expect(await fieldType('ChangePasswordPayload', 'endedSessions')).toBe('Int!');
+  });
+});
