@@ -42,4 +42,16 @@ describe('API contract: honest types', () => {
     expect(await fieldType('AuditChainReport', 'checked')).toBe('Int!');
     expect(await fieldType('ChangePasswordPayload', 'endedSessions')).toBe('Int!');
   });
+
+  it('audit details are a JSON value; 64-bit sequence numbers stay decimal strings, and say so', async () => {
+    expect(await fieldType('AuditEvent', 'data')).toBe('JSON!');
+    expect(await fieldType('AuditEvent', 'seq')).toBe('String!');
+    expect(await fieldType('AuditChainReport', 'firstBrokenSeq')).toBe('String');
+    const res = await t.gql.ok<{ __type: { fields: { name: string; description: string }[] } }>(
+      `{ __type(name: "AuditEvent") { fields { name description } } }`,
+    );
+    expect(res.__type.fields.find((f) => f.name === 'seq')?.description).toMatch(
+      /64-bit integer as a decimal string/,
+    );
+  });
 });

@@ -9,12 +9,15 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { JsonScalar, type JsonValue } from '../../common/graphql/json.scalar.js';
 import { Connection, ConnectionArgs } from '../../common/pagination/connection.js';
 import { trim } from '../../common/transforms.js';
 
 @ObjectType('AuditEvent')
 export class AuditEventType {
-  @Field({ description: 'Position in the chain (1, 2, ...), as a string (64-bit).' })
+  @Field({
+    description: 'Position in the chain (1, 2, ...): a 64-bit integer as a decimal string.',
+  })
   seq: string;
 
   @Field(() => ID)
@@ -53,8 +56,11 @@ export class AuditEventType {
   @Field(() => String, { nullable: true })
   requestId: string | null;
 
-  @Field({ description: 'Further details as canonical JSON text (keys sorted).' })
-  data: string;
+  @Field(() => JsonScalar, {
+    description:
+      'Further details, a JSON object (the hash covers its canonical JSON text: keys sorted, no whitespace).',
+  })
+  data: JsonValue;
 
   @Field()
   prevHash: string;
@@ -126,7 +132,10 @@ export class AuditChainReportType {
   @Field(() => Int, { description: 'Events checked, up to and including the first broken one.' })
   checked: number;
 
-  @Field(() => String, { nullable: true, description: 'The seq of the first broken link.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The seq of the first broken link: a 64-bit integer as a decimal string.',
+  })
   firstBrokenSeq: string | null;
 
   @Field(() => ID, { nullable: true })
