@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ChainProblem } from '../src/audit/audit-hash.js';
+import { ELIGIBILITY_REASONS } from '../src/organizations/index.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -38,6 +40,15 @@ describe('API contract: honest types', () => {
     return describeRef(found.type);
   }
 
+  async function enumValues(name: string): Promise<string[]> {
+    const res = await t.gql.ok<{ __type: { kind: string; enumValues: { name: string }[] } | null }>(
+      `query($name: String!) { __type(name: $name) { kind enumValues { name } } }`,
+      { name },
+    );
+    expect(res.__type?.kind).toBe('ENUM');
+    return res.__type!.enumValues.map((v) => v.name);
+  }
+
   it('counts are Int, not Float', async () => {
     expect(await fieldType('AuditChainReport', 'checked')).toBe('Int!');
     expect(await fieldType('ChangePasswordPayload', 'endedSessions')).toBe('Int!');
@@ -53,5 +64,19 @@ describe('API contract: honest types', () => {
     expect(res.__type.fields.find((f) => f.name === 'seq')?.description).toMatch(
       /64-bit integer as a decimal string/,
     );
+  });
+
+  it('closed sets of strings are enums: eligibility reasons (the rule’s own list), chain problems, alliance steps', async () => {
+    expect(await fieldType('ChallengeEligibilityCheck', 'reasons')).toBe('[EligibilityReason!]!');
+    expect((await enumValues('EligibilityReason')).sort()).toEqual([...ELIGIBILITY_REASONS].sort());
+    expect(await fieldType('AuditChainReport', 'problem')).toBe('AuditChainProblem');
+    expect((await enumValues('AuditChainProblem')).sort()).toEqual(
+      Object.values(ChainProblem).sort(),
+    );
+    expect(await fieldType('AllianceMembershipEvent', 'fromStatus')).toBe(
+      'AllianceMembershipStatus',
+    );
+    expect(await fieldType('AllianceMembershipEvent', 'toStatus')).toBe('AllianceMembershipStatus');
+    expect(await fieldType('AllianceMembershipEvent', 'tier')).toBe('AllianceTier');
   });
 });

@@ -13,4 +13,4 @@ export { SmeTechnicalFieldEntity } from './smes/sme-technical-field.entity.js';
 /** The one eligibility rule: may this SME answer this challenge (smes/eligibility.ts). */
 export { ELIGIBILITY_REASONS, eligibilityProblemsSql } from './smes/eligibility.js';
 export { QUALIFICATION_ORDER } from './smes/qualification.js';
-export type { EligibilityReason } from './smes/eligibility.js';
+export { EligibilityReason } from './smes/eligibility.js';

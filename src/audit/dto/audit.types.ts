@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import {
   IsDate,
@@ -12,6 +12,21 @@ import {
 import { JsonScalar, type JsonValue } from '../../common/graphql/json.scalar.js';
 import { Connection, ConnectionArgs } from '../../common/pagination/connection.js';
 import { trim } from '../../common/transforms.js';
+import { ChainProblem } from '../audit-hash.js';
+
+registerEnumType(ChainProblem, {
+  name: 'AuditChainProblem',
+  description: 'How a link of the audit chain is broken.',
+  valuesMap: {
+    SEQUENCE_GAP: {
+      description: 'The seq is not the previous one plus 1 (a row removed or reordered).',
+    },
+    PREVIOUS_HASH_MISMATCH: { description: "prev_hash is not the previous row's hash." },
+    HASH_MISMATCH: {
+      description: "The row's content does not give its hash (the row was altered).",
+    },
+  },
+});
 
 @ObjectType('AuditEvent')
 export class AuditEventType {
@@ -141,9 +156,9 @@ export class AuditChainReportType {
   @Field(() => ID, { nullable: true })
   firstBrokenId: string | null;
 
-  @Field(() => String, {
+  @Field(() => ChainProblem, {
     nullable: true,
-    description: 'SEQUENCE_GAP, PREVIOUS_HASH_MISMATCH or HASH_MISMATCH.',
+    description: 'How the first broken link is broken.',
   })
-  problem: string | null;
+  problem: ChainProblem | null;
 }

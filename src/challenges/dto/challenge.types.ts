@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { FenScalar } from '../../common/graphql/fen.scalar.js';
 import { Connection } from '../../common/pagination/connection.js';
+import { EligibilityReason } from '../../organizations/index.js';
 import {
   ChainGoal,
   ChallengeStatus,
@@ -171,11 +172,10 @@ export class ChallengeEligibilityCheck {
   @Field()
   eligible: boolean;
 
-  @Field(() => [String], {
-    description:
-      'NOT_AN_SME, NOT_VERIFIED, REGION_NOT_ALLOWED, QUALIFICATION_EXPIRED, QUALIFICATION_TOO_LOW: why the SME may not submit; empty when eligible',
+  @Field(() => [EligibilityReason], {
+    description: 'Why the SME may not submit, in the order of the rule; empty when eligible.',
   })
-  reasons: string[];
+  reasons: EligibilityReason[];
 }
 
 @ObjectType({ description: 'The content of one public version of a challenge.' })
