@@ -79,4 +79,18 @@ describe('API contract: honest types', () => {
     expect(await fieldType('AllianceMembershipEvent', 'toStatus')).toBe('AllianceMembershipStatus');
     expect(await fieldType('AllianceMembershipEvent', 'tier')).toBe('AllianceTier');
   });
+
+  it('one qualification enum: a challenge asks for an SmeQualification', async () => {
+    expect(await fieldType('ChallengeEligibility', 'minQualification')).toBe('SmeQualification!');
+    const res = await t.gql.ok<{
+      __type: unknown;
+      input: { inputFields: { name: string; type: TypeRef }[] };
+    }>(
+      `{ __type(name: "MinimumQualification") { name }
+         input: __type(name: "EligibilityInput") { inputFields { name type { kind name ofType { kind name } } } } }`,
+    );
+    expect(res.__type).toBeNull();
+    const input = res.input.inputFields.find((f) => f.name === 'minQualification')!;
+    expect(describeRef(input.type)).toBe('SmeQualification!');
+  });
 });
