@@ -93,4 +93,14 @@ describe('API contract: honest types', () => {
     const input = res.input.inputFields.find((f) => f.name === 'minQualification')!;
     expect(describeRef(input.type)).toBe('SmeQualification!');
   });
+
+  it('no enum value the service always refuses: an invitation offers ADMIN or MEMBER, not OWNER', async () => {
+    expect(await fieldType('OrganizationInvitation', 'role')).toBe('InvitableRole!');
+    expect(await enumValues('InvitableRole')).toEqual(['ADMIN', 'MEMBER']);
+    const res = await t.gql.ok<{ __type: { inputFields: { name: string; type: TypeRef }[] } }>(
+      `{ __type(name: "InviteOrganizationMemberInput") { inputFields { name type { kind name ofType { kind name } } } } }`,
+    );
+    const role = res.__type.inputFields.find((f) => f.name === 'role')!;
+    expect(describeRef(role.type)).toBe('InvitableRole!');
+  });
 });
