@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { auditEventHash } from '../src/audit/audit-hash.js';
 import type { GqlResponse } from './support/graphql-client.js';
 import {
   createAdmin,
@@ -81,6 +82,28 @@ describe('audit trail', () => {
       }),
     ]);
     expect(res.auditEvents.edges[0].node.requestId).toEqual(expect.any(String));
+  });
+
+  it('gives data as a JSON object: with the other fields as sent, the event hash recomputes', async () => {
+    const { rows } = await t.sql.query(
+      `SELECT id, entity_type, entity_id, data FROM audit_events WHERE data <> '{}'::jsonb ORDER BY seq LIMIT 1`,
+    );
+    expect(rows).toHaveLength(1);
+    const res = await t.gql.as(admin.token).ok<{
+      auditEvents: { edges: { node: Record<string, unknown> & { id: string } }[] };
+    }>(
+      `query($filter: AuditEventFilterInput) { auditEvents(filter: $filter, first: 100) { edges { node {
+         seq id occurredAt actorUserId action entityType entityId organizationId fromState toState reason requestId
+         data prevHash hash } } } }`,
+      { filter: { entityType: rows[0].entity_type, entityId: rows[0].entity_id } },
+    );
+    const event = res.auditEvents.edges.find((e) => e.node.id === rows[0].id)!.node;
+    expect(typeof event.data).toBe('object');
+    expect(Array.isArray(event.data)).toBe(false);
+    expect(event.data).toEqual(rows[0].data);
+    expect(Object.keys(event.data as object).length).toBeGreaterThan(0);
+    const { hash, ...content } = event;
+    expect(auditEventHash(content as unknown as Parameters<typeof auditEventHash>[0])).toBe(hash);
   });
 
   it('shows an organisation only the events about itself', async () => {

@@ -124,6 +124,34 @@ describe('enterprises and SMEs', () => {
     ]);
   });
 
+  it('offers invitations ADMIN or MEMBER only: OWNER is refused before anything is stored', async () => {
+    const owner = await createUser(t);
+    const colleague = await createUser(t);
+    const smeId = (await createSme(t, { via: 'api', owner })).id;
+    const asVariable = await t.gql
+      .as(owner.token)
+      .send(INVITE, { input: { email: colleague.email, role: 'OWNER' } });
+    expect(asVariable.status).toBe(400);
+    expect(asVariable.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(asVariable.errors?.[0].message).toMatch(/"OWNER".*InvitableRole/);
+    const asLiteral = await t.gql
+      .as(owner.token)
+      .send(
+        `mutation { inviteOrganizationMember(input: { email: "${colleague.email}", role: OWNER }) { token } }`,
+      );
+    expect(asLiteral.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(asLiteral.errors?.[0].message).toMatch(/OWNER.*InvitableRole/);
+    const { rows } = await t.sql.query(
+      `SELECT count(*)::int AS n FROM organization_invitations WHERE organization_id = $1`,
+      [smeId],
+    );
+    expect(rows[0].n).toBe(0);
+    const admin = await t.gql.as(owner.token).ok<{
+      inviteOrganizationMember: { invitation: { role: string } };
+    }>(INVITE, { input: { email: colleague.email, role: 'ADMIN' } });
+    expect(admin.inviteOrganizationMember.invitation.role).toBe('ADMIN');
+  });
+
   it('walks create SME → invite a colleague → accept → verify, and counts the qualification only once verified', async () => {
     const owner = await createUser(t);
     const colleague = await createUser(t);

@@ -245,10 +245,10 @@ export function membershipHistory(
     (e) => ({
       membershipId: str(e, 'entity_id'),
       action: str(e, 'action'),
-      fromStatus: strOrNull(e, 'from_state'),
-      toStatus: strOrNull(e, 'to_state'),
+      fromStatus: oneOfOrNull(e, 'from_state', AllianceMembershipStatus),
+      toStatus: oneOfOrNull(e, 'to_state', AllianceMembershipStatus),
       reason: strOrNull(e, 'reason'),
-      tier: strOrNull(e, 'tier'),
+      tier: oneOfOrNull(e, 'tier', AllianceTier),
       occurredAt: date(e, 'occurred_at'),
     }),
   );

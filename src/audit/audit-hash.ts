@@ -59,7 +59,15 @@ export function auditHashPieces(
   return pieces as [string, string, string, string];
 }
 
-export type ChainProblem = 'SEQUENCE_GAP' | 'PREVIOUS_HASH_MISMATCH' | 'HASH_MISMATCH';
+/** How a link of the chain is broken (the GraphQL enum `AuditChainProblem`). */
+export enum ChainProblem {
+  /** The seq is not the previous one plus 1 (a row removed or reordered). */
+  SEQUENCE_GAP = 'SEQUENCE_GAP',
+  /** prev_hash is not the previous row's hash. */
+  PREVIOUS_HASH_MISMATCH = 'PREVIOUS_HASH_MISMATCH',
+  /** The row's content does not give its hash (the row was altered). */
+  HASH_MISMATCH = 'HASH_MISMATCH',
+}
 
 export interface ChainBreak {
   seq: string;
@@ -78,12 +86,13 @@ export function checkChainSegment(
   let prev = previous;
   for (const row of rows) {
     const expectedSeq = prev ? (BigInt(prev.seq) + 1n).toString() : '1';
-    if (row.seq !== expectedSeq) return { seq: row.seq, id: row.id, problem: 'SEQUENCE_GAP' };
+    if (row.seq !== expectedSeq)
+      return { seq: row.seq, id: row.id, problem: ChainProblem.SEQUENCE_GAP };
     if (row.prevHash !== (prev ? prev.hash : GENESIS_HASH))
-      return { seq: row.seq, id: row.id, problem: 'PREVIOUS_HASH_MISMATCH' };
+      return { seq: row.seq, id: row.id, problem: ChainProblem.PREVIOUS_HASH_MISMATCH };
     const { hash, ...content } = row;
     if (auditEventHash(content) !== hash)
-      return { seq: row.seq, id: row.id, problem: 'HASH_MISMATCH' };
+      return { seq: row.seq, id: row.id, problem: ChainProblem.HASH_MISMATCH };
     prev = { seq: row.seq, hash };
   }
   return null;

@@ -8,7 +8,7 @@ import {
   strOrNull,
 } from '../database/typed-query.js';
 import type { AuditHashContent } from './audit-hash.js';
-import { canonicalJson } from '../common/canonical-json.js';
+import type { JsonValue } from '../common/graphql/json.scalar.js';
 import type { AuditEventType } from './dto/audit.types.js';
 
 /** The SQL of the audit trail (see docs/architecture.md, "The SQL layer"). */
@@ -65,7 +65,7 @@ const toEventType = (r: SqlRow): AuditEventType => ({
   ...auditColumns(r),
   occurredAt: date(r, 'occurred_at'),
   actorDisplayName: strOrNull(r, 'actor_display_name'),
-  data: canonicalJson(jsonValue(r, 'data')),
+  data: jsonValue(r, 'data') as JsonValue,
 });
 
 /** How a page shows an event's data: `data` an expression on `e`, `u` and the page's `joins` (default: as stored). */

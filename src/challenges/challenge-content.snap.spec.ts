@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { buildContentUpdate, ContentPatch } from './challenge-content.queries.js';
-import { ChallengeVisibility, MinQualification } from './challenge.entity.js';
+import { SmeQualification } from '../organizations/index.js';
+import { ChallengeVisibility } from './challenge.entity.js';
 
 /**
  * The UPDATE a content patch (draft update or amendment) generates, as committed snapshots: a change to
@@ -25,7 +26,7 @@ describe('buildContentUpdate', () => {
     const patch = {
       deadline: new Date('2027-01-01T00:00:00.000Z'),
       eligibility: {
-        minQualification: MinQualification.LITTLE_GIANT,
+        minQualification: SmeQualification.LITTLE_GIANT,
         allowedRegionCodes: ['310000'],
         verifiedOnly: true,
       },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { QUALIFICATION_ORDER } from '../organizations/index.js';
-import { MinQualification } from './challenge.entity.js';
+import { getMetadataArgsStorage } from 'typeorm';
+import { QUALIFICATION_ORDER, SmeQualification } from '../organizations/index.js';
+import { ChallengeEntity } from './challenge.entity.js';
 import { contentErrors, missingForReview } from './challenge-rules.js';
 
 const now = new Date('2030-01-01T00:00:00Z');
@@ -79,7 +80,11 @@ describe('challenge content rules', () => {
 });
 
 describe('the minimum qualification a challenge asks for', () => {
-  it('holds the SME qualifications in their one order (QUALIFICATION_ORDER)', () => {
-    expect(Object.values(MinQualification)).toEqual([...QUALIFICATION_ORDER]);
+  it('is an SME qualification (one enum), held in their one order (QUALIFICATION_ORDER)', () => {
+    const column = getMetadataArgsStorage().columns.find(
+      (c) => c.target === ChallengeEntity && c.propertyName === 'minQualification',
+    );
+    expect(column?.options.enum).toBe(SmeQualification);
+    expect(Object.values(SmeQualification)).toEqual([...QUALIFICATION_ORDER]);
   });
 });

@@ -10,7 +10,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import type { Relation } from 'typeorm';
-import { OrganizationEntity } from '../organizations/index.js';
+import { OrganizationEntity, SmeQualification } from '../organizations/index.js';
 import { UserEntity } from '../users/index.js';
 
 import { ChallengeStatus } from './challenge-transitions.js';
@@ -60,14 +60,6 @@ export enum ChallengeVisibility {
 export enum ProposalCountVisibility {
   ISSUER_ONLY = 'ISSUER_ONLY',
   PUBLIC = 'PUBLIC',
-}
-
-/** The lowest SME qualification (专精特新 level) a respondent needs; same values as sme_qualification, lowest first. */
-export enum MinQualification {
-  NONE = 'NONE',
-  INNOVATIVE = 'INNOVATIVE',
-  SPECIALIZED = 'SPECIALIZED',
-  LITTLE_GIANT = 'LITTLE_GIANT',
 }
 
 /**
@@ -190,11 +182,13 @@ export class ChallengeEntity {
   @Column({
     name: 'min_qualification',
     type: 'enum',
-    enum: MinQualification,
+    // The SME qualifications (one enum in the API); the PostgreSQL type keeps its own name, same values.
+    enum: SmeQualification,
     enumName: 'challenge_min_qualification',
-    default: MinQualification.NONE,
+    default: SmeQualification.NONE,
   })
-  minQualification: MinQualification;
+  /** The lowest SME qualification (专精特新 level) a respondent needs. */
+  minQualification: SmeQualification;
 
   /** GB/T 2260 province codes an SME must be registered in; empty = anywhere. */
   @Column({

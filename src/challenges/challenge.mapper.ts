@@ -19,9 +19,9 @@ import {
   CooperationMode,
   DemandType,
   IpOwnership,
-  MinQualification,
   ProposalCountVisibility,
 } from './challenge.entity.js';
+import { SmeQualification } from '../organizations/index.js';
 import { ChallengeType } from './dto/challenge.types.js';
 
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
@@ -52,7 +52,7 @@ function technicalField(f: SqlRow): { code: string; nameZh: string; nameEn: stri
 // The enum columns' readers, built once (not per row: the lists map many rows).
 const values = <T extends string>(e: Readonly<Record<string, T>>): readonly T[] => Object.values(e);
 const STATUSES = values(ChallengeStatus);
-const MIN_QUALIFICATIONS = values(MinQualification);
+const MIN_QUALIFICATIONS = values(SmeQualification);
 const CHAIN_GOALS = values(ChainGoal);
 const DEMAND_TYPES = values(DemandType);
 const COOPERATION_MODES = values(CooperationMode);

@@ -1,5 +1,6 @@
 import type { SqlRow, SqlTarget } from '../database/typed-query.js';
 import {
+  oneOfArray,
   bool,
   date,
   dateOrNull,
@@ -11,10 +12,14 @@ import {
   queryOne,
   queryRows,
   str,
-  strArray,
   strOrNull,
 } from '../database/typed-query.js';
-import { eligibilityProblemsSql, VerificationStatus } from '../organizations/index.js';
+import {
+  ELIGIBILITY_REASONS,
+  type EligibilityReason,
+  eligibilityProblemsSql,
+  VerificationStatus,
+} from '../organizations/index.js';
 import type { ListQuery } from './challenge-list-query.js';
 import { ChallengeDetailPart, ChallengeNode, toChallengeType } from './challenge.mapper.js';
 import { ChallengeStatus, ChallengeVisibility } from './challenge.entity.js';
@@ -332,12 +337,15 @@ export function eligibilityProblemsOf(
   target: SqlTarget,
   organizationId: string,
   ids: readonly string[],
-): Promise<Part<string[]>[]> {
+): Promise<Part<EligibilityReason[]>[]> {
   return queryRows(
     target,
     `SELECT c.id AS challenge_id, ${eligibilityProblemsSql('$2')} AS reasons FROM challenges c WHERE c.id = ANY($1::uuid[])`,
     [ids, organizationId],
-    (r) => ({ challengeId: str(r, 'challenge_id'), value: strArray(r, 'reasons') }),
+    (r) => ({
+      challengeId: str(r, 'challenge_id'),
+      value: oneOfArray(r, 'reasons', ELIGIBILITY_REASONS),
+    }),
   );
 }
 
@@ -367,14 +375,17 @@ export async function termsGate(
   viewer: Viewer,
   challengeId: string,
   organizationId: string,
-): Promise<{ mayAccept: boolean; reasons: string[] }> {
+): Promise<{ mayAccept: boolean; reasons: EligibilityReason[] }> {
   const p = new SqlParams();
   const gate = termsGateSql(viewer, p);
   const row = await queryOne(
     target,
     `SELECT ${gate} AS may_accept, ${eligibilityProblemsSql(p.add(organizationId))} AS reasons FROM challenges c WHERE c.id = ${p.add(challengeId)}::uuid`,
     p.values,
-    (r) => ({ mayAccept: bool(r, 'may_accept'), reasons: strArray(r, 'reasons') }),
+    (r) => ({
+      mayAccept: bool(r, 'may_accept'),
+      reasons: oneOfArray(r, 'reasons', ELIGIBILITY_REASONS),
+    }),
   );
   return row!;
 }

@@ -8,9 +8,9 @@ export { OrganizationMemberEntity } from './organization-member.entity.js';
 export { OrganizationInvitationEntity } from './organization-invitation.entity.js';
 export { EnterpriseEntity } from './enterprises/enterprise.entity.js';
 export { EnterpriseType } from './enterprises/dto/enterprise.types.js';
-export { SmeEntity } from './smes/sme.entity.js';
+export { SmeEntity, SmeQualification } from './smes/sme.entity.js';
 export { SmeTechnicalFieldEntity } from './smes/sme-technical-field.entity.js';
 /** The one eligibility rule: may this SME answer this challenge (smes/eligibility.ts). */
 export { ELIGIBILITY_REASONS, eligibilityProblemsSql } from './smes/eligibility.js';
 export { QUALIFICATION_ORDER } from './smes/qualification.js';
-export type { EligibilityReason } from './smes/eligibility.js';
+export { EligibilityReason } from './smes/eligibility.js';

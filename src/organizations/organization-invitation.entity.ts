@@ -12,6 +12,16 @@ import { UserEntity } from '../users/index.js';
 import { OrganizationRole } from './organization-member.entity.js';
 import { OrganizationEntity } from './organization.entity.js';
 
+/**
+ * The roles an invitation may give: ADMIN or MEMBER. Ownership is never given by invitation (an OWNER gives it
+ * with changeOrganizationMemberRole); the API offers only these values, so no other rule is needed.
+ */
+export const InvitableRole = {
+  ADMIN: OrganizationRole.ADMIN,
+  MEMBER: OrganizationRole.MEMBER,
+} as const;
+export type InvitableRole = (typeof InvitableRole)[keyof typeof InvitableRole];
+
 /** An invitation to join an organisation. Only the SHA-256 of its token is stored. */
 @Entity('organization_invitations')
 export class OrganizationInvitationEntity {
@@ -30,6 +40,7 @@ export class OrganizationInvitationEntity {
   @Column({ type: 'varchar', length: 254 })
   email: string;
 
+  /** An InvitableRole, stored with the members' role type. */
   @Column({ type: 'enum', enum: OrganizationRole, enumName: 'organization_role' })
   role: OrganizationRole;
 

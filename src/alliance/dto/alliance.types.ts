@@ -107,17 +107,20 @@ export class AllianceMembershipEventType {
   @Field()
   action: string;
 
-  @Field(() => String, { nullable: true })
-  fromStatus: string | null;
+  @Field(() => AllianceMembershipStatus, { nullable: true })
+  fromStatus: AllianceMembershipStatus | null;
 
-  @Field(() => String, { nullable: true })
-  toStatus: string | null;
+  @Field(() => AllianceMembershipStatus, { nullable: true })
+  toStatus: AllianceMembershipStatus | null;
 
   @Field(() => String, { nullable: true })
   reason: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The tier after the step, when it set one.' })
-  tier: string | null;
+  @Field(() => AllianceTier, {
+    nullable: true,
+    description: 'The tier after the step, when it set one.',
+  })
+  tier: AllianceTier | null;
 
   @Field()
   occurredAt: Date;

@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import {
   IsDate,
@@ -9,12 +9,30 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { JsonScalar, type JsonValue } from '../../common/graphql/json.scalar.js';
 import { Connection, ConnectionArgs } from '../../common/pagination/connection.js';
 import { trim } from '../../common/transforms.js';
+import { ChainProblem } from '../audit-hash.js';
+
+registerEnumType(ChainProblem, {
+  name: 'AuditChainProblem',
+  description: 'How a link of the audit chain is broken.',
+  valuesMap: {
+    SEQUENCE_GAP: {
+      description: 'The seq is not the previous one plus 1 (a row removed or reordered).',
+    },
+    PREVIOUS_HASH_MISMATCH: { description: "prev_hash is not the previous row's hash." },
+    HASH_MISMATCH: {
+      description: "The row's content does not give its hash (the row was altered).",
+    },
+  },
+});
 
 @ObjectType('AuditEvent')
 export class AuditEventType {
-  @Field({ description: 'Position in the chain (1, 2, ...), as a string (64-bit).' })
+  @Field({
+    description: 'Position in the chain (1, 2, ...): a 64-bit integer as a decimal string.',
+  })
   seq: string;
 
   @Field(() => ID)
@@ -53,8 +71,11 @@ export class AuditEventType {
   @Field(() => String, { nullable: true })
   requestId: string | null;
 
-  @Field({ description: 'Further details as canonical JSON text (keys sorted).' })
-  data: string;
+  @Field(() => JsonScalar, {
+    description:
+      'Further details, a JSON object (the hash covers its canonical JSON text: keys sorted, no whitespace).',
+  })
+  data: JsonValue;
 
   @Field()
   prevHash: string;
@@ -123,18 +144,21 @@ export class AuditChainReportType {
   @Field()
   ok: boolean;
 
-  @Field({ description: 'Events checked, up to and including the first broken one.' })
+  @Field(() => Int, { description: 'Events checked, up to and including the first broken one.' })
   checked: number;
 
-  @Field(() => String, { nullable: true, description: 'The seq of the first broken link.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The seq of the first broken link: a 64-bit integer as a decimal string.',
+  })
   firstBrokenSeq: string | null;
 
   @Field(() => ID, { nullable: true })
   firstBrokenId: string | null;
 
-  @Field(() => String, {
+  @Field(() => ChainProblem, {
     nullable: true,
-    description: 'SEQUENCE_GAP, PREVIOUS_HASH_MISMATCH or HASH_MISMATCH.',
+    description: 'How the first broken link is broken.',
   })
-  problem: string | null;
+  problem: ChainProblem | null;
 }

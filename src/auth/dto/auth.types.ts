@@ -1,4 +1,4 @@
-import { Field, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { UserType } from '../../users/index.js';
 
 @ObjectType()
@@ -36,6 +36,6 @@ export class ChangePasswordPayload {
   @Field()
   ok: boolean;
 
-  @Field({ description: 'How many other sessions were ended.' })
+  @Field(() => Int, { description: 'How many other sessions were ended.' })
   endedSessions: number;
 }

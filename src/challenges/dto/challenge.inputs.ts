@@ -35,10 +35,10 @@ import {
   CooperationMode,
   DemandType,
   IpOwnership,
-  MinQualification,
   ProposalCountVisibility,
 } from '../challenge.entity.js';
 import { trim } from '../../common/transforms.js';
+import { SmeQualification } from '../../organizations/index.js';
 import { HumanName } from '../../common/validation.js';
 
 const trimOrNull = ({ value }: { value: unknown }) =>
@@ -107,9 +107,9 @@ export class EvaluationCriterionInput {
 
 @InputType()
 export class EligibilityInput {
-  @Field(() => MinQualification, { defaultValue: MinQualification.NONE })
-  @IsEnum(MinQualification)
-  minQualification: MinQualification = MinQualification.NONE;
+  @Field(() => SmeQualification, { defaultValue: SmeQualification.NONE })
+  @IsEnum(SmeQualification)
+  minQualification: SmeQualification = SmeQualification.NONE;
 
   @Field(() => [String], {
     defaultValue: [],

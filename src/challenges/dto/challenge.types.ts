@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { FenScalar } from '../../common/graphql/fen.scalar.js';
 import { Connection } from '../../common/pagination/connection.js';
+import { EligibilityReason, SmeQualification } from '../../organizations/index.js';
 import {
   ChainGoal,
   ChallengeStatus,
@@ -8,7 +9,6 @@ import {
   CooperationMode,
   DemandType,
   IpOwnership,
-  MinQualification,
   ProposalCountVisibility,
 } from '../challenge.entity.js';
 
@@ -28,10 +28,6 @@ registerEnumType(ProposalCountVisibility, {
   name: 'ProposalCountVisibility',
   description:
     "Who may know a challenge's proposal count: ISSUER_ONLY (its members and admins) or PUBLIC (everyone who sees the challenge).",
-});
-registerEnumType(MinQualification, {
-  name: 'MinimumQualification',
-  description: 'The lowest 专精特新 level a respondent SME needs.',
 });
 
 @ObjectType()
@@ -60,8 +56,10 @@ export class ChallengeTechnicalField {
 
 @ObjectType()
 export class ChallengeEligibility {
-  @Field(() => MinQualification)
-  minQualification: MinQualification;
+  @Field(() => SmeQualification, {
+    description: 'The lowest SME qualification (专精特新 level) a respondent needs.',
+  })
+  minQualification: SmeQualification;
 
   @Field(() => [String], { description: 'GB/T 2260 province codes; empty means anywhere.' })
   allowedRegionCodes: string[];
@@ -171,11 +169,10 @@ export class ChallengeEligibilityCheck {
   @Field()
   eligible: boolean;
 
-  @Field(() => [String], {
-    description:
-      'NOT_AN_SME, NOT_VERIFIED, REGION_NOT_ALLOWED, QUALIFICATION_EXPIRED, QUALIFICATION_TOO_LOW: why the SME may not submit; empty when eligible',
+  @Field(() => [EligibilityReason], {
+    description: 'Why the SME may not submit, in the order of the rule; empty when eligible.',
   })
-  reasons: string[];
+  reasons: EligibilityReason[];
 }
 
 @ObjectType({ description: 'The content of one public version of a challenge.' })

@@ -12,6 +12,7 @@ import {
   Length,
   MaxLength,
 } from 'class-validator';
+import { InvitableRole } from '../organization-invitation.entity.js';
 import { OrganizationRole } from '../organization-member.entity.js';
 import { trim } from '../../common/validators.js';
 
@@ -26,13 +27,9 @@ export class InviteOrganizationMemberInput {
   @MaxLength(254)
   email: string;
 
-  @Field(() => OrganizationRole, {
-    description: 'ADMIN or MEMBER (ownership is given with changeOrganizationMemberRole).',
-  })
-  @IsIn([OrganizationRole.ADMIN, OrganizationRole.MEMBER], {
-    message: 'role must be ADMIN or MEMBER',
-  })
-  role: OrganizationRole;
+  @Field(() => InvitableRole)
+  @IsIn(Object.values(InvitableRole), { message: 'role must be ADMIN or MEMBER' })
+  role: InvitableRole;
 }
 
 @InputType()

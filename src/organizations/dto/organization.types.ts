@@ -1,11 +1,17 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Connection } from '../../common/pagination/connection.js';
+import { InvitableRole } from '../organization-invitation.entity.js';
 import { OrganizationRole } from '../organization-member.entity.js';
 import { OrganizationKind, VerificationStatus } from '../organization.entity.js';
 
 registerEnumType(OrganizationKind, { name: 'OrganizationKind' });
 registerEnumType(VerificationStatus, { name: 'VerificationStatus' });
 registerEnumType(OrganizationRole, { name: 'OrganizationRole' });
+registerEnumType(InvitableRole, {
+  name: 'InvitableRole',
+  description:
+    'The role an invitation gives: ADMIN or MEMBER (ownership is given with changeOrganizationMemberRole).',
+});
 
 /** A member of an organisation; visible only to the organisation's own members and platform admins. */
 @ObjectType('OrganizationMember')
@@ -34,8 +40,8 @@ export class OrganizationInvitationType {
   @Field()
   email: string;
 
-  @Field(() => OrganizationRole)
-  role: OrganizationRole;
+  @Field(() => InvitableRole)
+  role: InvitableRole;
 
   @Field()
   expiresAt: Date;

@@ -22,6 +22,10 @@ export const ELIGIBILITY_REASONS = [
   'QUALIFICATION_TOO_LOW',
 ] as const;
 export type EligibilityReason = (typeof ELIGIBILITY_REASONS)[number];
+/** The reasons as an enum object, for the GraphQL enum `EligibilityReason` (registered in dto/sme.types.ts). */
+export const EligibilityReason = Object.freeze(
+  Object.fromEntries(ELIGIBILITY_REASONS.map((r) => [r, r])),
+) as { readonly [R in EligibilityReason]: R };
 
 /** `array_position` of a qualification (text) in the one order of qualifications (1 = NONE). */
 function qualificationRankSql(expression: string): string {

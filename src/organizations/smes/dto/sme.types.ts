@@ -1,12 +1,33 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { OrganizationProfileType } from '../../dto/organization-profile.types.js';
 import { TechnicalFieldType } from '../../../technical-fields/index.js';
+import { EligibilityReason } from '../eligibility.js';
 import { SmeQualification, SmeSizeClass } from '../sme.entity.js';
 
 registerEnumType(SmeSizeClass, { name: 'SmeSizeClass' });
 registerEnumType(SmeQualification, {
   name: 'SmeQualification',
   description: 'NONE, INNOVATIVE (创新型), SPECIALIZED (专精特新), LITTLE_GIANT (小巨人)',
+});
+registerEnumType(EligibilityReason, {
+  name: 'EligibilityReason',
+  description: 'Why an SME may not answer a challenge (the eligibility rule).',
+  valuesMap: {
+    NOT_AN_SME: { description: 'The organisation is not an SME.' },
+    NOT_VERIFIED: {
+      description: 'The challenge is for verified SMEs and this one is not VERIFIED.',
+    },
+    REGION_NOT_ALLOWED: {
+      description: "The challenge names regions and the SME's is not one of them.",
+    },
+    QUALIFICATION_EXPIRED: {
+      description:
+        'The SME declares the qualification asked for, but its certificate has ended (China time).',
+    },
+    QUALIFICATION_TOO_LOW: {
+      description: "The qualification that counts is below the challenge's minimum.",
+    },
+  },
 });
 
 /** An SME (揭榜方): the shared organisation profile and its own fields. */
