@@ -30,7 +30,7 @@ interface AuditNode {
   organizationId: string | null;
   entityType: string;
   entityId: string;
-  data: string;
+  data: Record<string, unknown>;
 }
 
 interface ReadData {
@@ -64,7 +64,7 @@ describe("audit: every read of an SME's proposal content is in the SME's own aud
   const reads = (nodes: AuditNode[]) =>
     nodes
       .filter((n) => n.action === 'PROPOSAL_CONTENT_READ')
-      .map((n) => ({ ...n, read: JSON.parse(n.data) as ReadData }));
+      .map((n) => ({ ...n, read: n.data as unknown as ReadData }));
 
   beforeAll(async () => {
     t = await startTestApp();
