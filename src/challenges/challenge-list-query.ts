@@ -1,6 +1,7 @@
 import { UserInputError } from '../common/errors.js';
 import { decodeCursor, encodeCursor } from '../common/pagination/connection.js';
 import { isUuid } from '../common/uuid.js';
+import { regionAllowedSql } from '../organizations/index.js';
 import { searchQuery } from './challenge-search.js';
 import {
   effectiveStatusSql,
@@ -119,10 +120,7 @@ export function filterConditions(
     where.push(`COALESCE(c.budget_max, c.budget_min) >= ${p.add(filter.budgetMin)}::bigint`);
   if (filter.budgetMax != null)
     where.push(`COALESCE(c.budget_min, c.budget_max) <= ${p.add(filter.budgetMax)}::bigint`);
-  if (filter.eligibleRegionCode)
-    where.push(
-      `(cardinality(c.allowed_region_codes) = 0 OR ${p.add(filter.eligibleRegionCode)}::varchar = ANY(c.allowed_region_codes))`,
-    );
+  if (filter.eligibleRegionCode) where.push(regionAllowedSql(p.add(filter.eligibleRegionCode)));
   if (filter.statuses?.length)
     where.push(`${effectiveStatusSql('c')} = ANY(${p.add(filter.statuses)}::challenge_status[])`);
   if (filter.deadlineFrom) where.push(`c.deadline >= ${p.add(filter.deadlineFrom)}::timestamptz`);

@@ -11,6 +11,10 @@ export { EnterpriseType } from './enterprises/dto/enterprise.types.js';
 export { SmeEntity, SmeQualification } from './smes/sme.entity.js';
 export { SmeTechnicalFieldEntity } from './smes/sme-technical-field.entity.js';
 /** The one eligibility rule: may this SME answer this challenge (smes/eligibility.ts). */
-export { ELIGIBILITY_REASONS, eligibilityProblemsSql } from './smes/eligibility.js';
+export {
+  ELIGIBILITY_REASONS,
+  eligibilityProblemsSql,
+  regionAllowedSql,
+} from './smes/eligibility.js';
 export { QUALIFICATION_ORDER } from './smes/qualification.js';
 export { EligibilityReason } from './smes/eligibility.js';

@@ -33,6 +33,14 @@ function qualificationRankSql(expression: string): string {
 }
 
 /**
+ * Whether the region `region` (an SQL expression) may answer challenge `c`: the challenge names no region, or
+ * names this one. The region part of the rule, also used by the browse filter `eligibleRegionCode`.
+ */
+export function regionAllowedSql(region: string, c = 'c'): string {
+  return `(cardinality(${c}.allowed_region_codes) = 0 OR ${region}::varchar = ANY(${c}.allowed_region_codes))`;
+}
+
+/**
  * The reasons as a text[] expression over `c` (challenges) for the organisation id parameter `$org`
  * (a placeholder such as `$2`). One sub-select; for a list, one per row.
  */
@@ -42,7 +50,7 @@ export function eligibilityProblemsSql(organizationIdParam: string, c = 'c'): st
   return `(SELECT array_remove(ARRAY[
       CASE WHEN eo.kind <> 'SME' THEN 'NOT_AN_SME' END,
       CASE WHEN ${c}.verified_only AND eo.verification_status <> 'VERIFIED' THEN 'NOT_VERIFIED' END,
-      CASE WHEN cardinality(${c}.allowed_region_codes) > 0 AND NOT (eo.region_code::varchar = ANY(${c}.allowed_region_codes)) THEN 'REGION_NOT_ALLOWED' END,
+      CASE WHEN NOT ${regionAllowedSql('eo.region_code', c)} THEN 'REGION_NOT_ALLOWED' END,
       CASE WHEN ${qualificationRankSql(effectiveQualificationSql('eo', 'es'))} < ${needed}
            THEN CASE WHEN eo.verification_status = 'VERIFIED' AND ${qualificationRankSql('es.qualification')} >= ${needed}
                           AND es.qualification_valid_until < ${today}
