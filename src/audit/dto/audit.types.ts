@@ -52,10 +52,12 @@ export class AuditEventType {
   })
   actorDisplayName: string | null;
 
-  @Field({ description: 'What was done, e.g. CHALLENGE_PUBLISHED or PROPOSAL_CONTENT_READ.' })
+  @Field({
+    description: 'What was done, e.g. CHALLENGE_PUBLISHED, SUBMIT or PROPOSAL_CONTENT_READ.',
+  })
   action: string;
 
-  @Field({ description: 'Kind of the object acted on, e.g. challenge, proposal, organization.' })
+  @Field({ description: 'Kind of the object acted on, e.g. Challenge, Proposal, Organization.' })
   entityType: string;
 
   @Field({ description: 'Id of the object acted on.' })
@@ -83,7 +85,8 @@ export class AuditEventType {
   reason: string | null;
 
   @Field(() => String, {
-    description: 'The server-generated id of the request that acted; null for jobs.',
+    description:
+      'The server-generated id of the request that acted; null for actions taken by the system.',
     nullable: true,
   })
   requestId: string | null;

@@ -79,7 +79,9 @@ registerEnumType(ChallengeVisibility, {
   valuesMap: {
     PUBLIC: { description: 'Everyone, also anonymous visitors.' },
     REGISTERED: { description: 'Signed-in users only.' },
-    INVITE_ONLY: { description: 'Only SMEs the issuer invited.' },
+    INVITE_ONLY: {
+      description: "Only SMEs the issuer invited (and the issuer's members and admins).",
+    },
   },
   name: 'ChallengeVisibility',
 });
