@@ -50,11 +50,18 @@ export class ExpertProfileType {
   revokedAt: Date | null;
 }
 
-@ObjectType()
-export class ExpertProfilePayload {
-  @Field(() => ExpertProfileType)
+/** The fields of the mutations that change one expert's profile; each has its own payload type. */
+@ObjectType({ isAbstract: true })
+export abstract class ExpertProfilePayload {
+  @Field(() => ExpertProfileType, { description: 'The expert profile after the change.' })
   expert: ExpertProfileType;
 }
+
+@ObjectType({ description: 'The result of grantExpertRole: the granted or updated profile.' })
+export class GrantExpertRolePayload extends ExpertProfilePayload {}
+
+@ObjectType({ description: 'The result of revokeExpertRole: the revoked profile.' })
+export class RevokeExpertRolePayload extends ExpertProfilePayload {}
 
 @InputType()
 export class GrantExpertRoleInput {

@@ -59,8 +59,9 @@ export class InviteOrganizationMemberPayload {
   token: string;
 }
 
-@ObjectType()
-export class OrganizationMembershipPayload {
+/** The fields of the mutations that change one membership of an organisation; each has its own payload type. */
+@ObjectType({ isAbstract: true })
+export abstract class OrganizationMembershipPayload {
   @Field(() => ID)
   organizationId: string;
 
@@ -70,6 +71,16 @@ export class OrganizationMembershipPayload {
   @Field(() => OrganizationMemberType)
   member: OrganizationMemberType;
 }
+
+@ObjectType({
+  description: 'The result of acceptOrganizationInvitation: the caller as a new member.',
+})
+export class AcceptOrganizationInvitationPayload extends OrganizationMembershipPayload {}
+
+@ObjectType({
+  description: 'The result of changeOrganizationMemberRole: the member in the new role.',
+})
+export class ChangeOrganizationMemberRolePayload extends OrganizationMembershipPayload {}
 
 @ObjectType()
 export class RemoveOrganizationMemberPayload {
@@ -96,15 +107,24 @@ export abstract class OrganizationVerificationRef {
   verificationStatus: VerificationStatus;
 }
 
-/** The outcome of an admin's verification decision. */
-@ObjectType()
-export class OrganizationVerificationPayload extends OrganizationVerificationRef {
+/** The outcome of an admin's verification decision; each decision mutation has its own payload type. */
+@ObjectType({ isAbstract: true })
+export abstract class OrganizationVerificationPayload extends OrganizationVerificationRef {
   @Field(() => String, { nullable: true })
   verificationReason: string | null;
 
   @Field(() => Date, { nullable: true })
   verifiedAt: Date | null;
 }
+
+@ObjectType({ description: 'The result of verifyOrganization: the organisation as verified.' })
+export class VerifyOrganizationPayload extends OrganizationVerificationPayload {}
+
+@ObjectType({
+  description:
+    'The result of rejectOrganizationVerification: the organisation with its verification refused or withdrawn.',
+})
+export class RejectOrganizationVerificationPayload extends OrganizationVerificationPayload {}
 
 /** Another organisation claiming the same credit code (统一社会信用代码): shown to platform admins only. */
 @ObjectType()

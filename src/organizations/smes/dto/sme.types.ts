@@ -70,8 +70,15 @@ export class SmeType extends OrganizationProfileType {
   employees: number | null;
 }
 
-@ObjectType()
-export class SmePayload {
-  @Field(() => SmeType)
+/** The fields of the mutations that change one SME; each has its own payload type. */
+@ObjectType({ isAbstract: true })
+export abstract class SmePayload {
+  @Field(() => SmeType, { description: 'The SME after the change.' })
   sme: SmeType;
 }
+
+@ObjectType({ description: 'The result of createSme: the new SME.' })
+export class CreateSmePayload extends SmePayload {}
+
+@ObjectType({ description: 'The result of updateSme: the edited SME.' })
+export class UpdateSmePayload extends SmePayload {}
