@@ -43,13 +43,6 @@ import {
   ApproveAndPublishChallengePayload,
   AskChallengeQuestionPayload,
   CancelChallengePayload,
-  CreateChallengePayload,
-  InviteSmeToChallengePayload,
-  PublishChallengeAnnouncementPayload,
-  RejectChallengePayload,
-  RequestChallengeChangesPayload,
-  SubmitChallengeForReviewPayload,
-  UpdateChallengeDraftPayload,
   ChallengeAnnouncement,
   ChallengeConnection,
   ChallengeEligibilityCheck,
@@ -59,7 +52,14 @@ import {
   ChallengeTerms,
   ChallengeType,
   ChallengeVersion,
+  CreateChallengePayload,
   EvaluationCriterion,
+  InviteSmeToChallengePayload,
+  PublishChallengeAnnouncementPayload,
+  RejectChallengePayload,
+  RequestChallengeChangesPayload,
+  SubmitChallengeForReviewPayload,
+  UpdateChallengeDraftPayload,
 } from './dto/challenge.types.js';
 
 interface Ctx {

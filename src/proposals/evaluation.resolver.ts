@@ -20,22 +20,21 @@ import {
   SubmitScoresInput,
 } from './dto/proposal.inputs.js';
 import {
-  AssignReviewersPayload,
-  Objection,
-  ReviewAssignment,
   AcceptReviewAssignmentPayload,
+  AssignReviewersPayload,
   CloseChallengeAsFailedPayload,
   DeclineReviewAssignmentPayload,
   DismissObjectionPayload,
   FileObjectionPayload,
   LockScoringPayload,
   MarkNotSelectedPayload,
-  ShortlistProposalsPayload,
-  UpholdObjectionPayload,
-  Proposal,
+  Objection,
   ProposalRanking,
+  ReviewAssignment,
   SelectWinnersPayload,
+  ShortlistProposalsPayload,
   SubmitScoresPayload,
+  UpholdObjectionPayload,
 } from './dto/proposal.types.js';
 
 /** Evaluation (专家评审), decisions, 公示 and objections. Finer rules (issuer role, assignment) are the services'. */

@@ -16,14 +16,14 @@ import {
 } from './dto/proposal.inputs.js';
 import {
   ChallengeResult,
+  MyProposalConnection,
   OpenProposalForAdminReviewPayload,
+  Proposal,
+  ProposalConnection,
   ReviseProposalPayload,
   SaveProposalDraftPayload,
   SubmitProposalPayload,
   WithdrawProposalPayload,
-  MyProposalConnection,
-  Proposal,
-  ProposalConnection,
 } from './dto/proposal.types.js';
 
 /** An id argument that is not a uuid is bad input, not a database error. */
