@@ -158,9 +158,7 @@ describe('compiled execution answers as graphql-js does', () => {
       industryCode: "D", chainGoal: STRENGTHEN, demandType: TECH_BREAKTHROUGH, cooperationModes: [JOINT_DEVELOPMENT], budgetMin: "100",
       budgetMax: "200", ipOwnership: SHARED, visibility: PUBLIC, deadline: "${deadline}",
       requirements: [{ name: "误报率", target: "< 1", weight: 100 }], evaluationCriteria: [{ name: "可行性", weight: 100 }], eligibility: {} }) {
-        challenge {
-        }
-      } }`;
+      challenge { id requirements { name unit weight mustHave } evaluationCriteria { name description veto weight } eligibility { verifiedOnly minQualification allowedRegionCodes } } } }`;
     const runs = [];
     for (let i = 0; i < 2; i += 1)
       runs.push(
