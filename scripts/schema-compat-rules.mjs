@@ -12,15 +12,20 @@ export function unreleasedSection(changelog) {
 
 /**
  * The entries marked **Breaking**: each list item whose first line carries the mark, with its continuation
- * lines (an entry wraps over several lines).
+ * lines and its nested list items (an entry wraps over several lines and may list what it covers).
  */
 export function breakingEntries(section) {
   const entries = [];
   let current = null;
+  let indent = 0;
   for (const line of section.split('\n')) {
-    if (/^\s*[-*] /.test(line) || /^#/.test(line) || line.trim() === '') {
+    const item = /^(\s*)[-*] /.exec(line);
+    if (item && current !== null && item[1].length > indent) {
+      current += `\n${line}`;
+    } else if (item || /^#/.test(line) || line.trim() === '') {
       if (current !== null) entries.push(current);
-      current = /^\s*[-*] /.test(line) && line.includes('**Breaking**') ? line : null;
+      current = item && line.includes('**Breaking**') ? line : null;
+      indent = item ? item[1].length : 0;
     } else if (current !== null) {
       current += `\n${line}`;
     }

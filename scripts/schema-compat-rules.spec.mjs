@@ -17,7 +17,11 @@ const changelog = `# Changelog
 - **Breaking**: \`Mutation.createChallenge\` returns a payload.
 - **Breaking**: counts are \`Int\`: \`AuditChainReport.checked\`,
   \`ChangePasswordPayload.endedSessions\`.
+- **Breaking**: these mutations return a payload:
+  - \`submitProposal\`: \`Proposal!\` → \`SubmitProposalPayload!\`
+  - \`lockScoring\`: \`ScoringLock!\` → \`LockScoringPayload!\`
 - \`Challenge.title\` is trimmed (not breaking).
+  - \`Challenge.summary\` too (a nested item of an entry that is not breaking).
 
 ## [0.1.0]
 
@@ -36,8 +40,23 @@ describe('schema compatibility: breaking changes named in the CHANGELOG', () => 
 
   it('takes each **Breaking** entry with its continuation lines', () => {
     const entries = breakingEntries(unreleasedSection(changelog));
-    expect(entries).toHaveLength(2);
+    expect(entries).toHaveLength(3);
     expect(entries[1]).toContain('ChangePasswordPayload.endedSessions');
+  });
+
+  it('takes the nested items of a **Breaking** entry as part of it, not those of another entry', () => {
+    const entries = breakingEntries(unreleasedSection(changelog));
+    expect(entries[2]).toContain('lockScoring');
+    expect(
+      unnamedBreakingChanges(
+        [
+          change('Mutation.submitProposal'),
+          change('Mutation.lockScoring'),
+          change('Challenge.summary'),
+        ],
+        changelog,
+      ).map((c) => c.path),
+    ).toEqual(['Challenge.summary']);
   });
 
   it('names a coordinate by itself, its Type.field or its field name', () => {

@@ -128,11 +128,36 @@ export class AllianceMembershipConnection extends Connection(
   'AllianceMembership',
 ) {}
 
-@ObjectType({ description: 'The membership after the change.' })
-export class AllianceMembershipPayload {
+/** The fields of every mutation that changes one alliance membership; each mutation has its own payload type. */
+@ObjectType({ isAbstract: true })
+export abstract class AllianceMembershipPayload {
   @Field(() => AllianceMembershipType, { description: 'The membership as it now is.' })
   membership: AllianceMembershipType;
 }
+
+@ObjectType({ description: 'The result of applyToAlliance: the new APPLIED membership.' })
+export class ApplyToAlliancePayload extends AllianceMembershipPayload {}
+
+@ObjectType({ description: 'The result of admitAllianceMember: the ACTIVE membership.' })
+export class AdmitAllianceMemberPayload extends AllianceMembershipPayload {}
+
+@ObjectType({ description: 'The result of rejectAllianceApplication: the REJECTED membership.' })
+export class RejectAllianceApplicationPayload extends AllianceMembershipPayload {}
+
+@ObjectType({ description: 'The result of suspendAllianceMember: the SUSPENDED membership.' })
+export class SuspendAllianceMemberPayload extends AllianceMembershipPayload {}
+
+@ObjectType({ description: 'The result of reinstateAllianceMember: the ACTIVE membership.' })
+export class ReinstateAllianceMemberPayload extends AllianceMembershipPayload {}
+
+@ObjectType({ description: 'The result of expelAllianceMember: the EXPELLED membership.' })
+export class ExpelAllianceMemberPayload extends AllianceMembershipPayload {}
+
+@ObjectType({ description: 'The result of changeAllianceTier: the membership in its new tier.' })
+export class ChangeAllianceTierPayload extends AllianceMembershipPayload {}
+
+@ObjectType({ description: 'The result of leaveAlliance: the EXITED membership.' })
+export class LeaveAlliancePayload extends AllianceMembershipPayload {}
 
 /** One step of a membership's history, from the audit trail. */
 @ObjectType('AllianceMembershipEvent', {

@@ -1,8 +1,9 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { UserType } from '../../users/index.js';
 
-@ObjectType({ description: 'A signed-in session: the user and a fresh token pair.' })
-export class AuthPayload {
+/** The fields of the mutations that start or renew a session; each has its own payload type. */
+@ObjectType({ isAbstract: true })
+export abstract class AuthPayload {
   @Field({ description: 'Send as `Authorization: Bearer <token>`.' })
   accessToken: string;
 
@@ -18,6 +19,12 @@ export class AuthPayload {
   @Field(() => UserType, { description: 'The signed-in user.' })
   user: UserType;
 }
+
+@ObjectType({ description: 'The result of login: a new session.' })
+export class LoginPayload extends AuthPayload {}
+
+@ObjectType({ description: 'The result of refreshToken: the renewed pair of tokens.' })
+export class RefreshTokenPayload extends AuthPayload {}
 
 @ObjectType({ description: 'The account created.' })
 export class RegisterPayload {

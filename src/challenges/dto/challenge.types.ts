@@ -495,3 +495,66 @@ export class ChallengeFacets {
   @Field(() => [FacetCount], { description: 'Counts per technical-field code.' })
   technicalField: FacetCount[];
 }
+
+// ---- Mutation payloads: one type per mutation; mutations of the same shape share a base --------------
+
+/** The fields of every mutation that changes one challenge. */
+@ObjectType({ isAbstract: true })
+export abstract class ChallengePayload {
+  @Field(() => ChallengeType, { description: 'The challenge after the change.' })
+  challenge: ChallengeType;
+}
+
+@ObjectType({ description: 'The result of createChallenge: the new DRAFT challenge.' })
+export class CreateChallengePayload extends ChallengePayload {}
+
+@ObjectType({ description: 'The result of updateChallengeDraft: the edited challenge.' })
+export class UpdateChallengeDraftPayload extends ChallengePayload {}
+
+@ObjectType({ description: 'The result of amendChallenge: the challenge at its new version.' })
+export class AmendChallengePayload extends ChallengePayload {}
+
+@ObjectType({ description: 'The result of submitChallengeForReview: the challenge in review.' })
+export class SubmitChallengeForReviewPayload extends ChallengePayload {}
+
+@ObjectType({ description: 'The result of requestChallengeChanges: the challenge sent back.' })
+export class RequestChallengeChangesPayload extends ChallengePayload {}
+
+@ObjectType({ description: 'The result of rejectChallenge: the rejected challenge.' })
+export class RejectChallengePayload extends ChallengePayload {}
+
+@ObjectType({ description: 'The result of approveAndPublishChallenge: the published challenge.' })
+export class ApproveAndPublishChallengePayload extends ChallengePayload {}
+
+@ObjectType({ description: 'The result of cancelChallenge: the withdrawn challenge.' })
+export class CancelChallengePayload extends ChallengePayload {}
+
+@ObjectType({
+  description:
+    "The result of acceptChallengeTerms: the challenge as the caller's organisation now sees it.",
+})
+export class AcceptChallengeTermsPayload extends ChallengePayload {}
+
+@ObjectType({
+  description: 'The result of inviteSmeToChallenge: the challenge the SME was invited to.',
+})
+export class InviteSmeToChallengePayload extends ChallengePayload {}
+
+/** The fields of every mutation that changes one clarification question. */
+@ObjectType({ isAbstract: true })
+export abstract class ChallengeQuestionPayload {
+  @Field(() => ChallengeQuestion, { description: 'The question after the change.' })
+  question: ChallengeQuestion;
+}
+
+@ObjectType({ description: 'The result of askChallengeQuestion: the new question.' })
+export class AskChallengeQuestionPayload extends ChallengeQuestionPayload {}
+
+@ObjectType({ description: 'The result of answerChallengeQuestion: the answered question.' })
+export class AnswerChallengeQuestionPayload extends ChallengeQuestionPayload {}
+
+@ObjectType({ description: 'The result of publishChallengeAnnouncement.' })
+export class PublishChallengeAnnouncementPayload {
+  @Field(() => ChallengeAnnouncement, { description: 'The new announcement.' })
+  announcement: ChallengeAnnouncement;
+}

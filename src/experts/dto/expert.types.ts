@@ -53,11 +53,18 @@ export class ExpertProfileType {
   revokedAt: Date | null;
 }
 
-@ObjectType({ description: 'The expert profile after the change.' })
-export class ExpertProfilePayload {
+/** The fields of the mutations that change one expert's profile; each has its own payload type. */
+@ObjectType({ isAbstract: true })
+export abstract class ExpertProfilePayload {
   @Field(() => ExpertProfileType, { description: 'The expert profile as it now is.' })
   expert: ExpertProfileType;
 }
+
+@ObjectType({ description: 'The result of grantExpertRole: the granted or updated profile.' })
+export class GrantExpertRolePayload extends ExpertProfilePayload {}
+
+@ObjectType({ description: 'The result of revokeExpertRole: the revoked profile.' })
+export class RevokeExpertRolePayload extends ExpertProfilePayload {}
 
 @InputType({ description: 'Adds a user to the expert pool (platform admins).' })
 export class GrantExpertRoleInput {

@@ -88,8 +88,9 @@ export class InviteOrganizationMemberPayload {
   token: string;
 }
 
-@ObjectType({ description: 'A membership after a change.' })
-export class OrganizationMembershipPayload {
+/** The fields of the mutations that change one membership of an organisation; each has its own payload type. */
+@ObjectType({ isAbstract: true })
+export abstract class OrganizationMembershipPayload {
   @Field(() => ID, { description: 'The organisation.' })
   organizationId: string;
 
@@ -99,6 +100,16 @@ export class OrganizationMembershipPayload {
   @Field(() => OrganizationMemberType, { description: 'The member as it now is.' })
   member: OrganizationMemberType;
 }
+
+@ObjectType({
+  description: 'The result of acceptOrganizationInvitation: the caller as a new member.',
+})
+export class AcceptOrganizationInvitationPayload extends OrganizationMembershipPayload {}
+
+@ObjectType({
+  description: 'The result of changeOrganizationMemberRole: the member in the new role.',
+})
+export class ChangeOrganizationMemberRolePayload extends OrganizationMembershipPayload {}
 
 @ObjectType({ description: 'The membership removed.' })
 export class RemoveOrganizationMemberPayload {
@@ -125,9 +136,9 @@ export abstract class OrganizationVerificationRef {
   verificationStatus: VerificationStatus;
 }
 
-/** The outcome of an admin's verification decision. */
-@ObjectType({ description: 'An organisation after a verification decision.' })
-export class OrganizationVerificationPayload extends OrganizationVerificationRef {
+/** The outcome of an admin's verification decision; each decision mutation has its own payload type. */
+@ObjectType({ isAbstract: true })
+export abstract class OrganizationVerificationPayload extends OrganizationVerificationRef {
   @Field(() => String, {
     description: 'Reason given with a rejection; null otherwise.',
     nullable: true,
@@ -137,6 +148,15 @@ export class OrganizationVerificationPayload extends OrganizationVerificationRef
   @Field(() => Date, { description: 'When it was verified; null unless VERIFIED.', nullable: true })
   verifiedAt: Date | null;
 }
+
+@ObjectType({ description: 'The result of verifyOrganization: the organisation as verified.' })
+export class VerifyOrganizationPayload extends OrganizationVerificationPayload {}
+
+@ObjectType({
+  description:
+    'The result of rejectOrganizationVerification: the organisation with its verification refused or withdrawn.',
+})
+export class RejectOrganizationVerificationPayload extends OrganizationVerificationPayload {}
 
 /** Another organisation claiming the same credit code (统一社会信用代码): shown to platform admins only. */
 @ObjectType({ description: 'Another organisation that holds the same credit code.' })

@@ -357,14 +357,24 @@ export class ScoringLock {
   @Field({ description: 'When scoring was locked.' }) lockedAt: Date;
 }
 
-@ObjectType({ description: 'The proposals after a decision on several of them.' })
-export class DecisionPayload {
+@ObjectType({ description: 'The result of lockScoring.' })
+export class LockScoringPayload {
+  @Field(() => ScoringLock, { description: 'The lock on the challenge’s scores.' })
+  scoringLock: ScoringLock;
+}
+
+/** The fields of the issuer's decisions on several proposals; each has its own payload type. */
+@ObjectType({ isAbstract: true })
+export abstract class DecisionPayload {
   @Field(() => [Proposal], { description: 'The proposals decided on, in their new status.' })
   proposals: Proposal[];
 }
 
-@ObjectType({ description: "A challenge's status after a decision." })
-export class ChallengeStatusPayload {
+@ObjectType({ description: 'The result of shortlistProposals: the shortlisted proposals.' })
+export class ShortlistProposalsPayload extends DecisionPayload {}
+
+@ObjectType({ description: "A challenge's status after a decision on its proposals." })
+export class ChallengeStatusChange {
   @Field(() => ID, { description: 'The challenge.' }) challengeId: string;
   @Field(() => ChallengeStatus, { description: "The challenge's status now." })
   status: ChallengeStatus;
@@ -375,10 +385,16 @@ export class ChallengeStatusPayload {
   publicityEndsAt: Date | null;
 }
 
+@ObjectType({ description: 'The result of closeChallengeAsFailed (流榜).' })
+export class CloseChallengeAsFailedPayload {
+  @Field(() => ChallengeStatusChange, { description: 'The challenge, now FAILED.' })
+  challenge: ChallengeStatusChange;
+}
+
 @ObjectType({ description: "The winners and the challenge's new status." })
 export class SelectWinnersPayload {
-  @Field(() => ChallengeStatusPayload, { description: 'The challenge, now IN_PUBLICITY.' })
-  challenge: ChallengeStatusPayload;
+  @Field(() => ChallengeStatusChange, { description: 'The challenge, now IN_PUBLICITY.' })
+  challenge: ChallengeStatusChange;
   @Field(() => [Proposal], { description: 'The selected proposals.' }) winners: Proposal[];
 }
 
@@ -401,14 +417,33 @@ export class Objection {
   @Field({ description: 'When it was filed.' }) createdAt: Date;
 }
 
-@ObjectType({ description: "An objection after its decision, with the challenge's new status." })
-export class ObjectionDecisionPayload {
+@ObjectType({ description: 'The result of fileObjection.' })
+export class FileObjectionPayload {
+  @Field(() => Objection, { description: 'The new objection.' })
+  objection: Objection;
+}
+
+/** The fields of the decisions on an objection; each has its own payload type. */
+@ObjectType({ isAbstract: true })
+export abstract class ObjectionDecisionPayload {
   @Field(() => Objection, { description: 'The objection decided.' }) objection: Objection;
-  @Field(() => ChallengeStatusPayload, {
+  @Field(() => ChallengeStatusChange, {
     description: 'The challenge after the decision (CLOSED again when upheld).',
   })
-  challenge: ChallengeStatusPayload;
+  challenge: ChallengeStatusChange;
 }
+
+@ObjectType({
+  description:
+    'The result of upholdObjection: the upheld objection and the challenge back in evaluation.',
+})
+export class UpholdObjectionPayload extends ObjectionDecisionPayload {}
+
+@ObjectType({
+  description:
+    'The result of dismissObjection: the dismissed objection and the challenge’s status.',
+})
+export class DismissObjectionPayload extends ObjectionDecisionPayload {}
 
 @ObjectType({ description: 'A winner in the public result (公示).' })
 export class ResultWinner {
@@ -433,3 +468,46 @@ export class ChallengeResult {
   @Field({ description: 'End of the objection window.' }) publicityEndsAt: Date;
   @Field(() => [ResultWinner], { description: 'The winners.' }) winners: ResultWinner[];
 }
+
+/** The fields of every mutation that changes one proposal; each has its own payload type. */
+@ObjectType({ isAbstract: true })
+export abstract class ProposalPayload {
+  @Field(() => Proposal, { description: 'The proposal after the change.' })
+  proposal: Proposal;
+}
+
+@ObjectType({ description: 'The result of saveProposalDraft: the draft.' })
+export class SaveProposalDraftPayload extends ProposalPayload {}
+
+@ObjectType({
+  description: 'The result of submitProposal: the submitted proposal with its receipt.',
+})
+export class SubmitProposalPayload extends ProposalPayload {}
+
+@ObjectType({ description: 'The result of reviseProposal: the new revision with its receipt.' })
+export class ReviseProposalPayload extends ProposalPayload {}
+
+@ObjectType({ description: 'The result of withdrawProposal: the withdrawn proposal.' })
+export class WithdrawProposalPayload extends ProposalPayload {}
+
+@ObjectType({
+  description:
+    'The result of openProposalForAdminReview: the proposal, readable by the admin for 24 hours.',
+})
+export class OpenProposalForAdminReviewPayload extends ProposalPayload {}
+
+@ObjectType({ description: 'The result of markNotSelected: the proposal marked not selected.' })
+export class MarkNotSelectedPayload extends ProposalPayload {}
+
+/** The fields of a reviewer's answer to an assignment; each answer has its own payload type. */
+@ObjectType({ isAbstract: true })
+export abstract class ReviewAssignmentPayload {
+  @Field(() => ReviewAssignment, { description: 'The assignment after the answer.' })
+  reviewAssignment: ReviewAssignment;
+}
+
+@ObjectType({ description: 'The result of acceptReviewAssignment: the accepted assignment.' })
+export class AcceptReviewAssignmentPayload extends ReviewAssignmentPayload {}
+
+@ObjectType({ description: 'The result of declineReviewAssignment: the declined assignment.' })
+export class DeclineReviewAssignmentPayload extends ReviewAssignmentPayload {}

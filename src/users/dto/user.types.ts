@@ -59,3 +59,16 @@ export class UserType {
 
 @ObjectType({ description: 'A page of users.' })
 export class UserConnection extends Connection(UserType, 'User') {}
+
+/** The fields of the admins' decisions on one account; each has its own payload type. */
+@ObjectType({ isAbstract: true })
+export abstract class UserDecisionPayload {
+  @Field(() => UserType, { description: 'The account after the decision.' })
+  user: UserType;
+}
+
+@ObjectType({ description: 'The result of suspendUser: the suspended account.' })
+export class SuspendUserPayload extends UserDecisionPayload {}
+
+@ObjectType({ description: 'The result of reinstateUser: the reinstated account.' })
+export class ReinstateUserPayload extends UserDecisionPayload {}

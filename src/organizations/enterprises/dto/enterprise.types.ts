@@ -42,8 +42,15 @@ export class EnterpriseType extends OrganizationProfileType {
   openResources: OpenResourceType_[];
 }
 
-@ObjectType({ description: 'The enterprise after the change.' })
-export class EnterprisePayload {
+/** The fields of the mutations that change one enterprise; each has its own payload type. */
+@ObjectType({ isAbstract: true })
+export abstract class EnterprisePayload {
   @Field(() => EnterpriseType, { description: 'The enterprise as it now is.' })
   enterprise: EnterpriseType;
 }
+
+@ObjectType({ description: 'The result of createEnterprise: the new enterprise.' })
+export class CreateEnterprisePayload extends EnterprisePayload {}
+
+@ObjectType({ description: 'The result of updateEnterprise: the edited enterprise.' })
+export class UpdateEnterprisePayload extends EnterprisePayload {}

@@ -92,8 +92,15 @@ export class SmeType extends OrganizationProfileType {
   employees: number | null;
 }
 
-@ObjectType({ description: 'The SME after the change.' })
-export class SmePayload {
+/** The fields of the mutations that change one SME; each has its own payload type. */
+@ObjectType({ isAbstract: true })
+export abstract class SmePayload {
   @Field(() => SmeType, { description: 'The SME as it now is.' })
   sme: SmeType;
 }
+
+@ObjectType({ description: 'The result of createSme: the new SME.' })
+export class CreateSmePayload extends SmePayload {}
+
+@ObjectType({ description: 'The result of updateSme: the edited SME.' })
+export class UpdateSmePayload extends SmePayload {}
