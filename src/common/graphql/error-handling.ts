@@ -36,7 +36,7 @@ const SUGGESTION_MARKER = /\s*\[Suggestion hidden\]\??/g;
 
 /** graphql-js's refusals of a variable: `Variable "$input" got invalid value "OWNER" at "input.role"; ...`. */
 const VARIABLE_AT = /^Variable "\$([^"]+)" got invalid value .*? at "([^"]+)"; ([^]*)$/;
-const VARIABLE_WHOLE = /^Variable "\$([^"]+)" (?:got invalid value [^]*?; |of [^]*?)([^;]*)$/;
+const VARIABLE_WHOLE = /^Variable "\$([^"]+)" /;
 
 /**
  * A BAD_USER_INPUT that carries no reason is graphql-js's refusal of a variable's value (coercion: an enum value
@@ -46,10 +46,11 @@ const VARIABLE_WHOLE = /^Variable "\$([^"]+)" (?:got invalid value [^]*?; |of [^
 function variableRefusal(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const at = VARIABLE_AT.exec(formatted.message);
   const whole = at ? null : VARIABLE_WHOLE.exec(formatted.message);
+  // The field's message never names a near value ("did you mean"), in any environment.
   const fields = at
-    ? [{ field: at[2], message: at[3].trim() }]
+    ? [{ field: at[2], message: at[3].replace(SUGGESTION, '').trim() }]
     : whole
-      ? [{ field: `$${whole[1]}`, message: whole[2].trim() }]
+      ? [{ field: `$${whole[1]}`, message: formatted.message.replace(SUGGESTION, '').trim() }]
       : undefined;
   return {
     ...formatted,
