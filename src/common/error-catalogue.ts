@@ -48,11 +48,7 @@ export interface ErrorReasonRegistry {}
 /** A reason of the catalogue. */
 export type ErrorReason = keyof ErrorReasonRegistry & string;
 
-type CodesOf<E> = E extends { code: infer C }
-  ? C extends readonly (infer X)[]
-    ? X
-    : C
-  : never;
+type CodesOf<E> = E extends { code: infer C } ? (C extends readonly (infer X)[] ? X : C) : never;
 
 /** The catalogued reasons that come with `code`. */
 export type ReasonWithCode<C extends CataloguedCode> = {
@@ -70,7 +66,9 @@ export function notFoundReason(entity: string): string {
 }
 
 /** One module's catalogue: its name and its entries. */
-export interface ErrorCatalogue<T extends Record<string, ErrorReasonEntry> = Record<string, ErrorReasonEntry>> {
+export interface ErrorCatalogue<
+  T extends Record<string, ErrorReasonEntry> = Record<string, ErrorReasonEntry>,
+> {
   readonly module: string;
   readonly reasons: T;
 }

@@ -79,13 +79,17 @@ export class UserInputError extends AppError {
 export class UnauthenticatedError extends AppError {
   constructor(
     reason: ReasonWithCode<'UNAUTHENTICATED'> = 'NOT_AUTHENTICATED',
-    message = 'Authentication is required') {
+    message = 'Authentication is required',
+  ) {
     super(message, ErrorCode.UNAUTHENTICATED, { reason });
   }
 }
 
 export class ForbiddenError extends AppError {
-  constructor(reason: ReasonWithCode<'FORBIDDEN'> = 'NOT_ALLOWED', message = 'You are not allowed to do this') {
+  constructor(
+    reason: ReasonWithCode<'FORBIDDEN'> = 'NOT_ALLOWED',
+    message = 'You are not allowed to do this',
+  ) {
     super(message, ErrorCode.FORBIDDEN, { reason });
   }
 }
@@ -102,7 +106,10 @@ export class NotFoundError extends AppError {
 
 export class ConflictError extends AppError {
   constructor(
-    reason: ReasonWithCode<'CONFLICT'>, message: string, extra: Record<string, unknown> = {}) {
+    reason: ReasonWithCode<'CONFLICT'>,
+    message: string,
+    extra: Record<string, unknown> = {},
+  ) {
     super(message, ErrorCode.CONFLICT, { reason, ...extra });
   }
 }

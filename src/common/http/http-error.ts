@@ -18,10 +18,7 @@ const MALFORMED_BODY = new Set([
 ]);
 
 /** Code, reason and message per HTTP status the layer answers; any other 4xx reads as 400, any other 5xx as 500. */
-const HTTP_ANSWERS: Record<
-  number,
-  [code: string, reason: ErrorReason, message: string]
-> = {
+const HTTP_ANSWERS: Record<number, [code: string, reason: ErrorReason, message: string]> = {
   400: [ErrorCode.BAD_USER_INPUT, 'BAD_REQUEST', 'The request is malformed'],
   401: [ErrorCode.UNAUTHENTICATED, 'NOT_AUTHENTICATED', 'Authentication is required'],
   403: [ErrorCode.FORBIDDEN, 'NOT_ALLOWED', 'You are not allowed to do this'],

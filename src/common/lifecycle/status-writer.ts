@@ -253,8 +253,7 @@ export async function moveOne<S extends string, A extends string, K extends stri
       params,
       (r) => str(r, 'status') as S,
     );
-    if (current === undefined)
-      throw new NotFoundError(input.notFound);
+    if (current === undefined) throw new NotFoundError(input.notFound);
     throw refusal(binding.lifecycle, input.action, current);
   }
   check?.(moved);
