@@ -19,8 +19,8 @@ const VERIFY_CHAIN = `{ verifyAuditChain { ok checked firstBrokenSeq firstBroken
 const EVENTS = `query($filter: AuditEventFilterInput, $first: Int, $after: String) { auditEvents(filter: $filter, first: $first, after: $after) {
   edges { node { seq action entityType entityId organizationId fromState toState reason requestId actorUserId data hash prevHash } } pageInfo { hasNextPage endCursor } } }`;
 const MINE = `{ myOrganizationAuditEvents { edges { node { seq action organizationId } } } }`;
-const SUSPEND_USER = `mutation($input: UserDecisionInput!) { suspendUser(input: $input) { status } }`;
-const REINSTATE_USER = `mutation($input: UserDecisionInput!) { reinstateUser(input: $input) { status } }`;
+const SUSPEND_USER = `mutation($input: UserDecisionInput!) { suspendUser(input: $input) { user { status } } }`;
+const REINSTATE_USER = `mutation($input: UserDecisionInput!) { reinstateUser(input: $input) { user { status } } }`;
 
 async function auditVerifyCli(
   t: TestApp,

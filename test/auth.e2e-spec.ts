@@ -236,18 +236,20 @@ describe('accounts and authentication', () => {
     const admin = await createAdmin(t);
     const user = await createUser(t);
     await expect(t.gql.as(user.token).ok(ME)).resolves.toBeTruthy();
-    const SUSPEND = `mutation($input: UserDecisionInput!) { suspendUser(input: $input) { id status } }`;
-    const REINSTATE = `mutation($input: UserDecisionInput!) { reinstateUser(input: $input) { id status } }`;
+    const SUSPEND = `mutation($input: UserDecisionInput!) { suspendUser(input: $input) { user { id status } } }`;
+    const REINSTATE = `mutation($input: UserDecisionInput!) { reinstateUser(input: $input) { user { id status } } }`;
 
     const byUser = await t.gql
       .as(user.token)
       .fails(SUSPEND, { input: { userId: admin.id, reason: 'trying' } });
     expect(byUser.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ADMIN_ONLY' });
 
-    const done = await t.gql.as(admin.token).ok<{ suspendUser: { status: string } }>(SUSPEND, {
-      input: { userId: user.id, reason: 'spam reports' },
-    });
-    expect(done.suspendUser.status).toBe('SUSPENDED');
+    const done = await t.gql
+      .as(admin.token)
+      .ok<{ suspendUser: { user: { status: string } } }>(SUSPEND, {
+        input: { userId: user.id, reason: 'spam reports' },
+      });
+    expect(done.suspendUser.user.status).toBe('SUSPENDED');
     expect((await t.gql.as(user.token).fails(ME)).extensions).toMatchObject({
       code: 'UNAUTHENTICATED',
     });

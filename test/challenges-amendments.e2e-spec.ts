@@ -12,8 +12,8 @@ import {
 } from './support/factories/index.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
-const AMEND = `mutation($input: AmendChallengeInput!) { amendChallenge(input: $input) { id version titleZh deadline bounty status } }`;
-const UPDATE = `mutation($input: UpdateChallengeDraftInput!) { updateChallengeDraft(input: $input) { id version titleZh } }`;
+const AMEND = `mutation($input: AmendChallengeInput!) { amendChallenge(input: $input) { challenge { id version titleZh deadline bounty status } } }`;
+const UPDATE = `mutation($input: UpdateChallengeDraftInput!) { updateChallengeDraft(input: $input) { challenge { id version titleZh } } }`;
 const VERSIONS = `query($id: ID!) { challengeVersions(challengeId: $id) { version changeSummary titleZh deadline bounty description } }`;
 
 describe('amendments after publication and concurrent edits', () => {
@@ -42,7 +42,9 @@ describe('amendments after publication and concurrent edits', () => {
     const { id, version } = await createChallenge(t, issuer, { via: 'api', admin });
     const newDeadline = inDays(45);
     const amended = await t.gql.as(issuer.owner.token).ok<{
-      amendChallenge: { version: number; titleZh: string; deadline: string; status: string };
+      amendChallenge: {
+        challenge: { version: number; titleZh: string; deadline: string; status: string };
+      };
     }>(AMEND, {
       input: {
         id,
@@ -53,7 +55,7 @@ describe('amendments after publication and concurrent edits', () => {
         titleZh: '储能电站热失控预警（第二版）',
       },
     });
-    expect(amended.amendChallenge).toMatchObject({
+    expect(amended.amendChallenge.challenge).toMatchObject({
       version: version + 1,
       titleZh: '储能电站热失控预警（第二版）',
       deadline: newDeadline,
@@ -124,10 +126,12 @@ describe('amendments after publication and concurrent edits', () => {
   it('a draft is edited with updateChallengeDraft, not amended; a published challenge is amended, not draft-edited', async () => {
     const draft = await t.gql
       .as(issuer.owner.token)
-      .ok<{ createChallenge: { id: string } }>(CREATE_CHALLENGE, { input: challengeInput() });
+      .ok<{ createChallenge: { challenge: { id: string } } }>(CREATE_CHALLENGE, {
+        input: challengeInput(),
+      });
     const e1 = await t.gql.as(issuer.owner.token).fails(AMEND, {
       input: {
-        id: draft.createChallenge.id,
+        id: draft.createChallenge.challenge.id,
         expectedVersion: 1,
         changeSummary: '修改标题',
         titleZh: 'x',
@@ -185,14 +189,16 @@ describe('amendments after publication and concurrent edits', () => {
     const { id, version } = await createChallenge(t, issuer, { via: 'api', admin });
     const results = await Promise.all(
       ['A', 'B'].map((who) =>
-        t.gql.as(issuer.owner.token).send<{ amendChallenge: { version: number } }>(AMEND, {
-          input: {
-            id,
-            expectedVersion: version,
-            changeSummary: `修改 ${who}`,
-            titleEn: `edit ${who}`,
-          },
-        }),
+        t.gql
+          .as(issuer.owner.token)
+          .send<{ amendChallenge: { challenge: { version: number } } }>(AMEND, {
+            input: {
+              id,
+              expectedVersion: version,
+              changeSummary: `修改 ${who}`,
+              titleEn: `edit ${who}`,
+            },
+          }),
       ),
     );
     const winners = results.filter((r) => !r.errors);
@@ -203,7 +209,7 @@ describe('amendments after publication and concurrent edits', () => {
       code: 'CONFLICT',
       reason: 'STALE_VERSION',
     });
-    expect(winners[0].data?.amendChallenge.version).toBe(version + 1);
+    expect(winners[0].data?.amendChallenge?.challenge.version).toBe(version + 1);
     const { rows } = await t.sql.query(
       `SELECT count(*)::int AS n FROM challenge_versions WHERE challenge_id = $1`,
       [id],
@@ -215,8 +221,10 @@ describe('amendments after publication and concurrent edits', () => {
   it('of two draft edits sent at once from the same version, exactly one wins', async () => {
     const draft = await t.gql
       .as(issuer.owner.token)
-      .ok<{ createChallenge: { id: string } }>(CREATE_CHALLENGE, { input: challengeInput() });
-    const id = draft.createChallenge.id;
+      .ok<{ createChallenge: { challenge: { id: string } } }>(CREATE_CHALLENGE, {
+        input: challengeInput(),
+      });
+    const id = draft.createChallenge.challenge.id;
     const results = await Promise.all(
       ['甲', '乙'].map((who) =>
         t.gql

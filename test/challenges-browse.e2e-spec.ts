@@ -47,10 +47,12 @@ describe('browsing and searching challenges', () => {
 
   async function draft(by: Persona, overrides: Record<string, unknown>): Promise<string> {
     return (
-      await t.gql.as(by.token).ok<{ createChallenge: { id: string } }>(CREATE_CHALLENGE, {
-        input: challengeInput(overrides),
-      })
-    ).createChallenge.id;
+      await t.gql
+        .as(by.token)
+        .ok<{ createChallenge: { challenge: { id: string } } }>(CREATE_CHALLENGE, {
+          input: challengeInput(overrides),
+        })
+    ).createChallenge.challenge.id;
   }
 
   beforeAll(async () => {
@@ -142,7 +144,7 @@ describe('browsing and searching challenges', () => {
     await t.gql
       .as(issuer.owner.token)
       .ok(
-        `mutation($c: ID!, $o: ID!) { inviteSmeToChallenge(input: { challengeId: $c, organizationId: $o }) { id } }`,
+        `mutation($c: ID!, $o: ID!) { inviteSmeToChallenge(input: { challengeId: $c, organizationId: $o }) { challenge { id } } }`,
         {
           c: ids.invite,
           o: invitedSme.id,
@@ -167,7 +169,7 @@ describe('browsing and searching challenges', () => {
     await t.gql
       .as(admin.token)
       .ok(
-        `mutation($id: ID!) { rejectChallenge(input: { id: $id, reason: "duplicate demand" }) { id } }`,
+        `mutation($id: ID!) { rejectChallenge(input: { id: $id, reason: "duplicate demand" }) { challenge { id } } }`,
         { id: ids.rejected },
       );
     ids.pending = await draft(issuer.owner, { titleZh: 'PENDING-SECRET-TITLE' });

@@ -12,12 +12,12 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 
 const SECRET = 'CONFIDENTIAL-DESCRIPTION';
 const DETAIL = `query($id: ID!) { challenge(id: $id) { id version requiresTerms termsVersion termsAccepted description descriptionLocked terms { version text } } }`;
-const ACCEPT = `mutation($id: ID!, $v: Int!) { acceptChallengeTerms(input: { challengeId: $id, termsVersion: $v }) { id termsAccepted description } }`;
-const AMEND = `mutation($input: AmendChallengeInput!) { amendChallenge(input: $input) { id version termsVersion } }`;
-const ASK = `mutation($id: ID!, $q: String!) { askChallengeQuestion(input: { challengeId: $id, question: $q }) { id question answer askedByMyOrganization } }`;
-const ANSWER = `mutation($id: ID!, $a: String!) { answerChallengeQuestion(input: { questionId: $id, answer: $a }) { id question answer answeredAt } }`;
+const ACCEPT = `mutation($id: ID!, $v: Int!) { acceptChallengeTerms(input: { challengeId: $id, termsVersion: $v }) { challenge { id termsAccepted description } } }`;
+const AMEND = `mutation($input: AmendChallengeInput!) { amendChallenge(input: $input) { challenge { id version termsVersion } } }`;
+const ASK = `mutation($id: ID!, $q: String!) { askChallengeQuestion(input: { challengeId: $id, question: $q }) { question { id question answer askedByMyOrganization } } }`;
+const ANSWER = `mutation($id: ID!, $a: String!) { answerChallengeQuestion(input: { questionId: $id, answer: $a }) { question { id question answer answeredAt } } }`;
 const QUESTIONS = `query($id: ID!) { challenge(id: $id) { questions { id question answer askedByMyOrganization } unansweredQuestionCount announcements { title body } } }`;
-const ANNOUNCE = `mutation($id: ID!) { publishChallengeAnnouncement(input: { challengeId: $id, title: "答疑会通知", body: "12月1日线上答疑" }) { id title } }`;
+const ANNOUNCE = `mutation($id: ID!) { publishChallengeAnnouncement(input: { challengeId: $id, title: "答疑会通知", body: "12月1日线上答疑" }) { announcement { id title } } }`;
 
 describe('terms (NDA), questions and announcements', () => {
   let t: TestApp;
@@ -73,14 +73,14 @@ describe('terms (NDA), questions and announcements', () => {
         reason: 'TERMS_VERSION_CHANGED',
         currentVersion: 1,
       });
-      const accepted = await t.gql
-        .as(sme.owner.token)
-        .ok<{ acceptChallengeTerms: { termsAccepted: boolean; description: string } }>(ACCEPT, {
-          id,
-          v: 1,
-        });
-      expect(accepted.acceptChallengeTerms.termsAccepted).toBe(true);
-      expect(accepted.acceptChallengeTerms.description).toContain(SECRET);
+      const accepted = await t.gql.as(sme.owner.token).ok<{
+        acceptChallengeTerms: { challenge: { termsAccepted: boolean; description: string } };
+      }>(ACCEPT, {
+        id,
+        v: 1,
+      });
+      expect(accepted.acceptChallengeTerms.challenge.termsAccepted).toBe(true);
+      expect(accepted.acceptChallengeTerms.challenge.description).toContain(SECRET);
       const { rows } = await t.sql.query(
         `SELECT organization_id, user_id, terms_version FROM challenge_terms_acceptances WHERE challenge_id = $1`,
         [id],
@@ -93,7 +93,7 @@ describe('terms (NDA), questions and announcements', () => {
 
       const amended = await t.gql
         .as(issuer.owner.token)
-        .ok<{ amendChallenge: { termsVersion: number } }>(AMEND, {
+        .ok<{ amendChallenge: { challenge: { termsVersion: number } } }>(AMEND, {
           input: {
             id,
             expectedVersion: version,
@@ -101,7 +101,7 @@ describe('terms (NDA), questions and announcements', () => {
             terms: '保密协议第2版：含知识产权条款。',
           },
         });
-      expect(amended.amendChallenge.termsVersion).toBe(2);
+      expect(amended.amendChallenge.challenge.termsVersion).toBe(2);
       const relocked = await t.gql
         .as(sme.owner.token)
         .send<{ challenge: Record<string, unknown> }>(DETAIL, { id });
@@ -152,12 +152,15 @@ describe('terms (NDA), questions and announcements', () => {
       const { id } = await createChallenge(t, issuer, { via: 'api', admin });
       const asked = await t.gql
         .as(sme.owner.token)
-        .ok<{ askChallengeQuestion: { id: string; askedByMyOrganization: boolean } }>(ASK, {
-          id,
-          q: '是否接受联合体揭榜？',
-        });
-      expect(asked.askChallengeQuestion.askedByMyOrganization).toBe(true);
-      const qid = asked.askChallengeQuestion.id;
+        .ok<{ askChallengeQuestion: { question: { id: string; askedByMyOrganization: boolean } } }>(
+          ASK,
+          {
+            id,
+            q: '是否接受联合体揭榜？',
+          },
+        );
+      expect(asked.askChallengeQuestion.question.askedByMyOrganization).toBe(true);
+      const qid = asked.askChallengeQuestion.question.id;
 
       const other = await t.gql
         .as(otherSme.owner.token)
@@ -203,11 +206,11 @@ describe('terms (NDA), questions and announcements', () => {
 
       const answered = await t.gql
         .as(issuer.owner.token)
-        .ok<{ answerChallengeQuestion: { answer: string } }>(ANSWER, {
+        .ok<{ answerChallengeQuestion: { question: { answer: string } } }>(ANSWER, {
           id: qid,
           a: '接受，牵头单位须为中小企业。',
         });
-      expect(answered.answerChallengeQuestion.answer).toBe('接受，牵头单位须为中小企业。');
+      expect(answered.answerChallengeQuestion.question.answer).toBe('接受，牵头单位须为中小企业。');
       expect(
         (await t.gql.as(issuer.owner.token).fails(ANSWER, { id: qid, a: '再答' })).extensions,
       ).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_ANSWERED' });

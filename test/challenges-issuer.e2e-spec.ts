@@ -16,7 +16,7 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 const MINE = `query($statuses: [ChallengeStatus!], $first: Int, $after: String) { myChallenges(statuses: $statuses, first: $first, after: $after) {
   edges { node { id status titleZh unansweredQuestionCount proposalCount viewerIsIssuer } } pageInfo { hasNextPage endCursor } } }`;
 const QUEUE = `query($first: Int, $after: String) { challengeReviewQueue(first: $first, after: $after) { edges { node { id submittedAt issuer { nameZh } } } pageInfo { hasNextPage endCursor } } }`;
-const INVITE = `mutation($c: ID!, $o: ID!) { inviteSmeToChallenge(input: { challengeId: $c, organizationId: $o }) { id } }`;
+const INVITE = `mutation($c: ID!, $o: ID!) { inviteSmeToChallenge(input: { challengeId: $c, organizationId: $o }) { challenge { id } } }`;
 const ELIGIBILITY = `query($id: ID!) { challenge(id: $id) { viewerEligibility { eligible reasons } } }`;
 
 describe("the issuer's view, the review queue, invitations and eligibility", () => {
@@ -40,10 +40,12 @@ describe("the issuer's view, the review queue, invitations and eligibility", () 
     overrides: Record<string, unknown> = {},
   ): Promise<string> {
     return (
-      await t.gql.as(by.token).ok<{ createChallenge: { id: string } }>(CREATE_CHALLENGE, {
-        input: challengeInput(overrides),
-      })
-    ).createChallenge.id;
+      await t.gql
+        .as(by.token)
+        .ok<{ createChallenge: { challenge: { id: string } } }>(CREATE_CHALLENGE, {
+          input: challengeInput(overrides),
+        })
+    ).createChallenge.challenge.id;
   }
 
   it("myChallenges lists the caller's enterprise's challenges in every state, with counts and no others", async () => {
@@ -53,7 +55,7 @@ describe("the issuer's view, the review queue, invitations and eligibility", () 
     await t.gql
       .as(sme.owner.token)
       .ok(
-        `mutation($id: ID!) { askChallengeQuestion(input: { challengeId: $id, question: "需要现场测试吗？" }) { id } }`,
+        `mutation($id: ID!) { askChallengeQuestion(input: { challengeId: $id, question: "需要现场测试吗？" }) { question { id } } }`,
         { id: p },
       );
     const res = await t.gql.as(issuer.owner.token).ok<{
@@ -284,7 +286,7 @@ describe("the issuer's view, the review queue, invitations and eligibility", () 
     }
     const res = await t.gql
       .as(issuer.owner.token)
-      .send(`mutation { submitChallengeForReview(input: { id: "nope" }) { id } }`);
+      .send(`mutation { submitChallengeForReview(input: { id: "nope" }) { challenge { id } } }`);
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

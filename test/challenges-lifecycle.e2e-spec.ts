@@ -18,10 +18,10 @@ import {
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const GET = `query($id: ID!) { challenge(id: $id) { ${CHALLENGE_SELECTION} } }`;
-const UPDATE = `mutation($input: UpdateChallengeDraftInput!) { updateChallengeDraft(input: $input) { id status version titleZh } }`;
-const REQUEST_CHANGES = `mutation($id: ID!, $reason: String!) { requestChallengeChanges(input: { id: $id, reason: $reason }) { id status statusReason } }`;
-const REJECT = `mutation($id: ID!, $reason: String!) { rejectChallenge(input: { id: $id, reason: $reason }) { id status statusReason } }`;
-const CANCEL = `mutation($id: ID!, $reason: String!) { cancelChallenge(input: { id: $id, reason: $reason }) { id status statusReason } }`;
+const UPDATE = `mutation($input: UpdateChallengeDraftInput!) { updateChallengeDraft(input: $input) { challenge { id status version titleZh } } }`;
+const REQUEST_CHANGES = `mutation($id: ID!, $reason: String!) { requestChallengeChanges(input: { id: $id, reason: $reason }) { challenge { id status statusReason } } }`;
+const REJECT = `mutation($id: ID!, $reason: String!) { rejectChallenge(input: { id: $id, reason: $reason }) { challenge { id status statusReason } } }`;
+const CANCEL = `mutation($id: ID!, $reason: String!) { cancelChallenge(input: { id: $id, reason: $reason }) { challenge { id status statusReason } } }`;
 
 describe('challenge lifecycle', () => {
   let t: TestApp;
@@ -45,10 +45,10 @@ describe('challenge lifecycle', () => {
   ): Promise<string> {
     const data = await t.gql
       .as(by.token)
-      .ok<{ createChallenge: { id: string } }>(CREATE_CHALLENGE, {
+      .ok<{ createChallenge: { challenge: { id: string } } }>(CREATE_CHALLENGE, {
         input: challengeInput(overrides),
       });
-    return data.createChallenge.id;
+    return data.createChallenge.challenge.id;
   }
 
   async function stored(
@@ -72,10 +72,10 @@ describe('challenge lifecycle', () => {
   it('goes DRAFT → PENDING_REVIEW → CHANGES_REQUESTED → PENDING_REVIEW → PUBLISHED, each step audited', async () => {
     const created = await t.gql
       .as(issuer.owner.token)
-      .ok<{ createChallenge: Record<string, unknown> }>(CREATE_CHALLENGE, {
+      .ok<{ createChallenge: { challenge: Record<string, unknown> } }>(CREATE_CHALLENGE, {
         input: challengeInput(),
       });
-    const c = created.createChallenge;
+    const c = created.createChallenge.challenge;
     expect(c).toMatchObject({
       status: 'DRAFT',
       version: 1,
@@ -90,10 +90,10 @@ describe('challenge lifecycle', () => {
 
     const updated = await t.gql
       .as(issuer.owner.token)
-      .ok<{ updateChallengeDraft: { version: number; titleZh: string } }>(UPDATE, {
+      .ok<{ updateChallengeDraft: { challenge: { version: number; titleZh: string } } }>(UPDATE, {
         input: { id, expectedVersion: 1, titleZh: '储能电站热失控预警（修订）' },
       });
-    expect(updated.updateChallengeDraft).toMatchObject({
+    expect(updated.updateChallengeDraft.challenge).toMatchObject({
       version: 2,
       titleZh: '储能电站热失控预警（修订）',
     });
@@ -102,16 +102,21 @@ describe('challenge lifecycle', () => {
       (
         await t.gql
           .as(issuer.owner.token)
-          .ok<{ submitChallengeForReview: { status: string } }>(SUBMIT_CHALLENGE, { id })
-      ).submitChallengeForReview.status,
+          .ok<{ submitChallengeForReview: { challenge: { status: string } } }>(SUBMIT_CHALLENGE, {
+            id,
+          })
+      ).submitChallengeForReview.challenge.status,
     ).toBe('PENDING_REVIEW');
     const changes = await t.gql
       .as(admin.token)
-      .ok<{ requestChallengeChanges: { status: string; statusReason: string } }>(REQUEST_CHANGES, {
-        id,
-        reason: '请补充考核指标的测试方法',
-      });
-    expect(changes.requestChallengeChanges).toEqual({
+      .ok<{ requestChallengeChanges: { challenge: { status: string; statusReason: string } } }>(
+        REQUEST_CHANGES,
+        {
+          id,
+          reason: '请补充考核指标的测试方法',
+        },
+      );
+    expect(changes.requestChallengeChanges.challenge).toEqual({
       id,
       status: 'CHANGES_REQUESTED',
       statusReason: '请补充考核指标的测试方法',
@@ -132,14 +137,16 @@ describe('challenge lifecycle', () => {
       );
     expect(queue.challengeReviewQueue.edges.map((e) => e.node.id)).toContain(id);
 
-    const published = await t.gql
-      .as(admin.token)
-      .ok<{ approveAndPublishChallenge: { status: string; publishedAt: string; version: number } }>(
-        PUBLISH_CHALLENGE,
-        { id },
-      );
-    expect(published.approveAndPublishChallenge).toMatchObject({ status: 'PUBLISHED', version: 3 });
-    expect(published.approveAndPublishChallenge.publishedAt).toBeTruthy();
+    const published = await t.gql.as(admin.token).ok<{
+      approveAndPublishChallenge: {
+        challenge: { status: string; publishedAt: string; version: number };
+      };
+    }>(PUBLISH_CHALLENGE, { id });
+    expect(published.approveAndPublishChallenge.challenge).toMatchObject({
+      status: 'PUBLISHED',
+      version: 3,
+    });
+    expect(published.approveAndPublishChallenge.challenge.publishedAt).toBeTruthy();
 
     // Now public: an anonymous visitor sees the summary.
     const anon = await t.gql.ok<{ challenge: { status: string; issuer: { nameZh: string } } }>(
@@ -180,8 +187,11 @@ describe('challenge lifecycle', () => {
     await t.gql.as(issuer.owner.token).ok(SUBMIT_CHALLENGE, { id });
     const rejected = await t.gql
       .as(admin.token)
-      .ok<{ rejectChallenge: { status: string } }>(REJECT, { id, reason: '不属于联盟发榜范围' });
-    expect(rejected.rejectChallenge.status).toBe('REJECTED');
+      .ok<{ rejectChallenge: { challenge: { status: string } } }>(REJECT, {
+        id,
+        reason: '不属于联盟发榜范围',
+      });
+    expect(rejected.rejectChallenge.challenge.status).toBe('REJECTED');
     expect((await t.gql.as(sme.owner.token).fails(GET, { id })).extensions?.code).toBe('NOT_FOUND');
     const before = await auditActions(id);
     const error = await t.gql.as(admin.token).fails(PUBLISH_CHALLENGE, { id });
@@ -336,8 +346,11 @@ describe('challenge lifecycle', () => {
       expect((await stored(id)).status).toBe('DRAFT');
       const cancelled = await t.gql
         .as(manager.token)
-        .ok<{ cancelChallenge: { status: string } }>(CANCEL, { id, reason: 'no longer needed' });
-      expect(cancelled.cancelChallenge.status).toBe('CANCELLED');
+        .ok<{ cancelChallenge: { challenge: { status: string } } }>(CANCEL, {
+          id,
+          reason: 'no longer needed',
+        });
+      expect(cancelled.cancelChallenge.challenge.status).toBe('CANCELLED');
     });
 
     it('an SME that sees a published challenge still cannot cancel, edit or amend it', async () => {
@@ -357,7 +370,7 @@ describe('challenge lifecycle', () => {
           await t.gql
             .as(sme.owner.token)
             .fails(
-              `mutation($input: AmendChallengeInput!) { amendChallenge(input: $input) { id } }`,
+              `mutation($input: AmendChallengeInput!) { amendChallenge(input: $input) { challenge { id } } }`,
               { input: { id, expectedVersion: version, changeSummary: 'hijack', titleZh: 'x' } },
             )
         ).extensions,
@@ -367,8 +380,8 @@ describe('challenge lifecycle', () => {
 
     it('another enterprise and anonymous callers cannot amend, submit, cancel or announce on a published challenge', async () => {
       const { id, version } = await createChallenge(t, issuer, { via: 'api', admin });
-      const AMEND = `mutation($input: AmendChallengeInput!) { amendChallenge(input: $input) { id } }`;
-      const ANNOUNCE = `mutation($id: ID!) { publishChallengeAnnouncement(input: { challengeId: $id, title: "t", body: "b" }) { id } }`;
+      const AMEND = `mutation($input: AmendChallengeInput!) { amendChallenge(input: $input) { challenge { id } } }`;
+      const ANNOUNCE = `mutation($id: ID!) { publishChallengeAnnouncement(input: { challengeId: $id, title: "t", body: "b" }) { announcement { id } } }`;
       const amendInput = {
         input: { id, expectedVersion: version, changeSummary: '他人修改', titleZh: '篡改' },
       };
@@ -457,8 +470,11 @@ describe('challenge lifecycle', () => {
 
       const cancelled = await t.gql
         .as(issuer.owner.token)
-        .ok<{ cancelChallenge: { status: string } }>(CANCEL, { id, reason: '预算调整，撤榜' });
-      expect(cancelled.cancelChallenge.status).toBe('CANCELLED');
+        .ok<{ cancelChallenge: { challenge: { status: string } } }>(CANCEL, {
+          id,
+          reason: '预算调整，撤榜',
+        });
+      expect(cancelled.cancelChallenge.challenge.status).toBe('CANCELLED');
       const { rows } = await t.sql.query(
         `SELECT action, from_state, to_state, actor_user_id FROM audit_events WHERE entity_id = $1 ORDER BY seq DESC LIMIT 2`,
         [id],

@@ -151,10 +151,10 @@ describe('search by list month (recency in the index)', () => {
       const draft = (
         await t.gql
           .as(issuer.owner.token)
-          .ok<{ createChallenge: { id: string } }>(CREATE_CHALLENGE, {
+          .ok<{ createChallenge: { challenge: { id: string } } }>(CREATE_CHALLENGE, {
             input: challengeInput({ titleZh: '飞轮储能草稿' }),
           })
-      ).createChallenge.id;
+      ).createChallenge.challenge.id;
       await client.query(
         `UPDATE challenges SET created_at = now() - interval '5 years' WHERE id = $1`,
         [draft],

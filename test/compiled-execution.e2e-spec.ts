@@ -141,13 +141,13 @@ describe('compiled execution answers as graphql-js does', () => {
       runs.push(
         await t.gql
           .as(issuer.owner.token)
-          .send<{ createChallenge: { id: string } }>(CREATE_CHALLENGE, { input }),
+          .send<{ createChallenge: { challenge: { id: string } } }>(CREATE_CHALLENGE, { input }),
       );
     expect(runs.map((r) => r.headers['x-graphql-execution'])).toEqual(['graphql-js', 'graphql-js']);
     expect(runs.map((r) => r.errors)).toEqual([undefined, undefined]);
     const { rows } = await t.sql.query(
       `SELECT must_have FROM challenge_requirements WHERE challenge_id = ANY($1::uuid[])`,
-      [runs.map((r) => r.data!.createChallenge.id)],
+      [runs.map((r) => r.data!.createChallenge.challenge.id)],
     );
     expect(rows).toEqual([{ must_have: false }, { must_have: false }]);
   });
@@ -158,15 +158,17 @@ describe('compiled execution answers as graphql-js does', () => {
       industryCode: "D", chainGoal: STRENGTHEN, demandType: TECH_BREAKTHROUGH, cooperationModes: [JOINT_DEVELOPMENT], budgetMin: "100",
       budgetMax: "200", ipOwnership: SHARED, visibility: PUBLIC, deadline: "${deadline}",
       requirements: [{ name: "误报率", target: "< 1", weight: 100 }], evaluationCriteria: [{ name: "可行性", weight: 100 }], eligibility: {} }) {
-      id requirements { name unit weight mustHave } evaluationCriteria { name description veto weight } eligibility { verifiedOnly minQualification allowedRegionCodes } } }`;
+      challenge { id requirements { name unit weight mustHave } evaluationCriteria { name description veto weight } eligibility { verifiedOnly minQualification allowedRegionCodes } } } }`;
     const runs = [];
     for (let i = 0; i < 2; i += 1)
       runs.push(
-        await t.gql.as(issuer.owner.token).send<{ createChallenge: { id: string } }>(create),
+        await t.gql
+          .as(issuer.owner.token)
+          .send<{ createChallenge: { challenge: { id: string } } }>(create),
       );
     expect(runs.map((r) => r.headers['x-graphql-execution'])).toEqual(['graphql-js', 'compiled']);
     const [first, second] = runs.map((r) => {
-      const { id, ...rest } = r.data!.createChallenge;
+      const { id, ...rest } = r.data!.createChallenge.challenge;
       expect(id).toEqual(expect.any(String));
       return rest;
     });

@@ -128,19 +128,19 @@ describe('ownership: another organisation is refused every owned mutation, and n
     {
       mutation: 'updateChallengeDraft',
       as: () => enterpriseB.owner,
-      query: `mutation($input: UpdateChallengeDraftInput!) { updateChallengeDraft(input: $input) { id } }`,
+      query: `mutation($input: UpdateChallengeDraftInput!) { updateChallengeDraft(input: $input) { challenge { id } } }`,
       variables: () => ({ input: { id: draftA.id, expectedVersion: 1, titleZh: '被篡改的标题' } }),
     },
     {
       mutation: 'submitChallengeForReview',
       as: () => enterpriseB.owner,
-      query: `mutation($input: ChallengeIdInput!) { submitChallengeForReview(input: $input) { id } }`,
+      query: `mutation($input: ChallengeIdInput!) { submitChallengeForReview(input: $input) { challenge { id } } }`,
       variables: () => ({ input: { id: draftA.id } }),
     },
     {
       mutation: 'amendChallenge',
       as: () => enterpriseB.owner,
-      query: `mutation($input: AmendChallengeInput!) { amendChallenge(input: $input) { id } }`,
+      query: `mutation($input: AmendChallengeInput!) { amendChallenge(input: $input) { challenge { id } } }`,
       variables: () => ({
         input: {
           id: openA.id,
@@ -153,13 +153,13 @@ describe('ownership: another organisation is refused every owned mutation, and n
     {
       mutation: 'cancelChallenge',
       as: () => enterpriseB.owner,
-      query: `mutation($input: ChallengeDecisionInput!) { cancelChallenge(input: $input) { id } }`,
+      query: `mutation($input: ChallengeDecisionInput!) { cancelChallenge(input: $input) { challenge { id } } }`,
       variables: () => ({ input: { id: openA.id, reason: 'cancelled by someone else' } }),
     },
     {
       mutation: 'publishChallengeAnnouncement',
       as: () => enterpriseB.owner,
-      query: `mutation($input: PublishChallengeAnnouncementInput!) { publishChallengeAnnouncement(input: $input) { id } }`,
+      query: `mutation($input: PublishChallengeAnnouncementInput!) { publishChallengeAnnouncement(input: $input) { announcement { id } } }`,
       variables: () => ({
         input: { challengeId: openA.id, title: 'fake notice', body: 'fake announcement body' },
       }),
@@ -167,19 +167,19 @@ describe('ownership: another organisation is refused every owned mutation, and n
     {
       mutation: 'answerChallengeQuestion',
       as: () => enterpriseB.owner,
-      query: `mutation($input: AnswerChallengeQuestionInput!) { answerChallengeQuestion(input: $input) { id } }`,
+      query: `mutation($input: AnswerChallengeQuestionInput!) { answerChallengeQuestion(input: $input) { question { id } } }`,
       variables: () => ({ input: { questionId, answer: 'a fake answer' } }),
     },
     {
       mutation: 'inviteSmeToChallenge',
       as: () => enterpriseB.owner,
-      query: `mutation($input: InviteSmeToChallengeInput!) { inviteSmeToChallenge(input: $input) { id } }`,
+      query: `mutation($input: InviteSmeToChallengeInput!) { inviteSmeToChallenge(input: $input) { challenge { id } } }`,
       variables: () => ({ input: { challengeId: openA.id, organizationId: smeC.id } }),
     },
     {
       mutation: 'reviseProposal',
       as: () => smeB.owner,
-      query: `mutation($input: ReviseProposalInput!) { reviseProposal(input: $input) { id } }`,
+      query: `mutation($input: ReviseProposalInput!) { reviseProposal(input: $input) { proposal { id } } }`,
       variables: () => ({
         input: {
           proposalId: proposalOpen,
@@ -190,7 +190,7 @@ describe('ownership: another organisation is refused every owned mutation, and n
     {
       mutation: 'withdrawProposal',
       as: () => smeB.owner,
-      query: `mutation($input: WithdrawProposalInput!) { withdrawProposal(input: $input) { id } }`,
+      query: `mutation($input: WithdrawProposalInput!) { withdrawProposal(input: $input) { proposal { id } } }`,
       variables: () => ({ input: { proposalId: proposalOpen, reason: 'withdrawn by a rival' } }),
     },
     {
@@ -208,7 +208,7 @@ describe('ownership: another organisation is refused every owned mutation, and n
     {
       mutation: 'declineReviewAssignment',
       as: () => expert2,
-      query: `mutation($input: DeclineReviewAssignmentInput!) { declineReviewAssignment(input: $input) { id } }`,
+      query: `mutation($input: DeclineReviewAssignmentInput!) { declineReviewAssignment(input: $input) { reviewAssignment { id } } }`,
       variables: () => ({ input: { assignmentId, reason: 'not mine to decline' } }),
     },
     {
@@ -225,7 +225,7 @@ describe('ownership: another organisation is refused every owned mutation, and n
     {
       mutation: 'lockScoring',
       as: () => enterpriseB.owner,
-      query: `mutation($input: LockScoringInput!) { lockScoring(input: $input) { lockedAt } }`,
+      query: `mutation($input: LockScoringInput!) { lockScoring(input: $input) { scoringLock { lockedAt } } }`,
       variables: () => ({ input: { challengeId: closedA.id } }),
     },
     {
@@ -237,7 +237,7 @@ describe('ownership: another organisation is refused every owned mutation, and n
     {
       mutation: 'markNotSelected',
       as: () => enterpriseB.owner,
-      query: `mutation($input: MarkNotSelectedInput!) { markNotSelected(input: $input) { id } }`,
+      query: `mutation($input: MarkNotSelectedInput!) { markNotSelected(input: $input) { proposal { id } } }`,
       variables: () => ({
         input: { proposalId: proposalClosed, reason: 'OTHER', feedback: 'sabotage' },
       }),
@@ -256,7 +256,7 @@ describe('ownership: another organisation is refused every owned mutation, and n
     {
       mutation: 'closeChallengeAsFailed',
       as: () => enterpriseB.owner,
-      query: `mutation($input: CloseChallengeAsFailedInput!) { closeChallengeAsFailed(input: $input) { status } }`,
+      query: `mutation($input: CloseChallengeAsFailedInput!) { closeChallengeAsFailed(input: $input) { challenge { status } } }`,
       variables: () => ({ input: { challengeId: closedA.id, reason: 'failed by someone else' } }),
     },
     {
@@ -299,11 +299,11 @@ describe('ownership: another organisation is refused every owned mutation, and n
     questionId = (
       await t.gql
         .as(smeA.owner.token)
-        .ok<{ askChallengeQuestion: { id: string } }>(
-          `mutation($input: AskChallengeQuestionInput!) { askChallengeQuestion(input: $input) { id } }`,
+        .ok<{ askChallengeQuestion: { question: { id: string } } }>(
+          `mutation($input: AskChallengeQuestionInput!) { askChallengeQuestion(input: $input) { question { id } } }`,
           { input: { challengeId: openA.id, question: 'what is the cell chemistry?' } },
         )
-    ).askChallengeQuestion.id;
+    ).askChallengeQuestion.question.id;
 
     closedA = await createChallenge(t, issuerA);
     proposalClosed = (await createProposal(t, smeA, closedA, { canary: 'CLOSED' })).id;
@@ -332,10 +332,12 @@ describe('ownership: another organisation is refused every owned mutation, and n
       },
     });
     objectionId = (
-      await t.gql.as(smeB.owner.token).ok<{ fileObjection: { id: string } }>(OBJECT, {
-        input: { proposalId: winner, reason: 'the winner copied our design' },
-      })
-    ).fileObjection.id;
+      await t.gql
+        .as(smeB.owner.token)
+        .ok<{ fileObjection: { objection: { id: string } } }>(OBJECT, {
+          input: { proposalId: winner, reason: 'the winner copied our design' },
+        })
+    ).fileObjection.objection.id;
 
     const invited = await t.gql
       .as(issuerA.owner.token)

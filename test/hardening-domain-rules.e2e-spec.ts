@@ -28,13 +28,13 @@ import { startTestApp, type TestApp } from './support/test-app.js';
  * count on every path, and credit codes that an unverified organisation cannot squat.
  */
 
-const ACCEPT_TERMS = `mutation($input: AcceptChallengeTermsInput!) { acceptChallengeTerms(input: $input) { id description descriptionLocked termsAccepted } }`;
+const ACCEPT_TERMS = `mutation($input: AcceptChallengeTermsInput!) { acceptChallengeTerms(input: $input) { challenge { id description descriptionLocked termsAccepted } } }`;
 const CHALLENGE = `query($id: ID!) { challenge(id: $id) { id description descriptionLocked termsAccepted viewerEligibility { eligible reasons } } }`;
 const CHALLENGES = `{ challenges(first: 50) { edges { node { id description descriptionLocked } } } }`;
 const VERSIONS = `query($id: ID!) { challengeVersions(challengeId: $id) { version description } }`;
 const ENTERPRISE = `query($id: ID!) { enterprise(id: $id) { id challenges(first: 50) { edges { node { id description } } } } }`;
-const INVITE = `mutation($input: InviteSmeToChallengeInput!) { inviteSmeToChallenge(input: $input) { id } }`;
-const AMEND = `mutation($input: AmendChallengeInput!) { amendChallenge(input: $input) { id version proposalCountVisibility proposalCount } }`;
+const INVITE = `mutation($input: InviteSmeToChallengeInput!) { inviteSmeToChallenge(input: $input) { challenge { id } } }`;
+const AMEND = `mutation($input: AmendChallengeInput!) { amendChallenge(input: $input) { challenge { id version proposalCountVisibility proposalCount } } }`;
 const COUNT_FIELD = `query($id: ID!) { challenge(id: $id) { id proposalCountVisibility proposalCount } }`;
 const COUNT_LIST = `{ challenges(first: 50) { edges { node { id proposalCount } } } }`;
 const QUEUE = `query($first: Int, $after: String, $kind: OrganizationKind) {
@@ -186,12 +186,14 @@ describe('the NDA gate: only organisations that could answer a challenge accept 
   it('an eligible SME accepts and reads the description on every path, amendments included', async () => {
     const res = await t.gql.as(eligibleSme.owner.token).ok<{
       acceptChallengeTerms: {
-        description: string;
-        descriptionLocked: boolean;
-        termsAccepted: boolean;
+        challenge: {
+          description: string;
+          descriptionLocked: boolean;
+          termsAccepted: boolean;
+        };
       };
     }>(ACCEPT_TERMS, { input: { challengeId: verifiedOnly.id, termsVersion: 1 } });
-    expect(res.acceptChallengeTerms).toMatchObject({
+    expect(res.acceptChallengeTerms.challenge).toMatchObject({
       description: DESCRIPTION,
       descriptionLocked: false,
       termsAccepted: true,
@@ -260,10 +262,10 @@ describe('the NDA gate: only organisations that could answer a challenge accept 
     expect(page.challenge.viewerEligibility.eligible).toBe(false);
     const res = await t.gql
       .as(invitedSme.owner.token)
-      .ok<{ acceptChallengeTerms: { description: string } }>(ACCEPT_TERMS, {
+      .ok<{ acceptChallengeTerms: { challenge: { description: string } } }>(ACCEPT_TERMS, {
         input: { challengeId: c.id, termsVersion: 1 },
       });
-    expect(res.acceptChallengeTerms.description).toBe(DESCRIPTION);
+    expect(res.acceptChallengeTerms.challenge.description).toBe(DESCRIPTION);
     expect((await t.gql.as(invitedSme.owner.token).send(CHALLENGE, { id: c.id })).text).toContain(
       DESCRIPTION,
     );
@@ -397,17 +399,17 @@ describe('the proposal count: one rule on every path, chosen by the issuer', () 
   });
 
   it('PUBLIC, set by the issuer with an amendment: everyone who sees the challenge gets the same number on every path', async () => {
-    const amended = await t.gql
-      .as(issuerMember.token)
-      .ok<{ amendChallenge: { proposalCountVisibility: string; proposalCount: number } }>(AMEND, {
-        input: {
-          id: c.id,
-          expectedVersion: 1,
-          changeSummary: '公开揭榜数量',
-          proposalCountVisibility: 'PUBLIC',
-        },
-      });
-    expect(amended.amendChallenge).toEqual({
+    const amended = await t.gql.as(issuerMember.token).ok<{
+      amendChallenge: { challenge: { proposalCountVisibility: string; proposalCount: number } };
+    }>(AMEND, {
+      input: {
+        id: c.id,
+        expectedVersion: 1,
+        changeSummary: '公开揭榜数量',
+        proposalCountVisibility: 'PUBLIC',
+      },
+    });
+    expect(amended.amendChallenge.challenge).toEqual({
       id: c.id,
       version: 2,
       proposalCountVisibility: 'PUBLIC',
@@ -434,20 +436,22 @@ describe('the proposal count: one rule on every path, chosen by the issuer', () 
   it('the issuer chooses the setting when creating a challenge; a value outside the enum is refused', async () => {
     const created = await t.gql
       .as(issuer.owner.token)
-      .ok<{ createChallenge: { id: string } }>(CREATE_CHALLENGE, {
+      .ok<{ createChallenge: { challenge: { id: string } } }>(CREATE_CHALLENGE, {
         input: challengeInput({ proposalCountVisibility: 'PUBLIC' }),
       });
     const row = await t.sql.query(
       `SELECT proposal_count_visibility FROM challenges WHERE id = $1`,
-      [created.createChallenge.id],
+      [created.createChallenge.challenge.id],
     );
     expect(row.rows[0].proposal_count_visibility).toBe('PUBLIC');
     const defaulted = await t.gql
       .as(issuer.owner.token)
-      .ok<{ createChallenge: { id: string } }>(CREATE_CHALLENGE, { input: challengeInput() });
+      .ok<{ createChallenge: { challenge: { id: string } } }>(CREATE_CHALLENGE, {
+        input: challengeInput(),
+      });
     const row2 = await t.sql.query(
       `SELECT proposal_count_visibility FROM challenges WHERE id = $1`,
-      [defaulted.createChallenge.id],
+      [defaulted.createChallenge.challenge.id],
     );
     expect(row2.rows[0].proposal_count_visibility).toBe('ISSUER_ONLY');
     const bad = await t.gql

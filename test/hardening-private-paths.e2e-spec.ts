@@ -50,9 +50,9 @@ const CHALLENGES = `{ challenges(first: 30) { edges { node { id titleZh descript
 const FILTERED = `query($org: ID!) { challenges(first: 100, filter: { issuerOrganizationId: $org }) { edges { node { id titleZh } } } }`;
 const VERSIONS = `query($id: ID!) { challengeVersions(challengeId: $id) { version titleZh description } }`;
 const MY_AUDIT = `{ myOrganizationAuditEvents(first: 100) { edges { node { action actorUserId actorDisplayName organizationId data reason } } } }`;
-const ASK = `mutation($input: AskChallengeQuestionInput!) { askChallengeQuestion(input: $input) { id question askedByMyOrganization } }`;
-const ANSWER = `mutation($input: AnswerChallengeQuestionInput!) { answerChallengeQuestion(input: $input) { id question answer } }`;
-const ACCEPT_TERMS = `mutation($input: AcceptChallengeTermsInput!) { acceptChallengeTerms(input: $input) { id description descriptionLocked } }`;
+const ASK = `mutation($input: AskChallengeQuestionInput!) { askChallengeQuestion(input: $input) { question { id question askedByMyOrganization } } }`;
+const ANSWER = `mutation($input: AnswerChallengeQuestionInput!) { answerChallengeQuestion(input: $input) { question { id question answer } } }`;
+const ACCEPT_TERMS = `mutation($input: AcceptChallengeTermsInput!) { acceptChallengeTerms(input: $input) { challenge { id description descriptionLocked } } }`;
 const MY_ASSIGNMENTS = `{ myReviewAssignments { id challengeId proposalId reviewerUserId status reason } }`;
 
 function expectAbsent(responses: GqlResponse<unknown>[], canaries: string[]) {
@@ -239,7 +239,7 @@ describe('every path to private data answers null or NOT_FOUND to callers who ma
   it('questions: an unanswered question is private to the issuer and the asking SME; once answered, the asker stays anonymous', async () => {
     const asked = await t.gql
       .as(smeA.owner.token)
-      .ok<{ askChallengeQuestion: { id: string } }>(ASK, {
+      .ok<{ askChallengeQuestion: { question: { id: string } } }>(ASK, {
         input: { challengeId: open.id, question: QUESTION },
       });
     for (const token of [
@@ -263,7 +263,7 @@ describe('every path to private data answers null or NOT_FOUND to callers who ma
       QUESTION,
     );
     await t.gql.as(issuerMember.token).ok(ANSWER, {
-      input: { questionId: asked.askChallengeQuestion.id, answer: 'public answer' },
+      input: { questionId: asked.askChallengeQuestion.question.id, answer: 'public answer' },
     });
     const seenByB = await t.gql
       .as(smeB.owner.token)
@@ -420,9 +420,12 @@ describe('every path to private data answers null or NOT_FOUND to callers who ma
       ).toBeTruthy();
       const objection = await t.gql
         .as(outsiderEnterprise.owner.token)
-        .send(`mutation($input: FileObjectionInput!) { fileObjection(input: $input) { id } }`, {
-          input: { proposalId: proposalA, reason: 'an objection about this winner' },
-        });
+        .send(
+          `mutation($input: FileObjectionInput!) { fileObjection(input: $input) { objection { id } } }`,
+          {
+            input: { proposalId: proposalA, reason: 'an objection about this winner' },
+          },
+        );
       expect(objection.errors?.[0].extensions?.code).toBe('NOT_FOUND');
       await t.sql.query(`UPDATE challenges SET visibility = 'PUBLIC' WHERE id = $1`, [open.id]);
     });

@@ -218,7 +218,7 @@ describe('protocol hardening (production mode)', () => {
           .set('authorization', `Bearer ${admin.token}`)
           .set('x-request-id', clientId)
           .send({
-            query: `mutation($input: UserDecisionInput!) { ${action}(input: $input) { status } }`,
+            query: `mutation($input: UserDecisionInput!) { ${action}(input: $input) { user { status } } }`,
             variables: { input: { userId: user.id, reason: '核实身份信息' } },
           });
         expect(res.body.errors).toBeUndefined();

@@ -141,15 +141,19 @@ describe('proposal content never leaks through search, facets, results, organisa
         technicalApproach: `approach ${BODY_EN} ${BODY_ZH}`,
       });
     proposalA = (
-      await t.gql.as(smeA.owner.token).ok<{ submitProposal: { id: string } }>(SUBMIT, {
-        input: { challengeId, idempotencyKey: idempotencyKey(), content: content('A') },
-      })
-    ).submitProposal.id;
+      await t.gql
+        .as(smeA.owner.token)
+        .ok<{ submitProposal: { proposal: { id: string } } }>(SUBMIT, {
+          input: { challengeId, idempotencyKey: idempotencyKey(), content: content('A') },
+        })
+    ).submitProposal.proposal.id;
     proposalB = (
-      await t.gql.as(smeB.owner.token).ok<{ submitProposal: { id: string } }>(SUBMIT, {
-        input: { challengeId, idempotencyKey: idempotencyKey(), content: content('B') },
-      })
-    ).submitProposal.id;
+      await t.gql
+        .as(smeB.owner.token)
+        .ok<{ submitProposal: { proposal: { id: string } } }>(SUBMIT, {
+          input: { challengeId, idempotencyKey: idempotencyKey(), content: content('B') },
+        })
+    ).submitProposal.proposal.id;
   });
   afterAll(() => t.close());
 
@@ -224,12 +228,12 @@ describe('proposal content never leaks through search, facets, results, organisa
         ],
         [
           token,
-          `mutation($input: WithdrawProposalInput!) { withdrawProposal(input: $input) { id } }`,
+          `mutation($input: WithdrawProposalInput!) { withdrawProposal(input: $input) { proposal { id } } }`,
           { input: { proposalId: proposalA } },
         ],
         [
           token,
-          `mutation($input: FileObjectionInput!) { fileObjection(input: $input) { id } }`,
+          `mutation($input: FileObjectionInput!) { fileObjection(input: $input) { objection { id } } }`,
           { input: { proposalId: proposalA, reason: 'objection reason text' } },
         ],
       );

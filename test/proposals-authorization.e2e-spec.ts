@@ -722,20 +722,24 @@ describe('concurrency and atomicity', () => {
     const other = await createChallenge(t, issuer);
     const [a, b] = [await createSme(t), await createSme(t)];
     const key = idempotencyKey();
-    const ra = await t.gql.as(a.owner.token).ok<{ submitProposal: { id: string } }>(SUBMIT, {
-      input: {
-        challengeId: other.id,
-        idempotencyKey: key,
-        content: proposalContent('KA', other.requirementIds),
-      },
-    });
-    const rb = await t.gql.as(b.owner.token).ok<{ submitProposal: { id: string } }>(SUBMIT, {
-      input: {
-        challengeId: other.id,
-        idempotencyKey: key,
-        content: proposalContent('KB', other.requirementIds),
-      },
-    });
-    expect(ra.submitProposal.id).not.toBe(rb.submitProposal.id);
+    const ra = await t.gql
+      .as(a.owner.token)
+      .ok<{ submitProposal: { proposal: { id: string } } }>(SUBMIT, {
+        input: {
+          challengeId: other.id,
+          idempotencyKey: key,
+          content: proposalContent('KA', other.requirementIds),
+        },
+      });
+    const rb = await t.gql
+      .as(b.owner.token)
+      .ok<{ submitProposal: { proposal: { id: string } } }>(SUBMIT, {
+        input: {
+          challengeId: other.id,
+          idempotencyKey: key,
+          content: proposalContent('KB', other.requirementIds),
+        },
+      });
+    expect(ra.submitProposal.proposal.id).not.toBe(rb.submitProposal.proposal.id);
   });
 });

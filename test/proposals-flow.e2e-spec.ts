@@ -80,10 +80,10 @@ describe('a full round: publish → 5 SMEs submit → deadline → review → sh
     const content = proposalContent('DRAFT-0', challenge.requirementIds);
     const draft = await t.gql
       .as(smes[0].owner.token)
-      .ok<{ saveProposalDraft: ProposalOut }>(DRAFT, {
+      .ok<{ saveProposalDraft: { proposal: ProposalOut } }>(DRAFT, {
         input: { challengeId: challenge.id, content },
       });
-    expect(draft.saveProposalDraft).toMatchObject({
+    expect(draft.saveProposalDraft.proposal).toMatchObject({
       status: 'DRAFT',
       currentRevision: 0,
       receipt: null,
@@ -98,15 +98,15 @@ describe('a full round: publish → 5 SMEs submit → deadline → review → sh
 
     const submitted = await t.gql
       .as(smes[0].owner.token)
-      .ok<{ submitProposal: ProposalOut }>(SUBMIT, {
+      .ok<{ submitProposal: { proposal: ProposalOut } }>(SUBMIT, {
         input: {
           challengeId: challenge.id,
           idempotencyKey: idempotencyKey(),
           content: proposalContent('SME-0', challenge.requirementIds),
         },
       });
-    const p = submitted.submitProposal;
-    expect(p.id).toBe(draft.saveProposalDraft.id);
+    const p = submitted.submitProposal.proposal;
+    expect(p.id).toBe(draft.saveProposalDraft.proposal.id);
     expect(p.status).toBe('SUBMITTED');
     expect(p.receipt.revision).toBe(1);
     // The receipt's hash is the SHA-256 of the canonical JSON of the content as returned.
@@ -121,14 +121,16 @@ describe('a full round: publish → 5 SMEs submit → deadline → review → sh
 
   it('four more SMEs submit; the issuer sees only the count before the deadline', async () => {
     for (let i = 1; i < 5; i++) {
-      const data = await t.gql.as(smes[i].owner.token).ok<{ submitProposal: ProposalOut }>(SUBMIT, {
-        input: {
-          challengeId: challenge.id,
-          idempotencyKey: idempotencyKey(),
-          content: proposalContent(`SME-${i}`, challenge.requirementIds),
-        },
-      });
-      proposals.push(data.submitProposal);
+      const data = await t.gql
+        .as(smes[i].owner.token)
+        .ok<{ submitProposal: { proposal: ProposalOut } }>(SUBMIT, {
+          input: {
+            challengeId: challenge.id,
+            idempotencyKey: idempotencyKey(),
+            content: proposalContent(`SME-${i}`, challenge.requirementIds),
+          },
+        });
+      proposals.push(data.submitProposal.proposal);
     }
     expect(
       (
@@ -154,30 +156,32 @@ describe('a full round: publish → 5 SMEs submit → deadline → review → sh
     });
     const revised = await t.gql
       .as(smes[1].owner.token)
-      .ok<{ reviseProposal: ProposalOut }>(REVISE, {
+      .ok<{ reviseProposal: { proposal: ProposalOut } }>(REVISE, {
         input: { proposalId: proposals[1].id, content },
       });
-    expect(revised.reviseProposal.receipt.revision).toBe(2);
-    expect(revised.reviseProposal.receipt.contentSha256).not.toBe(
+    expect(revised.reviseProposal.proposal.receipt.revision).toBe(2);
+    expect(revised.reviseProposal.proposal.receipt.contentSha256).not.toBe(
       proposals[1].receipt.contentSha256,
     );
-    expect(revised.reviseProposal.receipt.contentSha256).toBe(sha(revised.reviseProposal.content));
+    expect(revised.reviseProposal.proposal.receipt.contentSha256).toBe(
+      sha(revised.reviseProposal.proposal.content),
+    );
     const { rows } = await t.sql.query(
       `SELECT revision, content_sha256 FROM proposal_revisions WHERE proposal_id = $1 ORDER BY revision`,
       [proposals[1].id],
     );
     expect(rows.map((r) => r.content_sha256)).toEqual([
       proposals[1].receipt.contentSha256,
-      revised.reviseProposal.receipt.contentSha256,
+      revised.reviseProposal.proposal.receipt.contentSha256,
     ]);
-    proposals[1] = revised.reviseProposal;
+    proposals[1] = revised.reviseProposal.proposal;
 
     const withdrawn = await t.gql
       .as(smes[4].owner.token)
-      .ok<{ withdrawProposal: { status: string } }>(WITHDRAW, {
+      .ok<{ withdrawProposal: { proposal: { status: string } } }>(WITHDRAW, {
         input: { proposalId: proposals[4].id, reason: 'changed plans' },
       });
-    expect(withdrawn.withdrawProposal.status).toBe('WITHDRAWN');
+    expect(withdrawn.withdrawProposal.proposal.status).toBe('WITHDRAWN');
     expect(
       (
         await t.gql
@@ -527,14 +531,17 @@ describe('a full round: publish → 5 SMEs submit → deadline → review → sh
     expect(over.extensions).toMatchObject({ code: 'CONFLICT', reason: 'AWARD_EXCEEDS_BUDGET' });
     const ns = await t.gql
       .as(issuer.owner.token)
-      .ok<{ markNotSelected: { status: string; notSelectedReason: string } }>(NOT_SELECTED, {
-        input: {
-          proposalId: proposals[2].id,
-          reason: 'LESS_COMPETITIVE',
-          feedback: '技术路线成熟度不足',
+      .ok<{ markNotSelected: { proposal: { status: string; notSelectedReason: string } } }>(
+        NOT_SELECTED,
+        {
+          input: {
+            proposalId: proposals[2].id,
+            reason: 'LESS_COMPETITIVE',
+            feedback: '技术路线成熟度不足',
+          },
         },
-      });
-    expect(ns.markNotSelected).toMatchObject({
+      );
+    expect(ns.markNotSelected.proposal).toMatchObject({
       status: 'NOT_SELECTED',
       notSelectedReason: 'LESS_COMPETITIVE',
     });
@@ -591,10 +598,10 @@ describe('a full round: publish → 5 SMEs submit → deadline → review → sh
     const objector = smes[3];
     const filed = await t.gql
       .as(objector.owner.token)
-      .ok<{ fileObjection: { id: string; status: string } }>(OBJECT, {
+      .ok<{ fileObjection: { objection: { id: string; status: string } } }>(OBJECT, {
         input: { proposalId: proposals[1].id, reason: '该方案的能量密度数据与公开资料不符' },
       });
-    expect(filed.fileObjection.status).toBe('FILED');
+    expect(filed.fileObjection.objection.status).toBe('FILED');
     await endPublicity(t, challenge.id);
     // A pending objection holds the award.
     expect(
@@ -613,7 +620,7 @@ describe('a full round: publish → 5 SMEs submit → deadline → review → sh
       .ok<{ dismissObjection: { objection: { status: string }; challenge: { status: string } } }>(
         DISMISS,
         {
-          input: { objectionId: filed.fileObjection.id, reason: '经核实数据来源可靠' },
+          input: { objectionId: filed.fileObjection.objection.id, reason: '经核实数据来源可靠' },
         },
       );
     expect(dismissed.dismissObjection).toEqual({

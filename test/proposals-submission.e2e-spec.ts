@@ -62,17 +62,23 @@ describe('submitting proposals', () => {
       const key = idempotencyKey();
       const first = await t.gql
         .as(sme.owner.token)
-        .ok<{ submitProposal: { id: string; receipt: unknown } }>(SUBMIT, input('IDEM', key));
+        .ok<{ submitProposal: { proposal: { id: string; receipt: unknown } } }>(
+          SUBMIT,
+          input('IDEM', key),
+        );
       const audits = await count(t, 'audit_events');
       const again = await t.gql
         .as(sme.owner.token)
-        .ok<{ submitProposal: { id: string; receipt: unknown } }>(SUBMIT, input('IDEM', key));
-      expect(again.submitProposal.id).toBe(first.submitProposal.id);
-      expect(again.submitProposal.receipt).toEqual(first.submitProposal.receipt);
+        .ok<{ submitProposal: { proposal: { id: string; receipt: unknown } } }>(
+          SUBMIT,
+          input('IDEM', key),
+        );
+      expect(again.submitProposal.proposal.id).toBe(first.submitProposal.proposal.id);
+      expect(again.submitProposal.proposal.receipt).toEqual(first.submitProposal.proposal.receipt);
       expect(await count(t, 'audit_events')).toBe(audits);
       const { rows } = await t.sql.query(
         `SELECT count(*)::int AS n FROM proposal_revisions WHERE proposal_id = $1`,
-        [first.submitProposal.id],
+        [first.submitProposal.proposal.id],
       );
       expect(rows[0].n).toBe(1);
     });
@@ -82,8 +88,10 @@ describe('submitting proposals', () => {
       await acceptTerms(t, challenge.id, other.id, other.owner.id);
       const res = await t.gql.as(other.owner.token).ok<{
         submitProposal: {
-          content: Record<string, unknown>;
-          receipt: { contentSha256: string; revision: number };
+          proposal: {
+            content: Record<string, unknown>;
+            receipt: { contentSha256: string; revision: number };
+          };
         };
       }>(
         SUBMIT,
@@ -102,9 +110,9 @@ describe('submitting proposals', () => {
         return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
       };
       const recomputed = createHash('sha256')
-        .update(canonical(res.submitProposal.content), 'utf8')
+        .update(canonical(res.submitProposal.proposal.content), 'utf8')
         .digest('hex');
-      expect(res.submitProposal.receipt).toEqual({
+      expect(res.submitProposal.proposal.receipt).toEqual({
         contentSha256: recomputed,
         revision: 1,
         submittedAt: expect.any(String),
@@ -129,11 +137,14 @@ describe('submitting proposals', () => {
         Array.from({ length: 5 }, () =>
           t.gql
             .as(sme.owner.token)
-            .send<{ submitProposal: { id: string } }>(SUBMIT, input('RACE', key, other)),
+            .send<{ submitProposal: { proposal: { id: string } } }>(
+              SUBMIT,
+              input('RACE', key, other),
+            ),
         ),
       );
       expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
-      expect(new Set(results.map((r) => r.data?.submitProposal.id)).size).toBe(1);
+      expect(new Set(results.map((r) => r.data?.submitProposal?.proposal.id)).size).toBe(1);
       const { rows } = await t.sql.query(
         `SELECT count(*)::int AS n FROM proposals WHERE challenge_id = $1`,
         [other.id],
@@ -153,17 +164,23 @@ describe('submitting proposals', () => {
       const other = await createChallenge(t, issuer);
       const first = await t.gql
         .as(sme.owner.token)
-        .ok<{ submitProposal: { id: string } }>(SUBMIT, input('W1', idempotencyKey(), other));
+        .ok<{ submitProposal: { proposal: { id: string } } }>(
+          SUBMIT,
+          input('W1', idempotencyKey(), other),
+        );
       await t.gql
         .as(sme.owner.token)
-        .ok(WITHDRAW, { input: { proposalId: first.submitProposal.id } });
+        .ok(WITHDRAW, { input: { proposalId: first.submitProposal.proposal.id } });
       const second = await t.gql
         .as(sme.owner.token)
-        .ok<{ submitProposal: { id: string } }>(SUBMIT, input('W2', idempotencyKey(), other));
-      expect(second.submitProposal.id).not.toBe(first.submitProposal.id);
+        .ok<{ submitProposal: { proposal: { id: string } } }>(
+          SUBMIT,
+          input('W2', idempotencyKey(), other),
+        );
+      expect(second.submitProposal.proposal.id).not.toBe(first.submitProposal.proposal.id);
       const again = await t.gql
         .as(sme.owner.token)
-        .fails(WITHDRAW, { input: { proposalId: first.submitProposal.id } });
+        .fails(WITHDRAW, { input: { proposalId: first.submitProposal.proposal.id } });
       expect(again.extensions).toMatchObject({ code: 'CONFLICT', reason: 'INVALID_TRANSITION' });
     });
   });
@@ -296,7 +313,7 @@ describe('submitting proposals', () => {
     it('a draft may be incomplete but is checked against the challenge', async () => {
       const ok = await t.gql
         .as(sme.owner.token)
-        .ok<{ saveProposalDraft: { status: string } }>(DRAFT, {
+        .ok<{ saveProposalDraft: { proposal: { status: string } } }>(DRAFT, {
           input: {
             challengeId: open.id,
             content: proposalContent('D', open.requirementIds, {
@@ -304,7 +321,7 @@ describe('submitting proposals', () => {
             }),
           },
         });
-      expect(ok.saveProposalDraft.status).toBe('DRAFT');
+      expect(ok.saveProposalDraft.proposal.status).toBe('DRAFT');
       const err = await t.gql.as(sme.owner.token).fails(DRAFT, {
         input: {
           challengeId: open.id,

@@ -168,8 +168,8 @@ describe('scale data: challenges and proposals', () => {
     expect(target).toBeDefined();
     const submitted = await t.gql
       .as(submitter.token)
-      .ok<{ submitProposal: { status: string } }>(
-        `mutation($input: SubmitProposalInput!) { submitProposal(input: $input) { status } }`,
+      .ok<{ submitProposal: { proposal: { status: string } } }>(
+        `mutation($input: SubmitProposalInput!) { submitProposal(input: $input) { proposal { status } } }`,
         {
           input: {
             challengeId: target!.id,
@@ -186,7 +186,7 @@ describe('scale data: challenges and proposals', () => {
           },
         },
       );
-    expect(submitted.submitProposal.status).toBe('SUBMITTED');
+    expect(submitted.submitProposal.proposal.status).toBe('SUBMITTED');
     await t.sql.query(
       `DELETE FROM proposal_revisions r USING proposals p WHERE r.proposal_id = p.id AND p.idempotency_key = 'seed-test-0001'`,
     );

@@ -6,7 +6,7 @@ import type { Scenario } from './scenario.js';
 /** Distinct (submitter, challenge) pairs prepared per run: enough for 10 s + warm-up at ~500/s. */
 const PAIRS_PER_SUBMITTER = 500;
 
-const SUBMIT = `mutation($input: SubmitProposalInput!) { submitProposal(input: $input) { id status receipt { contentSha256 revision } } }`;
+const SUBMIT = `mutation($input: SubmitProposalInput!) { submitProposal(input: $input) { proposal { id status receipt { contentSha256 revision } } } }`;
 
 interface OpenPage {
   edges: {
@@ -134,7 +134,7 @@ export const submitProposalScenario: Scenario = {
     return requests;
   },
   verify: (data) => {
-    const p = data.submitProposal as
+    const p = (data.submitProposal as { proposal?: unknown } | undefined)?.proposal as
       { status: string; receipt: { contentSha256: string; revision: number } | null } | undefined;
     return (
       p?.status === 'SUBMITTED' &&

@@ -13,8 +13,15 @@ import {
 } from './dto/alliance.inputs.js';
 import {
   AllianceMemberConnection,
+  AdmitAllianceMemberPayload,
+  ApplyToAlliancePayload,
+  ChangeAllianceTierPayload,
+  ExpelAllianceMemberPayload,
+  LeaveAlliancePayload,
+  ReinstateAllianceMemberPayload,
+  RejectAllianceApplicationPayload,
+  SuspendAllianceMemberPayload,
   AllianceMembershipConnection,
-  AllianceMembershipPayload,
   MyAllianceMembershipType,
 } from './dto/alliance.types.js';
 
@@ -48,83 +55,83 @@ export class AllianceResolver {
     return this.service.mine(actor);
   }
 
-  @Mutation(() => AllianceMembershipPayload, {
+  @Mutation(() => ApplyToAlliancePayload, {
     description: 'The caller’s verified enterprise applies to the alliance (OWNER or ADMIN).',
   })
   @Access(AccessRule.AUTHENTICATED)
   applyToAlliance(
     @CurrentActor() actor: Actor,
     @Args('input') input: ApplyToAllianceInput,
-  ): Promise<AllianceMembershipPayload> {
+  ): Promise<ApplyToAlliancePayload> {
     return this.service.apply(actor, input);
   }
 
-  @Mutation(() => AllianceMembershipPayload, { description: 'APPLIED → ACTIVE in a tier.' })
+  @Mutation(() => AdmitAllianceMemberPayload, { description: 'APPLIED → ACTIVE in a tier.' })
   @Access(AccessRule.ADMIN)
   admitAllianceMember(
     @CurrentActor() actor: Actor,
     @Args('input') input: AdmitAllianceMemberInput,
-  ): Promise<AllianceMembershipPayload> {
+  ): Promise<AdmitAllianceMemberPayload> {
     return this.service.decide(actor, input.membershipId, 'ADMIT', input.reason, input.tier);
   }
 
-  @Mutation(() => AllianceMembershipPayload, { description: 'APPLIED → REJECTED.' })
+  @Mutation(() => RejectAllianceApplicationPayload, { description: 'APPLIED → REJECTED.' })
   @Access(AccessRule.ADMIN)
   rejectAllianceApplication(
     @CurrentActor() actor: Actor,
     @Args('input') input: AllianceDecisionInput,
-  ): Promise<AllianceMembershipPayload> {
+  ): Promise<RejectAllianceApplicationPayload> {
     return this.service.decide(actor, input.membershipId, 'REJECT', input.reason);
   }
 
-  @Mutation(() => AllianceMembershipPayload, { description: 'ACTIVE → SUSPENDED.' })
+  @Mutation(() => SuspendAllianceMemberPayload, { description: 'ACTIVE → SUSPENDED.' })
   @Access(AccessRule.ADMIN)
   suspendAllianceMember(
     @CurrentActor() actor: Actor,
     @Args('input') input: AllianceDecisionInput,
-  ): Promise<AllianceMembershipPayload> {
+  ): Promise<SuspendAllianceMemberPayload> {
     return this.service.decide(actor, input.membershipId, 'SUSPEND', input.reason);
   }
 
-  @Mutation(() => AllianceMembershipPayload, { description: 'SUSPENDED → ACTIVE.' })
+  @Mutation(() => ReinstateAllianceMemberPayload, { description: 'SUSPENDED → ACTIVE.' })
   @Access(AccessRule.ADMIN)
   reinstateAllianceMember(
     @CurrentActor() actor: Actor,
     @Args('input') input: AllianceDecisionInput,
-  ): Promise<AllianceMembershipPayload> {
+  ): Promise<ReinstateAllianceMemberPayload> {
     return this.service.decide(actor, input.membershipId, 'REINSTATE', input.reason);
   }
 
-  @Mutation(() => AllianceMembershipPayload, {
+  @Mutation(() => ExpelAllianceMemberPayload, {
     description: 'ACTIVE or SUSPENDED → EXPELLED (final).',
   })
   @Access(AccessRule.ADMIN)
   expelAllianceMember(
     @CurrentActor() actor: Actor,
     @Args('input') input: AllianceDecisionInput,
-  ): Promise<AllianceMembershipPayload> {
+  ): Promise<ExpelAllianceMemberPayload> {
     return this.service.decide(actor, input.membershipId, 'EXPEL', input.reason);
   }
 
-  @Mutation(() => AllianceMembershipPayload, {
+  @Mutation(() => ChangeAllianceTierPayload, {
     description: 'Moves an ACTIVE member to another tier.',
   })
   @Access(AccessRule.ADMIN)
   changeAllianceTier(
     @CurrentActor() actor: Actor,
     @Args('input') input: ChangeAllianceTierInput,
-  ): Promise<AllianceMembershipPayload> {
+  ): Promise<ChangeAllianceTierPayload> {
     return this.service.decide(actor, input.membershipId, 'CHANGE_TIER', input.reason, input.tier);
   }
 
-  @Mutation(() => AllianceMembershipPayload, {
+  @Mutation(() => LeaveAlliancePayload, {
     description: 'The caller’s enterprise leaves the alliance: ACTIVE → EXITED (OWNER or ADMIN).',
   })
   @Access(AccessRule.AUTHENTICATED)
   leaveAlliance(
     @CurrentActor() actor: Actor,
     @Args('input') input: LeaveAllianceInput,
-  ): Promise<AllianceMembershipPayload> {
+  ): Promise<LeaveAlliancePayload> {
     return this.service.leave(actor, input.reason);
   }
 }

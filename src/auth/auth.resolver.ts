@@ -10,9 +10,10 @@ import {
   RegisterInput,
 } from './dto/auth.inputs.js';
 import {
-  AuthPayload,
   ChangePasswordPayload,
+  LoginPayload,
   LogoutPayload,
+  RefreshTokenPayload,
   RegisterPayload,
 } from './dto/auth.types.js';
 
@@ -29,21 +30,21 @@ export class AuthResolver {
     return this.auth.register(input);
   }
 
-  @Mutation(() => AuthPayload, {
+  @Mutation(() => LoginPayload, {
     description: 'Signs in: a short-lived access token and a single-use refresh token.',
   })
   @Access(AccessRule.PUBLIC)
   @RateBudget('login')
-  login(@Args('input') input: LoginInput, @ClientIp() clientIp: string): Promise<AuthPayload> {
+  login(@Args('input') input: LoginInput, @ClientIp() clientIp: string): Promise<LoginPayload> {
     return this.auth.login(input, clientIp);
   }
 
-  @Mutation(() => AuthPayload, {
+  @Mutation(() => RefreshTokenPayload, {
     description: 'Exchanges a refresh token for a new pair (rotation).',
   })
   @Access(AccessRule.PUBLIC)
   @RateBudget('refresh')
-  refreshToken(@Args('input') input: RefreshTokenInput): Promise<AuthPayload> {
+  refreshToken(@Args('input') input: RefreshTokenInput): Promise<RefreshTokenPayload> {
     return this.auth.refresh(input.refreshToken);
   }
 

@@ -2,3 +2,4 @@
 export { AuthModule } from './auth.module.js';
 export { AuthSessionEntity } from './auth-session.entity.js';
 export { RefreshTokenEntity } from './refresh-token.entity.js';
+export { AuthErrorReason } from './auth-errors.js';

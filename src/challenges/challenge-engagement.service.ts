@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { ErrorReason } from '../common/error-catalogue.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/index.js';
@@ -42,7 +43,7 @@ export class NotEligibleForTermsError extends AppError {
     super(
       `Only organisations that could answer this challenge (eligible SMEs, or SMEs the issuer invited) may accept its terms (${reasons.join(', ')})`,
       ErrorCode.FORBIDDEN,
-      { reason: 'NOT_ELIGIBLE_FOR_TERMS', eligibilityReasons: reasons },
+      { reason: 'NOT_ELIGIBLE_FOR_TERMS' satisfies ErrorReason, eligibilityReasons: reasons },
     );
   }
 }

@@ -37,6 +37,12 @@ import {
   UpdateChallengeDraftInput,
 } from './dto/challenge.inputs.js';
 import {
+  AcceptChallengeTermsPayload,
+  AmendChallengePayload,
+  AnswerChallengeQuestionPayload,
+  ApproveAndPublishChallengePayload,
+  AskChallengeQuestionPayload,
+  CancelChallengePayload,
   ChallengeAnnouncement,
   ChallengeConnection,
   ChallengeEligibilityCheck,
@@ -46,7 +52,14 @@ import {
   ChallengeTerms,
   ChallengeType,
   ChallengeVersion,
+  CreateChallengePayload,
   EvaluationCriterion,
+  InviteSmeToChallengePayload,
+  PublishChallengeAnnouncementPayload,
+  RejectChallengePayload,
+  RequestChallengeChangesPayload,
+  SubmitChallengeForReviewPayload,
+  UpdateChallengeDraftPayload,
 } from './dto/challenge.types.js';
 
 interface Ctx {
@@ -132,133 +145,133 @@ export class ChallengeResolver {
     return this.queries.reviewQueue(actor, args, requestedFields(info, ['edges', 'node']));
   }
 
-  @Mutation(() => ChallengeType, {
+  @Mutation(() => CreateChallengePayload, {
     description: 'Starts a DRAFT challenge for the caller’s enterprise.',
   })
   @Access(AccessRule.AUTHENTICATED)
-  createChallenge(
+  async createChallenge(
     @CurrentActor() actor: Actor,
     @Args('input') input: CreateChallengeInput,
-  ): Promise<ChallengeNode> {
-    return this.content.create(actor, input);
+  ): Promise<CreateChallengePayload> {
+    return { challenge: await this.content.create(actor, input) };
   }
 
-  @Mutation(() => ChallengeType, {
+  @Mutation(() => UpdateChallengeDraftPayload, {
     description:
       'Edits a DRAFT or CHANGES_REQUESTED challenge (expectedVersion guards concurrent edits).',
   })
   @Access(AccessRule.AUTHENTICATED)
-  updateChallengeDraft(
+  async updateChallengeDraft(
     @CurrentActor() actor: Actor,
     @Args('input') input: UpdateChallengeDraftInput,
-  ): Promise<ChallengeNode> {
-    return this.content.updateDraft(actor, input);
+  ): Promise<UpdateChallengeDraftPayload> {
+    return { challenge: await this.content.updateDraft(actor, input) };
   }
 
-  @Mutation(() => ChallengeType, {
+  @Mutation(() => AmendChallengePayload, {
     description: 'Amends a published challenge: new version with a change summary.',
   })
   @Access(AccessRule.AUTHENTICATED)
-  amendChallenge(
+  async amendChallenge(
     @CurrentActor() actor: Actor,
     @Args('input') input: AmendChallengeInput,
-  ): Promise<ChallengeNode> {
-    return this.content.amend(actor, input);
+  ): Promise<AmendChallengePayload> {
+    return { challenge: await this.content.amend(actor, input) };
   }
 
-  @Mutation(() => ChallengeType)
+  @Mutation(() => SubmitChallengeForReviewPayload)
   @Access(AccessRule.AUTHENTICATED)
-  submitChallengeForReview(
+  async submitChallengeForReview(
     @CurrentActor() actor: Actor,
     @Args('input') input: ChallengeIdInput,
-  ): Promise<ChallengeNode> {
-    return this.lifecycle.submitForReview(actor, input.id);
+  ): Promise<SubmitChallengeForReviewPayload> {
+    return { challenge: await this.lifecycle.submitForReview(actor, input.id) };
   }
 
-  @Mutation(() => ChallengeType)
+  @Mutation(() => RequestChallengeChangesPayload)
   @Access(AccessRule.ADMIN)
-  requestChallengeChanges(
+  async requestChallengeChanges(
     @CurrentActor() actor: Actor,
     @Args('input') input: ChallengeDecisionInput,
-  ): Promise<ChallengeNode> {
-    return this.lifecycle.requestChanges(actor, input.id, input.reason);
+  ): Promise<RequestChallengeChangesPayload> {
+    return { challenge: await this.lifecycle.requestChanges(actor, input.id, input.reason) };
   }
 
-  @Mutation(() => ChallengeType)
+  @Mutation(() => RejectChallengePayload)
   @Access(AccessRule.ADMIN)
-  rejectChallenge(
+  async rejectChallenge(
     @CurrentActor() actor: Actor,
     @Args('input') input: ChallengeDecisionInput,
-  ): Promise<ChallengeNode> {
-    return this.lifecycle.reject(actor, input.id, input.reason);
+  ): Promise<RejectChallengePayload> {
+    return { challenge: await this.lifecycle.reject(actor, input.id, input.reason) };
   }
 
-  @Mutation(() => ChallengeType)
+  @Mutation(() => ApproveAndPublishChallengePayload)
   @Access(AccessRule.ADMIN)
-  approveAndPublishChallenge(
+  async approveAndPublishChallenge(
     @CurrentActor() actor: Actor,
     @Args('input') input: ChallengeIdInput,
-  ): Promise<ChallengeNode> {
-    return this.lifecycle.approveAndPublish(actor, input.id);
+  ): Promise<ApproveAndPublishChallengePayload> {
+    return { challenge: await this.lifecycle.approveAndPublish(actor, input.id) };
   }
 
-  @Mutation(() => ChallengeType, {
+  @Mutation(() => CancelChallengePayload, {
     description: 'Withdraws a challenge (撤榜), with a reason (issuer OWNER/ADMIN).',
   })
   @Access(AccessRule.AUTHENTICATED)
-  cancelChallenge(
+  async cancelChallenge(
     @CurrentActor() actor: Actor,
     @Args('input') input: ChallengeDecisionInput,
-  ): Promise<ChallengeNode> {
-    return this.lifecycle.cancel(actor, input.id, input.reason);
+  ): Promise<CancelChallengePayload> {
+    return { challenge: await this.lifecycle.cancel(actor, input.id, input.reason) };
   }
 
-  @Mutation(() => ChallengeType, {
+  @Mutation(() => AcceptChallengeTermsPayload, {
     description: "Accepts the challenge's current terms for the caller's organisation.",
   })
   @Access(AccessRule.AUTHENTICATED)
-  acceptChallengeTerms(
+  async acceptChallengeTerms(
     @CurrentActor() actor: Actor,
     @Args('input') input: AcceptChallengeTermsInput,
-  ): Promise<ChallengeNode> {
-    return this.engagement.acceptTerms(actor, input);
+  ): Promise<AcceptChallengeTermsPayload> {
+    return { challenge: await this.engagement.acceptTerms(actor, input) };
   }
 
-  @Mutation(() => ChallengeQuestion)
+  @Mutation(() => AskChallengeQuestionPayload)
   @Access(AccessRule.AUTHENTICATED)
-  askChallengeQuestion(
+  async askChallengeQuestion(
     @CurrentActor() actor: Actor,
     @Args('input') input: AskChallengeQuestionInput,
-  ): Promise<ChallengeQuestion> {
-    return this.engagement.ask(actor, input);
+  ): Promise<AskChallengeQuestionPayload> {
+    return { question: await this.engagement.ask(actor, input) };
   }
 
-  @Mutation(() => ChallengeQuestion)
+  @Mutation(() => AnswerChallengeQuestionPayload)
   @Access(AccessRule.AUTHENTICATED)
-  answerChallengeQuestion(
+  async answerChallengeQuestion(
     @CurrentActor() actor: Actor,
     @Args('input') input: AnswerChallengeQuestionInput,
-  ): Promise<ChallengeQuestion> {
-    return this.engagement.answer(actor, input);
+  ): Promise<AnswerChallengeQuestionPayload> {
+    return { question: await this.engagement.answer(actor, input) };
   }
 
-  @Mutation(() => ChallengeAnnouncement)
+  @Mutation(() => PublishChallengeAnnouncementPayload)
   @Access(AccessRule.AUTHENTICATED)
-  publishChallengeAnnouncement(
+  async publishChallengeAnnouncement(
     @CurrentActor() actor: Actor,
     @Args('input') input: PublishChallengeAnnouncementInput,
-  ): Promise<ChallengeAnnouncement> {
-    return this.engagement.announce(actor, input);
+  ): Promise<PublishChallengeAnnouncementPayload> {
+    return { announcement: await this.engagement.announce(actor, input) };
   }
 
-  @Mutation(() => ChallengeType)
+  @Mutation(() => InviteSmeToChallengePayload)
   @Access(AccessRule.AUTHENTICATED)
   @RateBudget('invitations')
-  inviteSmeToChallenge(
+  async inviteSmeToChallenge(
     @CurrentActor() actor: Actor,
     @Args('input') input: InviteSmeToChallengeInput,
-  ): Promise<ChallengeNode> {
-    return this.engagement.invite(actor, input);
+  ): Promise<InviteSmeToChallengePayload> {
+    return { challenge: await this.engagement.invite(actor, input) };
   }
 
   @ResolveField(() => String, {

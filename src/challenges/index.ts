@@ -25,3 +25,4 @@ export {
 export type { Viewer } from './challenge-sql.js';
 /** Builds the word-segmentation dictionary ahead of the first search (called by the service's entry point). */
 export { warmUpSegmentation } from './challenge-search.js';
+export { ChallengeErrorReason } from './challenge-errors.js';

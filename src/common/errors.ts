@@ -1,4 +1,11 @@
 import { GraphQLError } from 'graphql';
+import {
+  notFoundReason,
+  type ErrorReason,
+  type NotFoundEntity,
+  type ReasonWithCode,
+} from './error-catalogue.js';
+import './platform-errors.js';
 
 /**
  * The error model of the API. Every error a client can see carries `extensions.code`, one of:
@@ -9,7 +16,9 @@ import { GraphQLError } from 'graphql';
  * `extensions.budget` say by how much, see common/graphql/query-cost.ts)
  * (plus the GraphQL protocol codes GRAPHQL_PARSE_FAILED and GRAPHQL_VALIDATION_FAILED for documents
  * that are not valid, OPERATION_RESOLUTION_FAILURE for an operationName the document does not define, and
- * PERSISTED_QUERY_NOT_SUPPORTED: automatic persisted queries are off), and where useful `extensions.reason`, a stable machine-readable detail.
+ * PERSISTED_QUERY_NOT_SUPPORTED: automatic persisted queries are off), and where useful `extensions.reason`, a stable machine-readable detail: always one of the catalogue
+ * (error-catalogue.ts; the schema's enum ErrorReason, docs/errors.md). The classes below accept only a
+ * catalogued reason of their own code.
  */
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
@@ -56,7 +65,7 @@ export class UserInputError extends AppError {
       message ?? fields.map((f) => `${f.field}: ${f.message}`).join('; '),
       ErrorCode.BAD_USER_INPUT,
       {
-        reason: 'INVALID_INPUT',
+        reason: 'INVALID_INPUT' satisfies ErrorReason,
         fields,
       },
     );
@@ -68,28 +77,39 @@ export class UserInputError extends AppError {
 }
 
 export class UnauthenticatedError extends AppError {
-  constructor(reason = 'NOT_AUTHENTICATED', message = 'Authentication is required') {
+  constructor(
+    reason: ReasonWithCode<'UNAUTHENTICATED'> = 'NOT_AUTHENTICATED',
+    message = 'Authentication is required',
+  ) {
     super(message, ErrorCode.UNAUTHENTICATED, { reason });
   }
 }
 
 export class ForbiddenError extends AppError {
-  constructor(reason = 'NOT_ALLOWED', message = 'You are not allowed to do this') {
+  constructor(
+    reason: ReasonWithCode<'FORBIDDEN'> = 'NOT_ALLOWED',
+    message = 'You are not allowed to do this',
+  ) {
     super(message, ErrorCode.FORBIDDEN, { reason });
   }
 }
 
-/** What does not exist and what the caller may not see are answered alike, so ids cannot be probed. */
+/**
+ * What does not exist and what the caller may not see are answered alike, so ids cannot be probed. The reason
+ * is `<ENTITY>_NOT_FOUND`; the entity is one the catalogue names (an entry with `entity`).
+ */
 export class NotFoundError extends AppError {
-  constructor(entity: string) {
-    super(`${entity} not found`, ErrorCode.NOT_FOUND, {
-      reason: `${entity.toUpperCase().replace(/\s+/g, '_')}_NOT_FOUND`,
-    });
+  constructor(entity: NotFoundEntity) {
+    super(`${entity} not found`, ErrorCode.NOT_FOUND, { reason: notFoundReason(entity) });
   }
 }
 
 export class ConflictError extends AppError {
-  constructor(reason: string, message: string, extra: Record<string, unknown> = {}) {
+  constructor(
+    reason: ReasonWithCode<'CONFLICT'>,
+    message: string,
+    extra: Record<string, unknown> = {},
+  ) {
     super(message, ErrorCode.CONFLICT, { reason, ...extra });
   }
 }
@@ -97,7 +117,7 @@ export class ConflictError extends AppError {
 /** Too many requests: HTTP 429 with `Retry-After` (seconds). */
 export class RateLimitedError extends AppError {
   constructor(
-    reason: string,
+    reason: ReasonWithCode<'RATE_LIMITED'>,
     retryAfterSeconds: number,
     message = 'Too many requests; try again later',
   ) {
@@ -112,7 +132,7 @@ export class RateLimitedError extends AppError {
 /** The database failed or the instance is overloaded: HTTP 503 with `Retry-After` (seconds). */
 export class ServiceUnavailableError extends AppError {
   constructor(
-    reason: string,
+    reason: ReasonWithCode<'SERVICE_UNAVAILABLE'>,
     retryAfterSeconds = 1,
     message = 'The service is temporarily unavailable; try again shortly',
   ) {

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { ErrorReason } from '../common/error-catalogue.js';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
@@ -91,7 +92,7 @@ export function formatDatabaseUnavailable(
     locations: formatted.locations,
     extensions: {
       code: ErrorCode.SERVICE_UNAVAILABLE,
-      reason: 'DATABASE_UNAVAILABLE',
+      reason: 'DATABASE_UNAVAILABLE' satisfies ErrorReason,
       retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
     },
   };

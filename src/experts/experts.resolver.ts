@@ -2,7 +2,8 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { Access, AccessRule, CurrentActor } from '../common/auth/access.decorator.js';
 import type { Actor } from '../common/auth/actor.js';
 import {
-  ExpertProfilePayload,
+  GrantExpertRolePayload,
+  RevokeExpertRolePayload,
   GrantExpertRoleInput,
   RevokeExpertRoleInput,
 } from './dto/expert.types.js';
@@ -12,7 +13,7 @@ import { ExpertsService } from './experts.service.js';
 export class ExpertsResolver {
   constructor(private readonly service: ExpertsService) {}
 
-  @Mutation(() => ExpertProfilePayload, {
+  @Mutation(() => GrantExpertRolePayload, {
     description:
       'Adds a user to the expert pool, or updates an expert’s profile (platform admins).',
   })
@@ -20,18 +21,18 @@ export class ExpertsResolver {
   grantExpertRole(
     @CurrentActor() actor: Actor,
     @Args('input') input: GrantExpertRoleInput,
-  ): Promise<ExpertProfilePayload> {
+  ): Promise<GrantExpertRolePayload> {
     return this.service.grant(actor, input);
   }
 
-  @Mutation(() => ExpertProfilePayload, {
+  @Mutation(() => RevokeExpertRolePayload, {
     description: 'Takes a user out of the expert pool (platform admins).',
   })
   @Access(AccessRule.ADMIN)
   revokeExpertRole(
     @CurrentActor() actor: Actor,
     @Args('input') input: RevokeExpertRoleInput,
-  ): Promise<ExpertProfilePayload> {
+  ): Promise<RevokeExpertRolePayload> {
     return this.service.revoke(actor, input);
   }
 }

@@ -18,3 +18,4 @@ export {
 } from './smes/eligibility.js';
 export { QUALIFICATION_ORDER } from './smes/qualification.js';
 export { EligibilityReason } from './smes/eligibility.js';
+export { OrganizationErrorReason } from './organization-errors.js';

@@ -17,10 +17,12 @@ import {
 } from './dto/organization.inputs.js';
 import {
   InviteOrganizationMemberPayload,
-  OrganizationMembershipPayload,
+  AcceptOrganizationInvitationPayload,
+  ChangeOrganizationMemberRolePayload,
+  RejectOrganizationVerificationPayload,
+  VerifyOrganizationPayload,
   OrganizationVerificationItem,
   OrganizationVerificationItemConnection,
-  OrganizationVerificationPayload,
   RemoveOrganizationMemberPayload,
 } from './dto/organization.types.js';
 import { OrganizationRole } from './organization-member.entity.js';
@@ -65,25 +67,25 @@ export class OrganizationsResolver {
     return this.service.invite(actor, input);
   }
 
-  @Mutation(() => OrganizationMembershipPayload, {
+  @Mutation(() => AcceptOrganizationInvitationPayload, {
     description: 'Joins the organisation of an invitation sent to the caller’s e-mail.',
   })
   @Access(AccessRule.AUTHENTICATED)
   acceptOrganizationInvitation(
     @CurrentActor() actor: Actor,
     @Args('input') input: AcceptOrganizationInvitationInput,
-  ): Promise<OrganizationMembershipPayload> {
+  ): Promise<AcceptOrganizationInvitationPayload> {
     return this.service.accept(actor, input);
   }
 
-  @Mutation(() => OrganizationMembershipPayload, {
+  @Mutation(() => ChangeOrganizationMemberRolePayload, {
     description: 'Changes a member’s role (OWNER or ADMIN; ownership only by an OWNER).',
   })
   @Access(AccessRule.AUTHENTICATED)
   changeOrganizationMemberRole(
     @CurrentActor() actor: Actor,
     @Args('input') input: ChangeOrganizationMemberRoleInput,
-  ): Promise<OrganizationMembershipPayload> {
+  ): Promise<ChangeOrganizationMemberRolePayload> {
     return this.service.changeRole(actor, input);
   }
 
@@ -109,7 +111,7 @@ export class OrganizationsResolver {
     return this.service.verificationQueue(args);
   }
 
-  @Mutation(() => OrganizationVerificationPayload, {
+  @Mutation(() => VerifyOrganizationPayload, {
     description:
       'Verifies an organisation (platform admins); CONFLICT CREDIT_CODE_TAKEN when a verified organisation holds its credit code.',
   })
@@ -117,11 +119,11 @@ export class OrganizationsResolver {
   verifyOrganization(
     @CurrentActor() actor: Actor,
     @Args('input') input: VerifyOrganizationInput,
-  ): Promise<OrganizationVerificationPayload> {
+  ): Promise<VerifyOrganizationPayload> {
     return this.service.verify(actor, input);
   }
 
-  @Mutation(() => OrganizationVerificationPayload, {
+  @Mutation(() => RejectOrganizationVerificationPayload, {
     description:
       'Refuses or withdraws an organisation’s verification, with a reason (platform admins).',
   })
@@ -129,7 +131,7 @@ export class OrganizationsResolver {
   rejectOrganizationVerification(
     @CurrentActor() actor: Actor,
     @Args('input') input: RejectOrganizationVerificationInput,
-  ): Promise<OrganizationVerificationPayload> {
+  ): Promise<RejectOrganizationVerificationPayload> {
     return this.service.reject(actor, input);
   }
 }

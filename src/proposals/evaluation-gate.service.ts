@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { isAdmin } from '../common/auth/actor.js';
+import type { ReasonWithCode } from '../common/error-catalogue.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors.js';
 import { AuditService } from '../audit/index.js';
 import { constant, moveAll } from '../common/lifecycle/status-writer.js';
@@ -93,7 +94,7 @@ export class EvaluationGate {
   requireStatus(
     challenge: LockedChallenge,
     allowed: ChallengeStatus[],
-    reason = 'INVALID_CHALLENGE_STATE',
+    reason: ReasonWithCode<'CONFLICT'> = 'INVALID_CHALLENGE_STATE',
   ): void {
     if (!allowed.includes(challenge.status)) {
       throw new ConflictError(reason, `Not possible while the challenge is ${challenge.status}`, {

@@ -20,17 +20,21 @@ import {
   SubmitScoresInput,
 } from './dto/proposal.inputs.js';
 import {
+  AcceptReviewAssignmentPayload,
   AssignReviewersPayload,
-  ChallengeStatusPayload,
-  DecisionPayload,
+  CloseChallengeAsFailedPayload,
+  DeclineReviewAssignmentPayload,
+  DismissObjectionPayload,
+  FileObjectionPayload,
+  LockScoringPayload,
+  MarkNotSelectedPayload,
   Objection,
-  ObjectionDecisionPayload,
-  Proposal,
   ProposalRanking,
   ReviewAssignment,
-  ScoringLock,
   SelectWinnersPayload,
+  ShortlistProposalsPayload,
   SubmitScoresPayload,
+  UpholdObjectionPayload,
 } from './dto/proposal.types.js';
 
 /** Evaluation (专家评审), decisions, 公示 and objections. Finer rules (issuer role, assignment) are the services'. */
@@ -54,22 +58,22 @@ export class EvaluationResolver {
     return this.review.assignReviewers(actor, input);
   }
 
-  @Mutation(() => ReviewAssignment)
+  @Mutation(() => AcceptReviewAssignmentPayload)
   @Access(AccessRule.AUTHENTICATED)
-  acceptReviewAssignment(
+  async acceptReviewAssignment(
     @CurrentActor() actor: Actor,
     @Args('input') input: ReviewAssignmentIdInput,
-  ): Promise<ReviewAssignment> {
-    return this.review.accept(actor, input);
+  ): Promise<AcceptReviewAssignmentPayload> {
+    return { reviewAssignment: await this.review.accept(actor, input) };
   }
 
-  @Mutation(() => ReviewAssignment)
+  @Mutation(() => DeclineReviewAssignmentPayload)
   @Access(AccessRule.AUTHENTICATED)
-  declineReviewAssignment(
+  async declineReviewAssignment(
     @CurrentActor() actor: Actor,
     @Args('input') input: DeclineReviewAssignmentInput,
-  ): Promise<ReviewAssignment> {
-    return this.review.decline(actor, input);
+  ): Promise<DeclineReviewAssignmentPayload> {
+    return { reviewAssignment: await this.review.decline(actor, input) };
   }
 
   @Mutation(() => SubmitScoresPayload, {
@@ -84,21 +88,21 @@ export class EvaluationResolver {
     return this.review.submitScores(actor, input);
   }
 
-  @Mutation(() => ScoringLock)
+  @Mutation(() => LockScoringPayload)
   @Access(AccessRule.AUTHENTICATED)
-  lockScoring(
+  async lockScoring(
     @CurrentActor() actor: Actor,
     @Args('input') input: LockScoringInput,
-  ): Promise<ScoringLock> {
-    return this.review.lockScoring(actor, input.challengeId);
+  ): Promise<LockScoringPayload> {
+    return { scoringLock: await this.review.lockScoring(actor, input.challengeId) };
   }
 
-  @Mutation(() => DecisionPayload)
+  @Mutation(() => ShortlistProposalsPayload)
   @Access(AccessRule.AUTHENTICATED)
   shortlistProposals(
     @CurrentActor() actor: Actor,
     @Args('input') input: ShortlistProposalsInput,
-  ): Promise<DecisionPayload> {
+  ): Promise<ShortlistProposalsPayload> {
     return this.decision.shortlist(actor, input);
   }
 
@@ -114,27 +118,27 @@ export class EvaluationResolver {
     return this.decision.selectWinners(actor, input);
   }
 
-  @Mutation(() => Proposal)
+  @Mutation(() => MarkNotSelectedPayload)
   @Access(AccessRule.AUTHENTICATED)
-  markNotSelected(
+  async markNotSelected(
     @CurrentActor() actor: Actor,
     @Args('input') input: MarkNotSelectedInput,
-  ): Promise<Proposal> {
-    return this.decision.markNotSelected(actor, input);
+  ): Promise<MarkNotSelectedPayload> {
+    return { proposal: await this.decision.markNotSelected(actor, input) };
   }
 
-  @Mutation(() => Objection, {
+  @Mutation(() => FileObjectionPayload, {
     description: 'Any verified organisation objects to a winner during the publicity period.',
   })
   @Access(AccessRule.AUTHENTICATED)
-  fileObjection(
+  async fileObjection(
     @CurrentActor() actor: Actor,
     @Args('input') input: FileObjectionInput,
-  ): Promise<Objection> {
-    return this.decision.fileObjection(actor, input);
+  ): Promise<FileObjectionPayload> {
+    return { objection: await this.decision.fileObjection(actor, input) };
   }
 
-  @Mutation(() => ObjectionDecisionPayload, {
+  @Mutation(() => UpholdObjectionPayload, {
     description:
       'Issuer OWNER/ADMIN or platform admin: the winner is disqualified, evaluation resumes.',
   })
@@ -142,28 +146,28 @@ export class EvaluationResolver {
   upholdObjection(
     @CurrentActor() actor: Actor,
     @Args('input') input: DecideObjectionInput,
-  ): Promise<ObjectionDecisionPayload> {
+  ): Promise<UpholdObjectionPayload> {
     return this.decision.upholdObjection(actor, input);
   }
 
-  @Mutation(() => ObjectionDecisionPayload)
+  @Mutation(() => DismissObjectionPayload)
   @Access(AccessRule.AUTHENTICATED)
   dismissObjection(
     @CurrentActor() actor: Actor,
     @Args('input') input: DecideObjectionInput,
-  ): Promise<ObjectionDecisionPayload> {
+  ): Promise<DismissObjectionPayload> {
     return this.decision.dismissObjection(actor, input);
   }
 
-  @Mutation(() => ChallengeStatusPayload, {
+  @Mutation(() => CloseChallengeAsFailedPayload, {
     description: '流榜: closes a CLOSED challenge without a winner.',
   })
   @Access(AccessRule.AUTHENTICATED)
-  closeChallengeAsFailed(
+  async closeChallengeAsFailed(
     @CurrentActor() actor: Actor,
     @Args('input') input: CloseChallengeAsFailedInput,
-  ): Promise<ChallengeStatusPayload> {
-    return this.decision.closeAsFailed(actor, input);
+  ): Promise<CloseChallengeAsFailedPayload> {
+    return { challenge: await this.decision.closeAsFailed(actor, input) };
   }
 
   @Query(() => ProposalRanking, {

@@ -10,3 +10,4 @@ export {
   ReviewAssignmentEntity,
   ScoreEntity,
 } from './proposal.entities.js';
+export { ProposalErrorReason } from './proposal-errors.js';

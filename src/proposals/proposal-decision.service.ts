@@ -29,7 +29,7 @@ import {
   ShortlistProposalsInput,
 } from './dto/proposal.inputs.js';
 import {
-  ChallengeStatusPayload,
+  ChallengeStatusChange,
   DecisionPayload,
   Objection,
   ObjectionDecisionPayload,
@@ -345,7 +345,7 @@ export class ProposalDecisionService {
   async closeAsFailed(
     actor: Actor,
     input: CloseChallengeAsFailedInput,
-  ): Promise<ChallengeStatusPayload> {
+  ): Promise<ChallengeStatusChange> {
     return this.dataSource.transaction(async (manager) => {
       const challenge = await this.gate.lockChallenge(
         manager,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/index.js';
 import type { Actor } from '../common/auth/actor.js';
+import type { ReasonWithCode } from '../common/error-catalogue.js';
 import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from '../common/errors.js';
 import {
   contentSha256,
@@ -42,7 +43,10 @@ import {
 } from './proposal-submission.queries.js';
 
 /** How submission names each reason of the eligibility rule in its refusal (FORBIDDEN). */
-const SUBMISSION_REFUSALS: Record<EligibilityReason, { reason: string; message: string }> = {
+const SUBMISSION_REFUSALS: Record<
+  EligibilityReason,
+  { reason: ReasonWithCode<'FORBIDDEN'>; message: string }
+> = {
   NOT_AN_SME: { reason: 'NOT_AN_SME_MEMBER', message: 'Only SMEs may submit proposals' },
   NOT_VERIFIED: {
     reason: 'SME_NOT_VERIFIED',
@@ -274,6 +278,7 @@ export class ProposalSubmissionService {
       const proposal = await this.ownProposalForUpdate(manager, input.proposalId, smeId);
       this.checkOpen(ctx);
       await moveOne(manager, this.moves, {
+        notFound: 'Proposal',
         action: 'WITHDRAW',
         actor,
         actorKinds: proposalActorKinds(actor, { smeOrganizationId: smeId }),

@@ -17,8 +17,13 @@ import {
 import {
   ChallengeResult,
   MyProposalConnection,
+  OpenProposalForAdminReviewPayload,
   Proposal,
   ProposalConnection,
+  ReviseProposalPayload,
+  SaveProposalDraftPayload,
+  SubmitProposalPayload,
+  WithdrawProposalPayload,
 } from './dto/proposal.types.js';
 
 /** An id argument that is not a uuid is bad input, not a database error. */
@@ -32,62 +37,62 @@ export class ProposalsResolver {
     private readonly query: ProposalQueryService,
   ) {}
 
-  @Mutation(() => Proposal, {
+  @Mutation(() => SaveProposalDraftPayload, {
     description: 'Creates or updates the SME’s draft for a challenge (not visible to anyone else).',
   })
   @Access(AccessRule.AUTHENTICATED)
-  saveProposalDraft(
+  async saveProposalDraft(
     @CurrentActor() actor: Actor,
     @Args('input') input: SaveProposalDraftInput,
-  ): Promise<Proposal> {
-    return this.submission.saveDraft(actor, input);
+  ): Promise<SaveProposalDraftPayload> {
+    return { proposal: await this.submission.saveDraft(actor, input) };
   }
 
-  @Mutation(() => Proposal, {
+  @Mutation(() => SubmitProposalPayload, {
     description:
       'Submits the SME’s proposal before the deadline; idempotent per key. Returns the receipt.',
   })
   @Access(AccessRule.AUTHENTICATED)
-  submitProposal(
+  async submitProposal(
     @CurrentActor() actor: Actor,
     @Args('input') input: SubmitProposalInput,
-  ): Promise<Proposal> {
-    return this.submission.submit(actor, input);
+  ): Promise<SubmitProposalPayload> {
+    return { proposal: await this.submission.submit(actor, input) };
   }
 
-  @Mutation(() => Proposal, {
+  @Mutation(() => ReviseProposalPayload, {
     description:
       'A new revision of a submitted proposal before the deadline (every revision is kept); new receipt.',
   })
   @Access(AccessRule.AUTHENTICATED)
-  reviseProposal(
+  async reviseProposal(
     @CurrentActor() actor: Actor,
     @Args('input') input: ReviseProposalInput,
-  ): Promise<Proposal> {
-    return this.submission.revise(actor, input);
+  ): Promise<ReviseProposalPayload> {
+    return { proposal: await this.submission.revise(actor, input) };
   }
 
-  @Mutation(() => Proposal, {
+  @Mutation(() => WithdrawProposalPayload, {
     description: 'Withdraws a draft or submitted proposal before the deadline.',
   })
   @Access(AccessRule.AUTHENTICATED)
-  withdrawProposal(
+  async withdrawProposal(
     @CurrentActor() actor: Actor,
     @Args('input') input: WithdrawProposalInput,
-  ): Promise<Proposal> {
-    return this.submission.withdraw(actor, input);
+  ): Promise<WithdrawProposalPayload> {
+    return { proposal: await this.submission.withdraw(actor, input) };
   }
 
-  @Mutation(() => Proposal, {
+  @Mutation(() => OpenProposalForAdminReviewPayload, {
     description:
       'Break-glass: a platform admin reads one proposal, with a reason; audited, valid 24 hours.',
   })
   @Access(AccessRule.ADMIN)
-  openProposalForAdminReview(
+  async openProposalForAdminReview(
     @CurrentActor() actor: Actor,
     @Args('input') input: OpenProposalForAdminReviewInput,
-  ): Promise<Proposal> {
-    return this.query.openForAdminReview(actor, input);
+  ): Promise<OpenProposalForAdminReviewPayload> {
+    return { proposal: await this.query.openForAdminReview(actor, input) };
   }
 
   @Query(() => Proposal, {

@@ -12,6 +12,7 @@ import {
 } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
 import { sha256 } from '../common/crypto.js';
+import type { ReasonWithCode } from '../common/error-catalogue.js';
 import { RateLimitedError } from '../common/errors.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -29,6 +30,11 @@ const STORE_TIMEOUT_MS = 1500;
 const LOG_EVERY_MS = 10_000;
 
 /** Seconds a client is told to wait: `Retry-After` (at least 1). */
+/** The reason of a spent operation budget: `LOGIN_LIMIT`, `INVITATIONS_LIMIT`, ... (each catalogued). */
+function budgetReason<N extends BudgetName>(name: N): `${Uppercase<N>}_LIMIT` {
+  return `${name.toUpperCase() as Uppercase<N>}_LIMIT`;
+}
+
 export function retryAfterSeconds(res: RateLimiterRes): number {
   return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
 }
@@ -83,7 +89,7 @@ interface FailureCounter {
   limiter: RateLimiterAbstract;
   max: number;
   lockSeconds: number;
-  reason: string;
+  reason: ReasonWithCode<'RATE_LIMITED'>;
   message: string;
 }
 
@@ -229,7 +235,7 @@ export class RateLimitService implements OnModuleInit, OnModuleDestroy {
       await this.budgets.get(name)!.consume(key);
     } catch (error) {
       if (error instanceof RateLimiterRes) {
-        throw new RateLimitedError(`${name.toUpperCase()}_LIMIT`, retryAfterSeconds(error));
+        throw new RateLimitedError(budgetReason(name), retryAfterSeconds(error));
       }
       this.storeFailed(error as Error);
     }

@@ -4,3 +4,4 @@ export { TechnicalFieldsService } from './technical-fields.service.js';
 export { TechnicalFieldEntity } from './technical-field.entity.js';
 export { TechnicalFieldType } from './dto/technical-field.types.js';
 export { technicalFieldJsonSql, toTechnicalFieldJson } from './technical-fields.queries.js';
+export { TechnicalFieldErrorReason } from './technical-field-errors.js';

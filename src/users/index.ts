@@ -13,3 +13,4 @@ export {
   PASSWORD_MIN_LENGTH,
   verifyPassword,
 } from './password-hasher.js';
+export { UserErrorReason } from './user-errors.js';

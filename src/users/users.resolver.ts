@@ -2,7 +2,12 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Access, AccessRule, CurrentActor } from '../common/auth/access.decorator.js';
 import type { Actor } from '../common/auth/actor.js';
 import { UserDecisionInput, UsersArgs } from './dto/user.inputs.js';
-import { UserConnection, UserType } from './dto/user.types.js';
+import {
+  ReinstateUserPayload,
+  SuspendUserPayload,
+  UserConnection,
+  UserType,
+} from './dto/user.types.js';
 import { UsersService } from './users.service.js';
 
 @Resolver(() => UserType)
@@ -21,21 +26,23 @@ export class UsersResolver {
     return this.service.list(actor, args);
   }
 
-  @Mutation(() => UserType, { description: 'Suspends an account; its sessions end at once.' })
+  @Mutation(() => SuspendUserPayload, {
+    description: 'Suspends an account; its sessions end at once.',
+  })
   @Access(AccessRule.ADMIN)
-  suspendUser(
+  async suspendUser(
     @CurrentActor() actor: Actor,
     @Args('input') input: UserDecisionInput,
-  ): Promise<UserType> {
-    return this.service.suspend(actor, input.userId, input.reason);
+  ): Promise<SuspendUserPayload> {
+    return { user: await this.service.suspend(actor, input.userId, input.reason) };
   }
 
-  @Mutation(() => UserType, { description: 'Lifts a suspension.' })
+  @Mutation(() => ReinstateUserPayload, { description: 'Lifts a suspension.' })
   @Access(AccessRule.ADMIN)
-  reinstateUser(
+  async reinstateUser(
     @CurrentActor() actor: Actor,
     @Args('input') input: UserDecisionInput,
-  ): Promise<UserType> {
-    return this.service.reinstate(actor, input.userId, input.reason);
+  ): Promise<ReinstateUserPayload> {
+    return { user: await this.service.reinstate(actor, input.userId, input.reason) };
   }
 }

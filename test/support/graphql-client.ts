@@ -1,6 +1,44 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
+import { ERROR_REASONS } from '../../src/app/error-catalogue.js';
+import { entryCodes } from '../../src/common/error-catalogue.js';
 import { SQL_COUNT_REQUEST_HEADER } from '../../src/database/sql-counter.js';
+
+/** The catalogue: each reason and the codes it may come with. */
+const CATALOGUE = new Map<string, readonly string[]>(
+  ERROR_REASONS.map((r) => [r.reason, entryCodes(r.entry)]),
+);
+
+/**
+ * Every response of every test is checked against the error catalogue: each `extensions.reason` is catalogued
+ * and sent with one of its codes, and every BAD_USER_INPUT carries a reason. A breach throws, naming the reason,
+ * the code and the operation, whichever test made the request.
+ */
+export function assertCataloguedErrors(errors: unknown, query: string): void {
+  if (!Array.isArray(errors)) return;
+  const operation = query.replace(/\s+/g, ' ').trim().slice(0, 120);
+  for (const error of errors as GqlError[]) {
+    const { code, reason } = (error?.extensions ?? {}) as { code?: string; reason?: unknown };
+    if (reason === undefined) {
+      if (code === 'BAD_USER_INPUT')
+        throw new Error(
+          `BAD_USER_INPUT without extensions.reason ("${error.message}") in the response to: ${operation}`,
+        );
+      continue;
+    }
+    const codes = CATALOGUE.get(String(reason));
+    if (!codes)
+      throw new Error(
+        `Uncatalogued extensions.reason "${String(reason)}" (code ${code}) in the response to: ${operation}. ` +
+          "Add it to its module's error catalogue (src/*/…-errors.ts).",
+      );
+    if (code !== undefined && !codes.includes(code))
+      throw new Error(
+        `extensions.reason "${String(reason)}" came with code ${code}, but the catalogue gives ${codes.join(', ')} ` +
+          `(response to: ${operation})`,
+      );
+  }
+}
 
 export interface GqlError {
   message: string;
@@ -48,6 +86,7 @@ export class GraphqlClient {
     if (this.token) req = req.set('authorization', `Bearer ${this.token}`);
     const res = await req.send({ query, variables });
     const body = (res.body ?? {}) as { data?: T | null; errors?: GqlError[] };
+    assertCataloguedErrors(body.errors, query);
     const statements = res.headers['x-sql-statements'];
     return {
       status: res.status,

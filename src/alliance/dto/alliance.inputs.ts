@@ -16,7 +16,7 @@ import { ConnectionArgs } from '../../common/pagination/connection.js';
 import { NO_CONTROL_CHARS_MULTILINE, trim } from '../../common/validators.js';
 import { AllianceMembershipStatus, AllianceTier } from '../alliance-membership.entity.js';
 
-@InputType()
+@InputType({ description: "The caller's enterprise applies to join the alliance." })
 export class ApplyToAllianceInput {
   @Field({
     description: 'Why the enterprise wants to join and what it brings, 10 to 5000 characters.',
@@ -28,9 +28,11 @@ export class ApplyToAllianceInput {
   statement: string;
 }
 
-@InputType()
+@InputType({
+  description: "A platform admin's decision on an alliance membership, with its reason.",
+})
 export class AllianceDecisionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The membership decided on.' })
   @IsUUID('all', { message: 'membershipId must be a UUID' })
   membershipId: string;
 
@@ -41,21 +43,21 @@ export class AllianceDecisionInput {
   reason: string;
 }
 
-@InputType()
+@InputType({ description: 'Admits an applying enterprise into the alliance (platform admins).' })
 export class AdmitAllianceMemberInput extends AllianceDecisionInput {
-  @Field(() => AllianceTier)
+  @Field(() => AllianceTier, { description: 'The tier the enterprise is admitted at.' })
   @IsEnum(AllianceTier)
   tier: AllianceTier;
 }
 
-@InputType()
+@InputType({ description: 'Moves an active member to another tier (platform admins).' })
 export class ChangeAllianceTierInput extends AllianceDecisionInput {
-  @Field(() => AllianceTier)
+  @Field(() => AllianceTier, { description: 'The new tier.' })
   @IsEnum(AllianceTier)
   tier: AllianceTier;
 }
 
-@InputType()
+@InputType({ description: "The caller's enterprise leaves the alliance." })
 export class LeaveAllianceInput {
   @Field({ description: '3 to 500 characters.' })
   @Transform(trim)
@@ -64,7 +66,7 @@ export class LeaveAllianceInput {
   reason: string;
 }
 
-@InputType()
+@InputType({ description: 'Filters the alliance membership list for platform admins.' })
 export class AllianceApplicationFilterInput {
   @Field(() => [AllianceMembershipStatus], { nullable: true, description: 'APPLIED when omitted.' })
   @IsOptional()
@@ -73,7 +75,10 @@ export class AllianceApplicationFilterInput {
   @IsEnum(AllianceMembershipStatus, { each: true })
   statuses?: AllianceMembershipStatus[];
 
-  @Field(() => AllianceTier, { nullable: true })
+  @Field(() => AllianceTier, {
+    description: 'Only memberships of this tier; any tier when omitted.',
+    nullable: true,
+  })
   @IsOptional()
   @IsEnum(AllianceTier)
   tier?: AllianceTier;
@@ -88,7 +93,10 @@ export class AllianceApplicationFilterInput {
 
 @ArgsType()
 export class AllianceApplicationsArgs extends ConnectionArgs {
-  @Field(() => AllianceApplicationFilterInput, { nullable: true })
+  @Field(() => AllianceApplicationFilterInput, {
+    description: 'Narrows the list; APPLIED memberships of any tier when omitted.',
+    nullable: true,
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => AllianceApplicationFilterInput)

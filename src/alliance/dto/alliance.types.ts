@@ -3,77 +3,113 @@ import { Connection } from '../../common/pagination/connection.js';
 import { VerificationStatus } from '../../organizations/index.js';
 import { AllianceMembershipStatus, AllianceTier } from '../alliance-membership.entity.js';
 
-registerEnumType(AllianceMembershipStatus, { name: 'AllianceMembershipStatus' });
-registerEnumType(AllianceTier, { name: 'AllianceTier' });
+registerEnumType(AllianceMembershipStatus, {
+  description:
+    'Lifecycle of an alliance membership: APPLIED → ACTIVE or REJECTED; ACTIVE ↔ SUSPENDED; ACTIVE → EXITED or EXPELLED.',
+  valuesMap: {
+    APPLIED: { description: "Applied, waiting for the platform's decision." },
+    ACTIVE: { description: 'Admitted; the enterprise may post challenges.' },
+    REJECTED: { description: 'The application was refused.' },
+    SUSPENDED: { description: 'Suspended by the platform; may be reinstated.' },
+    EXITED: { description: 'The enterprise left the alliance.' },
+    EXPELLED: { description: 'Expelled by the platform.' },
+  },
+  name: 'AllianceMembershipStatus',
+});
+registerEnumType(AllianceTier, {
+  description: "An alliance member's tier.",
+  valuesMap: {
+    FOUNDING: { description: 'Founding member.' },
+    COUNCIL: { description: 'Council member.' },
+    MEMBER: { description: 'Ordinary member.' },
+  },
+  name: 'AllianceTier',
+});
 
 /** A public entry of the alliance's member list (ACTIVE members only). */
-@ObjectType('AllianceMember')
+@ObjectType('AllianceMember', {
+  description: 'An active member enterprise of the alliance (public directory).',
+})
 export class AllianceMemberType {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The enterprise's organisation id." })
   enterpriseId: string;
 
-  @Field()
+  @Field({ description: 'Chinese name.' })
   nameZh: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'English name; null when not given.', nullable: true })
   nameEn: string | null;
 
-  @Field(() => AllianceTier)
+  @Field(() => AllianceTier, { description: "The member's alliance tier." })
   tier: AllianceTier;
 
   @Field({ description: 'Member since (admission).' })
   since: Date;
 
-  @Field()
+  @Field({ description: 'True for an enterprise that leads an industrial chain (链主企业).' })
   isChainLeader: boolean;
 
-  @Field()
+  @Field({ description: 'GB/T 2260 region code of the enterprise.' })
   regionCode: string;
 }
 
-@ObjectType()
+@ObjectType({ description: "A page of the alliance's active members." })
 export class AllianceMemberConnection extends Connection(AllianceMemberType, 'AllianceMember') {}
 
-@ObjectType('AllianceEnterpriseSummary')
+@ObjectType('AllianceEnterpriseSummary', {
+  description: 'The enterprise behind an alliance membership, as platform admins see it.',
+})
 export class AllianceEnterpriseSummary {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The enterprise's organisation id." })
   id: string;
 
-  @Field()
+  @Field({ description: 'Chinese name.' })
   nameZh: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'English name; null when not given.', nullable: true })
   nameEn: string | null;
 
-  @Field()
+  @Field({ description: 'Unified social credit code (18 characters).' })
   creditCode: string;
 
-  @Field(() => VerificationStatus)
+  @Field(() => VerificationStatus, {
+    description: 'Whether the platform has verified the enterprise.',
+  })
   verificationStatus: VerificationStatus;
 }
 
 /** One application and the membership that follows it (admins, and the enterprise itself). */
-@ObjectType('AllianceMembership')
+@ObjectType('AllianceMembership', {
+  description: "An enterprise's membership of the alliance (入盟): its status and tier.",
+})
 export class AllianceMembershipType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Membership id.' })
   id: string;
 
-  @Field(() => AllianceEnterpriseSummary)
+  @Field(() => AllianceEnterpriseSummary, { description: 'The member enterprise.' })
   enterprise: AllianceEnterpriseSummary;
 
-  @Field(() => AllianceMembershipStatus)
+  @Field(() => AllianceMembershipStatus, {
+    description: 'Where the membership is in its lifecycle.',
+  })
   status: AllianceMembershipStatus;
 
-  @Field(() => AllianceTier, { nullable: true })
+  @Field(() => AllianceTier, {
+    description: 'The tier while admitted; null before admission.',
+    nullable: true,
+  })
   tier: AllianceTier | null;
 
-  @Field()
+  @Field({ description: "The enterprise's application statement." })
   statement: string;
 
-  @Field()
+  @Field({ description: 'When the enterprise applied.' })
   appliedAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    description: 'When the enterprise was admitted; null until it is.',
+    nullable: true,
+  })
   admittedAt: Date | null;
 
   @Field(() => String, {
@@ -82,38 +118,72 @@ export class AllianceMembershipType {
   })
   statusReason: string | null;
 
-  @Field()
+  @Field({ description: 'When the status last changed.' })
   statusChangedAt: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of alliance memberships.' })
 export class AllianceMembershipConnection extends Connection(
   AllianceMembershipType,
   'AllianceMembership',
 ) {}
 
-@ObjectType()
-export class AllianceMembershipPayload {
-  @Field(() => AllianceMembershipType)
+/** The fields of every mutation that changes one alliance membership; each mutation has its own payload type. */
+@ObjectType({ isAbstract: true })
+export abstract class AllianceMembershipPayload {
+  @Field(() => AllianceMembershipType, { description: 'The membership as it now is.' })
   membership: AllianceMembershipType;
 }
 
+@ObjectType({ description: 'The result of applyToAlliance: the new APPLIED membership.' })
+export class ApplyToAlliancePayload extends AllianceMembershipPayload {}
+
+@ObjectType({ description: 'The result of admitAllianceMember: the ACTIVE membership.' })
+export class AdmitAllianceMemberPayload extends AllianceMembershipPayload {}
+
+@ObjectType({ description: 'The result of rejectAllianceApplication: the REJECTED membership.' })
+export class RejectAllianceApplicationPayload extends AllianceMembershipPayload {}
+
+@ObjectType({ description: 'The result of suspendAllianceMember: the SUSPENDED membership.' })
+export class SuspendAllianceMemberPayload extends AllianceMembershipPayload {}
+
+@ObjectType({ description: 'The result of reinstateAllianceMember: the ACTIVE membership.' })
+export class ReinstateAllianceMemberPayload extends AllianceMembershipPayload {}
+
+@ObjectType({ description: 'The result of expelAllianceMember: the EXPELLED membership.' })
+export class ExpelAllianceMemberPayload extends AllianceMembershipPayload {}
+
+@ObjectType({ description: 'The result of changeAllianceTier: the membership in its new tier.' })
+export class ChangeAllianceTierPayload extends AllianceMembershipPayload {}
+
+@ObjectType({ description: 'The result of leaveAlliance: the EXITED membership.' })
+export class LeaveAlliancePayload extends AllianceMembershipPayload {}
+
 /** One step of a membership's history, from the audit trail. */
-@ObjectType('AllianceMembershipEvent')
+@ObjectType('AllianceMembershipEvent', {
+  description:
+    "One step of a membership's history (application, admission, tier change, suspension, ...).",
+})
 export class AllianceMembershipEventType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The membership the step belongs to.' })
   membershipId: string;
 
-  @Field()
+  @Field({ description: 'The audit action of the step, e.g. ALLIANCE_APPLIED.' })
   action: string;
 
-  @Field(() => AllianceMembershipStatus, { nullable: true })
+  @Field(() => AllianceMembershipStatus, {
+    description: 'Status before the step; null for the application.',
+    nullable: true,
+  })
   fromStatus: AllianceMembershipStatus | null;
 
-  @Field(() => AllianceMembershipStatus, { nullable: true })
+  @Field(() => AllianceMembershipStatus, {
+    description: 'Status after the step; null when the step did not change it.',
+    nullable: true,
+  })
   toStatus: AllianceMembershipStatus | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The reason given with the step, if any.', nullable: true })
   reason: string | null;
 
   @Field(() => AllianceTier, {
@@ -122,11 +192,13 @@ export class AllianceMembershipEventType {
   })
   tier: AllianceTier | null;
 
-  @Field()
+  @Field({ description: 'When the step happened.' })
   occurredAt: Date;
 }
 
-@ObjectType('MyAllianceMembership')
+@ObjectType('MyAllianceMembership', {
+  description: "The caller's enterprise's alliance membership and its history.",
+})
 export class MyAllianceMembershipType {
   @Field(() => AllianceMembershipType, {
     nullable: true,

@@ -28,47 +28,67 @@ registerEnumType(ChainProblem, {
   },
 });
 
-@ObjectType('AuditEvent')
+@ObjectType('AuditEvent', {
+  description: 'One entry of the append-only, hash-chained audit trail.',
+})
 export class AuditEventType {
   @Field({
     description: 'Position in the chain (1, 2, ...): a 64-bit integer as a decimal string.',
   })
   seq: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Event id.' })
   id: string;
 
-  @Field()
+  @Field({ description: 'Database time of the action.' })
   occurredAt: Date;
 
   @Field(() => ID, { nullable: true, description: 'Null for the system.' })
   actorUserId: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    description: "The acting user's display name; null for the system.",
+    nullable: true,
+  })
   actorDisplayName: string | null;
 
-  @Field()
+  @Field({
+    description: 'What was done, e.g. CHALLENGE_PUBLISHED, SUBMIT or PROPOSAL_CONTENT_READ.',
+  })
   action: string;
 
-  @Field()
+  @Field({ description: 'Kind of the object acted on, e.g. Challenge, Proposal, Organization.' })
   entityType: string;
 
-  @Field()
+  @Field({ description: 'Id of the object acted on.' })
   entityId: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    description: 'The organisation the action concerns; null when none.',
+    nullable: true,
+  })
   organizationId: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    description: 'Status before the action; null when it changed no status.',
+    nullable: true,
+  })
   fromState: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    description: 'Status after the action; null when it changed no status.',
+    nullable: true,
+  })
   toState: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The reason given with the action, if any.', nullable: true })
   reason: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    description:
+      'The server-generated id of the request that acted; null for actions taken by the system.',
+    nullable: true,
+  })
   requestId: string | null;
 
   @Field(() => JsonScalar, {
@@ -77,44 +97,44 @@ export class AuditEventType {
   })
   data: JsonValue;
 
-  @Field()
+  @Field({ description: "The previous event's hash (64 zeros for the first event)." })
   prevHash: string;
 
-  @Field()
+  @Field({ description: "SHA-256 (hex) of this event's canonical JSON, chained to prevHash." })
   hash: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of audit events.' })
 export class AuditEventConnection extends Connection(AuditEventType, 'AuditEvent') {}
 
-@InputType()
+@InputType({ description: 'Filters the audit trail; all given conditions must hold.' })
 export class AuditEventFilterInput {
-  @Field({ nullable: true })
+  @Field({ description: 'Only this action.', nullable: true })
   @IsOptional()
   @Transform(trim)
   @Matches(/^[A-Z][A-Z0-9_]{1,79}$/, { message: 'action must be an UPPER_SNAKE action name' })
   action?: string;
 
-  @Field({ nullable: true })
+  @Field({ description: 'Only events on this kind of object.', nullable: true })
   @IsOptional()
   @Transform(trim)
   @IsString()
   @MaxLength(60)
   entityType?: string;
 
-  @Field({ nullable: true })
+  @Field({ description: 'Only events on this object.', nullable: true })
   @IsOptional()
   @Transform(trim)
   @IsString()
   @MaxLength(100)
   entityId?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'Only events concerning this organisation.', nullable: true })
   @IsOptional()
   @IsUUID('all', { message: 'organizationId must be a UUID' })
   organizationId?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'Only events of this user.', nullable: true })
   @IsOptional()
   @IsUUID('all', { message: 'actorUserId must be a UUID' })
   actorUserId?: string;
@@ -132,16 +152,21 @@ export class AuditEventFilterInput {
 
 @ArgsType()
 export class AuditEventsArgs extends ConnectionArgs {
-  @Field(() => AuditEventFilterInput, { nullable: true })
+  @Field(() => AuditEventFilterInput, {
+    description: 'Narrows the trail; every event when omitted.',
+    nullable: true,
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => AuditEventFilterInput)
   filter?: AuditEventFilterInput;
 }
 
-@ObjectType('AuditChainReport')
+@ObjectType('AuditChainReport', {
+  description: "The result of checking the audit trail's hash chain (platform admins).",
+})
 export class AuditChainReportType {
-  @Field()
+  @Field({ description: 'True when every link of the chain holds.' })
   ok: boolean;
 
   @Field(() => Int, { description: 'Events checked, up to and including the first broken one.' })
@@ -153,7 +178,10 @@ export class AuditChainReportType {
   })
   firstBrokenSeq: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    description: "The first broken event's id; null when the chain is intact.",
+    nullable: true,
+  })
   firstBrokenId: string | null;
 
   @Field(() => ChainProblem, {

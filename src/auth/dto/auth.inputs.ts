@@ -10,9 +10,9 @@ import {
 } from '../../users/index.js';
 import { HumanName } from '../../common/validation.js';
 
-@InputType()
+@InputType({ description: 'A new user account.' })
 export class RegisterInput {
-  @Field()
+  @Field({ description: 'E-mail address; it signs the user in.' })
   @Transform(normaliseEmail)
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(254)
@@ -38,36 +38,36 @@ export class RegisterInput {
   locale?: Locale;
 }
 
-@InputType()
+@InputType({ description: 'E-mail and password sign-in.' })
 export class LoginInput {
-  @Field()
+  @Field({ description: "The account's e-mail address." })
   @Transform(normaliseEmail)
   @IsString()
   @MaxLength(254)
   email: string;
 
-  @Field()
+  @Field({ description: "The account's password." })
   @IsString()
   @MaxLength(PASSWORD_MAX_LENGTH)
   password: string;
 }
 
-@InputType()
+@InputType({ description: 'Exchanges a refresh token for a new token pair.' })
 export class RefreshTokenInput {
-  @Field()
+  @Field({ description: 'The refresh token (single use).' })
   @IsString()
   @Length(20, 200)
   refreshToken: string;
 }
 
-@InputType()
+@InputType({ description: "Changes the caller's password; other sessions are ended." })
 export class ChangePasswordInput {
-  @Field()
+  @Field({ description: 'The password in use now.' })
   @IsString()
   @MaxLength(PASSWORD_MAX_LENGTH)
   currentPassword: string;
 
-  @Field()
+  @Field({ description: 'The new password.' })
   @IsString()
   @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, {
     message: `newPassword must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters long`,

@@ -1,39 +1,46 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { UserType } from '../../users/index.js';
 
-@ObjectType()
-export class AuthPayload {
+/** The fields of the mutations that start or renew a session; each has its own payload type. */
+@ObjectType({ isAbstract: true })
+export abstract class AuthPayload {
   @Field({ description: 'Send as `Authorization: Bearer <token>`.' })
   accessToken: string;
 
-  @Field()
+  @Field({ description: 'When the access token stops being accepted.' })
   accessTokenExpiresAt: Date;
 
   @Field({ description: 'Single use: exchange it with refreshToken for a new pair.' })
   refreshToken: string;
 
-  @Field()
+  @Field({ description: 'When the refresh token stops being accepted.' })
   refreshTokenExpiresAt: Date;
 
-  @Field(() => UserType)
+  @Field(() => UserType, { description: 'The signed-in user.' })
   user: UserType;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of login: a new session.' })
+export class LoginPayload extends AuthPayload {}
+
+@ObjectType({ description: 'The result of refreshToken: the renewed pair of tokens.' })
+export class RefreshTokenPayload extends AuthPayload {}
+
+@ObjectType({ description: 'The account created.' })
 export class RegisterPayload {
-  @Field(() => UserType)
+  @Field(() => UserType, { description: 'The new user.' })
   user: UserType;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of signing out.' })
 export class LogoutPayload {
   @Field({ description: 'True when the session was ended by this call.' })
   ok: boolean;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of a password change.' })
 export class ChangePasswordPayload {
-  @Field()
+  @Field({ description: 'True when the password was changed.' })
   ok: boolean;
 
   @Field(() => Int, { description: 'How many other sessions were ended.' })

@@ -49,9 +49,9 @@ export const SUMMARY_MAX = 2000;
 export const DESCRIPTION_MAX = 50000;
 export const TERMS_MAX = 20000;
 
-@InputType()
+@InputType({ description: 'A measurable indicator of a challenge.' })
 export class RequirementInput {
-  @Field()
+  @Field({ description: 'What is measured.' })
   @HumanName({ normalize: false })
   @IsString()
   @Length(1, 200)
@@ -63,32 +63,32 @@ export class RequirementInput {
   @Length(1, 200)
   target: string;
 
-  @Field({ defaultValue: '' })
+  @Field({ description: 'Unit of the target; empty when none.', defaultValue: '' })
   @Transform(trim)
   @IsString()
   @MaxLength(40)
   unit: string = '';
 
-  @Field(() => Int, { defaultValue: 0 })
+  @Field(() => Int, { description: 'Relative weight, 0 to 100.', defaultValue: 0 })
   @IsInt()
   @Min(0)
   @Max(100)
   weight: number = 0;
 
-  @Field({ defaultValue: false })
+  @Field({ description: 'True when a proposal must meet it.', defaultValue: false })
   @IsBoolean()
   mustHave: boolean = false;
 }
 
-@InputType()
+@InputType({ description: 'A scoring criterion of a challenge.' })
 export class EvaluationCriterionInput {
-  @Field()
+  @Field({ description: 'Name of the criterion.' })
   @HumanName({ normalize: false })
   @IsString()
   @Length(1, 200)
   name: string;
 
-  @Field({ defaultValue: '' })
+  @Field({ description: 'How the criterion is judged.', defaultValue: '' })
   @Transform(trim)
   @IsString()
   @MaxLength(2000)
@@ -105,9 +105,12 @@ export class EvaluationCriterionInput {
   veto: boolean = false;
 }
 
-@InputType()
+@InputType({ description: 'Who may answer a challenge.' })
 export class EligibilityInput {
-  @Field(() => SmeQualification, { defaultValue: SmeQualification.NONE })
+  @Field(() => SmeQualification, {
+    description: 'The lowest 专精特新 qualification a respondent needs; NONE admits every SME.',
+    defaultValue: SmeQualification.NONE,
+  })
   @IsEnum(SmeQualification)
   minQualification: SmeQualification = SmeQualification.NONE;
 
@@ -120,7 +123,7 @@ export class EligibilityInput {
   @Matches(/^\d{6}$/, { each: true, message: 'each region code must be 6 digits (GB/T 2260)' })
   allowedRegionCodes: string[] = [];
 
-  @Field({ defaultValue: true })
+  @Field({ description: 'Only platform-verified SMEs may submit.', defaultValue: true })
   @IsBoolean()
   verifiedOnly: boolean = true;
 }
@@ -138,7 +141,11 @@ export class ChallengeContentInput {
   @MaxLength(TITLE_MAX)
   titleZh?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    description:
+      'English title (at most 200 characters); a Chinese or an English title is required.',
+    nullable: true,
+  })
   @IsOptional()
   @HumanName({ emptyAsNull: true, normalize: false })
   @IsString()
@@ -152,7 +159,7 @@ export class ChallengeContentInput {
   @MaxLength(SUMMARY_MAX)
   summaryZh?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Public summary (English).', nullable: true })
   @IsOptional()
   @Transform(trimOrNull)
   @IsString()
@@ -181,32 +188,41 @@ export class ChallengeContentInput {
   @Matches(/^[A-T]$/, { message: 'industryCode must be a GB/T 4754 section letter A to T' })
   industryCode: string;
 
-  @Field(() => ChainGoal)
+  @Field(() => ChainGoal, { description: 'What the demand does for the industrial chain.' })
   @IsEnum(ChainGoal)
   chainGoal: ChainGoal;
 
-  @Field(() => DemandType)
+  @Field(() => DemandType, { description: 'Kind of demand.' })
   @IsEnum(DemandType)
   demandType: DemandType;
 
-  @Field(() => [CooperationMode], { nullable: true })
+  @Field(() => [CooperationMode], {
+    description: 'Cooperation modes the issuer accepts.',
+    nullable: true,
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(7)
   @IsEnum(CooperationMode, { each: true })
   cooperationModes?: CooperationMode[];
 
-  @Field(() => FenScalar, { nullable: true })
+  @Field(() => FenScalar, {
+    description: 'Lower budget in fen (integer CNY cents).',
+    nullable: true,
+  })
   @IsOptional()
   @IsString()
   budgetMin?: string | null;
 
-  @Field(() => FenScalar, { nullable: true })
+  @Field(() => FenScalar, {
+    description: 'Upper budget in fen (integer CNY cents); at least budgetMin.',
+    nullable: true,
+  })
   @IsOptional()
   @IsString()
   budgetMax?: string | null;
 
-  @Field(() => FenScalar, { nullable: true })
+  @Field(() => FenScalar, { description: 'Bounty in fen (integer CNY cents).', nullable: true })
   @IsOptional()
   @IsString()
   bounty?: string | null;
@@ -216,18 +232,29 @@ export class ChallengeContentInput {
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as CNY' })
   currency?: string;
 
-  @Field(() => IpOwnership, { nullable: true })
+  @Field(() => IpOwnership, {
+    description: 'Who owns the resulting IP; NEGOTIABLE on a new challenge when omitted.',
+    nullable: true,
+  })
   @IsOptional()
   @IsEnum(IpOwnership)
   ipOwnership?: IpOwnership;
 
-  @Field(() => EligibilityInput, { nullable: true })
+  @Field(() => EligibilityInput, {
+    description:
+      'Who may answer; on a new challenge, verified SMEs of any qualification and region when omitted.',
+    nullable: true,
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => EligibilityInput)
   eligibility?: EligibilityInput;
 
-  @Field(() => ChallengeVisibility, { nullable: true })
+  @Field(() => ChallengeVisibility, {
+    description:
+      'Who may see the challenge once published; PUBLIC on a new challenge when omitted.',
+    nullable: true,
+  })
   @IsOptional()
   @IsEnum(ChallengeVisibility)
   visibility?: ChallengeVisibility;
@@ -241,12 +268,19 @@ export class ChallengeContentInput {
   @IsEnum(ProposalCountVisibility)
   proposalCountVisibility?: ProposalCountVisibility;
 
-  @Field({ nullable: true })
+  @Field({
+    description: "Hide the issuer's identity from SMEs; false on a new challenge when omitted.",
+    nullable: true,
+  })
   @IsOptional()
   @IsBoolean()
   anonymousIssuer?: boolean;
 
-  @Field({ nullable: true })
+  @Field({
+    description:
+      "Reviewers see proposals without the SME's identity; false on a new challenge when omitted.",
+    nullable: true,
+  })
   @IsOptional()
   @IsBoolean()
   blindReview?: boolean;
@@ -289,12 +323,15 @@ export class ChallengeContentInput {
   terms?: string | null;
 }
 
-@InputType()
+@InputType({ description: "A new challenge draft of the caller's enterprise." })
 export class CreateChallengeInput extends ChallengeContentInput {}
 
-@InputType()
+@InputType({
+  description:
+    'Changes a draft (or a challenge sent back for changes); omitted fields stay as they are.',
+})
 export class UpdateChallengeDraftInput extends PartialType(ChallengeContentInput) {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The challenge.' })
   @IsUUID('all')
   id: string;
 
@@ -308,7 +345,9 @@ export class UpdateChallengeDraftInput extends PartialType(ChallengeContentInput
 }
 
 /** What an amendment after publication may change (requirements and criteria are frozen: proposals reference them). */
-@InputType()
+@InputType({
+  description: 'Amends a published challenge; the change becomes a new public version.',
+})
 export class AmendChallengeInput extends PartialType(
   PickType(ChallengeContentInput, [
     'titleZh',
@@ -326,11 +365,14 @@ export class AmendChallengeInput extends PartialType(
     'proposalCountVisibility',
   ] as const),
 ) {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The challenge to amend.' })
   @IsUUID('all')
   id: string;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description:
+      'The Challenge.version the edit is based on; CONFLICT when the challenge changed since.',
+  })
   @IsInt()
   @Min(1)
   expectedVersion: number;
@@ -342,16 +384,18 @@ export class AmendChallengeInput extends PartialType(
   changeSummary: string;
 }
 
-@InputType()
+@InputType({ description: 'Names a challenge.' })
 export class ChallengeIdInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The challenge.' })
   @IsUUID('all')
   id: string;
 }
 
-@InputType()
+@InputType({
+  description: 'A decision on a challenge that needs a reason (reject, request changes, cancel).',
+})
 export class ChallengeDecisionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The challenge decided on.' })
   @IsUUID('all')
   id: string;
 
@@ -362,9 +406,11 @@ export class ChallengeDecisionInput {
   reason: string;
 }
 
-@InputType()
+@InputType({
+  description: "Accepts a challenge's current terms (NDA / IP) for the caller's organisation.",
+})
 export class AcceptChallengeTermsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The challenge whose terms are accepted.' })
   @IsUUID('all')
   challengeId: string;
 
@@ -377,54 +423,56 @@ export class AcceptChallengeTermsInput {
   termsVersion: number;
 }
 
-@InputType()
+@InputType({
+  description: 'A clarification question (答疑) about a challenge; the asker is never shown.',
+})
 export class AskChallengeQuestionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The challenge asked about.' })
   @IsUUID('all')
   challengeId: string;
 
-  @Field()
+  @Field({ description: 'The question.' })
   @Transform(trim)
   @IsString()
   @Length(3, 2000)
   question: string;
 }
 
-@InputType()
+@InputType({ description: "The issuer's public answer to a clarification question." })
 export class AnswerChallengeQuestionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The question answered.' })
   @IsUUID('all')
   questionId: string;
 
-  @Field()
+  @Field({ description: 'The answer, published to everyone who sees the challenge.' })
   @Transform(trim)
   @IsString()
   @Length(1, 5000)
   answer: string;
 }
 
-@InputType()
+@InputType({ description: 'A public notice on a challenge, posted by its issuer.' })
 export class PublishChallengeAnnouncementInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The challenge.' })
   @IsUUID('all')
   challengeId: string;
 
-  @Field()
+  @Field({ description: 'Title of the notice.' })
   @HumanName({ normalize: false })
   @IsString()
   @Length(1, 200)
   title: string;
 
-  @Field()
+  @Field({ description: 'Text of the notice.' })
   @Transform(trim)
   @IsString()
   @Length(1, 10000)
   body: string;
 }
 
-@InputType()
+@InputType({ description: 'The issuer invites an SME to answer a challenge.' })
 export class InviteSmeToChallengeInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The challenge.' })
   @IsUUID('all')
   challengeId: string;
 
@@ -440,11 +488,19 @@ export enum ChallengeOrderBy {
   RELEVANCE = 'RELEVANCE',
 }
 registerEnumType(ChallengeOrderBy, {
+  valuesMap: {
+    RELEVANCE: {
+      description: 'Best match of the search text first (newest first without search text).',
+    },
+    NEWEST: { description: 'Most recently published first.' },
+    DEADLINE_SOONEST: { description: 'Nearest deadline first.' },
+    BUDGET_HIGHEST: { description: 'Highest upper budget first.' },
+  },
   name: 'ChallengeOrderBy',
   description: 'RELEVANCE needs filter.search.',
 });
 
-@InputType()
+@InputType({ description: 'Filters challenges; all given conditions must hold.' })
 export class ChallengeFilterInput {
   @Field({ nullable: true, description: 'Full text, Chinese and/or English.' })
   @IsOptional()
@@ -464,7 +520,10 @@ export class ChallengeFilterInput {
   @MaxLength(64, { each: true })
   technicalFieldCodes?: string[];
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], {
+    description: 'Only challenges in one of these GB/T 4754 sections.',
+    nullable: true,
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
@@ -474,14 +533,20 @@ export class ChallengeFilterInput {
   })
   industryCodes?: string[];
 
-  @Field(() => [ChainGoal], { nullable: true })
+  @Field(() => [ChainGoal], {
+    description: 'Only challenges with one of these chain goals.',
+    nullable: true,
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(Object.keys(ChainGoal).length)
   @IsEnum(ChainGoal, { each: true })
   chainGoals?: ChainGoal[];
 
-  @Field(() => [DemandType], { nullable: true })
+  @Field(() => [DemandType], {
+    description: 'Only challenges with one of these demand types.',
+    nullable: true,
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(Object.keys(DemandType).length)
@@ -506,7 +571,10 @@ export class ChallengeFilterInput {
   @IsString()
   budgetMin?: string;
 
-  @Field(() => FenScalar, { nullable: true })
+  @Field(() => FenScalar, {
+    description: 'Upper end of the budget range looked for, in fen (integer CNY cents).',
+    nullable: true,
+  })
   @IsOptional()
   @IsString()
   budgetMax?: string;
@@ -550,7 +618,10 @@ export class ChallengeFilterInput {
 
 @ArgsType()
 export class ChallengesArgs extends ConnectionArgs {
-  @Field(() => ChallengeFilterInput, { nullable: true })
+  @Field(() => ChallengeFilterInput, {
+    description: 'Narrows the list; every challenge the viewer may see when omitted.',
+    nullable: true,
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => ChallengeFilterInput)
@@ -567,7 +638,10 @@ export class ChallengesArgs extends ConnectionArgs {
 
 @ArgsType()
 export class ChallengeFacetsArgs {
-  @Field(() => ChallengeFilterInput, { nullable: true })
+  @Field(() => ChallengeFilterInput, {
+    description: 'The filter the counts are taken under; none when omitted.',
+    nullable: true,
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => ChallengeFilterInput)
@@ -576,7 +650,10 @@ export class ChallengeFacetsArgs {
 
 @ArgsType()
 export class MyChallengesArgs extends ConnectionArgs {
-  @Field(() => [ChallengeStatus], { nullable: true })
+  @Field(() => [ChallengeStatus], {
+    description: 'Only challenges in these statuses; all when omitted.',
+    nullable: true,
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(Object.keys(ChallengeStatus).length)

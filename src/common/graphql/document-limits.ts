@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { ErrorReason } from '../error-catalogue.js';
 import {
   DocumentNode,
   GraphQLError,
@@ -152,7 +153,7 @@ export function variableLimitsPlugin(max = MAX_LIST_LENGTH): ApolloServerPlugin 
           throw new GraphQLError(`${field}: ${fields[0].message}`, {
             extensions: {
               code: ErrorCode.BAD_USER_INPUT,
-              reason: 'INVALID_INPUT',
+              reason: 'INVALID_INPUT' satisfies ErrorReason,
               fields,
               http: { status: 400 },
             },

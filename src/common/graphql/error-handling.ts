@@ -1,4 +1,5 @@
 import { ApolloServerPlugin, GraphQLRequestContext, HeaderMap } from '@apollo/server';
+import type { ErrorReason } from '../error-catalogue.js';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { Logger } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError, Kind } from 'graphql';
@@ -33,6 +34,34 @@ const SUGGESTION = /\s*Did you mean [^]*$/;
 /** graphql-armor's marker for a hidden suggestion (it still tells that a near name exists). */
 const SUGGESTION_MARKER = /\s*\[Suggestion hidden\]\??/g;
 
+/** graphql-js's refusals of a variable: `Variable "$input" got invalid value "OWNER" at "input.role"; ...`. */
+const VARIABLE_AT = /^Variable "\$([^"]+)" got invalid value .*? at "([^"]+)"; ([^]*)$/;
+const VARIABLE_WHOLE = /^Variable "\$([^"]+)" /;
+
+/**
+ * A BAD_USER_INPUT that carries no reason is graphql-js's refusal of a variable's value (coercion: an enum value
+ * that does not exist or is not accepted, a wrong type, a missing required value): the reason INVALID_VARIABLE
+ * and, when the message tells it, the field (`input.role`, or `$id` for the whole variable).
+ */
+function variableRefusal(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const at = VARIABLE_AT.exec(formatted.message);
+  const whole = at ? null : VARIABLE_WHOLE.exec(formatted.message);
+  // The field's message never names a near value ("did you mean"), in any environment.
+  const fields = at
+    ? [{ field: at[2], message: at[3].replace(SUGGESTION, '').trim() }]
+    : whole
+      ? [{ field: `$${whole[1]}`, message: formatted.message.replace(SUGGESTION, '').trim() }]
+      : undefined;
+  return {
+    ...formatted,
+    extensions: {
+      ...formatted.extensions,
+      reason: 'INVALID_VARIABLE' satisfies ErrorReason,
+      ...(fields ? { fields } : {}),
+    },
+  };
+}
+
 export interface ErrorFormatOptions {
   /** Production: no "did you mean" suggestion in any message, and no limit's number in a parse refusal. */
   production: boolean;
@@ -42,7 +71,8 @@ export interface ErrorFormatOptions {
  * Masks every error the API did not raise on purpose: the client gets INTERNAL_SERVER_ERROR and the
  * request id, never SQL, table names or (in production) a stack trace. The original is logged.
  * Apollo's refusals of a malformed HTTP request become BAD_USER_INPUT with a reason; a document over the
- * token limit is GRAPHQL_PARSE_FAILED with the reason TOO_MANY_TOKENS. In production no message names a
+ * token limit is GRAPHQL_PARSE_FAILED with the reason TOO_MANY_TOKENS; a variable refused by coercion is
+ * BAD_USER_INPUT with the reason INVALID_VARIABLE (every BAD_USER_INPUT carries a reason). In production no message names a
  * near field, argument, type or enum value ("did you mean"), whether from validation or from variables.
  */
 export function createFormatError(
@@ -67,9 +97,11 @@ function shapeError(
       message: options.production
         ? 'Syntax Error: the document has too many tokens.'
         : formatted.message,
-      extensions: { code, reason: 'TOO_MANY_TOKENS' },
+      extensions: { code, reason: 'TOO_MANY_TOKENS' satisfies ErrorReason },
     };
   }
+  if (code === ErrorCode.BAD_USER_INPUT && formatted.extensions?.reason === undefined)
+    return variableRefusal(formatted);
   if (isExpected(error)) return formatted;
   const unavailable = formatDatabaseUnavailable(formatted, error);
   if (unavailable) return unavailable;
@@ -79,7 +111,7 @@ function shapeError(
     const status = (error as GraphQLError | undefined)?.extensions?.http as
       { status?: number } | undefined;
     const reason = CSRF_REFUSAL.test(formatted.message)
-      ? 'CSRF_PREVENTED'
+      ? ('CSRF_PREVENTED' satisfies ErrorReason)
       : status?.status === 405
         ? 'METHOD_NOT_ALLOWED'
         : 'BAD_REQUEST';
@@ -113,7 +145,7 @@ function refuseUnresolvedOperation(ctx: GraphQLRequestContext<GraphqlContext>): 
     throw new GraphQLError('GET requests only support query operations', {
       extensions: {
         code: ErrorCode.BAD_USER_INPUT,
-        reason: 'METHOD_NOT_ALLOWED',
+        reason: 'METHOD_NOT_ALLOWED' satisfies ErrorReason,
         http: { status: 405, headers: new HeaderMap([['allow', 'POST']]) },
       },
     });
@@ -122,7 +154,7 @@ function refuseUnresolvedOperation(ctx: GraphQLRequestContext<GraphqlContext>): 
   throw new GraphQLError(refusal.message, {
     extensions: {
       code: 'OPERATION_RESOLUTION_FAILURE',
-      reason: 'UNKNOWN_OPERATION',
+      reason: 'UNKNOWN_OPERATION' satisfies ErrorReason,
       http: { status: 400, headers: new HeaderMap() },
     },
   });

@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import type { ErrorReason } from '../error-catalogue.js';
 
 const DIGITS = /^\d{1,15}$/;
 
@@ -8,7 +9,7 @@ function parse(value: unknown): string {
   throw new GraphQLError(
     'Fen must be a non-negative integer of at most 15 digits (an Int or a string of digits)',
     {
-      extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_MONEY' },
+      extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_MONEY' satisfies ErrorReason },
     },
   );
 }
@@ -27,7 +28,7 @@ export const FenScalar = new GraphQLScalarType<string, string>({
     if (ast.kind === Kind.INT || ast.kind === Kind.STRING)
       return parse(ast.kind === Kind.INT ? Number(ast.value) : ast.value);
     throw new GraphQLError('Fen must be an Int or a string of digits', {
-      extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_MONEY' },
+      extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_MONEY' satisfies ErrorReason },
     });
   },
 });

@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import type { ErrorReason } from '../error-catalogue.js';
 
 /** JSON nesting accepted at most (objects and arrays inside each other). */
 export const JSON_MAX_DEPTH = 32;
@@ -49,7 +50,7 @@ function checkJson(value: unknown): JsonValue {
 
 const refused = (why: string) =>
   new GraphQLError(`JSON must be a plain JSON value (${why})`, {
-    extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_JSON' },
+    extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_JSON' satisfies ErrorReason },
   });
 
 function parse(value: unknown): JsonValue {

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { ErrorReason } from '../error-catalogue.js';
 import {
   getNamedType,
   getNullableType,
@@ -102,7 +103,7 @@ export function queryTooComplex(cost: number, budget: number): GraphQLError {
     {
       extensions: {
         code: ErrorCode.QUERY_TOO_COMPLEX,
-        reason: 'COST_OVER_BUDGET',
+        reason: 'COST_OVER_BUDGET' satisfies ErrorReason,
         cost,
         budget,
         http: { status: 400 },

@@ -1,3 +1,5 @@
+import type { ErrorReason } from '../error-catalogue.js';
+
 /**
  * The one shape of an error answered outside GraphQL execution (by the HTTP layer: malformed JSON, 413,
  * 415, CSRF refusal, unknown routes, rate limits, load shedding): a GraphQL response with one error whose
@@ -12,7 +14,7 @@ export interface HttpErrorBody {
 
 export function httpErrorBody(
   code: string,
-  reason: string,
+  reason: ErrorReason,
   message: string,
   requestId: string | undefined,
   extra: Record<string, unknown> = {},

@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import type { ErrorReason } from '../error-catalogue.js';
 import { ErrorCode } from '../errors.js';
 import { httpErrorBody, type HttpErrorBody } from './error-body.js';
 
@@ -17,7 +18,7 @@ const MALFORMED_BODY = new Set([
 ]);
 
 /** Code, reason and message per HTTP status the layer answers; any other 4xx reads as 400, any other 5xx as 500. */
-const HTTP_ANSWERS: Record<number, [code: string, reason: string, message: string]> = {
+const HTTP_ANSWERS: Record<number, [code: string, reason: ErrorReason, message: string]> = {
   400: [ErrorCode.BAD_USER_INPUT, 'BAD_REQUEST', 'The request is malformed'],
   401: [ErrorCode.UNAUTHENTICATED, 'NOT_AUTHENTICATED', 'Authentication is required'],
   403: [ErrorCode.FORBIDDEN, 'NOT_ALLOWED', 'You are not allowed to do this'],
@@ -60,7 +61,7 @@ export function httpErrorAnswer(
       status = statusCode;
   }
   const causeCode = (cause as { code?: unknown } | null)?.code;
-  const answer = (code: string, reason: string, message: string): HttpErrorAnswer => ({
+  const answer = (code: string, reason: ErrorReason, message: string): HttpErrorAnswer => ({
     status,
     body: httpErrorBody(code, reason, message, requestId),
     unexpected: status >= 500,

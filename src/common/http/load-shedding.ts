@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ReasonWithCode } from '../error-catalogue.js';
 import type { ServerResponse } from 'node:http';
 import { ErrorCode } from '../errors.js';
 import { httpErrorBody } from './error-body.js';
@@ -40,7 +41,12 @@ export function admissionOf(fastify: FastifyInstance): Admission | undefined {
 export function installAdmission(fastify: FastifyInstance, maxInFlight: number): Admission {
   const inFlight = new Set<ServerResponse>();
   let draining = false;
-  const refuse = (reply: FastifyReply, reason: string, message: string, requestId: string) => {
+  const refuse = (
+    reply: FastifyReply,
+    reason: ReasonWithCode<'SERVICE_UNAVAILABLE'>,
+    message: string,
+    requestId: string,
+  ) => {
     reply
       .code(503)
       .header('retry-after', String(OVERLOAD_RETRY_AFTER_SECONDS))

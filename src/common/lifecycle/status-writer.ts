@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import type { AuditEventInput } from '../audit-event.js';
+import type { NotFoundEntity } from '../error-catalogue.js';
 import { NotFoundError } from '../errors.js';
 import type { SqlRow, SqlTarget } from '../../database/typed-query.js';
 import { queryOne, queryRows, str } from '../../database/typed-query.js';
@@ -228,14 +229,14 @@ export async function moveAll<S extends string, A extends string, K extends stri
 }
 
 /**
- * Moves one entity and records it. When it did not move: NOT_FOUND when no row has that id (and `match`),
+ * Moves one entity and records it. When it did not move: NOT_FOUND naming `notFound` when no row has that id (and `match`),
  * else CONFLICT INVALID_TRANSITION from its current state. `check` runs on the moved row before the event
  * (a refusal there rolls the move back with the transaction).
  */
 export async function moveOne<S extends string, A extends string, K extends string>(
   manager: EntityManager,
   binding: LifecycleBinding<S, A, K>,
-  input: MoveInput<A, K> & { scope: { id: string }; notFound?: string },
+  input: MoveInput<A, K> & { scope: { id: string }; notFound: NotFoundEntity },
   check?: (row: MovedRow<S>) => void,
 ): Promise<MovedRow<S>> {
   const { transition, rows } = await writeMove(manager, binding, input);
@@ -252,8 +253,7 @@ export async function moveOne<S extends string, A extends string, K extends stri
       params,
       (r) => str(r, 'status') as S,
     );
-    if (current === undefined)
-      throw new NotFoundError(input.notFound ?? binding.lifecycle.entityType);
+    if (current === undefined) throw new NotFoundError(input.notFound);
     throw refusal(binding.lifecycle, input.action, current);
   }
   check?.(moved);

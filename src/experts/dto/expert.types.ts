@@ -20,45 +20,55 @@ import {
 import { TechnicalFieldType } from '../../technical-fields/index.js';
 import { HumanName } from '../../common/validation.js';
 
-@ObjectType('ExpertProfile')
+@ObjectType('ExpertProfile', { description: "A reviewer of the platform's expert pool." })
 export class ExpertProfileType {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The expert's user id." })
   userId: string;
 
-  @Field()
+  @Field({ description: "The expert's display name." })
   displayName: string;
 
-  @Field()
+  @Field({ description: 'Where the expert works.' })
   affiliationName: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    description: 'Credit code of the affiliation; null when not given.',
+    nullable: true,
+  })
   affiliationCreditCode: string | null;
 
-  @Field()
+  @Field({ description: 'Short biography.' })
   bio: string;
 
-  @Field(() => [TechnicalFieldType])
+  @Field(() => [TechnicalFieldType], { description: 'Technical fields of expertise.' })
   fields: TechnicalFieldType[];
 
-  @Field()
+  @Field({ description: 'False once the expert role is revoked.' })
   active: boolean;
 
-  @Field()
+  @Field({ description: 'When the expert role was granted.' })
   grantedAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When it was revoked; null while active.', nullable: true })
   revokedAt: Date | null;
 }
 
-@ObjectType()
-export class ExpertProfilePayload {
-  @Field(() => ExpertProfileType)
+/** The fields of the mutations that change one expert's profile; each has its own payload type. */
+@ObjectType({ isAbstract: true })
+export abstract class ExpertProfilePayload {
+  @Field(() => ExpertProfileType, { description: 'The expert profile as it now is.' })
   expert: ExpertProfileType;
 }
 
-@InputType()
+@ObjectType({ description: 'The result of grantExpertRole: the granted or updated profile.' })
+export class GrantExpertRolePayload extends ExpertProfilePayload {}
+
+@ObjectType({ description: 'The result of revokeExpertRole: the revoked profile.' })
+export class RevokeExpertRolePayload extends ExpertProfilePayload {}
+
+@InputType({ description: 'Adds a user to the expert pool (platform admins).' })
 export class GrantExpertRoleInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The user made an expert.' })
   @IsUUID('all', { message: 'userId must be a UUID' })
   userId: string;
 
@@ -82,7 +92,7 @@ export class GrantExpertRoleInput {
   @IsCreditCode()
   affiliationCreditCode?: string;
 
-  @Field({ nullable: true })
+  @Field({ description: 'Short biography.', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -90,9 +100,9 @@ export class GrantExpertRoleInput {
   bio?: string;
 }
 
-@InputType()
+@InputType({ description: 'Removes a user from the expert pool (platform admins).' })
 export class RevokeExpertRoleInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The expert.' })
   @IsUUID('all', { message: 'userId must be a UUID' })
   userId: string;
 

@@ -5,17 +5,23 @@ import { OrganizationRole } from '../organization-member.entity.js';
 import { OrganizationKind } from '../organization.entity.js';
 
 /** The signed-in user's organisation: exactly one of enterprise / sme is set. */
-@ObjectType('MyOrganization')
+@ObjectType('MyOrganization', { description: "The caller's organisation and role." })
 export class MyOrganizationType {
-  @Field(() => OrganizationKind)
+  @Field(() => OrganizationKind, { description: 'Enterprise or SME.' })
   kind: OrganizationKind;
 
   @Field(() => OrganizationRole, { description: 'The signed-in user’s role in it.' })
   role: OrganizationRole;
 
-  @Field(() => EnterpriseType, { nullable: true })
+  @Field(() => EnterpriseType, {
+    description: 'The enterprise; null when the organisation is an SME.',
+    nullable: true,
+  })
   enterprise: EnterpriseType | null;
 
-  @Field(() => SmeType, { nullable: true })
+  @Field(() => SmeType, {
+    description: 'The SME; null when the organisation is an enterprise.',
+    nullable: true,
+  })
   sme: SmeType | null;
 }

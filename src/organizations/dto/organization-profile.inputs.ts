@@ -74,28 +74,28 @@ export abstract class CreateOrganizationFields {
 /** The shared fields when updating; the credit code cannot change (it is the organisation's identity). */
 @InputType({ isAbstract: true })
 export abstract class UpdateOrganizationFields {
-  @Field({ nullable: true })
+  @Field({ description: 'Chinese name.', nullable: true })
   @IsOptional()
   @HumanName()
   @IsString()
   @Length(2, 200)
   nameZh?: string;
 
-  @Field({ nullable: true })
+  @Field({ description: 'English name.', nullable: true })
   @IsOptional()
   @HumanName()
   @IsString()
   @Length(1, 200)
   nameEn?: string;
 
-  @Field({ nullable: true })
+  @Field({ description: 'GB/T 2260 region code.', nullable: true })
   @IsOptional()
   @IsIn(PROVINCE_CODES, {
     message: 'regionCode must be a province-level division code such as 310000',
   })
   regionCode?: string;
 
-  @Field({ nullable: true })
+  @Field({ description: 'What the organisation does.', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(5000)
@@ -104,14 +104,14 @@ export abstract class UpdateOrganizationFields {
   })
   description?: string;
 
-  @Field({ nullable: true })
+  @Field({ description: 'Contact e-mail address.', nullable: true })
   @IsOptional()
   @Transform(normaliseEmail)
   @IsEmail({}, { message: 'contactEmail must be an e-mail address' })
   @MaxLength(254)
   contactEmail?: string;
 
-  @Field({ nullable: true })
+  @Field({ description: 'Contact phone number.', nullable: true })
   @IsOptional()
   @Transform(trim)
   @Matches(/^\+?[0-9][0-9 -]{4,38}$/, { message: 'contactPhone must be a phone number' })

@@ -9,30 +9,35 @@ import { OrganizationMemberType } from './organization.types.js';
  */
 @ObjectType({ isAbstract: true })
 export abstract class OrganizationProfileType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Organisation id.' })
   id: string;
 
-  @Field()
+  @Field({ description: 'Chinese name.' })
   nameZh: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'English name; null when not given.', nullable: true })
   nameEn: string | null;
 
-  @Field()
+  @Field({ description: 'Unified social credit code (18 characters).' })
   creditCode: string;
 
   abstract regionCode: string;
 
-  @Field()
+  @Field({ description: 'What the organisation does.' })
   description: string;
 
-  @Field(() => VerificationStatus)
+  @Field(() => VerificationStatus, {
+    description: 'Whether the platform has verified the organisation.',
+  })
   verificationStatus: VerificationStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    description: 'The reason of the last verification decision; null when none.',
+    nullable: true,
+  })
   verificationReason: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When it was verified; null unless VERIFIED.', nullable: true })
   verifiedAt: Date | null;
 
   @Field(() => String, { nullable: true, description: 'Private.' })
@@ -47,6 +52,6 @@ export abstract class OrganizationProfileType {
   })
   members: OrganizationMemberType[] | null;
 
-  @Field()
+  @Field({ description: 'When it was registered on the platform.' })
   createdAt: Date;
 }

@@ -19,48 +19,48 @@ import { trim } from '../../common/validators.js';
 const normaliseEmail = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toLowerCase() : value;
 
-@InputType()
+@InputType({ description: "Invites someone by e-mail to join the caller's organisation." })
 export class InviteOrganizationMemberInput {
-  @Field()
+  @Field({ description: 'Address the invitation is sent to.' })
   @Transform(normaliseEmail)
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(254)
   email: string;
 
-  @Field(() => InvitableRole)
+  @Field(() => InvitableRole, { description: 'Role given on acceptance.' })
   @IsIn(Object.values(InvitableRole), { message: 'role must be ADMIN or MEMBER' })
   role: InvitableRole;
 }
 
-@InputType()
+@InputType({ description: 'Accepts an invitation to join an organisation.' })
 export class AcceptOrganizationInvitationInput {
-  @Field()
+  @Field({ description: 'The invitation token received by e-mail.' })
   @IsString()
   @Length(20, 100)
   token: string;
 }
 
-@InputType()
+@InputType({ description: "Changes a member's role in the caller's organisation." })
 export class ChangeOrganizationMemberRoleInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The member whose role changes.' })
   @IsUUID('all', { message: 'userId must be a UUID' })
   userId: string;
 
-  @Field(() => OrganizationRole)
+  @Field(() => OrganizationRole, { description: 'The new role.' })
   @IsEnum(OrganizationRole)
   role: OrganizationRole;
 }
 
-@InputType()
+@InputType({ description: "Removes a member from the caller's organisation." })
 export class RemoveOrganizationMemberInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The member removed.' })
   @IsUUID('all', { message: 'userId must be a UUID' })
   userId: string;
 }
 
-@InputType()
+@InputType({ description: 'A platform admin verifies an organisation.' })
 export class VerifyOrganizationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organisation.' })
   @IsUUID('all', { message: 'organizationId must be a UUID' })
   organizationId: string;
 
@@ -72,9 +72,9 @@ export class VerifyOrganizationInput {
   reason?: string;
 }
 
-@InputType()
+@InputType({ description: 'A platform admin refuses to verify an organisation, with a reason.' })
 export class RejectOrganizationVerificationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organisation.' })
   @IsUUID('all', { message: 'organizationId must be a UUID' })
   organizationId: string;
 

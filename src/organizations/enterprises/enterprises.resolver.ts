@@ -2,7 +2,11 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Access, AccessRule, CurrentActor } from '../../common/auth/access.decorator.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { CreateEnterpriseInput, UpdateEnterpriseInput } from './dto/enterprise.inputs.js';
-import { EnterprisePayload, EnterpriseType } from './dto/enterprise.types.js';
+import {
+  CreateEnterprisePayload,
+  EnterpriseType,
+  UpdateEnterprisePayload,
+} from './dto/enterprise.types.js';
 import { EnterprisesService } from './enterprises.service.js';
 
 @Resolver(() => EnterpriseType)
@@ -20,23 +24,25 @@ export class EnterprisesResolver {
     return this.service.get(actor, id);
   }
 
-  @Mutation(() => EnterprisePayload, {
+  @Mutation(() => CreateEnterprisePayload, {
     description: 'Creates an enterprise (UNVERIFIED); the caller becomes its OWNER.',
   })
   @Access(AccessRule.AUTHENTICATED)
   createEnterprise(
     @CurrentActor() actor: Actor,
     @Args('input') input: CreateEnterpriseInput,
-  ): Promise<EnterprisePayload> {
+  ): Promise<CreateEnterprisePayload> {
     return this.service.create(actor, input);
   }
 
-  @Mutation(() => EnterprisePayload, { description: 'Edits an enterprise (its OWNER or ADMIN).' })
+  @Mutation(() => UpdateEnterprisePayload, {
+    description: 'Edits an enterprise (its OWNER or ADMIN).',
+  })
   @Access(AccessRule.AUTHENTICATED)
   updateEnterprise(
     @CurrentActor() actor: Actor,
     @Args('input') input: UpdateEnterpriseInput,
-  ): Promise<EnterprisePayload> {
+  ): Promise<UpdateEnterprisePayload> {
     return this.service.update(actor, input);
   }
 }

@@ -2,7 +2,7 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Access, AccessRule, CurrentActor } from '../../common/auth/access.decorator.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { CreateSmeInput, UpdateSmeInput } from './dto/sme.inputs.js';
-import { SmePayload, SmeType } from './dto/sme.types.js';
+import { CreateSmePayload, SmeType, UpdateSmePayload } from './dto/sme.types.js';
 import { SmesService } from './smes.service.js';
 
 @Resolver(() => SmeType)
@@ -20,23 +20,23 @@ export class SmesResolver {
     return this.service.get(actor, id);
   }
 
-  @Mutation(() => SmePayload, {
+  @Mutation(() => CreateSmePayload, {
     description: 'Creates an SME (UNVERIFIED); the caller becomes its OWNER.',
   })
   @Access(AccessRule.AUTHENTICATED)
   createSme(
     @CurrentActor() actor: Actor,
     @Args('input') input: CreateSmeInput,
-  ): Promise<SmePayload> {
+  ): Promise<CreateSmePayload> {
     return this.service.create(actor, input);
   }
 
-  @Mutation(() => SmePayload, { description: 'Edits an SME (its OWNER or ADMIN).' })
+  @Mutation(() => UpdateSmePayload, { description: 'Edits an SME (its OWNER or ADMIN).' })
   @Access(AccessRule.AUTHENTICATED)
   updateSme(
     @CurrentActor() actor: Actor,
     @Args('input') input: UpdateSmeInput,
-  ): Promise<SmePayload> {
+  ): Promise<UpdateSmePayload> {
     return this.service.update(actor, input);
   }
 }

@@ -25,11 +25,22 @@ import { RANKING_PAGE_DEFAULT, RANKING_PAGE_MAX } from '../proposal-rules.js';
 import { HumanName } from '../../common/validation.js';
 
 registerEnumType(NotSelectedReason, {
+  valuesMap: {
+    BELOW_THRESHOLD: { description: 'The score stayed below what the issuer required.' },
+    CHALLENGE_FAILED: { description: 'The challenge closed with no winner.' },
+    INCOMPLETE: { description: 'The proposal was incomplete.' },
+    LESS_COMPETITIVE: { description: 'Other proposals were stronger.' },
+    OTHER: { description: 'Another reason, given in the feedback.' },
+    PRICE_TOO_HIGH: { description: 'The quoted price was too high.' },
+    TECHNICAL_MISMATCH: { description: 'The approach did not fit the requirements.' },
+    TIMELINE_TOO_LONG: { description: 'The delivery would take too long.' },
+    VETO_CRITERION_FAILED: { description: 'A veto criterion was failed.' },
+  },
   name: 'NotSelectedReason',
   description: 'Why a proposal was not selected.',
 });
 
-@InputType()
+@InputType({ description: 'A commitment to one requirement of the challenge.' })
 export class CommitmentInput {
   @Field(() => ID, { description: 'The challenge requirement (考核指标) this commitment answers.' })
   @IsUUID()
@@ -51,9 +62,9 @@ export class CommitmentInput {
   evidence?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A step of the delivery plan.' })
 export class MilestoneInput {
-  @Field()
+  @Field({ description: 'Name of the milestone.' })
   @HumanName({ normalize: false })
   @IsString()
   @MinLength(1)
@@ -66,36 +77,38 @@ export class MilestoneInput {
   @Max(120)
   month: number;
 
-  @Field()
+  @Field({ description: 'What is delivered.' })
   @IsString()
   @MinLength(1)
   @MaxLength(1000)
   deliverable: string;
 
-  @Field(() => FenScalar)
+  @Field(() => FenScalar, {
+    description: 'Payment due at this milestone, in fen (integer CNY cents).',
+  })
   @IsString()
   amountFen: string;
 }
 
-@InputType()
+@InputType({ description: 'A member of the team proposed.' })
 export class TeamMemberInput {
-  @Field()
+  @Field({ description: 'Name.' })
   @HumanName({ normalize: false })
   @IsString()
   @MinLength(1)
   @MaxLength(100)
   name: string;
 
-  @Field()
+  @Field({ description: 'Role in the project.' })
   @IsString()
   @MinLength(1)
   @MaxLength(100)
   role: string;
 }
 
-@InputType()
+@InputType({ description: 'A file to attach to a proposal, by reference.' })
 export class AttachmentRefInput {
-  @Field()
+  @Field({ description: 'File name.' })
   @HumanName({ normalize: false })
   @IsString()
   @MinLength(1)
@@ -112,13 +125,15 @@ export class AttachmentRefInput {
   @Matches(/^[0-9a-fA-F]{64}$/, { message: 'must be 64 hexadecimal digits' })
   sha256: string;
 
-  @Field()
+  @Field({ description: 'An https URL of the file.' })
   @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'must be an https URL' })
   @MaxLength(2000)
   url: string;
 }
 
-@InputType()
+@InputType({
+  description: 'Declarations the SME makes with its proposal; both must be true to submit.',
+})
 export class DeclarationsInput {
   @Field({ description: 'No conflict of interest with the issuer or its reviewers.' })
   @IsBoolean()
@@ -131,42 +146,45 @@ export class DeclarationsInput {
 
 @InputType({ description: 'The content of a proposal (one revision).' })
 export class ProposalContentInput {
-  @Field()
+  @Field({ description: 'Title of the proposal.' })
   @HumanName({ normalize: false })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   title: string;
 
-  @Field()
+  @Field({ description: 'Short summary.' })
   @IsString()
   @MaxLength(5000)
   summary: string;
 
-  @Field()
+  @Field({ description: 'How the problem is solved.' })
   @IsString()
   @MaxLength(50000)
   technicalApproach: string;
 
-  @Field(() => [CommitmentInput], { nullable: true })
+  @Field(() => [CommitmentInput], {
+    description: "Commitments to the challenge's requirements.",
+    nullable: true,
+  })
   @IsOptional()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })
   @Type(() => CommitmentInput)
   commitments?: CommitmentInput[] | null;
 
-  @Field(() => [MilestoneInput], { nullable: true })
+  @Field(() => [MilestoneInput], { description: 'Delivery plan.', nullable: true })
   @IsOptional()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   @Type(() => MilestoneInput)
   milestones?: MilestoneInput[] | null;
 
-  @Field(() => FenScalar)
+  @Field(() => FenScalar, { description: 'Quoted price in fen (integer CNY cents).' })
   @IsString()
   quotedPriceFen: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Delivery time in months.' })
   @IsInt()
   @Min(1)
   @Max(120)
@@ -177,7 +195,7 @@ export class ProposalContentInput {
   @MaxLength(2000)
   ipArrangement: string;
 
-  @Field(() => [TeamMemberInput], { nullable: true })
+  @Field(() => [TeamMemberInput], { description: 'Team members.', nullable: true })
   @IsOptional()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })
@@ -194,34 +212,41 @@ export class ProposalContentInput {
   @IsUUID('all', { each: true })
   consortiumPartnerIds?: string[] | null;
 
-  @Field(() => [AttachmentRefInput], { nullable: true })
+  @Field(() => [AttachmentRefInput], {
+    description: 'Files attached by reference.',
+    nullable: true,
+  })
   @IsOptional()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   @Type(() => AttachmentRefInput)
   attachments?: AttachmentRefInput[] | null;
 
-  @Field(() => DeclarationsInput)
+  @Field(() => DeclarationsInput, {
+    description: 'Declarations of originality and no conflict of interest.',
+  })
   @ValidateNested()
   @Type(() => DeclarationsInput)
   declarations: DeclarationsInput;
 }
 
-@InputType()
+@InputType({ description: "Saves the caller's SME's draft proposal for a challenge." })
 export class SaveProposalDraftInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The challenge.' })
   @IsUUID()
   challengeId: string;
 
-  @Field(() => ProposalContentInput)
+  @Field(() => ProposalContentInput, { description: 'The draft content.' })
   @ValidateNested()
   @Type(() => ProposalContentInput)
   content: ProposalContentInput;
 }
 
-@InputType()
+@InputType({
+  description: "Submits the caller's SME's proposal for a challenge before its deadline.",
+})
 export class SubmitProposalInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The challenge.' })
   @IsUUID()
   challengeId: string;
 
@@ -235,40 +260,43 @@ export class SubmitProposalInput {
   @Matches(/^[A-Za-z0-9._:-]+$/, { message: 'may contain only letters, digits and . _ : -' })
   idempotencyKey: string;
 
-  @Field(() => ProposalContentInput)
+  @Field(() => ProposalContentInput, { description: 'The proposal content.' })
   @ValidateNested()
   @Type(() => ProposalContentInput)
   content: ProposalContentInput;
 }
 
-@InputType()
+@InputType({ description: 'A new revision of a SUBMITTED proposal, before the deadline.' })
 export class ReviseProposalInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The proposal.' })
   @IsUUID()
   proposalId: string;
 
-  @Field(() => ProposalContentInput)
+  @Field(() => ProposalContentInput, { description: 'The full new content.' })
   @ValidateNested()
   @Type(() => ProposalContentInput)
   content: ProposalContentInput;
 }
 
-@InputType()
+@InputType({ description: 'Withdraws a SUBMITTED proposal before the deadline.' })
 export class WithdrawProposalInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The proposal.' })
   @IsUUID()
   proposalId: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    description: 'Why, for the issuer and the audit trail (at most 2000 characters).',
+    nullable: true,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
   reason?: string | null;
 }
 
-@InputType()
+@InputType({ description: "A platform admin opens a proposal's content (the read is audited)." })
 export class OpenProposalForAdminReviewInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The proposal.' })
   @IsUUID()
   proposalId: string;
 
@@ -281,9 +309,9 @@ export class OpenProposalForAdminReviewInput {
   reason: string;
 }
 
-@InputType()
+@InputType({ description: "Invites reviewers to score a challenge's proposals." })
 export class AssignReviewersInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The challenge to review.' })
   @IsUUID()
   challengeId: string;
 
@@ -297,29 +325,29 @@ export class AssignReviewersInput {
   reviewerUserIds: string[];
 }
 
-@InputType()
+@InputType({ description: 'Names a review assignment.' })
 export class ReviewAssignmentIdInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The assignment.' })
   @IsUUID()
   assignmentId: string;
 }
 
-@InputType()
+@InputType({ description: 'A reviewer declines an assignment, with a reason.' })
 export class DeclineReviewAssignmentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The INVITED assignment.' })
   @IsUUID()
   assignmentId: string;
 
-  @Field()
+  @Field({ description: 'Why (e.g. a conflict of interest), 3 to 500 characters.' })
   @IsString()
   @MinLength(1)
   @MaxLength(2000)
   reason: string;
 }
 
-@InputType()
+@InputType({ description: "A reviewer's score on one criterion." })
 export class CriterionScoreInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The EvaluationCriterion scored.' })
   @IsUUID()
   criterionId: string;
 
@@ -329,7 +357,7 @@ export class CriterionScoreInput {
   @Max(10)
   score: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "The reviewer's comment on the score.", nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(5000)
@@ -342,13 +370,13 @@ export class CriterionScoreInput {
   privateNote?: string | null;
 }
 
-@InputType()
+@InputType({ description: "A reviewer's scores for one proposal." })
 export class SubmitScoresInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The proposal scored.' })
   @IsUUID()
   proposalId: string;
 
-  @Field(() => [CriterionScoreInput])
+  @Field(() => [CriterionScoreInput], { description: 'One score per criterion.' })
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
@@ -356,20 +384,20 @@ export class SubmitScoresInput {
   scores: CriterionScoreInput[];
 }
 
-@InputType()
+@InputType({ description: "Ends scoring of a challenge's proposals; scores can no longer change." })
 export class LockScoringInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The challenge.' })
   @IsUUID()
   challengeId: string;
 }
 
-@InputType()
+@InputType({ description: 'Shortlists proposals for the final decision (入围).' })
 export class ShortlistProposalsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The challenge.' })
   @IsUUID()
   challengeId: string;
 
-  @Field(() => [ID])
+  @Field(() => [ID], { description: 'The proposals shortlisted.' })
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
   @ArrayUnique()
@@ -377,24 +405,26 @@ export class ShortlistProposalsInput {
   proposalIds: string[];
 }
 
-@InputType()
+@InputType({ description: 'A winning proposal and its award.' })
 export class WinnerInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The winning proposal.' })
   @IsUUID()
   proposalId: string;
 
-  @Field(() => FenScalar)
+  @Field(() => FenScalar, { description: 'Award in fen (integer CNY cents).' })
   @IsString()
   awardAmountFen: string;
 }
 
-@InputType()
+@InputType({
+  description: 'Selects the winners of a challenge; starts the publicity period (公示).',
+})
 export class SelectWinnersInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The challenge.' })
   @IsUUID()
   challengeId: string;
 
-  @Field(() => [WinnerInput])
+  @Field(() => [WinnerInput], { description: 'The winning proposals and their awards.' })
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
@@ -402,13 +432,13 @@ export class SelectWinnersInput {
   winners: WinnerInput[];
 }
 
-@InputType()
+@InputType({ description: 'Marks a proposal as not selected, with a structured reason.' })
 export class MarkNotSelectedInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The proposal (UNDER_REVIEW or SHORTLISTED).' })
   @IsUUID()
   proposalId: string;
 
-  @Field(() => NotSelectedReason)
+  @Field(() => NotSelectedReason, { description: 'Why, shown to the SME.' })
   @IsEnum(NotSelectedReason)
   reason: NotSelectedReason;
 
@@ -419,7 +449,7 @@ export class MarkNotSelectedInput {
   feedback: string;
 }
 
-@InputType()
+@InputType({ description: 'An objection to a selected winner during the publicity period (公示).' })
 export class FileObjectionInput {
   @Field(() => ID, {
     description: 'The winning proposal objected to (as listed by challengeResult).',
@@ -427,33 +457,33 @@ export class FileObjectionInput {
   @IsUUID()
   proposalId: string;
 
-  @Field()
+  @Field({ description: 'Why the selection is wrong (3 to 2000 characters).' })
   @IsString()
   @MinLength(10)
   @MaxLength(5000)
   reason: string;
 }
 
-@InputType()
+@InputType({ description: "A platform admin's decision on an objection, with its reason." })
 export class DecideObjectionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The FILED objection.' })
   @IsUUID()
   objectionId: string;
 
-  @Field()
+  @Field({ description: 'Why, shown to the objector and the issuer (3 to 500 characters).' })
   @IsString()
   @MinLength(1)
   @MaxLength(5000)
   reason: string;
 }
 
-@InputType()
+@InputType({ description: 'Closes a CLOSED challenge with no winner (流榜).' })
 export class CloseChallengeAsFailedInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The challenge.' })
   @IsUUID()
   challengeId: string;
 
-  @Field()
+  @Field({ description: 'Why, told to the SMEs that submitted (3 to 500 characters).' })
   @IsString()
   @MinLength(1)
   @MaxLength(5000)
@@ -462,14 +492,14 @@ export class CloseChallengeAsFailedInput {
 
 @ArgsType()
 export class ChallengeProposalsArgs extends ConnectionArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The challenge whose proposals are listed.' })
   @IsUUID()
   challengeId: string;
 }
 
 @ArgsType()
 export class ProposalRankingArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The challenge whose proposals are ranked.' })
   @IsUUID()
   challengeId: string;
 

@@ -10,11 +10,48 @@ import {
 } from '../proposal.entities.js';
 import { VETO_THRESHOLD } from '../proposal-rules.js';
 
-registerEnumType(ProposalStatus, { name: 'ProposalStatus' });
-registerEnumType(ReviewAssignmentStatus, { name: 'ReviewAssignmentStatus' });
-registerEnumType(ObjectionStatus, { name: 'ObjectionStatus' });
+registerEnumType(ProposalStatus, {
+  description:
+    'Lifecycle of a proposal: DRAFT → SUBMITTED → UNDER_REVIEW → SHORTLISTED → SELECTED, with side paths.',
+  valuesMap: {
+    DRAFT: { description: 'Being written; seen only by the SME.' },
+    SUBMITTED: {
+      description:
+        'Submitted and sealed until the deadline; may be revised or withdrawn until then.',
+    },
+    WITHDRAWN: { description: 'Withdrawn by the SME before the deadline.' },
+    UNDER_REVIEW: { description: 'Past the deadline, being evaluated.' },
+    SHORTLISTED: { description: 'Kept for the final decision (入围).' },
+    SELECTED: { description: 'A winner.' },
+    NOT_SELECTED: { description: 'Not selected, with a reason.' },
+    DISQUALIFIED: { description: 'A winner ruled out after an upheld objection.' },
+  },
+  name: 'ProposalStatus',
+});
+registerEnumType(ReviewAssignmentStatus, {
+  description: 'Lifecycle of a review assignment.',
+  valuesMap: {
+    INVITED: { description: "Waiting for the reviewer's answer." },
+    ACCEPTED: { description: 'The reviewer scores the proposals.' },
+    DECLINED: { description: 'The reviewer declined.' },
+    RECUSED: { description: 'Recused for a conflict of interest (回避).' },
+  },
+  name: 'ReviewAssignmentStatus',
+});
+registerEnumType(ObjectionStatus, {
+  description: 'Lifecycle of an objection.',
+  valuesMap: {
+    FILED: { description: "Waiting for the platform's decision." },
+    UPHELD: { description: 'Accepted: the winner is disqualified.' },
+    DISMISSED: { description: 'Rejected: the selection stands.' },
+  },
+  name: 'ObjectionStatus',
+});
 
-@ObjectType()
+@ObjectType({
+  description:
+    "Proof of what was submitted: the hash of a revision's content and the database time.",
+})
 export class ProposalReceipt {
   @Field({ description: 'Database time at which this revision was accepted.' })
   submittedAt: Date;
@@ -24,67 +61,80 @@ export class ProposalReceipt {
   })
   contentSha256: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The revision this receipt is for, from 1.' })
   revision: number;
 }
 
-@ObjectType()
+@ObjectType({ description: 'What a proposal commits to for one requirement of the challenge.' })
 export class Commitment {
-  @Field(() => ID) requirementId: string;
-  @Field() value: string;
-  @Field() evidence: string;
+  @Field(() => ID, { description: 'The ChallengeRequirement committed to.' }) requirementId: string;
+  @Field({ description: "The value committed to, in the requirement's unit." }) value: string;
+  @Field({ description: 'How the value is supported (tests, references).' }) evidence: string;
 }
 
-@ObjectType()
+@ObjectType({ description: "A step of a proposal's delivery plan." })
 export class Milestone {
-  @Field() name: string;
-  @Field(() => Int) month: number;
-  @Field() deliverable: string;
-  @Field(() => FenScalar) amountFen: string;
+  @Field({ description: 'Name of the milestone.' }) name: string;
+  @Field(() => Int, { description: 'Month after the start in which it is due, 1 to 120.' })
+  month: number;
+  @Field({ description: 'What is delivered.' }) deliverable: string;
+  @Field(() => FenScalar, {
+    description: 'Payment due at this milestone, in fen (integer CNY cents).',
+  })
+  amountFen: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A member of the team proposed.' })
 export class TeamMember {
-  @Field() name: string;
-  @Field() role: string;
+  @Field({ description: 'Name.' }) name: string;
+  @Field({ description: 'Role in the project.' }) role: string;
 }
 
-@ObjectType()
+@ObjectType({
+  description: 'A file attached to a proposal, by reference (the platform stores no files).',
+})
 export class AttachmentRef {
-  @Field() name: string;
-  @Field(() => Int) size: number;
-  @Field() sha256: string;
-  @Field() url: string;
+  @Field({ description: 'File name as given by the SME.' }) name: string;
+  @Field(() => Int, { description: 'Size in bytes.' }) size: number;
+  @Field({ description: 'SHA-256 of the file, 64 hex digits.' }) sha256: string;
+  @Field({ description: 'Where the file can be downloaded.' }) url: string;
 }
 
-@ObjectType()
+@ObjectType({ description: "The SME's declarations made with its proposal." })
 export class Declarations {
-  @Field() noConflictOfInterest: boolean;
-  @Field() original: boolean;
+  @Field({ description: 'The SME declared it has no conflict of interest with the issuer.' })
+  noConflictOfInterest: boolean;
+  @Field({ description: 'The SME declared the solution is its own work.' }) original: boolean;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The content of one revision of a proposal.' })
 export class ProposalContentType {
-  @Field() title: string;
-  @Field() summary: string;
-  @Field() technicalApproach: string;
-  @Field(() => [Commitment]) commitments: Commitment[];
-  @Field(() => [Milestone]) milestones: Milestone[];
-  @Field(() => FenScalar) quotedPriceFen: string;
-  @Field(() => Int) durationMonths: number;
-  @Field() ipArrangement: string;
-  @Field(() => [TeamMember]) team: TeamMember[];
-  @Field(() => [ID]) consortiumPartnerIds: string[];
-  @Field(() => [AttachmentRef]) attachments: AttachmentRef[];
-  @Field(() => Declarations) declarations: Declarations;
+  @Field({ description: 'Title of the proposal.' }) title: string;
+  @Field({ description: 'Short summary.' }) summary: string;
+  @Field({ description: 'How the problem is solved.' }) technicalApproach: string;
+  @Field(() => [Commitment], { description: "Commitments to the challenge's requirements." })
+  commitments: Commitment[];
+  @Field(() => [Milestone], { description: 'Delivery plan.' }) milestones: Milestone[];
+  @Field(() => FenScalar, { description: 'Quoted price in fen (integer CNY cents).' })
+  quotedPriceFen: string;
+  @Field(() => Int, { description: 'Delivery time in months.' }) durationMonths: number;
+  @Field({ description: 'The agreed intellectual-property arrangement.' }) ipArrangement: string;
+  @Field(() => [TeamMember], { description: 'Team members.' }) team: TeamMember[];
+  @Field(() => [ID], { description: 'Organisation ids of consortium partners; empty when none.' })
+  consortiumPartnerIds: string[];
+  @Field(() => [AttachmentRef], { description: 'Files attached by reference.' })
+  attachments: AttachmentRef[];
+  @Field(() => Declarations, { description: 'Declarations made with the proposal.' })
+  declarations: Declarations;
 }
 
 /** The SME behind a proposal; null under blind review. */
-@ObjectType()
+@ObjectType({ description: 'The SME behind a proposal.' })
 export class ProposalOrganization {
-  @Field(() => ID) id: string;
-  @Field() nameZh: string;
-  @Field(() => String, { nullable: true }) nameEn: string | null;
+  @Field(() => ID, { description: "The SME's organisation id." }) id: string;
+  @Field({ description: 'Chinese name.' }) nameZh: string;
+  @Field(() => String, { description: 'English name; null when not given.', nullable: true })
+  nameEn: string | null;
 }
 
 @ObjectType({
@@ -92,8 +142,8 @@ export class ProposalOrganization {
     '揭榜方案. Content is sealed until the deadline and shown only to those allowed (docs/proposals.md).',
 })
 export class Proposal {
-  @Field(() => ID) id: string;
-  @Field(() => ID) challengeId: string;
+  @Field(() => ID, { description: 'Proposal id.' }) id: string;
+  @Field(() => ID, { description: 'The challenge answered.' }) challengeId: string;
   @Field(() => ProposalStatus, {
     description: 'SUBMITTED reads as UNDER_REVIEW once the deadline has passed.',
   })
@@ -103,36 +153,86 @@ export class Proposal {
     description: 'Null under blind review for reviewers.',
   })
   organization: ProposalOrganization | null;
-  @Field(() => Int) currentRevision: number;
-  @Field(() => Date, { nullable: true }) submittedAt: Date | null;
-  @Field(() => ProposalReceipt, { nullable: true }) receipt: ProposalReceipt | null;
+  @Field(() => Int, { description: 'Latest revision number, from 1.' }) currentRevision: number;
+  @Field(() => Date, {
+    description: 'When it was first submitted; null for a draft.',
+    nullable: true,
+  })
+  submittedAt: Date | null;
+  @Field(() => ProposalReceipt, {
+    description: 'Receipt of the latest submitted revision; null for a draft.',
+    nullable: true,
+  })
+  receipt: ProposalReceipt | null;
   @Field(() => ProposalContentType, {
     nullable: true,
     description: 'The current revision (or the draft).',
   })
   content: ProposalContentType | null;
-  @Field(() => FenScalar, { nullable: true }) awardAmountFen: string | null;
-  @Field(() => NotSelectedReason, { nullable: true }) notSelectedReason: NotSelectedReason | null;
-  @Field(() => String, { nullable: true }) feedback: string | null;
-  @Field(() => Date, { nullable: true }) decidedAt: Date | null;
+  @Field(() => FenScalar, {
+    description: 'Award in fen when SELECTED; otherwise null.',
+    nullable: true,
+  })
+  awardAmountFen: string | null;
+  @Field(() => NotSelectedReason, {
+    description: 'Why it was not selected; null unless NOT_SELECTED.',
+    nullable: true,
+  })
+  notSelectedReason: NotSelectedReason | null;
+  @Field(() => String, {
+    description: "The issuer's feedback to the SME; null when none.",
+    nullable: true,
+  })
+  feedback: string | null;
+  @Field(() => Date, {
+    description: 'When the last decision on it was taken; null before.',
+    nullable: true,
+  })
+  decidedAt: Date | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of proposals.' })
 export class ProposalConnection extends Connection(Proposal, 'Proposal') {}
 
 @ObjectType({ description: 'An SME’s own proposal as listed by myProposals.' })
 export class MyProposal {
-  @Field(() => ID) id: string;
-  @Field(() => ID) challengeId: string;
-  @Field(() => String, { nullable: true }) challengeTitle: string | null;
-  @Field(() => ProposalStatus) status: ProposalStatus;
-  @Field(() => Int) currentRevision: number;
-  @Field(() => Date, { nullable: true }) submittedAt: Date | null;
-  @Field(() => ProposalReceipt, { nullable: true }) receipt: ProposalReceipt | null;
-  @Field(() => String, { nullable: true }) title: string | null;
-  @Field(() => FenScalar, { nullable: true }) awardAmountFen: string | null;
-  @Field(() => NotSelectedReason, { nullable: true }) notSelectedReason: NotSelectedReason | null;
-  @Field(() => String, { nullable: true }) feedback: string | null;
+  @Field(() => ID, { description: 'Proposal id.' }) id: string;
+  @Field(() => ID, { description: 'The challenge answered.' }) challengeId: string;
+  @Field(() => String, {
+    description: "The challenge's title; null when the SME may no longer see it.",
+    nullable: true,
+  })
+  challengeTitle: string | null;
+  @Field(() => ProposalStatus, { description: 'Where the proposal is in its lifecycle.' })
+  status: ProposalStatus;
+  @Field(() => Int, { description: 'Latest revision number, from 1.' }) currentRevision: number;
+  @Field(() => Date, {
+    description: 'When it was first submitted; null for a draft.',
+    nullable: true,
+  })
+  submittedAt: Date | null;
+  @Field(() => ProposalReceipt, {
+    description: 'Receipt of the latest submitted revision; null for a draft.',
+    nullable: true,
+  })
+  receipt: ProposalReceipt | null;
+  @Field(() => String, {
+    description: 'Title of the latest revision; null when not written yet.',
+    nullable: true,
+  })
+  title: string | null;
+  @Field(() => FenScalar, {
+    description: 'Award in fen when SELECTED; otherwise null.',
+    nullable: true,
+  })
+  awardAmountFen: string | null;
+  @Field(() => NotSelectedReason, {
+    description: 'Why it was not selected; null unless NOT_SELECTED.',
+    nullable: true,
+  })
+  notSelectedReason: NotSelectedReason | null;
+  @Field(() => String, { description: "The issuer's feedback; null when none.", nullable: true })
+  feedback: string | null;
   @Field(() => Float, {
     nullable: true,
     description: 'Weighted score 0-100, shown only once the proposal is decided.',
@@ -140,52 +240,70 @@ export class MyProposal {
   aggregateScore: number | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "A page of the caller's SME's proposals." })
 export class MyProposalConnection extends Connection(MyProposal, 'MyProposal') {}
 
-@ObjectType()
+@ObjectType({ description: "A reviewer's assignment to score a challenge's proposals." })
 export class ReviewAssignment {
-  @Field(() => ID) id: string;
-  @Field(() => ID) challengeId: string;
+  @Field(() => ID, { description: 'Assignment id.' }) id: string;
+  @Field(() => ID, { description: 'The challenge.' }) challengeId: string;
   @Field(() => ID, { nullable: true, description: 'Set on a recusal from one proposal.' })
   proposalId: string | null;
-  @Field(() => ID) reviewerUserId: string;
-  @Field(() => ReviewAssignmentStatus) status: ReviewAssignmentStatus;
-  @Field(() => String, { nullable: true }) reason: string | null;
-  @Field() createdAt: Date;
+  @Field(() => ID, { description: 'The reviewer.' }) reviewerUserId: string;
+  @Field(() => ReviewAssignmentStatus, { description: 'Where the assignment is.' })
+  status: ReviewAssignmentStatus;
+  @Field(() => String, {
+    description: 'Why it was declined or recused; null otherwise.',
+    nullable: true,
+  })
+  reason: string | null;
+  @Field({ description: 'When the reviewer was invited.' }) createdAt: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The assignments made.' })
 export class AssignReviewersPayload {
   @Field(() => [ReviewAssignment], { description: 'The invitations and the automatic recusals.' })
   assignments: ReviewAssignment[];
 }
 
-@ObjectType()
+@ObjectType({ description: "A reviewer's score on one criterion of a proposal." })
 export class Score {
-  @Field(() => ID) criterionId: string;
-  @Field(() => Int) score: number;
-  @Field() comment: string;
+  @Field(() => ID, { description: 'The EvaluationCriterion.' }) criterionId: string;
+  @Field(() => Int, { description: 'Score, 0 to 10.' }) score: number;
+  @Field({ description: "The reviewer's comment." }) comment: string;
   @Field({ description: 'Seen only by the reviewer.' }) privateNote: string;
-  @Field() updatedAt: Date;
+  @Field({ description: 'When it was last changed.' }) updatedAt: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: "The reviewer's scores as saved." })
 export class SubmitScoresPayload {
-  @Field(() => ID) proposalId: string;
-  @Field(() => [Score]) scores: Score[];
+  @Field(() => ID, { description: 'The proposal.' }) proposalId: string;
+  @Field(() => [Score], { description: 'The scores.' }) scores: Score[];
 }
 
-@ObjectType()
+@ObjectType({ description: "The reviewers' scores of one proposal on one evaluation criterion." })
 export class CriterionAggregate {
-  @Field(() => ID) criterionId: string;
-  @Field() name: string;
-  @Field(() => Int) weight: number;
-  @Field() veto: boolean;
-  @Field(() => Int) reviewerCount: number;
-  @Field(() => Float, { nullable: true }) average: number | null;
-  @Field(() => Int, { nullable: true }) min: number | null;
-  @Field(() => Int, { nullable: true }) max: number | null;
+  @Field(() => ID, { description: 'The EvaluationCriterion.' }) criterionId: string;
+  @Field({ description: "The criterion's name." }) name: string;
+  @Field(() => Int, { description: "The criterion's weight (weights of a challenge sum to 100)." })
+  weight: number;
+  @Field({ description: 'True when failing this criterion rules the proposal out.' }) veto: boolean;
+  @Field(() => Int, { description: 'Reviewers who scored this criterion.' }) reviewerCount: number;
+  @Field(() => Float, {
+    description: 'Mean score, 0 to 10; null when no reviewer scored it.',
+    nullable: true,
+  })
+  average: number | null;
+  @Field(() => Int, {
+    description: 'Lowest score; null when no reviewer scored it.',
+    nullable: true,
+  })
+  min: number | null;
+  @Field(() => Int, {
+    description: 'Highest score; null when no reviewer scored it.',
+    nullable: true,
+  })
+  max: number | null;
   @Field(() => Int, { nullable: true, description: 'max - min between reviewers.' }) spread:
     number | null;
   @Field(() => Float, {
@@ -195,94 +313,201 @@ export class CriterionAggregate {
   stdDev: number | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'One proposal in the ranking, with its scores per criterion.' })
 export class RankedProposal {
   @Field(() => Int, { nullable: true, description: 'Null when vetoed.' }) rank: number | null;
   @Field(() => Int, {
     description: 'Place in the list, from 1 (ranked first, then vetoed and unscored).',
   })
   position: number;
-  @Field(() => ID) proposalId: string;
-  @Field(() => ProposalStatus) status: ProposalStatus;
-  @Field() title: string;
-  @Field(() => ProposalOrganization, { nullable: true }) organization: ProposalOrganization | null;
-  @Field(() => FenScalar) quotedPriceFen: string;
+  @Field(() => ID, { description: 'The proposal.' }) proposalId: string;
+  @Field(() => ProposalStatus, { description: "The proposal's status." }) status: ProposalStatus;
+  @Field({ description: 'Title of the proposal.' }) title: string;
+  @Field(() => ProposalOrganization, {
+    description: 'The SME; null under blind review.',
+    nullable: true,
+  })
+  organization: ProposalOrganization | null;
+  @Field(() => FenScalar, { description: 'Quoted price in fen (integer CNY cents).' })
+  quotedPriceFen: string;
   @Field(() => Float, { nullable: true, description: 'Σ weight × average score / 10, 0 to 100.' })
   weightedScore: number | null;
   @Field({ description: `A veto criterion averaged below the threshold (${VETO_THRESHOLD}).` })
   vetoed: boolean;
   @Field({ description: 'Every criterion has at least one score.' }) complete: boolean;
-  @Field(() => Int) reviewerCount: number;
-  @Field(() => [CriterionAggregate]) criteria: CriterionAggregate[];
+  @Field(() => Int, { description: 'Reviewers who scored it.' }) reviewerCount: number;
+  @Field(() => [CriterionAggregate], { description: 'Scores per evaluation criterion.' })
+  criteria: CriterionAggregate[];
 }
 
-@ObjectType()
+@ObjectType({ description: "A challenge's proposals ranked by their reviewers' scores." })
 export class ProposalRanking {
-  @Field(() => ID) challengeId: string;
+  @Field(() => ID, { description: 'The challenge.' }) challengeId: string;
   @Field(() => Int, { description: 'Proposals under evaluation (a page holds at most `first`).' })
   total: number;
-  @Field() scoringLocked: boolean;
+  @Field({ description: 'True once scoring is locked.' }) scoringLocked: boolean;
   @Field(() => [RankedProposal], { description: 'This page, best first.' })
   proposals: RankedProposal[];
-  @Field(() => PageInfo) pageInfo: PageInfo;
+  @Field(() => PageInfo, { description: 'Paging of the ranked list.' }) pageInfo: PageInfo;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The lock that ends scoring of a challenge.' })
 export class ScoringLock {
-  @Field(() => ID) challengeId: string;
-  @Field() lockedAt: Date;
+  @Field(() => ID, { description: 'The challenge.' }) challengeId: string;
+  @Field({ description: 'When scoring was locked.' }) lockedAt: Date;
 }
 
-@ObjectType()
-export class DecisionPayload {
-  @Field(() => [Proposal]) proposals: Proposal[];
+@ObjectType({ description: 'The result of lockScoring.' })
+export class LockScoringPayload {
+  @Field(() => ScoringLock, { description: 'The lock on the challenge’s scores.' })
+  scoringLock: ScoringLock;
 }
 
-@ObjectType()
-export class ChallengeStatusPayload {
-  @Field(() => ID) challengeId: string;
-  @Field(() => ChallengeStatus) status: ChallengeStatus;
-  @Field(() => Date, { nullable: true }) publicityEndsAt: Date | null;
+/** The fields of the issuer's decisions on several proposals; each has its own payload type. */
+@ObjectType({ isAbstract: true })
+export abstract class DecisionPayload {
+  @Field(() => [Proposal], { description: 'The proposals decided on, in their new status.' })
+  proposals: Proposal[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of shortlistProposals: the shortlisted proposals.' })
+export class ShortlistProposalsPayload extends DecisionPayload {}
+
+@ObjectType({ description: "A challenge's status after a decision on its proposals." })
+export class ChallengeStatusChange {
+  @Field(() => ID, { description: 'The challenge.' }) challengeId: string;
+  @Field(() => ChallengeStatus, { description: "The challenge's status now." })
+  status: ChallengeStatus;
+  @Field(() => Date, {
+    description: 'End of the objection window while IN_PUBLICITY; otherwise null.',
+    nullable: true,
+  })
+  publicityEndsAt: Date | null;
+}
+
+@ObjectType({ description: 'The result of closeChallengeAsFailed (流榜).' })
+export class CloseChallengeAsFailedPayload {
+  @Field(() => ChallengeStatusChange, { description: 'The challenge, now FAILED.' })
+  challenge: ChallengeStatusChange;
+}
+
+@ObjectType({ description: "The winners and the challenge's new status." })
 export class SelectWinnersPayload {
-  @Field(() => ChallengeStatusPayload) challenge: ChallengeStatusPayload;
-  @Field(() => [Proposal]) winners: Proposal[];
+  @Field(() => ChallengeStatusChange, { description: 'The challenge, now IN_PUBLICITY.' })
+  challenge: ChallengeStatusChange;
+  @Field(() => [Proposal], { description: 'The selected proposals.' }) winners: Proposal[];
 }
 
-@ObjectType()
+@ObjectType({
+  description: 'An objection to a selected winner, filed during the publicity period (异议).',
+})
 export class Objection {
-  @Field(() => ID) id: string;
-  @Field(() => ID) challengeId: string;
-  @Field(() => ID) proposalId: string;
-  @Field() reason: string;
-  @Field(() => ObjectionStatus) status: ObjectionStatus;
-  @Field(() => String, { nullable: true }) decisionReason: string | null;
-  @Field(() => Date, { nullable: true }) decidedAt: Date | null;
-  @Field() createdAt: Date;
+  @Field(() => ID, { description: 'Objection id.' }) id: string;
+  @Field(() => ID, { description: 'The challenge.' }) challengeId: string;
+  @Field(() => ID, { description: 'The winning proposal objected to.' }) proposalId: string;
+  @Field({ description: 'Why it was filed.' }) reason: string;
+  @Field(() => ObjectionStatus, { description: 'Where the objection is.' }) status: ObjectionStatus;
+  @Field(() => String, {
+    description: 'The reason of the decision; null while FILED.',
+    nullable: true,
+  })
+  decisionReason: string | null;
+  @Field(() => Date, { description: 'When it was decided; null while FILED.', nullable: true })
+  decidedAt: Date | null;
+  @Field({ description: 'When it was filed.' }) createdAt: Date;
 }
 
-@ObjectType()
-export class ObjectionDecisionPayload {
-  @Field(() => Objection) objection: Objection;
-  @Field(() => ChallengeStatusPayload) challenge: ChallengeStatusPayload;
+@ObjectType({ description: 'The result of fileObjection.' })
+export class FileObjectionPayload {
+  @Field(() => Objection, { description: 'The new objection.' })
+  objection: Objection;
 }
 
-@ObjectType()
+/** The fields of the decisions on an objection; each has its own payload type. */
+@ObjectType({ isAbstract: true })
+export abstract class ObjectionDecisionPayload {
+  @Field(() => Objection, { description: 'The objection decided.' }) objection: Objection;
+  @Field(() => ChallengeStatusChange, {
+    description: 'The challenge after the decision (CLOSED again when upheld).',
+  })
+  challenge: ChallengeStatusChange;
+}
+
+@ObjectType({
+  description:
+    'The result of upholdObjection: the upheld objection and the challenge back in evaluation.',
+})
+export class UpholdObjectionPayload extends ObjectionDecisionPayload {}
+
+@ObjectType({
+  description:
+    'The result of dismissObjection: the dismissed objection and the challenge’s status.',
+})
+export class DismissObjectionPayload extends ObjectionDecisionPayload {}
+
+@ObjectType({ description: 'A winner in the public result (公示).' })
 export class ResultWinner {
-  @Field(() => ID) proposalId: string;
-  @Field() organizationNameZh: string;
-  @Field(() => String, { nullable: true }) organizationNameEn: string | null;
-  @Field() proposalTitle: string;
-  @Field(() => FenScalar) awardAmountFen: string;
+  @Field(() => ID, { description: 'The winning proposal.' }) proposalId: string;
+  @Field({ description: "The SME's Chinese name." }) organizationNameZh: string;
+  @Field(() => String, {
+    description: "The SME's English name; null when not given.",
+    nullable: true,
+  })
+  organizationNameEn: string | null;
+  @Field({ description: 'Title of the winning proposal.' }) proposalTitle: string;
+  @Field(() => FenScalar, { description: 'Award in fen (integer CNY cents).' })
+  awardAmountFen: string;
 }
 
 @ObjectType({ description: '公示: the public result of a challenge in publicity or awarded.' })
 export class ChallengeResult {
-  @Field(() => ID) challengeId: string;
-  @Field(() => ChallengeStatus) status: ChallengeStatus;
-  @Field() publicityStartedAt: Date;
-  @Field() publicityEndsAt: Date;
-  @Field(() => [ResultWinner]) winners: ResultWinner[];
+  @Field(() => ID, { description: 'The challenge.' }) challengeId: string;
+  @Field(() => ChallengeStatus, { description: 'IN_PUBLICITY or AWARDED.' })
+  status: ChallengeStatus;
+  @Field({ description: 'When the winners were announced.' }) publicityStartedAt: Date;
+  @Field({ description: 'End of the objection window.' }) publicityEndsAt: Date;
+  @Field(() => [ResultWinner], { description: 'The winners.' }) winners: ResultWinner[];
 }
+
+/** The fields of every mutation that changes one proposal; each has its own payload type. */
+@ObjectType({ isAbstract: true })
+export abstract class ProposalPayload {
+  @Field(() => Proposal, { description: 'The proposal after the change.' })
+  proposal: Proposal;
+}
+
+@ObjectType({ description: 'The result of saveProposalDraft: the draft.' })
+export class SaveProposalDraftPayload extends ProposalPayload {}
+
+@ObjectType({
+  description: 'The result of submitProposal: the submitted proposal with its receipt.',
+})
+export class SubmitProposalPayload extends ProposalPayload {}
+
+@ObjectType({ description: 'The result of reviseProposal: the new revision with its receipt.' })
+export class ReviseProposalPayload extends ProposalPayload {}
+
+@ObjectType({ description: 'The result of withdrawProposal: the withdrawn proposal.' })
+export class WithdrawProposalPayload extends ProposalPayload {}
+
+@ObjectType({
+  description:
+    'The result of openProposalForAdminReview: the proposal, readable by the admin for 24 hours.',
+})
+export class OpenProposalForAdminReviewPayload extends ProposalPayload {}
+
+@ObjectType({ description: 'The result of markNotSelected: the proposal marked not selected.' })
+export class MarkNotSelectedPayload extends ProposalPayload {}
+
+/** The fields of a reviewer's answer to an assignment; each answer has its own payload type. */
+@ObjectType({ isAbstract: true })
+export abstract class ReviewAssignmentPayload {
+  @Field(() => ReviewAssignment, { description: 'The assignment after the answer.' })
+  reviewAssignment: ReviewAssignment;
+}
+
+@ObjectType({ description: 'The result of acceptReviewAssignment: the accepted assignment.' })
+export class AcceptReviewAssignmentPayload extends ReviewAssignmentPayload {}
+
+@ObjectType({ description: 'The result of declineReviewAssignment: the declined assignment.' })
+export class DeclineReviewAssignmentPayload extends ReviewAssignmentPayload {}

@@ -5,7 +5,7 @@ import { trim } from '../../common/validators.js';
 import { TECHNICAL_FIELD_CODE } from '../technical-field-codes.js';
 import { HumanName } from '../../common/validation.js';
 
-@InputType()
+@InputType({ description: 'A new entry of the technical-field taxonomy (platform admins).' })
 export class AddTechnicalFieldInput {
   @Field({
     description:
@@ -18,13 +18,13 @@ export class AddTechnicalFieldInput {
   })
   code: string;
 
-  @Field()
+  @Field({ description: 'Chinese name.' })
   @HumanName()
   @IsString()
   @Length(1, 100)
   nameZh: string;
 
-  @Field()
+  @Field({ description: 'English name.' })
   @HumanName()
   @IsString()
   @Length(1, 100)

@@ -1,22 +1,25 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 
-@ObjectType('TechnicalField')
+@ObjectType('TechnicalField', { description: 'An entry of the technical-field taxonomy.' })
 export class TechnicalFieldType {
   @Field({ description: 'Dotted code, e.g. NEW_ENERGY.STORAGE.' })
   code: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    description: 'Code of the parent field; null at the top level.',
+    nullable: true,
+  })
   parentCode: string | null;
 
-  @Field()
+  @Field({ description: 'Chinese name.' })
   nameZh: string;
 
-  @Field()
+  @Field({ description: 'English name.' })
   nameEn: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The technical field added.' })
 export class AddTechnicalFieldPayload {
-  @Field(() => TechnicalFieldType)
+  @Field(() => TechnicalFieldType, { description: 'The new technical field.' })
   technicalField: TechnicalFieldType;
 }

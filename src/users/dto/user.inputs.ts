@@ -13,9 +13,9 @@ import { ConnectionArgs } from '../../common/pagination/connection.js';
 import { UserStatus } from '../user.entity.js';
 import { trim } from '../../common/transforms.js';
 
-@InputType()
+@InputType({ description: "A platform admin's decision on a user account." })
 export class UserDecisionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The user.' })
   @IsUUID('all', { message: 'userId must be a UUID' })
   userId: string;
 
@@ -26,9 +26,9 @@ export class UserDecisionInput {
   reason: string;
 }
 
-@InputType()
+@InputType({ description: 'Filters the user list.' })
 export class UserFilterInput {
-  @Field(() => UserStatus, { nullable: true })
+  @Field(() => UserStatus, { description: 'Only users with this status.', nullable: true })
   @IsOptional()
   @IsEnum(UserStatus)
   status?: UserStatus;
@@ -43,7 +43,10 @@ export class UserFilterInput {
 
 @ArgsType()
 export class UsersArgs extends ConnectionArgs {
-  @Field(() => UserFilterInput, { nullable: true })
+  @Field(() => UserFilterInput, {
+    description: 'Narrows the list; every user when omitted.',
+    nullable: true,
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => UserFilterInput)

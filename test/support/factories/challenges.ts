@@ -8,9 +8,9 @@ const CHALLENGE_FIELDS = `id status version titleZh titleEn summaryZh summaryEn 
   technicalFields { code } publishedAt`;
 export const CHALLENGE_SELECTION = CHALLENGE_FIELDS;
 
-export const CREATE_CHALLENGE = `mutation($input: CreateChallengeInput!) { createChallenge(input: $input) { ${CHALLENGE_FIELDS} } }`;
-export const SUBMIT_CHALLENGE = `mutation($id: ID!) { submitChallengeForReview(input: { id: $id }) { id status } }`;
-export const PUBLISH_CHALLENGE = `mutation($id: ID!) { approveAndPublishChallenge(input: { id: $id }) { id status publishedAt version } }`;
+export const CREATE_CHALLENGE = `mutation($input: CreateChallengeInput!) { createChallenge(input: $input) { challenge { ${CHALLENGE_FIELDS} } } }`;
+export const SUBMIT_CHALLENGE = `mutation($id: ID!) { submitChallengeForReview(input: { id: $id }) { challenge { id status } } }`;
+export const PUBLISH_CHALLENGE = `mutation($id: ID!) { approveAndPublishChallenge(input: { id: $id }) { challenge { id status publishedAt version } } }`;
 
 export function inDays(days: number): string {
   return new Date(Date.now() + days * 86400000).toISOString();
@@ -104,14 +104,16 @@ async function publishThroughApi(
 ): Promise<TestChallenge> {
   const created = await t.gql
     .as(issuer.owner.token)
-    .ok<{ createChallenge: { id: string } }>(CREATE_CHALLENGE, {
+    .ok<{ createChallenge: { challenge: { id: string } } }>(CREATE_CHALLENGE, {
       input: challengeInput(options.input),
     });
-  const id = created.createChallenge.id;
+  const id = created.createChallenge.challenge.id;
   await t.gql.as(issuer.owner.token).ok(SUBMIT_CHALLENGE, { id });
   const published = await t.gql
     .as(options.admin.token)
-    .ok<{ approveAndPublishChallenge: { version: number } }>(PUBLISH_CHALLENGE, { id });
+    .ok<{ approveAndPublishChallenge: { challenge: { version: number } } }>(PUBLISH_CHALLENGE, {
+      id,
+    });
   const ids = async (table: string) =>
     (
       await t.sql.query<{ id: string }>(
@@ -122,7 +124,7 @@ async function publishThroughApi(
   const criterionIds = await ids('evaluation_criteria');
   return {
     id,
-    version: published.approveAndPublishChallenge.version,
+    version: published.approveAndPublishChallenge.challenge.version,
     requirementIds: await ids('challenge_requirements'),
     criterionIds,
     vetoCriterionId: criterionIds[criterionIds.length - 1],

@@ -45,36 +45,36 @@ export const PROPOSAL_FIELDS = `id challengeId status currentRevision submittedA
             attachments { name size sha256 url } declarations { noConflictOfInterest original } }
   awardAmountFen notSelectedReason feedback decidedAt`;
 
-export const SUBMIT = `mutation($input: SubmitProposalInput!) { submitProposal(input: $input) { ${PROPOSAL_FIELDS} } }`;
-export const REVISE = `mutation($input: ReviseProposalInput!) { reviseProposal(input: $input) { ${PROPOSAL_FIELDS} } }`;
-export const WITHDRAW = `mutation($input: WithdrawProposalInput!) { withdrawProposal(input: $input) { id status } }`;
-export const DRAFT = `mutation($input: SaveProposalDraftInput!) { saveProposalDraft(input: $input) { ${PROPOSAL_FIELDS} } }`;
+export const SUBMIT = `mutation($input: SubmitProposalInput!) { submitProposal(input: $input) { proposal { ${PROPOSAL_FIELDS} } } }`;
+export const REVISE = `mutation($input: ReviseProposalInput!) { reviseProposal(input: $input) { proposal { ${PROPOSAL_FIELDS} } } }`;
+export const WITHDRAW = `mutation($input: WithdrawProposalInput!) { withdrawProposal(input: $input) { proposal { id status } } }`;
+export const DRAFT = `mutation($input: SaveProposalDraftInput!) { saveProposalDraft(input: $input) { proposal { ${PROPOSAL_FIELDS} } } }`;
 export const GET = `query($id: ID!) { proposal(id: $id) { ${PROPOSAL_FIELDS} } }`;
 export const LIST = `query($challengeId: ID!, $first: Int, $after: String) { challengeProposals(challengeId: $challengeId, first: $first, after: $after) {
   edges { cursor node { ${PROPOSAL_FIELDS} } } pageInfo { hasNextPage endCursor } } }`;
 export const ASSIGN = `mutation($input: AssignReviewersInput!) { assignReviewers(input: $input) { assignments { id challengeId proposalId reviewerUserId status reason } } }`;
-export const ACCEPT = `mutation($input: ReviewAssignmentIdInput!) { acceptReviewAssignment(input: $input) { id status } }`;
-export const DECLINE = `mutation($input: DeclineReviewAssignmentInput!) { declineReviewAssignment(input: $input) { id status reason } }`;
+export const ACCEPT = `mutation($input: ReviewAssignmentIdInput!) { acceptReviewAssignment(input: $input) { reviewAssignment { id status } } }`;
+export const DECLINE = `mutation($input: DeclineReviewAssignmentInput!) { declineReviewAssignment(input: $input) { reviewAssignment { id status reason } } }`;
 export const SCORE = `mutation($input: SubmitScoresInput!) { submitScores(input: $input) { proposalId scores { criterionId score comment privateNote } } }`;
-export const LOCK = `mutation($input: LockScoringInput!) { lockScoring(input: $input) { challengeId lockedAt } }`;
+export const LOCK = `mutation($input: LockScoringInput!) { lockScoring(input: $input) { scoringLock { challengeId lockedAt } } }`;
 export const RANKING = `query($challengeId: ID!, $first: Int, $after: String) { proposalRanking(challengeId: $challengeId, first: $first, after: $after) {
   challengeId total scoringLocked pageInfo { hasNextPage endCursor }
   proposals { rank position proposalId status title organization { id nameZh } quotedPriceFen weightedScore vetoed complete reviewerCount
     criteria { criterionId name weight veto reviewerCount average min max spread stdDev } } } }`;
 export const SHORTLIST = `mutation($input: ShortlistProposalsInput!) { shortlistProposals(input: $input) { proposals { id status } } }`;
 export const SELECT = `mutation($input: SelectWinnersInput!) { selectWinners(input: $input) { challenge { challengeId status publicityEndsAt } winners { id status awardAmountFen } } }`;
-export const NOT_SELECTED = `mutation($input: MarkNotSelectedInput!) { markNotSelected(input: $input) { id status notSelectedReason feedback } }`;
-export const OBJECT = `mutation($input: FileObjectionInput!) { fileObjection(input: $input) { id status proposalId reason } }`;
+export const NOT_SELECTED = `mutation($input: MarkNotSelectedInput!) { markNotSelected(input: $input) { proposal { id status notSelectedReason feedback } } }`;
+export const OBJECT = `mutation($input: FileObjectionInput!) { fileObjection(input: $input) { objection { id status proposalId reason } } }`;
 export const UPHOLD = `mutation($input: DecideObjectionInput!) { upholdObjection(input: $input) { objection { id status } challenge { challengeId status } } }`;
 export const DISMISS = `mutation($input: DecideObjectionInput!) { dismissObjection(input: $input) { objection { id status } challenge { challengeId status } } }`;
-export const FAIL = `mutation($input: CloseChallengeAsFailedInput!) { closeChallengeAsFailed(input: $input) { challengeId status } }`;
+export const FAIL = `mutation($input: CloseChallengeAsFailedInput!) { closeChallengeAsFailed(input: $input) { challenge { challengeId status } } }`;
 export const RESULT = `query($challengeId: ID!) { challengeResult(challengeId: $challengeId) { challengeId status publicityStartedAt publicityEndsAt
   winners { proposalId organizationNameZh organizationNameEn proposalTitle awardAmountFen } } }`;
 export const MY = `query($first: Int, $after: String) { myProposals(first: $first, after: $after) { edges { cursor node {
   id challengeId challengeTitle status currentRevision submittedAt receipt { submittedAt contentSha256 revision } title awardAmountFen
   notSelectedReason feedback aggregateScore } } pageInfo { hasNextPage endCursor } } }`;
 export const COUNT = `query($challengeId: ID!) { proposalCount(challengeId: $challengeId) }`;
-export const ADMIN_OPEN = `mutation($input: OpenProposalForAdminReviewInput!) { openProposalForAdminReview(input: $input) { ${PROPOSAL_FIELDS} } }`;
+export const ADMIN_OPEN = `mutation($input: OpenProposalForAdminReviewInput!) { openProposalForAdminReview(input: $input) { proposal { ${PROPOSAL_FIELDS} } } }`;
 
 let keys = 0;
 export function idempotencyKey(): string {
@@ -101,8 +101,10 @@ export async function createProposal(
 ) {
   const data = await t.gql.as((options.by ?? sme.owner).token).ok<{
     submitProposal: {
-      id: string;
-      receipt: { contentSha256: string; submittedAt: string; revision: number };
+      proposal: {
+        id: string;
+        receipt: { contentSha256: string; submittedAt: string; revision: number };
+      };
     };
   }>(SUBMIT, {
     input: {
@@ -111,5 +113,5 @@ export async function createProposal(
       content: proposalContent(options.canary, challenge.requirementIds, options.content),
     },
   });
-  return data.submitProposal;
+  return data.submitProposal.proposal;
 }

@@ -23,9 +23,9 @@ import { INDUSTRY_SECTION_CODES } from '../../regions.js';
 import { OpenResourceType } from '../enterprise.entity.js';
 import { HumanName } from '../../../common/validation.js';
 
-@InputType()
+@InputType({ description: 'A resource the enterprise offers SMEs.' })
 export class OpenResourceInput {
-  @Field(() => OpenResourceType)
+  @Field(() => OpenResourceType, { description: 'Kind of resource.' })
   @IsEnum(OpenResourceType)
   type: OpenResourceType;
 
@@ -48,7 +48,7 @@ export class OpenResourceInput {
 const toUpper = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toUpperCase() : value;
 
-@InputType()
+@InputType({ description: 'A new enterprise; the caller becomes its owner.' })
 export class CreateEnterpriseInput extends CreateOrganizationFields {
   @Field({ description: 'GB/T 4754-2017 section letter, A to T (C = manufacturing).' })
   @Transform(toUpper)
@@ -57,12 +57,19 @@ export class CreateEnterpriseInput extends CreateOrganizationFields {
   })
   industryCode: string;
 
-  @Field({ nullable: true, defaultValue: false })
+  @Field({
+    description: 'True for an enterprise that leads an industrial chain.',
+    nullable: true,
+    defaultValue: false,
+  })
   @IsOptional()
   @IsBoolean()
   isChainLeader?: boolean;
 
-  @Field(() => [OpenResourceInput], { nullable: true })
+  @Field(() => [OpenResourceInput], {
+    description: 'Resources the enterprise offers SMEs.',
+    nullable: true,
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
@@ -71,13 +78,13 @@ export class CreateEnterpriseInput extends CreateOrganizationFields {
   openResources?: OpenResourceInput[];
 }
 
-@InputType()
+@InputType({ description: "Changes the caller's enterprise; omitted fields stay as they are." })
 export class UpdateEnterpriseInput extends UpdateOrganizationFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The enterprise.' })
   @IsUUID('all', { message: 'id must be a UUID' })
   id: string;
 
-  @Field({ nullable: true })
+  @Field({ description: 'GB/T 4754 section letter.', nullable: true })
   @IsOptional()
   @Transform(toUpper)
   @IsIn(INDUSTRY_SECTION_CODES, {
@@ -85,7 +92,7 @@ export class UpdateEnterpriseInput extends UpdateOrganizationFields {
   })
   industryCode?: string;
 
-  @Field({ nullable: true })
+  @Field({ description: 'True for an enterprise that leads an industrial chain.', nullable: true })
   @IsOptional()
   @IsBoolean()
   isChainLeader?: boolean;

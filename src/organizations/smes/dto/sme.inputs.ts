@@ -24,13 +24,17 @@ import { SmeQualification, SmeSizeClass } from '../sme.entity.js';
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const MAX_FIELDS = 20;
 
-@InputType()
+@InputType({ description: 'A new SME; the caller becomes its owner.' })
 export class CreateSmeInput extends CreateOrganizationFields {
-  @Field(() => SmeSizeClass)
+  @Field(() => SmeSizeClass, { description: 'Size class of the SME.' })
   @IsEnum(SmeSizeClass)
   sizeClass: SmeSizeClass;
 
-  @Field(() => SmeQualification, { nullable: true, defaultValue: SmeQualification.NONE })
+  @Field(() => SmeQualification, {
+    description: 'Declared 专精特新 qualification; counts once verified.',
+    nullable: true,
+    defaultValue: SmeQualification.NONE,
+  })
   @IsOptional()
   @IsEnum(SmeQualification)
   qualification?: SmeQualification;
@@ -80,14 +84,14 @@ export class CreateSmeInput extends CreateOrganizationFields {
   })
   capabilityStatement?: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: 'Year the company was founded.', nullable: true })
   @IsOptional()
   @IsInt()
   @Min(1900)
   @Max(2100)
   foundingYear?: number;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: 'Number of employees.', nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -95,23 +99,26 @@ export class CreateSmeInput extends CreateOrganizationFields {
   employees?: number;
 }
 
-@InputType()
+@InputType({ description: "Changes the caller's SME; omitted fields stay as they are." })
 export class UpdateSmeInput extends UpdateOrganizationFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The SME.' })
   @IsUUID('all', { message: 'id must be a UUID' })
   id: string;
 
-  @Field(() => SmeSizeClass, { nullable: true })
+  @Field(() => SmeSizeClass, { description: 'Size class.', nullable: true })
   @IsOptional()
   @IsEnum(SmeSizeClass)
   sizeClass?: SmeSizeClass;
 
-  @Field(() => SmeQualification, { nullable: true })
+  @Field(() => SmeQualification, {
+    description: 'Declared 专精特新 qualification; counts once verified.',
+    nullable: true,
+  })
   @IsOptional()
   @IsEnum(SmeQualification)
   qualification?: SmeQualification;
 
-  @Field({ nullable: true })
+  @Field({ description: 'Number of the qualification certificate.', nullable: true })
   @IsOptional()
   @Transform(trim)
   @IsString()
@@ -119,12 +126,12 @@ export class UpdateSmeInput extends UpdateOrganizationFields {
   @Matches(NO_CONTROL_CHARS, { message: 'certificateNumber must not contain control characters' })
   certificateNumber?: string;
 
-  @Field({ nullable: true })
+  @Field({ description: 'First day the certificate is valid (YYYY-MM-DD).', nullable: true })
   @IsOptional()
   @Matches(DATE, { message: 'qualificationValidFrom must be a date YYYY-MM-DD' })
   qualificationValidFrom?: string;
 
-  @Field({ nullable: true })
+  @Field({ description: 'Last day the certificate is valid (YYYY-MM-DD).', nullable: true })
   @IsOptional()
   @Matches(DATE, { message: 'qualificationValidUntil must be a date YYYY-MM-DD' })
   qualificationValidUntil?: string;
@@ -137,7 +144,7 @@ export class UpdateSmeInput extends UpdateOrganizationFields {
   @MaxLength(64, { each: true })
   technicalFieldCodes?: string[];
 
-  @Field({ nullable: true })
+  @Field({ description: 'What the SME can do, used for matching.', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(10000)
@@ -146,14 +153,14 @@ export class UpdateSmeInput extends UpdateOrganizationFields {
   })
   capabilityStatement?: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: 'Year the company was founded.', nullable: true })
   @IsOptional()
   @IsInt()
   @Min(1900)
   @Max(2100)
   foundingYear?: number;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: 'Number of employees.', nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)

@@ -4,8 +4,22 @@ import { TechnicalFieldType } from '../../../technical-fields/index.js';
 import { EligibilityReason } from '../eligibility.js';
 import { SmeQualification, SmeSizeClass } from '../sme.entity.js';
 
-registerEnumType(SmeSizeClass, { name: 'SmeSizeClass' });
+registerEnumType(SmeSizeClass, {
+  description: 'Size class of an SME.',
+  valuesMap: {
+    MICRO: { description: 'Micro enterprise.' },
+    SMALL: { description: 'Small enterprise.' },
+    MEDIUM: { description: 'Medium enterprise.' },
+  },
+  name: 'SmeSizeClass',
+});
 registerEnumType(SmeQualification, {
+  valuesMap: {
+    NONE: { description: 'No qualification.' },
+    INNOVATIVE: { description: '创新型中小企业 (innovative SME).' },
+    SPECIALIZED: { description: '专精特新中小企业 (specialised SME).' },
+    LITTLE_GIANT: { description: '专精特新"小巨人" (little giant).' },
+  },
   name: 'SmeQualification',
   description: 'NONE, INNOVATIVE (创新型), SPECIALIZED (专精特新), LITTLE_GIANT (小巨人)',
 });
@@ -31,12 +45,14 @@ registerEnumType(EligibilityReason, {
 });
 
 /** An SME (揭榜方): the shared organisation profile and its own fields. */
-@ObjectType('Sme')
+@ObjectType('Sme', {
+  description: 'A small or medium enterprise (揭榜方) that answers challenges.',
+})
 export class SmeType extends OrganizationProfileType {
-  @Field()
+  @Field({ description: 'GB/T 2260 region code.' })
   regionCode: string;
 
-  @Field(() => SmeSizeClass)
+  @Field(() => SmeSizeClass, { description: 'Size class.' })
   sizeClass: SmeSizeClass;
 
   @Field(() => SmeQualification, { description: 'As declared.' })
@@ -48,7 +64,10 @@ export class SmeType extends OrganizationProfileType {
   })
   effectiveQualification: SmeQualification;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    description: 'Number of the qualification certificate; null when none.',
+    nullable: true,
+  })
   certificateNumber: string | null;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
@@ -57,21 +76,31 @@ export class SmeType extends OrganizationProfileType {
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
   qualificationValidUntil: string | null;
 
-  @Field(() => [TechnicalFieldType])
+  @Field(() => [TechnicalFieldType], { description: 'Technical fields the SME works in.' })
   technicalFields: TechnicalFieldType[];
 
-  @Field()
+  @Field({ description: 'What the SME can do, used for matching.' })
   capabilityStatement: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    description: 'Year the company was founded; null when not given.',
+    nullable: true,
+  })
   foundingYear: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: 'Number of employees; null when not given.', nullable: true })
   employees: number | null;
 }
 
-@ObjectType()
-export class SmePayload {
-  @Field(() => SmeType)
+/** The fields of the mutations that change one SME; each has its own payload type. */
+@ObjectType({ isAbstract: true })
+export abstract class SmePayload {
+  @Field(() => SmeType, { description: 'The SME as it now is.' })
   sme: SmeType;
 }
+
+@ObjectType({ description: 'The result of createSme: the new SME.' })
+export class CreateSmePayload extends SmePayload {}
+
+@ObjectType({ description: 'The result of updateSme: the edited SME.' })
+export class UpdateSmePayload extends SmePayload {}

@@ -1,0 +1,926 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Accepts a challenge's current terms (NDA / IP) for the caller's organisation. */
+export type AcceptChallengeTermsInput = {
+  /** The challenge whose terms are accepted. */
+  challengeId: string | number;
+  /** The terms version that was read; CONFLICT TERMS_VERSION_CHANGED if it is no longer current. */
+  termsVersion: number;
+};
+
+/** Admits an applying enterprise into the alliance (platform admins). */
+export type AdmitAllianceMemberInput = {
+  /** The membership decided on. */
+  membershipId: string | number;
+  /** Why, for the enterprise and the audit trail (3 to 500 characters). */
+  reason: string;
+  /** The tier the enterprise is admitted at. */
+  tier: AllianceTier;
+};
+
+/** Lifecycle of an alliance membership: APPLIED → ACTIVE or REJECTED; ACTIVE ↔ SUSPENDED; ACTIVE → EXITED or EXPELLED. */
+export type AllianceMembershipStatus =
+  /** Admitted; the enterprise may post challenges. */
+  | 'ACTIVE'
+  /** Applied, waiting for the platform's decision. */
+  | 'APPLIED'
+  /** The enterprise left the alliance. */
+  | 'EXITED'
+  /** Expelled by the platform. */
+  | 'EXPELLED'
+  /** The application was refused. */
+  | 'REJECTED'
+  /** Suspended by the platform; may be reinstated. */
+  | 'SUSPENDED';
+
+/** An alliance member's tier. */
+export type AllianceTier =
+  /** Council member. */
+  | 'COUNCIL'
+  /** Founding member. */
+  | 'FOUNDING'
+  /** Ordinary member. */
+  | 'MEMBER';
+
+/** The issuer's public answer to a clarification question. */
+export type AnswerChallengeQuestionInput = {
+  /** The answer, published to everyone who sees the challenge. */
+  answer: string;
+  /** The question answered. */
+  questionId: string | number;
+};
+
+/** The caller's enterprise applies to join the alliance. */
+export type ApplyToAllianceInput = {
+  /** Why the enterprise wants to join and what it brings, 10 to 5000 characters. */
+  statement: string;
+};
+
+/** A clarification question (答疑) about a challenge; the asker is never shown. */
+export type AskChallengeQuestionInput = {
+  /** The challenge asked about. */
+  challengeId: string | number;
+  /** The question. */
+  question: string;
+};
+
+/** Invites reviewers to score a challenge's proposals. */
+export type AssignReviewersInput = {
+  /** The challenge to review. */
+  challengeId: string | number;
+  /** Members of the issuing organisation or experts of the platform's pool. */
+  reviewerUserIds: Array<string | number>;
+};
+
+/** A file to attach to a proposal, by reference. */
+export type AttachmentRefInput = {
+  /** File name. */
+  name: string;
+  /** SHA-256 of the file, 64 hex digits. */
+  sha256: string;
+  /** Bytes. */
+  size: number;
+  /** An https URL of the file. */
+  url: string;
+};
+
+/** 稳链 STABILIZE / 补链 SUPPLEMENT / 固链 CONSOLIDATE / 强链 STRENGTHEN */
+export type ChainGoal =
+  /** 固链: make a weak link of the chain reliable. */
+  | 'CONSOLIDATE'
+  /** 稳链: keep the industrial chain running. */
+  | 'STABILIZE'
+  /** 强链: upgrade the chain's capability. */
+  | 'STRENGTHEN'
+  /** 补链: fill a missing link of the chain. */
+  | 'SUPPLEMENT';
+
+/** Filters challenges; all given conditions must hold. */
+export type ChallengeFilterInput = {
+  /** Upper end of the budget range looked for, in fen (integer CNY cents). */
+  budgetMax?: string | null | undefined;
+  /** Budget range overlapping [budgetMin, budgetMax]. */
+  budgetMin?: string | null | undefined;
+  /** Only challenges with one of these chain goals. */
+  chainGoals?: Array<ChainGoal> | null | undefined;
+  /** Challenges offering any of these modes. */
+  cooperationModes?: Array<CooperationMode> | null | undefined;
+  /** Deadline at or after this instant. */
+  deadlineFrom?: string | null | undefined;
+  /** Deadline before this instant. */
+  deadlineTo?: string | null | undefined;
+  /** Only challenges with one of these demand types. */
+  demandTypes?: Array<DemandType> | null | undefined;
+  /** Only challenges an SME registered in this province may answer. */
+  eligibleRegionCode?: string | null | undefined;
+  /** Only challenges in one of these GB/T 4754 sections. */
+  industryCodes?: Array<string> | null | undefined;
+  /** One issuer's challenges (anonymous ones are listed only to the issuer and admins). */
+  issuerOrganizationId?: string | number | null | undefined;
+  /** Full text, Chinese and/or English. */
+  search?: string | null | undefined;
+  /** Effective statuses. */
+  statuses?: Array<ChallengeStatus> | null | undefined;
+  /** Technical-field codes; a code also matches its sub-fields. */
+  technicalFieldCodes?: Array<string> | null | undefined;
+};
+
+/** PUBLISHED past its deadline always reads as CLOSED. */
+export type ChallengeStatus =
+  /** The publicity period ended; the award is final. */
+  | 'AWARDED'
+  /** Withdrawn by the issuer or the platform (撤榜). */
+  | 'CANCELLED'
+  /** The platform asked the issuer for changes. */
+  | 'CHANGES_REQUESTED'
+  /** Past the deadline: proposals are being evaluated. */
+  | 'CLOSED'
+  /** Being written by the issuer; seen only by the issuer. */
+  | 'DRAFT'
+  /** Closed with no winner (流榜). */
+  | 'FAILED'
+  /** Winners selected and publicly announced (公示); objections may be filed. */
+  | 'IN_PUBLICITY'
+  /** Submitted, waiting for the platform's review. */
+  | 'PENDING_REVIEW'
+  /** Live: open for questions and proposals until the deadline. */
+  | 'PUBLISHED'
+  /** Refused by the platform. */
+  | 'REJECTED';
+
+/** Who may see a challenge once published. */
+export type ChallengeVisibility =
+  /** Only SMEs the issuer invited (and the issuer's members and admins). */
+  | 'INVITE_ONLY'
+  /** Everyone, also anonymous visitors. */
+  | 'PUBLIC'
+  /** Signed-in users only. */
+  | 'REGISTERED';
+
+/** A commitment to one requirement of the challenge. */
+export type CommitmentInput = {
+  /** How the value is backed (test report, reference, ...). */
+  evidence?: string | null | undefined;
+  /** The challenge requirement (考核指标) this commitment answers. */
+  requirementId: string | number;
+  /** The committed value, e.g. "≥ 99.5%". */
+  value: string;
+};
+
+/** How the issuer and the SME may work together (合作方式). */
+export type CooperationMode =
+  /** Development commissioned by the issuer. */
+  | 'COMMISSIONED_DEVELOPMENT'
+  /** Equity investment or cooperation. */
+  | 'EQUITY'
+  /** Joint development. */
+  | 'JOINT_DEVELOPMENT'
+  /** Licence of a patent or technology. */
+  | 'LICENSE'
+  /** Purchase of a product. */
+  | 'PROCUREMENT'
+  /** Technical service. */
+  | 'TECH_SERVICE'
+  /** Transfer of an existing technology. */
+  | 'TECH_TRANSFER';
+
+/** A new challenge draft of the caller's enterprise. */
+export type CreateChallengeInput = {
+  /** Hide the issuer's identity from SMEs; false on a new challenge when omitted. */
+  anonymousIssuer?: boolean | null | undefined;
+  /** Reviewers see proposals without the SME's identity; false on a new challenge when omitted. */
+  blindReview?: boolean | null | undefined;
+  /** Bounty in fen (integer CNY cents). */
+  bounty?: string | null | undefined;
+  /** Upper budget in fen (integer CNY cents); at least budgetMin. */
+  budgetMax?: string | null | undefined;
+  /** Lower budget in fen (integer CNY cents). */
+  budgetMin?: string | null | undefined;
+  /** What the demand does for the industrial chain. */
+  chainGoal: ChainGoal;
+  /** Cooperation modes the issuer accepts. */
+  cooperationModes?: Array<CooperationMode> | null | undefined;
+  /** ISO 4217 code; CNY when omitted. */
+  currency?: string | null | undefined;
+  /** Submission deadline: an instant with its offset; at least 24 hours after publication. */
+  deadline: string;
+  /** Kind of demand. */
+  demandType: DemandType;
+  /** The confidential description (shown to the issuer, admins and, with terms, to accepting organisations). */
+  description?: string | null | undefined;
+  /** Who may answer; on a new challenge, verified SMEs of any qualification and region when omitted. */
+  eligibility?: EligibilityInput | null | undefined;
+  /** Weights sum to 100. */
+  evaluationCriteria?: Array<EvaluationCriterionInput> | null | undefined;
+  /** GB/T 4754-2017 section letter, A to T. */
+  industryCode: string;
+  /** Who owns the resulting IP; NEGOTIABLE on a new challenge when omitted. */
+  ipOwnership?: IpOwnership | null | undefined;
+  /** Who may know how many proposals were received: ISSUER_ONLY (the default) or PUBLIC (everyone who sees the challenge). */
+  proposalCountVisibility?: ProposalCountVisibility | null | undefined;
+  /** Measurable indicators (技术拆解), in order. */
+  requirements?: Array<RequirementInput> | null | undefined;
+  /** Public summary (English). */
+  summaryEn?: string | null | undefined;
+  /** Public summary (Chinese). */
+  summaryZh?: string | null | undefined;
+  /** Codes of the technical-field taxonomy. */
+  technicalFieldCodes?: Array<string> | null | undefined;
+  /** NDA / IP terms; when given, the description is shown only after acceptance. */
+  terms?: string | null | undefined;
+  /** English title (at most 200 characters); a Chinese or an English title is required. */
+  titleEn?: string | null | undefined;
+  /** Chinese title (at most 200); a Chinese or an English title is required. */
+  titleZh?: string | null | undefined;
+  /** Who may see the challenge once published; PUBLIC on a new challenge when omitted. */
+  visibility?: ChallengeVisibility | null | undefined;
+};
+
+/** A new enterprise; the caller becomes its owner. */
+export type CreateEnterpriseInput = {
+  /** Private: seen only by the organisation and platform admins. */
+  contactEmail?: string | null | undefined;
+  /** Private: seen only by the organisation and platform admins. */
+  contactPhone?: string | null | undefined;
+  /** 统一社会信用代码: 18 characters with a valid GB 32100-2015 check character. */
+  creditCode: string;
+  /** Up to 5000 characters. */
+  description?: string | null | undefined;
+  /** GB/T 4754-2017 section letter, A to T (C = manufacturing). */
+  industryCode: string;
+  /** True for an enterprise that leads an industrial chain. */
+  isChainLeader?: boolean | null | undefined;
+  /** English name, up to 200 characters. */
+  nameEn?: string | null | undefined;
+  /** Chinese name, 2 to 200 characters. */
+  nameZh: string;
+  /** Resources the enterprise offers SMEs. */
+  openResources?: Array<OpenResourceInput> | null | undefined;
+  /** Province-level division code (GB/T 2260), e.g. 370000. */
+  regionCode: string;
+};
+
+/** A new SME; the caller becomes its owner. */
+export type CreateSmeInput = {
+  /** What the SME can do, Chinese and/or English; up to 10000 characters. */
+  capabilityStatement?: string | null | undefined;
+  /** Required with a qualification other than NONE. */
+  certificateNumber?: string | null | undefined;
+  /** Private: seen only by the organisation and platform admins. */
+  contactEmail?: string | null | undefined;
+  /** Private: seen only by the organisation and platform admins. */
+  contactPhone?: string | null | undefined;
+  /** 统一社会信用代码: 18 characters with a valid GB 32100-2015 check character. */
+  creditCode: string;
+  /** Up to 5000 characters. */
+  description?: string | null | undefined;
+  /** Number of employees. */
+  employees?: number | null | undefined;
+  /** Year the company was founded. */
+  foundingYear?: number | null | undefined;
+  /** English name, up to 200 characters. */
+  nameEn?: string | null | undefined;
+  /** Chinese name, 2 to 200 characters. */
+  nameZh: string;
+  /** Declared 专精特新 qualification; counts once verified. */
+  qualification?: SmeQualification | null | undefined;
+  /** YYYY-MM-DD; required with a qualification. */
+  qualificationValidFrom?: string | null | undefined;
+  /** YYYY-MM-DD, not before validFrom and not in the past; required with a qualification. */
+  qualificationValidUntil?: string | null | undefined;
+  /** Province-level division code (GB/T 2260), e.g. 370000. */
+  regionCode: string;
+  /** Size class of the SME. */
+  sizeClass: SmeSizeClass;
+  /** Codes from technicalFields, up to 20. */
+  technicalFieldCodes?: Array<string> | null | undefined;
+};
+
+/** A reviewer's score on one criterion. */
+export type CriterionScoreInput = {
+  /** The reviewer's comment on the score. */
+  comment?: string | null | undefined;
+  /** The EvaluationCriterion scored. */
+  criterionId: string | number;
+  /** Seen only by the reviewer. */
+  privateNote?: string | null | undefined;
+  /** 0 to 10. */
+  score: number;
+};
+
+/** Declarations the SME makes with its proposal; both must be true to submit. */
+export type DeclarationsInput = {
+  /** No conflict of interest with the issuer or its reviewers. */
+  noConflictOfInterest: boolean;
+  /** The proposal is the SME’s own original work. */
+  original: boolean;
+};
+
+/** Kind of demand a challenge is. */
+export type DemandType =
+  /** A product or service to buy. */
+  | 'PROCUREMENT'
+  /** A scenario where a solution is piloted (场景验证). */
+  | 'SCENARIO_VALIDATION'
+  /** People or expertise sought. */
+  | 'TALENT'
+  /** A technical problem to solve (技术攻关). */
+  | 'TECH_BREAKTHROUGH'
+  /** Upgrade of an existing process or product (技术改造). */
+  | 'TECH_TRANSFORMATION';
+
+/** Who may answer a challenge. */
+export type EligibilityInput = {
+  /** GB/T 2260 province codes (6 digits); empty = anywhere. */
+  allowedRegionCodes?: Array<string>;
+  /** The lowest 专精特新 qualification a respondent needs; NONE admits every SME. */
+  minQualification?: SmeQualification;
+  /** Only platform-verified SMEs may submit. */
+  verifiedOnly?: boolean;
+};
+
+/** Why an SME may not answer a challenge (the eligibility rule). */
+export type EligibilityReason =
+  /** The organisation is not an SME. */
+  | 'NOT_AN_SME'
+  /** The challenge is for verified SMEs and this one is not VERIFIED. */
+  | 'NOT_VERIFIED'
+  /** The SME declares the qualification asked for, but its certificate has ended (China time). */
+  | 'QUALIFICATION_EXPIRED'
+  /** The qualification that counts is below the challenge's minimum. */
+  | 'QUALIFICATION_TOO_LOW'
+  /** The challenge names regions and the SME's is not one of them. */
+  | 'REGION_NOT_ALLOWED';
+
+/** A scoring criterion of a challenge. */
+export type EvaluationCriterionInput = {
+  /** How the criterion is judged. */
+  description?: string;
+  /** Name of the criterion. */
+  name: string;
+  /** Pass/fail: failing it disqualifies. */
+  veto?: boolean;
+  /** The weights of all criteria sum to 100. */
+  weight: number;
+};
+
+/** Adds a user to the expert pool (platform admins). */
+export type GrantExpertRoleInput = {
+  /** The affiliation’s credit code, when it has one. */
+  affiliationCreditCode?: string | null | undefined;
+  /** Where the expert works (for conflict-of-interest checks). */
+  affiliationName: string;
+  /** Short biography. */
+  bio?: string | null | undefined;
+  /** Fields of expertise: technical field codes, 1 to 10. */
+  fieldCodes: Array<string>;
+  /** The user made an expert. */
+  userId: string | number;
+};
+
+/** Who owns the intellectual property of the result (知识产权归属). */
+export type IpOwnership =
+  /** The issuing enterprise. */
+  | 'ISSUER'
+  /** Agreed in the proposal. */
+  | 'NEGOTIABLE'
+  /** The SME that delivers. */
+  | 'RESPONDENT'
+  /** Both. */
+  | 'SHARED';
+
+/** zh-CN or en */
+export type Locale =
+  /** English. */
+  | 'EN'
+  /** Simplified Chinese. */
+  | 'ZH_CN';
+
+/** E-mail and password sign-in. */
+export type LoginInput = {
+  /** The account's e-mail address. */
+  email: string;
+  /** The account's password. */
+  password: string;
+};
+
+/** A step of the delivery plan. */
+export type MilestoneInput = {
+  /** Payment due at this milestone, in fen (integer CNY cents). */
+  amountFen: string;
+  /** What is delivered. */
+  deliverable: string;
+  /** Month after the start, 1 to 120. */
+  month: number;
+  /** Name of the milestone. */
+  name: string;
+};
+
+/** A resource the enterprise offers SMEs. */
+export type OpenResourceInput = {
+  /** Up to 2000 characters. */
+  description?: string | null | undefined;
+  /** 2 to 200 characters. */
+  title: string;
+  /** Kind of resource. */
+  type: OpenResourceType;
+};
+
+/** LAB, PILOT_LINE, DATA, PATENT_LICENSE, SCENARIO */
+export type OpenResourceType =
+  /** Data sets. */
+  | 'DATA'
+  /** A laboratory. */
+  | 'LAB'
+  /** Patent licences. */
+  | 'PATENT_LICENSE'
+  /** A pilot or test line. */
+  | 'PILOT_LINE'
+  /** An application scenario to pilot in. */
+  | 'SCENARIO';
+
+/** Kind of organisation. */
+export type OrganizationKind =
+  /** A large enterprise that posts challenges. */
+  | 'ENTERPRISE'
+  /** A small or medium enterprise that answers them. */
+  | 'SME';
+
+/** A user's role in their organisation. */
+export type OrganizationRole =
+  /** Manages the organisation's profile and members. */
+  | 'ADMIN'
+  /** Acts for the organisation on challenges and proposals. */
+  | 'MEMBER'
+  /** Created the organisation; manages everything, including admins. */
+  | 'OWNER';
+
+/** A platform-wide role, beside the organisation role. */
+export type PlatformRole =
+  /** Platform administrator (平台管理员). */
+  | 'ADMIN'
+  /** Reviewer of the expert pool. */
+  | 'EXPERT';
+
+/** The content of a proposal (one revision). */
+export type ProposalContentInput = {
+  /** Files attached by reference. */
+  attachments?: Array<AttachmentRefInput> | null | undefined;
+  /** Commitments to the challenge's requirements. */
+  commitments?: Array<CommitmentInput> | null | undefined;
+  /** Other SMEs of the consortium (organisation ids). */
+  consortiumPartnerIds?: Array<string | number> | null | undefined;
+  /** Declarations of originality and no conflict of interest. */
+  declarations: DeclarationsInput;
+  /** Delivery time in months. */
+  durationMonths: number;
+  /** The IP arrangement proposed (知识产权归属). */
+  ipArrangement: string;
+  /** Delivery plan. */
+  milestones?: Array<MilestoneInput> | null | undefined;
+  /** Quoted price in fen (integer CNY cents). */
+  quotedPriceFen: string;
+  /** Short summary. */
+  summary: string;
+  /** Team members. */
+  team?: Array<TeamMemberInput> | null | undefined;
+  /** How the problem is solved. */
+  technicalApproach: string;
+  /** Title of the proposal. */
+  title: string;
+};
+
+/** Who may know a challenge's proposal count: ISSUER_ONLY (its members and admins) or PUBLIC (everyone who sees the challenge). */
+export type ProposalCountVisibility =
+  /** Only the issuer's members and platform admins. */
+  | 'ISSUER_ONLY'
+  /** Everyone who sees the challenge. */
+  | 'PUBLIC';
+
+/** Lifecycle of a proposal: DRAFT → SUBMITTED → UNDER_REVIEW → SHORTLISTED → SELECTED, with side paths. */
+export type ProposalStatus =
+  /** A winner ruled out after an upheld objection. */
+  | 'DISQUALIFIED'
+  /** Being written; seen only by the SME. */
+  | 'DRAFT'
+  /** Not selected, with a reason. */
+  | 'NOT_SELECTED'
+  /** A winner. */
+  | 'SELECTED'
+  /** Kept for the final decision (入围). */
+  | 'SHORTLISTED'
+  /** Submitted and sealed until the deadline; may be revised or withdrawn until then. */
+  | 'SUBMITTED'
+  /** Past the deadline, being evaluated. */
+  | 'UNDER_REVIEW'
+  /** Withdrawn by the SME before the deadline. */
+  | 'WITHDRAWN';
+
+/** Exchanges a refresh token for a new token pair. */
+export type RefreshTokenInput = {
+  /** The refresh token (single use). */
+  refreshToken: string;
+};
+
+/** A new user account. */
+export type RegisterInput = {
+  /** 1 to 100 characters. */
+  displayName: string;
+  /** E-mail address; it signs the user in. */
+  email: string;
+  /** zh-CN when omitted. */
+  locale?: Locale | null | undefined;
+  /** 10 to 256 characters. */
+  password: string;
+};
+
+/** A measurable indicator of a challenge. */
+export type RequirementInput = {
+  /** True when a proposal must meet it. */
+  mustHave?: boolean;
+  /** What is measured. */
+  name: string;
+  /** Target value, e.g. "≥ 6000" or "< 2 s". */
+  target: string;
+  /** Unit of the target; empty when none. */
+  unit?: string;
+  /** Relative weight, 0 to 100. */
+  weight?: number;
+};
+
+/** Lifecycle of a review assignment. */
+export type ReviewAssignmentStatus =
+  /** The reviewer scores the proposals. */
+  | 'ACCEPTED'
+  /** The reviewer declined. */
+  | 'DECLINED'
+  /** Waiting for the reviewer's answer. */
+  | 'INVITED'
+  /** Recused for a conflict of interest (回避). */
+  | 'RECUSED';
+
+/** Saves the caller's SME's draft proposal for a challenge. */
+export type SaveProposalDraftInput = {
+  /** The challenge. */
+  challengeId: string | number;
+  /** The draft content. */
+  content: ProposalContentInput;
+};
+
+/** Selects the winners of a challenge; starts the publicity period (公示). */
+export type SelectWinnersInput = {
+  /** The challenge. */
+  challengeId: string | number;
+  /** The winning proposals and their awards. */
+  winners: Array<WinnerInput>;
+};
+
+/** Shortlists proposals for the final decision (入围). */
+export type ShortlistProposalsInput = {
+  /** The challenge. */
+  challengeId: string | number;
+  /** The proposals shortlisted. */
+  proposalIds: Array<string | number>;
+};
+
+/** NONE, INNOVATIVE (创新型), SPECIALIZED (专精特新), LITTLE_GIANT (小巨人) */
+export type SmeQualification =
+  /** 创新型中小企业 (innovative SME). */
+  | 'INNOVATIVE'
+  /** 专精特新"小巨人" (little giant). */
+  | 'LITTLE_GIANT'
+  /** No qualification. */
+  | 'NONE'
+  /** 专精特新中小企业 (specialised SME). */
+  | 'SPECIALIZED';
+
+/** Size class of an SME. */
+export type SmeSizeClass =
+  /** Medium enterprise. */
+  | 'MEDIUM'
+  /** Micro enterprise. */
+  | 'MICRO'
+  /** Small enterprise. */
+  | 'SMALL';
+
+/** Submits the caller's SME's proposal for a challenge before its deadline. */
+export type SubmitProposalInput = {
+  /** The challenge. */
+  challengeId: string | number;
+  /** The proposal content. */
+  content: ProposalContentInput;
+  /** Chosen by the client, unique per SME: a retry with the same key and payload returns the same proposal and receipt. */
+  idempotencyKey: string;
+};
+
+/** A reviewer's scores for one proposal. */
+export type SubmitScoresInput = {
+  /** The proposal scored. */
+  proposalId: string | number;
+  /** One score per criterion. */
+  scores: Array<CriterionScoreInput>;
+};
+
+/** A member of the team proposed. */
+export type TeamMemberInput = {
+  /** Name. */
+  name: string;
+  /** Role in the project. */
+  role: string;
+};
+
+/** Whether the platform has verified an organisation's identity. */
+export type VerificationStatus =
+  /** Checked and refused. */
+  | 'REJECTED'
+  /** Not checked yet. */
+  | 'UNVERIFIED'
+  /** Checked and confirmed. */
+  | 'VERIFIED';
+
+/** A platform admin verifies an organisation. */
+export type VerifyOrganizationInput = {
+  /** The organisation. */
+  organizationId: string | number;
+  /** A note for the audit trail (up to 500 characters). */
+  reason?: string | null | undefined;
+};
+
+/** A winning proposal and its award. */
+export type WinnerInput = {
+  /** Award in fen (integer CNY cents). */
+  awardAmountFen: string;
+  /** The winning proposal. */
+  proposalId: string | number;
+};
+
+export type RegisterMutationVariables = Exact<{
+  input: RegisterInput;
+}>;
+
+
+export type RegisterMutation = { register: { user: { id: string, email: string, locale: Locale } } };
+
+export type LoginMutationVariables = Exact<{
+  input: LoginInput;
+}>;
+
+
+export type LoginMutation = { login: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, refreshTokenExpiresAt: string, user: { id: string } } };
+
+export type RefreshTokenMutationVariables = Exact<{
+  input: RefreshTokenInput;
+}>;
+
+
+export type RefreshTokenMutation = { refreshToken: { accessToken: string, refreshToken: string } };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { id: string, email: string, displayName: string, locale: Locale, platformRoles: Array<PlatformRole> } };
+
+export type CreateEnterpriseMutationVariables = Exact<{
+  input: CreateEnterpriseInput;
+}>;
+
+
+export type CreateEnterpriseMutation = { createEnterprise: { enterprise: { id: string, nameZh: string, verificationStatus: VerificationStatus } } };
+
+export type CreateSmeMutationVariables = Exact<{
+  input: CreateSmeInput;
+}>;
+
+
+export type CreateSmeMutation = { createSme: { sme: { id: string, nameZh: string, qualification: SmeQualification, verificationStatus: VerificationStatus } } };
+
+export type VerificationQueueQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type VerificationQueueQuery = { organizationVerificationQueue: { edges: Array<{ node: { organizationId: string, kind: OrganizationKind, nameZh: string, creditCode: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type VerifyOrganizationMutationVariables = Exact<{
+  input: VerifyOrganizationInput;
+}>;
+
+
+export type VerifyOrganizationMutation = { verifyOrganization: { organizationId: string, verificationStatus: VerificationStatus } };
+
+export type ApplyToAllianceMutationVariables = Exact<{
+  input: ApplyToAllianceInput;
+}>;
+
+
+export type ApplyToAllianceMutation = { applyToAlliance: { membership: { id: string, status: AllianceMembershipStatus } } };
+
+export type AdmitAllianceMemberMutationVariables = Exact<{
+  input: AdmitAllianceMemberInput;
+}>;
+
+
+export type AdmitAllianceMemberMutation = { admitAllianceMember: { membership: { id: string, status: AllianceMembershipStatus, tier: AllianceTier | null } } };
+
+export type MyOrganizationQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyOrganizationQuery = { myOrganization: { kind: OrganizationKind, role: OrganizationRole, enterprise: { id: string, nameZh: string, verificationStatus: VerificationStatus } | null, sme: { id: string, nameZh: string, verificationStatus: VerificationStatus } | null } | null };
+
+export type CreateChallengeMutationVariables = Exact<{
+  input: CreateChallengeInput;
+}>;
+
+
+export type CreateChallengeMutation = { createChallenge: { challenge: { id: string, status: ChallengeStatus, version: number, requirements: Array<{ id: string, name: string }>, evaluationCriteria: Array<{ id: string, name: string, weight: number }> } } };
+
+export type SubmitChallengeForReviewMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SubmitChallengeForReviewMutation = { submitChallengeForReview: { challenge: { id: string, status: ChallengeStatus } } };
+
+export type ApproveAndPublishChallengeMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ApproveAndPublishChallengeMutation = { approveAndPublishChallenge: { challenge: { id: string, status: ChallengeStatus, publishedAt: string | null } } };
+
+export type FindChallengesQueryVariables = Exact<{
+  filter?: ChallengeFilterInput | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type FindChallengesQuery = { challenges: { edges: Array<{ node: { id: string, titleZh: string | null, titleEn: string | null, deadline: string, requiresTerms: boolean, termsVersion: number | null, viewerEligibility: { eligible: boolean, reasons: Array<EligibilityReason> } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ChallengePageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ChallengePageQuery = { challenge: { id: string, status: ChallengeStatus, titleZh: string | null, summaryZh: string | null, deadline: string, budgetMin: string | null, budgetMax: string | null, requiresTerms: boolean, termsVersion: number | null, termsAccepted: boolean, description: string | null, requirements: Array<{ id: string, name: string, target: string, unit: string, mustHave: boolean }>, evaluationCriteria: Array<{ id: string, name: string, weight: number, veto: boolean }>, viewerEligibility: { eligible: boolean, reasons: Array<EligibilityReason> } | null } };
+
+export type AcceptChallengeTermsMutationVariables = Exact<{
+  input: AcceptChallengeTermsInput;
+}>;
+
+
+export type AcceptChallengeTermsMutation = { acceptChallengeTerms: { challenge: { id: string, termsAccepted: boolean, description: string | null } } };
+
+export type AskChallengeQuestionMutationVariables = Exact<{
+  input: AskChallengeQuestionInput;
+}>;
+
+
+export type AskChallengeQuestionMutation = { askChallengeQuestion: { question: { id: string, question: string } } };
+
+export type AnswerChallengeQuestionMutationVariables = Exact<{
+  input: AnswerChallengeQuestionInput;
+}>;
+
+
+export type AnswerChallengeQuestionMutation = { answerChallengeQuestion: { question: { id: string, answer: string | null } } };
+
+export type SaveProposalDraftMutationVariables = Exact<{
+  input: SaveProposalDraftInput;
+}>;
+
+
+export type SaveProposalDraftMutation = { saveProposalDraft: { proposal: { id: string, status: ProposalStatus, currentRevision: number } } };
+
+export type SubmitProposalMutationVariables = Exact<{
+  input: SubmitProposalInput;
+}>;
+
+
+export type SubmitProposalMutation = { submitProposal: { proposal: { id: string, status: ProposalStatus, receipt: { submittedAt: string, contentSha256: string, revision: number } | null } } };
+
+export type MyProposalsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyProposalsQuery = { myProposals: { edges: Array<{ node: { id: string, challengeId: string, status: ProposalStatus, submittedAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type GrantExpertRoleMutationVariables = Exact<{
+  input: GrantExpertRoleInput;
+}>;
+
+
+export type GrantExpertRoleMutation = { grantExpertRole: { expert: { userId: string } } };
+
+export type AssignReviewersMutationVariables = Exact<{
+  input: AssignReviewersInput;
+}>;
+
+
+export type AssignReviewersMutation = { assignReviewers: { assignments: Array<{ id: string, reviewerUserId: string, status: ReviewAssignmentStatus }> } };
+
+export type MyReviewAssignmentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyReviewAssignmentsQuery = { myReviewAssignments: Array<{ id: string, challengeId: string, status: ReviewAssignmentStatus }> };
+
+export type AcceptReviewAssignmentMutationVariables = Exact<{
+  assignmentId: string | number;
+}>;
+
+
+export type AcceptReviewAssignmentMutation = { acceptReviewAssignment: { reviewAssignment: { id: string, status: ReviewAssignmentStatus } } };
+
+export type ChallengeProposalsQueryVariables = Exact<{
+  challengeId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ChallengeProposalsQuery = { challengeProposals: { edges: Array<{ node: { id: string, status: ProposalStatus, content: { title: string, summary: string } | null } }> } };
+
+export type SubmitScoresMutationVariables = Exact<{
+  input: SubmitScoresInput;
+}>;
+
+
+export type SubmitScoresMutation = { submitScores: { proposalId: string, scores: Array<{ criterionId: string, score: number }> } };
+
+export type LockScoringMutationVariables = Exact<{
+  challengeId: string | number;
+}>;
+
+
+export type LockScoringMutation = { lockScoring: { scoringLock: { challengeId: string, lockedAt: string } } };
+
+export type ProposalRankingQueryVariables = Exact<{
+  challengeId: string | number;
+  first?: number | null | undefined;
+}>;
+
+
+export type ProposalRankingQuery = { proposalRanking: { total: number, scoringLocked: boolean, proposals: Array<{ rank: number | null, proposalId: string, title: string, weightedScore: number | null, vetoed: boolean }> } };
+
+export type ShortlistProposalsMutationVariables = Exact<{
+  input: ShortlistProposalsInput;
+}>;
+
+
+export type ShortlistProposalsMutation = { shortlistProposals: { proposals: Array<{ id: string, status: ProposalStatus }> } };
+
+export type SelectWinnersMutationVariables = Exact<{
+  input: SelectWinnersInput;
+}>;
+
+
+export type SelectWinnersMutation = { selectWinners: { challenge: { status: ChallengeStatus }, winners: Array<{ id: string, status: ProposalStatus, awardAmountFen: string | null }> } };
+
+export type ChallengeResultQueryVariables = Exact<{
+  challengeId: string | number;
+}>;
+
+
+export type ChallengeResultQuery = { challengeResult: { status: ChallengeStatus, publicityEndsAt: string, winners: Array<{ proposalId: string, organizationNameZh: string, awardAmountFen: string }> } };
+
+
+export const RegisterDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Register"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"register"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}}]}}]}}]}}]} as unknown as DocumentNode<RegisterMutation, RegisterMutationVariables>;
+export const LoginDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Login"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LoginInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<LoginMutation, LoginMutationVariables>;
+export const RefreshTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RefreshToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RefreshTokenInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refreshToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}}]}}]}}]} as unknown as DocumentNode<RefreshTokenMutation, RefreshTokenMutationVariables>;
+export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"platformRoles"}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
+export const CreateEnterpriseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateEnterprise"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateEnterpriseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createEnterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nameZh"}},{"kind":"Field","name":{"kind":"Name","value":"verificationStatus"}}]}}]}}]}}]} as unknown as DocumentNode<CreateEnterpriseMutation, CreateEnterpriseMutationVariables>;
+export const CreateSmeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateSme"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateSmeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createSme"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nameZh"}},{"kind":"Field","name":{"kind":"Name","value":"qualification"}},{"kind":"Field","name":{"kind":"Name","value":"verificationStatus"}}]}}]}}]}}]} as unknown as DocumentNode<CreateSmeMutation, CreateSmeMutationVariables>;
+export const VerificationQueueDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VerificationQueue"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizationVerificationQueue"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizationId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"nameZh"}},{"kind":"Field","name":{"kind":"Name","value":"creditCode"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<VerificationQueueQuery, VerificationQueueQueryVariables>;
+export const VerifyOrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"VerifyOrganization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"VerifyOrganizationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verifyOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizationId"}},{"kind":"Field","name":{"kind":"Name","value":"verificationStatus"}}]}}]}}]} as unknown as DocumentNode<VerifyOrganizationMutation, VerifyOrganizationMutationVariables>;
+export const ApplyToAllianceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApplyToAlliance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ApplyToAllianceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applyToAlliance"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"membership"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<ApplyToAllianceMutation, ApplyToAllianceMutationVariables>;
+export const AdmitAllianceMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdmitAllianceMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AdmitAllianceMemberInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"admitAllianceMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"membership"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"tier"}}]}}]}}]}}]} as unknown as DocumentNode<AdmitAllianceMemberMutation, AdmitAllianceMemberMutationVariables>;
+export const MyOrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyOrganization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myOrganization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nameZh"}},{"kind":"Field","name":{"kind":"Name","value":"verificationStatus"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nameZh"}},{"kind":"Field","name":{"kind":"Name","value":"verificationStatus"}}]}}]}}]}}]} as unknown as DocumentNode<MyOrganizationQuery, MyOrganizationQueryVariables>;
+export const CreateChallengeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateChallenge"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateChallengeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createChallenge"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challenge"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"requirements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"evaluationCriteria"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CreateChallengeMutation, CreateChallengeMutationVariables>;
+export const SubmitChallengeForReviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitChallengeForReview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitChallengeForReview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challenge"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<SubmitChallengeForReviewMutation, SubmitChallengeForReviewMutationVariables>;
+export const ApproveAndPublishChallengeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApproveAndPublishChallenge"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approveAndPublishChallenge"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challenge"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}}]}}]}}]}}]} as unknown as DocumentNode<ApproveAndPublishChallengeMutation, ApproveAndPublishChallengeMutationVariables>;
+export const FindChallengesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FindChallenges"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ChallengeFilterInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challenges"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"titleZh"}},{"kind":"Field","name":{"kind":"Name","value":"titleEn"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}},{"kind":"Field","name":{"kind":"Name","value":"requiresTerms"}},{"kind":"Field","name":{"kind":"Name","value":"termsVersion"}},{"kind":"Field","name":{"kind":"Name","value":"viewerEligibility"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eligible"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<FindChallengesQuery, FindChallengesQueryVariables>;
+export const ChallengePageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ChallengePage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challenge"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"titleZh"}},{"kind":"Field","name":{"kind":"Name","value":"summaryZh"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}},{"kind":"Field","name":{"kind":"Name","value":"budgetMin"}},{"kind":"Field","name":{"kind":"Name","value":"budgetMax"}},{"kind":"Field","name":{"kind":"Name","value":"requiresTerms"}},{"kind":"Field","name":{"kind":"Name","value":"termsVersion"}},{"kind":"Field","name":{"kind":"Name","value":"termsAccepted"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"requirements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"mustHave"}}]}},{"kind":"Field","name":{"kind":"Name","value":"evaluationCriteria"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"veto"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerEligibility"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eligible"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"}}]}}]}}]}}]} as unknown as DocumentNode<ChallengePageQuery, ChallengePageQueryVariables>;
+export const AcceptChallengeTermsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptChallengeTerms"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AcceptChallengeTermsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptChallengeTerms"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challenge"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"termsAccepted"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}}]}}]}}]} as unknown as DocumentNode<AcceptChallengeTermsMutation, AcceptChallengeTermsMutationVariables>;
+export const AskChallengeQuestionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AskChallengeQuestion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AskChallengeQuestionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"askChallengeQuestion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"question"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"question"}}]}}]}}]}}]} as unknown as DocumentNode<AskChallengeQuestionMutation, AskChallengeQuestionMutationVariables>;
+export const AnswerChallengeQuestionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AnswerChallengeQuestion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AnswerChallengeQuestionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"answerChallengeQuestion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"question"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"answer"}}]}}]}}]}}]} as unknown as DocumentNode<AnswerChallengeQuestionMutation, AnswerChallengeQuestionMutationVariables>;
+export const SaveProposalDraftDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SaveProposalDraft"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SaveProposalDraftInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"saveProposalDraft"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proposal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"currentRevision"}}]}}]}}]}}]} as unknown as DocumentNode<SaveProposalDraftMutation, SaveProposalDraftMutationVariables>;
+export const SubmitProposalDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitProposal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SubmitProposalInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitProposal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proposal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"receipt"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"contentSha256"}},{"kind":"Field","name":{"kind":"Name","value":"revision"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SubmitProposalMutation, SubmitProposalMutationVariables>;
+export const MyProposalsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyProposals"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myProposals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"challengeId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<MyProposalsQuery, MyProposalsQueryVariables>;
+export const GrantExpertRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GrantExpertRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GrantExpertRoleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grantExpertRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"expert"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}}]}}]}}]}}]} as unknown as DocumentNode<GrantExpertRoleMutation, GrantExpertRoleMutationVariables>;
+export const AssignReviewersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AssignReviewers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AssignReviewersInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assignReviewers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assignments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reviewerUserId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<AssignReviewersMutation, AssignReviewersMutationVariables>;
+export const MyReviewAssignmentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyReviewAssignments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myReviewAssignments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"challengeId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<MyReviewAssignmentsQuery, MyReviewAssignmentsQueryVariables>;
+export const AcceptReviewAssignmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptReviewAssignment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"assignmentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptReviewAssignment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"assignmentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"assignmentId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reviewAssignment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<AcceptReviewAssignmentMutation, AcceptReviewAssignmentMutationVariables>;
+export const ChallengeProposalsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ChallengeProposals"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"challengeId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeProposals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"challengeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"challengeId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"content"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ChallengeProposalsQuery, ChallengeProposalsQueryVariables>;
+export const SubmitScoresDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitScores"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SubmitScoresInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitScores"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proposalId"}},{"kind":"Field","name":{"kind":"Name","value":"scores"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"criterionId"}},{"kind":"Field","name":{"kind":"Name","value":"score"}}]}}]}}]}}]} as unknown as DocumentNode<SubmitScoresMutation, SubmitScoresMutationVariables>;
+export const LockScoringDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LockScoring"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"challengeId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lockScoring"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"challengeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"challengeId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scoringLock"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeId"}},{"kind":"Field","name":{"kind":"Name","value":"lockedAt"}}]}}]}}]}}]} as unknown as DocumentNode<LockScoringMutation, LockScoringMutationVariables>;
+export const ProposalRankingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProposalRanking"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"challengeId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proposalRanking"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"challengeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"challengeId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"scoringLocked"}},{"kind":"Field","name":{"kind":"Name","value":"proposals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rank"}},{"kind":"Field","name":{"kind":"Name","value":"proposalId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"weightedScore"}},{"kind":"Field","name":{"kind":"Name","value":"vetoed"}}]}}]}}]}}]} as unknown as DocumentNode<ProposalRankingQuery, ProposalRankingQueryVariables>;
+export const ShortlistProposalsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ShortlistProposals"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ShortlistProposalsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shortlistProposals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proposals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<ShortlistProposalsMutation, ShortlistProposalsMutationVariables>;
+export const SelectWinnersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SelectWinners"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SelectWinnersInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"selectWinners"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challenge"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"winners"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"awardAmountFen"}}]}}]}}]}}]} as unknown as DocumentNode<SelectWinnersMutation, SelectWinnersMutationVariables>;
+export const ChallengeResultDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ChallengeResult"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"challengeId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeResult"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"challengeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"challengeId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"publicityEndsAt"}},{"kind":"Field","name":{"kind":"Name","value":"winners"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proposalId"}},{"kind":"Field","name":{"kind":"Name","value":"organizationNameZh"}},{"kind":"Field","name":{"kind":"Name","value":"awardAmountFen"}}]}}]}}]}}]} as unknown as DocumentNode<ChallengeResultQuery, ChallengeResultQueryVariables>;
