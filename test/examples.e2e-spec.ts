@@ -107,7 +107,11 @@ describe('the client examples (examples/*.graphql) run as typed documents throug
       input: { statement: '我们希望在联盟中发布储能领域的技术需求。' },
     });
     const admitted = await run(as(admin.token), Examples.AdmitAllianceMemberDocument, {
-      input: { membershipId: applied.applyToAlliance.membership.id, tier: 'MEMBER', reason: 'verified chain leader' },
+      input: {
+        membershipId: applied.applyToAlliance.membership.id,
+        tier: 'MEMBER',
+        reason: 'verified chain leader',
+      },
     });
     expect(admitted.admitAllianceMember.membership.status).toBe('ACTIVE');
 
@@ -125,7 +129,7 @@ describe('the client examples (examples/*.graphql) run as typed documents throug
     const submitted = await run(as(tokens.issuer), Examples.SubmitChallengeForReviewDocument, {
       id: challengeId,
     });
-    expect(submitted.submitChallengeForReview.challenge.status).toBe('UNDER_REVIEW');
+    expect(submitted.submitChallengeForReview.challenge.status).toBe('PENDING_REVIEW');
     const published = await run(as(admin.token), Examples.ApproveAndPublishChallengeDocument, {
       id: challengeId,
     });
@@ -145,7 +149,9 @@ describe('the client examples (examples/*.graphql) run as typed documents throug
     const accepted = await run(as(tokens.sme), Examples.AcceptChallengeTermsDocument, {
       input: { challengeId, termsVersion },
     });
-    expect(accepted.acceptChallengeTerms.challenge.description).toContain('CONFIDENTIAL-DESCRIPTION');
+    expect(accepted.acceptChallengeTerms.challenge.description).toContain(
+      'CONFIDENTIAL-DESCRIPTION',
+    );
 
     const asked = await run(as(tokens.sme), Examples.AskChallengeQuestionDocument, {
       input: { challengeId, question: '预警提前时间是否包含通信延迟？' },
@@ -184,10 +190,14 @@ describe('the client examples (examples/*.graphql) run as typed documents throug
     expect(assigned.assignReviewers.assignments).toHaveLength(1);
     const waiting = await run(as(tokens.expert), Examples.MyReviewAssignmentsDocument);
     const assignment = waiting.myReviewAssignments.find((a) => a.challengeId === challengeId);
-    expect(assignment?.status).toBe('PENDING');
-    const acceptedAssignment = await run(as(tokens.expert), Examples.AcceptReviewAssignmentDocument, {
-      assignmentId: assignment!.id,
-    });
+    expect(assignment?.status).toBe('INVITED');
+    const acceptedAssignment = await run(
+      as(tokens.expert),
+      Examples.AcceptReviewAssignmentDocument,
+      {
+        assignmentId: assignment!.id,
+      },
+    );
     expect(acceptedAssignment.acceptReviewAssignment.reviewAssignment.status).toBe('ACCEPTED');
 
     const toScore = await run(as(tokens.expert), Examples.ChallengeProposalsDocument, {
@@ -210,7 +220,11 @@ describe('the client examples (examples/*.graphql) run as typed documents throug
       first: 10,
     });
     expect(ranking.proposalRanking.scoringLocked).toBe(true);
-    expect(ranking.proposalRanking.proposals[0]).toMatchObject({ proposalId, rank: 1, vetoed: false });
+    expect(ranking.proposalRanking.proposals[0]).toMatchObject({
+      proposalId,
+      rank: 1,
+      vetoed: false,
+    });
 
     const shortlisted = await run(as(tokens.issuer), Examples.ShortlistProposalsDocument, {
       input: { challengeId, proposalIds: [proposalId] },

@@ -13,7 +13,8 @@ export function typedRunner(ran: Set<string>) {
     variables?: TVariables,
   ): Promise<TResult> {
     for (const definition of document.definitions) {
-      if (definition.kind === 'OperationDefinition' && definition.name) ran.add(definition.name.value);
+      if (definition.kind === 'OperationDefinition' && definition.name)
+        ran.add(definition.name.value);
     }
     return client.ok<TResult & Record<string, unknown>>(
       print(document),
