@@ -121,7 +121,9 @@ describe('the client examples (examples/*.graphql) run as typed documents throug
 
   it('challenges: drafted, reviewed and published; the SME finds it, is eligible, accepts the terms and asks', async () => {
     const created = await run(as(tokens.issuer), Examples.CreateChallengeDocument, {
-      input: { ...(challengeInput({ terms: '保密协议：方案内容仅用于本次评审。' }) as never) },
+      input: challengeInput({
+        terms: '保密协议：方案内容仅用于本次评审。',
+      }) as unknown as Examples.CreateChallengeInput,
     });
     challengeId = created.createChallenge.challenge.id;
     requirementIds = created.createChallenge.challenge.requirements.map((r) => r.id);
