@@ -102,6 +102,7 @@ export class ChallengeQueryService {
       first,
       (row) => listCursor(query.ordering, row.sortKey, row.node.id),
       (row) => row.node,
+      args.after,
     );
   }
 

@@ -407,6 +407,7 @@ export class OrganizationsService {
       first,
       (r) => encodeCursor([r.createdAt.toISOString(), r.organizationId]),
       (r) => r,
+      args.after,
     );
   }
 

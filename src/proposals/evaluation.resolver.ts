@@ -26,7 +26,7 @@ import {
   Objection,
   ObjectionDecisionPayload,
   Proposal,
-  ProposalRanking,
+  ProposalRankingConnection,
   ReviewAssignment,
   ScoringLock,
   SelectWinnersPayload,
@@ -166,14 +166,14 @@ export class EvaluationResolver {
     return this.decision.closeAsFailed(actor, input);
   }
 
-  @Query(() => ProposalRanking, {
+  @Query(() => ProposalRankingConnection, {
     description: 'The issuer’s ranked proposals with weighted scores, vetoes and reviewer spread.',
   })
   @Access(AccessRule.AUTHENTICATED)
   proposalRanking(
     @CurrentActor() actor: Actor,
     @Args() args: ProposalRankingArgs,
-  ): Promise<ProposalRanking> {
+  ): Promise<ProposalRankingConnection> {
     return this.query.ranking(actor, args);
   }
 

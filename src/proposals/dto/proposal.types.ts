@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { FenScalar } from '../../common/graphql/fen.scalar.js';
-import { Connection, PageInfo } from '../../common/pagination/connection.js';
+import { Connection } from '../../common/pagination/connection.js';
 import { ChallengeStatus } from '../../challenges/index.js';
 import {
   NotSelectedReason,
@@ -216,15 +216,13 @@ export class RankedProposal {
   @Field(() => [CriterionAggregate]) criteria: CriterionAggregate[];
 }
 
+/** The issuer's ranking, one page of it (edges best first), with the facts of the whole ranking beside it. */
 @ObjectType()
-export class ProposalRanking {
+export class ProposalRankingConnection extends Connection(RankedProposal, 'ProposalRanking') {
   @Field(() => ID) challengeId: string;
   @Field(() => Int, { description: 'Proposals under evaluation (a page holds at most `first`).' })
   total: number;
   @Field() scoringLocked: boolean;
-  @Field(() => [RankedProposal], { description: 'This page, best first.' })
-  proposals: RankedProposal[];
-  @Field(() => PageInfo) pageInfo: PageInfo;
 }
 
 @ObjectType()
