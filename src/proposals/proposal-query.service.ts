@@ -326,9 +326,23 @@ export class ProposalQueryService {
     };
   }
 
-  /** The signed-in user's review invitations (challenge level) and recusals. */
-  async myReviewAssignments(actor: Actor): Promise<ReviewAssignment[]> {
-    return reviewAssignmentsOf(this.dataSource, actor.userId);
+  /** The signed-in user's review invitations (challenge level) and recusals, newest first. */
+  async myReviewAssignments(
+    actor: Actor,
+    args: ConnectionArgs,
+  ): Promise<ConnectionShape<ReviewAssignment>> {
+    const first = pageSize(args);
+    const after = args.after
+      ? (decodeCursor(args.after, ['timestamp', 'uuid']) as [string, string])
+      : null;
+    const rows = await reviewAssignmentsOf(this.dataSource, actor.userId, first + 1, after);
+    return toConnection(
+      rows,
+      first,
+      (r) => encodeCursor([r.createdAt.toISOString(), r.id]),
+      (r) => r,
+      args.after,
+    );
   }
 
   /** 公示: public once the challenge is IN_PUBLICITY or AWARDED: winner names, proposal titles, awards. */

@@ -574,12 +574,31 @@ export class ChallengeFacetsArgs {
   filter?: ChallengeFilterInput;
 }
 
-@ArgsType()
-export class MyChallengesArgs extends ConnectionArgs {
-  @Field(() => [ChallengeStatus], { nullable: true })
+@InputType()
+export class MyChallengesFilterInput {
+  @Field(() => [ChallengeStatus], {
+    nullable: true,
+    description:
+      'Only challenges in one of these states (the effective state); every state when omitted.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(Object.keys(ChallengeStatus).length)
   @IsEnum(ChallengeStatus, { each: true })
   statuses?: ChallengeStatus[];
+}
+
+@ArgsType()
+export class MyChallengesArgs extends ConnectionArgs {
+  @Field(() => MyChallengesFilterInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MyChallengesFilterInput)
+  filter?: MyChallengesFilterInput;
+}
+
+@ArgsType()
+export class ChallengeVersionsArgs extends ConnectionArgs {
+  @Field(() => ID)
+  challengeId: string;
 }

@@ -389,3 +389,6 @@ export class ChallengeFacets {
   @Field(() => [FacetCount])
   technicalField: FacetCount[];
 }
+
+@ObjectType()
+export class ChallengeVersionConnection extends Connection(ChallengeVersion, 'ChallengeVersion') {}

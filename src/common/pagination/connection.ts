@@ -37,7 +37,9 @@ export class ConnectionArgs {
     'statement in one direction, so last/before are not offered.',
 })
 export class PageInfo {
-  @Field({ description: 'Whether rows follow this page (the statement fetched one row more than `first`).' })
+  @Field({
+    description: 'Whether rows follow this page (the statement fetched one row more than `first`).',
+  })
   hasNextPage: boolean;
 
   @Field({
@@ -47,12 +49,16 @@ export class PageInfo {
   })
   hasPreviousPage: boolean;
 
-  @Field(() => String, { nullable: true, description: 'The cursor of the first edge; null when the page is empty.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The cursor of the first edge; null when the page is empty.',
+  })
   startCursor: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description: 'The cursor of the last edge, to pass as `after` for the next page; null when the page is empty.',
+    description:
+      'The cursor of the last edge, to pass as `after` for the next page; null when the page is empty.',
   })
   endCursor: string | null;
 }
@@ -99,9 +105,10 @@ export function encodeCursor(values: readonly (string | number | null)[]): strin
 
 /**
  * What each position of a cursor must hold: an instant as written by `toISOString()`, a UUID, a
- * non-negative integer (as a string of digits), or one of a fixed set of values (an enum).
+ * non-negative integer (as a string of digits), a string of at most 200 characters (a code, a name), or one of
+ * a fixed set of values (an enum).
  */
-export type CursorKey = 'timestamp' | 'uuid' | 'bigint' | readonly string[];
+export type CursorKey = 'timestamp' | 'uuid' | 'bigint' | 'text' | readonly string[];
 
 const CURSOR_CHECKS: Record<Exclude<CursorKey, readonly string[]>, (v: unknown) => boolean> = {
   // Years 1 to 9999 only: PostgreSQL refuses some instants JavaScript accepts (e.g. before 4713 BC).
@@ -112,6 +119,7 @@ const CURSOR_CHECKS: Record<Exclude<CursorKey, readonly string[]>, (v: unknown) 
     !v.startsWith('0000'),
   uuid: isUuid,
   bigint: (v) => typeof v === 'string' && /^\d{1,18}$/.test(v),
+  text: (v) => typeof v === 'string' && v.length <= 200,
 };
 
 /**

@@ -156,6 +156,9 @@ export class ReviewAssignment {
 }
 
 @ObjectType()
+export class ReviewAssignmentConnection extends Connection(ReviewAssignment, 'ReviewAssignment') {}
+
+@ObjectType()
 export class AssignReviewersPayload {
   @Field(() => [ReviewAssignment], { description: 'The invitations and the automatic recusals.' })
   assignments: ReviewAssignment[];
@@ -260,6 +263,9 @@ export class Objection {
   @Field(() => Date, { nullable: true }) decidedAt: Date | null;
   @Field() createdAt: Date;
 }
+
+@ObjectType()
+export class ObjectionConnection extends Connection(Objection, 'Objection') {}
 
 @ObjectType()
 export class ObjectionDecisionPayload {

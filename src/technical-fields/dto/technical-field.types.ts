@@ -1,4 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
+import { Connection } from '../../common/pagination/connection.js';
 
 @ObjectType('TechnicalField')
 export class TechnicalFieldType {
@@ -20,3 +21,6 @@ export class AddTechnicalFieldPayload {
   @Field(() => TechnicalFieldType)
   technicalField: TechnicalFieldType;
 }
+
+@ObjectType()
+export class TechnicalFieldConnection extends Connection(TechnicalFieldType, 'TechnicalField') {}
