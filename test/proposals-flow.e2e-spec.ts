@@ -20,6 +20,7 @@ import {
   LIST,
   LOCK,
   MY,
+  nodes,
   NOT_SELECTED,
   OBJECT,
   passDeadline,
@@ -342,19 +343,21 @@ describe('a full round: publish → 5 SMEs submit → deadline → review → sh
     const res = await t.gql.as(issuer.owner.token).send<{
       proposalRanking: {
         total: number;
-        proposals: {
-          rank: number | null;
-          proposalId: string;
-          weightedScore: number;
-          vetoed: boolean;
-          complete: boolean;
-          reviewerCount: number;
-          criteria: { average: number; spread: number; stdDev: number }[];
+        edges: {
+          node: {
+            rank: number | null;
+            proposalId: string;
+            weightedScore: number;
+            vetoed: boolean;
+            complete: boolean;
+            reviewerCount: number;
+            criteria: { average: number; spread: number; stdDev: number }[];
+          };
         }[];
       };
     }>(RANKING, { challengeId: challenge.id });
     expect(res.errors).toBeUndefined();
-    const ranking = res.data!.proposalRanking;
+    const ranking = { ...res.data!.proposalRanking, proposals: nodes(res.data!.proposalRanking) };
     expect(ranking.total).toBe(4);
     expect(ranking.proposals.map((p) => p.proposalId)).toEqual([
       proposals[1].id,
@@ -378,24 +381,36 @@ describe('a full round: publish → 5 SMEs submit → deadline → review → sh
   });
 
   it('pages the ranking by position: the pages joined are the whole list, each read audited with its own proposals only', async () => {
+    type Row = { proposalId: string; rank: number | null; position: number };
     type Page = {
       proposalRanking: {
         total: number;
-        pageInfo: { hasNextPage: boolean; endCursor: string | null };
-        proposals: { proposalId: string; rank: number | null; position: number }[];
+        pageInfo: {
+          hasNextPage: boolean;
+          hasPreviousPage: boolean;
+          startCursor: string | null;
+          endCursor: string | null;
+        };
+        edges: { cursor: string; node: Row }[];
       };
     };
-    const whole = (
+    const wholePage = (
       await t.gql.as(issuer.owner.token).ok<Page>(RANKING, { challengeId: challenge.id })
     ).proposalRanking;
-    expect(whole.pageInfo).toEqual({ hasNextPage: false, endCursor: expect.any(String) });
+    const whole = { ...wholePage, proposals: nodes(wholePage) };
+    expect(whole.pageInfo).toEqual({
+      hasNextPage: false,
+      hasPreviousPage: false,
+      startCursor: wholePage.edges[0].cursor,
+      endCursor: wholePage.edges[3].cursor,
+    });
     expect(whole.proposals.map((p) => p.position)).toEqual([1, 2, 3, 4]);
     const before = (
       await t.sql.query(
         `SELECT count(*)::int AS n FROM audit_events WHERE action = 'PROPOSAL_CONTENT_READ'`,
       )
     ).rows[0].n;
-    const paged: Page['proposalRanking']['proposals'] = [];
+    const paged: Row[] = [];
     let after: string | null = null;
     for (let i = 0; i < 3; i += 1) {
       const page: Page['proposalRanking'] = (
@@ -404,7 +419,9 @@ describe('a full round: publish → 5 SMEs submit → deadline → review → sh
           .ok<Page>(RANKING, { challengeId: challenge.id, first: 3, after })
       ).proposalRanking;
       expect(page.total).toBe(4);
-      paged.push(...page.proposals);
+      expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
+      expect(page.pageInfo.startCursor).toBe(page.edges[0].cursor);
+      paged.push(...nodes(page));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }
@@ -465,8 +482,20 @@ describe('a full round: publish → 5 SMEs submit → deadline → review → sh
     ).proposalRanking;
     expect(end).toMatchObject({
       total: 4,
-      proposals: [],
-      pageInfo: { hasNextPage: false, endCursor: null },
+      edges: [],
+      pageInfo: { hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null },
+    });
+    // Every edge's cursor is a place to continue from, not only the endCursor.
+    const fromSecond = (
+      await t.gql
+        .as(issuer.owner.token)
+        .ok<Page>(RANKING, { challengeId: challenge.id, after: wholePage.edges[1].cursor })
+    ).proposalRanking;
+    expect(nodes(fromSecond).map((p) => p.position)).toEqual([3, 4]);
+    expect(fromSecond.pageInfo).toMatchObject({
+      hasNextPage: false,
+      hasPreviousPage: true,
+      startCursor: wholePage.edges[2].cursor,
     });
     for (const bad of [
       'not-a-cursor',

@@ -599,6 +599,8 @@ export class MyChallengesArgs extends ConnectionArgs {
 
 @ArgsType()
 export class ChallengeVersionsArgs extends ConnectionArgs {
+  /** Checked as a UUID by the query (assertUuid), like every id of the challenges module. */
   @Field(() => ID)
+  @IsString()
   challengeId: string;
 }
