@@ -624,6 +624,44 @@ describe('a full round: publish → 5 SMEs submit → deadline → review → sh
         input: { proposalId: proposals[1].id, reason: '该方案的能量密度数据与公开资料不符' },
       });
     expect(filed.fileObjection.status).toBe('FILED');
+    // challengeObjections is a connection, oldest first; others than the issuer and admins see none.
+    // Four more objections, copies arranged in SQL a millisecond apart, make pages of two.
+    await t.sql.query(
+      `INSERT INTO objections (publicity_id, challenge_id, proposal_id, filed_by_organization_id, filed_by, reason, created_at)
+       SELECT publicity_id, challenge_id, proposal_id, filed_by_organization_id, filed_by, reason || ' #' || n,
+              created_at + make_interval(secs => n / 1000.0)
+         FROM objections, generate_series(1, 4) n WHERE id = $1`,
+      [filed.fileObjection.id],
+    );
+    type ObjectionPage = {
+      challengeObjections: {
+        edges: { cursor: string; node: { id: string; reason: string } }[];
+        pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
+      };
+    };
+    const OBJECTIONS = `query($id: ID!, $first: Int, $after: String) { challengeObjections(challengeId: $id, first: $first, after: $after) {
+      edges { cursor node { id reason } } pageInfo { hasNextPage hasPreviousPage endCursor } } }`;
+    const reasons: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 5; i += 1) {
+      const page: ObjectionPage = await t.gql
+        .as(issuer.owner.token)
+        .ok<ObjectionPage>(OBJECTIONS, { id: challenge.id, first: 2, after });
+      expect(page.challengeObjections.pageInfo.hasPreviousPage).toBe(after !== null);
+      reasons.push(...page.challengeObjections.edges.map((e) => e.node.reason));
+      if (!page.challengeObjections.pageInfo.hasNextPage) break;
+      after = page.challengeObjections.pageInfo.endCursor;
+    }
+    const reason = '该方案的能量密度数据与公开资料不符';
+    expect(reasons).toEqual([reason, ...[1, 2, 3, 4].map((n) => `${reason} #${n}`)]);
+    const outsider = await t.gql
+      .as(objector.owner.token)
+      .ok<ObjectionPage>(OBJECTIONS, { id: challenge.id });
+    expect(outsider.challengeObjections.edges).toEqual([]);
+    await t.sql.query(`DELETE FROM objections WHERE challenge_id = $1 AND id <> $2`, [
+      challenge.id,
+      filed.fileObjection.id,
+    ]);
     await endPublicity(t, challenge.id);
     // A pending objection holds the award.
     expect(
