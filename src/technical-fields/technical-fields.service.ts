@@ -21,7 +21,7 @@ import {
   listTechnicalFields,
   lockTechnicalField,
 } from './technical-fields.queries.js';
-import { parentCodeOf } from './technical-field-codes.js';
+import { parentCodeOf, TECHNICAL_FIELD_CODE } from './technical-field-codes.js';
 
 @Injectable()
 export class TechnicalFieldsService {
@@ -33,7 +33,7 @@ export class TechnicalFieldsService {
   /** The taxonomy a page at a time, parents before their children (ordered by code). */
   async list(args: ConnectionArgs): Promise<ConnectionShape<TechnicalFieldType>> {
     const first = pageSize(args);
-    const after = args.after ? String(decodeCursor(args.after, ['text'])[0]) : null;
+    const after = args.after ? String(decodeCursor(args.after, [TECHNICAL_FIELD_CODE])[0]) : null;
     const rows = await listTechnicalFields(this.dataSource, first + 1, after);
     return toConnection(
       rows,

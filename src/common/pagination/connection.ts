@@ -105,12 +105,15 @@ export function encodeCursor(values: readonly (string | number | null)[]): strin
 
 /**
  * What each position of a cursor must hold: an instant as written by `toISOString()`, a UUID, a
- * non-negative integer (as a string of digits), a string of at most 200 characters (a code, a name), or one of
- * a fixed set of values (an enum).
+ * non-negative integer (as a string of digits), a string matching a pattern (a code), or one of a fixed set of
+ * values (an enum).
  */
-export type CursorKey = 'timestamp' | 'uuid' | 'bigint' | 'text' | readonly string[];
+export type CursorKey = 'timestamp' | 'uuid' | 'bigint' | RegExp | readonly string[];
 
-const CURSOR_CHECKS: Record<Exclude<CursorKey, readonly string[]>, (v: unknown) => boolean> = {
+const CURSOR_CHECKS: Record<
+  Exclude<CursorKey, RegExp | readonly string[]>,
+  (v: unknown) => boolean
+> = {
   // Years 1 to 9999 only: PostgreSQL refuses some instants JavaScript accepts (e.g. before 4713 BC).
   timestamp: (v) =>
     typeof v === 'string' &&
@@ -119,7 +122,6 @@ const CURSOR_CHECKS: Record<Exclude<CursorKey, readonly string[]>, (v: unknown) 
     !v.startsWith('0000'),
   uuid: isUuid,
   bigint: (v) => typeof v === 'string' && /^\d{1,18}$/.test(v),
-  text: (v) => typeof v === 'string' && v.length <= 200,
 };
 
 /**
@@ -142,7 +144,9 @@ export function decodeCursor(
         shape.every((key, i) =>
           typeof key === 'string'
             ? CURSOR_CHECKS[key as keyof typeof CURSOR_CHECKS](values[i])
-            : key.includes(values[i] as string),
+            : key instanceof RegExp
+              ? typeof values[i] === 'string' && key.test(values[i])
+              : key.includes(values[i] as string),
         ))
     ) {
       return values as (string | number | null)[];
