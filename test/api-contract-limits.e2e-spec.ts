@@ -147,9 +147,9 @@ describe('API contract: the query-cost limit', () => {
     it('passes the documented ranking at its largest page (200) with every documented field', async () => {
       const query =
         withTypename(`query { proposalRanking(challengeId: "00000000-0000-4000-8000-000000000000", first: 200) {
-        total scoringLocked pageInfo { hasNextPage endCursor }
-        proposals { rank position proposalId title weightedScore vetoed complete reviewerCount
-          criteria { name weight average min max spread stdDev } } } }`);
+        total scoringLocked pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+        edges { cursor node { rank position proposalId title weightedScore vetoed complete reviewerCount
+          criteria { name weight average min max spread stdDev } } } } }`);
       const res = await t.gql.send(query);
       expect(refusedForCost(res)).toBe(false);
       // Anonymous: refused for who asks, not for what it costs.
@@ -169,6 +169,10 @@ describe('API contract: the query-cost limit', () => {
           'proposalRanking',
           'auditEvents',
           'users',
+          'challengeObjections',
+          'challengeVersions',
+          'myReviewAssignments',
+          'technicalFields',
         ]),
       );
     });

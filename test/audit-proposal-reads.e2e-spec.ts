@@ -107,11 +107,10 @@ describe("audit: every read of an SME's proposal content is in the SME's own aud
     expect(list.challengeProposals.edges.map((e) => e.node.id).sort()).toEqual(
       [proposalA, proposalB].sort(),
     );
-    const ranking = await issuerAs.ok<{ proposalRanking: { proposals: { proposalId: string }[] } }>(
-      RANKING,
-      { challengeId: challenge.id },
-    );
-    expect(ranking.proposalRanking.proposals.map((p) => p.proposalId).sort()).toEqual(
+    const ranking = await issuerAs.ok<{
+      proposalRanking: { edges: { node: { proposalId: string } }[] };
+    }>(RANKING, { challengeId: challenge.id });
+    expect(ranking.proposalRanking.edges.map((e) => e.node.proposalId).sort()).toEqual(
       [proposalA, proposalB].sort(),
     );
     // An accepted reviewer under blind review: by id and the list.

@@ -14,7 +14,7 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 
 const AMEND = `mutation($input: AmendChallengeInput!) { amendChallenge(input: $input) { challenge { id version titleZh deadline bounty status } } }`;
 const UPDATE = `mutation($input: UpdateChallengeDraftInput!) { updateChallengeDraft(input: $input) { challenge { id version titleZh } } }`;
-const VERSIONS = `query($id: ID!) { challengeVersions(challengeId: $id) { version changeSummary titleZh deadline bounty description } }`;
+const VERSIONS = `query($id: ID!) { challengeVersions(challengeId: $id) { edges { node { version changeSummary titleZh deadline bounty description } } } }`;
 
 describe('amendments after publication and concurrent edits', () => {
   let t: TestApp;
@@ -62,15 +62,20 @@ describe('amendments after publication and concurrent edits', () => {
       status: 'PUBLISHED',
     });
 
-    const versions = await t.gql.as(sme.owner.token).ok<{
+    const page = await t.gql.as(sme.owner.token).ok<{
       challengeVersions: {
-        version: number;
-        changeSummary: string | null;
-        titleZh: string;
-        bounty: string;
-        description: string | null;
-      }[];
+        edges: {
+          node: {
+            version: number;
+            changeSummary: string | null;
+            titleZh: string;
+            bounty: string;
+            description: string | null;
+          };
+        }[];
+      };
     }>(VERSIONS, { id });
+    const versions = { challengeVersions: page.challengeVersions.edges.map((e) => e.node) };
     expect(
       versions.challengeVersions.map((v) => [v.version, v.changeSummary, v.titleZh, v.bounty]),
     ).toEqual([

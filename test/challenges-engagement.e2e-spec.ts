@@ -62,9 +62,12 @@ describe('terms (NDA), questions and announcements', () => {
       expect(list.text).not.toContain(SECRET);
       const versions = await t.gql
         .as(sme.owner.token)
-        .send(`query($id: ID!) { challengeVersions(challengeId: $id) { version description } }`, {
-          id,
-        });
+        .send(
+          `query($id: ID!) { challengeVersions(challengeId: $id) { edges { node { version description } } } }`,
+          {
+            id,
+          },
+        );
       expect(versions.text).not.toContain(SECRET);
 
       const stale = await t.gql.as(sme.owner.token).fails(ACCEPT, { id, v: 2 });

@@ -13,7 +13,7 @@ import {
 } from './support/factories/index.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
-const MINE = `query($statuses: [ChallengeStatus!], $first: Int, $after: String) { myChallenges(statuses: $statuses, first: $first, after: $after) {
+const MINE = `query($statuses: [ChallengeStatus!], $first: Int, $after: String) { myChallenges(filter: { statuses: $statuses }, first: $first, after: $after) {
   edges { node { id status titleZh unansweredQuestionCount proposalCount viewerIsIssuer } } pageInfo { hasNextPage endCursor } } }`;
 const QUEUE = `query($first: Int, $after: String) { challengeReviewQueue(first: $first, after: $after) { edges { node { id submittedAt issuer { nameZh } } } pageInfo { hasNextPage endCursor } } }`;
 const INVITE = `mutation($c: ID!, $o: ID!) { inviteSmeToChallenge(input: { challengeId: $c, organizationId: $o }) { challenge { id } } }`;
@@ -276,7 +276,7 @@ describe("the issuer's view, the review queue, invitations and eligibility", () 
   it('answers a malformed id as BAD_USER_INPUT naming the argument, like every other id (common/uuid.ts), never as a server error', async () => {
     for (const [query, field] of [
       [`{ challenge(id: "not-a-uuid") { id } }`, 'id'],
-      [`{ challengeVersions(challengeId: "1") { version } }`, 'challengeId'],
+      [`{ challengeVersions(challengeId: "1") { edges { node { version } } } }`, 'challengeId'],
     ]) {
       const res = await t.gql.send(query);
       expect(res.errors?.[0].extensions).toMatchObject({

@@ -158,9 +158,16 @@ describe('challenge lifecycle', () => {
       issuer: { nameZh: issuer.nameZh },
     });
     const versions = await t.gql.ok<{
-      challengeVersions: { version: number; changeSummary: string | null }[];
-    }>(`query($id: ID!) { challengeVersions(challengeId: $id) { version changeSummary } }`, { id });
-    expect(versions.challengeVersions).toEqual([{ version: 3, changeSummary: null }]);
+      challengeVersions: { edges: { node: { version: number; changeSummary: string | null } }[] };
+    }>(
+      `query($id: ID!) { challengeVersions(challengeId: $id) { edges { node { version changeSummary } } } }`,
+      {
+        id,
+      },
+    );
+    expect(versions.challengeVersions.edges.map((e) => e.node)).toEqual([
+      { version: 3, changeSummary: null },
+    ]);
 
     expect(await auditActions(id)).toEqual([
       'CHALLENGE_CREATED',

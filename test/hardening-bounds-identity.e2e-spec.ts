@@ -152,9 +152,10 @@ describe('bounds and identity hygiene', () => {
           });
         }
       }
-      // the walk reaches top-level list arguments and nested list fields
+      // the walk reaches list fields of filters and inputs (no root field takes a list argument directly:
+      // list-narrowing arguments live in a filter input)
       for (const where of [
-        'myChallenges:statuses',
+        'myChallenges:filter.statuses',
         'challenges:filter.statuses',
         'submitProposal:input.content.milestones',
         'assignReviewers:input.reviewerUserIds',
@@ -210,7 +211,7 @@ describe('bounds and identity hygiene', () => {
       const topLevel = await t.gql
         .as(persona.token)
         .send(
-          `query($s: [ChallengeStatus!]) { myChallenges(statuses: $s) { edges { node { id } } } }`,
+          `query($s: [ChallengeStatus!]) { myChallenges(filter: { statuses: $s }) { edges { node { id } } } }`,
           { s: statuses },
         );
       expect(topLevel.errors?.[0].extensions).toMatchObject({

@@ -31,14 +31,14 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 const ACCEPT_TERMS = `mutation($input: AcceptChallengeTermsInput!) { acceptChallengeTerms(input: $input) { challenge { id description descriptionLocked termsAccepted } } }`;
 const CHALLENGE = `query($id: ID!) { challenge(id: $id) { id description descriptionLocked termsAccepted viewerEligibility { eligible reasons } } }`;
 const CHALLENGES = `{ challenges(first: 50) { edges { node { id description descriptionLocked } } } }`;
-const VERSIONS = `query($id: ID!) { challengeVersions(challengeId: $id) { version description } }`;
+const VERSIONS = `query($id: ID!) { challengeVersions(challengeId: $id) { edges { node { version description } } } }`;
 const ENTERPRISE = `query($id: ID!) { enterprise(id: $id) { id challenges(first: 50) { edges { node { id description } } } } }`;
 const INVITE = `mutation($input: InviteSmeToChallengeInput!) { inviteSmeToChallenge(input: $input) { challenge { id } } }`;
 const AMEND = `mutation($input: AmendChallengeInput!) { amendChallenge(input: $input) { challenge { id version proposalCountVisibility proposalCount } } }`;
 const COUNT_FIELD = `query($id: ID!) { challenge(id: $id) { id proposalCountVisibility proposalCount } }`;
 const COUNT_LIST = `{ challenges(first: 50) { edges { node { id proposalCount } } } }`;
 const QUEUE = `query($first: Int, $after: String, $kind: OrganizationKind) {
-  organizationVerificationQueue(first: $first, after: $after, kind: $kind) {
+  organizationVerificationQueue(first: $first, after: $after, filter: { kind: $kind }) {
     edges { cursor node { organizationId kind nameZh creditCode verificationStatus creditCodeHeldByVerified
       creditCodeClashes { organizationId kind nameZh verificationStatus } } }
     pageInfo { hasNextPage endCursor } } }`;
@@ -210,10 +210,10 @@ describe('the NDA gate: only organisations that could answer a challenge accept 
     });
     const versions = await t.gql
       .as(eligibleSme.owner.token)
-      .ok<{ challengeVersions: { description: string | null }[] }>(VERSIONS, {
+      .ok<{ challengeVersions: { edges: { node: { description: string | null } }[] } }>(VERSIONS, {
         id: verifiedOnly.id,
       });
-    expect(versions.challengeVersions.map((v) => v.description)).toContain(AMENDED);
+    expect(versions.challengeVersions.edges.map((e) => e.node.description)).toContain(AMENDED);
     const byId = await t.gql.as(eligibleSme.owner.token).send(CHALLENGE, { id: verifiedOnly.id });
     expect(byId.text).toContain(AMENDED);
     for (const token of [

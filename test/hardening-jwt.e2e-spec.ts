@@ -225,7 +225,7 @@ describe('access tokens: forged, confused, orphaned and malformed ones are refus
       `Bearer ${b64({ alg: 'none' })}.${b64(claims)}.`,
       `Bearer ${'x'.repeat(5000)}`,
     ]) {
-      const res = await raw(token, `{ technicalFields { code } }`);
+      const res = await raw(token, `{ technicalFields { edges { node { code } } } }`);
       expect(res.status).toBe(200);
       expect(res.body.errors).toBeUndefined();
     }

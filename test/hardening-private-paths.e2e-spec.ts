@@ -48,12 +48,12 @@ const CHALLENGE = `query($id: ID!) { challenge(id: $id) { id titleZh description
   questions { id question answer askedByMyOrganization } unansweredQuestionCount } }`;
 const CHALLENGES = `{ challenges(first: 30) { edges { node { id titleZh description issuer { id nameZh } questions { question askedByMyOrganization } } } } }`;
 const FILTERED = `query($org: ID!) { challenges(first: 100, filter: { issuerOrganizationId: $org }) { edges { node { id titleZh } } } }`;
-const VERSIONS = `query($id: ID!) { challengeVersions(challengeId: $id) { version titleZh description } }`;
+const VERSIONS = `query($id: ID!) { challengeVersions(challengeId: $id) { edges { node { version titleZh description } } } }`;
 const MY_AUDIT = `{ myOrganizationAuditEvents(first: 100) { edges { node { action actorUserId actorDisplayName organizationId data reason } } } }`;
 const ASK = `mutation($input: AskChallengeQuestionInput!) { askChallengeQuestion(input: $input) { question { id question askedByMyOrganization } } }`;
 const ANSWER = `mutation($input: AnswerChallengeQuestionInput!) { answerChallengeQuestion(input: $input) { question { id question answer } } }`;
 const ACCEPT_TERMS = `mutation($input: AcceptChallengeTermsInput!) { acceptChallengeTerms(input: $input) { challenge { id description descriptionLocked } } }`;
-const MY_ASSIGNMENTS = `{ myReviewAssignments { id challengeId proposalId reviewerUserId status reason } }`;
+const MY_ASSIGNMENTS = `{ myReviewAssignments { edges { node { id challengeId proposalId reviewerUserId status reason } } } }`;
 
 function expectAbsent(responses: GqlResponse<unknown>[], canaries: string[]) {
   for (const r of responses) {
@@ -321,8 +321,10 @@ describe('every path to private data answers null or NOT_FOUND to callers who ma
         expert2.token,
         outsiderEnterprise.owner.token,
       ]) {
-        const res = await t.gql.as(token).send<{ myReviewAssignments: unknown[] }>(MY_ASSIGNMENTS);
-        expect(res.data?.myReviewAssignments).toEqual([]);
+        const res = await t.gql
+          .as(token)
+          .send<{ myReviewAssignments: { edges: unknown[] } }>(MY_ASSIGNMENTS);
+        expect(res.data?.myReviewAssignments.edges).toEqual([]);
         expectAbsent([res], [assignment1, expert1.id]);
       }
     });

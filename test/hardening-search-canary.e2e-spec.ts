@@ -37,7 +37,7 @@ const SEARCH = `query($search: String!, $orderBy: ChallengeOrderBy) {
 const FACETS = `query($search: String!) { challengeFacets(filter: { search: $search }) { total status { value count } technicalField { value count } } }`;
 const CHALLENGE = `query($id: ID!) { challenge(id: $id) { id titleZh summaryZh description proposalCount statusReason
   questions { question answer } announcements { title body } versions: requirements { name target } } }`;
-const VERSIONS = `query($id: ID!) { challengeVersions(challengeId: $id) { version titleZh summaryZh description changeSummary } }`;
+const VERSIONS = `query($id: ID!) { challengeVersions(challengeId: $id) { edges { node { version titleZh summaryZh description changeSummary } } } }`;
 const ENTERPRISE = `query($id: ID!) { enterprise(id: $id) { id nameZh description challenges(first: 50) { edges { node { id titleZh proposalCount } } } } }`;
 const SME = `query($id: ID!) { sme(id: $id) { id nameZh description capabilityStatement } }`;
 const MY_ORG = `{ myOrganization { kind role enterprise { id description challenges(first: 50) { edges { node { id titleZh } } } } sme { id description capabilityStatement } } }`;
@@ -217,7 +217,7 @@ describe('proposal content never leaks through search, facets, results, organisa
         ],
         [
           token,
-          `query($id: ID!) { proposalRanking(challengeId: $id) { proposals { title } } }`,
+          `query($id: ID!) { proposalRanking(challengeId: $id) { edges { node { title } } } }`,
           { id: challengeId },
         ],
         [token, SHORTLIST, { input: { challengeId, proposalIds: [proposalA] } }],

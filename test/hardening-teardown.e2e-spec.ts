@@ -33,8 +33,8 @@ describe('test databases are dropped only after their connections have closed', 
       await Promise.all([
         t.sql.query('SELECT pg_sleep(0.005)'),
         t.sql.query('SELECT 1'),
-        t.gql.send('{ technicalFields { code } }'),
-        t.gql.send('{ technicalFields { code } }'),
+        t.gql.send('{ technicalFields { edges { node { code } } } }'),
+        t.gql.send('{ technicalFields { edges { node { code } } } }'),
       ]);
       await t.close();
       const { rows } = await t.sql.query('SELECT 1').catch(() => ({ rows: [] }));

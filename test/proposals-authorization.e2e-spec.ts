@@ -23,6 +23,7 @@ import {
   passDeadline,
   type Persona,
   proposalContent,
+  nodes,
   RANKING,
   REVISE,
   SCORE,
@@ -391,10 +392,10 @@ describe('every mutation × (other organisation, anonymous, allowed): the code, 
   it('reviewers see their own assignments; a declined reviewer reads nothing; only members or experts can be assigned', async () => {
     const mine = await t.gql
       .as(reviewer2.token)
-      .ok<{ myReviewAssignments: { status: string; reason: string }[] }>(
-        `query { myReviewAssignments { id challengeId proposalId status reason } }`,
+      .ok<{ myReviewAssignments: { edges: { node: { status: string; reason: string } }[] } }>(
+        `query { myReviewAssignments { edges { node { id challengeId proposalId status reason } } } }`,
       );
-    expect(mine.myReviewAssignments).toEqual([
+    expect(nodes(mine.myReviewAssignments)).toEqual([
       expect.objectContaining({ status: 'DECLINED', reason: 'no time' }),
     ]);
     const read = await t.gql
@@ -557,14 +558,16 @@ describe('concurrency and atomicity', () => {
         spread: number | null;
       }[];
     };
-    const rank = async () =>
-      (
+    const rank = async () => {
+      const page = (
         await t.gql
           .as(issuer.owner.token)
-          .ok<{ proposalRanking: { total: number; proposals: Row[] } }>(RANKING, {
+          .ok<{ proposalRanking: { total: number; edges: { node: Row }[] } }>(RANKING, {
             challengeId: challenge.id,
           })
       ).proposalRanking;
+      return { total: page.total, proposals: nodes(page) };
+    };
     // P0 has 6 and 7 from the two reviewers; P1 has 7 or 9 from the first (whichever concurrent write came last).
     // The second reviewer's score brings P1 to the same 6.5 average.
     const { rows: last } = await t.sql.query(

@@ -20,6 +20,7 @@ import {
   LIST,
   LOCK,
   MY,
+  nodes,
   NOT_SELECTED,
   OBJECT,
   passDeadline,
@@ -346,19 +347,21 @@ describe('a full round: publish → 5 SMEs submit → deadline → review → sh
     const res = await t.gql.as(issuer.owner.token).send<{
       proposalRanking: {
         total: number;
-        proposals: {
-          rank: number | null;
-          proposalId: string;
-          weightedScore: number;
-          vetoed: boolean;
-          complete: boolean;
-          reviewerCount: number;
-          criteria: { average: number; spread: number; stdDev: number }[];
+        edges: {
+          node: {
+            rank: number | null;
+            proposalId: string;
+            weightedScore: number;
+            vetoed: boolean;
+            complete: boolean;
+            reviewerCount: number;
+            criteria: { average: number; spread: number; stdDev: number }[];
+          };
         }[];
       };
     }>(RANKING, { challengeId: challenge.id });
     expect(res.errors).toBeUndefined();
-    const ranking = res.data!.proposalRanking;
+    const ranking = { ...res.data!.proposalRanking, proposals: nodes(res.data!.proposalRanking) };
     expect(ranking.total).toBe(4);
     expect(ranking.proposals.map((p) => p.proposalId)).toEqual([
       proposals[1].id,
@@ -382,24 +385,36 @@ describe('a full round: publish → 5 SMEs submit → deadline → review → sh
   });
 
   it('pages the ranking by position: the pages joined are the whole list, each read audited with its own proposals only', async () => {
+    type Row = { proposalId: string; rank: number | null; position: number };
     type Page = {
       proposalRanking: {
         total: number;
-        pageInfo: { hasNextPage: boolean; endCursor: string | null };
-        proposals: { proposalId: string; rank: number | null; position: number }[];
+        pageInfo: {
+          hasNextPage: boolean;
+          hasPreviousPage: boolean;
+          startCursor: string | null;
+          endCursor: string | null;
+        };
+        edges: { cursor: string; node: Row }[];
       };
     };
-    const whole = (
+    const wholePage = (
       await t.gql.as(issuer.owner.token).ok<Page>(RANKING, { challengeId: challenge.id })
     ).proposalRanking;
-    expect(whole.pageInfo).toEqual({ hasNextPage: false, endCursor: expect.any(String) });
+    const whole = { ...wholePage, proposals: nodes(wholePage) };
+    expect(whole.pageInfo).toEqual({
+      hasNextPage: false,
+      hasPreviousPage: false,
+      startCursor: wholePage.edges[0].cursor,
+      endCursor: wholePage.edges[3].cursor,
+    });
     expect(whole.proposals.map((p) => p.position)).toEqual([1, 2, 3, 4]);
     const before = (
       await t.sql.query(
         `SELECT count(*)::int AS n FROM audit_events WHERE action = 'PROPOSAL_CONTENT_READ'`,
       )
     ).rows[0].n;
-    const paged: Page['proposalRanking']['proposals'] = [];
+    const paged: Row[] = [];
     let after: string | null = null;
     for (let i = 0; i < 3; i += 1) {
       const page: Page['proposalRanking'] = (
@@ -408,7 +423,9 @@ describe('a full round: publish → 5 SMEs submit → deadline → review → sh
           .ok<Page>(RANKING, { challengeId: challenge.id, first: 3, after })
       ).proposalRanking;
       expect(page.total).toBe(4);
-      paged.push(...page.proposals);
+      expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
+      expect(page.pageInfo.startCursor).toBe(page.edges[0].cursor);
+      paged.push(...nodes(page));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }
@@ -469,8 +486,20 @@ describe('a full round: publish → 5 SMEs submit → deadline → review → sh
     ).proposalRanking;
     expect(end).toMatchObject({
       total: 4,
-      proposals: [],
-      pageInfo: { hasNextPage: false, endCursor: null },
+      edges: [],
+      pageInfo: { hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null },
+    });
+    // Every edge's cursor is a place to continue from, not only the endCursor.
+    const fromSecond = (
+      await t.gql
+        .as(issuer.owner.token)
+        .ok<Page>(RANKING, { challengeId: challenge.id, after: wholePage.edges[1].cursor })
+    ).proposalRanking;
+    expect(nodes(fromSecond).map((p) => p.position)).toEqual([3, 4]);
+    expect(fromSecond.pageInfo).toMatchObject({
+      hasNextPage: false,
+      hasPreviousPage: true,
+      startCursor: wholePage.edges[2].cursor,
     });
     for (const bad of [
       'not-a-cursor',
@@ -602,6 +631,44 @@ describe('a full round: publish → 5 SMEs submit → deadline → review → sh
         input: { proposalId: proposals[1].id, reason: '该方案的能量密度数据与公开资料不符' },
       });
     expect(filed.fileObjection.objection.status).toBe('FILED');
+    // challengeObjections is a connection, oldest first; others than the issuer and admins see none.
+    // Four more objections, copies arranged in SQL a millisecond apart, make pages of two.
+    await t.sql.query(
+      `INSERT INTO objections (publicity_id, challenge_id, proposal_id, filed_by_organization_id, filed_by, reason, created_at)
+       SELECT publicity_id, challenge_id, proposal_id, filed_by_organization_id, filed_by, reason || ' #' || n,
+              created_at + make_interval(secs => n / 1000.0)
+         FROM objections, generate_series(1, 4) n WHERE id = $1`,
+      [filed.fileObjection.objection.id],
+    );
+    type ObjectionPage = {
+      challengeObjections: {
+        edges: { cursor: string; node: { id: string; reason: string } }[];
+        pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
+      };
+    };
+    const OBJECTIONS = `query($id: ID!, $first: Int, $after: String) { challengeObjections(challengeId: $id, first: $first, after: $after) {
+      edges { cursor node { id reason } } pageInfo { hasNextPage hasPreviousPage endCursor } } }`;
+    const reasons: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 5; i += 1) {
+      const page: ObjectionPage = await t.gql
+        .as(issuer.owner.token)
+        .ok<ObjectionPage>(OBJECTIONS, { id: challenge.id, first: 2, after });
+      expect(page.challengeObjections.pageInfo.hasPreviousPage).toBe(after !== null);
+      reasons.push(...page.challengeObjections.edges.map((e) => e.node.reason));
+      if (!page.challengeObjections.pageInfo.hasNextPage) break;
+      after = page.challengeObjections.pageInfo.endCursor;
+    }
+    const reason = '该方案的能量密度数据与公开资料不符';
+    expect(reasons).toEqual([reason, ...[1, 2, 3, 4].map((n) => `${reason} #${n}`)]);
+    const outsider = await t.gql
+      .as(objector.owner.token)
+      .ok<ObjectionPage>(OBJECTIONS, { id: challenge.id });
+    expect(outsider.challengeObjections.edges).toEqual([]);
+    await t.sql.query(`DELETE FROM objections WHERE challenge_id = $1 AND id <> $2`, [
+      challenge.id,
+      filed.fileObjection.objection.id,
+    ]);
     await endPublicity(t, challenge.id);
     // A pending objection holds the award.
     expect(

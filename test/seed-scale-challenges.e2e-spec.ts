@@ -140,19 +140,20 @@ describe('scale data: challenges and proposals', () => {
     const mine = await t.gql
       .as(enterprise.token)
       .ok<{ myChallenges: { edges: { node: { id: string; proposalCount: number } }[] } }>(
-        `{ myChallenges(first: 100, statuses: [CLOSED]) { edges { node { id proposalCount } } } }`,
+        `{ myChallenges(first: 100, filter: { statuses: [CLOSED] }) { edges { node { id proposalCount } } } }`,
       );
     expect(mine.myChallenges.edges).toHaveLength(1);
     const ranked = mine.myChallenges.edges[0].node;
     const ranking = await t.gql.as(enterprise.token).ok<{
       proposalRanking: {
         total: number;
-        proposals: { rank: number | null; reviewerCount: number }[];
+        edges: { node: { rank: number | null; reviewerCount: number } }[];
       };
-    }>(`query($id: ID!) { proposalRanking(challengeId: $id, first: 200) { total proposals { rank reviewerCount } } }`, { id: ranked.id });
+    }>(`query($id: ID!) { proposalRanking(challengeId: $id, first: 200) { total edges { node { rank reviewerCount } } } }`, { id: ranked.id });
     expect(ranking.proposalRanking.total).toBe(ranked.proposalCount);
-    expect(ranking.proposalRanking.proposals.filter((p) => p.rank === 1).length).toBeGreaterThan(0);
-    expect(ranking.proposalRanking.proposals.every((p) => p.reviewerCount >= 2)).toBe(true);
+    const rankedRows = ranking.proposalRanking.edges.map((e) => e.node);
+    expect(rankedRows.filter((p) => p.rank === 1).length).toBeGreaterThan(0);
+    expect(rankedRows.every((p) => p.reviewerCount >= 2)).toBe(true);
 
     const submitter = await login(t, ALL_PERSONAS[SUBMITTERS[0]].email, BENCH_PASSWORD);
     const open = await t.gql.as(submitter.token).ok<{

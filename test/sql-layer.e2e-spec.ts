@@ -49,9 +49,13 @@ describe('the SQL layer through the API', () => {
       .as(admin.token)
       .fails(ADD_FIELD, { input: { code: 'SQLX', nameZh: '再', nameEn: 'Again' } });
     expect(taken.extensions?.code).toBe('CONFLICT');
-    const list = await t.gql.ok<{ technicalFields: { code: string; parentCode: string | null }[] }>(
-      `{ technicalFields { ...F } } ${FIELD}`,
-    );
+    const list = {
+      technicalFields: (
+        await t.gql.ok<{
+          technicalFields: { edges: { node: { code: string; parentCode: string | null } }[] };
+        }>(`{ technicalFields(first: 100) { edges { node { ...F } } } } ${FIELD}`)
+      ).technicalFields.edges.map((e) => e.node),
+    };
     const ours = list.technicalFields.filter((f) => f.code.startsWith('SQLX'));
     expect(ours).toEqual([
       { code: 'SQLX', parentCode: null, nameZh: '测试领域', nameEn: 'Test field' },

@@ -3,21 +3,23 @@ import type { Scenario } from './scenario.js';
 interface Ranking {
   total: number;
   pageInfo: { hasNextPage: boolean };
-  proposals: {
-    rank: number | null;
-    position: number;
-    proposalId: string;
-    weightedScore: number | null;
-    vetoed: boolean;
-    reviewerCount: number;
-    criteria: { average: number | null }[];
+  edges: {
+    node: {
+      rank: number | null;
+      position: number;
+      proposalId: string;
+      weightedScore: number | null;
+      vetoed: boolean;
+      reviewerCount: number;
+      criteria: { average: number | null }[];
+    };
   }[];
 }
 
 const RANKING = `query($id: ID!, $first: Int) { proposalRanking(challengeId: $id, first: $first) {
   challengeId total scoringLocked pageInfo { hasNextPage endCursor }
-  proposals { rank position proposalId status title organization { id nameZh } quotedPriceFen weightedScore vetoed complete reviewerCount
-              criteria { criterionId name weight veto reviewerCount average min max spread stdDev } } } }`;
+  edges { cursor node { rank position proposalId status title organization { id nameZh } quotedPriceFen weightedScore vetoed complete reviewerCount
+              criteria { criterionId name weight veto reviewerCount average min max spread stdDev } } } } }`;
 
 /** `enterprise@`'s seeded challenge past the deadline with the most proposals (200, all scored by 3 reviewers, one recusal). */
 async function rankedChallenge(
@@ -25,7 +27,7 @@ async function rankedChallenge(
 ): Promise<{ id: string; token: string }> {
   const token = await ctx.tokenOf('enterprise');
   const mine = await ctx.graphql(
-    `{ myChallenges(first: 100, statuses: [CLOSED]) { edges { node { id proposalCount } } } }`,
+    `{ myChallenges(first: 100, filter: { statuses: [CLOSED] }) { edges { node { id proposalCount } } } }`,
     undefined,
     token,
   );
@@ -45,13 +47,14 @@ async function rankedChallenge(
 function verifyPage(size: number) {
   return (data: Record<string, unknown>): boolean => {
     const r = data.proposalRanking as Ranking | undefined;
+    const proposals = r?.edges.map((e) => e.node) ?? [];
     return (
       !!r &&
       r.total >= 100 &&
-      r.proposals.length === Math.min(size, r.total) &&
+      proposals.length === Math.min(size, r.total) &&
       r.pageInfo.hasNextPage === r.total > size &&
-      r.proposals[0].rank === 1 &&
-      r.proposals.every(
+      proposals[0].rank === 1 &&
+      proposals.every(
         (p, i) => p.position === i + 1 && p.reviewerCount >= 2 && p.criteria.length >= 3,
       )
     );

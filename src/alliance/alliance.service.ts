@@ -199,6 +199,7 @@ export class AllianceService {
       first,
       (r) => encodeCursor([r.tier, r.admittedAt.toISOString(), r.id]),
       (r) => r.member,
+      args.after,
     );
   }
 
@@ -222,6 +223,7 @@ export class AllianceService {
       first,
       (r) => encodeCursor([r.appliedAt.toISOString(), r.id]),
       (r) => r,
+      args.after,
     );
   }
 

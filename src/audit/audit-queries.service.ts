@@ -8,6 +8,7 @@ import {
   decodeCursor,
   encodeCursor,
   pageSize,
+  pageInfoOf,
   toConnection,
 } from '../common/pagination/connection.js';
 import { verifyAuditChain } from './audit-chain.js';
@@ -44,8 +45,7 @@ export class AuditQueriesService {
 
   /** Events about the actor's organisation; an empty list outside one. */
   async mine(actor: Actor, args: ConnectionArgs): Promise<ConnectionShape<AuditEventType>> {
-    if (!actor.organization)
-      return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
+    if (!actor.organization) return { edges: [], pageInfo: pageInfoOf([], false, args.after) };
     // Who acted is shown only when it is one of the organisation's own members or a platform admin: the
     // staff of an (anonymous) issuer or the reviewers who read or decided on an SME's proposal stay unnamed.
     const actorShown = `(EXISTS (SELECT 1 FROM organization_members m WHERE m.user_id = e.actor_user_id AND m.organization_id = $2)
@@ -101,6 +101,7 @@ export class AuditQueriesService {
       first,
       (r) => encodeCursor([r.seq]),
       (r) => r,
+      args.after,
     );
   }
 }

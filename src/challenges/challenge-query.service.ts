@@ -3,7 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { ForbiddenError, NotFoundError, UserInputError } from '../common/errors.js';
-import { ConnectionShape, pageSize, toConnection } from '../common/pagination/connection.js';
+import {
+  ConnectionArgs,
+  ConnectionShape,
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+  toConnection,
+} from '../common/pagination/connection.js';
 import { assertUuid } from '../common/uuid.js';
 import {
   buildChallengeListQuery,
@@ -21,7 +28,12 @@ import {
   findVisibleChallenge,
   VisibleChallenge,
 } from './challenges.queries.js';
-import { ChallengeFacetsArgs, ChallengesArgs, MyChallengesArgs } from './dto/challenge.inputs.js';
+import {
+  ChallengeFacetsArgs,
+  ChallengesArgs,
+  ChallengeVersionsArgs,
+  MyChallengesArgs,
+} from './dto/challenge.inputs.js';
 import { ChallengeFacets, ChallengeVersion, FacetCount } from './dto/challenge.types.js';
 
 export type { VisibleChallenge };
@@ -53,7 +65,7 @@ export class ChallengeQueryService {
       );
     return this.runList(
       actor,
-      { first: args.first, after: args.after, filter: { statuses: args.statuses } },
+      { first: args.first, after: args.after, filter: { statuses: args.filter?.statuses } },
       { kind: 'issuer', organizationId: actor.organization.id },
       fields,
     );
@@ -62,7 +74,7 @@ export class ChallengeQueryService {
   /** The admins' review queue: PENDING_REVIEW, oldest submission first. */
   async reviewQueue(
     actor: Actor,
-    args: MyChallengesArgs,
+    args: ConnectionArgs,
     fields?: Set<string>,
   ): Promise<ConnectionShape<ChallengeNode>> {
     return this.runList(
@@ -102,6 +114,7 @@ export class ChallengeQueryService {
       first,
       (row) => listCursor(query.ordering, row.sortKey, row.node.id),
       (row) => row.node,
+      args.after,
     );
   }
 
@@ -149,10 +162,27 @@ export class ChallengeQueryService {
   }
 
   /** The public versions of a challenge, newest first; the description only where the viewer may read it now. */
-  async versions(actor: Actor | null, challengeId: string): Promise<ChallengeVersion[]> {
-    assertUuid(challengeId, 'challengeId');
-    const versions = await challengeVersions(this.dataSource, viewerOf(actor), challengeId);
+  async versions(
+    actor: Actor | null,
+    args: ChallengeVersionsArgs,
+  ): Promise<ConnectionShape<ChallengeVersion>> {
+    assertUuid(args.challengeId, 'challengeId');
+    const first = pageSize(args);
+    const after = args.after ? String(decodeCursor(args.after, ['bigint'])[0]) : null;
+    const versions = await challengeVersions(
+      this.dataSource,
+      viewerOf(actor),
+      args.challengeId,
+      first + 1,
+      after,
+    );
     if (!versions) throw new NotFoundError('Challenge');
-    return versions;
+    return toConnection(
+      versions,
+      first,
+      (v) => encodeCursor([String(v.version)]),
+      (v) => v,
+      args.after,
+    );
   }
 }

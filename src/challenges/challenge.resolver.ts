@@ -14,6 +14,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { requestedFields } from './requested-fields.js';
 import { Access, AccessRule, CurrentActor } from '../common/auth/access.decorator.js';
 import type { Actor } from '../common/auth/actor.js';
+import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
 import { ChallengeContentService } from './challenge-content.service.js';
 import { ChallengeEngagementService } from './challenge-engagement.service.js';
 import { ChallengeLifecycleService } from './challenge-lifecycle.service.js';
@@ -30,6 +31,7 @@ import {
   ChallengeFacetsArgs,
   ChallengeIdInput,
   ChallengesArgs,
+  ChallengeVersionsArgs,
   CreateChallengeInput,
   InviteSmeToChallengeInput,
   MyChallengesArgs,
@@ -53,6 +55,7 @@ import {
   ChallengeType,
   ChallengeVersion,
   CreateChallengePayload,
+  ChallengeVersionConnection,
   EvaluationCriterion,
   InviteSmeToChallengePayload,
   PublishChallengeAnnouncementPayload,
@@ -110,15 +113,15 @@ export class ChallengeResolver {
     return this.queries.get(actor, id);
   }
 
-  @Query(() => [ChallengeVersion], {
+  @Query(() => ChallengeVersionConnection, {
     description: 'The public versions of a challenge, newest first.',
   })
   @Access(AccessRule.PUBLIC)
   challengeVersions(
     @CurrentActor() actor: Actor | null,
-    @ArgsDecorator('challengeId', { type: () => ID }) challengeId: string,
-  ): Promise<ChallengeVersion[]> {
-    return this.queries.versions(actor, challengeId);
+    @Args() args: ChallengeVersionsArgs,
+  ): Promise<ConnectionShape<ChallengeVersion>> {
+    return this.queries.versions(actor, args);
   }
 
   @Query(() => ChallengeConnection, {
@@ -139,7 +142,7 @@ export class ChallengeResolver {
   @Access(AccessRule.ADMIN)
   challengeReviewQueue(
     @CurrentActor() actor: Actor,
-    @Args() args: MyChallengesArgs,
+    @Args() args: ConnectionArgs,
     @Info() info: GraphQLResolveInfo,
   ) {
     return this.queries.reviewQueue(actor, args, requestedFields(info, ['edges', 'node']));

@@ -180,12 +180,18 @@ export async function challengeVersions(
   target: SqlTarget,
   viewer: Viewer,
   challengeId: string,
+  limit: number,
+  afterVersion: string | null,
 ): Promise<ChallengeVersion[] | undefined> {
   const p = new SqlParams();
+  // The page is a LATERAL subquery so that a visible challenge with no (more) versions still answers one row.
   const rows = await queryRows(
     target,
     `SELECT v.version, v.change_summary, v.created_at, v.snapshot, ${descriptionShownSql(viewer, p)} AS description_shown, TRUE AS visible
-         FROM challenges c LEFT JOIN challenge_versions v ON v.challenge_id = c.id
+         FROM challenges c
+         LEFT JOIN LATERAL (SELECT * FROM challenge_versions x
+                             WHERE x.challenge_id = c.id AND (${p.add(afterVersion)}::bigint IS NULL OR x.version < ${p.add(afterVersion)}::bigint)
+                             ORDER BY x.version DESC LIMIT ${p.add(limit)}) v ON TRUE
         WHERE c.id = ${p.add(challengeId)}::uuid AND ${visibleSql(viewer, p)}
         ORDER BY v.version DESC`,
     p.values,

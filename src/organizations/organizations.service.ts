@@ -399,7 +399,7 @@ export class OrganizationsService {
     const first = pageSize(args);
     const after = args.after ? decodeCursor(args.after, ['timestamp', 'uuid']) : null;
     const rows = await verificationQueuePage(this.dataSource, first + 1, {
-      kind: args.kind,
+      kind: args.filter?.kind,
       after,
     });
     return toConnection(
@@ -407,6 +407,7 @@ export class OrganizationsService {
       first,
       (r) => encodeCursor([r.createdAt.toISOString(), r.organizationId]),
       (r) => r,
+      args.after,
     );
   }
 

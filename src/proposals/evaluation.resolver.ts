@@ -1,12 +1,13 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Access, AccessRule, CurrentActor } from '../common/auth/access.decorator.js';
 import type { Actor } from '../common/auth/actor.js';
 import { ProposalDecisionService } from './proposal-decision.service.js';
 import { ProposalQueryService } from './proposal-query.service.js';
 import { ProposalReviewService } from './proposal-review.service.js';
-import { uuidArg } from './proposals.resolver.js';
+import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
 import {
   AssignReviewersInput,
+  ChallengeObjectionsArgs,
   LockScoringInput,
   CloseChallengeAsFailedInput,
   DeclineReviewAssignmentInput,
@@ -29,8 +30,10 @@ import {
   LockScoringPayload,
   MarkNotSelectedPayload,
   Objection,
-  ProposalRanking,
+  ObjectionConnection,
+  ProposalRankingConnection,
   ReviewAssignment,
+  ReviewAssignmentConnection,
   SelectWinnersPayload,
   ShortlistProposalsPayload,
   SubmitScoresPayload,
@@ -170,31 +173,37 @@ export class EvaluationResolver {
     return { challenge: await this.decision.closeAsFailed(actor, input) };
   }
 
-  @Query(() => ProposalRanking, {
+  @Query(() => ProposalRankingConnection, {
     description: 'The issuer’s ranked proposals with weighted scores, vetoes and reviewer spread.',
   })
   @Access(AccessRule.AUTHENTICATED)
   proposalRanking(
     @CurrentActor() actor: Actor,
     @Args() args: ProposalRankingArgs,
-  ): Promise<ProposalRanking> {
+  ): Promise<ProposalRankingConnection> {
     return this.query.ranking(actor, args);
   }
 
-  @Query(() => [ReviewAssignment], { description: 'The caller’s review invitations and recusals.' })
+  @Query(() => ReviewAssignmentConnection, {
+    description: 'The caller’s review invitations and recusals, newest first.',
+  })
   @Access(AccessRule.AUTHENTICATED)
-  myReviewAssignments(@CurrentActor() actor: Actor): Promise<ReviewAssignment[]> {
-    return this.query.myReviewAssignments(actor);
+  myReviewAssignments(
+    @CurrentActor() actor: Actor,
+    @Args() args: ConnectionArgs,
+  ): Promise<ConnectionShape<ReviewAssignment>> {
+    return this.query.myReviewAssignments(actor, args);
   }
 
-  @Query(() => [Objection], {
-    description: 'Objections to a challenge’s winners (its issuer and platform admins).',
+  @Query(() => ObjectionConnection, {
+    description:
+      'Objections to a challenge’s winners, oldest first (its issuer and platform admins; empty for others).',
   })
   @Access(AccessRule.AUTHENTICATED)
   challengeObjections(
     @CurrentActor() actor: Actor,
-    @Args('challengeId', { type: () => ID }, uuidArg('challengeId')) challengeId: string,
-  ): Promise<Objection[]> {
-    return this.decision.challengeObjections(actor, challengeId);
+    @Args() args: ChallengeObjectionsArgs,
+  ): Promise<ConnectionShape<Objection>> {
+    return this.decision.challengeObjections(actor, args);
   }
 }

@@ -358,14 +358,18 @@ export function challengeObjectionList(
   challengeId: string,
   organizationId: string | null,
   admin: boolean,
+  limit: number,
+  after: readonly [string, string] | null,
 ): Promise<Objection[]> {
   return queryRows(
     target,
     `SELECT ${OBJECTION_COLUMNS.split(', ')
       .map((c) => `ob.${c}`)
       .join(', ')} FROM objections ob JOIN challenges c ON c.id = ob.challenge_id
-        WHERE ob.challenge_id = $1 AND (c.issuer_organization_id = $2::uuid OR $3) ORDER BY ob.created_at, ob.id LIMIT 500`,
-    [challengeId, organizationId, admin],
+        WHERE ob.challenge_id = $1 AND (c.issuer_organization_id = $2::uuid OR $3)
+          AND ($5::timestamptz IS NULL OR (ob.created_at, ob.id) > ($5::timestamptz, $6::uuid))
+        ORDER BY ob.created_at, ob.id LIMIT $4`,
+    [challengeId, organizationId, admin, limit, after?.[0] ?? null, after?.[1] ?? null],
     toObjection,
   );
 }

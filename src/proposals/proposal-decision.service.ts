@@ -4,6 +4,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/index.js';
 import type { Actor } from '../common/auth/actor.js';
+import {
+  ConnectionShape,
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+  toConnection,
+} from '../common/pagination/connection.js';
 import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from '../common/errors.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -27,6 +34,7 @@ import {
   MarkNotSelectedInput,
   SelectWinnersInput,
   ShortlistProposalsInput,
+  ChallengeObjectionsArgs,
 } from './dto/proposal.inputs.js';
 import {
   ChallengeStatusChange,
@@ -378,13 +386,29 @@ export class ProposalDecisionService {
     });
   }
 
-  /** The objections of a challenge, for its issuer and platform admins. */
-  async challengeObjections(actor: Actor, challengeId: string): Promise<Objection[]> {
-    return challengeObjectionList(
+  /** The objections of a challenge, oldest first, for its issuer and platform admins (empty for others). */
+  async challengeObjections(
+    actor: Actor,
+    args: ChallengeObjectionsArgs,
+  ): Promise<ConnectionShape<Objection>> {
+    const first = pageSize(args);
+    const after = args.after
+      ? (decodeCursor(args.after, ['timestamp', 'uuid']) as [string, string])
+      : null;
+    const rows = await challengeObjectionList(
       this.dataSource,
-      challengeId,
+      args.challengeId,
       actor.organization?.id ?? null,
       actor.platformRoles.includes('ADMIN'),
+      first + 1,
+      after,
+    );
+    return toConnection(
+      rows,
+      first,
+      (r) => encodeCursor([r.createdAt.toISOString(), r.id]),
+      (r) => r,
+      args.after,
     );
   }
 

@@ -10,6 +10,7 @@ import {
   decodeCursor,
   encodeCursor,
   pageSize,
+  pageInfoOf,
   toConnection,
 } from '../common/pagination/connection.js';
 import type { ConnectionArgs } from '../common/pagination/connection.js';
@@ -40,7 +41,7 @@ import {
   ChallengeResult,
   MyProposal,
   Proposal,
-  ProposalRanking,
+  ProposalRankingConnection,
   ReviewAssignment,
 } from './dto/proposal.types.js';
 import { ProposalStatus } from './proposal.entities.js';
@@ -171,6 +172,7 @@ export class ProposalQueryService {
           proposal.id,
         ]),
       (r) => r.proposal,
+      args.after,
     );
   }
 
@@ -247,6 +249,7 @@ export class ProposalQueryService {
         first,
         () => '',
         (x: MyProposal) => x,
+        args.after,
       );
     const after = args.after ? decodeCursor(args.after, ['timestamp', 'uuid']) : null;
     const rows = await myProposalsPage(
@@ -261,6 +264,7 @@ export class ProposalQueryService {
       first,
       (r) => encodeCursor([r.createdAt.toISOString(), r.item.id]),
       (r) => r.item,
+      args.after,
     );
   }
 
@@ -274,7 +278,7 @@ export class ProposalQueryService {
    * statement records the read of the page (AuditService.contentReadSql, the event recordRead would append), so
    * its content is answered only once the event is in the chain, with one round trip less.
    */
-  async ranking(actor: Actor, args: ProposalRankingArgs): Promise<ProposalRanking> {
+  async ranking(actor: Actor, args: ProposalRankingArgs): Promise<ProposalRankingConnection> {
     const first = args.first ?? RANKING_PAGE_DEFAULT;
     const after = args.after ? String(decodeCursor(args.after, [['RANKING'], 'bigint'])[1]) : '0';
     const manager = this.dataSource.manager;
@@ -309,23 +313,36 @@ export class ProposalQueryService {
     if (page.some((r) => r.organizationId !== actor.organization?.id) && rows[0].readEvents !== 1) {
       throw new Error('proposalRanking: the read of the page was not recorded');
     }
+    const edges = page.map((r) => ({
+      cursor: encodeCursor(['RANKING', String(r.entry.position)]),
+      node: r.entry,
+    }));
     return {
       challengeId: args.challengeId,
       total,
       scoringLocked: locked,
-      pageInfo: {
-        hasNextPage,
-        endCursor: page.length
-          ? encodeCursor(['RANKING', String(page[page.length - 1].entry.position)])
-          : null,
-      },
-      proposals: page.map((r) => r.entry),
+      edges,
+      pageInfo: pageInfoOf(edges, hasNextPage, args.after),
     };
   }
 
-  /** The signed-in user's review invitations (challenge level) and recusals. */
-  async myReviewAssignments(actor: Actor): Promise<ReviewAssignment[]> {
-    return reviewAssignmentsOf(this.dataSource, actor.userId);
+  /** The signed-in user's review invitations (challenge level) and recusals, newest first. */
+  async myReviewAssignments(
+    actor: Actor,
+    args: ConnectionArgs,
+  ): Promise<ConnectionShape<ReviewAssignment>> {
+    const first = pageSize(args);
+    const after = args.after
+      ? (decodeCursor(args.after, ['timestamp', 'uuid']) as [string, string])
+      : null;
+    const rows = await reviewAssignmentsOf(this.dataSource, actor.userId, first + 1, after);
+    return toConnection(
+      rows,
+      first,
+      (r) => encodeCursor([r.createdAt.toISOString(), r.id]),
+      (r) => r,
+      args.after,
+    );
   }
 
   /** 公示: public once the challenge is IN_PUBLICITY or AWARDED: winner names, proposal titles, awards. */

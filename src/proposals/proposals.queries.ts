@@ -357,16 +357,23 @@ export function toReviewAssignment(r: SqlRow): ReviewAssignment {
   };
 }
 
-/** The user's review invitations and recusals, newest first (at most 500). */
+/**
+ * One page of the user's review invitations and recusals, newest first (keyset on created_at, id, both
+ * descending: the index on reviewer_user_id, created_at, id read backwards), `limit` rows after `after`.
+ */
 export function reviewAssignmentsOf(
   target: SqlTarget,
   userId: string,
+  limit: number,
+  after: readonly [string, string] | null,
 ): Promise<ReviewAssignment[]> {
   return queryRows(
     target,
     `SELECT id, challenge_id, proposal_id, reviewer_user_id, status, reason, created_at FROM review_assignments
-        WHERE reviewer_user_id = $1 ORDER BY created_at DESC, id LIMIT 500`,
-    [userId],
+        WHERE reviewer_user_id = $1
+          AND ($3::timestamptz IS NULL OR (created_at, id) < ($3::timestamptz, $4::uuid))
+        ORDER BY created_at DESC, id DESC LIMIT $2`,
+    [userId, limit, after?.[0] ?? null, after?.[1] ?? null],
     toReviewAssignment,
   );
 }

@@ -24,11 +24,17 @@ export const toTechnicalFieldJson = (f: SqlRow): TechnicalFieldType => ({
   nameEn: str(f, 'nameEn'),
 });
 
-export function listTechnicalFields(target: SqlTarget): Promise<TechnicalFieldType[]> {
+/** One page of the taxonomy ordered by code (parents before their children): `limit` fields after the code `after`. */
+export function listTechnicalFields(
+  target: SqlTarget,
+  limit: number,
+  after: string | null,
+): Promise<TechnicalFieldType[]> {
   return queryRows(
     target,
-    `SELECT code, parent_code, name_zh, name_en FROM technical_fields ORDER BY code`,
-    [],
+    `SELECT code, parent_code, name_zh, name_en FROM technical_fields
+      WHERE $2::text IS NULL OR code > $2::text ORDER BY code LIMIT $1`,
+    [limit, after],
     toTechnicalFieldType,
   );
 }

@@ -2,19 +2,25 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Access, AccessRule, CurrentActor } from '../common/auth/access.decorator.js';
 import type { Actor } from '../common/auth/actor.js';
 import { AddTechnicalFieldInput } from './dto/technical-field.inputs.js';
-import { AddTechnicalFieldPayload, TechnicalFieldType } from './dto/technical-field.types.js';
+import {
+  AddTechnicalFieldPayload,
+  TechnicalFieldConnection,
+  TechnicalFieldType,
+} from './dto/technical-field.types.js';
+import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
 import { TechnicalFieldsService } from './technical-fields.service.js';
 
 @Resolver(() => TechnicalFieldType)
 export class TechnicalFieldsResolver {
   constructor(private readonly service: TechnicalFieldsService) {}
 
-  @Query(() => [TechnicalFieldType], {
-    description: 'The controlled taxonomy of technical fields (bilingual), ordered by code.',
+  @Query(() => TechnicalFieldConnection, {
+    description:
+      'The controlled taxonomy of technical fields (bilingual), ordered by code (parents before their children).',
   })
   @Access(AccessRule.PUBLIC)
-  technicalFields(): Promise<TechnicalFieldType[]> {
-    return this.service.list();
+  technicalFields(@Args() args: ConnectionArgs): Promise<ConnectionShape<TechnicalFieldType>> {
+    return this.service.list(args);
   }
 
   @Mutation(() => AddTechnicalFieldPayload, {

@@ -4,6 +4,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/index.js';
 import type { Actor } from '../common/auth/actor.js';
 import { ConflictError, UserInputError } from '../common/errors.js';
+import {
+  ConnectionArgs,
+  ConnectionShape,
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+  toConnection,
+} from '../common/pagination/connection.js';
 import { uniqueViolation } from '../database/pg-errors.js';
 import { AddTechnicalFieldInput } from './dto/technical-field.inputs.js';
 import { AddTechnicalFieldPayload, TechnicalFieldType } from './dto/technical-field.types.js';
@@ -13,7 +21,7 @@ import {
   listTechnicalFields,
   lockTechnicalField,
 } from './technical-fields.queries.js';
-import { parentCodeOf } from './technical-field-codes.js';
+import { parentCodeOf, TECHNICAL_FIELD_CODE } from './technical-field-codes.js';
 
 @Injectable()
 export class TechnicalFieldsService {
@@ -22,9 +30,18 @@ export class TechnicalFieldsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** The whole taxonomy, parents before their children (ordered by code). */
-  async list(): Promise<TechnicalFieldType[]> {
-    return listTechnicalFields(this.dataSource);
+  /** The taxonomy a page at a time, parents before their children (ordered by code). */
+  async list(args: ConnectionArgs): Promise<ConnectionShape<TechnicalFieldType>> {
+    const first = pageSize(args);
+    const after = args.after ? String(decodeCursor(args.after, [TECHNICAL_FIELD_CODE])[0]) : null;
+    const rows = await listTechnicalFields(this.dataSource, first + 1, after);
+    return toConnection(
+      rows,
+      first,
+      (r) => encodeCursor([r.code]),
+      (r) => r,
+      args.after,
+    );
   }
 
   async add(actor: Actor, input: AddTechnicalFieldInput): Promise<AddTechnicalFieldPayload> {

@@ -54,6 +54,7 @@ export class UsersService {
       first,
       (u) => encodeCursor([u.createdAt.toISOString(), u.id]),
       toUserType,
+      args.after,
     );
   }
 

@@ -648,15 +648,33 @@ export class ChallengeFacetsArgs {
   filter?: ChallengeFilterInput;
 }
 
-@ArgsType()
-export class MyChallengesArgs extends ConnectionArgs {
+@InputType()
+export class MyChallengesFilterInput {
   @Field(() => [ChallengeStatus], {
-    description: 'Only challenges in these statuses; all when omitted.',
     nullable: true,
+    description:
+      'Only challenges in one of these states (the effective state); every state when omitted.',
   })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(Object.keys(ChallengeStatus).length)
   @IsEnum(ChallengeStatus, { each: true })
   statuses?: ChallengeStatus[];
+}
+
+@ArgsType()
+export class MyChallengesArgs extends ConnectionArgs {
+  @Field(() => MyChallengesFilterInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MyChallengesFilterInput)
+  filter?: MyChallengesFilterInput;
+}
+
+@ArgsType()
+export class ChallengeVersionsArgs extends ConnectionArgs {
+  /** Checked as a UUID by the query (assertUuid), like every id of the challenges module. */
+  @Field(() => ID)
+  @IsString()
+  challengeId: string;
 }

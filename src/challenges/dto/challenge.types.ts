@@ -496,6 +496,9 @@ export class ChallengeFacets {
   technicalField: FacetCount[];
 }
 
+@ObjectType({ description: "A page of a challenge's published versions." })
+export class ChallengeVersionConnection extends Connection(ChallengeVersion, 'ChallengeVersion') {}
+
 // ---- Mutation payloads: one type per mutation; mutations of the same shape share a base --------------
 
 /** The fields of every mutation that changes one challenge. */

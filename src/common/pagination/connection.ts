@@ -26,12 +26,40 @@ export class ConnectionArgs {
   after?: string;
 }
 
-@ObjectType()
+/**
+ * Lists page forward only (`first`, `after`): each list is keyset-paged by its own statement, whose order and
+ * cursor comparison are written for one direction; a backward page would need each statement written a second
+ * time, reversed, so `last`/`before` are not offered.
+ */
+@ObjectType({
+  description:
+    'Where a page sits in its list. Lists page forward only (first/after): each is keyset-paged by its own ' +
+    'statement in one direction, so last/before are not offered.',
+})
 export class PageInfo {
-  @Field()
+  @Field({
+    description: 'Whether rows follow this page (the statement fetched one row more than `first`).',
+  })
   hasNextPage: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field({
+    description:
+      'True exactly when `after` was given: the page then starts after the row that cursor names, which ' +
+      'precedes it. Whether that row is still in the list is not checked again. False on the first page.',
+  })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The cursor of the first edge; null when the page is empty.',
+  })
+  startCursor: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The cursor of the last edge, to pass as `after` for the next page; null when the page is empty.',
+  })
   endCursor: string | null;
 }
 
@@ -45,7 +73,10 @@ export interface ConnectionShape<T> {
   pageInfo: PageInfo;
 }
 
-/** A Relay-style connection type for `T`: `{ edges { cursor node } pageInfo { hasNextPage endCursor } }`. */
+/**
+ * A Relay-style connection type for `T`:
+ * `{ edges { cursor node } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }`.
+ */
 export function Connection<T>(node: Type<T>, name = node.name) {
   @ObjectType(`${name}Edge`)
   class EdgeType {
@@ -74,11 +105,15 @@ export function encodeCursor(values: readonly (string | number | null)[]): strin
 
 /**
  * What each position of a cursor must hold: an instant as written by `toISOString()`, a UUID, a
- * non-negative integer (as a string of digits), or one of a fixed set of values (an enum).
+ * non-negative integer (as a string of digits), a string matching a pattern (a code), or one of a fixed set of
+ * values (an enum).
  */
-export type CursorKey = 'timestamp' | 'uuid' | 'bigint' | readonly string[];
+export type CursorKey = 'timestamp' | 'uuid' | 'bigint' | RegExp | readonly string[];
 
-const CURSOR_CHECKS: Record<Exclude<CursorKey, readonly string[]>, (v: unknown) => boolean> = {
+const CURSOR_CHECKS: Record<
+  Exclude<CursorKey, RegExp | readonly string[]>,
+  (v: unknown) => boolean
+> = {
   // Years 1 to 9999 only: PostgreSQL refuses some instants JavaScript accepts (e.g. before 4713 BC).
   timestamp: (v) =>
     typeof v === 'string' &&
@@ -109,7 +144,9 @@ export function decodeCursor(
         shape.every((key, i) =>
           typeof key === 'string'
             ? CURSOR_CHECKS[key as keyof typeof CURSOR_CHECKS](values[i])
-            : key.includes(values[i] as string),
+            : key instanceof RegExp
+              ? typeof values[i] === 'string' && key.test(values[i])
+              : key.includes(values[i] as string),
         ))
     ) {
       return values as (string | number | null)[];
@@ -122,22 +159,31 @@ export function decodeCursor(
 
 /**
  * Builds a connection from rows fetched with `LIMIT first + 1` (the extra row only says whether
- * another page exists).
+ * another page exists); `after` is the cursor the page was asked for with (hasPreviousPage).
  */
 export function toConnection<R, T>(
   rows: R[],
   first: number,
   cursorOf: (row: R) => string,
   map: (row: R) => T,
+  after: string | null | undefined,
 ): ConnectionShape<T> {
   const page = rows.slice(0, first);
   const edges = page.map((row) => ({ cursor: cursorOf(row), node: map(row) }));
+  return { edges, pageInfo: pageInfoOf(edges, rows.length > first, after) };
+}
+
+/** The PageInfo of a page of edges (see PageInfo for what each field means). */
+export function pageInfoOf(
+  edges: readonly Edge<unknown>[],
+  hasNextPage: boolean,
+  after: string | null | undefined,
+): PageInfo {
   return {
-    edges,
-    pageInfo: {
-      hasNextPage: rows.length > first,
-      endCursor: edges.length ? edges[edges.length - 1].cursor : null,
-    },
+    hasNextPage,
+    hasPreviousPage: Boolean(after),
+    startCursor: edges.length ? edges[0].cursor : null,
+    endCursor: edges.length ? edges[edges.length - 1].cursor : null,
   };
 }
 

@@ -1,10 +1,11 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { ConnectionArgs } from '../../common/pagination/connection.js';
 import { OrganizationKind } from '../organization.entity.js';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   IsEmail,
   IsEnum,
+  ValidateNested,
   IsIn,
   IsOptional,
   IsString,
@@ -85,8 +86,8 @@ export class RejectOrganizationVerificationInput {
   reason: string;
 }
 
-@ArgsType()
-export class OrganizationVerificationQueueArgs extends ConnectionArgs {
+@InputType()
+export class OrganizationVerificationFilterInput {
   @Field(() => OrganizationKind, {
     nullable: true,
     description: 'Only enterprises or only SMEs; both when omitted.',
@@ -94,4 +95,13 @@ export class OrganizationVerificationQueueArgs extends ConnectionArgs {
   @IsOptional()
   @IsEnum(OrganizationKind)
   kind?: OrganizationKind;
+}
+
+@ArgsType()
+export class OrganizationVerificationQueueArgs extends ConnectionArgs {
+  @Field(() => OrganizationVerificationFilterInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OrganizationVerificationFilterInput)
+  filter?: OrganizationVerificationFilterInput;
 }

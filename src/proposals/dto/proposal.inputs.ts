@@ -491,6 +491,13 @@ export class CloseChallengeAsFailedInput {
 }
 
 @ArgsType()
+export class ChallengeObjectionsArgs extends ConnectionArgs {
+  @Field(() => ID)
+  @IsUUID()
+  challengeId: string;
+}
+
+@ArgsType()
 export class ChallengeProposalsArgs extends ConnectionArgs {
   @Field(() => ID, { description: 'The challenge whose proposals are listed.' })
   @IsUUID()

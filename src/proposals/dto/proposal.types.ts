@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { FenScalar } from '../../common/graphql/fen.scalar.js';
-import { Connection, PageInfo } from '../../common/pagination/connection.js';
+import { Connection } from '../../common/pagination/connection.js';
 import { ChallengeStatus } from '../../challenges/index.js';
 import {
   NotSelectedReason,
@@ -260,6 +260,9 @@ export class ReviewAssignment {
   @Field({ description: 'When the reviewer was invited.' }) createdAt: Date;
 }
 
+@ObjectType({ description: 'A page of review assignments.' })
+export class ReviewAssignmentConnection extends Connection(ReviewAssignment, 'ReviewAssignment') {}
+
 @ObjectType({ description: 'The assignments made.' })
 export class AssignReviewersPayload {
   @Field(() => [ReviewAssignment], { description: 'The invitations and the automatic recusals.' })
@@ -340,15 +343,13 @@ export class RankedProposal {
   criteria: CriterionAggregate[];
 }
 
-@ObjectType({ description: "A challenge's proposals ranked by their reviewers' scores." })
-export class ProposalRanking {
+/** The issuer's ranking, one page of it (edges best first), with the facts of the whole ranking beside it. */
+@ObjectType({ description: "A page of a challenge's proposals ranked by their reviewers' scores." })
+export class ProposalRankingConnection extends Connection(RankedProposal, 'ProposalRanking') {
   @Field(() => ID, { description: 'The challenge.' }) challengeId: string;
   @Field(() => Int, { description: 'Proposals under evaluation (a page holds at most `first`).' })
   total: number;
   @Field({ description: 'True once scoring is locked.' }) scoringLocked: boolean;
-  @Field(() => [RankedProposal], { description: 'This page, best first.' })
-  proposals: RankedProposal[];
-  @Field(() => PageInfo, { description: 'Paging of the ranked list.' }) pageInfo: PageInfo;
 }
 
 @ObjectType({ description: 'The lock that ends scoring of a challenge.' })
@@ -416,6 +417,9 @@ export class Objection {
   decidedAt: Date | null;
   @Field({ description: 'When it was filed.' }) createdAt: Date;
 }
+
+@ObjectType({ description: 'A page of objections.' })
+export class ObjectionConnection extends Connection(Objection, 'Objection') {}
 
 @ObjectType({ description: 'The result of fileObjection.' })
 export class FileObjectionPayload {

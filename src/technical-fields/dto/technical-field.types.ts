@@ -1,4 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
+import { Connection } from '../../common/pagination/connection.js';
 
 @ObjectType('TechnicalField', { description: 'An entry of the technical-field taxonomy.' })
 export class TechnicalFieldType {
@@ -23,3 +24,6 @@ export class AddTechnicalFieldPayload {
   @Field(() => TechnicalFieldType, { description: 'The new technical field.' })
   technicalField: TechnicalFieldType;
 }
+
+@ObjectType()
+export class TechnicalFieldConnection extends Connection(TechnicalFieldType, 'TechnicalField') {}

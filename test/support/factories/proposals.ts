@@ -58,9 +58,13 @@ export const DECLINE = `mutation($input: DeclineReviewAssignmentInput!) { declin
 export const SCORE = `mutation($input: SubmitScoresInput!) { submitScores(input: $input) { proposalId scores { criterionId score comment privateNote } } }`;
 export const LOCK = `mutation($input: LockScoringInput!) { lockScoring(input: $input) { scoringLock { challengeId lockedAt } } }`;
 export const RANKING = `query($challengeId: ID!, $first: Int, $after: String) { proposalRanking(challengeId: $challengeId, first: $first, after: $after) {
-  challengeId total scoringLocked pageInfo { hasNextPage endCursor }
-  proposals { rank position proposalId status title organization { id nameZh } quotedPriceFen weightedScore vetoed complete reviewerCount
-    criteria { criterionId name weight veto reviewerCount average min max spread stdDev } } } }`;
+  challengeId total scoringLocked pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+  edges { cursor node { rank position proposalId status title organization { id nameZh } quotedPriceFen weightedScore vetoed complete reviewerCount
+    criteria { criterionId name weight veto reviewerCount average min max spread stdDev } } } } }`;
+
+/** The nodes of a connection's page, in order. */
+export const nodes = <T>(connection: { edges: { node: T }[] }): T[] =>
+  connection.edges.map((e) => e.node);
 export const SHORTLIST = `mutation($input: ShortlistProposalsInput!) { shortlistProposals(input: $input) { proposals { id status } } }`;
 export const SELECT = `mutation($input: SelectWinnersInput!) { selectWinners(input: $input) { challenge { challengeId status publicityEndsAt } winners { id status awardAmountFen } } }`;
 export const NOT_SELECTED = `mutation($input: MarkNotSelectedInput!) { markNotSelected(input: $input) { proposal { id status notSelectedReason feedback } } }`;
