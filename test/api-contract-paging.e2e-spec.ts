@@ -33,7 +33,7 @@ const ASSIGNMENTS = `query($first: Int, $after: String) { myReviewAssignments(fi
   edges { cursor node { id challengeId } } ${PAGE_INFO} } }`;
 const OBJECTIONS = `query($id: ID!, $first: Int, $after: String) { challengeObjections(challengeId: $id, first: $first, after: $after) {
   edges { cursor node { id } } ${PAGE_INFO} } }`;
-const AMEND = `mutation($input: AmendChallengeInput!) { amendChallenge(input: $input) { id version } }`;
+const AMEND = `mutation($input: AmendChallengeInput!) { amendChallenge(input: $input) { challenge { id version } } }`;
 
 /** Every page of a list, following endCursor, each page checked against what PageInfo promises. */
 async function walk<T>(
@@ -108,10 +108,10 @@ describe('API contract: paging the same on every list', () => {
     for (const summary of ['第一次修改', '第二次修改', '第三次修改']) {
       const amended = await t.gql
         .as(issuer.owner.token)
-        .ok<{ amendChallenge: { version: number } }>(AMEND, {
+        .ok<{ amendChallenge: { challenge: { version: number } } }>(AMEND, {
           input: { id: challenge.id, expectedVersion: version, changeSummary: summary },
         });
-      version = amended.amendChallenge.version;
+      version = amended.amendChallenge.challenge.version;
     }
     const fetch = async (first: number, after: string | null) =>
       (

@@ -190,8 +190,12 @@ describe('the client examples (examples/*.graphql) run as typed documents throug
       input: { challengeId, reviewerUserIds: [expertUserId] },
     });
     expect(assigned.assignReviewers.assignments).toHaveLength(1);
-    const waiting = await run(as(tokens.expert), Examples.MyReviewAssignmentsDocument);
-    const assignment = waiting.myReviewAssignments.find((a) => a.challengeId === challengeId);
+    const waiting = await run(as(tokens.expert), Examples.MyReviewAssignmentsDocument, {
+      first: 20,
+    });
+    const assignment = waiting.myReviewAssignments.edges
+      .map((e) => e.node)
+      .find((a) => a.challengeId === challengeId);
     expect(assignment?.status).toBe('INVITED');
     const acceptedAssignment = await run(
       as(tokens.expert),
@@ -222,7 +226,7 @@ describe('the client examples (examples/*.graphql) run as typed documents throug
       first: 10,
     });
     expect(ranking.proposalRanking.scoringLocked).toBe(true);
-    expect(ranking.proposalRanking.proposals[0]).toMatchObject({
+    expect(ranking.proposalRanking.edges[0].node).toMatchObject({
       proposalId,
       rank: 1,
       vetoed: false,
