@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { graphqlSchemaConfig } from './eslint.schema.config.js';
 
 export default tseslint.config(
   {
@@ -42,4 +43,6 @@ export default tseslint.config(
     ],
     rules: { 'no-console': 'off' },
   },
+  // The committed schema.graphql: descriptions, naming, Relay connections (eslint.schema.config.js).
+  graphqlSchemaConfig,
 );

@@ -39,6 +39,22 @@ describe('the error catalogue over the API', () => {
     expect(cost.description).toMatch(/^QUERY_TOO_COMPLEX: .*budget.* \/ .*预算/);
   });
 
+  it('errorReasons answers the whole catalogue to anyone, each reason with its codes and both meanings', async () => {
+    const data = await t.gql.ok<{
+      errorReasons: { reason: string; module: string; codes: string[]; en: string; zh: string }[];
+    }>(`{ errorReasons { reason module codes en zh } }`);
+    expect(data.errorReasons.map((r) => r.reason)).toEqual(ERROR_REASONS.map((r) => r.reason));
+    for (const row of data.errorReasons) {
+      expect(row.codes).toEqual([...CATALOGUE.get(row.reason)!]);
+      expect(row.en.length).toBeGreaterThan(0);
+      expect(row.zh).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(data.errorReasons.find((r) => r.reason === 'CHALLENGE_NOT_FOUND')).toMatchObject({
+      module: 'challenges',
+      codes: ['NOT_FOUND'],
+    });
+  });
+
   it('bad input: a malformed id is BAD_USER_INPUT INVALID_INPUT naming the argument', async () => {
     const res = await t.gql.send(`query($id: ID!) { challenge(id: $id) { id } }`, { id: 'nope' });
     expectCatalogued(res.errors?.[0], 'BAD_USER_INPUT', 'INVALID_INPUT');

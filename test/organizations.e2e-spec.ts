@@ -323,7 +323,17 @@ describe('enterprises and SMEs', () => {
       'qualificationValidUntil',
     ],
     ['a qualification without a certificate', { certificateNumber: null }, 'certificateNumber'],
-    ['a malformed date', { qualificationValidUntil: '2031/12/31' }, 'qualificationValidUntil'],
+    // A LocalDate: refused while the variable is read, naming its path in the variable.
+    [
+      'a malformed date',
+      { qualificationValidUntil: '2031/12/31' },
+      'input.qualificationValidUntil',
+    ],
+    [
+      'a date that does not exist',
+      { qualificationValidUntil: '2031-02-30' },
+      'input.qualificationValidUntil',
+    ],
   ])('refuses %s with BAD_USER_INPUT and creates nothing', async (_name, override, field) => {
     const owner = await createUser(t);
     const input = smeInput(override);

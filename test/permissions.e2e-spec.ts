@@ -88,6 +88,7 @@ const EXPECTED: Record<string, 'PUBLIC' | 'AUTHENTICATED' | 'ADMIN' | 'EXPERT'> 
   'Query.challengeVersions': 'PUBLIC',
   'Query.challenges': 'PUBLIC',
   'Query.enterprise': 'PUBLIC',
+  'Query.errorReasons': 'PUBLIC',
   'Query.me': 'AUTHENTICATED',
   'Query.myAllianceMembership': 'AUTHENTICATED',
   'Query.myChallenges': 'AUTHENTICATED',

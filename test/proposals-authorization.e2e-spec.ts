@@ -393,10 +393,15 @@ describe('every mutation × (other organisation, anonymous, allowed): the code, 
     const mine = await t.gql
       .as(reviewer2.token)
       .ok<{ myReviewAssignments: { edges: { node: { status: string; reason: string } }[] } }>(
-        `query { myReviewAssignments { edges { node { id challengeId proposalId status reason } } } }`,
+        `query { myReviewAssignments { edges { node { id challengeId proposalId status reason declineReason recusalReason } } } }`,
       );
     expect(nodes(mine.myReviewAssignments)).toEqual([
-      expect.objectContaining({ status: 'DECLINED', reason: 'no time' }),
+      expect.objectContaining({
+        status: 'DECLINED',
+        declineReason: 'no time',
+        recusalReason: null,
+        reason: 'no time',
+      }),
     ]);
     const read = await t.gql
       .as(reviewer2.token)

@@ -269,6 +269,8 @@ describe('a full round: publish → 5 SMEs submit → deadline → review → sh
           reviewerUserId: string;
           status: string;
           reason: string | null;
+          recusalReason: string | null;
+          declineReason: string | null;
         }[];
       };
     }>(ASSIGN, {
@@ -280,6 +282,8 @@ describe('a full round: publish → 5 SMEs submit → deadline → review → sh
       expect.objectContaining({
         proposalId: proposals[2].id,
         reviewerUserId: recusedExpert.id,
+        recusalReason: 'AFFILIATION_MATCH',
+        declineReason: null,
         reason: 'AFFILIATION_MATCH',
       }),
     ]);

@@ -24,6 +24,7 @@ import {
   AllianceMembershipConnection,
   MyAllianceMembershipType,
 } from './dto/alliance.types.js';
+import { MutationInput } from '../common/graphql/mutation-input.js';
 
 @Resolver()
 export class AllianceResolver {
@@ -61,7 +62,7 @@ export class AllianceResolver {
   @Access(AccessRule.AUTHENTICATED)
   applyToAlliance(
     @CurrentActor() actor: Actor,
-    @Args('input') input: ApplyToAllianceInput,
+    @MutationInput() input: ApplyToAllianceInput,
   ): Promise<ApplyToAlliancePayload> {
     return this.service.apply(actor, input);
   }
@@ -70,7 +71,7 @@ export class AllianceResolver {
   @Access(AccessRule.ADMIN)
   admitAllianceMember(
     @CurrentActor() actor: Actor,
-    @Args('input') input: AdmitAllianceMemberInput,
+    @MutationInput() input: AdmitAllianceMemberInput,
   ): Promise<AdmitAllianceMemberPayload> {
     return this.service.decide(actor, input.membershipId, 'ADMIT', input.reason, input.tier);
   }
@@ -79,7 +80,7 @@ export class AllianceResolver {
   @Access(AccessRule.ADMIN)
   rejectAllianceApplication(
     @CurrentActor() actor: Actor,
-    @Args('input') input: AllianceDecisionInput,
+    @MutationInput() input: AllianceDecisionInput,
   ): Promise<RejectAllianceApplicationPayload> {
     return this.service.decide(actor, input.membershipId, 'REJECT', input.reason);
   }
@@ -88,7 +89,7 @@ export class AllianceResolver {
   @Access(AccessRule.ADMIN)
   suspendAllianceMember(
     @CurrentActor() actor: Actor,
-    @Args('input') input: AllianceDecisionInput,
+    @MutationInput() input: AllianceDecisionInput,
   ): Promise<SuspendAllianceMemberPayload> {
     return this.service.decide(actor, input.membershipId, 'SUSPEND', input.reason);
   }
@@ -97,7 +98,7 @@ export class AllianceResolver {
   @Access(AccessRule.ADMIN)
   reinstateAllianceMember(
     @CurrentActor() actor: Actor,
-    @Args('input') input: AllianceDecisionInput,
+    @MutationInput() input: AllianceDecisionInput,
   ): Promise<ReinstateAllianceMemberPayload> {
     return this.service.decide(actor, input.membershipId, 'REINSTATE', input.reason);
   }
@@ -108,7 +109,7 @@ export class AllianceResolver {
   @Access(AccessRule.ADMIN)
   expelAllianceMember(
     @CurrentActor() actor: Actor,
-    @Args('input') input: AllianceDecisionInput,
+    @MutationInput() input: AllianceDecisionInput,
   ): Promise<ExpelAllianceMemberPayload> {
     return this.service.decide(actor, input.membershipId, 'EXPEL', input.reason);
   }
@@ -119,7 +120,7 @@ export class AllianceResolver {
   @Access(AccessRule.ADMIN)
   changeAllianceTier(
     @CurrentActor() actor: Actor,
-    @Args('input') input: ChangeAllianceTierInput,
+    @MutationInput() input: ChangeAllianceTierInput,
   ): Promise<ChangeAllianceTierPayload> {
     return this.service.decide(actor, input.membershipId, 'CHANGE_TIER', input.reason, input.tier);
   }
@@ -130,7 +131,7 @@ export class AllianceResolver {
   @Access(AccessRule.AUTHENTICATED)
   leaveAlliance(
     @CurrentActor() actor: Actor,
-    @Args('input') input: LeaveAllianceInput,
+    @MutationInput() input: LeaveAllianceInput,
   ): Promise<LeaveAlliancePayload> {
     return this.service.leave(actor, input.reason);
   }

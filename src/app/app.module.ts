@@ -13,7 +13,7 @@ import { createValidationPipe } from '../common/validation.js';
 import type { AppConfig } from '../config/app-config.js';
 import { AppConfigModule } from '../config/config.module.js';
 import { typeormOptions } from './database/typeorm-options.js';
-import { ERROR_REASON_ORPHANS } from './error-catalogue.js';
+import { ErrorCatalogueModule } from './error-catalogue.resolver.js';
 import { HealthModule } from '../health/index.js';
 import { ProposalsModule } from '../proposals/index.js';
 import { UsersModule } from '../users/index.js';
@@ -35,6 +35,7 @@ export const DOMAIN_MODULES = [
   AuditQueriesModule,
   ChallengesModule,
   ProposalsModule,
+  ErrorCatalogueModule,
 ];
 
 export interface AppModuleOptions {
@@ -68,7 +69,6 @@ export class AppModule {
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           ...graphqlOptions(config, schemaFile),
-          buildSchemaOptions: { orphanedTypes: ERROR_REASON_ORPHANS },
         }),
         ...DOMAIN_MODULES,
       ],

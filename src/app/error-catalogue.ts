@@ -1,4 +1,4 @@
-import { registerEnumType, type BuildSchemaOptions } from '@nestjs/graphql';
+import { registerEnumType } from '@nestjs/graphql';
 import { AllianceErrorReason } from '../alliance/index.js';
 import { AuthErrorReason } from '../auth/index.js';
 import { ChallengeErrorReason } from '../challenges/index.js';
@@ -51,8 +51,8 @@ export function reasonDescription(entry: ErrorReasonEntry): string {
 }
 
 /**
- * The schema's enum ErrorReason: every value `extensions.reason` can take. No field returns it; it is in the
- * schema (an orphaned type) so that clients can generate it and read each reason's meaning.
+ * The schema's enum ErrorReason: every value `extensions.reason` can take (the query `errorReasons` lists them
+ * with their meanings), so that clients can generate it and read each reason's meaning.
  */
 export const ErrorReasonEnum: Record<string, string> = Object.fromEntries(
   ERROR_REASONS.map((r) => [r.reason, r.reason]),
@@ -66,11 +66,6 @@ registerEnumType(ErrorReasonEnum, {
     ERROR_REASONS.map((r) => [r.reason, { description: reasonDescription(r.entry) }]),
   ),
 });
-
-/** The types the schema holds though no field returns them: the enum ErrorReason (Nest takes its object). */
-export const ERROR_REASON_ORPHANS = [ErrorReasonEnum] as unknown as NonNullable<
-  BuildSchemaOptions['orphanedTypes']
->;
 
 /** docs/errors.md: the catalogue as tables, one per module. */
 export function errorsMarkdown(): string {

@@ -9,7 +9,6 @@ import {
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { writeFileSync } from 'node:fs';
 import { DOMAIN_MODULES } from './app.module.js';
-import { ERROR_REASON_ORPHANS } from './error-catalogue.js';
 
 /**
  * `npm run schema:print [file]`: writes the GraphQL schema the service serves (schema.graphql by default)
@@ -56,9 +55,7 @@ class SchemaPrintModule {}
 async function main(): Promise<void> {
   const file = process.argv[2] ?? 'schema.graphql';
   const app = await NestFactory.createApplicationContext(SchemaPrintModule, { logger: false });
-  const schema = await app.get(GraphQLSchemaFactory).create([...providersOf(DOMAIN_MODULES)], {
-    orphanedTypes: ERROR_REASON_ORPHANS,
-  });
+  const schema = await app.get(GraphQLSchemaFactory).create([...providersOf(DOMAIN_MODULES)]);
   writeFileSync(file, GRAPHQL_SDL_FILE_HEADER + printSchema(lexicographicSortSchema(schema)));
   await app.close();
   process.stdout.write(`wrote ${file}\n`);

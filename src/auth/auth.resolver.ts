@@ -1,4 +1,4 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Mutation, Resolver } from '@nestjs/graphql';
 import { Access, AccessRule, CurrentActor } from '../common/auth/access.decorator.js';
 import type { Actor } from '../common/auth/actor.js';
 import { ClientIp, RateBudget } from '../rate-limit/index.js';
@@ -16,6 +16,7 @@ import {
   RefreshTokenPayload,
   RegisterPayload,
 } from './dto/auth.types.js';
+import { MutationInput } from '../common/graphql/mutation-input.js';
 
 @Resolver()
 export class AuthResolver {
@@ -26,7 +27,7 @@ export class AuthResolver {
   })
   @Access(AccessRule.PUBLIC)
   @RateBudget('register')
-  register(@Args('input') input: RegisterInput): Promise<RegisterPayload> {
+  register(@MutationInput() input: RegisterInput): Promise<RegisterPayload> {
     return this.auth.register(input);
   }
 
@@ -35,7 +36,7 @@ export class AuthResolver {
   })
   @Access(AccessRule.PUBLIC)
   @RateBudget('login')
-  login(@Args('input') input: LoginInput, @ClientIp() clientIp: string): Promise<LoginPayload> {
+  login(@MutationInput() input: LoginInput, @ClientIp() clientIp: string): Promise<LoginPayload> {
     return this.auth.login(input, clientIp);
   }
 
@@ -44,7 +45,7 @@ export class AuthResolver {
   })
   @Access(AccessRule.PUBLIC)
   @RateBudget('refresh')
-  refreshToken(@Args('input') input: RefreshTokenInput): Promise<RefreshTokenPayload> {
+  refreshToken(@MutationInput() input: RefreshTokenInput): Promise<RefreshTokenPayload> {
     return this.auth.refresh(input.refreshToken);
   }
 
@@ -62,7 +63,7 @@ export class AuthResolver {
   @Access(AccessRule.AUTHENTICATED)
   changePassword(
     @CurrentActor() actor: Actor,
-    @Args('input') input: ChangePasswordInput,
+    @MutationInput() input: ChangePasswordInput,
   ): Promise<ChangePasswordPayload> {
     return this.auth.changePassword(actor, input);
   }

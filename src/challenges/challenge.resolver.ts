@@ -64,6 +64,7 @@ import {
   SubmitChallengeForReviewPayload,
   UpdateChallengeDraftPayload,
 } from './dto/challenge.types.js';
+import { MutationInput } from '../common/graphql/mutation-input.js';
 
 interface Ctx {
   req: { user?: Actor };
@@ -108,7 +109,7 @@ export class ChallengeResolver {
   @Access(AccessRule.PUBLIC)
   challenge(
     @CurrentActor() actor: Actor | null,
-    @ArgsDecorator('id', { type: () => ID }) id: string,
+    @ArgsDecorator('id', { type: () => ID, description: 'The challenge.' }) id: string,
   ): Promise<ChallengeNode> {
     return this.queries.get(actor, id);
   }
@@ -154,7 +155,7 @@ export class ChallengeResolver {
   @Access(AccessRule.AUTHENTICATED)
   async createChallenge(
     @CurrentActor() actor: Actor,
-    @Args('input') input: CreateChallengeInput,
+    @MutationInput() input: CreateChallengeInput,
   ): Promise<CreateChallengePayload> {
     return { challenge: await this.content.create(actor, input) };
   }
@@ -166,7 +167,7 @@ export class ChallengeResolver {
   @Access(AccessRule.AUTHENTICATED)
   async updateChallengeDraft(
     @CurrentActor() actor: Actor,
-    @Args('input') input: UpdateChallengeDraftInput,
+    @MutationInput() input: UpdateChallengeDraftInput,
   ): Promise<UpdateChallengeDraftPayload> {
     return { challenge: await this.content.updateDraft(actor, input) };
   }
@@ -177,43 +178,54 @@ export class ChallengeResolver {
   @Access(AccessRule.AUTHENTICATED)
   async amendChallenge(
     @CurrentActor() actor: Actor,
-    @Args('input') input: AmendChallengeInput,
+    @MutationInput() input: AmendChallengeInput,
   ): Promise<AmendChallengePayload> {
     return { challenge: await this.content.amend(actor, input) };
   }
 
-  @Mutation(() => SubmitChallengeForReviewPayload)
+  @Mutation(() => SubmitChallengeForReviewPayload, {
+    description:
+      'The issuer sends a DRAFT (or CHANGES_REQUESTED) challenge to platform review (PENDING_REVIEW).',
+  })
   @Access(AccessRule.AUTHENTICATED)
   async submitChallengeForReview(
     @CurrentActor() actor: Actor,
-    @Args('input') input: ChallengeIdInput,
+    @MutationInput() input: ChallengeIdInput,
   ): Promise<SubmitChallengeForReviewPayload> {
     return { challenge: await this.lifecycle.submitForReview(actor, input.id) };
   }
 
-  @Mutation(() => RequestChallengeChangesPayload)
+  @Mutation(() => RequestChallengeChangesPayload, {
+    description:
+      'A platform admin sends a challenge under review back to the issuer with the changes to make (CHANGES_REQUESTED).',
+  })
   @Access(AccessRule.ADMIN)
   async requestChallengeChanges(
     @CurrentActor() actor: Actor,
-    @Args('input') input: ChallengeDecisionInput,
+    @MutationInput() input: ChallengeDecisionInput,
   ): Promise<RequestChallengeChangesPayload> {
     return { challenge: await this.lifecycle.requestChanges(actor, input.id, input.reason) };
   }
 
-  @Mutation(() => RejectChallengePayload)
+  @Mutation(() => RejectChallengePayload, {
+    description: 'A platform admin rejects a challenge under review, with a reason (REJECTED).',
+  })
   @Access(AccessRule.ADMIN)
   async rejectChallenge(
     @CurrentActor() actor: Actor,
-    @Args('input') input: ChallengeDecisionInput,
+    @MutationInput() input: ChallengeDecisionInput,
   ): Promise<RejectChallengePayload> {
     return { challenge: await this.lifecycle.reject(actor, input.id, input.reason) };
   }
 
-  @Mutation(() => ApproveAndPublishChallengePayload)
+  @Mutation(() => ApproveAndPublishChallengePayload, {
+    description:
+      'A platform admin approves a challenge under review and publishes it (PUBLISHED): it becomes visible under its visibility rule and proposals may be submitted until the deadline.',
+  })
   @Access(AccessRule.ADMIN)
   async approveAndPublishChallenge(
     @CurrentActor() actor: Actor,
-    @Args('input') input: ChallengeIdInput,
+    @MutationInput() input: ChallengeIdInput,
   ): Promise<ApproveAndPublishChallengePayload> {
     return { challenge: await this.lifecycle.approveAndPublish(actor, input.id) };
   }
@@ -224,7 +236,7 @@ export class ChallengeResolver {
   @Access(AccessRule.AUTHENTICATED)
   async cancelChallenge(
     @CurrentActor() actor: Actor,
-    @Args('input') input: ChallengeDecisionInput,
+    @MutationInput() input: ChallengeDecisionInput,
   ): Promise<CancelChallengePayload> {
     return { challenge: await this.lifecycle.cancel(actor, input.id, input.reason) };
   }
@@ -235,44 +247,55 @@ export class ChallengeResolver {
   @Access(AccessRule.AUTHENTICATED)
   async acceptChallengeTerms(
     @CurrentActor() actor: Actor,
-    @Args('input') input: AcceptChallengeTermsInput,
+    @MutationInput() input: AcceptChallengeTermsInput,
   ): Promise<AcceptChallengeTermsPayload> {
     return { challenge: await this.engagement.acceptTerms(actor, input) };
   }
 
-  @Mutation(() => AskChallengeQuestionPayload)
+  @Mutation(() => AskChallengeQuestionPayload, {
+    description:
+      'An organisation that may see a published challenge asks the issuer a clarification question (答疑).',
+  })
   @Access(AccessRule.AUTHENTICATED)
   async askChallengeQuestion(
     @CurrentActor() actor: Actor,
-    @Args('input') input: AskChallengeQuestionInput,
+    @MutationInput() input: AskChallengeQuestionInput,
   ): Promise<AskChallengeQuestionPayload> {
     return { question: await this.engagement.ask(actor, input) };
   }
 
-  @Mutation(() => AnswerChallengeQuestionPayload)
+  @Mutation(() => AnswerChallengeQuestionPayload, {
+    description: 'The issuer answers a clarification question on its challenge.',
+  })
   @Access(AccessRule.AUTHENTICATED)
   async answerChallengeQuestion(
     @CurrentActor() actor: Actor,
-    @Args('input') input: AnswerChallengeQuestionInput,
+    @MutationInput() input: AnswerChallengeQuestionInput,
   ): Promise<AnswerChallengeQuestionPayload> {
     return { question: await this.engagement.answer(actor, input) };
   }
 
-  @Mutation(() => PublishChallengeAnnouncementPayload)
+  @Mutation(() => PublishChallengeAnnouncementPayload, {
+    description:
+      'The issuer publishes an announcement (公告) on its published challenge, shown with the challenge.',
+  })
   @Access(AccessRule.AUTHENTICATED)
   async publishChallengeAnnouncement(
     @CurrentActor() actor: Actor,
-    @Args('input') input: PublishChallengeAnnouncementInput,
+    @MutationInput() input: PublishChallengeAnnouncementInput,
   ): Promise<PublishChallengeAnnouncementPayload> {
     return { announcement: await this.engagement.announce(actor, input) };
   }
 
-  @Mutation(() => InviteSmeToChallengePayload)
+  @Mutation(() => InviteSmeToChallengePayload, {
+    description:
+      'The issuer invites a verified SME to its challenge (the way into an INVITE_ONLY challenge).',
+  })
   @Access(AccessRule.AUTHENTICATED)
   @RateBudget('invitations')
   async inviteSmeToChallenge(
     @CurrentActor() actor: Actor,
-    @Args('input') input: InviteSmeToChallengeInput,
+    @MutationInput() input: InviteSmeToChallengeInput,
   ): Promise<InviteSmeToChallengePayload> {
     return { challenge: await this.engagement.invite(actor, input) };
   }
@@ -314,12 +337,16 @@ export class ChallengeResolver {
     return this.loaders.for(ctx.req, ctx.req.user ?? null).terms.load(c.id);
   }
 
-  @ResolveField(() => [ChallengeRequirement])
+  @ResolveField(() => [ChallengeRequirement], {
+    description: 'The measurable requirements (揭榜指标), in order.',
+  })
   requirements(@Parent() c: ChallengeNode, @Context() ctx: Ctx) {
     return this.loaders.for(ctx.req, ctx.req.user ?? null).requirements.load(c.id);
   }
 
-  @ResolveField(() => [EvaluationCriterion])
+  @ResolveField(() => [EvaluationCriterion], {
+    description: 'How proposals are scored: the weighted criteria, in order.',
+  })
   evaluationCriteria(@Parent() c: ChallengeNode, @Context() ctx: Ctx) {
     return this.loaders.for(ctx.req, ctx.req.user ?? null).criteria.load(c.id);
   }
@@ -331,7 +358,9 @@ export class ChallengeResolver {
     return this.loaders.for(ctx.req, ctx.req.user ?? null).questions.load(c.id);
   }
 
-  @ResolveField(() => [ChallengeAnnouncement])
+  @ResolveField(() => [ChallengeAnnouncement], {
+    description: "The issuer's announcements on the challenge, newest first.",
+  })
   announcements(@Parent() c: ChallengeNode, @Context() ctx: Ctx) {
     return this.loaders.for(ctx.req, ctx.req.user ?? null).announcements.load(c.id);
   }

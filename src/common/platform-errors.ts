@@ -26,6 +26,11 @@ export const PlatformErrorReason = defineErrorReasons('platform', {
     en: 'An amount of money is not a non-negative whole number of fen within the accepted range.',
     zh: '金额不是允许范围内的非负整数（以分为单位）。',
   },
+  INVALID_DATE: {
+    code: 'BAD_USER_INPUT',
+    en: 'A calendar date is not a real date written YYYY-MM-DD.',
+    zh: '日期不是以 YYYY-MM-DD 书写的有效日期。',
+  },
   BAD_REQUEST: {
     code: 'BAD_USER_INPUT',
     en: 'The HTTP request is malformed (e.g. no query, a batched array, variables that are not a JSON object).',

@@ -1,4 +1,4 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Mutation, Resolver } from '@nestjs/graphql';
 import { Access, AccessRule, CurrentActor } from '../common/auth/access.decorator.js';
 import type { Actor } from '../common/auth/actor.js';
 import {
@@ -8,6 +8,7 @@ import {
   RevokeExpertRoleInput,
 } from './dto/expert.types.js';
 import { ExpertsService } from './experts.service.js';
+import { MutationInput } from '../common/graphql/mutation-input.js';
 
 @Resolver()
 export class ExpertsResolver {
@@ -20,7 +21,7 @@ export class ExpertsResolver {
   @Access(AccessRule.ADMIN)
   grantExpertRole(
     @CurrentActor() actor: Actor,
-    @Args('input') input: GrantExpertRoleInput,
+    @MutationInput() input: GrantExpertRoleInput,
   ): Promise<GrantExpertRolePayload> {
     return this.service.grant(actor, input);
   }
@@ -31,7 +32,7 @@ export class ExpertsResolver {
   @Access(AccessRule.ADMIN)
   revokeExpertRole(
     @CurrentActor() actor: Actor,
-    @Args('input') input: RevokeExpertRoleInput,
+    @MutationInput() input: RevokeExpertRoleInput,
   ): Promise<RevokeExpertRolePayload> {
     return this.service.revoke(actor, input);
   }

@@ -28,6 +28,7 @@ import {
 import { OrganizationRole } from './organization-member.entity.js';
 import { OrganizationKind } from './organization.entity.js';
 import { OrganizationsService } from './organizations.service.js';
+import { MutationInput } from '../common/graphql/mutation-input.js';
 
 @Resolver()
 export class OrganizationsResolver {
@@ -62,7 +63,7 @@ export class OrganizationsResolver {
   @RateBudget('invitations')
   inviteOrganizationMember(
     @CurrentActor() actor: Actor,
-    @Args('input') input: InviteOrganizationMemberInput,
+    @MutationInput() input: InviteOrganizationMemberInput,
   ): Promise<InviteOrganizationMemberPayload> {
     return this.service.invite(actor, input);
   }
@@ -73,7 +74,7 @@ export class OrganizationsResolver {
   @Access(AccessRule.AUTHENTICATED)
   acceptOrganizationInvitation(
     @CurrentActor() actor: Actor,
-    @Args('input') input: AcceptOrganizationInvitationInput,
+    @MutationInput() input: AcceptOrganizationInvitationInput,
   ): Promise<AcceptOrganizationInvitationPayload> {
     return this.service.accept(actor, input);
   }
@@ -84,7 +85,7 @@ export class OrganizationsResolver {
   @Access(AccessRule.AUTHENTICATED)
   changeOrganizationMemberRole(
     @CurrentActor() actor: Actor,
-    @Args('input') input: ChangeOrganizationMemberRoleInput,
+    @MutationInput() input: ChangeOrganizationMemberRoleInput,
   ): Promise<ChangeOrganizationMemberRolePayload> {
     return this.service.changeRole(actor, input);
   }
@@ -95,7 +96,7 @@ export class OrganizationsResolver {
   @Access(AccessRule.AUTHENTICATED)
   removeOrganizationMember(
     @CurrentActor() actor: Actor,
-    @Args('input') input: RemoveOrganizationMemberInput,
+    @MutationInput() input: RemoveOrganizationMemberInput,
   ): Promise<RemoveOrganizationMemberPayload> {
     return this.service.remove(actor, input);
   }
@@ -118,7 +119,7 @@ export class OrganizationsResolver {
   @Access(AccessRule.ADMIN)
   verifyOrganization(
     @CurrentActor() actor: Actor,
-    @Args('input') input: VerifyOrganizationInput,
+    @MutationInput() input: VerifyOrganizationInput,
   ): Promise<VerifyOrganizationPayload> {
     return this.service.verify(actor, input);
   }
@@ -130,7 +131,7 @@ export class OrganizationsResolver {
   @Access(AccessRule.ADMIN)
   rejectOrganizationVerification(
     @CurrentActor() actor: Actor,
-    @Args('input') input: RejectOrganizationVerificationInput,
+    @MutationInput() input: RejectOrganizationVerificationInput,
   ): Promise<RejectOrganizationVerificationPayload> {
     return this.service.reject(actor, input);
   }

@@ -39,6 +39,7 @@ import {
   SubmitScoresPayload,
   UpholdObjectionPayload,
 } from './dto/proposal.types.js';
+import { MutationInput } from '../common/graphql/mutation-input.js';
 
 /** Evaluation (专家评审), decisions, 公示 and objections. Finer rules (issuer role, assignment) are the services'. */
 @Resolver()
@@ -56,25 +57,30 @@ export class EvaluationResolver {
   @Access(AccessRule.AUTHENTICATED)
   assignReviewers(
     @CurrentActor() actor: Actor,
-    @Args('input') input: AssignReviewersInput,
+    @MutationInput() input: AssignReviewersInput,
   ): Promise<AssignReviewersPayload> {
     return this.review.assignReviewers(actor, input);
   }
 
-  @Mutation(() => AcceptReviewAssignmentPayload)
+  @Mutation(() => AcceptReviewAssignmentPayload, {
+    description:
+      "The invited reviewer accepts a review assignment; from then on they may read and score the challenge's proposals once its deadline has passed.",
+  })
   @Access(AccessRule.AUTHENTICATED)
   async acceptReviewAssignment(
     @CurrentActor() actor: Actor,
-    @Args('input') input: ReviewAssignmentIdInput,
+    @MutationInput() input: ReviewAssignmentIdInput,
   ): Promise<AcceptReviewAssignmentPayload> {
     return { reviewAssignment: await this.review.accept(actor, input) };
   }
 
-  @Mutation(() => DeclineReviewAssignmentPayload)
+  @Mutation(() => DeclineReviewAssignmentPayload, {
+    description: 'The invited reviewer declines a review assignment, giving a reason.',
+  })
   @Access(AccessRule.AUTHENTICATED)
   async declineReviewAssignment(
     @CurrentActor() actor: Actor,
-    @Args('input') input: DeclineReviewAssignmentInput,
+    @MutationInput() input: DeclineReviewAssignmentInput,
   ): Promise<DeclineReviewAssignmentPayload> {
     return { reviewAssignment: await this.review.decline(actor, input) };
   }
@@ -86,25 +92,30 @@ export class EvaluationResolver {
   @Access(AccessRule.AUTHENTICATED)
   submitScores(
     @CurrentActor() actor: Actor,
-    @Args('input') input: SubmitScoresInput,
+    @MutationInput() input: SubmitScoresInput,
   ): Promise<SubmitScoresPayload> {
     return this.review.submitScores(actor, input);
   }
 
-  @Mutation(() => LockScoringPayload)
+  @Mutation(() => LockScoringPayload, {
+    description:
+      'The issuer ends scoring: reviewers can no longer change their scores and the ranking is final.',
+  })
   @Access(AccessRule.AUTHENTICATED)
   async lockScoring(
     @CurrentActor() actor: Actor,
-    @Args('input') input: LockScoringInput,
+    @MutationInput() input: LockScoringInput,
   ): Promise<LockScoringPayload> {
     return { scoringLock: await this.review.lockScoring(actor, input.challengeId) };
   }
 
-  @Mutation(() => ShortlistProposalsPayload)
+  @Mutation(() => ShortlistProposalsPayload, {
+    description: 'The issuer shortlists proposals of a CLOSED challenge from its ranking (入围).',
+  })
   @Access(AccessRule.AUTHENTICATED)
   shortlistProposals(
     @CurrentActor() actor: Actor,
-    @Args('input') input: ShortlistProposalsInput,
+    @MutationInput() input: ShortlistProposalsInput,
   ): Promise<ShortlistProposalsPayload> {
     return this.decision.shortlist(actor, input);
   }
@@ -116,16 +127,19 @@ export class EvaluationResolver {
   @Access(AccessRule.AUTHENTICATED)
   selectWinners(
     @CurrentActor() actor: Actor,
-    @Args('input') input: SelectWinnersInput,
+    @MutationInput() input: SelectWinnersInput,
   ): Promise<SelectWinnersPayload> {
     return this.decision.selectWinners(actor, input);
   }
 
-  @Mutation(() => MarkNotSelectedPayload)
+  @Mutation(() => MarkNotSelectedPayload, {
+    description:
+      'The issuer marks a proposal as not selected, with a reason and feedback the SME sees.',
+  })
   @Access(AccessRule.AUTHENTICATED)
   async markNotSelected(
     @CurrentActor() actor: Actor,
-    @Args('input') input: MarkNotSelectedInput,
+    @MutationInput() input: MarkNotSelectedInput,
   ): Promise<MarkNotSelectedPayload> {
     return { proposal: await this.decision.markNotSelected(actor, input) };
   }
@@ -136,7 +150,7 @@ export class EvaluationResolver {
   @Access(AccessRule.AUTHENTICATED)
   async fileObjection(
     @CurrentActor() actor: Actor,
-    @Args('input') input: FileObjectionInput,
+    @MutationInput() input: FileObjectionInput,
   ): Promise<FileObjectionPayload> {
     return { objection: await this.decision.fileObjection(actor, input) };
   }
@@ -148,16 +162,19 @@ export class EvaluationResolver {
   @Access(AccessRule.AUTHENTICATED)
   upholdObjection(
     @CurrentActor() actor: Actor,
-    @Args('input') input: DecideObjectionInput,
+    @MutationInput() input: DecideObjectionInput,
   ): Promise<UpholdObjectionPayload> {
     return this.decision.upholdObjection(actor, input);
   }
 
-  @Mutation(() => DismissObjectionPayload)
+  @Mutation(() => DismissObjectionPayload, {
+    description:
+      'Issuer OWNER/ADMIN or platform admin: the objection is dismissed and the selection stands.',
+  })
   @Access(AccessRule.AUTHENTICATED)
   dismissObjection(
     @CurrentActor() actor: Actor,
-    @Args('input') input: DecideObjectionInput,
+    @MutationInput() input: DecideObjectionInput,
   ): Promise<DismissObjectionPayload> {
     return this.decision.dismissObjection(actor, input);
   }
@@ -168,7 +185,7 @@ export class EvaluationResolver {
   @Access(AccessRule.AUTHENTICATED)
   async closeChallengeAsFailed(
     @CurrentActor() actor: Actor,
-    @Args('input') input: CloseChallengeAsFailedInput,
+    @MutationInput() input: CloseChallengeAsFailedInput,
   ): Promise<CloseChallengeAsFailedPayload> {
     return { challenge: await this.decision.closeAsFailed(actor, input) };
   }

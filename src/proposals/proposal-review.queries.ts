@@ -16,7 +16,7 @@ import { SqlParams } from '../database/sql-params.js';
 import { activeReviewerSql, effectiveProposalStatusSql } from './proposal-sql.js';
 import { ProposalStatus, ReviewAssignmentStatus } from './proposal.entities.js';
 import { toReviewAssignment } from './proposals.queries.js';
-import type { ReviewAssignment, Score } from './dto/proposal.types.js';
+import type { RecusalReason, ReviewAssignment, Score } from './dto/proposal.types.js';
 
 /**
  * The SQL of 专家评审 (ProposalReviewService): assignments, recusals, answers to invitations, scores and
@@ -103,7 +103,7 @@ export function inviteReviewers(
 export interface Recusal {
   proposalId: string;
   reviewerUserId: string;
-  reason: string;
+  reason: RecusalReason;
 }
 
 /** Recuses each reviewer from the proposal named with them (RECUSED, with the reason); existing rows stay. */

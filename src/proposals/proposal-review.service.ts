@@ -29,6 +29,7 @@ import {
 } from './dto/proposal.inputs.js';
 import {
   AssignReviewersPayload,
+  RecusalReason,
   ReviewAssignment,
   ScoringLock,
   SubmitScoresPayload,
@@ -81,12 +82,12 @@ export class ProposalReviewService {
         for (const p of proposals) {
           const reason =
             u.organizationId === p.organizationId
-              ? 'ORGANIZATION_MEMBER'
+              ? RecusalReason.ORGANIZATION_MEMBER
               : u.affiliationCreditCode && u.affiliationCreditCode === p.creditCode
-                ? 'AFFILIATION_MATCH'
+                ? RecusalReason.AFFILIATION_MATCH
                 : sameAffiliationName(u.affiliationName, p.nameZh) ||
                     sameAffiliationName(u.affiliationName, p.nameEn)
-                  ? 'AFFILIATION_MATCH'
+                  ? RecusalReason.AFFILIATION_MATCH
                   : null;
           if (reason) recusals.push({ proposalId: p.id, reviewerUserId: u.id, reason });
         }

@@ -37,6 +37,7 @@ import {
 } from './proposal-sql.js';
 import { proposalColumns, ProposalRead, toProposalRead } from './proposal.mapper.js';
 import { NotSelectedReason, ProposalStatus, ReviewAssignmentStatus } from './proposal.entities.js';
+import { RecusalReason } from './dto/proposal.types.js';
 import type {
   ChallengeResult,
   CriterionAggregate,
@@ -346,13 +347,18 @@ export async function proposalsUnderEvaluation(
 
 /** A review_assignments row (every column) as API output. */
 export function toReviewAssignment(r: SqlRow): ReviewAssignment {
+  const status = oneOf(r, 'status', ReviewAssignmentStatus);
+  const reason = strOrNull(r, 'reason');
   return {
     id: str(r, 'id'),
     challengeId: str(r, 'challenge_id'),
     proposalId: strOrNull(r, 'proposal_id'),
     reviewerUserId: str(r, 'reviewer_user_id'),
-    status: oneOf(r, 'status', ReviewAssignmentStatus),
-    reason: strOrNull(r, 'reason'),
+    status,
+    reason,
+    recusalReason:
+      status === ReviewAssignmentStatus.RECUSED ? oneOfOrNull(r, 'reason', RecusalReason) : null,
+    declineReason: status === ReviewAssignmentStatus.DECLINED ? reason : null,
     createdAt: date(r, 'created_at'),
   };
 }

@@ -25,6 +25,7 @@ import {
   SubmitProposalPayload,
   WithdrawProposalPayload,
 } from './dto/proposal.types.js';
+import { MutationInput } from '../common/graphql/mutation-input.js';
 
 /** An id argument that is not a uuid is bad input, not a database error. */
 export const uuidArg = (field: string) =>
@@ -43,7 +44,7 @@ export class ProposalsResolver {
   @Access(AccessRule.AUTHENTICATED)
   async saveProposalDraft(
     @CurrentActor() actor: Actor,
-    @Args('input') input: SaveProposalDraftInput,
+    @MutationInput() input: SaveProposalDraftInput,
   ): Promise<SaveProposalDraftPayload> {
     return { proposal: await this.submission.saveDraft(actor, input) };
   }
@@ -55,7 +56,7 @@ export class ProposalsResolver {
   @Access(AccessRule.AUTHENTICATED)
   async submitProposal(
     @CurrentActor() actor: Actor,
-    @Args('input') input: SubmitProposalInput,
+    @MutationInput() input: SubmitProposalInput,
   ): Promise<SubmitProposalPayload> {
     return { proposal: await this.submission.submit(actor, input) };
   }
@@ -67,7 +68,7 @@ export class ProposalsResolver {
   @Access(AccessRule.AUTHENTICATED)
   async reviseProposal(
     @CurrentActor() actor: Actor,
-    @Args('input') input: ReviseProposalInput,
+    @MutationInput() input: ReviseProposalInput,
   ): Promise<ReviseProposalPayload> {
     return { proposal: await this.submission.revise(actor, input) };
   }
@@ -78,7 +79,7 @@ export class ProposalsResolver {
   @Access(AccessRule.AUTHENTICATED)
   async withdrawProposal(
     @CurrentActor() actor: Actor,
-    @Args('input') input: WithdrawProposalInput,
+    @MutationInput() input: WithdrawProposalInput,
   ): Promise<WithdrawProposalPayload> {
     return { proposal: await this.submission.withdraw(actor, input) };
   }
@@ -90,7 +91,7 @@ export class ProposalsResolver {
   @Access(AccessRule.ADMIN)
   async openProposalForAdminReview(
     @CurrentActor() actor: Actor,
-    @Args('input') input: OpenProposalForAdminReviewInput,
+    @MutationInput() input: OpenProposalForAdminReviewInput,
   ): Promise<OpenProposalForAdminReviewPayload> {
     return { proposal: await this.query.openForAdminReview(actor, input) };
   }
@@ -102,7 +103,7 @@ export class ProposalsResolver {
   @Access(AccessRule.AUTHENTICATED)
   proposal(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }, uuidArg('id')) id: string,
+    @Args('id', { type: () => ID, description: 'The proposal.' }, uuidArg('id')) id: string,
   ): Promise<Proposal> {
     return this.query.proposal(actor, id);
   }
@@ -123,7 +124,8 @@ export class ProposalsResolver {
   @Access(AccessRule.PUBLIC)
   proposalCount(
     @CurrentActor() actor: Actor | null,
-    @Args('challengeId', { type: () => ID }, uuidArg('challengeId')) challengeId: string,
+    @Args('challengeId', { type: () => ID, description: 'The challenge.' }, uuidArg('challengeId'))
+    challengeId: string,
   ): Promise<number> {
     return this.query.proposalCount(actor, challengeId);
   }
@@ -142,7 +144,8 @@ export class ProposalsResolver {
   @Access(AccessRule.PUBLIC)
   challengeResult(
     @CurrentActor() actor: Actor | null,
-    @Args('challengeId', { type: () => ID }, uuidArg('challengeId')) challengeId: string,
+    @Args('challengeId', { type: () => ID, description: 'The challenge.' }, uuidArg('challengeId'))
+    challengeId: string,
   ): Promise<ChallengeResult> {
     return this.query.challengeResult(actor, challengeId);
   }

@@ -9,6 +9,7 @@ import {
 } from './dto/technical-field.types.js';
 import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
 import { TechnicalFieldsService } from './technical-fields.service.js';
+import { MutationInput } from '../common/graphql/mutation-input.js';
 
 @Resolver(() => TechnicalFieldType)
 export class TechnicalFieldsResolver {
@@ -29,7 +30,7 @@ export class TechnicalFieldsResolver {
   @Access(AccessRule.ADMIN)
   addTechnicalField(
     @CurrentActor() actor: Actor,
-    @Args('input') input: AddTechnicalFieldInput,
+    @MutationInput() input: AddTechnicalFieldInput,
   ): Promise<AddTechnicalFieldPayload> {
     return this.service.add(actor, input);
   }

@@ -9,6 +9,7 @@ import {
   UserType,
 } from './dto/user.types.js';
 import { UsersService } from './users.service.js';
+import { MutationInput } from '../common/graphql/mutation-input.js';
 
 @Resolver(() => UserType)
 export class UsersResolver {
@@ -32,7 +33,7 @@ export class UsersResolver {
   @Access(AccessRule.ADMIN)
   async suspendUser(
     @CurrentActor() actor: Actor,
-    @Args('input') input: UserDecisionInput,
+    @MutationInput() input: UserDecisionInput,
   ): Promise<SuspendUserPayload> {
     return { user: await this.service.suspend(actor, input.userId, input.reason) };
   }
@@ -41,7 +42,7 @@ export class UsersResolver {
   @Access(AccessRule.ADMIN)
   async reinstateUser(
     @CurrentActor() actor: Actor,
-    @Args('input') input: UserDecisionInput,
+    @MutationInput() input: UserDecisionInput,
   ): Promise<ReinstateUserPayload> {
     return { user: await this.service.reinstate(actor, input.userId, input.reason) };
   }

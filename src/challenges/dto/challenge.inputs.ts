@@ -648,7 +648,7 @@ export class ChallengeFacetsArgs {
   filter?: ChallengeFilterInput;
 }
 
-@InputType()
+@InputType({ description: "Narrows the list of the caller's organisation's challenges." })
 export class MyChallengesFilterInput {
   @Field(() => [ChallengeStatus], {
     nullable: true,
@@ -664,7 +664,10 @@ export class MyChallengesFilterInput {
 
 @ArgsType()
 export class MyChallengesArgs extends ConnectionArgs {
-  @Field(() => MyChallengesFilterInput, { nullable: true })
+  @Field(() => MyChallengesFilterInput, {
+    nullable: true,
+    description: 'Which challenges; all of them when omitted.',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => MyChallengesFilterInput)
@@ -674,7 +677,7 @@ export class MyChallengesArgs extends ConnectionArgs {
 @ArgsType()
 export class ChallengeVersionsArgs extends ConnectionArgs {
   /** Checked as a UUID by the query (assertUuid), like every id of the challenges module. */
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The challenge.' })
   @IsString()
   challengeId: string;
 }

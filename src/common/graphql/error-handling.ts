@@ -41,7 +41,8 @@ const VARIABLE_WHOLE = /^Variable "\$([^"]+)" /;
 /**
  * A BAD_USER_INPUT that carries no reason is graphql-js's refusal of a variable's value (coercion: an enum value
  * that does not exist or is not accepted, a wrong type, a missing required value): the reason INVALID_VARIABLE
- * and, when the message tells it, the field (`input.role`, or `$id` for the whole variable).
+ * and, when the message tells it, the field (`input.role`, or `$id` for the whole variable). A scalar's refusal
+ * of a variable (money, a date) keeps its reason and gains the field the same way.
  */
 function variableRefusal(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const at = VARIABLE_AT.exec(formatted.message);
@@ -56,7 +57,8 @@ function variableRefusal(formatted: GraphQLFormattedError): GraphQLFormattedErro
     ...formatted,
     extensions: {
       ...formatted.extensions,
-      reason: 'INVALID_VARIABLE' satisfies ErrorReason,
+      // A scalar's own refusal (INVALID_MONEY, INVALID_DATE) keeps its reason; graphql-js's has none.
+      reason: formatted.extensions?.reason ?? ('INVALID_VARIABLE' satisfies ErrorReason),
       ...(fields ? { fields } : {}),
     },
   };
@@ -100,7 +102,11 @@ function shapeError(
       extensions: { code, reason: 'TOO_MANY_TOKENS' satisfies ErrorReason },
     };
   }
-  if (code === ErrorCode.BAD_USER_INPUT && formatted.extensions?.reason === undefined)
+  if (
+    code === ErrorCode.BAD_USER_INPUT &&
+    (formatted.extensions?.reason === undefined ||
+      (formatted.extensions.fields === undefined && VARIABLE_WHOLE.test(formatted.message)))
+  )
     return variableRefusal(formatted);
   if (isExpected(error)) return formatted;
   const unavailable = formatDatabaseUnavailable(formatted, error);

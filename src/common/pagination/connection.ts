@@ -78,21 +78,26 @@ export interface ConnectionShape<T> {
  * `{ edges { cursor node } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }`.
  */
 export function Connection<T>(node: Type<T>, name = node.name) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} in a page, with its cursor.` })
   class EdgeType {
-    @Field()
+    @Field({
+      description:
+        'Opaque position of this row in its list: pass it as `after` to read what follows.',
+    })
     cursor: string;
 
-    @Field(() => node)
+    @Field(() => node, { description: `The ${name}.` })
     node: T;
   }
 
   @ObjectType(`${name}Connection`, { isAbstract: true })
   abstract class ConnectionType implements ConnectionShape<T> {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], {
+      description: 'This page, in the order of the list; empty at its end.',
+    })
     edges: EdgeType[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Where this page sits in the list.' })
     pageInfo: PageInfo;
   }
   return ConnectionType;

@@ -86,7 +86,7 @@ export class RejectOrganizationVerificationInput {
   reason: string;
 }
 
-@InputType()
+@InputType({ description: 'Narrows the verification queue.' })
 export class OrganizationVerificationFilterInput {
   @Field(() => OrganizationKind, {
     nullable: true,
@@ -99,7 +99,10 @@ export class OrganizationVerificationFilterInput {
 
 @ArgsType()
 export class OrganizationVerificationQueueArgs extends ConnectionArgs {
-  @Field(() => OrganizationVerificationFilterInput, { nullable: true })
+  @Field(() => OrganizationVerificationFilterInput, {
+    nullable: true,
+    description: 'Which organisations; every unverified one when omitted.',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => OrganizationVerificationFilterInput)

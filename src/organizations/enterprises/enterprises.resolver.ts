@@ -8,6 +8,7 @@ import {
   UpdateEnterprisePayload,
 } from './dto/enterprise.types.js';
 import { EnterprisesService } from './enterprises.service.js';
+import { MutationInput } from '../../common/graphql/mutation-input.js';
 
 @Resolver(() => EnterpriseType)
 export class EnterprisesResolver {
@@ -19,7 +20,7 @@ export class EnterprisesResolver {
   @Access(AccessRule.PUBLIC)
   enterprise(
     @CurrentActor() actor: Actor | null,
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => ID, description: 'The enterprise.' }) id: string,
   ): Promise<EnterpriseType> {
     return this.service.get(actor, id);
   }
@@ -30,7 +31,7 @@ export class EnterprisesResolver {
   @Access(AccessRule.AUTHENTICATED)
   createEnterprise(
     @CurrentActor() actor: Actor,
-    @Args('input') input: CreateEnterpriseInput,
+    @MutationInput() input: CreateEnterpriseInput,
   ): Promise<CreateEnterprisePayload> {
     return this.service.create(actor, input);
   }
@@ -41,7 +42,7 @@ export class EnterprisesResolver {
   @Access(AccessRule.AUTHENTICATED)
   updateEnterprise(
     @CurrentActor() actor: Actor,
-    @Args('input') input: UpdateEnterpriseInput,
+    @MutationInput() input: UpdateEnterpriseInput,
   ): Promise<UpdateEnterprisePayload> {
     return this.service.update(actor, input);
   }

@@ -4,6 +4,7 @@ import type { Actor } from '../../common/auth/actor.js';
 import { CreateSmeInput, UpdateSmeInput } from './dto/sme.inputs.js';
 import { CreateSmePayload, SmeType, UpdateSmePayload } from './dto/sme.types.js';
 import { SmesService } from './smes.service.js';
+import { MutationInput } from '../../common/graphql/mutation-input.js';
 
 @Resolver(() => SmeType)
 export class SmesResolver {
@@ -15,7 +16,7 @@ export class SmesResolver {
   @Access(AccessRule.PUBLIC)
   sme(
     @CurrentActor() actor: Actor | null,
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => ID, description: 'The SME.' }) id: string,
   ): Promise<SmeType> {
     return this.service.get(actor, id);
   }
@@ -26,7 +27,7 @@ export class SmesResolver {
   @Access(AccessRule.AUTHENTICATED)
   createSme(
     @CurrentActor() actor: Actor,
-    @Args('input') input: CreateSmeInput,
+    @MutationInput() input: CreateSmeInput,
   ): Promise<CreateSmePayload> {
     return this.service.create(actor, input);
   }
@@ -35,7 +36,7 @@ export class SmesResolver {
   @Access(AccessRule.AUTHENTICATED)
   updateSme(
     @CurrentActor() actor: Actor,
-    @Args('input') input: UpdateSmeInput,
+    @MutationInput() input: UpdateSmeInput,
   ): Promise<UpdateSmePayload> {
     return this.service.update(actor, input);
   }

@@ -492,7 +492,7 @@ export class CloseChallengeAsFailedInput {
 
 @ArgsType()
 export class ChallengeObjectionsArgs extends ConnectionArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The challenge.' })
   @IsUUID()
   challengeId: string;
 }

@@ -38,6 +38,23 @@ registerEnumType(ReviewAssignmentStatus, {
   },
   name: 'ReviewAssignmentStatus',
 });
+
+/** Why a reviewer is recused from a proposal (回避): the conflict-of-interest rule of assignReviewers. */
+export enum RecusalReason {
+  ORGANIZATION_MEMBER = 'ORGANIZATION_MEMBER',
+  AFFILIATION_MATCH = 'AFFILIATION_MATCH',
+}
+registerEnumType(RecusalReason, {
+  name: 'RecusalReason',
+  description: 'Why a reviewer is recused from a proposal (回避).',
+  valuesMap: {
+    ORGANIZATION_MEMBER: { description: 'The reviewer is a member of the proposing SME.' },
+    AFFILIATION_MATCH: {
+      description:
+        "The reviewer's declared affiliation is the proposing SME (same credit code or name).",
+    },
+  },
+});
 registerEnumType(ObjectionStatus, {
   description: 'Lifecycle of an objection.',
   valuesMap: {
@@ -252,9 +269,21 @@ export class ReviewAssignment {
   @Field(() => ID, { description: 'The reviewer.' }) reviewerUserId: string;
   @Field(() => ReviewAssignmentStatus, { description: 'Where the assignment is.' })
   status: ReviewAssignmentStatus;
-  @Field(() => String, {
-    description: 'Why it was declined or recused; null otherwise.',
+  @Field(() => RecusalReason, {
+    description: 'Set when RECUSED: the conflict of interest; null otherwise.',
     nullable: true,
+  })
+  recusalReason: RecusalReason | null;
+  @Field(() => String, {
+    description: "Set when DECLINED: the reviewer's own words; null otherwise.",
+    nullable: true,
+  })
+  declineReason: string | null;
+  @Field(() => String, {
+    description:
+      'Why it was declined (free text) or recused (a RecusalReason value); null otherwise.',
+    nullable: true,
+    deprecationReason: 'Mixes a code and free text: read recusalReason or declineReason.',
   })
   reason: string | null;
   @Field({ description: 'When the reviewer was invited.' }) createdAt: Date;

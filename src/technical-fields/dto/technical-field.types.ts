@@ -25,5 +25,5 @@ export class AddTechnicalFieldPayload {
   technicalField: TechnicalFieldType;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of technical fields, by code.' })
 export class TechnicalFieldConnection extends Connection(TechnicalFieldType, 'TechnicalField') {}

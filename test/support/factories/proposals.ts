@@ -52,9 +52,9 @@ export const DRAFT = `mutation($input: SaveProposalDraftInput!) { saveProposalDr
 export const GET = `query($id: ID!) { proposal(id: $id) { ${PROPOSAL_FIELDS} } }`;
 export const LIST = `query($challengeId: ID!, $first: Int, $after: String) { challengeProposals(challengeId: $challengeId, first: $first, after: $after) {
   edges { cursor node { ${PROPOSAL_FIELDS} } } pageInfo { hasNextPage endCursor } } }`;
-export const ASSIGN = `mutation($input: AssignReviewersInput!) { assignReviewers(input: $input) { assignments { id challengeId proposalId reviewerUserId status reason } } }`;
+export const ASSIGN = `mutation($input: AssignReviewersInput!) { assignReviewers(input: $input) { assignments { id challengeId proposalId reviewerUserId status reason recusalReason declineReason } } }`;
 export const ACCEPT = `mutation($input: ReviewAssignmentIdInput!) { acceptReviewAssignment(input: $input) { reviewAssignment { id status } } }`;
-export const DECLINE = `mutation($input: DeclineReviewAssignmentInput!) { declineReviewAssignment(input: $input) { reviewAssignment { id status reason } } }`;
+export const DECLINE = `mutation($input: DeclineReviewAssignmentInput!) { declineReviewAssignment(input: $input) { reviewAssignment { id status reason declineReason } } }`;
 export const SCORE = `mutation($input: SubmitScoresInput!) { submitScores(input: $input) { proposalId scores { criterionId score comment privateNote } } }`;
 export const LOCK = `mutation($input: LockScoringInput!) { lockScoring(input: $input) { scoringLock { challengeId lockedAt } } }`;
 export const RANKING = `query($challengeId: ID!, $first: Int, $after: String) { proposalRanking(challengeId: $challengeId, first: $first, after: $after) {

@@ -20,8 +20,8 @@ import {
 } from '../../dto/organization-profile.inputs.js';
 import { NO_CONTROL_CHARS, NO_CONTROL_CHARS_MULTILINE, trim } from '../../../common/validators.js';
 import { SmeQualification, SmeSizeClass } from '../sme.entity.js';
+import { LocalDateScalar } from '../../../common/graphql/local-date.scalar.js';
 
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const MAX_FIELDS = 20;
 
 @InputType({ description: 'A new SME; the caller becomes its owner.' })
@@ -47,18 +47,19 @@ export class CreateSmeInput extends CreateOrganizationFields {
   @Matches(NO_CONTROL_CHARS, { message: 'certificateNumber must not contain control characters' })
   certificateNumber?: string;
 
-  @Field({ nullable: true, description: 'YYYY-MM-DD; required with a qualification.' })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'YYYY-MM-DD; required with a qualification.',
+  })
   @IsOptional()
-  @Matches(DATE, { message: 'qualificationValidFrom must be a date YYYY-MM-DD' })
   qualificationValidFrom?: string;
 
-  @Field({
+  @Field(() => LocalDateScalar, {
     nullable: true,
     description:
       'YYYY-MM-DD, not before validFrom and not in the past; required with a qualification.',
   })
   @IsOptional()
-  @Matches(DATE, { message: 'qualificationValidUntil must be a date YYYY-MM-DD' })
   qualificationValidUntil?: string;
 
   @Field(() => [String], {
@@ -126,14 +127,18 @@ export class UpdateSmeInput extends UpdateOrganizationFields {
   @Matches(NO_CONTROL_CHARS, { message: 'certificateNumber must not contain control characters' })
   certificateNumber?: string;
 
-  @Field({ description: 'First day the certificate is valid (YYYY-MM-DD).', nullable: true })
+  @Field(() => LocalDateScalar, {
+    description: 'First day the certificate is valid (YYYY-MM-DD).',
+    nullable: true,
+  })
   @IsOptional()
-  @Matches(DATE, { message: 'qualificationValidFrom must be a date YYYY-MM-DD' })
   qualificationValidFrom?: string;
 
-  @Field({ description: 'Last day the certificate is valid (YYYY-MM-DD).', nullable: true })
+  @Field(() => LocalDateScalar, {
+    description: 'Last day the certificate is valid (YYYY-MM-DD).',
+    nullable: true,
+  })
   @IsOptional()
-  @Matches(DATE, { message: 'qualificationValidUntil must be a date YYYY-MM-DD' })
   qualificationValidUntil?: string;
 
   @Field(() => [String], { nullable: true, description: 'Replaces the whole list.' })

@@ -3,6 +3,7 @@ import { OrganizationProfileType } from '../../dto/organization-profile.types.js
 import { TechnicalFieldType } from '../../../technical-fields/index.js';
 import { EligibilityReason } from '../eligibility.js';
 import { SmeQualification, SmeSizeClass } from '../sme.entity.js';
+import { LocalDateScalar } from '../../../common/graphql/local-date.scalar.js';
 
 registerEnumType(SmeSizeClass, {
   description: 'Size class of an SME.',
@@ -70,10 +71,16 @@ export class SmeType extends OrganizationProfileType {
   })
   certificateNumber: string | null;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'First day the certificate is valid; null without a qualification.',
+  })
   qualificationValidFrom: string | null;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'Last day the certificate is valid; null without a qualification.',
+  })
   qualificationValidUntil: string | null;
 
   @Field(() => [TechnicalFieldType], { description: 'Technical fields the SME works in.' })
