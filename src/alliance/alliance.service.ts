@@ -11,6 +11,7 @@ import {
   encodeCursor,
   pageSize,
   toConnection,
+  timeIdPage,
 } from '../common/pagination/connection.js';
 import { VerificationStatus } from '../organizations/index.js';
 import { uniqueViolation } from '../database/pg-errors.js';
@@ -208,22 +209,19 @@ export class AllianceService {
     _actor: Actor,
     args: AllianceApplicationsArgs,
   ): Promise<ConnectionShape<AllianceMembershipType>> {
-    const first = pageSize(args);
     const statuses = args.filter?.statuses?.length
       ? args.filter.statuses
       : [AllianceMembershipStatus.APPLIED];
-    const rows = await applicationsPage(this.dataSource, first + 1, {
-      statuses,
-      tier: args.filter?.tier,
-      search: args.filter?.search,
-      after: args.after ? decodeCursor(args.after, ['timestamp', 'uuid']) : null,
-    });
-    return toConnection(
-      rows,
-      first,
-      (r) => encodeCursor([r.appliedAt.toISOString(), r.id]),
-      (r) => r,
-      args.after,
+    return timeIdPage(
+      args,
+      (limit, after) =>
+        applicationsPage(this.dataSource, limit, {
+          statuses,
+          tier: args.filter?.tier,
+          search: args.filter?.search,
+          after,
+        }),
+      (r) => [r.appliedAt, r.id],
     );
   }
 

@@ -14,13 +14,7 @@ import {
   RemoveOrganizationMemberInput,
   VerifyOrganizationInput,
 } from './dto/organization.inputs.js';
-import {
-  ConnectionShape,
-  decodeCursor,
-  encodeCursor,
-  pageSize,
-  toConnection,
-} from '../common/pagination/connection.js';
+import { ConnectionShape, timeIdPage } from '../common/pagination/connection.js';
 import {
   InviteOrganizationMemberPayload,
   OrganizationMembershipPayload,
@@ -396,18 +390,11 @@ export class OrganizationsService {
   async verificationQueue(
     args: OrganizationVerificationQueueArgs,
   ): Promise<ConnectionShape<OrganizationVerificationItem>> {
-    const first = pageSize(args);
-    const after = args.after ? decodeCursor(args.after, ['timestamp', 'uuid']) : null;
-    const rows = await verificationQueuePage(this.dataSource, first + 1, {
-      kind: args.filter?.kind,
-      after,
-    });
-    return toConnection(
-      rows,
-      first,
-      (r) => encodeCursor([r.createdAt.toISOString(), r.organizationId]),
-      (r) => r,
-      args.after,
+    return timeIdPage(
+      args,
+      (limit, after) =>
+        verificationQueuePage(this.dataSource, limit, { kind: args.filter?.kind, after }),
+      (r) => [r.createdAt, r.organizationId],
     );
   }
 

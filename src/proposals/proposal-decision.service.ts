@@ -4,13 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/index.js';
 import type { Actor } from '../common/auth/actor.js';
-import {
-  ConnectionShape,
-  decodeCursor,
-  encodeCursor,
-  pageSize,
-  toConnection,
-} from '../common/pagination/connection.js';
+import { ConnectionShape, timeIdPage } from '../common/pagination/connection.js';
 import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from '../common/errors.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -391,24 +385,18 @@ export class ProposalDecisionService {
     actor: Actor,
     args: ChallengeObjectionsArgs,
   ): Promise<ConnectionShape<Objection>> {
-    const first = pageSize(args);
-    const after = args.after
-      ? (decodeCursor(args.after, ['timestamp', 'uuid']) as [string, string])
-      : null;
-    const rows = await challengeObjectionList(
-      this.dataSource,
-      args.challengeId,
-      actor.organization?.id ?? null,
-      actor.platformRoles.includes('ADMIN'),
-      first + 1,
-      after,
-    );
-    return toConnection(
-      rows,
-      first,
-      (r) => encodeCursor([r.createdAt.toISOString(), r.id]),
-      (r) => r,
-      args.after,
+    return timeIdPage(
+      args,
+      (limit, after) =>
+        challengeObjectionList(
+          this.dataSource,
+          args.challengeId,
+          actor.organization?.id ?? null,
+          actor.platformRoles.includes('ADMIN'),
+          limit,
+          after,
+        ),
+      (r) => [r.createdAt, r.id],
     );
   }
 

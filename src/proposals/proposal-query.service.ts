@@ -12,6 +12,7 @@ import {
   pageSize,
   pageInfoOf,
   toConnection,
+  timeIdPage,
 } from '../common/pagination/connection.js';
 import type { ConnectionArgs } from '../common/pagination/connection.js';
 import { SqlParams } from '../database/sql-params.js';
@@ -331,17 +332,10 @@ export class ProposalQueryService {
     actor: Actor,
     args: ConnectionArgs,
   ): Promise<ConnectionShape<ReviewAssignment>> {
-    const first = pageSize(args);
-    const after = args.after
-      ? (decodeCursor(args.after, ['timestamp', 'uuid']) as [string, string])
-      : null;
-    const rows = await reviewAssignmentsOf(this.dataSource, actor.userId, first + 1, after);
-    return toConnection(
-      rows,
-      first,
-      (r) => encodeCursor([r.createdAt.toISOString(), r.id]),
-      (r) => r,
-      args.after,
+    return timeIdPage(
+      args,
+      (limit, after) => reviewAssignmentsOf(this.dataSource, actor.userId, limit, after),
+      (r) => [r.createdAt, r.id],
     );
   }
 

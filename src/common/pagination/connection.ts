@@ -195,3 +195,32 @@ export function pageInfoOf(
 export function pageSize(args: ConnectionArgs): number {
   return args.first ?? DEFAULT_PAGE_SIZE;
 }
+
+/** The position of a row in a list keyset-paged on (a time, an id): `[ISO instant, uuid]`. */
+export type TimeIdKey = [string, string];
+
+/**
+ * One page of a list keyset-paged on (a time, an id), the common shape: decodes `after` (BAD_USER_INPUT when it
+ * is not such a cursor), lets `fetch` read `first + 1` rows after that key in the list's own order, and builds
+ * the connection with each row's cursor from `keyOf`.
+ */
+export async function timeIdPage<R, T = R>(
+  args: ConnectionArgs,
+  fetch: (limit: number, after: TimeIdKey | null) => Promise<R[]>,
+  keyOf: (row: R) => readonly [Date, string],
+  map: (row: R) => T = (row) => row as unknown as T,
+): Promise<ConnectionShape<T>> {
+  const first = pageSize(args);
+  const after = args.after ? (decodeCursor(args.after, ['timestamp', 'uuid']) as TimeIdKey) : null;
+  const rows = await fetch(first + 1, after);
+  return toConnection(
+    rows,
+    first,
+    (row) => {
+      const [at, id] = keyOf(row);
+      return encodeCursor([at.toISOString(), id]);
+    },
+    map,
+    args.after,
+  );
+}
