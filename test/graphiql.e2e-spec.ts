@@ -34,7 +34,10 @@ interface Watched {
   outside: string[];
   /** The bodies and content types of the page's posts to /graphql. */
   posts: { contentType: string | undefined; body: string | null; authorization?: string }[];
-  /** Console errors (a Content-Security-Policy violation is one) and uncaught page errors. */
+  /**
+   * Console errors and uncaught page errors. The page's Content-Security-Policy blocks a request to another host
+   * before it reaches the network (and this route); Chromium then reports the violation as a console error.
+   */
   errors: string[];
 }
 
