@@ -2,6 +2,9 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { GRAPHIQL_MISSING_MESSAGE, installGraphiql } from './graphiql.js';
 
 /** Over a real socket, one connection per request (Fastify's inject needs a CommonJS module that Jest's ESM mode cannot load). */
@@ -43,6 +46,17 @@ describe('GraphiQL without its packages (an install without development dependen
       expect(res.body).toBe(GRAPHIQL_MISSING_MESSAGE);
       expect(res.body).toMatch(/graphiql, react and react-dom/);
     }
+  });
+
+  it('answers 503 when a package is there without its browser build', async () => {
+    fastify = Fastify();
+    // Each package has its package.json, none its browser build.
+    const dir = mkdtempSync(join(tmpdir(), 'graphiql-spec-'));
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ version: '0.0.0' }));
+    installGraphiql(fastify, { resolvePackageJson: () => join(dir, 'package.json') });
+    const res = await get(fastify, '/graphiql');
+    expect(res.statusCode).toBe(503);
+    expect(res.body).toBe(GRAPHIQL_MISSING_MESSAGE);
   });
 
   it('serves the page once the packages resolve', async () => {

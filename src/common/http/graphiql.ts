@@ -69,6 +69,9 @@ export const GRAPHIQL_MISSING_MESSAGE =
   'GraphiQL is not installed: it is served from the development dependencies graphiql, react and react-dom ' +
   '(install them with `npm ci`, not `npm ci --omit=dev`). The GraphQL endpoint POST /graphql works without them.\n';
 
+/** The errors of a package or file that is not installed. */
+const MISSING = new Set(['MODULE_NOT_FOUND', 'ERR_PACKAGE_PATH_NOT_EXPORTED', 'ENOENT']);
+
 interface Asset {
   type: string;
   body: Buffer | string;
@@ -156,8 +159,10 @@ export function installGraphiql(fastify: FastifyInstance, options: GraphiqlOptio
     if (!installed) {
       try {
         installed = loadInstalled(resolvePackageJson);
-      } catch {
-        return undefined;
+      } catch (error) {
+        // A package or one of its files is not there; anything else is a fault of the service.
+        if (MISSING.has((error as { code?: string }).code ?? '')) return undefined;
+        throw error;
       }
     }
     return installed;
