@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GRAPHIQL_MISSING_MESSAGE, installGraphiql } from './graphiql.js';
@@ -54,9 +54,13 @@ describe('GraphiQL without its packages (an install without development dependen
     const dir = mkdtempSync(join(tmpdir(), 'graphiql-spec-'));
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ version: '0.0.0' }));
     installGraphiql(fastify, { resolvePackageJson: () => join(dir, 'package.json') });
-    const res = await get(fastify, '/graphiql');
-    expect(res.statusCode).toBe(503);
-    expect(res.body).toBe(GRAPHIQL_MISSING_MESSAGE);
+    try {
+      const res = await get(fastify, '/graphiql');
+      expect(res.statusCode).toBe(503);
+      expect(res.body).toBe(GRAPHIQL_MISSING_MESSAGE);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('serves the page once the packages resolve', async () => {
