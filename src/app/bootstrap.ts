@@ -4,6 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
+import { installGraphiql } from '../common/http/graphiql.js';
 import { installAdmission } from '../common/http/load-shedding.js';
 import { installRequestIdHeaders, requestIdOptions } from '../common/http/request-id.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -47,6 +48,8 @@ export async function createApp(
   const fastify = app.getHttpAdapter().getInstance();
   installAdmission(fastify, config.http.maxRequestsInFlight);
   installRequestIdHeaders(fastify);
+  // GraphiQL from the service's own development dependencies; no such routes in production.
+  if (!config.isProduction) installGraphiql(fastify);
   if (config.benchSqlCount) {
     // Only the requests that ask (x-count-sql: 1): counting keeps an AsyncLocalStorage context through the
     // request, which costs several percent of the service's CPU, and the benchmark samples one request in ten.

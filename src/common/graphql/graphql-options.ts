@@ -10,6 +10,9 @@ import { documentLimits, variableLimitsPlugin } from './document-limits.js';
 import { createFormatError, requestPlugin } from './error-handling.js';
 import { queryCostPlugin } from './query-cost.js';
 
+/** The GraphQL endpoint. */
+export const GRAPHQL_PATH = '/graphql';
+
 /**
  * Apollo settings: the sorted schema file, the error model, and the limits against abusive
  * documents (graphql-armor: depth, aliases, directives; graphql-js: tokens; query-cost.ts: the cost with
@@ -40,11 +43,14 @@ export function graphqlOptions(
     ? new CompiledExecution(config.graphql.compileAfterRuns)
     : null;
   return {
-    path: '/graphql',
+    path: GRAPHQL_PATH,
     autoSchemaFile: schemaFile ? join(process.cwd(), schemaFile) : true,
     sortSchema: true,
     introspection: !config.isProduction,
-    graphiql: !config.isProduction,
+    // Apollo's landing page stays off everywhere (Nest's GraphiQL page loads React and GraphiQL from a public
+    // CDN): in development the service serves GraphiQL itself at /graphiql (common/http/graphiql.ts), and a
+    // browser's GET /graphql is redirected there.
+    graphiql: false,
     // Stack traces only in development: test and production responses carry none.
     includeStacktraceInErrorResponses: config.env === 'development',
     allowBatchedHttpRequests: false,
