@@ -26,6 +26,7 @@ const EXPECTED: Record<string, 'PUBLIC' | 'AUTHENTICATED' | 'ADMIN' | 'EXPERT'> 
   'Mutation.amendChallenge': 'AUTHENTICATED',
   'Mutation.answerChallengeQuestion': 'AUTHENTICATED',
   'Mutation.applyToAlliance': 'AUTHENTICATED',
+  'Mutation.advanceChallengeClock': 'ADMIN',
   'Mutation.approveAndPublishChallenge': 'ADMIN',
   'Mutation.askChallengeQuestion': 'AUTHENTICATED',
   'Mutation.assignReviewers': 'AUTHENTICATED',
