@@ -43,11 +43,14 @@ export function lockChallengeClock(
   );
 }
 
-/** Moves the deadline to the present (the transaction's `now()`): the challenge reads as CLOSED at once. */
+/**
+ * Moves the deadline to the present (the transaction's `now()`, truncated to the column's milliseconds so that it
+ * is not rounded up past now): the challenge reads as CLOSED at once.
+ */
 export async function moveDeadlineToNow(target: SqlTarget, challengeId: string): Promise<Date> {
   const [deadline] = await queryRows(
     target,
-    `UPDATE challenges SET deadline = now(), updated_at = now() WHERE id = $1 RETURNING deadline`,
+    `UPDATE challenges SET deadline = date_trunc('milliseconds', now()), updated_at = now() WHERE id = $1 RETURNING deadline`,
     [challengeId],
     (r) => date(r, 'deadline'),
   );
@@ -58,7 +61,7 @@ export async function moveDeadlineToNow(target: SqlTarget, challengeId: string):
 export async function endPublicityNow(target: SqlTarget, challengeId: string): Promise<Date> {
   const [endsAt] = await queryRows(
     target,
-    `UPDATE publicities SET ends_at = now()
+    `UPDATE publicities SET ends_at = date_trunc('milliseconds', now())
       WHERE challenge_id = $1 AND closed_at IS NULL AND ends_at > now() RETURNING ends_at`,
     [challengeId],
     (r) => date(r, 'ends_at'),
