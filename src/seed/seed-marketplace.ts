@@ -1,8 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { createApp } from '../app/bootstrap.js';
-import { loadConfig } from '../config/app-config.js';
+import { type AppConfig, loadConfig } from '../config/app-config.js';
 import {
   DEMO_ADMIN,
   DEMO_ENTERPRISES,
@@ -99,8 +98,17 @@ class Api {
 const ownerOf = (key: string) => `${key}@demo.innovation.cn`;
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
+/** How the service is built (the composition root's createApp, given by the command). */
+export type StartApp = (
+  config: AppConfig,
+  options: { databaseUrl: string; schemaFile: false },
+) => Promise<NestFastifyApplication>;
+
 /** Builds what is missing of the demo marketplace, through the API of an app started on `databaseUrl`. */
-export async function seedMarketplace(databaseUrl: string): Promise<MarketplaceResult> {
+export async function seedMarketplace(
+  databaseUrl: string,
+  createApp: StartApp,
+): Promise<MarketplaceResult> {
   // The seed's own app: request budgets off (one address makes every call), quiet logs, nothing written to disk.
   const config = loadConfig({
     ...process.env,

@@ -11,6 +11,7 @@ import {
   DEMO_SMES,
 } from './seed-data.js';
 import { seedMarketplace, type MarketplaceResult } from './seed-marketplace.js';
+import { createApp } from '../app/bootstrap.js';
 
 /** Any fixed number: two seeds at once run one after the other. */
 const SEED_LOCK_KEY = 5_512_204_771;
@@ -210,7 +211,7 @@ async function main(): Promise<void> {
       }
     });
     // The marketplace (challenges at every stage, proposals, reviews) through the API, on the same database.
-    marketplace = await seedMarketplace((dataSource.options as { url: string }).url);
+    marketplace = await seedMarketplace((dataSource.options as { url: string }).url, createApp);
   } finally {
     await dataSource.destroy();
   }
