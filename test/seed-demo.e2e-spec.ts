@@ -221,6 +221,15 @@ describe('npm run seed: the demo marketplace', () => {
     ]);
 
     expect(byTitle.get('医药园区工业废水零排放')!.status).toBe('FAILED');
+    const { rows } = await t.sql.query(
+      `SELECT p.status, p.not_selected_reason FROM proposals p JOIN organizations o ON o.id = p.organization_id
+        WHERE p.challenge_id = $1 ORDER BY o.name_en`,
+      [byTitle.get('AI 辅助小分子先导化合物发现')!.id],
+    );
+    expect(rows).toEqual([
+      { status: 'SELECTED', not_selected_reason: null },
+      { status: 'NOT_SELECTED', not_selected_reason: 'LESS_COMPETITIVE' },
+    ]);
   });
 
   it('a second run changes nothing and says so', async () => {

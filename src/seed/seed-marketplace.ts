@@ -413,6 +413,24 @@ async function playChallenge(api: Api, db: DataSource, c: DemoChallenge): Promis
     },
   );
 
+  // The others of an awarded challenge learn why they were not selected (with feedback).
+  if (c.stage === 'AWARDED') {
+    for (const p of c.proposals!.filter((x) => x.sme !== c.winner)) {
+      await api.call(
+        issuer,
+        `mutation($input: MarkNotSelectedInput!) { markNotSelected(input: $input) { proposal { id } } }`,
+        {
+          input: {
+            proposalId: proposalIds.get(p.sme),
+            reason: 'LESS_COMPETITIVE',
+            feedback:
+              '方案可行，但综合评分低于中选方案。Feasible, but scored below the selected proposal.',
+          },
+        },
+      );
+    }
+  }
+
   if (c.objection) {
     await api.call(
       ownerOf(c.objection.sme),
