@@ -23,6 +23,7 @@ const EXPECTED: Record<string, 'PUBLIC' | 'AUTHENTICATED' | 'ADMIN' | 'EXPERT'> 
   'Mutation.acceptReviewAssignment': 'AUTHENTICATED',
   'Mutation.addTechnicalField': 'ADMIN',
   'Mutation.admitAllianceMember': 'ADMIN',
+  'Mutation.advanceChallengeClock': 'ADMIN',
   'Mutation.amendChallenge': 'AUTHENTICATED',
   'Mutation.answerChallengeQuestion': 'AUTHENTICATED',
   'Mutation.applyToAlliance': 'AUTHENTICATED',

@@ -99,6 +99,16 @@ export const ChallengeErrorReason = defineErrorReasons('challenges', {
     en: 'The terms in force have a newer version; read them and accept that version.',
     zh: '现行条款已更新版本，请阅读后接受最新版本。',
   },
+  DEV_ONLY: {
+    code: 'FORBIDDEN',
+    en: 'This operation exists for development only and is refused in production (NODE_ENV=production).',
+    zh: '该操作仅用于开发环境，生产环境（NODE_ENV=production）中拒绝执行。',
+  },
+  CLOCK_NOT_APPLICABLE: {
+    code: 'CONFLICT',
+    en: "The challenge's clock cannot move there from its state: the deadline passes only for a published challenge before its deadline, the publicity period ends only while it runs.",
+    zh: '榜单当前状态下不能将时钟移到该时刻：仅已发布且未截止的榜单可使截止时间到达，仅公示期进行中的榜单可结束公示。',
+  },
 });
 
 type Reasons = (typeof ChallengeErrorReason)['reasons'];

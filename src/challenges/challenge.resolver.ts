@@ -15,6 +15,7 @@ import { requestedFields } from './requested-fields.js';
 import { Access, AccessRule, CurrentActor } from '../common/auth/access.decorator.js';
 import type { Actor } from '../common/auth/actor.js';
 import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
+import { ChallengeClockService } from './challenge-clock.service.js';
 import { ChallengeContentService } from './challenge-content.service.js';
 import { ChallengeEngagementService } from './challenge-engagement.service.js';
 import { ChallengeLifecycleService } from './challenge-lifecycle.service.js';
@@ -24,6 +25,7 @@ import { RateBudget } from '../rate-limit/index.js';
 import { ChallengeQueryService } from './challenge-query.service.js';
 import {
   AcceptChallengeTermsInput,
+  AdvanceChallengeClockInput,
   AmendChallengeInput,
   AnswerChallengeQuestionInput,
   AskChallengeQuestionInput,
@@ -40,6 +42,7 @@ import {
 } from './dto/challenge.inputs.js';
 import {
   AcceptChallengeTermsPayload,
+  AdvanceChallengeClockPayload,
   AmendChallengePayload,
   AnswerChallengeQuestionPayload,
   ApproveAndPublishChallengePayload,
@@ -78,6 +81,7 @@ export class ChallengeResolver {
     private readonly lifecycle: ChallengeLifecycleService,
     private readonly engagement: ChallengeEngagementService,
     private readonly loaders: ChallengeLoaders,
+    private readonly clock: ChallengeClockService,
   ) {}
 
   @Query(() => ChallengeConnection, {
@@ -239,6 +243,18 @@ export class ChallengeResolver {
     @MutationInput() input: ChallengeDecisionInput,
   ): Promise<CancelChallengePayload> {
     return { challenge: await this.lifecycle.cancel(actor, input.id, input.reason) };
+  }
+
+  @Mutation(() => AdvanceChallengeClockPayload, {
+    description:
+      "Development only (refused in production: FORBIDDEN DEV_ONLY): moves a challenge's clock forward to its deadline or to the end of its publicity period, so the evaluation and the award can be reached without waiting (platform admins; audited).",
+  })
+  @Access(AccessRule.ADMIN)
+  async advanceChallengeClock(
+    @CurrentActor() actor: Actor,
+    @MutationInput() input: AdvanceChallengeClockInput,
+  ): Promise<AdvanceChallengeClockPayload> {
+    return { challenge: await this.clock.advance(actor, input.challengeId, input.to) };
   }
 
   @Mutation(() => AcceptChallengeTermsPayload, {

@@ -1,5 +1,6 @@
 import { EnterpriseChallengesResolver } from './enterprise-challenges.resolver.js';
 import { Module } from '@nestjs/common';
+import { ChallengeClockService } from './challenge-clock.service.js';
 import { ChallengeContentService } from './challenge-content.service.js';
 import { ChallengeEngagementService } from './challenge-engagement.service.js';
 import { ChallengeLifecycleService } from './challenge-lifecycle.service.js';
@@ -14,6 +15,7 @@ import { ChallengeResolver } from './challenge.resolver.js';
     ChallengeContentService,
     ChallengeLifecycleService,
     ChallengeEngagementService,
+    ChallengeClockService,
     ChallengeLoaders,
     ChallengeResolver,
     EnterpriseChallengesResolver,

@@ -10,6 +10,8 @@ import {
   DEMO_PASSWORD,
   DEMO_SMES,
 } from './seed-data.js';
+import { seedMarketplace, type MarketplaceResult } from './seed-marketplace.js';
+import { createApp } from '../app/bootstrap.js';
 
 /** Any fixed number: two seeds at once run one after the other. */
 const SEED_LOCK_KEY = 5_512_204_771;
@@ -19,10 +21,15 @@ const SEED_LOCK_KEY = 5_512_204_771;
  * (e-mail, credit code) and created only when missing, so a second run changes nothing.
  */
 async function main(): Promise<void> {
+  if (process.env.NODE_ENV === 'production')
+    throw new Error(
+      'npm run seed loads demo accounts with a published password: refused with NODE_ENV=production',
+    );
   const { default: dataSource } = await import('../app/database/data-source.js');
   await dataSource.initialize();
   const audit = new AuditService();
   let created = 0;
+  let marketplace: MarketplaceResult;
   try {
     await dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK_KEY]);
@@ -203,16 +210,20 @@ async function main(): Promise<void> {
         );
       }
     });
+    // The marketplace (challenges at every stage, proposals, reviews) through the API, on the same database.
+    marketplace = await seedMarketplace((dataSource.options as { url: string }).url, createApp);
   } finally {
     await dataSource.destroy();
   }
-  console.log(created ? `seeded: ${created} new records` : 'seed: nothing to do (already loaded)');
-  console.log(`
-Demo accounts (password for all: ${DEMO_PASSWORD})
-  platform admin : ${DEMO_ADMIN.email}
-  expert         : ${DEMO_EXPERT.email}
-  enterprises    : ${DEMO_ENTERPRISES.map((e) => `${e.key}@demo.innovation.cn`).join(', ')}
-  SMEs           : ${DEMO_SMES.map((s) => `${s.key}@demo.innovation.cn`).join(', ')}`);
+  created += marketplace.challengesCreated + marketplace.expertsCreated;
+  console.log(
+    created
+      ? `seeded: ${created} new records (${marketplace.challengesCreated} demo challenges)`
+      : 'seed: nothing to do (already loaded)',
+  );
+  console.log(`\nDemo personas (development only; password for all: ${DEMO_PASSWORD})`);
+  for (const p of marketplace.personas)
+    console.log(`  ${p.email.padEnd(40)} ${p.role.padEnd(28)} ${p.organization}`);
 }
 
 main().then(

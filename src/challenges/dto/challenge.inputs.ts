@@ -681,3 +681,37 @@ export class ChallengeVersionsArgs extends ConnectionArgs {
   @IsString()
   challengeId: string;
 }
+
+/** Where advanceChallengeClock moves a challenge's clock. */
+export enum ChallengeClockTarget {
+  DEADLINE_PASSED = 'DEADLINE_PASSED',
+  PUBLICITY_ENDED = 'PUBLICITY_ENDED',
+}
+
+registerEnumType(ChallengeClockTarget, {
+  name: 'ChallengeClockTarget',
+  description: "Where advanceChallengeClock moves a challenge's clock (development only).",
+  valuesMap: {
+    DEADLINE_PASSED: {
+      description:
+        'The deadline becomes now: a PUBLISHED challenge reads as CLOSED (evaluation may start).',
+    },
+    PUBLICITY_ENDED: {
+      description:
+        'The running publicity period (公示) ends now: with no objection pending the challenge reads as AWARDED.',
+    },
+  },
+});
+
+@InputType({
+  description: "Moves a challenge's clock forward (development only; platform admins).",
+})
+export class AdvanceChallengeClockInput {
+  @Field(() => ID, { description: 'The challenge whose clock moves.' })
+  @IsUUID('all')
+  challengeId: string;
+
+  @Field(() => ChallengeClockTarget, { description: 'The moment the clock moves to.' })
+  @IsEnum(ChallengeClockTarget)
+  to: ChallengeClockTarget;
+}

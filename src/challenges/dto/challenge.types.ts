@@ -561,3 +561,9 @@ export class PublishChallengeAnnouncementPayload {
   @Field(() => ChallengeAnnouncement, { description: 'The new announcement.' })
   announcement: ChallengeAnnouncement;
 }
+
+@ObjectType({
+  description:
+    'The result of advanceChallengeClock (development only): the challenge as it reads after its clock moved.',
+})
+export class AdvanceChallengeClockPayload extends ChallengePayload {}
