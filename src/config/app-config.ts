@@ -357,8 +357,19 @@ export interface AppConfig {
 
 export class ConfigError extends Error {}
 
+export interface LoadConfigOptions {
+  /**
+   * Outside production, keep a generated JWT secret under DATA_DIR (the service). Command-line tools sign no
+   * tokens and pass false, so that reading the configuration creates nothing under DATA_DIR.
+   */
+  persistDevelopmentSecret?: boolean;
+}
+
 /** Reads and validates the environment; throws one ConfigError whose message names each bad variable. */
-export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+export function loadConfig(
+  source: NodeJS.ProcessEnv = process.env,
+  options: LoadConfigOptions = {},
+): AppConfig {
   const known = Object.keys(new EnvironmentVariables());
   const raw: Record<string, string> = {};
   for (const key of [
@@ -385,7 +396,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const rateLimit = rateLimitConfig(env);
   if (typeof rateLimit === 'string') throw new ConfigError(`Invalid configuration: ${rateLimit}`);
   const dataDir = resolve(env.DATA_DIR);
-  const jwtSecret = env.JWT_SECRET ?? developmentSecret(dataDir);
+  const jwtSecret =
+    env.JWT_SECRET ??
+    (options.persistDevelopmentSecret === false
+      ? randomBytes(48).toString('base64url')
+      : developmentSecret(dataDir));
   return {
     env: env.NODE_ENV,
     isProduction: env.NODE_ENV === 'production',

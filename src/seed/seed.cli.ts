@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/index.js';
 import { emailSkeleton, hashPassword } from '../users/index.js';
-import { ConfigError } from '../config/app-config.js';
+import { runWithDatabase, type CommandDatabase } from '../app/database/command-database.js';
 import {
   DEMO_ADMIN,
   DEMO_ENTERPRISES,
@@ -18,8 +18,8 @@ const SEED_LOCK_KEY = 5_512_204_771;
  * npm run seed: loads the demo data set. Idempotent: everything is looked up by its natural key
  * (e-mail, credit code) and created only when missing, so a second run changes nothing.
  */
-async function main(): Promise<void> {
-  const { default: dataSource } = await import('../app/database/data-source.js');
+async function main(database: CommandDatabase): Promise<void> {
+  const dataSource = database.dataSource();
   await dataSource.initialize();
   const audit = new AuditService();
   let created = 0;
@@ -215,10 +215,4 @@ Demo accounts (password for all: ${DEMO_PASSWORD})
   SMEs           : ${DEMO_SMES.map((s) => `${s.key}@demo.innovation.cn`).join(', ')}`);
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : (error as Error).message);
-    process.exit(1);
-  },
-);
+runWithDatabase({ applicationName: 'marketplace-seed' }, main);
