@@ -101,19 +101,22 @@ describe('the command-line tools', () => {
       ['seed', [], 1],
       ['migration:revert', [], 1],
     ];
-    for (const [script, args, exitCode] of tools) {
-      for (let round = 1; round <= 2; round++) {
-        const result = await npmRun(script, args, env);
-        expect({ script, round, code: result.code, stderr: result.stderr }).toEqual({
-          script,
-          round,
-          code: exitCode,
-          stderr: noDatabase(empty) + '\n',
-        });
-        expect(result.stdout).toBe('');
-        expect(existsSync(empty)).toBe(false);
-      }
-    }
+    // The tools one beside the other, each twice in a row.
+    await Promise.all(
+      tools.map(async ([script, args, exitCode]) => {
+        for (let round = 1; round <= 2; round++) {
+          const result = await npmRun(script, args, env);
+          expect({ script, round, code: result.code, stderr: result.stderr }).toEqual({
+            script,
+            round,
+            code: exitCode,
+            stderr: noDatabase(empty) + '\n',
+          });
+          expect(result.stdout).toBe('');
+          expect(existsSync(empty)).toBe(false);
+        }
+      }),
+    );
     expect(postgresRunningIn(empty)).toEqual([]);
   }, 120000);
 

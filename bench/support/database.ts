@@ -12,11 +12,15 @@ export interface BenchDatabase {
  * The configured database: DATABASE_URL, else the embedded one under DATA_DIR (started if needed), opened
  * as every command-line tool opens it; the caller creates the schema.
  */
-export async function openDatabase(log: (message: string) => void): Promise<BenchDatabase> {
+export async function openDatabase(
+  log: (message: string) => void,
+  options: { handleSignals?: boolean } = {},
+): Promise<BenchDatabase> {
   const database = await openCommandDatabase({
     createsSchema: true,
-    applicationName: 'marketplace-seed',
+    applicationName: 'marketplace-bench',
     log,
+    ...options,
   });
   return { url: database.url, embedded: database.embedded, release: database.close };
 }

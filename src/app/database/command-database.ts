@@ -17,6 +17,8 @@ export interface CommandDatabaseOptions {
   applicationName: string;
   /** Messages of the embedded database (started, reused). */
   log?: (message: string) => void;
+  /** Stop a server this command started on SIGINT/SIGTERM and exit (default); false when the caller does it. */
+  handleSignals?: boolean;
 }
 
 /** The database of one command-line run. */
@@ -44,6 +46,7 @@ export async function openCommandDatabase(
   options: CommandDatabaseOptions,
 ): Promise<CommandDatabase> {
   const config = loadConfig(process.env, { persistDevelopmentSecret: false });
+  if (config.isProduction && !config.database.url) throw new CommandError(PRODUCTION_NEEDS_URL);
   let server: EmbeddedPostgres | undefined;
   let url = config.database.url;
   const sources: DataSource[] = [];
@@ -75,8 +78,10 @@ export async function openCommandDatabase(
       port: config.database.embeddedPort,
       log: options.log,
     });
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    if (options.handleSignals !== false) {
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
+    }
     try {
       starting = server.start();
       await starting;
@@ -122,6 +127,10 @@ export async function openCommandDatabase(
   }
   return database;
 }
+
+/** The embedded database is for development: its binaries are not even in the production image. */
+export const PRODUCTION_NEEDS_URL =
+  'DATABASE_URL is required when NODE_ENV=production (the embedded PostgreSQL is for development only)';
 
 function noSchema(what: string): string {
   return `${what}: start the service once (npm start) or run npm run migration:run`;
