@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   });
   if (values.help || !values.size) throw new Error(USAGE);
   const size = seedSize(values.size);
-  const config = loadConfig(process.env, { persistDevelopmentSecret: false });
+  const config = loadConfig(process.env, { signsTokens: false });
   if (config.isProduction) {
     throw new Error(
       'seed:scale writes thousands of accounts with a published password: it refuses to run with NODE_ENV=production',

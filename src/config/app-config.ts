@@ -359,10 +359,11 @@ export class ConfigError extends Error {}
 
 export interface LoadConfigOptions {
   /**
-   * Outside production, keep a generated JWT secret under DATA_DIR (the service). Command-line tools sign no
-   * tokens and pass false, so that reading the configuration creates nothing under DATA_DIR.
+   * The process signs tokens (the service, the default): JWT_SECRET is required in production, and outside
+   * production a generated one is kept under DATA_DIR. Command-line tools sign none and pass false: no
+   * JWT_SECRET is asked for, and reading the configuration creates nothing under DATA_DIR.
    */
-  persistDevelopmentSecret?: boolean;
+  signsTokens?: boolean;
 }
 
 /** Reads and validates the environment; throws one ConfigError whose message names each bad variable. */
@@ -383,6 +384,8 @@ export function loadConfig(
     const value = source[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
+  // A throwaway secret for a process that signs nothing (checked like any other, never written).
+  if (options.signsTokens === false) raw.JWT_SECRET ??= randomBytes(48).toString('base64url');
   const env = plainToInstance(EnvironmentVariables, raw);
   const errors = validateSync(env, { skipMissingProperties: false });
   if (errors.length > 0) {
@@ -396,11 +399,7 @@ export function loadConfig(
   const rateLimit = rateLimitConfig(env);
   if (typeof rateLimit === 'string') throw new ConfigError(`Invalid configuration: ${rateLimit}`);
   const dataDir = resolve(env.DATA_DIR);
-  const jwtSecret =
-    env.JWT_SECRET ??
-    (options.persistDevelopmentSecret === false
-      ? randomBytes(48).toString('base64url')
-      : developmentSecret(dataDir));
+  const jwtSecret = env.JWT_SECRET ?? developmentSecret(dataDir);
   return {
     env: env.NODE_ENV,
     isProduction: env.NODE_ENV === 'production',

@@ -45,7 +45,7 @@ export class CommandError extends Error {}
 export async function openCommandDatabase(
   options: CommandDatabaseOptions,
 ): Promise<CommandDatabase> {
-  const config = loadConfig(process.env, { persistDevelopmentSecret: false });
+  const config = loadConfig(process.env, { signsTokens: false });
   if (config.isProduction && !config.database.url) throw new CommandError(PRODUCTION_NEEDS_URL);
   let server: EmbeddedPostgres | undefined;
   let url = config.database.url;
@@ -115,9 +115,9 @@ export async function openCommandDatabase(
     try {
       if (!(await hasSchema(url, options.applicationName))) {
         throw new CommandError(
-          noSchema(
-            server ? `no schema in the database at ${config.dataDir}` : 'no schema at DATABASE_URL',
-          ),
+          server
+            ? noSchema(`no schema in the database at ${config.dataDir}`)
+            : 'no schema at DATABASE_URL: run npm run migration:run (in the image: node dist/src/app/database/cli.js run), or start the service once with MIGRATIONS_RUN=true',
         );
       }
     } catch (error) {
