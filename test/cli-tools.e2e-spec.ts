@@ -240,6 +240,24 @@ describe('the command-line tools', () => {
     }
   }, 120000);
 
+  it('in production, the service and the tools refuse to run without DATABASE_URL', async () => {
+    const env = { ...toolEnv(join(base, 'production'), port), NODE_ENV: 'production' };
+    const service = await run('node', ['dist/src/main.js'], {
+      env: { ...env, JWT_SECRET: 'a-production-secret-of-at-least-32-characters' },
+    });
+    const tool = await run('node', ['dist/src/users/create-admin.cli.js', '--email', 'a@b.cn'], {
+      env,
+    });
+    for (const result of [service, tool]) {
+      expect({ code: result.code, stderr: result.stderr }).toEqual({
+        code: 1,
+        stderr:
+          'DATABASE_URL is required when NODE_ENV=production (the embedded PostgreSQL is for development only)\n',
+      });
+    }
+    expect(existsSync(join(base, 'production'))).toBe(false);
+  }, 60000);
+
   it('migration:revert reverts one migration per run and stops its database', async () => {
     const env = toolEnv(dataDir, port);
     for (let round = 1; round <= 2; round++) {
