@@ -7,7 +7,6 @@ import { cpus, hostname, loadavg, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../src/config/app-config.js';
-import { EmbeddedPostgres } from '../src/app/database/embedded-postgres.js';
 import { floorScenario, SCENARIOS } from './scenarios/index.js';
 import type {
   BenchRequest,
@@ -17,7 +16,7 @@ import type {
 } from './scenarios/scenario.js';
 import { ALL_PERSONAS, BENCH_PASSWORD, type AnyPersonaName } from './seed/personas.js';
 import { COUNTS_AT_L, type SizeName } from './seed/sizes.js';
-import { redactUrl } from './support/database.js';
+import { openDatabase, redactUrl, type BenchDatabase } from './support/database.js';
 import { runLoad } from './support/load.js';
 import {
   markdownTable,
@@ -274,12 +273,14 @@ async function main(): Promise<void> {
 
   let service: ServiceProcess | undefined;
   let peer: ServiceProcess | undefined;
+  let embedded: BenchDatabase | undefined;
   let stopping: Promise<void> | undefined;
   // The peer first: it reads the database the service's embedded PostgreSQL serves.
   const stop = () =>
     (stopping ??= (async () => {
       await peer?.stop();
       await service?.stop();
+      await embedded?.release();
     })());
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
@@ -323,16 +324,17 @@ async function main(): Promise<void> {
           );
         }
       }
+      if (!databaseUrl) {
+        // The service in production mode needs DATABASE_URL: the embedded database is opened here, as a
+        // command opens it, and stopped with the run if this run started it.
+        embedded = await openDatabase((m) => console.log(m), { handleSignals: false });
+        databaseUrl = embedded.url;
+        env.DATABASE_URL = databaseUrl;
+      }
       port = Number(process.env.BENCH_PORT ?? process.env.PORT ?? 3100);
       console.log(`starting the service in production mode on 127.0.0.1:${port} ...`);
       service = await startService(env, port);
       baseUrl = service.url;
-      if (!process.env.DATABASE_URL) {
-        databaseUrl = new EmbeddedPostgres({
-          baseDir: config.dataDir,
-          port: config.database.embeddedPort,
-        }).url;
-      }
     }
 
     const database = await databaseFacts(databaseUrl);

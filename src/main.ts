@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { accessSync, constants } from 'node:fs';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { EmbeddedPostgres } from './app/database/embedded-postgres.js';
+import { PRODUCTION_NEEDS_URL } from './app/database/command-database.js';
 import { createApp } from './app/bootstrap.js';
 import { shutdownGracefully } from './common/http/graceful-shutdown.js';
 import { warmUpSegmentation } from './challenges/index.js';
@@ -29,6 +30,10 @@ async function main(): Promise<void> {
 
   let embedded: EmbeddedPostgres | undefined;
   let databaseUrl = config.database.url;
+  if (!databaseUrl && config.isProduction) {
+    console.error(PRODUCTION_NEEDS_URL);
+    process.exit(1);
+  }
   if (!databaseUrl) {
     embedded = new EmbeddedPostgres({
       baseDir: config.dataDir,

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   });
   if (values.help || !values.size) throw new Error(USAGE);
   const size = seedSize(values.size);
-  const config = loadConfig();
+  const config = loadConfig(process.env, { signsTokens: false });
   if (config.isProduction) {
     throw new Error(
       'seed:scale writes thousands of accounts with a published password: it refuses to run with NODE_ENV=production',
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   }
 
   const started = Date.now();
-  const database = await openDatabase(config, (m) => console.log(m));
+  const database = await openDatabase((m) => console.log(m));
   try {
     console.log(`seeding size ${size.name} into ${redactUrl(database.url)}`);
     const dataSource = new DataSource(

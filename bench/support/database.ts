@@ -1,28 +1,28 @@
-import type { AppConfig } from '../../src/config/app-config.js';
-import { EmbeddedPostgres } from '../../src/app/database/embedded-postgres.js';
+import { openCommandDatabase } from '../../src/app/database/command-database.js';
 
 export interface BenchDatabase {
   url: string;
   /** True when it is the embedded database under DATA_DIR. */
   embedded: boolean;
-  /** Stops the embedded server if this process started it. */
+  /** Stops the embedded server if this process started it (also done on SIGINT/SIGTERM). */
   release(): Promise<void>;
 }
 
-/** The configured database: DATABASE_URL, else the embedded one under DATA_DIR (started if needed), as the service does. */
+/**
+ * The configured database: DATABASE_URL, else the embedded one under DATA_DIR (started if needed), opened
+ * as every command-line tool opens it; the caller creates the schema.
+ */
 export async function openDatabase(
-  config: AppConfig,
   log: (message: string) => void,
+  options: { handleSignals?: boolean } = {},
 ): Promise<BenchDatabase> {
-  if (config.database.url)
-    return { url: config.database.url, embedded: false, release: async () => undefined };
-  const server = new EmbeddedPostgres({
-    baseDir: config.dataDir,
-    port: config.database.embeddedPort,
+  const database = await openCommandDatabase({
+    createsSchema: true,
+    applicationName: 'marketplace-bench',
     log,
+    ...options,
   });
-  await server.start();
-  return { url: server.url, embedded: true, release: () => server.stop() };
+  return { url: database.url, embedded: database.embedded, release: database.close };
 }
 
 /** The database URL without its password, for logs and result files. */

@@ -357,8 +357,20 @@ export interface AppConfig {
 
 export class ConfigError extends Error {}
 
+export interface LoadConfigOptions {
+  /**
+   * The process signs tokens (the service, the default): JWT_SECRET is required in production, and outside
+   * production a generated one is kept under DATA_DIR. Command-line tools sign none and pass false: no
+   * JWT_SECRET is asked for, and reading the configuration creates nothing under DATA_DIR.
+   */
+  signsTokens?: boolean;
+}
+
 /** Reads and validates the environment; throws one ConfigError whose message names each bad variable. */
-export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+export function loadConfig(
+  source: NodeJS.ProcessEnv = process.env,
+  options: LoadConfigOptions = {},
+): AppConfig {
   const known = Object.keys(new EnvironmentVariables());
   const raw: Record<string, string> = {};
   for (const key of [
@@ -372,6 +384,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     const value = source[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
+  // A throwaway secret for a process that signs nothing (checked like any other, never written).
+  if (options.signsTokens === false) raw.JWT_SECRET ??= randomBytes(48).toString('base64url');
   const env = plainToInstance(EnvironmentVariables, raw);
   const errors = validateSync(env, { skipMissingProperties: false });
   if (errors.length > 0) {

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/index.js';
 import { emailSkeleton, hashPassword } from '../users/index.js';
-import { ConfigError } from '../config/app-config.js';
+import { runWithDatabase, type CommandDatabase } from '../app/database/command-database.js';
 import {
   DEMO_ADMIN,
   DEMO_ENTERPRISES,
@@ -20,12 +20,12 @@ const SEED_LOCK_KEY = 5_512_204_771;
  * npm run seed: loads the demo data set. Idempotent: everything is looked up by its natural key
  * (e-mail, credit code) and created only when missing, so a second run changes nothing.
  */
-async function main(): Promise<void> {
+async function main(database: CommandDatabase): Promise<void> {
   if (process.env.NODE_ENV === 'production')
     throw new Error(
       'npm run seed loads demo accounts with a published password: refused with NODE_ENV=production',
     );
-  const { default: dataSource } = await import('../app/database/data-source.js');
+  const dataSource = database.dataSource();
   await dataSource.initialize();
   const audit = new AuditService();
   let created = 0;
@@ -211,7 +211,7 @@ async function main(): Promise<void> {
       }
     });
     // The marketplace (challenges at every stage, proposals, reviews) through the API, on the same database.
-    marketplace = await seedMarketplace((dataSource.options as { url: string }).url, createApp);
+    marketplace = await seedMarketplace(database.url, createApp);
   } finally {
     await dataSource.destroy();
   }
@@ -226,10 +226,4 @@ async function main(): Promise<void> {
     console.log(`  ${p.email.padEnd(40)} ${p.role.padEnd(28)} ${p.organization}`);
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : (error as Error).message);
-    process.exit(1);
-  },
-);
+runWithDatabase({ applicationName: 'marketplace-seed' }, main);

@@ -1,33 +1,24 @@
 import 'reflect-metadata';
-import { DataSource } from 'typeorm';
-import { loadConfig } from '../../config/app-config.js';
-import { EmbeddedPostgres } from './embedded-postgres.js';
-import { typeormOptions } from './typeorm-options.js';
+import type { DataSource } from 'typeorm';
+import { openCommandDatabase } from './command-database.js';
 
 /**
  * The data source of the TypeORM CLI (`typeorm -d dist/src/app/database/data-source.js ...`):
- * DATABASE_URL when set, else the embedded database under DATA_DIR (started if it is not running).
+ * DATABASE_URL when set, else the embedded database under DATA_DIR (started if it is not running, and
+ * stopped again when the CLI destroys the data source if it was started here).
  */
 async function create(): Promise<DataSource> {
-  const config = loadConfig();
-  let url = config.database.url;
-  if (!url) {
-    const embedded = new EmbeddedPostgres({
-      baseDir: config.dataDir,
-      port: config.database.embeddedPort,
-    });
-    await embedded.start();
-    url = embedded.url;
-  }
-  return new DataSource(
-    typeormOptions({
-      url,
-      poolSize: 2,
-      connectionTimeoutMs: config.database.connectionTimeoutMs,
-      statementTimeoutMs: 600000,
-      applicationName: 'marketplace-cli',
-    }),
-  );
+  const database = await openCommandDatabase({
+    createsSchema: true,
+    applicationName: 'marketplace-cli',
+  });
+  const dataSource = database.dataSource();
+  const destroy = dataSource.destroy.bind(dataSource);
+  dataSource.destroy = async () => {
+    await destroy();
+    await database.close();
+  };
+  return dataSource;
 }
 
 export default await create();
