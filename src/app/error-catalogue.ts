@@ -8,6 +8,7 @@ import {
   type ErrorReason,
   type ErrorReasonEntry,
 } from '../common/error-catalogue.js';
+import { useErrorCatalogue } from '../common/error-locale.js';
 import { PlatformErrorReason } from '../common/platform-errors.js';
 import { ExpertErrorReason } from '../experts/index.js';
 import { OrganizationErrorReason } from '../organizations/index.js';
@@ -44,6 +45,9 @@ export const ERROR_REASONS: readonly CataloguedReason[] = ERROR_CATALOGUES.flatM
     entry,
   })),
 );
+
+// The errors' messages in the caller's language come from these entries (common/error-locale.ts).
+useErrorCatalogue(ERROR_REASONS);
 
 /** The reason's description in the schema: its code(s), then its meaning in English and in Chinese. */
 export function reasonDescription(entry: ErrorReasonEntry): string {
