@@ -64,7 +64,7 @@ export async function createUser(
     roles?: PlatformRole[];
     /**
      * The user's language, which is the language of the errors the API answers them. English unless a test
-     * says otherwise: the tests read the API's English messages (test/errors-locale.e2e-spec.ts the others).
+     * says otherwise: the tests read the API's English messages (test/errors-locale.e2e-spec.ts signs in Chinese readers too).
      */
     locale?: 'EN' | 'ZH_CN';
   } = {},
