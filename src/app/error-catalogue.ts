@@ -83,6 +83,12 @@ export function errorsMarkdown(): string {
     'machine-readable detail. Every reason is listed here (and in the schema as the enum `ErrorReason`), with',
     'the code(s) it comes with and its meaning in English and in Chinese. Messages are for people and may change;',
     'branch on `code` and `reason`.',
+    '',
+    "Messages are in the caller's language: the signed-in user's `locale`, else the request's `Accept-Language`",
+    '(`zh`, `zh-CN`, `zh-Hans` → Chinese; `en*` → English; the highest `q` wins), else English; `Content-Language`',
+    "says which. `code`, `reason` and the fields' paths are the same in every language. In Chinese, `message` is",
+    'the 含义 column of its reason, the English message (with its specifics) is in `extensions.detail`, and a',
+    "field's common refusals are translated, its English in the field's `detail`.",
   ];
   for (const catalogue of ERROR_CATALOGUES) {
     lines.push(
