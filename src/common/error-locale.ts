@@ -64,7 +64,8 @@ export function localeFromAcceptLanguage(
 
 /** What a request carries that chooses the language: its actor (after the session check) and its headers. */
 export interface LocaleSource {
-  user?: { locale?: ErrorLocale } | null | unknown;
+  /** The actor (`Actor`, with its `locale`) once the session is checked. */
+  user?: unknown;
   headers?: Record<string, string | string[] | undefined>;
 }
 
