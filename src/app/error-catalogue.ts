@@ -8,6 +8,7 @@ import {
   type ErrorReason,
   type ErrorReasonEntry,
 } from '../common/error-catalogue.js';
+import { useErrorCatalogue } from '../common/error-locale.js';
 import { PlatformErrorReason } from '../common/platform-errors.js';
 import { ExpertErrorReason } from '../experts/index.js';
 import { OrganizationErrorReason } from '../organizations/index.js';
@@ -45,6 +46,9 @@ export const ERROR_REASONS: readonly CataloguedReason[] = ERROR_CATALOGUES.flatM
   })),
 );
 
+// The errors' messages in the caller's language come from these entries (common/error-locale.ts).
+useErrorCatalogue(ERROR_REASONS);
+
 /** The reason's description in the schema: its code(s), then its meaning in English and in Chinese. */
 export function reasonDescription(entry: ErrorReasonEntry): string {
   return `${entryCodes(entry).join(' or ')}: ${entry.en} / ${entry.zh}`;
@@ -79,6 +83,12 @@ export function errorsMarkdown(): string {
     'machine-readable detail. Every reason is listed here (and in the schema as the enum `ErrorReason`), with',
     'the code(s) it comes with and its meaning in English and in Chinese. Messages are for people and may change;',
     'branch on `code` and `reason`.',
+    '',
+    "Messages are in the caller's language: the signed-in user's `locale`, else the request's `Accept-Language`",
+    '(`zh`, `zh-CN`, `zh-Hans` → Chinese; `en*` → English; the highest `q` wins), else English; `Content-Language`',
+    "says which. `code`, `reason` and the fields' paths are the same in every language. In Chinese, `message` is",
+    'the 含义 column of its reason, the English message (with its specifics) is in `extensions.detail`, and a',
+    "field's common refusals are translated, its English in the field's `detail`.",
   ];
   for (const catalogue of ERROR_CATALOGUES) {
     lines.push(

@@ -28,6 +28,7 @@ export interface ActorRow {
   organizationId: string | null;
   organizationRole: ActorOrganization['role'] | null;
   organizationKind: ActorOrganization['kind'] | null;
+  locale: 'zh-CN' | 'en';
 }
 
 /**
@@ -41,7 +42,7 @@ export function findActiveActor(
 ): Promise<ActorRow | undefined> {
   return preparedOne(
     target,
-    `SELECT u.id, u.platform_roles, m.organization_id, m.role AS organization_role, o.kind AS organization_kind
+    `SELECT u.id, u.platform_roles, u.locale, m.organization_id, m.role AS organization_role, o.kind AS organization_kind
          FROM auth_sessions s
          JOIN users u ON u.id = s.user_id
          LEFT JOIN organization_members m ON m.user_id = u.id
@@ -56,6 +57,7 @@ export function findActiveActor(
       organizationId: strOrNull(row, 'organization_id'),
       organizationRole: oneOfOrNull(row, 'organization_role', ORGANIZATION_ROLES),
       organizationKind: oneOfOrNull(row, 'organization_kind', ORGANIZATION_KINDS),
+      locale: str(row, 'locale') === 'en' ? 'en' : 'zh-CN',
     }),
   );
 }

@@ -179,6 +179,7 @@ export class AuthService {
       userId: row.userId,
       sessionId: claims.sid,
       platformRoles: row.platformRoles,
+      locale: row.locale,
     };
     if (row.organizationId && row.organizationRole && row.organizationKind) {
       actor.organization = {

@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ErrorCode } from '../common/errors.js';
+import { contentLanguage, requestLocale } from '../common/error-locale.js';
 import { httpErrorBody } from '../common/http/error-body.js';
 import { clientIpOf } from './rate-budget.decorator.js';
 import { RateLimitService } from './rate-limit.service.js';
@@ -18,18 +19,19 @@ export function installRateLimits(app: NestFastifyApplication): void {
       if (req.url.startsWith('/health')) return;
       const wait = await limits.consumeRequest(clientIpOf(req));
       if (wait === null) return;
+      const locale = requestLocale(req);
       return reply
         .code(429)
         .header('retry-after', String(wait))
+        .header('content-language', contentLanguage(locale))
         .send(
           httpErrorBody(
             ErrorCode.RATE_LIMITED,
             'REQUEST_LIMIT',
             'Too many requests from this address; try again later',
             req.id,
-            {
-              retryAfterSeconds: wait,
-            },
+            { retryAfterSeconds: wait },
+            locale,
           ),
         );
     });

@@ -68,10 +68,16 @@ export class GraphqlClient {
   constructor(
     private readonly server: App,
     private readonly token?: string,
+    private readonly acceptLanguage?: string,
   ) {}
 
   as(token: string | undefined): GraphqlClient {
-    return new GraphqlClient(this.server, token);
+    return new GraphqlClient(this.server, token, this.acceptLanguage);
+  }
+
+  /** A client that sends `Accept-Language: <value>` (no header by default). */
+  language(value: string | undefined): GraphqlClient {
+    return new GraphqlClient(this.server, this.token, value);
   }
 
   async send<T = Record<string, unknown>>(
@@ -84,6 +90,7 @@ export class GraphqlClient {
       .set('content-type', 'application/json')
       .set(SQL_COUNT_REQUEST_HEADER, '1');
     if (this.token) req = req.set('authorization', `Bearer ${this.token}`);
+    if (this.acceptLanguage !== undefined) req = req.set('accept-language', this.acceptLanguage);
     const res = await req.send({ query, variables });
     const body = (res.body ?? {}) as { data?: T | null; errors?: GqlError[] };
     assertCataloguedErrors(body.errors, query);

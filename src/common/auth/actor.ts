@@ -1,3 +1,5 @@
+import type { ErrorLocale } from '../error-catalogue.js';
+
 export const PlatformRole = { ADMIN: 'ADMIN', EXPERT: 'EXPERT' } as const;
 export type PlatformRole = (typeof PlatformRole)[keyof typeof PlatformRole];
 
@@ -16,6 +18,8 @@ export interface Actor {
   platformRoles: readonly PlatformRole[];
   /** Absent when the user belongs to no organisation. */
   organization?: ActorOrganization;
+  /** The user's language (users.locale), read with the session check: the language of the errors answered. */
+  locale?: ErrorLocale;
   /** The request id the server generated (returned in x-request-id; never the client's), written to the audit trail. */
   requestId?: string;
 }

@@ -5,6 +5,7 @@ import { Logger } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError, Kind } from 'graphql';
 import { formatDatabaseUnavailable } from '../../database/db-unavailable.js';
 import { SqlCounter } from '../../database/sql-counter.js';
+import { contentLanguage, localizeError, requestLocale } from '../error-locale.js';
 import { ErrorCode, PUBLIC_ERROR_CODES } from '../errors.js';
 import { operationResolutionError } from './compiled-execution.js';
 
@@ -195,11 +196,20 @@ export function requestPlugin(countStatements: boolean): ApolloServerPlugin<Grap
         async willSendResponse(ctx: GraphQLRequestContext<GraphqlContext>) {
           const requestId = ctx.contextValue.req?.id;
           const body = ctx.response.body;
-          if (body?.kind === 'single' && body.singleResult.errors && requestId) {
-            body.singleResult.errors = body.singleResult.errors.map((e: GraphQLFormattedError) => ({
-              ...e,
-              extensions: { ...e.extensions, requestId },
-            }));
+          if (body?.kind === 'single' && body.singleResult.errors) {
+            // In the caller's language (the signed-in user's locale, else Accept-Language): error-locale.ts.
+            const locale = requestLocale(
+              ctx.contextValue?.req ?? {
+                headers: { 'accept-language': ctx.request.http?.headers.get('accept-language') },
+              },
+            );
+            body.singleResult.errors = body.singleResult.errors.map((e: GraphQLFormattedError) => {
+              const localized = localizeError(e, locale);
+              return requestId
+                ? { ...localized, extensions: { ...localized.extensions, requestId } }
+                : localized;
+            });
+            ctx.response.http.headers.set('content-language', contentLanguage(locale));
           }
           // Automatic persisted queries are off: Apollo answers their refusal with HTTP 200 (the APQ protocol's
           // signal to resend with the query); the API answers 400, as for any request it will not run.

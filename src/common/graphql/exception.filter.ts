@@ -1,11 +1,13 @@
 import { ArgumentsHost, Catch, Logger } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import { GqlContextType } from '@nestjs/graphql';
+import { contentLanguage, requestLocale } from '../error-locale.js';
 import { httpErrorAnswer } from '../http/http-error.js';
 
 interface HttpRequestLike {
   id?: string;
   url?: string;
+  headers?: Record<string, string | string[] | undefined>;
 }
 
 /**
@@ -26,7 +28,8 @@ export class AllExceptionsFilter extends BaseExceptionFilter {
     if (req?.url?.startsWith('/health/')) return super.catch(exception, host);
     const adapter = this.httpAdapterHost?.httpAdapter ?? this.applicationRef;
     if (!adapter) return super.catch(exception, host);
-    const answer = httpErrorAnswer(exception, req?.id);
+    const locale = requestLocale(req);
+    const answer = httpErrorAnswer(exception, req?.id, locale);
     if (answer.unexpected) {
       const error = exception as Error;
       this.log.error({
@@ -35,7 +38,9 @@ export class AllExceptionsFilter extends BaseExceptionFilter {
         err: { message: error?.message, stack: error?.stack },
       });
     }
-    adapter.reply(http.getResponse(), answer.body, answer.status);
+    const res = http.getResponse<{ header?: (name: string, value: string) => unknown }>();
+    res.header?.('content-language', contentLanguage(locale));
+    adapter.reply(res, answer.body, answer.status);
     return undefined;
   }
 }

@@ -1,9 +1,12 @@
-import type { ErrorReason } from '../error-catalogue.js';
+import type { ErrorLocale, ErrorReason } from '../error-catalogue.js';
+import { DEFAULT_ERROR_LOCALE, localizeError } from '../error-locale.js';
 
 /**
  * The one shape of an error answered outside GraphQL execution (by the HTTP layer: malformed JSON, 413,
  * 415, CSRF refusal, unknown routes, rate limits, load shedding): a GraphQL response with one error whose
- * `extensions` carry the code, a reason and the request id, like every error the resolvers raise.
+ * `extensions` carry the code, a reason and the request id, like every error the resolvers raise; its message
+ * is in `locale` (the request's: `requestLocale`, from Accept-Language, as no session has been checked yet),
+ * the way every error is (common/error-locale.ts). The sender sets `Content-Language` (`contentLanguage`).
  */
 export interface HttpErrorBody {
   errors: {
@@ -18,10 +21,14 @@ export function httpErrorBody(
   message: string,
   requestId: string | undefined,
   extra: Record<string, unknown> = {},
+  locale: ErrorLocale = DEFAULT_ERROR_LOCALE,
 ): HttpErrorBody {
   return {
     errors: [
-      { message, extensions: { code, reason, ...extra, ...(requestId ? { requestId } : {}) } },
+      localizeError(
+        { message, extensions: { code, reason, ...extra, ...(requestId ? { requestId } : {}) } },
+        locale,
+      ),
     ],
   };
 }

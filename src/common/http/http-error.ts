@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
-import type { ErrorReason } from '../error-catalogue.js';
+import type { ErrorLocale, ErrorReason } from '../error-catalogue.js';
+import { DEFAULT_ERROR_LOCALE } from '../error-locale.js';
 import { ErrorCode } from '../errors.js';
 import { httpErrorBody, type HttpErrorBody } from './error-body.js';
 
@@ -49,6 +50,7 @@ const HTTP_ANSWERS: Record<number, [code: string, reason: ErrorReason, message: 
 export function httpErrorAnswer(
   exception: unknown,
   requestId: string | undefined,
+  locale: ErrorLocale = DEFAULT_ERROR_LOCALE,
 ): HttpErrorAnswer {
   let status = 500;
   let cause: unknown = exception;
@@ -63,7 +65,7 @@ export function httpErrorAnswer(
   const causeCode = (cause as { code?: unknown } | null)?.code;
   const answer = (code: string, reason: ErrorReason, message: string): HttpErrorAnswer => ({
     status,
-    body: httpErrorBody(code, reason, message, requestId),
+    body: httpErrorBody(code, reason, message, requestId, {}, locale),
     unexpected: status >= 500,
   });
   if (

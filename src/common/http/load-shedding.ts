@@ -1,6 +1,7 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ReasonWithCode } from '../error-catalogue.js';
 import type { ServerResponse } from 'node:http';
+import { contentLanguage, requestLocale } from '../error-locale.js';
 import { ErrorCode } from '../errors.js';
 import { httpErrorBody } from './error-body.js';
 
@@ -45,15 +46,22 @@ export function installAdmission(fastify: FastifyInstance, maxInFlight: number):
     reply: FastifyReply,
     reason: ReasonWithCode<'SERVICE_UNAVAILABLE'>,
     message: string,
-    requestId: string,
+    req: FastifyRequest,
   ) => {
+    const locale = requestLocale(req);
     reply
       .code(503)
       .header('retry-after', String(OVERLOAD_RETRY_AFTER_SECONDS))
+      .header('content-language', contentLanguage(locale))
       .send(
-        httpErrorBody(ErrorCode.SERVICE_UNAVAILABLE, reason, message, requestId, {
-          retryAfterSeconds: OVERLOAD_RETRY_AFTER_SECONDS,
-        }),
+        httpErrorBody(
+          ErrorCode.SERVICE_UNAVAILABLE,
+          reason,
+          message,
+          req.id,
+          { retryAfterSeconds: OVERLOAD_RETRY_AFTER_SECONDS },
+          locale,
+        ),
       );
   };
   fastify.addHook('onRequest', (req, reply, done) => {
@@ -63,15 +71,10 @@ export function installAdmission(fastify: FastifyInstance, maxInFlight: number):
     }
     if (draining) {
       reply.header('connection', 'close');
-      return refuse(
-        reply,
-        'SHUTTING_DOWN',
-        'The service is shutting down; try again shortly',
-        req.id,
-      );
+      return refuse(reply, 'SHUTTING_DOWN', 'The service is shutting down; try again shortly', req);
     }
     if (inFlight.size >= maxInFlight)
-      return refuse(reply, 'OVERLOADED', 'The service is overloaded; try again shortly', req.id);
+      return refuse(reply, 'OVERLOADED', 'The service is overloaded; try again shortly', req);
     const res = reply.raw;
     inFlight.add(res);
     // 'close' comes once for every response: after it was sent, or when the client went away first.

@@ -62,6 +62,11 @@ export async function createUser(
     password?: string;
     displayName?: string;
     roles?: PlatformRole[];
+    /**
+     * The user's language, which is the language of the errors the API answers them. English unless a test
+     * says otherwise: the tests read the API's English messages (test/errors-locale.e2e-spec.ts signs in Chinese readers too).
+     */
+    locale?: 'EN' | 'ZH_CN';
   } = {},
 ): Promise<Persona> {
   const email = overrides.email ?? uniqueEmail();
@@ -74,7 +79,12 @@ export async function createUser(
     return { id: rows[0].id, email, password, token: '', refreshToken: '' };
   }
   await t.gql.ok(REGISTER, {
-    input: { email, password, displayName: overrides.displayName ?? 'Test User' },
+    input: {
+      email,
+      password,
+      displayName: overrides.displayName ?? 'Test User',
+      locale: overrides.locale ?? 'EN',
+    },
   });
   if (overrides.roles?.length) {
     // Platform roles cannot be obtained through the API by design; tests grant them as create-admin does.
