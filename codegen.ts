@@ -21,6 +21,7 @@ const config: CodegenConfig = {
         scalars: {
           DateTime: 'string',
           Fen: 'string',
+          LocalDate: 'string',
           JSON: 'unknown',
         },
       },

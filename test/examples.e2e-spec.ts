@@ -4,7 +4,9 @@
  * draft to publication, an SME's sealed proposal, evaluation and the public result. Every example runs at least once,
  * so an example the schema no longer accepts, or that answers differently, fails here.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
 import * as Examples from '../examples/generated/graphql.js';
 import {
   challengeInput,
@@ -115,6 +117,9 @@ describe('the client examples (examples/*.graphql) run as typed documents throug
     });
     expect(admitted.admitAllianceMember.membership.status).toBe('ACTIVE');
 
+    const fields = await run(t.gql, Examples.TechnicalFieldsDocument, { first: 50 });
+    expect(fields.technicalFields.edges.map((e) => e.node.code)).toContain('NEW_ENERGY.STORAGE');
+
     const mine = await run(as(tokens.issuer), Examples.MyOrganizationDocument);
     expect(mine.myOrganization?.enterprise?.id).toBe(enterpriseId);
   });
@@ -165,6 +170,21 @@ describe('the client examples (examples/*.graphql) run as typed documents throug
   });
 
   it('proposals: a private draft, then a sealed submission with a receipt', async () => {
+    // The README's proposal content (its step 4), with this challenge's requirements.
+    const readmeContent = {
+      title: '储能电站热失控多参数早期预警',
+      summary: '气体、温度与电压多参数融合预警',
+      technicalApproach: '在电池舱布设H2/CO传感器，结合BMS数据做趋势判断',
+      ipArrangement: '双方共有',
+      durationMonths: 12,
+      quotedPriceFen: '80000000',
+      commitments: requirementIds.map((requirementId) => ({ requirementId, value: '15 min' })),
+      declarations: { noConflictOfInterest: true, original: true },
+    };
+    const readmeDraft = await run(as(tokens.sme), Examples.SaveProposalDraftDocument, {
+      input: { challengeId, content: readmeContent },
+    });
+    expect(readmeDraft.saveProposalDraft.proposal.status).toBe('DRAFT');
     const content = proposalContent('EXAMPLE', requirementIds);
     const draft = await run(as(tokens.sme), Examples.SaveProposalDraftDocument, {
       input: { challengeId, content: content as never },
@@ -184,10 +204,27 @@ describe('the client examples (examples/*.graphql) run as typed documents throug
     // The deadline passes (the examples cannot wait 30 days).
     await passDeadline(t, challengeId);
     await run(as(admin.token), Examples.GrantExpertRoleDocument, {
-      input: { userId: expertUserId, affiliationName: '某大学', fieldCodes: ['NEW_ENERGY'] },
+      input: {
+        userId: expertUserId,
+        affiliationName: '某大学',
+        fieldCodes: ['NEW_ENERGY.STORAGE'],
+      },
     });
+    // The issuer finds the expert in the pool: the id assignReviewers takes.
+    const pool = await run(as(tokens.issuer), Examples.FindExpertsDocument, {
+      filter: { technicalFieldCodes: ['NEW_ENERGY.STORAGE'] },
+    });
+    expect(pool.experts.edges.map((e) => e.node)).toEqual([
+      {
+        userId: expertUserId,
+        displayName: 'expert',
+        affiliationName: '某大学',
+        active: true,
+        fields: [{ code: 'NEW_ENERGY.STORAGE', nameZh: '储能' }],
+      },
+    ]);
     const assigned = await run(as(tokens.issuer), Examples.AssignReviewersDocument, {
-      input: { challengeId, reviewerUserIds: [expertUserId] },
+      input: { challengeId, reviewerUserIds: [pool.experts.edges[0].node.userId] },
     });
     expect(assigned.assignReviewers.assignments).toHaveLength(1);
     const waiting = await run(as(tokens.expert), Examples.MyReviewAssignmentsDocument, {
@@ -250,6 +287,27 @@ describe('the client examples (examples/*.graphql) run as typed documents throug
     await endPublicity(t, challengeId);
     const after = await run(t.gql, Examples.ChallengeResultDocument, { challengeId });
     expect(after.challengeResult.winners).toHaveLength(1);
+  });
+
+  it('the README quotes example operations only, word for word (after whitespace)', () => {
+    const examples = new Map<string, string>();
+    for (const file of readdirSync('examples').filter((f) => f.endsWith('.graphql'))) {
+      for (const definition of parse(readFileSync(`examples/${file}`, 'utf8')).definitions) {
+        const operation = definition as OperationDefinitionNode;
+        if (operation.kind === Kind.OPERATION_DEFINITION && operation.name) {
+          examples.set(operation.name.value, print(operation));
+        }
+      }
+    }
+    const readme = readFileSync('README.md', 'utf8');
+    const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]);
+    const quoted = blocks.flatMap((block) => parse(block).definitions) as OperationDefinitionNode[];
+    expect(quoted.length).toBeGreaterThanOrEqual(8);
+    for (const operation of quoted) {
+      const name = operation.name?.value ?? '(anonymous)';
+      // The operation is part of what is compared, so that a failure names it.
+      expect({ name, text: print(operation) }).toEqual({ name, text: examples.get(name) });
+    }
   });
 
   it('every example operation ran', () => {
