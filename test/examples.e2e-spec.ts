@@ -4,7 +4,9 @@
  * draft to publication, an SME's sealed proposal, evaluation and the public result. Every example runs at least once,
  * so an example the schema no longer accepts, or that answers differently, fails here.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
 import * as Examples from '../examples/generated/graphql.js';
 import {
   challengeInput,
@@ -12,14 +14,31 @@ import {
   creditCode,
   endPublicity,
   passDeadline,
-  proposalContent,
   type Persona,
 } from './support/factories/index.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { typedRunner } from './support/typed-documents.js';
+import { fillPlaceholders, quotedOperations } from './support/doc-examples.js';
 
 const ran = new Set<string>();
 const run = typedRunner(ran);
+
+/** The README's operations with the variables its comments show; each is run with them below. */
+const README = quotedOperations('README.md');
+const readmeRan = new Set<string>();
+/**
+ * The variables the README shows for an operation (for its `call`-th call: the next page), its `<placeholders>`
+ * filled from this run's answers.
+ */
+function readme<V>(name: string, values: Record<string, unknown> = {}, call = 0): V {
+  const quoted = README.filter((q) => q.name === name);
+  if (quoted.length !== 1) throw new Error(`the README quotes ${name} ${quoted.length} times`);
+  if (!quoted[0].variables.length) throw new Error(`the README shows no variables for ${name}`);
+  readmeRan.add(name);
+  if (call >= quoted[0].variables.length)
+    throw new Error(`the README shows no call ${call} of ${name}`);
+  return fillPlaceholders(quoted[0].variables[call], values) as V;
+}
 
 describe('the client examples (examples/*.graphql) run as typed documents through the whole flow', () => {
   let t: TestApp;
@@ -68,16 +87,14 @@ describe('the client examples (examples/*.graphql) run as typed documents throug
   });
 
   it('organisations: an enterprise and an SME are created, verified by an admin; the enterprise joins the alliance', async () => {
-    const enterprise = await run(as(tokens.issuer), Examples.CreateEnterpriseDocument, {
-      input: {
-        nameZh: '示例集团',
-        nameEn: 'Example Group',
-        creditCode: creditCode('370000'),
-        regionCode: '370000',
-        industryCode: 'C',
-        isChainLeader: true,
-      },
-    });
+    // As the README shows it: a credit code made with `npm run credit-code`.
+    const enterpriseVariables =
+      readme<Examples.CreateEnterpriseMutationVariables>('CreateEnterprise');
+    const enterprise = await run(
+      as(tokens.issuer),
+      Examples.CreateEnterpriseDocument,
+      enterpriseVariables,
+    );
     enterpriseId = enterprise.createEnterprise.enterprise.id;
     expect(enterprise.createEnterprise.enterprise.verificationStatus).toBe('UNVERIFIED');
 
@@ -115,6 +132,17 @@ describe('the client examples (examples/*.graphql) run as typed documents throug
     });
     expect(admitted.admitAllianceMember.membership.status).toBe('ACTIVE');
 
+    const firstPage = readme<Examples.TechnicalFieldsQueryVariables>('TechnicalFields');
+    const fields = await run(t.gql, Examples.TechnicalFieldsDocument, firstPage);
+    expect(fields.technicalFields.edges.map((e) => e.node.code)).toContain('NEW_ENERGY.STORAGE');
+    const nextPage = readme<Examples.TechnicalFieldsQueryVariables>(
+      'TechnicalFields',
+      { 'pageInfo.endCursor': fields.technicalFields.pageInfo.endCursor },
+      1,
+    );
+    const next = await run(t.gql, Examples.TechnicalFieldsDocument, nextPage);
+    expect(next.technicalFields.pageInfo.hasPreviousPage).toBe(true);
+
     const mine = await run(as(tokens.issuer), Examples.MyOrganizationDocument);
     expect(mine.myOrganization?.enterprise?.id).toBe(enterpriseId);
   });
@@ -128,19 +156,24 @@ describe('the client examples (examples/*.graphql) run as typed documents throug
     challengeId = created.createChallenge.challenge.id;
     requirementIds = created.createChallenge.challenge.requirements.map((r) => r.id);
     criterionIds = created.createChallenge.challenge.evaluationCriteria.map((c) => c.id);
-    const submitted = await run(as(tokens.issuer), Examples.SubmitChallengeForReviewDocument, {
-      id: challengeId,
-    });
+    const submitted = await run(
+      as(tokens.issuer),
+      Examples.SubmitChallengeForReviewDocument,
+      readme<Examples.SubmitChallengeForReviewMutationVariables>('SubmitChallengeForReview', {
+        'challenge id': challengeId,
+      }),
+    );
     expect(submitted.submitChallengeForReview.challenge.status).toBe('PENDING_REVIEW');
     const published = await run(as(admin.token), Examples.ApproveAndPublishChallengeDocument, {
       id: challengeId,
     });
     expect(published.approveAndPublishChallenge.challenge.status).toBe('PUBLISHED');
 
-    const found = await run(as(tokens.sme), Examples.FindChallengesDocument, {
-      filter: { search: '储能' },
-      first: 10,
-    });
+    const found = await run(
+      as(tokens.sme),
+      Examples.FindChallengesDocument,
+      readme<Examples.FindChallengesQueryVariables>('FindChallenges'),
+    );
     const hit = found.challenges.edges.find((e) => e.node.id === challengeId)?.node;
     expect(hit?.viewerEligibility).toEqual({ eligible: true, reasons: [] });
     termsVersion = hit?.termsVersion ?? 0;
@@ -165,14 +198,18 @@ describe('the client examples (examples/*.graphql) run as typed documents throug
   });
 
   it('proposals: a private draft, then a sealed submission with a receipt', async () => {
-    const content = proposalContent('EXAMPLE', requirementIds);
+    // As the README shows it: the whole content, for a draft as for a submission.
+    const submission = readme<Examples.SubmitProposalMutationVariables>('SubmitProposal', {
+      'challenge id': challengeId,
+      'requirement id': requirementIds[0],
+    });
     const draft = await run(as(tokens.sme), Examples.SaveProposalDraftDocument, {
-      input: { challengeId, content: content as never },
+      input: { challengeId, content: submission.input.content },
     });
     expect(draft.saveProposalDraft.proposal.status).toBe('DRAFT');
-    const submitted = await run(as(tokens.sme), Examples.SubmitProposalDocument, {
-      input: { challengeId, idempotencyKey: `example-${Date.now()}`, content: content as never },
-    });
+    const submitted = await run(as(tokens.sme), Examples.SubmitProposalDocument, submission);
+    const again = await run(as(tokens.sme), Examples.SubmitProposalDocument, submission);
+    expect(again.submitProposal.proposal).toEqual(submitted.submitProposal.proposal);
     proposalId = submitted.submitProposal.proposal.id;
     expect(submitted.submitProposal.proposal.receipt?.revision).toBe(1);
     expect(submitted.submitProposal.proposal.receipt?.contentSha256).toMatch(/^[0-9a-f]{64}$/);
@@ -184,11 +221,35 @@ describe('the client examples (examples/*.graphql) run as typed documents throug
     // The deadline passes (the examples cannot wait 30 days).
     await passDeadline(t, challengeId);
     await run(as(admin.token), Examples.GrantExpertRoleDocument, {
-      input: { userId: expertUserId, affiliationName: '某大学', fieldCodes: ['NEW_ENERGY'] },
+      input: {
+        userId: expertUserId,
+        affiliationName: '某大学',
+        fieldCodes: ['NEW_ENERGY.STORAGE'],
+      },
     });
-    const assigned = await run(as(tokens.issuer), Examples.AssignReviewersDocument, {
-      input: { challengeId, reviewerUserIds: [expertUserId] },
-    });
+    // The issuer finds the expert in the pool: the id assignReviewers takes.
+    const pool = await run(
+      as(tokens.issuer),
+      Examples.FindExpertsDocument,
+      readme<Examples.FindExpertsQueryVariables>('FindExperts'),
+    );
+    expect(pool.experts.edges.map((e) => e.node)).toEqual([
+      {
+        userId: expertUserId,
+        displayName: 'expert',
+        affiliationName: '某大学',
+        active: true,
+        fields: [{ code: 'NEW_ENERGY.STORAGE', nameZh: '储能' }],
+      },
+    ]);
+    const assigned = await run(
+      as(tokens.issuer),
+      Examples.AssignReviewersDocument,
+      readme<Examples.AssignReviewersMutationVariables>('AssignReviewers', {
+        'challenge id': challengeId,
+        "an expert's userId": pool.experts.edges[0].node.userId,
+      }),
+    );
     expect(assigned.assignReviewers.assignments).toHaveLength(1);
     const waiting = await run(as(tokens.expert), Examples.MyReviewAssignmentsDocument, {
       first: 20,
@@ -221,10 +282,13 @@ describe('the client examples (examples/*.graphql) run as typed documents throug
     const locked = await run(as(tokens.issuer), Examples.LockScoringDocument, { challengeId });
     expect(locked.lockScoring.scoringLock.challengeId).toBe(challengeId);
 
-    const ranking = await run(as(tokens.issuer), Examples.ProposalRankingDocument, {
-      challengeId,
-      first: 10,
-    });
+    const ranking = await run(
+      as(tokens.issuer),
+      Examples.ProposalRankingDocument,
+      readme<Examples.ProposalRankingQueryVariables>('ProposalRanking', {
+        'challenge id': challengeId,
+      }),
+    );
     expect(ranking.proposalRanking.scoringLocked).toBe(true);
     expect(ranking.proposalRanking.edges[0].node).toMatchObject({
       proposalId,
@@ -250,6 +314,27 @@ describe('the client examples (examples/*.graphql) run as typed documents throug
     await endPublicity(t, challengeId);
     const after = await run(t.gql, Examples.ChallengeResultDocument, { challengeId });
     expect(after.challengeResult.winners).toHaveLength(1);
+  });
+
+  it('the README quotes example operations only, word for word (after whitespace)', () => {
+    const examples = new Map<string, string>();
+    for (const file of readdirSync('examples').filter((f) => f.endsWith('.graphql'))) {
+      for (const definition of parse(readFileSync(`examples/${file}`, 'utf8')).definitions) {
+        const operation = definition as OperationDefinitionNode;
+        if (operation.kind === Kind.OPERATION_DEFINITION && operation.name) {
+          examples.set(operation.name.value, print(operation));
+        }
+      }
+    }
+    expect(README.length).toBeGreaterThanOrEqual(8);
+    for (const { name, operation } of README) {
+      // The operation is part of what is compared, so that a failure names it.
+      expect({ name, text: print(operation) }).toEqual({ name, text: examples.get(name) });
+    }
+  });
+
+  it("every operation of the README ran with the README's variables", () => {
+    expect([...readmeRan].sort()).toEqual(README.map((q) => q.name).sort());
   });
 
   it('every example operation ran', () => {

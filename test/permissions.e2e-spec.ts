@@ -90,6 +90,7 @@ const EXPECTED: Record<string, 'PUBLIC' | 'AUTHENTICATED' | 'ADMIN' | 'EXPERT'> 
   'Query.challenges': 'PUBLIC',
   'Query.enterprise': 'PUBLIC',
   'Query.errorReasons': 'PUBLIC',
+  'Query.experts': 'AUTHENTICATED',
   'Query.me': 'AUTHENTICATED',
   'Query.myAllianceMembership': 'AUTHENTICATED',
   'Query.myChallenges': 'AUTHENTICATED',

@@ -8,6 +8,11 @@ export const ExpertErrorReason = defineErrorReasons('experts', {
     en: 'No such expert.',
     zh: '专家不存在。',
   },
+  EXPERT_POOL_ENTERPRISES_ONLY: {
+    code: 'FORBIDDEN',
+    en: 'Only members of an enterprise and platform administrators may browse the expert pool.',
+    zh: '仅企业成员和平台管理员可浏览专家库。',
+  },
   NOT_AN_EXPERT: {
     code: 'CONFLICT',
     en: 'This user is not an expert.',

@@ -11,7 +11,7 @@ import {
   strOrNull,
 } from '../database/typed-query.js';
 import { technicalFieldJsonSql, toTechnicalFieldJson } from '../technical-fields/index.js';
-import type { ExpertProfileType } from './dto/expert.types.js';
+import type { ExpertProfileType, PoolExpertType } from './dto/expert.types.js';
 
 /** The SQL of the expert pool (see docs/architecture.md, "The SQL layer"). */
 
@@ -125,5 +125,62 @@ export function findExpertProfile(
         revokedAt,
       };
     },
+  );
+}
+
+/** A row of the expert pool with the keyset it is paged by. */
+export interface PoolExpertRow extends PoolExpertType {
+  grantedAt: Date;
+}
+
+/**
+ * One page of the expert pool, most recently granted first (granted_at, user_id descending), `limit` rows
+ * after the keyset `after`; one statement, the fields aggregated per row. Only the columns an issuer needs.
+ * A field code also finds the experts of its sub-fields.
+ */
+export function listPoolExperts(
+  target: SqlTarget,
+  filter: {
+    technicalFieldCodes: readonly string[] | null;
+    /** A LIKE pattern, escaped. */
+    searchPattern: string | null;
+    includeRevoked: boolean;
+  },
+  after: { grantedAt: string; userId: string } | null,
+  limit: number,
+): Promise<PoolExpertRow[]> {
+  return queryRows(
+    target,
+    `SELECT p.user_id, u.display_name, p.affiliation_name, p.granted_at, p.revoked_at,
+              (SELECT coalesce(json_agg(${technicalFieldJsonSql('f')} ORDER BY f.code), '[]'::json)
+                 FROM expert_technical_fields ef JOIN technical_fields f ON f.code = ef.field_code
+                WHERE ef.user_id = p.user_id) AS fields
+         FROM expert_profiles p JOIN users u ON u.id = p.user_id
+        WHERE ($1::boolean OR (p.revoked_at IS NULL AND 'EXPERT' = ANY(u.platform_roles)))
+          AND ($2::varchar[] IS NULL OR EXISTS (SELECT 1 FROM expert_technical_fields ef
+                WHERE ef.user_id = p.user_id
+                  AND (ef.field_code = ANY($2::varchar[]) OR ef.field_code LIKE ANY($7::text[]))))
+          AND ($3::text IS NULL OR u.display_name ILIKE $3 OR p.affiliation_name ILIKE $3)
+          AND ($4::timestamptz IS NULL OR (p.granted_at, p.user_id) < ($4::timestamptz, $5::uuid))
+        ORDER BY p.granted_at DESC, p.user_id DESC
+        LIMIT $6`,
+    [
+      filter.includeRevoked,
+      filter.technicalFieldCodes,
+      filter.searchPattern,
+      after?.grantedAt ?? null,
+      after?.userId ?? null,
+      limit,
+      filter.technicalFieldCodes?.map((code) => `${code.replace(/[\\%_]/g, (c) => `\\${c}`)}.%`) ??
+        null,
+    ],
+    (row) => ({
+      userId: str(row, 'user_id'),
+      displayName: str(row, 'display_name'),
+      affiliationName: str(row, 'affiliation_name'),
+      fields: jsonRows(row, 'fields').map(toTechnicalFieldJson),
+      active: dateOrNull(row, 'revoked_at') === null,
+      grantedAt: date(row, 'granted_at'),
+    }),
   );
 }

@@ -1,7 +1,9 @@
-import { Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Access, AccessRule, CurrentActor } from '../common/auth/access.decorator.js';
 import type { Actor } from '../common/auth/actor.js';
 import {
+  ExpertsArgs,
+  PoolExpertConnection,
   GrantExpertRolePayload,
   RevokeExpertRolePayload,
   GrantExpertRoleInput,
@@ -13,6 +15,16 @@ import { MutationInput } from '../common/graphql/mutation-input.js';
 @Resolver()
 export class ExpertsResolver {
   constructor(private readonly service: ExpertsService) {}
+
+  @Query(() => PoolExpertConnection, {
+    description:
+      'The expert pool, to choose reviewers for assignReviewers: display name, affiliation and fields, most ' +
+      'recently granted first. Members of an enterprise and platform administrators; others FORBIDDEN.',
+  })
+  @Access(AccessRule.AUTHENTICATED)
+  experts(@CurrentActor() actor: Actor, @Args() args: ExpertsArgs): Promise<PoolExpertConnection> {
+    return this.service.list(actor, args);
+  }
 
   @Mutation(() => GrantExpertRolePayload, {
     description:

@@ -2,18 +2,28 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/index.js';
-import type { Actor } from '../common/auth/actor.js';
-import { ConflictError, NotFoundError } from '../common/errors.js';
+import { isAdmin, type Actor } from '../common/auth/actor.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+  toConnection,
+  type ConnectionShape,
+} from '../common/pagination/connection.js';
 import { TechnicalFieldsService } from '../technical-fields/index.js';
 import {
   ExpertProfilePayload,
   ExpertProfileType,
+  ExpertsArgs,
   GrantExpertRoleInput,
+  PoolExpertType,
   RevokeExpertRoleInput,
 } from './dto/expert.types.js';
 import {
   addExpertRole,
   findExpertProfile,
+  listPoolExperts,
   lockUserPlatformRoles,
   markExpertProfileRevoked,
   removeExpertRole,
@@ -78,6 +88,41 @@ export class ExpertsService {
       });
       return { expert: await this.byId(manager, input.userId) };
     });
+  }
+
+  /**
+   * The expert pool for choosing reviewers: members of an enterprise (any role) and platform admins; most
+   * recently granted first, keyset-paged, one statement per page.
+   */
+  async list(actor: Actor, args: ExpertsArgs): Promise<ConnectionShape<PoolExpertType>> {
+    if (!isAdmin(actor) && actor.organization?.kind !== 'ENTERPRISE') {
+      throw new ForbiddenError(
+        'EXPERT_POOL_ENTERPRISES_ONLY',
+        'Only members of an enterprise and platform administrators may browse the expert pool',
+      );
+    }
+    const first = pageSize(args);
+    const cursor = args.after ? decodeCursor(args.after, ['timestamp', 'uuid']) : null;
+    const search = args.filter?.search;
+    const rows = await listPoolExperts(
+      this.dataSource,
+      {
+        technicalFieldCodes: args.filter?.technicalFieldCodes
+          ? [...new Set(args.filter.technicalFieldCodes)]
+          : null,
+        searchPattern: search ? `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null,
+        includeRevoked: args.filter?.includeRevoked ?? false,
+      },
+      cursor ? { grantedAt: String(cursor[0]), userId: String(cursor[1]) } : null,
+      first + 1,
+    );
+    return toConnection(
+      rows,
+      first,
+      (row) => encodeCursor([row.grantedAt.toISOString(), row.userId]),
+      ({ grantedAt: _grantedAt, ...expert }) => expert,
+      args.after,
+    );
   }
 
   private async byId(manager: EntityManager, userId: string): Promise<ExpertProfileType> {

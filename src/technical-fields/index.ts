@@ -5,3 +5,4 @@ export { TechnicalFieldEntity } from './technical-field.entity.js';
 export { TechnicalFieldType } from './dto/technical-field.types.js';
 export { technicalFieldJsonSql, toTechnicalFieldJson } from './technical-fields.queries.js';
 export { TechnicalFieldErrorReason } from './technical-field-errors.js';
+export { TECHNICAL_FIELD_CODE } from './technical-field-codes.js';

@@ -135,3 +135,92 @@ export function maxPageQueries(
       return { field: f.name, query: `query { ${f.name}(${args}) { ${pageSelection(type)} } }` };
     });
 }
+
+/** An operation of a Markdown file's ```graphql blocks with the variables its comments show. */
+export interface QuotedOperation {
+  name: string;
+  operation: OperationDefinitionNode;
+  /** The JSON objects of the comments above it, in order (its variables; more than one: further calls). */
+  variables: unknown[];
+}
+
+/** The JSON objects (`{ "…": … }`) in a text, in order. */
+function jsonObjects(text: string): unknown[] {
+  const found: unknown[] = [];
+  for (let i = text.indexOf('{'); i >= 0; i = text.indexOf('{', i)) {
+    let depth = 0;
+    let inString = false;
+    let end = -1;
+    for (let j = i; j < text.length && end < 0; j += 1) {
+      const c = text[j];
+      if (inString) {
+        if (c === '\\') j += 1;
+        else if (c === '"') inString = false;
+      } else if (c === '"') inString = true;
+      else if (c === '{') depth += 1;
+      else if (c === '}' && --depth === 0) end = j;
+    }
+    if (end < 0) throw new Error(`unbalanced JSON in: ${text.slice(i, i + 80)}`);
+    found.push(JSON.parse(text.slice(i, end + 1)));
+    i = end + 1;
+  }
+  return found;
+}
+
+/**
+ * Every operation of the file's ```graphql blocks, as written (no placeholder replaced), with the variables
+ * shown in the comments above it: the JSON objects of a comment go to the operations that follow it, one each,
+ * and any left over to the last of them (its further calls, e.g. the next page).
+ */
+export function quotedOperations(file: string): QuotedOperation[] {
+  const text = readFileSync(join(process.cwd(), file), 'utf8');
+  const quoted: QuotedOperation[] = [];
+  for (const [, block] of text.matchAll(/```graphql\n([\s\S]*?)```/g)) {
+    const operations = parse(block).definitions as OperationDefinitionNode[];
+    let group: QuotedOperation[] = [];
+    let pending: unknown[] = [];
+    const settle = () => {
+      group.forEach((q, i) =>
+        q.variables.push(...(i < group.length - 1 ? pending.slice(i, i + 1) : pending.slice(i))),
+      );
+      group = [];
+    };
+    let previousEnd = 0;
+    for (const operation of operations) {
+      const comments = block
+        .slice(previousEnd, operation.loc!.start)
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line.startsWith('#'))
+        .map((line) => line.slice(1))
+        .join(' ');
+      const objects = jsonObjects(comments);
+      if (objects.length) {
+        settle();
+        pending = objects;
+      }
+      const entry = { name: operation.name?.value ?? '', operation, variables: [] };
+      group.push(entry);
+      quoted.push(entry);
+      previousEnd = operation.loc!.end;
+    }
+    settle();
+  }
+  return quoted;
+}
+
+/** The variables with every `"<placeholder>"` string replaced from `values` (an unknown placeholder throws). */
+export function fillPlaceholders<T>(variables: T, values: Record<string, unknown>): T {
+  const fill = (value: unknown): unknown => {
+    if (typeof value === 'string' && /^<.+>$/.test(value)) {
+      const key = value.slice(1, -1);
+      if (!(key in values)) throw new Error(`no value for the placeholder ${value}`);
+      return values[key];
+    }
+    if (Array.isArray(value)) return value.map(fill);
+    if (value && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v)]));
+    return value;
+  };
+  return fill(variables) as T;
+}

@@ -1,15 +1,17 @@
-import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
+import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsOptional,
   IsString,
   IsUUID,
   Length,
   Matches,
   MaxLength,
+  ValidateNested,
 } from 'class-validator';
 import {
   IsCreditCode,
@@ -17,8 +19,9 @@ import {
   toCreditCode,
   trim,
 } from '../../common/validators.js';
-import { TechnicalFieldType } from '../../technical-fields/index.js';
+import { TECHNICAL_FIELD_CODE, TechnicalFieldType } from '../../technical-fields/index.js';
 import { HumanName } from '../../common/validation.js';
+import { Connection, ConnectionArgs } from '../../common/pagination/connection.js';
 
 @ObjectType('ExpertProfile', { description: "A reviewer of the platform's expert pool." })
 export class ExpertProfileType {
@@ -111,4 +114,79 @@ export class RevokeExpertRoleInput {
   @IsString()
   @Length(3, 500)
   reason: string;
+}
+
+@ObjectType('PoolExpert', {
+  description:
+    'An expert of the pool as an issuer sees it when choosing reviewers: no contact details, no biography.',
+})
+export class PoolExpertType {
+  @Field(() => ID, { description: "The expert's user id (what assignReviewers takes)." })
+  userId: string;
+
+  @Field({ description: "The expert's display name." })
+  displayName: string;
+
+  @Field({ description: 'Where the expert works (for conflict-of-interest checks).' })
+  affiliationName: string;
+
+  @Field(() => [TechnicalFieldType], {
+    description: 'Technical fields of expertise, ordered by code.',
+  })
+  fields: TechnicalFieldType[];
+
+  @Field({
+    description: 'False once the expert role is revoked (a revoked expert cannot be assigned).',
+  })
+  active: boolean;
+}
+
+@ObjectType({ description: 'A page of the expert pool.' })
+export class PoolExpertConnection extends Connection(PoolExpertType, 'PoolExpert') {}
+
+@InputType({ description: 'Narrows the expert pool.' })
+export class ExpertFilterInput {
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Experts with at least one of these technical fields or of their sub-fields (1 to 10 codes).',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @Matches(TECHNICAL_FIELD_CODE, { each: true, message: 'must be technical field codes' })
+  technicalFieldCodes?: string[];
+
+  @Field({
+    nullable: true,
+    description: 'Part of the display name or of the affiliation (1 to 100 characters).',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 100)
+  search?: string;
+
+  @Field({
+    nullable: true,
+    description:
+      'True: also revoked experts (marked active: false). Only active experts when omitted.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  includeRevoked?: boolean;
+}
+
+@ArgsType()
+export class ExpertsArgs extends ConnectionArgs {
+  @Field(() => ExpertFilterInput, {
+    nullable: true,
+    description: 'Narrows the list; every active expert when omitted.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ExpertFilterInput)
+  filter?: ExpertFilterInput;
 }
