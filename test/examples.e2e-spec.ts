@@ -12,8 +12,6 @@ import {
   challengeInput,
   createAdmin,
   creditCode,
-  endPublicity,
-  passDeadline,
   type Persona,
 } from './support/factories/index.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -218,8 +216,15 @@ describe('the client examples (examples/*.graphql) run as typed documents throug
   });
 
   it('evaluation: reviewers assigned and scoring, the ranking, shortlist, winners and the public result', async () => {
-    // The deadline passes (the examples cannot wait 30 days).
-    await passDeadline(t, challengeId);
+    // The deadline passes: in development an admin moves the challenge's clock (the examples cannot wait 30 days).
+    const closed = await run(
+      as(admin.token),
+      Examples.AdvanceChallengeClockDocument,
+      readme<Examples.AdvanceChallengeClockMutationVariables>('AdvanceChallengeClock', {
+        'challenge id': challengeId,
+      }),
+    );
+    expect(closed.advanceChallengeClock.challenge.status).toBe('CLOSED');
     await run(as(admin.token), Examples.GrantExpertRoleDocument, {
       input: {
         userId: expertUserId,
@@ -311,8 +316,18 @@ describe('the client examples (examples/*.graphql) run as typed documents throug
       organizationNameZh: '示例储能科技',
       awardAmountFen: '1000000',
     });
-    await endPublicity(t, challengeId);
+    const ended = await run(
+      as(admin.token),
+      Examples.AdvanceChallengeClockDocument,
+      readme<Examples.AdvanceChallengeClockMutationVariables>(
+        'AdvanceChallengeClock',
+        { 'challenge id': challengeId },
+        1,
+      ),
+    );
+    expect(ended.advanceChallengeClock.challenge.status).toBe('AWARDED');
     const after = await run(t.gql, Examples.ChallengeResultDocument, { challengeId });
+    expect(after.challengeResult).toMatchObject({ status: 'AWARDED' });
     expect(after.challengeResult.winners).toHaveLength(1);
   });
 
