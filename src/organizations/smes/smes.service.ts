@@ -69,6 +69,8 @@ export class SmesService {
   /** Edits an SME (its OWNER or ADMIN). Changing the name or the qualification of a verified SME needs a new verification. */
   async update(actor: Actor, input: UpdateSmeInput): Promise<SmePayload> {
     const codes = unique(input.technicalFieldCodes);
+    // Checked before who may edit, like the input's other bounds.
+    const capabilities = this.capabilities(input);
     await this.profiles.update(actor, SME, input.id, input, async (manager) => {
       // lockManaged found the organisation, of kind SME: its smes row exists.
       const current = (await qualificationClaimOf(manager, input.id))!;
@@ -109,7 +111,7 @@ export class SmesService {
         ['employees', 'employees', input.employees],
       ]);
       if (codes) await replaceTechnicalFields(manager, input.id, codes);
-      const capabilities = await updateCapabilities(manager, input.id, this.capabilities(input));
+      const capabilityFields = await updateCapabilities(manager, input.id, capabilities);
       const changedClaim =
         qualificationTouched &&
         (claim.qualification !== current.qualification ||
@@ -121,7 +123,7 @@ export class SmesService {
           ...own.filter((f) => !f.startsWith('qualification') && f !== 'certificateNumber'),
           ...(qualificationTouched ? ['qualification'] : []),
           ...(codes ? ['technicalFieldCodes'] : []),
-          ...capabilities,
+          ...capabilityFields,
         ],
         reverify: changedClaim,
       };

@@ -37,9 +37,8 @@ export class SmeProductInput {
   name: string;
 
   @Field({
-    description: `What it is and does, up to ${L.productDescription} characters.`,
+    description: `What it is and does, up to ${L.productDescription} characters; empty when omitted.`,
     nullable: true,
-    defaultValue: '',
   })
   @IsOptional()
   @IsString()
@@ -76,9 +75,8 @@ export class SmePastProjectInput {
   clientIndustryCode: string;
 
   @Field({
-    description: `What came of it, up to ${L.projectOutcome} characters.`,
+    description: `What came of it, up to ${L.projectOutcome} characters; empty when omitted.`,
     nullable: true,
-    defaultValue: '',
   })
   @IsOptional()
   @IsString()
