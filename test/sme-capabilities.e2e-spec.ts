@@ -97,6 +97,7 @@ describe('SME capability profile', () => {
       ],
     });
     expect(res.updateSme.sme).toEqual({
+      id: sme.id,
       keywords: ['储能', 'Battery', '热管理', 'Li-ion', 'C++'],
       products: [
         { name: '热失控预警模组', description: 'BMS 外挂式' },
