@@ -180,6 +180,38 @@ describe('compiled execution answers as graphql-js does', () => {
     });
   });
 
+  it('an SME with its capability lists and track record, and an edit of them with nested list inputs', async () => {
+    const capabilities = `keywords products { name description } pastProjects { title year clientIndustryCode outcome }
+      technicalRoutes { zh en }`;
+    const update = `mutation($input: UpdateSmeInput!) { updateSme(input: $input) { sme { id ${capabilities} } } }`;
+    await threeTimes(sme.owner.token, update, {
+      input: {
+        id: sme.id,
+        keywords: ['储能', 'Battery', 'battery'],
+        products: [{ name: '热失控预警模组' }],
+        pastProjects: [{ title: '储能电站预警', year: 2021, clientIndustryCode: 'D' }],
+        technicalRoutes: [{ zh: '液冷' }, { en: 'Immersion', zh: null }],
+      },
+    });
+    const res = await threeTimes(
+      undefined,
+      `query($id: ID!) { sme(id: $id) { id ${capabilities} trackRecord { fieldCode field { code } shortlisted selected awarded } } }`,
+      { id: sme.id },
+    );
+    expect(res.data).toMatchObject({
+      sme: {
+        keywords: ['储能', 'Battery'],
+        products: [{ name: '热失控预警模组', description: '' }],
+        pastProjects: [{ year: 2021, outcome: '' }],
+        technicalRoutes: [
+          { zh: '液冷', en: null },
+          { zh: null, en: 'Immersion' },
+        ],
+        trackRecord: [],
+      },
+    });
+  });
+
   it('introspection is left to graphql-js', async () => {
     const runs = [];
     for (let i = 0; i < 2; i += 1)

@@ -9,6 +9,7 @@ export { OrganizationInvitationEntity } from './organization-invitation.entity.j
 export { EnterpriseEntity } from './enterprises/enterprise.entity.js';
 export { EnterpriseType } from './enterprises/dto/enterprise.types.js';
 export { SmeEntity, SmeQualification } from './smes/sme.entity.js';
+export { SmeType } from './smes/dto/sme.types.js';
 export { SmeTechnicalFieldEntity } from './smes/sme-technical-field.entity.js';
 /** The one eligibility rule: may this SME answer this challenge (smes/eligibility.ts). */
 export {

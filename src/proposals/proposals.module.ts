@@ -7,6 +7,7 @@ import { ProposalQueryService } from './proposal-query.service.js';
 import { ProposalReviewService } from './proposal-review.service.js';
 import { ProposalSubmissionService } from './proposal-submission.service.js';
 import { ProposalsResolver } from './proposals.resolver.js';
+import { SmeTrackRecordResolver } from './sme-track-record.resolver.js';
 
 /** 揭榜: proposals, sealed until the deadline; evaluation, decisions, 公示 and award. */
 @Module({
@@ -19,6 +20,7 @@ import { ProposalsResolver } from './proposals.resolver.js';
     ProposalDecisionService,
     ProposalsResolver,
     EvaluationResolver,
+    SmeTrackRecordResolver,
   ],
 })
 export class ProposalsModule {}

@@ -7,6 +7,7 @@ import {
   execute,
   int,
   intOrNull,
+  jsonObject,
   jsonRows,
   numOrNull,
   orNull,
@@ -38,6 +39,8 @@ import {
 import { proposalColumns, ProposalRead, toProposalRead } from './proposal.mapper.js';
 import { NotSelectedReason, ProposalStatus, ReviewAssignmentStatus } from './proposal.entities.js';
 import { RecusalReason } from './dto/proposal.types.js';
+import type { TrackRecordEntryType } from './dto/track-record.types.js';
+import { technicalFieldJsonSql, toTechnicalFieldJson } from '../technical-fields/index.js';
 import type {
   ChallengeResult,
   CriterionAggregate,
@@ -465,6 +468,50 @@ export function challengeRoleOf(
       pastDeadline: bool(r, 'past_deadline'),
       reviewer: bool(r, 'reviewer'),
       locked: bool(r, 'locked'),
+    }),
+  );
+}
+
+/** One SME's track record in one technical field. */
+export interface TrackRecordRow {
+  organizationId: string;
+  entry: TrackRecordEntryType;
+}
+
+/**
+ * The track records of the SMEs (one statement for all of them): per SME and technical field of the challenges,
+ * its proposals SHORTLISTED or SELECTED on challenges whose winners are public (IN_PUBLICITY or AWARDED, as the
+ * challenge reads), those SELECTED, and those SELECTED on an AWARDED challenge. Ordered by SME and field code.
+ */
+export function trackRecordsOf(
+  target: SqlTarget,
+  organizationIds: readonly string[],
+): Promise<TrackRecordRow[]> {
+  return preparedRows(
+    target,
+    `SELECT p.organization_id, f.code AS field_code, ${technicalFieldJsonSql('f')} AS field,
+            count(*)::int AS shortlisted,
+            count(*) FILTER (WHERE p.status = 'SELECTED')::int AS selected,
+            count(*) FILTER (WHERE p.status = 'SELECTED' AND e.status = 'AWARDED')::int AS awarded
+       FROM proposals p
+       JOIN challenges c ON c.id = p.challenge_id
+      CROSS JOIN LATERAL (SELECT ${effectiveChallengeStatusSql('c')} AS status) e
+       JOIN challenge_technical_fields ctf ON ctf.challenge_id = c.id
+       JOIN technical_fields f ON f.code = ctf.field_code
+      WHERE p.organization_id = ANY($1::uuid[]) AND p.status IN ('SHORTLISTED', 'SELECTED')
+        AND e.status IN ('IN_PUBLICITY', 'AWARDED')
+      GROUP BY p.organization_id, f.code
+      ORDER BY p.organization_id, f.code`,
+    [organizationIds],
+    (r) => ({
+      organizationId: str(r, 'organization_id'),
+      entry: {
+        fieldCode: str(r, 'field_code'),
+        field: toTechnicalFieldJson(jsonObject(r, 'field')),
+        shortlisted: int(r, 'shortlisted'),
+        selected: int(r, 'selected'),
+        awarded: int(r, 'awarded'),
+      },
     }),
   );
 }

@@ -17,6 +17,7 @@ import { RateLimits1795900100000 } from '../../../migrations/1795900100000-rate-
 import { EmailSkeleton1795900200000 } from '../../../migrations/1795900200000-email-skeleton.js';
 import { VetoThresholdFromCode1795900300000 } from '../../../migrations/1795900300000-veto-threshold-from-code.js';
 import { AuditReadSubjects1795900417000 } from '../../../migrations/1795900417000-audit-read-subjects.js';
+import { SmeCapabilities1795900500000 } from '../../../migrations/1795900500000-sme-capabilities.js';
 
 /** Every migration class, in order, listed once for the service, the migration CLI and the tests. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -38,4 +39,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   EmailSkeleton1795900200000,
   VetoThresholdFromCode1795900300000,
   AuditReadSubjects1795900417000,
+  SmeCapabilities1795900500000,
 ];

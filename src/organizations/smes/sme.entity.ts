@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { OrganizationEntity } from '../organization.entity.js';
 
@@ -16,8 +16,31 @@ export enum SmeQualification {
   LITTLE_GIANT = 'LITTLE_GIANT',
 }
 
+/** A product an SME offers (an element of `smes.products`). */
+export interface SmeProduct {
+  name: string;
+  description: string;
+}
+
+/** A project an SME has delivered (an element of `smes.past_projects`). */
+export interface SmePastProject {
+  title: string;
+  year: number;
+  /** GB/T 4754 section letter of the client's industry, as challenges use. */
+  clientIndustryCode: string;
+  outcome: string;
+}
+
+/** A technical route the SME follows, in Chinese and/or English (an element of `smes.technical_routes`). */
+export interface SmeTechnicalRoute {
+  zh: string | null;
+  en: string | null;
+}
+
 /** The SME-specific part of an organisation of kind SME (same id). */
 @Entity('smes')
+// GIN on keyword_keys, for matching keywords with && / @> (migration SmeCapabilities1795900500000).
+@Index('IDX_smes_keyword_keys', { synchronize: false })
 export class SmeEntity {
   @PrimaryColumn({ name: 'organization_id', type: 'uuid' })
   organizationId: string;
@@ -55,4 +78,24 @@ export class SmeEntity {
 
   @Column({ type: 'integer', nullable: true })
   employees: number | null;
+
+  /** Keywords as the SME wrote them (trimmed, no two equal ignoring case), Chinese and/or English; at most 30. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  keywords: string[];
+
+  /** The same keywords as matching compares them (NFKC, lower case), in the same order; GIN-indexed. */
+  @Column({ name: 'keyword_keys', type: 'text', array: true, default: () => "'{}'" })
+  keywordKeys: string[];
+
+  /** Products (SmeProduct), at most 20. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  products: SmeProduct[];
+
+  /** Past projects (SmePastProject), at most 20. */
+  @Column({ name: 'past_projects', type: 'jsonb', default: () => "'[]'" })
+  pastProjects: SmePastProject[];
+
+  /** Technical routes (SmeTechnicalRoute), at most 10. */
+  @Column({ name: 'technical_routes', type: 'jsonb', default: () => "'[]'" })
+  technicalRoutes: SmeTechnicalRoute[];
 }

@@ -2,17 +2,20 @@ import { technicalFieldJsonSql, toTechnicalFieldJson } from '../../technical-fie
 import type { SqlRow, SqlTarget } from '../../database/typed-query.js';
 import {
   execute,
+  int,
   intOrNull,
   jsonRows,
   oneOf,
   queryOne,
   str,
+  strArray,
   strOrNull,
 } from '../../database/typed-query.js';
 import { OrganizationKind } from '../organization.entity.js';
-import { ProfileKind, toOrganizationProfile } from '../organizations.queries.js';
+import { ProfileKind, toOrganizationProfile, updateColumns } from '../organizations.queries.js';
 import type { SmeType } from './dto/sme.types.js';
 import { EFFECTIVE_QUALIFICATION_SQL, QualificationClaim } from './qualification.js';
+import type { SmePastProject, SmeProduct, SmeTechnicalRoute } from './sme.entity.js';
 import { SmeQualification, SmeSizeClass } from './sme.entity.js';
 
 /** The SQL of an SME's own rows (see docs/architecture.md, "The SQL layer"); the shared profile is in organizations.queries.ts. */
@@ -23,6 +26,7 @@ const QUALIFICATIONS = Object.values(SmeQualification);
 const SME_COLUMNS = `s.size_class, s.qualification, ${EFFECTIVE_QUALIFICATION_SQL} AS effective_qualification,
   s.certificate_number, to_char(s.qualification_valid_from, 'YYYY-MM-DD') AS valid_from,
   to_char(s.qualification_valid_until, 'YYYY-MM-DD') AS valid_until, s.capability_statement, s.founding_year, s.employees,
+  s.keywords, s.products, s.past_projects, s.technical_routes,
   (SELECT coalesce(json_agg(${technicalFieldJsonSql('f')}
                             ORDER BY f.code), '[]'::json)
      FROM sme_technical_fields sf JOIN technical_fields f ON f.code = sf.field_code
@@ -42,6 +46,21 @@ export function toSmeType(r: SqlRow): SmeType {
     capabilityStatement: str(r, 'capability_statement'),
     foundingYear: intOrNull(r, 'founding_year'),
     employees: intOrNull(r, 'employees'),
+    keywords: strArray(r, 'keywords'),
+    products: jsonRows(r, 'products').map((p) => ({
+      name: str(p, 'name'),
+      description: str(p, 'description'),
+    })),
+    pastProjects: jsonRows(r, 'past_projects').map((p) => ({
+      title: str(p, 'title'),
+      year: int(p, 'year'),
+      clientIndustryCode: str(p, 'clientIndustryCode'),
+      outcome: str(p, 'outcome'),
+    })),
+    technicalRoutes: jsonRows(r, 'technical_routes').map((t) => ({
+      zh: strOrNull(t, 'zh'),
+      en: strOrNull(t, 'en'),
+    })),
   };
 }
 
@@ -122,4 +141,28 @@ export async function replaceTechnicalFields(
       [organizationId, codes],
     );
   }
+}
+
+/** A new capability profile; each list, when given, replaces the stored one (undefined: it stays). */
+export interface SmeCapabilities {
+  keywords?: { keywords: string[]; keys: string[] };
+  products?: SmeProduct[];
+  pastProjects?: SmePastProject[];
+  technicalRoutes?: SmeTechnicalRoute[];
+}
+
+/** Writes the lists given (one UPDATE); returns the input fields written. */
+export async function updateCapabilities(
+  target: SqlTarget,
+  organizationId: string,
+  c: SmeCapabilities,
+): Promise<string[]> {
+  const json = (v: unknown) => (v === undefined ? undefined : JSON.stringify(v));
+  return updateColumns(target, 'smes', 'organization_id', organizationId, [
+    ['keywords', 'keywords', c.keywords?.keywords],
+    ['keywords', 'keyword_keys', c.keywords?.keys],
+    ['products', 'products', json(c.products)],
+    ['pastProjects', 'past_projects', json(c.pastProjects)],
+    ['technicalRoutes', 'technical_routes', json(c.technicalRoutes)],
+  ]).then((fields) => [...new Set(fields)]);
 }

@@ -10,7 +10,15 @@ import { CreateSmeInput, UpdateSmeInput } from './dto/sme.inputs.js';
 import { SmePayload, SmeType } from './dto/sme.types.js';
 import { QualificationClaim, qualificationProblems, todayInChina } from './qualification.js';
 import { SmeQualification } from './sme.entity.js';
-import { insertSme, qualificationClaimOf, replaceTechnicalFields, SME } from './smes.queries.js';
+import { normalizeKeywords, technicalRouteProblems } from './capabilities.js';
+import {
+  insertSme,
+  qualificationClaimOf,
+  replaceTechnicalFields,
+  SME,
+  SmeCapabilities,
+  updateCapabilities,
+} from './smes.queries.js';
 
 const unique = (codes: string[] | undefined) =>
   codes ? [...new Set(codes.map((c) => c.trim()))] : undefined;
@@ -61,6 +69,8 @@ export class SmesService {
   /** Edits an SME (its OWNER or ADMIN). Changing the name or the qualification of a verified SME needs a new verification. */
   async update(actor: Actor, input: UpdateSmeInput): Promise<SmePayload> {
     const codes = unique(input.technicalFieldCodes);
+    // Checked before who may edit, like the input's other bounds.
+    const capabilities = this.capabilities(input);
     await this.profiles.update(actor, SME, input.id, input, async (manager) => {
       // lockManaged found the organisation, of kind SME: its smes row exists.
       const current = (await qualificationClaimOf(manager, input.id))!;
@@ -101,6 +111,7 @@ export class SmesService {
         ['employees', 'employees', input.employees],
       ]);
       if (codes) await replaceTechnicalFields(manager, input.id, codes);
+      const capabilityFields = await updateCapabilities(manager, input.id, capabilities);
       const changedClaim =
         qualificationTouched &&
         (claim.qualification !== current.qualification ||
@@ -112,11 +123,37 @@ export class SmesService {
           ...own.filter((f) => !f.startsWith('qualification') && f !== 'certificateNumber'),
           ...(qualificationTouched ? ['qualification'] : []),
           ...(codes ? ['technicalFieldCodes'] : []),
+          ...capabilityFields,
         ],
         reverify: changedClaim,
       };
     });
     return { sme: await this.get(actor, input.id) };
+  }
+
+  /** The capability lists given, as stored; BAD_USER_INPUT naming each element that cannot be. */
+  private capabilities(input: UpdateSmeInput): SmeCapabilities {
+    const keywords = input.keywords ? normalizeKeywords(input.keywords) : undefined;
+    const technicalRoutes = input.technicalRoutes?.map((r) => ({
+      zh: r.zh ?? null,
+      en: r.en ?? null,
+    }));
+    const problems = [
+      ...(keywords?.problems ?? []),
+      ...technicalRouteProblems(technicalRoutes ?? []),
+    ];
+    if (problems.length) throw new UserInputError(problems);
+    return {
+      keywords,
+      products: input.products?.map((p) => ({ name: p.name, description: p.description ?? '' })),
+      pastProjects: input.pastProjects?.map((p) => ({
+        title: p.title,
+        year: p.year,
+        clientIndustryCode: p.clientIndustryCode,
+        outcome: p.outcome ?? '',
+      })),
+      technicalRoutes,
+    };
   }
 
   private assertClaim(claim: QualificationClaim): void {

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -13,6 +13,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateNested,
 } from 'class-validator';
 import {
   CreateOrganizationFields,
@@ -21,6 +22,12 @@ import {
 import { NO_CONTROL_CHARS, NO_CONTROL_CHARS_MULTILINE, trim } from '../../../common/validators.js';
 import { SmeQualification, SmeSizeClass } from '../sme.entity.js';
 import { LocalDateScalar } from '../../../common/graphql/local-date.scalar.js';
+import { CAPABILITY_LIMITS as L } from '../capabilities.js';
+import {
+  SmePastProjectInput,
+  SmeProductInput,
+  SmeTechnicalRouteInput,
+} from './sme-capability.inputs.js';
 
 const MAX_FIELDS = 20;
 
@@ -171,4 +178,47 @@ export class UpdateSmeInput extends UpdateOrganizationFields {
   @Min(0)
   @Max(1000000)
   employees?: number;
+
+  @Field(() => [String], {
+    description: `Replaces the keywords: Chinese and/or English, each 1 to ${L.keywordLength} characters (trimmed), up to ${L.keywords}; repeats ignoring case are dropped.`,
+    nullable: true,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(L.keywords)
+  @IsString({ each: true })
+  keywords?: string[];
+
+  @Field(() => [SmeProductInput], {
+    description: `Replaces the products, up to ${L.products}.`,
+    nullable: true,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(L.products)
+  @ValidateNested({ each: true })
+  @Type(() => SmeProductInput)
+  products?: SmeProductInput[];
+
+  @Field(() => [SmePastProjectInput], {
+    description: `Replaces the past projects, up to ${L.pastProjects}.`,
+    nullable: true,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(L.pastProjects)
+  @ValidateNested({ each: true })
+  @Type(() => SmePastProjectInput)
+  pastProjects?: SmePastProjectInput[];
+
+  @Field(() => [SmeTechnicalRouteInput], {
+    description: `Replaces the technical routes, up to ${L.technicalRoutes}.`,
+    nullable: true,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(L.technicalRoutes)
+  @ValidateNested({ each: true })
+  @Type(() => SmeTechnicalRouteInput)
+  technicalRoutes?: SmeTechnicalRouteInput[];
 }

@@ -45,6 +45,47 @@ registerEnumType(EligibilityReason, {
   },
 });
 
+@ObjectType('SmeProduct', { description: 'A product an SME offers.' })
+export class SmeProductType {
+  @Field({ description: 'Name of the product.' })
+  name: string;
+
+  @Field({ description: 'What it is and does; empty when not given.' })
+  description: string;
+}
+
+@ObjectType('SmePastProject', { description: 'A project an SME has delivered.' })
+export class SmePastProjectType {
+  @Field({ description: 'Title of the project.' })
+  title: string;
+
+  @Field(() => Int, { description: 'Year it was delivered.' })
+  year: number;
+
+  @Field({ description: "GB/T 4754-2017 section letter (A to T) of the client's industry." })
+  clientIndustryCode: string;
+
+  @Field({ description: 'What came of it; empty when not given.' })
+  outcome: string;
+}
+
+@ObjectType('SmeTechnicalRoute', {
+  description: 'A technical route an SME follows, labelled in Chinese and/or English.',
+})
+export class SmeTechnicalRouteType {
+  @Field(() => String, {
+    description: 'Chinese label; null when only English is given.',
+    nullable: true,
+  })
+  zh: string | null;
+
+  @Field(() => String, {
+    description: 'English label; null when only Chinese is given.',
+    nullable: true,
+  })
+  en: string | null;
+}
+
 /** An SME (揭榜方): the shared organisation profile and its own fields. */
 @ObjectType('Sme', {
   description: 'A small or medium enterprise (揭榜方) that answers challenges.',
@@ -97,6 +138,25 @@ export class SmeType extends OrganizationProfileType {
 
   @Field(() => Int, { description: 'Number of employees; null when not given.', nullable: true })
   employees: number | null;
+
+  @Field(() => [String], {
+    description:
+      'Keywords (Chinese and/or English) of what the SME does, as written; used for matching.',
+  })
+  keywords: string[];
+
+  @Field(() => [SmeProductType], { description: 'Products the SME offers; used for matching.' })
+  products: SmeProductType[];
+
+  @Field(() => [SmePastProjectType], {
+    description: 'Projects the SME has delivered; used for matching.',
+  })
+  pastProjects: SmePastProjectType[];
+
+  @Field(() => [SmeTechnicalRouteType], {
+    description: 'Technical routes the SME follows; used for matching.',
+  })
+  technicalRoutes: SmeTechnicalRouteType[];
 }
 
 /** The fields of the mutations that change one SME; each has its own payload type. */
