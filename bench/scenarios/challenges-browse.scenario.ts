@@ -8,7 +8,7 @@ interface BrowsePage {
       titleZh: string | null;
       titleEn: string | null;
       issuer: { nameZh: string } | null;
-      proposalCount: number;
+      proposalCount: number | null;
     };
   }[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -47,7 +47,8 @@ export const challengesBrowseScenario: Scenario = {
       page.edges.every(
         (e) =>
           (e.node.titleZh || e.node.titleEn) &&
-          typeof e.node.proposalCount === 'number' &&
+          // Null for an anonymous viewer unless the issuer made the count PUBLIC (the default is ISSUER_ONLY).
+          (e.node.proposalCount === null || typeof e.node.proposalCount === 'number') &&
           (e.node.issuer === null || e.node.issuer.nameZh),
       )
     );
