@@ -49,7 +49,8 @@ const COLUMNS: [keyof ContentPatch, string, string][] = [
 
 /**
  * The UPDATE of the challenge columns the patch contains ($1 is the id, each value a parameter with its
- * cast), or null when the patch sets none of them (child rows and terms are written apart).
+ * cast), or null when the patch sets none of them (child rows and terms are written apart). A null list of
+ * excluded approaches is no change, like an omitted one.
  */
 export function buildContentUpdate(
   id: string,
@@ -75,6 +76,13 @@ export function buildContentUpdate(
       `allowed_region_codes = $${n - 1}::varchar[]`,
       `verified_only = $${n}::boolean`,
     );
+  }
+  if (patch.excludedApproaches) {
+    // jsonb: sent as JSON text (the driver would send an array as a PostgreSQL array), plain {zh, en} objects
+    params.push(
+      JSON.stringify(patch.excludedApproaches.map((a) => ({ zh: a.zh ?? null, en: a.en ?? null }))),
+    );
+    sets.push(`excluded_approaches = $${params.length}::jsonb`);
   }
   if (!sets.length) return null;
   return {
@@ -136,7 +144,7 @@ export function insertVersionSnapshot(
     `INSERT INTO challenge_versions (challenge_id, version, snapshot, change_summary, created_by)
        SELECT c.id, c.version, jsonb_build_object(
                 'titleZh', c.title_zh, 'titleEn', c.title_en, 'summaryZh', c.summary_zh, 'summaryEn', c.summary_en,
-                'description', c.description, 'deadline', to_char(c.deadline AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                'excludedApproaches', c.excluded_approaches, 'description', c.description, 'deadline', to_char(c.deadline AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
                 'budgetMin', c.budget_min::text, 'budgetMax', c.budget_max::text, 'bounty', c.bounty::text, 'termsVersion', c.terms_version,
                 'technicalFieldCodes', (SELECT coalesce(jsonb_agg(field_code ORDER BY field_code), '[]'::jsonb) FROM challenge_technical_fields WHERE challenge_id = c.id)),
               $2, $3

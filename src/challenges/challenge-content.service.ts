@@ -5,6 +5,7 @@ import { AuditService } from '../audit/index.js';
 import type { Actor } from '../common/auth/actor.js';
 import { belongsTo } from '../common/auth/actor.js';
 import { ConflictError, FieldError, ForbiddenError, UserInputError } from '../common/errors.js';
+import { bilingualLabelProblems } from '../common/validation.js';
 import { ChallengeQueryService, VisibleChallenge } from './challenge-query.service.js';
 import { contentErrors } from './challenge-rules.js';
 import {
@@ -30,8 +31,22 @@ import { ChallengeNode } from './challenge.mapper.js';
 import {
   AmendChallengeInput,
   CreateChallengeInput,
+  TechnicalApproachInput,
   UpdateChallengeDraftInput,
 } from './dto/challenge.inputs.js';
+
+/**
+ * Each excluded approach needs a Chinese or an English label: the rule of every bilingual label (an SME's
+ * technical routes follow it too); the problems name the element (`excludedApproaches.2`).
+ */
+function excludedApproachProblems(
+  approaches: readonly TechnicalApproachInput[] | null | undefined,
+): FieldError[] {
+  return bilingualLabelProblems(
+    (approaches ?? []).map((a) => ({ zh: a.zh ?? null, en: a.en ?? null })),
+    'excludedApproaches',
+  );
+}
 
 /**
  * Writing a challenge's content: create, draft update, amendment after publication (with version
@@ -55,6 +70,7 @@ export class ChallengeContentService {
         'Only members of an enterprise may post challenges',
       );
     const errors = contentErrors(input, { now: new Date(), deadlineChanged: true });
+    errors.push(...excludedApproachProblems(input.excludedApproaches));
     errors.push(
       ...(await this.unknownFieldCodes(this.dataSource.manager, input.technicalFieldCodes)),
     );
@@ -202,6 +218,7 @@ export class ChallengeContentService {
       deadlineChanged: defined.deadline !== undefined,
       currentDeadline,
     });
+    errors.push(...excludedApproachProblems(defined.excludedApproaches));
     errors.push(...(await this.unknownFieldCodes(manager, defined.technicalFieldCodes)));
     if (errors.length) throw new UserInputError(errors);
   }

@@ -60,4 +60,15 @@ describe('buildContentUpdate', () => {
       }),
     ).toMatchSnapshot();
   });
+
+  it('sends the excluded approaches as one jsonb parameter of plain labels; null is no change', () => {
+    expect(
+      buildContentUpdate(ID, { excludedApproaches: [{ zh: '液流电池', en: undefined }] }),
+    ).toEqual({
+      sql: 'UPDATE challenges SET excluded_approaches = $2::jsonb, updated_at = now() WHERE id = $1',
+      params: [ID, '[{"zh":"液流电池","en":null}]'],
+    });
+    expect(buildContentUpdate(ID, { excludedApproaches: [] })?.params).toEqual([ID, '[]']);
+    expect(buildContentUpdate(ID, { excludedApproaches: null })).toBeNull();
+  });
 });

@@ -136,6 +136,7 @@ export function summaryColumnsSql(
   add(['titleEn'], () => `${c}.title_en`);
   add(['summaryZh'], () => `${c}.summary_zh`);
   add(['summaryEn'], () => `${c}.summary_en`);
+  add(['excludedApproaches'], () => `${c}.excluded_approaches`);
   add(['status'], () => `${effectiveStatusSql(c)} AS status`);
   add(['industryCode'], () => `${c}.industry_code`);
   add(['chainGoal'], () => `${c}.chain_goal`);

@@ -12,6 +12,7 @@ import {
 import type { Relation } from 'typeorm';
 import { OrganizationEntity, SmeQualification } from '../organizations/index.js';
 import { UserEntity } from '../users/index.js';
+import type { BilingualLabel } from '../common/validation.js';
 
 import { ChallengeStatus } from './challenge-transitions.js';
 export { ChallengeStatus };
@@ -127,6 +128,13 @@ export class ChallengeEntity {
 
   @Column({ name: 'summary_en', type: 'text', nullable: true })
   summaryEn: string | null;
+
+  /**
+   * Technical approaches the issuer rules out, each labelled in Chinese and/or English, at most 5: public
+   * like the summary, read by matchmaking (a small bounded list read and written whole: jsonb on the row).
+   */
+  @Column({ name: 'excluded_approaches', type: 'jsonb', default: () => "'[]'" })
+  excludedApproaches: BilingualLabel[];
 
   /** Confidential: shown only to the issuer, admins, and (when terms are required) accepting organisations. */
   @Column({ type: 'text', default: '' })

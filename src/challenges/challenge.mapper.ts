@@ -70,6 +70,12 @@ const proposalCountVisibilityOf = (r: SqlRow, n: string) =>
   oneOf(r, n, PROPOSAL_COUNT_VISIBILITIES);
 const technicalFieldsOf = (r: SqlRow, n: string) => jsonRows(r, n).map(technicalField);
 
+/** A `{zh, en}` label of a jsonb list (challenges.excluded_approaches, a version snapshot's copy of it). */
+export function bilingualLabel(l: SqlRow): { zh: string | null; en: string | null } {
+  return { zh: strOrNull(l, 'zh'), en: strOrNull(l, 'en') };
+}
+const excludedApproachesOf = (r: SqlRow, n: string) => jsonRows(r, n).map(bilingualLabel);
+
 /**
  * The only way a challenge row (challenge-sql.ts, summaryColumnsSql / detailColumnsSql) becomes API output;
  * the SQL already nulled what the viewer may not see. A list row carries only the columns the client asked
@@ -87,6 +93,7 @@ export function toChallengeType(row: SqlRow): ChallengeNode {
     titleEn: picked(row, 'title_en', strOrNull),
     summaryZh: picked(row, 'summary_zh', strOrNull),
     summaryEn: picked(row, 'summary_en', strOrNull),
+    excludedApproaches: picked(row, 'excluded_approaches', excludedApproachesOf),
     issuer: issuerId
       ? {
           id: issuerId,
@@ -144,6 +151,8 @@ export interface ChallengeSnapshot {
   titleEn: string | null;
   summaryZh: string | null;
   summaryEn: string | null;
+  /** Absent from the snapshots of versions recorded before the list existed (read as none). */
+  excludedApproaches?: { zh: string | null; en: string | null }[];
   description: string;
   deadline: string;
   budgetMin: string | null;

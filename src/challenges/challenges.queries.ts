@@ -7,6 +7,7 @@ import {
   int,
   intOrNull,
   jsonObject,
+  jsonRows,
   oneOf,
   preparedRows,
   queryOne,
@@ -21,7 +22,12 @@ import {
   VerificationStatus,
 } from '../organizations/index.js';
 import type { ListQuery } from './challenge-list-query.js';
-import { ChallengeDetailPart, ChallengeNode, toChallengeType } from './challenge.mapper.js';
+import {
+  bilingualLabel,
+  ChallengeDetailPart,
+  ChallengeNode,
+  toChallengeType,
+} from './challenge.mapper.js';
 import { ChallengeStatus, ChallengeVisibility } from './challenge.entity.js';
 import { CHALLENGE_STATUSES, ChallengeStatusName } from './challenge-transitions.js';
 import {
@@ -163,6 +169,11 @@ function toChallengeVersion(r: SqlRow): ChallengeVersion | null {
     titleEn: strOrNull(s, 'titleEn'),
     summaryZh: strOrNull(s, 'summaryZh'),
     summaryEn: strOrNull(s, 'summaryEn'),
+    // versions recorded before the list existed have none
+    excludedApproaches:
+      s.excludedApproaches === undefined
+        ? []
+        : jsonRows(s, 'excludedApproaches').map(bilingualLabel),
     description: bool(r, 'description_shown') ? str(s, 'description') : null,
     deadline: new Date(str(s, 'deadline')),
     budgetMin: strOrNull(s, 'budgetMin'),

@@ -1,6 +1,12 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { ValidateBy, type ValidationArguments } from 'class-validator';
+import {
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateBy,
+  type ValidationArguments,
+} from 'class-validator';
 import { FieldError, UserInputError } from './errors.js';
 import { nameText, trim } from './transforms.js';
 
@@ -117,4 +123,50 @@ export function HumanName(
     transform(target, property as string);
     validate(target, property as string);
   };
+}
+
+/**
+ * A short label in Chinese and/or English: an SME's technical route, an approach a challenge rules out.
+ * Matchmaking compares these across the two sides, so both are written and checked by the same rule
+ * (BilingualLabelText on each language, bilingualLabelProblems on each element).
+ */
+export interface BilingualLabel {
+  zh: string | null;
+  en: string | null;
+}
+
+/** The longest label of either language, in characters (after trimming). */
+export const BILINGUAL_LABEL_MAX = 60;
+
+/**
+ * One language of a bilingual label input: optional, trimmed (empty becomes null), at most `max`
+ * characters, and no control, invisible or bidi control character (HumanName, keeping the author's
+ * typography). Whether the element has a label at all is bilingualLabelProblems' part.
+ */
+export function BilingualLabelText(max: number = BILINGUAL_LABEL_MAX): PropertyDecorator {
+  const decorators = [
+    HumanName({ normalize: false, emptyAsNull: true }),
+    IsOptional(),
+    IsString(),
+    MaxLength(max),
+  ];
+  // applied last to first, as the same decorators stacked above a property would be
+  return (target: object, property: string | symbol) => {
+    for (const decorate of [...decorators].reverse()) decorate(target, property);
+  };
+}
+
+/**
+ * Each label needs a Chinese or an English text (pure; the inputs were trimmed, empty to null, by
+ * BilingualLabelText). The problems name the element: `${field}.${index}`.
+ */
+export function bilingualLabelProblems(
+  labels: readonly BilingualLabel[],
+  field: string,
+): FieldError[] {
+  return labels.flatMap((label, i) =>
+    label.zh || label.en
+      ? []
+      : [{ field: `${field}.${i}`, message: 'needs a Chinese (zh) or English (en) label' }],
+  );
 }

@@ -18,6 +18,7 @@ import { EmailSkeleton1795900200000 } from '../../../migrations/1795900200000-em
 import { VetoThresholdFromCode1795900300000 } from '../../../migrations/1795900300000-veto-threshold-from-code.js';
 import { AuditReadSubjects1795900417000 } from '../../../migrations/1795900417000-audit-read-subjects.js';
 import { SmeCapabilities1795900500000 } from '../../../migrations/1795900500000-sme-capabilities.js';
+import { ChallengeExcludedApproaches1795900600000 } from '../../../migrations/1795900600000-challenge-excluded-approaches.js';
 
 /** Every migration class, in order, listed once for the service, the migration CLI and the tests. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -40,4 +41,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   VetoThresholdFromCode1795900300000,
   AuditReadSubjects1795900417000,
   SmeCapabilities1795900500000,
+  ChallengeExcludedApproaches1795900600000,
 ];

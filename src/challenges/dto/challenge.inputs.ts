@@ -39,7 +39,7 @@ import {
 } from '../challenge.entity.js';
 import { trim } from '../../common/transforms.js';
 import { SmeQualification } from '../../organizations/index.js';
-import { HumanName } from '../../common/validation.js';
+import { BILINGUAL_LABEL_MAX, BilingualLabelText, HumanName } from '../../common/validation.js';
 
 const trimOrNull = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim() || null : value;
@@ -48,6 +48,33 @@ export const TITLE_MAX = 200;
 export const SUMMARY_MAX = 2000;
 export const DESCRIPTION_MAX = 50000;
 export const TERMS_MAX = 20000;
+/** The most technical approaches an issuer may rule out for one challenge. */
+export const EXCLUDED_APPROACHES_MAX = 5;
+
+/**
+ * A technical approach an issuer rules out (e.g. 不采用液流电池路线), labelled like an SME's technical route
+ * and checked by the same rule (common/validation.ts, BilingualLabelText and bilingualLabelProblems), so that
+ * matchmaking compares like with like.
+ */
+@InputType({
+  description:
+    'A technical approach the issuer rules out, labelled in Chinese and/or English (at least one).',
+})
+export class TechnicalApproachInput {
+  @Field(() => String, {
+    description: `Chinese label, 1 to ${BILINGUAL_LABEL_MAX} characters after trimming; empty means none.`,
+    nullable: true,
+  })
+  @BilingualLabelText()
+  zh?: string | null;
+
+  @Field(() => String, {
+    description: `English label, 1 to ${BILINGUAL_LABEL_MAX} characters after trimming; empty means none.`,
+    nullable: true,
+  })
+  @BilingualLabelText()
+  en?: string | null;
+}
 
 @InputType({ description: 'A measurable indicator of a challenge.' })
 export class RequirementInput {
@@ -183,6 +210,17 @@ export class ChallengeContentInput {
   @IsString({ each: true })
   @MaxLength(64, { each: true })
   technicalFieldCodes?: string[];
+
+  @Field(() => [TechnicalApproachInput], {
+    nullable: true,
+    description: `Technical approaches the issuer rules out (public, used for matching), up to ${EXCLUDED_APPROACHES_MAX}; replaces the list; none when omitted on a new challenge, unchanged when omitted or null on an edit.`,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(EXCLUDED_APPROACHES_MAX)
+  @ValidateNested({ each: true })
+  @Type(() => TechnicalApproachInput)
+  excludedApproaches?: TechnicalApproachInput[] | null;
 
   @Field({ description: 'GB/T 4754-2017 section letter, A to T.' })
   @Matches(/^[A-T]$/, { message: 'industryCode must be a GB/T 4754 section letter A to T' })
@@ -356,6 +394,7 @@ export class AmendChallengeInput extends PartialType(
     'summaryEn',
     'description',
     'technicalFieldCodes',
+    'excludedApproaches',
     'cooperationModes',
     'budgetMin',
     'budgetMax',

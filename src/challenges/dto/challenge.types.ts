@@ -240,6 +240,28 @@ export class ChallengeEligibilityCheck {
   reasons: EligibilityReason[];
 }
 
+/**
+ * A technical approach the issuer rules out for a challenge (an element of `challenges.excluded_approaches`),
+ * shaped like an SME's technical route so that matchmaking can compare the two.
+ */
+@ObjectType('TechnicalApproach', {
+  description:
+    'A technical approach (technical route), labelled in Chinese and/or English: at least one of the two is set.',
+})
+export class TechnicalApproachType {
+  @Field(() => String, {
+    description: 'Chinese label; null when only English is given.',
+    nullable: true,
+  })
+  zh: string | null;
+
+  @Field(() => String, {
+    description: 'English label; null when only Chinese is given.',
+    nullable: true,
+  })
+  en: string | null;
+}
+
 @ObjectType({ description: 'The content of one public version of a challenge.' })
 export class ChallengeVersion {
   @Field(() => Int, { description: 'Public version number, from 1.' })
@@ -265,6 +287,12 @@ export class ChallengeVersion {
 
   @Field(() => String, { description: 'Public summary (English) in this version.', nullable: true })
   summaryEn: string | null;
+
+  @Field(() => [TechnicalApproachType], {
+    description:
+      'Technical approaches the issuer ruled out in this version; empty when none (or for versions recorded before the list existed).',
+  })
+  excludedApproaches: TechnicalApproachType[];
 
   @Field(() => String, {
     nullable: true,
@@ -347,6 +375,12 @@ export class ChallengeType {
     description: 'Technical fields of the taxonomy the challenge belongs to.',
   })
   technicalFields: ChallengeTechnicalField[];
+
+  @Field(() => [TechnicalApproachType], {
+    description:
+      'Technical approaches the issuer rules out (e.g. 不采用液流电池路线), in the order given; public like the summary (not confidential: SMEs need it to judge whether to answer, and matchmaking reads it); empty when none.',
+  })
+  excludedApproaches: TechnicalApproachType[];
 
   @Field({ description: 'GB/T 4754 section letter.' })
   industryCode: string;

@@ -1,5 +1,9 @@
 import type { FieldError } from '../../common/errors.js';
-import { invisibleCharacters } from '../../common/validation.js';
+import {
+  BILINGUAL_LABEL_MAX,
+  bilingualLabelProblems,
+  invisibleCharacters,
+} from '../../common/validation.js';
 import type { SmeTechnicalRoute } from './sme.entity.js';
 
 /** The bounds of an SME's capability profile (the inputs, the service and the docs read them from here). */
@@ -14,7 +18,7 @@ export const CAPABILITY_LIMITS = {
   projectOutcome: 500,
   firstProjectYear: 1990,
   technicalRoutes: 10,
-  routeLabel: 60,
+  routeLabel: BILINGUAL_LABEL_MAX,
 } as const;
 
 /** The form matching compares a keyword in: NFKC (full-width letters become ASCII), lower case. */
@@ -60,13 +64,12 @@ export function normalizeKeywords(raw: readonly string[]): {
   return { keywords, keys, problems };
 }
 
-/** A route needs a Chinese or an English label (pure); the problems name the element (`technicalRoutes.2`). */
+/**
+ * A route needs a Chinese or an English label (pure); the problems name the element (`technicalRoutes.2`).
+ * The rule of every bilingual label (bilingualLabelProblems), which challenges' excluded approaches share.
+ */
 export function technicalRouteProblems(routes: readonly SmeTechnicalRoute[]): FieldError[] {
-  return routes.flatMap((route, i) =>
-    route.zh || route.en
-      ? []
-      : [{ field: `technicalRoutes.${i}`, message: 'needs a Chinese (zh) or English (en) label' }],
-  );
+  return bilingualLabelProblems(routes, 'technicalRoutes');
 }
 
 /** This year in China (UTC+8): the latest year a past project may have. */

@@ -11,7 +11,7 @@ import {
   ValidateBy,
   type ValidationArguments,
 } from 'class-validator';
-import { HumanName } from '../../../common/validation.js';
+import { BilingualLabelText, HumanName } from '../../../common/validation.js';
 import { NO_CONTROL_CHARS_MULTILINE } from '../../../common/validators.js';
 import { INDUSTRY_SECTION_CODES } from '../../regions.js';
 import { CAPABILITY_LIMITS as L, currentYearInChina } from '../capabilities.js';
@@ -91,19 +91,13 @@ export class SmeTechnicalRouteInput {
     description: `Chinese label, up to ${L.routeLabel} characters.`,
     nullable: true,
   })
-  @HumanName({ normalize: false, emptyAsNull: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(L.routeLabel)
+  @BilingualLabelText(L.routeLabel)
   zh?: string | null;
 
   @Field(() => String, {
     description: `English label, up to ${L.routeLabel} characters.`,
     nullable: true,
   })
-  @HumanName({ normalize: false, emptyAsNull: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(L.routeLabel)
+  @BilingualLabelText(L.routeLabel)
   en?: string | null;
 }
