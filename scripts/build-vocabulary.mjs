@@ -31,7 +31,8 @@ const TECHNICAL_DOMAINS = new Set(
   pharmacology, pharm., drug, medication, surgery, dentistry, obstetrics, pathology, anatomy, physiology,
   immunology, epidemiology, virology, virus, microbiology, biology, biol., molecular biology, cell biology,
   genetics, embryology, enzyme, protein, disease, meteorology, agriculture, environment,
-  environmental science, ecology, artificial intelligence, technology, math, math., mathematics, geometry, statistics, calculus`
+  environmental science, ecology, artificial intelligence, technology, math, math., mathematics, geometry,
+  statistics, calculus`
     .split(',')
     .map((domain) => domain.trim()),
 );
@@ -180,18 +181,12 @@ const SHAPE_EXCEPTIONS = new Set(
   cosmetics dietetics prophetics phonetics homiletics apologetics gymnastics synthetics kinetics
   telegraphy dermabrasion photograph photographs photographer photographic photogenic photocopy photocopier
   photo photos microcosm bible biography bio hydrant hydrangea radish radius radii nucleus ether oxymoron
-  oxygen-free nonradioactive parallelism paralysis analysis analyses catalysis dialysis
-  genesis hypnosis neurosis psychosis prognosis diagnosis osmosis symbiosis metamorphosis apotheosis
-  thrombosis halitosis famine examine reexamine proscenium presidium honorarium columbarium solarium
+  oxygen-free nonradioactive parallelism paralysis analysis analyses genesis hypnosis neurosis psychosis
+  prognosis symbiosis metamorphosis apotheosis famine examine reexamine proscenium presidium honorarium columbarium solarium
   planetarium sanitorium trapezium folium vitis academia telepathy telekinesis phonics geranium jessamine`.split(
     /\s+/,
   ),
 );
-// Analysis, dialysis, diagnosis... are medical or technical but general enough that their shape must not
-// decide: the strong and weak word lists take the ones that matter.
-for (const word of ['catalysis', 'dialysis', 'osmosis', 'thrombosis', 'halitosis', 'diagnosis']) {
-  SHAPE_EXCEPTIONS.delete(word);
-}
 
 /**
  * Technical verbs and their nouns: CEDICT often glosses a technical word as a verb ("to store energy",
