@@ -183,7 +183,7 @@ const SHAPE_EXCEPTIONS = new Set(
   photo photos microcosm bible biography bio hydrant hydrangea radish radius radii nucleus ether oxymoron
   oxygen-free nonradioactive parallelism paralysis analysis analyses genesis hypnosis neurosis psychosis
   prognosis symbiosis metamorphosis apotheosis famine examine reexamine proscenium presidium honorarium columbarium solarium
-  planetarium sanitorium trapezium folium vitis academia telepathy telekinesis phonics geranium jessamine`.split(
+  planetarium sanitorium trapezium folium vitis academia telepathy telekinesis phonics geranium jessamine capitol`.split(
     /\s+/,
   ),
 );
