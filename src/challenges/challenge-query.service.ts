@@ -25,6 +25,7 @@ import {
   challengeVersions,
   facetRows,
   findChallengeDetail,
+  findChallengeSummaries,
   findVisibleChallenge,
   VisibleChallenge,
 } from './challenges.queries.js';
@@ -143,6 +144,18 @@ export class ChallengeQueryService {
     const node = await findChallengeDetail(this.dataSource, viewerOf(actor), id);
     if (!node) throw new NotFoundError('Challenge');
     return node;
+  }
+
+  /** The challenges among `ids` the actor may see, in the order of `ids` (one statement; others left out). */
+  async summaries(
+    actor: Actor | null,
+    ids: readonly string[],
+    fields?: Set<string>,
+  ): Promise<ChallengeNode[]> {
+    if (!ids.length) return [];
+    const rows = await findChallengeSummaries(this.dataSource, viewerOf(actor), ids, fields);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   /**

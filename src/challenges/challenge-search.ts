@@ -1,5 +1,4 @@
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import { CJK_RUN, segmenter } from '../common/text/segmentation.js';
 
 /**
  * Bilingual search, Postgres-native. PostgreSQL does not segment Chinese, so the application does, when
@@ -10,21 +9,6 @@ import { dict } from '@node-rs/jieba/dict.js';
  * to_tsvector('english', ...), which matches inflections (battery / batteries). Queries are segmented the
  * same way. Pure module: no framework imports.
  */
-/**
- * The segmenter: one per global scope, built at first use. Its dictionary is about 40 MB of native memory that the
- * JavaScript heap does not see; a host that evaluates this module many times in one process (a test runner
- * re-evaluates modules per test file) can hand every evaluation the same instance under JIEBA_KEY instead of
- * each building one.
- */
-const JIEBA_KEY = Symbol.for('innovation-marketplace.jieba');
-type SegmenterHost = { [JIEBA_KEY]?: Pick<Jieba, 'cutForSearch'> };
-
-function segmenter(): Pick<Jieba, 'cutForSearch'> {
-  const host = globalThis as SegmenterHost;
-  return (host[JIEBA_KEY] ??= Jieba.withDict(dict));
-}
-
-const CJK_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/gu;
 const WORD = /^[\p{L}\p{N}]+$/u;
 /** Bounds the work a hostile query can cause. */
 const MAX_QUERY_LEXEMES = 32;

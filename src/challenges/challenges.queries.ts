@@ -33,6 +33,7 @@ import { CHALLENGE_STATUSES, ChallengeStatusName } from './challenge-transitions
 import {
   descriptionShownSql,
   detailColumnsSql,
+  summaryColumnsSql,
   effectiveStatusSql,
   isIssuerSql,
   SqlParams,
@@ -106,6 +107,24 @@ export function findChallengeDetail(
     target,
     `SELECT ${columns} FROM challenges c JOIN organizations o ON o.id = c.issuer_organization_id
         WHERE c.id = ${p.add(id)}::uuid AND ${visibleSql(viewer, p)}`,
+    p.values,
+    toChallengeType,
+  );
+}
+
+/** The challenges among `ids` the viewer may see, as list items (one statement, in no particular order). */
+export function findChallengeSummaries(
+  target: SqlTarget,
+  viewer: Viewer,
+  ids: readonly string[],
+  fields?: Set<string>,
+): Promise<ChallengeNode[]> {
+  const p = new SqlParams();
+  const columns = summaryColumnsSql(viewer, p, 'c', 'o', fields);
+  return queryRows(
+    target,
+    `SELECT ${columns} FROM challenges c JOIN organizations o ON o.id = c.issuer_organization_id
+        WHERE c.id = ANY(${p.add(ids)}::uuid[]) AND ${visibleSql(viewer, p)}`,
     p.values,
     toChallengeType,
   );

@@ -15,6 +15,9 @@ export {
   ChallengeTermsEntity,
 } from './challenge-engagement.entities.js';
 export { ChallengeLifecycleService } from './challenge-lifecycle.service.js';
+export { ChallengeQueryService } from './challenge-query.service.js';
+export type { ChallengeNode } from './challenge.mapper.js';
+export { ChallengeType } from './dto/challenge.types.js';
 /** The one visibility rule and the SQL pieces other modules compose with it (challenge-sql.ts). */
 export {
   effectiveStatusSql,

@@ -211,6 +211,17 @@ export class EnvironmentVariables {
   @IsBoolean()
   BENCH_SQL_COUNT = false;
 
+  /**
+   * Matchmaking weights that differ from the documented defaults, as `name=value` pairs separated by commas
+   * (`text=0.6,application=0.2`); each value a number from 0 to 10. The names are checked by the matchmaking
+   * module when the service starts (README, "How matching works").
+   */
+  @IsOptional()
+  @Matches(/^[a-zA-Z]+=(?:\d+(?:\.\d+)?|\.\d+)(?:,[a-zA-Z]+=(?:\d+(?:\.\d+)?|\.\d+))*$/, {
+    message: 'must be name=number pairs separated by commas',
+  })
+  MATCH_WEIGHTS?: string;
+
   /** 公示: how many days selected winners are shown publicly (and objections accepted) before the award. */
   @Transform(toInt)
   @IsInt()
@@ -349,6 +360,8 @@ export interface AppConfig {
     compileAfterRuns: number;
   };
   benchSqlCount: boolean;
+  /** Matchmaking weights overridden (name → value, each 0 to 10); empty for the defaults. */
+  matchWeights: Record<string, number>;
   proposals: { publicityDays: number };
   rateLimit: RateLimitConfig;
   /** Where the client address comes from (TRUST_PROXY): Fastify's trustProxy. */
@@ -441,6 +454,12 @@ export function loadConfig(
       compileAfterRuns: env.GRAPHQL_COMPILE_AFTER_RUNS,
     },
     benchSqlCount: env.BENCH_SQL_COUNT,
+    matchWeights: Object.fromEntries(
+      (env.MATCH_WEIGHTS ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((pair) => [pair.split('=')[0], Math.min(10, Number(pair.split('=')[1]))]),
+    ),
     proposals: { publicityDays: env.PUBLICITY_DAYS },
     rateLimit,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),

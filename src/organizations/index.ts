@@ -10,6 +10,7 @@ export { EnterpriseEntity } from './enterprises/enterprise.entity.js';
 export { EnterpriseType } from './enterprises/dto/enterprise.types.js';
 export { SmeEntity, SmeQualification } from './smes/sme.entity.js';
 export { SmeType } from './smes/dto/sme.types.js';
+export { SmesService } from './smes/smes.service.js';
 export { SmeTechnicalFieldEntity } from './smes/sme-technical-field.entity.js';
 /** The one eligibility rule: may this SME answer this challenge (smes/eligibility.ts). */
 export {
@@ -20,3 +21,5 @@ export {
 export { QUALIFICATION_ORDER } from './smes/qualification.js';
 export { EligibilityReason } from './smes/eligibility.js';
 export { OrganizationErrorReason } from './organization-errors.js';
+/** Province names (GB/T 2260), for messages that name a region. */
+export { PROVINCES } from './regions.js';

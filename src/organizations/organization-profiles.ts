@@ -13,6 +13,7 @@ import type {
 import { VerificationStatus } from './organization.entity.js';
 import {
   findProfile,
+  findProfiles,
   insertOrganization,
   insertOwner,
   ProfileKind,
@@ -48,6 +49,19 @@ export class OrganizationProfiles {
     const profile = await findProfile(this.dataSource, actor, id, kind);
     if (profile === undefined) throw new NotFoundError(kind.entity);
     return profile;
+  }
+
+  /** The profiles among `ids` the viewer may see, in the order of `ids` (those it may not see left out). */
+  async readMany<T extends { id: string }>(
+    actor: Actor | null,
+    ids: readonly string[],
+    kind: ProfileKind<T>,
+  ): Promise<T[]> {
+    if (!ids.length) return [];
+    const byId = new Map(
+      (await findProfiles(this.dataSource, actor, ids, kind)).map((p) => [p.id, p]),
+    );
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   /**

@@ -37,15 +37,19 @@ function scoped(
   };
 }
 
-/** One profile of a kind (its table joined on `organization_id` as `alias`, its `columns`) by id ($1), if the viewer may see it. */
+/**
+ * One profile of a kind (its table joined on `organization_id` as `alias`, its `columns`) by id ($1), if the viewer
+ * may see it; with `many`, those of the ids in the array $1 the viewer may see.
+ */
 export function profileSql(
   kind: { table: string; alias: string; columns: string },
   actor: Actor | null,
+  many = false,
 ): { sql: string; params: [string | null, boolean] } {
   return scoped(
     `SELECT ${ORGANIZATION_COLUMNS}, ${kind.columns}
          FROM organizations o JOIN ${kind.table} ${kind.alias} ON ${kind.alias}.organization_id = o.id
-        WHERE o.id = $1 AND ${VISIBLE_ORGANIZATION}`,
+        WHERE ${many ? 'o.id = ANY($1::uuid[])' : 'o.id = $1'} AND ${VISIBLE_ORGANIZATION}`,
     2,
     actor,
   );

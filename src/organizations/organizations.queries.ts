@@ -479,6 +479,17 @@ export function findProfile<T>(
   return queryOne(target, q.sql, [id, ...q.params], kind.toType);
 }
 
+/** The profiles of a kind the viewer may see among `ids` (one statement, in no particular order). */
+export function findProfiles<T>(
+  target: SqlTarget,
+  actor: Actor | null,
+  ids: readonly string[],
+  kind: ProfileKind<T>,
+): Promise<T[]> {
+  const q = profileSql(kind, actor, true);
+  return queryRows(target, q.sql, [ids, ...q.params], kind.toType);
+}
+
 /** The shared row of a new organisation (UNVERIFIED); its id. */
 export async function insertOrganization(
   target: SqlTarget,

@@ -11,3 +11,5 @@ export {
   ScoreEntity,
 } from './proposal.entities.js';
 export { ProposalErrorReason } from './proposal-errors.js';
+/** The SMEs' results on the platform per technical field (Sme.trackRecord; matchmaking's TRACK_RECORD). */
+export { trackRecordsOf } from './proposals.queries.js';

@@ -32,6 +32,15 @@ import {
   ReviewAssignmentEntity,
   ScoreEntity,
 } from '../../proposals/index.js';
+import {
+  MatchDismissalEntity,
+  MatchDocumentEntity,
+  MatchQueueEntity,
+  MatchSideStatsEntity,
+  MatchTermStatsEntity,
+  MatchTermEntity,
+  MatchVocabularyEntity,
+} from '../../matchmaking/index.js';
 import { TechnicalFieldEntity } from '../../technical-fields/index.js';
 import { UserEntity } from '../../users/index.js';
 
@@ -69,4 +78,11 @@ export const ENTITIES = [
   PublicityEntity,
   ObjectionEntity,
   ProposalAccessGrantEntity,
+  MatchDocumentEntity,
+  MatchTermEntity,
+  MatchQueueEntity,
+  MatchTermStatsEntity,
+  MatchSideStatsEntity,
+  MatchDismissalEntity,
+  MatchVocabularyEntity,
 ];

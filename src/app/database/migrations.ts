@@ -19,6 +19,7 @@ import { VetoThresholdFromCode1795900300000 } from '../../../migrations/17959003
 import { AuditReadSubjects1795900417000 } from '../../../migrations/1795900417000-audit-read-subjects.js';
 import { SmeCapabilities1795900500000 } from '../../../migrations/1795900500000-sme-capabilities.js';
 import { ChallengeExcludedApproaches1795900600000 } from '../../../migrations/1795900600000-challenge-excluded-approaches.js';
+import { Matchmaking1795900700000 } from '../../../migrations/1795900700000-matchmaking.js';
 
 /** Every migration class, in order, listed once for the service, the migration CLI and the tests. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -42,4 +43,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AuditReadSubjects1795900417000,
   SmeCapabilities1795900500000,
   ChallengeExcludedApproaches1795900600000,
+  Matchmaking1795900700000,
 ];

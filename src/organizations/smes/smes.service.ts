@@ -35,6 +35,11 @@ export class SmesService {
     return this.profiles.read(actor, id, SME);
   }
 
+  /** The SMEs among `ids` the viewer may see, in the order of `ids` (one statement). */
+  getMany(actor: Actor | null, ids: readonly string[]): Promise<SmeType[]> {
+    return this.profiles.readMany(actor, ids, SME);
+  }
+
   async create(actor: Actor, input: CreateSmeInput): Promise<SmePayload> {
     if (actor.organization) throw alreadyInOrganization();
     const claim: QualificationClaim = {

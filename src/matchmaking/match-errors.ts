@@ -1,0 +1,36 @@
+import { defineErrorReasons } from '../common/error-catalogue.js';
+
+/** The reasons of matchmaking. */
+export const MatchErrorReason = defineErrorReasons('matchmaking', {
+  RECOMMENDATIONS_FOR_ISSUERS_ONLY: {
+    code: 'FORBIDDEN',
+    en: 'Only members of an enterprise and platform administrators may see the SMEs recommended for a challenge.',
+    zh: '仅企业成员和平台管理员可查看为榜单推荐的中小企业。',
+  },
+  RECOMMENDATIONS_FOR_SMES_ONLY: {
+    code: 'FORBIDDEN',
+    en: 'Only members of an SME may see the challenges recommended to it.',
+    zh: '仅中小企业成员可查看为其推荐的榜单。',
+  },
+  MATCH_EXPLANATION_FOR_PARTIES_ONLY: {
+    code: 'FORBIDDEN',
+    en: 'Only the issuer of the challenge, the SME and platform administrators may see why they match.',
+    zh: '仅榜单发布方、该中小企业和平台管理员可查看匹配说明。',
+  },
+  DISMISSAL_FOR_PARTIES_ONLY: {
+    code: 'FORBIDDEN',
+    en: 'Only members of the issuing enterprise or of the SME may dismiss a recommendation.',
+    zh: '仅发榜企业或该中小企业的成员可忽略推荐。',
+  },
+  VOCABULARY_PAIR_EXISTS: {
+    code: 'CONFLICT',
+    en: 'This pair is already in the vocabulary.',
+    zh: '该词对已在词表中。',
+  },
+});
+
+type Reasons = (typeof MatchErrorReason)['reasons'];
+declare module '../common/error-catalogue.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ErrorReasonRegistry extends Reasons {}
+}

@@ -1,0 +1,184 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import type { Relation } from 'typeorm';
+import { ChallengeEntity } from '../challenges/index.js';
+import { OrganizationEntity } from '../organizations/index.js';
+import { UserEntity } from '../users/index.js';
+
+/**
+ * The side of the market a matching document stands for: 'C' a challenge (demand), 'S' an SME (supply).
+ * The index (match_documents, match_terms) is derived data: rebuilt from the challenges and SME profiles by
+ * the indexer whenever match_queue names them (database triggers fill the queue in the writing transaction).
+ */
+export type MatchSide = 'C' | 'S';
+
+/** One indexed challenge or SME: its length for BM25 and the facets ranking reads besides the terms. */
+@Entity('match_documents')
+@Check('CHK_match_documents_side', `"side" IN ('C', 'S')`)
+export class MatchDocumentEntity {
+  @PrimaryColumn({ type: 'char', length: 1 })
+  side: MatchSide;
+
+  @PrimaryColumn({ name: 'doc_id', type: 'uuid' })
+  docId: string;
+
+  /** Sum of the term weights. */
+  @Column({ type: 'real' })
+  length: number;
+
+  /** Terms the demand wants replaced or avoided (challenges), as {term, surface, language}. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  avoid: unknown[];
+
+  /** Terms of the application the demand names (challenges). */
+  @Column({ name: 'application_terms', type: 'text', array: true, default: () => "'{}'" })
+  applicationTerms: string[];
+
+  /** Challenges: terms of the approaches the issuer excludes; SMEs: terms of their technical routes. */
+  @Column({ name: 'route_terms', type: 'jsonb', default: () => "'[]'" })
+  routeTerms: unknown[];
+
+  @Column({ name: 'indexed_at', type: 'timestamptz', precision: 3, default: () => 'now()' })
+  indexedAt: Date;
+}
+
+/** The postings: which documents of a side hold a term, with its weight there (BM25's tf) and where it occurs. */
+@Entity('match_terms')
+@Index('IDX_match_terms_doc', ['side', 'docId'])
+export class MatchTermEntity {
+  @PrimaryColumn({ type: 'char', length: 1 })
+  side: MatchSide;
+
+  @PrimaryColumn({ type: 'text' })
+  term: string;
+
+  @PrimaryColumn({ name: 'doc_id', type: 'uuid' })
+  docId: string;
+
+  @Column({ type: 'real' })
+  weight: number;
+
+  /** A mask of the locations (analysis/analyze.ts MATCH_LOCATIONS). */
+  @Column({ type: 'integer' })
+  locations: number;
+
+  /** The term as written (or, for a translation, as the vocabulary writes it). */
+  @Column({ type: 'text' })
+  surface: string;
+
+  @Column({ type: 'boolean', default: false })
+  translated: boolean;
+}
+
+/** Per side and term, in how many documents it occurs (BM25's document frequency), kept by the indexer. */
+@Entity('match_term_stats')
+export class MatchTermStatsEntity {
+  @PrimaryColumn({ type: 'char', length: 1 })
+  side: MatchSide;
+
+  @PrimaryColumn({ type: 'text' })
+  term: string;
+
+  @Column({ type: 'integer' })
+  df: number;
+}
+
+/** Per side, the number of documents and the sum of their lengths (BM25's N and average length). */
+@Entity('match_side_stats')
+export class MatchSideStatsEntity {
+  @PrimaryColumn({ type: 'char', length: 1 })
+  side: MatchSide;
+
+  @Column({ type: 'integer', default: 0 })
+  documents: number;
+
+  @Column({ name: 'total_length', type: 'double precision', default: 0 })
+  totalLength: number;
+}
+
+/** Documents to (re)index; filled by triggers in the transaction that changed the source. */
+@Entity('match_queue')
+export class MatchQueueEntity {
+  @PrimaryColumn({ type: 'char', length: 1 })
+  side: MatchSide;
+
+  @PrimaryColumn({ name: 'doc_id', type: 'uuid' })
+  docId: string;
+
+  @Column({ name: 'queued_at', type: 'timestamptz', precision: 3, default: () => 'now()' })
+  queuedAt: Date;
+}
+
+/** Who dismissed a recommended pair: the issuer's side or the SME's. */
+export enum DismissalSide {
+  ISSUER = 'ISSUER',
+  SME = 'SME',
+}
+
+/** A recommendation one side does not want to see again (and data ranking learns from). */
+@Entity('match_dismissals')
+@Index('IDX_match_dismissals_sme', ['smeId', 'side'])
+export class MatchDismissalEntity {
+  @PrimaryColumn({ name: 'challenge_id', type: 'uuid' })
+  challengeId: string;
+
+  @PrimaryColumn({ name: 'sme_id', type: 'uuid' })
+  smeId: string;
+
+  @PrimaryColumn({ type: 'enum', enum: DismissalSide, enumName: 'match_dismissal_side' })
+  side: DismissalSide;
+
+  @ManyToOne(() => ChallengeEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'challenge_id' })
+  challenge?: Relation<ChallengeEntity>;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'sme_id' })
+  sme?: Relation<OrganizationEntity>;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  reason: string | null;
+
+  @Column({ name: 'dismissed_by', type: 'uuid', nullable: true })
+  dismissedBy: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'dismissed_by' })
+  dismisser?: Relation<UserEntity>;
+
+  @CreateDateColumn({ name: 'dismissed_at', type: 'timestamptz', precision: 3 })
+  dismissedAt: Date;
+}
+
+/** A bilingual pair platform admins add to the shipped vocabulary. */
+@Entity('match_vocabulary')
+@Index('UQ_match_vocabulary_pair', ['zh', 'en'], { unique: true })
+export class MatchVocabularyEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  zh: string;
+
+  @Column({ type: 'varchar', length: 80 })
+  en: string;
+
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'created_by' })
+  creator?: Relation<UserEntity>;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+}
