@@ -21,6 +21,7 @@ import { OrganizationsModule } from '../organizations/index.js';
 import { TechnicalFieldsModule } from '../technical-fields/index.js';
 import { AllianceModule } from '../alliance/index.js';
 import { ExpertsModule } from '../experts/index.js';
+import { MatchmakingModule } from '../matchmaking/index.js';
 
 /** The product's modules, in the order Nest initialises them (also what `npm run schema:print` reads). */
 export const DOMAIN_MODULES = [
@@ -35,6 +36,7 @@ export const DOMAIN_MODULES = [
   AuditQueriesModule,
   ChallengesModule,
   ProposalsModule,
+  MatchmakingModule,
   ErrorCatalogueModule,
 ];
 

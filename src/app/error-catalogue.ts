@@ -11,6 +11,7 @@ import {
 import { useErrorCatalogue } from '../common/error-locale.js';
 import { PlatformErrorReason } from '../common/platform-errors.js';
 import { ExpertErrorReason } from '../experts/index.js';
+import { MatchErrorReason } from '../matchmaking/index.js';
 import { OrganizationErrorReason } from '../organizations/index.js';
 import { ProposalErrorReason } from '../proposals/index.js';
 import { RateLimitErrorReason } from '../rate-limit/index.js';
@@ -29,6 +30,7 @@ export const ERROR_CATALOGUES: readonly ErrorCatalogue[] = [
   ExpertErrorReason,
   ChallengeErrorReason,
   ProposalErrorReason,
+  MatchErrorReason,
 ];
 
 export interface CataloguedReason {

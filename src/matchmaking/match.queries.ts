@@ -3,6 +3,7 @@ import { SqlParams } from '../database/sql-params.js';
 import type { SqlRow, SqlTarget } from '../database/typed-query.js';
 import {
   bool,
+  date,
   int,
   jsonObject,
   jsonRows,
@@ -15,7 +16,7 @@ import {
 } from '../database/typed-query.js';
 import { eligibilityProblemsSql, QUALIFICATION_ORDER } from '../organizations/index.js';
 import type { TermLanguage } from './analysis/analyze.js';
-import type { MatchSide } from './match.entities.js';
+import { DismissalSide, type MatchSide } from './match.entities.js';
 
 /**
  * The SQL of recommendations (see docs/architecture.md, "The SQL layer"). Candidates come from the postings
@@ -314,4 +315,82 @@ export function dismissalsByField(
     [organizationId],
     (r) => [str(r, 'code'), int(r, 'n')] as const,
   ).then((rows) => new Map(rows));
+}
+
+/** The taxonomy's names (a few dozen rows), for the reasons. */
+export function fieldNames(
+  target: SqlTarget,
+): Promise<{ code: string; nameZh: string; nameEn: string }[]> {
+  return queryRows(target, `SELECT code, name_zh, name_en FROM technical_fields`, [], (r) => ({
+    code: str(r, 'code'),
+    nameZh: str(r, 'name_zh'),
+    nameEn: str(r, 'name_en'),
+  }));
+}
+
+/** What decides whether a pair can be recommended, besides the score (one statement). */
+export interface PairState {
+  smeVerified: boolean;
+  eligibilityProblems: string[];
+  /** PUBLISHED and before its deadline. */
+  challengeOpen: boolean;
+  dismissedBy: ('ISSUER' | 'SME')[];
+}
+
+export async function pairState(
+  target: SqlTarget,
+  challengeId: string,
+  smeId: string,
+): Promise<PairState> {
+  const row = await queryOne(
+    target,
+    `SELECT so.verification_status = 'VERIFIED' AS sme_verified,
+            ${eligibilityProblemsSql('$2', 'c')}::text[] AS problems,
+            (c.status = 'PUBLISHED' AND c.deadline > now()) AS open,
+            ARRAY(SELECT md.side::text FROM match_dismissals md WHERE md.challenge_id = c.id AND md.sme_id = so.id ORDER BY 1) AS dismissed_by
+       FROM challenges c CROSS JOIN organizations so WHERE c.id = $1 AND so.id = $2`,
+    [challengeId, smeId],
+    (r) => ({
+      smeVerified: bool(r, 'sme_verified'),
+      eligibilityProblems: strArray(r, 'problems'),
+      challengeOpen: bool(r, 'open'),
+      dismissedBy: strArray(r, 'dismissed_by') as ('ISSUER' | 'SME')[],
+    }),
+  );
+  return (
+    row ?? { smeVerified: false, eligibilityProblems: [], challengeOpen: false, dismissedBy: [] }
+  );
+}
+
+/** Records (or updates the reason of) a dismissal; the row as stored. */
+export function upsertDismissal(
+  target: SqlTarget,
+  d: {
+    challengeId: string;
+    smeId: string;
+    side: DismissalSide;
+    reason: string | null;
+    dismissedBy: string;
+  },
+): Promise<{
+  challengeId: string;
+  smeId: string;
+  side: DismissalSide;
+  reason: string | null;
+  dismissedAt: Date;
+}> {
+  return queryOne(
+    target,
+    `INSERT INTO match_dismissals (challenge_id, sme_id, side, reason, dismissed_by) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (challenge_id, sme_id, side) DO UPDATE SET reason = excluded.reason, dismissed_by = excluded.dismissed_by
+     RETURNING challenge_id, sme_id, side, reason, dismissed_at`,
+    [d.challengeId, d.smeId, d.side, d.reason, d.dismissedBy],
+    (r) => ({
+      challengeId: str(r, 'challenge_id'),
+      smeId: str(r, 'sme_id'),
+      side: str(r, 'side') as DismissalSide,
+      reason: strOrNull(r, 'reason'),
+      dismissedAt: date(r, 'dismissed_at'),
+    }),
+  ).then((row) => row!);
 }

@@ -1,4 +1,17 @@
 import { Module } from '@nestjs/common';
+import { ChallengesModule } from '../challenges/index.js';
+import { OrganizationsModule } from '../organizations/index.js';
+import { MatchIndexerService } from './match-indexer.service.js';
+import { MatchVocabularyService } from './match-vocabulary.service.js';
+import { MatchmakingResolver } from './matchmaking.resolver.js';
+import { MatchmakingService } from './matchmaking.service.js';
 
-@Module({})
+/**
+ * Matchmaking (供需对接): recommendations both ways with their reasons, one pair's explanation, dismissals,
+ * and the index that keeps them fresh (README, "How matching works").
+ */
+@Module({
+  imports: [ChallengesModule, OrganizationsModule],
+  providers: [MatchVocabularyService, MatchIndexerService, MatchmakingService, MatchmakingResolver],
+})
 export class MatchmakingModule {}

@@ -7,8 +7,8 @@ import { MAX_PHRASE_WORDS, MAX_ZH_TERM, Vocabulary } from './vocabulary.js';
  * kind: `z:` a Chinese word (jieba search-mode words of two or more characters, plus every vocabulary term found
  * inside unspaced text), `e:` an English stem (Porter: battery / batteries → batteri), `p:` an English phrase of
  * the vocabulary as stems (energy storage → `p:energi storag`). A term in the bilingual vocabulary also brings
- * its translations (储能 → `p:energi storag`; battery → `z:电池`), at a lower weight and marked as translated,
- * which is how a Chinese challenge finds an English-only SME and the reverse.
+ * its English translations (储能 → `p:energi storag`, 电池 → `e:batteri`), at a lower weight and marked as
+ * translated, which is how a Chinese challenge finds an English-only SME and the reverse: they meet in English.
  *
  * A document is a list of parts (title, keywords, a product …), each with a location and a weight; a term's
  * weight in the document is the sum of the weights of the parts it occurs in (its own words at full weight,
@@ -122,22 +122,18 @@ export function textTerms(raw: string, vocabulary: Vocabulary): Occurrence[] {
         });
     }
   }
-  // Translations of what was found, through the vocabulary.
+  // Chinese terms bring their English translations (储能 → energy storage, 电池 → battery). Only this way round:
+  // English text is matched in English, so a Chinese and an English text meet in English; an English word's
+  // many Chinese senses (battery: 电池, but also 炮台 and 殴打) never enter a document.
   for (const o of [...seen.values()]) {
-    if (o.language === 'ZH') {
-      for (const [key, display] of vocabulary.englishOf(o.surface)) {
-        put({
-          term: key.includes(' ') ? `p:${key}` : `e:${key}`,
-          surface: display,
-          language: 'EN',
-          translated: true,
-        });
-      }
-    } else {
-      const key = o.term.slice(2);
-      for (const zh of vocabulary.chineseOf(key)) {
-        put({ term: `z:${zh}`, surface: zh, language: 'ZH', translated: true });
-      }
+    if (o.language !== 'ZH') continue;
+    for (const key of vocabulary.englishOf(o.surface).keys()) {
+      put({
+        term: key.includes(' ') ? `p:${key}` : `e:${key}`,
+        surface: o.surface,
+        language: 'EN',
+        translated: true,
+      });
     }
   }
   return [...seen.values()];
@@ -158,15 +154,13 @@ const CLAUSE = /[，。；;：:！!？?\n、,.()（）]+/u;
 const EN_OBJECT_END =
   /\b(?:with|by|using|through|while|and then|so that|to achieve|in order to|that|which)\b/i;
 
-/** The object of a cue in a clause (the text after it, up to 的 in Chinese, up to a connective in English). */
+/** The object of a cue in a clause (the text after it, to the clause's end in Chinese, up to a connective in English). */
 function objectAfter(clause: string, cue: RegExp, chinese: boolean): string | null {
   const m = cue.exec(clause);
   if (!m) return null;
   let rest = clause.slice(m.index + m[0].length);
-  if (chinese) {
-    const de = rest.indexOf('的');
-    if (de > 0) rest = rest.slice(0, de);
-  } else {
+  // In Chinese the object runs to the end of the clause (替代现有的烟感探测器: 的 is inside the object).
+  if (!chinese) {
     const end = EN_OBJECT_END.exec(rest);
     if (end) rest = rest.slice(0, end.index);
   }

@@ -6,7 +6,8 @@ import type { TermLanguage } from './analyze.js';
  * the numbers the ranking used.
  *
  * - TEXT: how much of the demand the SME's own text covers: Σ over the challenge's terms the SME has of
- *   weight × IDF × BM25 saturation, over Σ of weight × IDF of all the challenge's terms. IDF is over the SMEs
+ *   weight × IDF × BM25 saturation, over Σ of weight × IDF of all the challenge's terms, in the better of the
+ *   demand's two readings (Chinese; English with the translations of its Chinese terms). IDF is over the SMEs
  *   (a word most SMEs use, 系统 or system, weighs little; a specific one, 乙烯 or electrolyser, a lot).
  * - TECHNICAL_FIELDS: taxonomy closeness of the nearest pair of fields: same field 1, siblings 0.6, parent and
  *   child 0.4, same top-level field 0.25.
@@ -41,8 +42,8 @@ export const DEFAULT_MATCH_WEIGHTS: Readonly<MatchWeights> = Object.freeze({
   qualification: 0.05,
   region: 0.05,
   trackRecord: 0.05,
-  avoidedOffer: 0.7,
-  excludedRoute: 0.7,
+  avoidedOffer: 0.9,
+  excludedRoute: 0.9,
   feedback: 0.3,
   k1: 1.2,
   b: 0.75,
@@ -158,17 +159,21 @@ function shareOf(terms: readonly LooseTerm[], has: (t: LooseTerm) => boolean): n
 
 export function scorePair(input: PairInput, w: MatchWeights = DEFAULT_MATCH_WEIGHTS): PairScore {
   const norm = 1 - w.b + w.b * (input.smeLength / Math.max(input.averageSmeLength, 1e-6));
-  let ideal = 0;
-  let got = 0;
+  // The demand is read in each language it can be read in (its own words plus the translations of its
+  // Chinese terms): TEXT is the better coverage of the two, so an English-only SME is measured against the
+  // demand's English reading, not against Chinese words it cannot have.
+  const ideal = { ZH: 0, EN: 0 };
+  const got = { ZH: 0, EN: 0 };
   const matched: MatchedTerm[] = [];
   for (const t of input.challengeTerms) {
     const value = t.weight * t.idf;
-    ideal += value;
+    ideal[t.language] += value;
     const posting = input.smePostings.get(t.term);
-    if (!posting) continue;
+    // Both sides only translated: an echo of a match in the other language, already counted there.
+    if (!posting || (t.translated && posting.translated)) continue;
     const saturation = (posting.weight * (w.k1 + 1)) / (posting.weight + w.k1 * norm) / (w.k1 + 1);
     const contribution = value * saturation;
-    got += contribution;
+    got[t.language] += contribution;
     matched.push({
       term: t.term,
       challengeSurface: t.surface,
@@ -181,7 +186,8 @@ export function scorePair(input: PairInput, w: MatchWeights = DEFAULT_MATCH_WEIG
     });
   }
   matched.sort((a, b) => b.contribution - a.contribution || a.term.localeCompare(b.term));
-  const text = ideal > 0 ? clamp(got / ideal) : 0;
+  const coverage = (l: TermLanguage) => (ideal[l] > 0 ? got[l] / ideal[l] : 0);
+  const text = clamp(Math.max(coverage('ZH'), coverage('EN')));
 
   const sharedFields: PairScore['sharedFields'] = [];
   let fields = 0;

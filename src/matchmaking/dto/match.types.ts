@@ -4,12 +4,13 @@ import {
   Float,
   ID,
   InputType,
+  Int,
   ObjectType,
   registerEnumType,
 } from '@nestjs/graphql';
-import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { ChallengeType } from '../../challenges/index.js';
-import { ConnectionArgs, Connection } from '../../common/pagination/connection.js';
+import { Connection, DEFAULT_PAGE_SIZE } from '../../common/pagination/connection.js';
 import { EligibilityReason, SmeType } from '../../organizations/index.js';
 import { TechnicalFieldType } from '../../technical-fields/index.js';
 import { MATCH_LOCATIONS, type MatchLocation } from '../analysis/analyze.js';
@@ -249,8 +250,30 @@ export class MatchExplanation {
   match: MatchBreakdown;
 }
 
+/** Recommendation pages are at most this long (each is scored exactly, candidate by candidate). */
+export const MAX_RECOMMENDATIONS_PAGE = 50;
+
 @ArgsType()
-export class RecommendedSmesArgs extends ConnectionArgs {
+export class RecommendationPageArgs {
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size, 1 to ${MAX_RECOMMENDATIONS_PAGE}; ${DEFAULT_PAGE_SIZE} when omitted.`,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_RECOMMENDATIONS_PAGE)
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  after?: string;
+}
+
+@ArgsType()
+export class RecommendedSmesArgs extends RecommendationPageArgs {
   @Field(() => ID, {
     description: 'The challenge (one of the viewer’s enterprise; any for admins).',
   })
@@ -259,7 +282,7 @@ export class RecommendedSmesArgs extends ConnectionArgs {
 }
 
 @ArgsType()
-export class RecommendedChallengesArgs extends ConnectionArgs {}
+export class RecommendedChallengesArgs extends RecommendationPageArgs {}
 
 @ArgsType()
 export class MatchExplanationArgs {

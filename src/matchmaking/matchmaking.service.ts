@@ -1,0 +1,508 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ChallengeQueryService, type ChallengeNode } from '../challenges/index.js';
+import { viewerOf } from '../challenges/index.js';
+import { isAdmin, type Actor } from '../common/auth/actor.js';
+import type { ErrorLocale } from '../common/error-catalogue.js';
+import { ForbiddenError, NotFoundError } from '../common/errors.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  DEFAULT_PAGE_SIZE,
+  pageInfoOf,
+  type ConnectionShape,
+} from '../common/pagination/connection.js';
+import { assertUuid } from '../common/uuid.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { QUALIFICATION_ORDER, SmesService, type SmeType } from '../organizations/index.js';
+import { trackRecordsOf } from '../proposals/index.js';
+import { locationsOf } from './analysis/analyze.js';
+import {
+  DEFAULT_MATCH_WEIGHTS,
+  fieldCloseness,
+  idf,
+  type MatchWeights,
+  type PairScore,
+  scorePair,
+} from './analysis/score.js';
+import type {
+  ChallengeRecommendation,
+  DismissRecommendationInput,
+  DismissRecommendationPayload,
+  MatchBreakdown,
+  MatchExplanation,
+  SmeRecommendation,
+} from './dto/match.types.js';
+import { TermLanguage } from './dto/match.types.js';
+import { DismissalSide } from './match.entities.js';
+import { MatchIndexerService } from './match-indexer.service.js';
+import { type FieldName, matchReasons } from './match-reasons.js';
+import {
+  challengeCandidates,
+  type ChallengeMatchContext,
+  challengeContexts,
+  dismissalsByField,
+  fieldNames,
+  pairState,
+  type SideStats,
+  sideStats,
+  type SmeMatchFacts,
+  smeCandidates,
+  smeFacts,
+  smeTerms,
+  upsertDismissal,
+} from './match.queries.js';
+
+/** How many candidates the SQL stage hands to the exact scoring, per direction. */
+const SME_CANDIDATES = 300;
+const CHALLENGE_CANDIDATES = 150;
+/** Terms in more than this share of a side's documents do not select candidates (they still score). */
+const CANDIDATE_DF_SHARE = 0.3;
+/** Dismissals in a field after which the FEEDBACK penalty is full. */
+const FEEDBACK_FULL_AT = 6;
+
+/** The weights: the documented defaults, with what MATCH_WEIGHTS overrides. */
+export function matchWeights(overrides: Record<string, number>): MatchWeights {
+  const known = Object.keys(DEFAULT_MATCH_WEIGHTS);
+  const unknown = Object.keys(overrides).filter((k) => !known.includes(k));
+  if (unknown.length)
+    throw new Error(
+      `MATCH_WEIGHTS names unknown weights: ${unknown.join(', ')} (known: ${known.join(', ')})`,
+    );
+  return { ...DEFAULT_MATCH_WEIGHTS, ...overrides };
+}
+
+interface ScoredCandidate {
+  id: string;
+  score: PairScore;
+  facts: ReasonInputs;
+}
+
+interface ReasonInputs {
+  qualification: string;
+  regionCode: string | null;
+  track: { shortlisted: number; selected: number; awarded: number };
+}
+
+/**
+ * Recommendations both ways, one pair's explanation, and dismissals. Two stages per request, each a bounded
+ * number of statements whatever the data size: candidates from SQL (BM25 over the postings plus shared fields,
+ * filtered by the product's own rules), then the exact score of each candidate in code (analysis/score.ts), with
+ * the facts for all candidates read in one statement each.
+ */
+@Injectable()
+export class MatchmakingService {
+  private readonly weights: MatchWeights;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly indexer: MatchIndexerService,
+    private readonly challenges: ChallengeQueryService,
+    private readonly smes: SmesService,
+  ) {
+    this.weights = matchWeights(config.matchWeights);
+  }
+
+  async recommendedSmes(
+    actor: Actor,
+    challengeId: string,
+    args: { first?: number; after?: string },
+    locale: ErrorLocale,
+  ): Promise<ConnectionShape<SmeRecommendation>> {
+    if (!isAdmin(actor) && actor.organization?.kind !== 'ENTERPRISE')
+      throw new ForbiddenError(
+        'RECOMMENDATIONS_FOR_ISSUERS_ONLY',
+        'Only members of an enterprise and platform administrators may see the SMEs recommended for a challenge',
+      );
+    const first = args.first ?? DEFAULT_PAGE_SIZE;
+    const after = args.after ? this.cursor(args.after) : null;
+    await this.assertOwnChallenge(actor, challengeId);
+    await this.indexer.catchUp();
+    const [challenge] = await challengeContexts(this.dataSource, [challengeId]);
+    if (!challenge) throw new NotFoundError('Challenge');
+    const stats = await sideStats(this.dataSource, 'S', termsOfChallenge(challenge));
+    const queryTerms = challenge.terms
+      .filter((t) => candidateTerm(stats, t.term))
+      .map((t) => ({
+        term: t.term,
+        value: t.weight * idf(stats.df.get(t.term) ?? 0, stats.documents),
+      }));
+    const candidates = await smeCandidates(
+      this.dataSource,
+      challenge.id,
+      queryTerms,
+      challenge.fieldCodes,
+      { k1: this.weights.k1, b: this.weights.b, averageLength: stats.averageLength },
+      SME_CANDIDATES,
+    );
+    const ids = candidates.map((c) => c.id);
+    const [facts, tracks, feedback] = await Promise.all([
+      smeFacts(this.dataSource, ids, termsOfChallenge(challenge)),
+      this.tracks(ids),
+      dismissalsByField(this.dataSource, 'ISSUER', challenge.issuerOrganizationId),
+    ]);
+    const scored = facts.map((f) =>
+      this.score(challenge, stats, f, tracks.get(f.id), feedback, 'ISSUER'),
+    );
+    const page = pageOf(scored, after, first);
+    const [smes, names] = await Promise.all([
+      this.smes.getMany(
+        actor,
+        page.rows.map((r) => r.id),
+      ),
+      this.fieldNames(),
+    ]);
+    const byId = new Map(smes.map((s) => [s.id, s]));
+    const edges = page.rows.flatMap((r) => {
+      const sme = byId.get(r.id);
+      return sme
+        ? [{ cursor: cursorOf(r), node: { sme, match: this.breakdown(r, names, locale) } }]
+        : [];
+    });
+    return { edges, pageInfo: pageInfoOf(edges, page.hasNext, args.after) };
+  }
+
+  async recommendedChallenges(
+    actor: Actor,
+    args: { first?: number; after?: string },
+    locale: ErrorLocale,
+  ): Promise<ConnectionShape<ChallengeRecommendation>> {
+    const sme = actor.organization?.kind === 'SME' ? actor.organization.id : null;
+    if (!sme)
+      throw new ForbiddenError(
+        'RECOMMENDATIONS_FOR_SMES_ONLY',
+        'Only members of an SME may see the challenges recommended to it',
+      );
+    const first = args.first ?? DEFAULT_PAGE_SIZE;
+    const after = args.after ? this.cursor(args.after) : null;
+    await this.indexer.catchUp();
+    const own = await smeTerms(this.dataSource, sme);
+    const challengeStats = await sideStats(
+      this.dataSource,
+      'C',
+      own.map((t) => t.term),
+    );
+    const queryTerms = own
+      .filter((t) => candidateTerm(challengeStats, t.term))
+      .map((t) => ({
+        term: t.term,
+        value: t.weight * idf(challengeStats.df.get(t.term) ?? 0, challengeStats.documents),
+      }));
+    const [mine] = await smeFacts(this.dataSource, [sme], []);
+    const candidates = await challengeCandidates(
+      this.dataSource,
+      viewerOf(actor),
+      sme,
+      queryTerms,
+      mine?.fieldCodes ?? [],
+      { k1: this.weights.k1, b: this.weights.b, averageLength: challengeStats.averageLength },
+      CHALLENGE_CANDIDATES,
+    );
+    const contexts = await challengeContexts(
+      this.dataSource,
+      candidates.map((c) => c.id),
+    );
+    const allTerms = [...new Set(contexts.flatMap(termsOfChallenge))];
+    const [stats, [facts], tracks, feedback] = await Promise.all([
+      sideStats(this.dataSource, 'S', allTerms),
+      smeFacts(this.dataSource, [sme], allTerms),
+      this.tracks([sme]),
+      dismissalsByField(this.dataSource, 'SME', sme),
+    ]);
+    const scored = facts
+      ? contexts.map((c) => ({
+          ...this.score(c, stats, facts, tracks.get(sme), feedback, 'SME'),
+          id: c.id,
+        }))
+      : [];
+    const page = pageOf(scored, after, first);
+    const [challenges, names] = await Promise.all([
+      this.challenges.summaries(
+        actor,
+        page.rows.map((r) => r.id),
+      ),
+      this.fieldNames(),
+    ]);
+    const byId = new Map(challenges.map((c) => [c.id, c]));
+    const edges = page.rows.flatMap((r) => {
+      const challenge = byId.get(r.id);
+      return challenge
+        ? [{ cursor: cursorOf(r), node: { challenge, match: this.breakdown(r, names, locale) } }]
+        : [];
+    });
+    return { edges, pageInfo: pageInfoOf(edges, page.hasNext, args.after) };
+  }
+
+  /** One pair's breakdown, to the issuer's members, the SME's members and admins. */
+  async explain(
+    actor: Actor,
+    challengeId: string,
+    smeId: string,
+    locale: ErrorLocale,
+  ): Promise<MatchExplanation> {
+    const side = await this.sideOf(actor, challengeId, smeId, 'MATCH_EXPLANATION_FOR_PARTIES_ONLY');
+    await this.indexer.catchUp();
+    const [challenge] = await challengeContexts(this.dataSource, [challengeId]);
+    if (!challenge) throw new NotFoundError('Challenge');
+    const terms = termsOfChallenge(challenge);
+    const [stats, [facts], tracks, feedback, state, [challengeNode], [sme]] = await Promise.all([
+      sideStats(this.dataSource, 'S', terms),
+      smeFacts(this.dataSource, [smeId], terms),
+      this.tracks([smeId]),
+      side === DismissalSide.SME
+        ? dismissalsByField(this.dataSource, 'SME', smeId)
+        : dismissalsByField(this.dataSource, 'ISSUER', challenge.issuerOrganizationId),
+      pairState(this.dataSource, challengeId, smeId),
+      this.challenges.summaries(actor, [challengeId]),
+      this.smes.getMany(actor, [smeId]),
+    ]);
+    if (!facts || !sme) throw new NotFoundError('SME');
+    if (!challengeNode) throw new NotFoundError('Challenge');
+    const scored = this.score(challenge, stats, facts, tracks.get(smeId), feedback, side);
+    const dismissed = side ? state.dismissedBy.includes(side) : false;
+    const open = side === DismissalSide.SME ? state.challengeOpen : true;
+    return {
+      challenge: challengeNode,
+      sme,
+      recommendable:
+        state.smeVerified && state.eligibilityProblems.length === 0 && open && !dismissed,
+      eligibilityProblems: state.eligibilityProblems,
+      dismissed,
+      match: this.breakdown(scored, await this.fieldNames(), locale),
+    };
+  }
+
+  async dismiss(
+    actor: Actor,
+    input: DismissRecommendationInput,
+  ): Promise<DismissRecommendationPayload> {
+    const side = await this.sideOf(
+      actor,
+      input.challengeId,
+      input.smeId,
+      'DISMISSAL_FOR_PARTIES_ONLY',
+    );
+    if (!side)
+      throw new ForbiddenError(
+        'DISMISSAL_FOR_PARTIES_ONLY',
+        'Only members of the issuing enterprise or of the SME may dismiss a recommendation',
+      );
+    const reason = input.reason?.trim() || null;
+    const dismissal = await upsertDismissal(this.dataSource, {
+      challengeId: input.challengeId,
+      smeId: input.smeId,
+      side,
+      reason,
+      dismissedBy: actor.userId,
+    });
+    return { dismissal };
+  }
+
+  /**
+   * Which side the actor speaks for on the pair (null for an admin), after checking it may: the issuer's
+   * members (the challenge is theirs; the SME one they may see), the SME's members (the SME is theirs; the
+   * challenge one they may see). NOT_FOUND for what the actor may not see; FORBIDDEN for anyone else.
+   */
+  private async sideOf(
+    actor: Actor,
+    challengeId: string,
+    smeId: string,
+    forbidden: 'MATCH_EXPLANATION_FOR_PARTIES_ONLY' | 'DISMISSAL_FOR_PARTIES_ONLY',
+  ): Promise<DismissalSide | null> {
+    assertUuid(challengeId, 'challengeId');
+    assertUuid(smeId, 'smeId');
+    const org = actor.organization;
+    if (org?.kind === 'SME') {
+      if (org.id !== smeId)
+        throw new ForbiddenError(forbidden, 'Only the parties to a match may do this');
+      await this.challenges.assertVisible(actor, challengeId);
+      return DismissalSide.SME;
+    }
+    if (org?.kind === 'ENTERPRISE' || isAdmin(actor)) {
+      await this.assertOwnChallenge(actor, challengeId);
+      const [sme] = await this.smes.getMany(actor, [smeId]);
+      if (!sme) throw new NotFoundError('SME');
+      return org?.kind === 'ENTERPRISE' ? DismissalSide.ISSUER : null;
+    }
+    throw new ForbiddenError(forbidden, 'Only the parties to a match may do this');
+  }
+
+  /** NOT_FOUND unless the challenge exists and is the actor's enterprise's (any challenge for admins). */
+  private async assertOwnChallenge(actor: Actor, challengeId: string): Promise<void> {
+    assertUuid(challengeId, 'challengeId');
+    const challenge = await this.challenges.assertVisible(actor, challengeId);
+    if (!isAdmin(actor) && challenge.issuerOrganizationId !== actor.organization?.id)
+      throw new NotFoundError('Challenge');
+  }
+
+  private cursor(after: string): { score: number; id: string } {
+    const [score, id] = decodeCursor(after, [/^\d\.\d{9}$/, 'uuid']);
+    return { score: Number(score), id: String(id) };
+  }
+
+  private async tracks(ids: readonly string[]) {
+    const out = new Map<
+      string,
+      { fieldCode: string; shortlisted: number; selected: number; awarded: number }[]
+    >();
+    if (!ids.length) return out;
+    for (const row of await trackRecordsOf(this.dataSource, ids)) {
+      const list = out.get(row.organizationId) ?? [];
+      list.push({ ...row.entry });
+      out.set(row.organizationId, list);
+    }
+    return out;
+  }
+
+  private score(
+    challenge: ChallengeMatchContext,
+    stats: SideStats,
+    facts: SmeMatchFacts,
+    track:
+      { fieldCode: string; shortlisted: number; selected: number; awarded: number }[] | undefined,
+    dismissedFields: Map<string, number>,
+    feedbackSide: 'ISSUER' | 'SME' | null,
+  ): ScoredCandidate {
+    const idfOf = (term: string) => idf(stats.df.get(term) ?? 0, stats.documents);
+    const related = (code: string) =>
+      challenge.fieldCodes.length === 0 ||
+      challenge.fieldCodes.some((c) => fieldCloseness(c, code) > 0);
+    const relevantTrack = (track ?? []).filter((t) => related(t.fieldCode));
+    const sum = (k: 'shortlisted' | 'selected' | 'awarded') =>
+      relevantTrack.reduce((s, t) => s + t[k], 0);
+    const trackTotals = {
+      shortlisted: sum('shortlisted'),
+      selected: sum('selected'),
+      awarded: sum('awarded'),
+    };
+    // The issuer's dismissals are counted by the SMEs' fields, the SME's by the challenges'.
+    const dismissedHere = Math.max(
+      0,
+      ...(feedbackSide === 'ISSUER'
+        ? facts.fieldCodes
+        : feedbackSide === 'SME'
+          ? challenge.fieldCodes
+          : []
+      ).map((code) => dismissedFields.get(code) ?? 0),
+    );
+    const score = scorePair(
+      {
+        challengeTerms: challenge.terms.map((t) => ({
+          ...t,
+          language: t.term.startsWith('z:') ? 'ZH' : 'EN',
+          idf: idfOf(t.term),
+        })),
+        smePostings: facts.postings,
+        smeLength: facts.length,
+        averageSmeLength: stats.averageLength,
+        avoid: challenge.avoid.map((t) => ({ ...t, idf: idfOf(t.term) })),
+        excludedRoutes: challenge.excludedRoutes.map((t) => ({ ...t, idf: idfOf(t.term) })),
+        applicationTerms: challenge.applicationTerms,
+        challengeFields: challenge.fieldCodes,
+        smeFields: facts.fieldCodes,
+        challengeIndustry: challenge.industryCode,
+        smeProjectIndustries: facts.projectIndustries,
+        qualificationRank: facts.qualificationRank,
+        regionNamed: challenge.allowedRegionCodes.length > 0,
+        regionMatched:
+          !!facts.regionCode && challenge.allowedRegionCodes.includes(facts.regionCode),
+        track: trackTotals,
+        feedback: Math.min(1, dismissedHere / FEEDBACK_FULL_AT),
+      },
+      this.weights,
+    );
+    return {
+      id: facts.id,
+      score,
+      facts: {
+        qualification: QUALIFICATION_ORDER[facts.qualificationRank] ?? 'NONE',
+        regionCode: score.components.find((c) => c.kind === 'REGION')?.value
+          ? facts.regionCode
+          : null,
+        track: trackTotals,
+      },
+    };
+  }
+
+  private async fieldNames(): Promise<Map<string, FieldName>> {
+    return new Map((await fieldNames(this.dataSource)).map((f) => [f.code, f]));
+  }
+
+  private breakdown(
+    r: ScoredCandidate,
+    names: Map<string, FieldName>,
+    locale: ErrorLocale,
+  ): MatchBreakdown {
+    const seen = new Set<string>();
+    return {
+      score: round(r.score.score),
+      components: r.score.components.map((c) => ({ ...c, value: round(c.value) })),
+      matchedTerms: r.score.matched.slice(0, 20).map((m) => ({
+        challengeText: m.challengeSurface,
+        smeText: m.smeSurface,
+        language: m.language === 'ZH' ? TermLanguage.ZH : TermLanguage.EN,
+        challengeLocations: locationsOf(m.challengeLocations),
+        smeLocations: locationsOf(m.smeLocations),
+        viaTranslation: m.viaTranslation,
+      })),
+      sharedTechnicalFields: r.score.sharedFields
+        .filter((f) => !seen.has(f.sme) && seen.add(f.sme))
+        .flatMap((f) => {
+          const n = names.get(f.sme);
+          return n
+            ? [{ code: n.code, parentCode: parentOf(n.code), nameZh: n.nameZh, nameEn: n.nameEn }]
+            : [];
+        }),
+      reasons: matchReasons(r.score, { fieldNames: names, ...r.facts }, locale),
+    };
+  }
+}
+
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
+const parentOf = (code: string) =>
+  code.includes('.') ? code.slice(0, code.lastIndexOf('.')) : null;
+
+/** Every term of a challenge scoring looks up: its own, what it wants avoided, the approaches it excludes. */
+function termsOfChallenge(c: ChallengeMatchContext): string[] {
+  return [
+    ...new Set([
+      ...c.terms.map((t) => t.term),
+      ...c.avoid.map((t) => t.term),
+      ...c.excludedRoutes.map((t) => t.term),
+    ]),
+  ];
+}
+
+/** Whether a term selects candidates: it occurs somewhere, and not in most documents (a near stop word). */
+function candidateTerm(stats: SideStats, term: string): boolean {
+  const df = stats.df.get(term) ?? 0;
+  return df > 0 && (stats.documents < 200 || df <= CANDIDATE_DF_SHARE * stats.documents);
+}
+
+/** The score as the cursor writes it (nine decimals: the order of the list). */
+const scoreKey = (r: ScoredCandidate) => r.score.score.toFixed(9);
+const cursorOf = (r: ScoredCandidate) => encodeCursor([scoreKey(r), r.id]);
+
+/** The page after the cursor of the list ordered by score (descending), then id. */
+function pageOf(
+  scored: ScoredCandidate[],
+  after: { score: number; id: string } | null,
+  first: number,
+): { rows: ScoredCandidate[]; hasNext: boolean } {
+  const sorted = [...scored].sort(
+    (a, b) => Number(scoreKey(b)) - Number(scoreKey(a)) || a.id.localeCompare(b.id),
+  );
+  const start = after
+    ? sorted.findIndex((r) => {
+        const s = Number(scoreKey(r));
+        return s < after.score || (s === after.score && r.id > after.id);
+      })
+    : 0;
+  const rest = start < 0 ? [] : sorted.slice(start);
+  return { rows: rest.slice(0, first), hasNext: rest.length > first };
+}
+
+export type { ChallengeNode, SmeType };
