@@ -180,7 +180,7 @@ export const biomedicine: AreaPart = {
       regionCode: '330000',
       qualification: 'SPECIALIZED',
       capabilityStatement:
-        '肺结节CT影像人工智能辅助诊断软件，获国家药监局三类医疗器械注册证，检出敏感度96%，平均每例假阳性0.8个，已在300余家医院部署。',
+        '肺结节影像人工智能辅助诊断软件，获国家药监局三类医疗器械注册证，检出敏感度96%，平均每例假阳性0.8个，已在300余家医院部署。',
       keywords: ['肺结节', '人工智能', '医学影像', '三类证'],
     }),
     sme({

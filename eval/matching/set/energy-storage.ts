@@ -149,7 +149,7 @@ export const energyStorage: AreaPart = {
       ],
       pastProjects: [
         {
-          title: '10 MWh sodium-ion pilot at a wind farm in Inner Mongolia',
+          title: 'Sodium-ion pilot plant at a wind farm in Inner Mongolia',
           year: 2025,
           clientIndustryCode: 'D',
           outcome: 'In service through its first winter without derating.',

@@ -83,8 +83,8 @@ export const environmentHome: AreaPart = {
       regionCode: '110000',
       qualification: 'LITTLE_GIANT',
       capabilityStatement:
-        'Low-energy amine blends for post-combustion CO2 capture at coal and gas power plants. Regeneration duty 2.3 GJ per tonne, 90%+ capture, oxidative degradation a third of MEA. Pilot plant data from 50,000 t/a units.',
-      keywords: ['CO2 capture', 'amine solvent', 'post-combustion', 'power plants'],
+        'Low-energy amine blends for post-combustion carbon dioxide capture at coal and gas power plants. Regeneration duty 2.3 GJ per tonne, 90%+ capture, and a third of the oxidative degradation of the benchmark monoethanolamine solvent. Pilot plant data from 50,000 t/a units.',
+      keywords: ['carbon capture', 'amine solvent', 'post-combustion', 'power plants'],
     }),
     sme({
       key: 's190-tanbu-solvent',

@@ -103,8 +103,14 @@ export const hydrogenRenewables: AreaPart = {
       regionCode: '310000',
       qualification: 'INNOVATIVE',
       capabilityStatement:
-        'Hydrion develops low-iridium oxygen evolution catalysts and catalyst-coated membranes for PEM electrolysers. Our core-shell IrOx on doped titania works at 0.4 mg Ir/cm² with 1.8 V at 2 A/cm².',
-      keywords: ['OER catalyst', 'iridium', 'PEM electrolyser', 'CCM', 'green hydrogen'],
+        'Hydrion develops low-iridium oxygen evolution catalysts and catalyst-coated membranes for proton-exchange membrane electrolysers. Our core-shell iridium oxide on doped titania needs 60% less iridium than standard anodes at the same cell voltage.',
+      keywords: [
+        'OER catalyst',
+        'iridium',
+        'electrolyser anode',
+        'catalyst-coated membrane',
+        'green hydrogen',
+      ],
       pastProjects: [
         {
           title: 'Anode catalyst for a 1 MW electrolyser stack',
@@ -194,9 +200,8 @@ export const hydrogenRenewables: AreaPart = {
       regionCode: '320000',
       qualification: 'SPECIALIZED',
       capabilityStatement:
-        '研发生产70MPa车载IV型储氢瓶，塑料内胆+碳纤维缠绕，质量储氢密度5.6%，已完成2.2万次常温液压循环测试，为重卡和物流车提供供氢系统。',
-      keywords: ['IV型瓶', '储氢瓶', '碳纤维缠绕', '供氢系统'],
-      technicalFieldCodes: ['NEW_ENERGY.HYDROGEN'],
+        '研发生产70兆帕车载四型储氢瓶，塑料内胆+碳纤维缠绕，质量储氢密度5.6%，已完成2.2万次常温液压循环测试，为重卡和物流车提供供氢系统。',
+      keywords: ['四型瓶', '储氢瓶', '碳纤维缠绕', '供氢系统'],
     }),
     sme({
       key: 's047-windcraft',

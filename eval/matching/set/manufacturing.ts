@@ -105,8 +105,8 @@ export const manufacturing: AreaPart = {
       regionCode: '340000',
       qualification: 'SPECIALIZED',
       capabilityStatement:
-        '焊缝3D视觉在线检测系统，适用于电池托盘搅拌摩擦焊和弧焊焊缝，可识别气孔、咬边、飞溅，检出率99.5%，过杀率低于0.8%。',
-      keywords: ['焊缝检测', '3D视觉', '电池托盘', '在线检测'],
+        '焊缝三维视觉在线检测系统，适用于电池托盘搅拌摩擦焊和弧焊焊缝，可识别气孔、咬边、飞溅，检出率99.5%，过杀率低于0.8%。',
+      keywords: ['焊缝检测', '三维视觉', '电池托盘', '在线检测'],
     }),
     sme({
       key: 's130-profilix',

@@ -373,8 +373,8 @@ export const materials: AreaPart = {
       regionCode: '320000',
       qualification: 'INNOVATIVE',
       capabilityStatement:
-        'Certified compostable PBAT/PLA compounds for film blowing: mailer bags, carrier bags and mulch film. Seven-layer blown film know-how; TÜV OK compost INDUSTRIAL.',
-      keywords: ['compostable', 'PBAT compounds', 'blown film', 'mailer bags'],
+        'Certified compostable copolyester and polylactic acid blends for film blowing: mailer bags, carrier bags and mulch film. Seven-layer blown film know-how; TÜV OK compost INDUSTRIAL.',
+      keywords: ['compostable', 'biopolymer compounds', 'blown film', 'mailer bags'],
     }),
     sme({
       key: 's122-dianfen-mb',

@@ -192,8 +192,8 @@ export const semiconductors: AreaPart = {
       regionCode: '310000',
       qualification: 'INNOVATIVE',
       capabilityStatement:
-        'MEMS thermal-conductivity hydrogen sensors for fuel cell vehicles and hydrogen refuelling: sub-second response, humidity compensated, designed for a 15-year life under the hood.',
-      keywords: ['hydrogen sensor', 'MEMS', 'leak detection', 'fuel cell vehicles'],
+        'Micromachined thermal-conductivity hydrogen sensors for fuel cell vehicles and hydrogen refuelling: sub-second response, humidity compensated, designed for a 15-year life under the hood.',
+      keywords: ['hydrogen sensor', 'micromachined sensor', 'leak detection', 'fuel cell vehicles'],
     }),
     sme({
       key: 's081-qimin-chip',
