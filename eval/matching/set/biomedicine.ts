@@ -190,7 +190,7 @@ export const biomedicine: AreaPart = {
       regionCode: '440000',
       qualification: 'SPECIALIZED',
       capabilityStatement:
-        'Our chest CT reading assistant flags every suspicious pulmonary nodule, measures its volume and tracks growth between screening rounds. Registered as a Class III device.',
+        'Our chest imaging assistant flags every suspicious nodule, measures its volume and tracks its growth across follow-up scan rounds; registered with the national regulator as a third-class device.',
       keywords: ['reading assistant', 'chest imaging'],
     }),
     sme({

@@ -282,8 +282,8 @@ export const energyStorage: AreaPart = {
       regionCode: '310000',
       qualification: 'INNOVATIVE',
       capabilityStatement:
-        'Small engineering team doing liquid-cooled plate heat exchanger design for traction batteries in buses, trucks and construction machinery: simulation, prototypes in 3 weeks, validation to ISO 16750.',
-      keywords: ['heat exchanger', 'traction batteries', 'prototype'],
+        'Small engineering team designing water-glycol cooled plate heat exchangers for batteries in buses, trucks and construction machinery: simulation, prototypes in 3 weeks, validation to ISO 16750.',
+      keywords: ['heat exchangers', 'prototyping'],
     }),
     sme({
       key: 's012-lengxin-yeleng',

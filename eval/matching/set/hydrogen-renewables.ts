@@ -210,7 +210,7 @@ export const hydrogenRenewables: AreaPart = {
       regionCode: '370000',
       qualification: 'SPECIALIZED',
       capabilityStatement:
-        'Filament-wound composite pressure vessels. Our latest hydrogen cylinder for a heavy truck reached 70 MPa service pressure with a polyamide liner and passed burst at 2.25x.',
+        'Filament-wound composite pressure vessels. Our latest H2 cylinder, built for a heavy truck, reached 700 bar service pressure with a polyamide inner shell and passed burst at 2.25x.',
       keywords: ['pressure vessel', 'composite', 'winding'],
     }),
     sme({
@@ -397,7 +397,7 @@ export const hydrogenRenewables: AreaPart = {
       regionCode: '440000',
       qualification: 'INNOVATIVE',
       capabilityStatement:
-        'We train computer vision models that find leading-edge erosion, cracking and lightning strike marks on a turbine blade from ordinary drone photos, and deliver annotated damage maps.',
+        'We train computer vision models that spot edge wear, cracking and strike marks on a turbine blade in ordinary UAV photos, and deliver annotated damage maps.',
       keywords: ['computer vision', 'damage detection', 'annotation'],
     }),
     sme({

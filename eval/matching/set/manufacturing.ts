@@ -115,7 +115,7 @@ export const manufacturing: AreaPart = {
       regionCode: '310000',
       qualification: 'INNOVATIVE',
       capabilityStatement:
-        'Laser profilometry for welding quality on aluminium structures; sensors and software that grade each bead in line.',
+        'Laser profilometry for welding quality on light-alloy structures; sensors and software that grade each bead as parts move down the line.',
       keywords: ['laser profilometry', 'welding quality'],
     }),
     sme({
@@ -397,7 +397,7 @@ export const manufacturing: AreaPart = {
       regionCode: '320000',
       qualification: 'INNOVATIVE',
       capabilityStatement:
-        'Condition monitoring for turbomachinery. Our anomaly models run on over 300 centrifugal compressor trains and flag bearing and seal faults early; installed on the customer’s own servers.',
+        'Condition monitoring for turbomachinery: our anomaly models watch over 300 compressor trains and flag bearings and seals that start to fail, installed on customer premises.',
       keywords: ['condition monitoring', 'turbomachinery', 'anomaly detection'],
     }),
     sme({

@@ -195,8 +195,8 @@ export const materials: AreaPart = {
       regionCode: '440000',
       qualification: 'INNOVATIVE',
       capabilityStatement:
-        'UV-cure dielectric coatings for lithium battery cells and modules: spray or roll applied, cured in under 5 s, 4 kV breakdown at 30 µm and stable in electrolyte.',
-      keywords: ['UV curing', 'dielectric', 'lithium battery'],
+        'UV-cure coatings that give lithium battery cells and modules 4 kV breakdown strength at 30 µm; spray or roll applied, cured in under 5 s, unaffected by carbonate solvents.',
+      keywords: ['UV curing', 'battery cell coatings', 'lithium battery'],
     }),
     sme({
       key: 's105-jueyuan-tuceng',
@@ -215,8 +215,8 @@ export const materials: AreaPart = {
       regionCode: '320000',
       qualification: 'SPECIALIZED',
       capabilityStatement:
-        'Electrostatic epoxy powder coating lines for aluminium battery cans and busbars, insulation up to 3 kV.',
-      keywords: ['powder coating', 'busbar insulation', 'epoxy'],
+        'Electrostatic epoxy powder coatings for battery housings and busbars, withstanding 3,000 volts.',
+      keywords: ['powder coatings', 'busbars', 'epoxy'],
     }),
     sme({
       key: 's107-bluefilm',
