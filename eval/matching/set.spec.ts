@@ -155,7 +155,11 @@ describe('bounds and codes', () => {
         expect(Object.keys(INDUSTRY_SECTIONS)).toContain(p.clientIndustryCode);
       }
       expect(s.technicalRoutes.length).toBeLessThanOrEqual(3);
-      expect(technicalRouteProblems(s.technicalRoutes.map((r) => ({ ...r })))).toEqual([]);
+      expect(
+        technicalRouteProblems(
+          s.technicalRoutes.map((r) => ({ zh: r.zh ?? null, en: r.en ?? null })),
+        ),
+      ).toEqual([]);
       for (const r of s.technicalRoutes) {
         expect((r.zh ?? '').length).toBeLessThanOrEqual(CAPABILITY_LIMITS.routeLabel);
         expect((r.en ?? '').length).toBeLessThanOrEqual(CAPABILITY_LIMITS.routeLabel);
