@@ -344,6 +344,17 @@ export const biomedicine: AreaPart = {
       capabilityStatement: '医药GMP洁净车间设计施工与验证服务。',
       keywords: ['GMP车间', '洁净室'],
     }),
+    sme({
+      key: 's287-thoraxai',
+      lang: 'EN',
+      nameEn: 'ThoraxAI Medical',
+      regionCode: '320000',
+      qualification: 'SPECIALIZED',
+      capabilityStatement:
+        'Chest CT AI suite: lung nodule detection and malignancy risk, rib fractures and emphysema quantification in one PACS plug-in. The nodule module holds NMPA Class III.',
+      keywords: ['chest CT', 'lung nodule', 'PACS plug-in', 'NMPA Class III'],
+      technicalFieldCodes: ['ARTIFICIAL_INTELLIGENCE.COMPUTER_VISION'],
+    }),
   ],
 
   labels: [
@@ -356,6 +367,7 @@ export const biomedicine: AreaPart = {
     fit(C22, 's180-huanshi-cdmo', 2),
     fit(C22, 's181-microsphera', 2),
     fit(C22, 's182-medpolymer', 1),
+    fit(C21, 's287-thoraxai', 2),
   ],
 
   traps: [

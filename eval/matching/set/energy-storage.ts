@@ -574,6 +574,28 @@ export const energyStorage: AreaPart = {
       capabilityStatement: '通信基站后备电源供应商，主营阀控式铅酸蓄电池与开关电源。',
       keywords: ['通信电源', '铅酸蓄电池', '基站备电'],
     }),
+    sme({
+      key: 's248-nachu-integrator',
+      lang: 'ZH',
+      nameZh: '江苏钠储能源科技有限公司',
+      regionCode: '320000',
+      qualification: 'SPECIALIZED',
+      capabilityStatement:
+        '钠离子电池储能系统集成商，外购钠离子电芯，自主开发电池管理系统、液冷储能柜与能量管理系统。针对北方场站做了加热保温与低温充电策略，已交付两个兆瓦时级钠电储能项目。',
+      keywords: ['钠离子储能', '储能柜', 'BMS', 'EMS', '低温充电'],
+      technicalFieldCodes: ['NEW_ENERGY.STORAGE'],
+    }),
+    sme({
+      key: 's224-sulfurion',
+      lang: 'EN',
+      nameEn: 'Sulfurion Chemicals (Nantong)',
+      regionCode: '320000',
+      qualification: 'INNOVATIVE',
+      capabilityStatement:
+        'Battery-grade lithium sulfide (Li2S) made by a low-cost carbothermal route, the precursor that dominates the cost of sulfide electrolytes. We also run toll synthesis of Li6PS5Cl for customers at 20-50 kg per batch.',
+      keywords: ['lithium sulfide', 'Li2S', 'precursor', 'sulfide electrolyte'],
+      technicalFieldCodes: ['NEW_MATERIALS'],
+    }),
   ],
 
   labels: [
@@ -590,6 +612,8 @@ export const energyStorage: AreaPart = {
     fit(C04, 's028-zukang-eis', 2),
     fit(C04, 's029-secondwatt', 2, 'CROSS_LANGUAGE'),
     fit(C04, 's030-xunhuan-tidu', 1),
+    fit(C01, 's248-nachu-integrator', 1),
+    fit(C03, 's224-sulfurion', 1),
   ],
 
   traps: [

@@ -325,6 +325,17 @@ export const environmentHome: AreaPart = {
       keywords: ['smart home cloud', 'IoT platform', 'white-label app'],
       technicalFieldCodes: ['SMART_HOME.IOT'],
     }),
+    sme({
+      key: 's231-xinjiang-mvr',
+      lang: 'ZH',
+      nameZh: '新疆天山蒸发结晶技术有限公司',
+      regionCode: '650000',
+      qualification: 'SPECIALIZED',
+      capabilityStatement:
+        'MVR蒸发器与分质结晶装置设计制造，专做煤化工、电厂脱硫废水浓盐水，氯化钠、硫酸钠分别出盐，吨水电耗约25kWh。',
+      keywords: ['MVR蒸发', '分质结晶', '浓盐水', '硫酸钠'],
+      technicalFieldCodes: ['ENVIRONMENTAL_TECH.WATER_TREATMENT'],
+    }),
   ],
 
   labels: [
@@ -337,6 +348,7 @@ export const environmentHome: AreaPart = {
     fit(C25, 's205-xinlian-matter', 2),
     fit(C25, 's206-threadlink', 2),
     fit(C25, 's207-firmware-house', 1),
+    fit(C24, 's231-xinjiang-mvr', 2),
   ],
 
   traps: [

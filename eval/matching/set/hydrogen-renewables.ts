@@ -456,6 +456,16 @@ export const hydrogenRenewables: AreaPart = {
         'Inspection report software for building safety surveyors; photos, checklists and defect logs on tablets.',
       keywords: ['inspection reports', 'defect log', 'mobile app'],
     }),
+    sme({
+      key: 's265-qinghai-qingsao',
+      lang: 'ZH',
+      nameZh: '西宁高原光伏清扫装备有限公司',
+      regionCode: '630000',
+      qualification: 'INNOVATIVE',
+      capabilityStatement:
+        '高原与荒漠电站组件清扫机器人，毛刷干扫，不用水，转场车自动换排。低温-30℃可启动，适合风沙大的场站。',
+      keywords: ['清扫机器人', '干扫', '转场车', '高原电站'],
+    }),
   ],
 
   labels: [
@@ -471,6 +481,7 @@ export const hydrogenRenewables: AreaPart = {
     fit(C08, 's062-skyblade', 2),
     fit(C08, 's063-fengji-xunjian', 2, 'CROSS_LANGUAGE'),
     fit(C08, 's064-visiolab', 1, 'EN_INFLECTION'),
+    fit(C07, 's265-qinghai-qingsao', 2),
   ],
 
   traps: [

@@ -451,6 +451,17 @@ export const manufacturing: AreaPart = {
       keywords: ['振动传感器', '加速度计', '无线传感'],
       technicalFieldCodes: ['SEMICONDUCTORS.SENSORS'],
     }),
+    sme({
+      key: 's278-cangzhou-qingli',
+      lang: 'ZH',
+      nameZh: '沧州铸件智能清理装备有限公司',
+      regionCode: '130000',
+      qualification: 'SPECIALIZED',
+      capabilityStatement:
+        '为铸造企业提供铸件清理自动化：机器人切割浇冒口、力控磨削飞边与分型线，配视觉识别工件型号，多品种混线换型不超过10分钟。',
+      keywords: ['铸件清理', '机器人磨削', '浇冒口切割', '混线生产'],
+      technicalFieldCodes: ['SMART_MANUFACTURING.ROBOTICS'],
+    }),
   ],
 
   labels: [
@@ -466,6 +477,7 @@ export const manufacturing: AreaPart = {
     fit(C19, 's155-rotorsense', 2),
     fit(C19, 's156-zhenxin-monitor', 2, 'CROSS_LANGUAGE'),
     fit(C19, 's157-turbowatch', 1, 'EN_INFLECTION'),
+    fit(C18, 's278-cangzhou-qingli', 2),
   ],
 
   traps: [

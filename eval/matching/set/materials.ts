@@ -435,6 +435,16 @@ export const materials: AreaPart = {
       keywords: ['光学薄膜', '增亮膜', '涂布'],
       technicalFieldCodes: ['NEW_MATERIALS.POLYMERS'],
     }),
+    sme({
+      key: 's264-zincguard',
+      lang: 'EN',
+      nameEn: 'ZincGuard Coil Chemicals',
+      regionCode: '330000',
+      qualification: 'SPECIALIZED',
+      capabilityStatement:
+        'Surface treatments for zinc and zinc-aluminium-magnesium coated steel without any chromium: thin-film passivates and anti-fingerprint top layers for appliance and building panels, applied by roll coater at full line speed.',
+      keywords: ['chromium-free', 'anti-fingerprint', 'ZAM steel', 'roll coater'],
+    }),
   ],
 
   labels: [
@@ -450,6 +460,7 @@ export const materials: AreaPart = {
     fit(C15, 's120-huanyu-pbat', 2),
     fit(C15, 's121-compostec', 2, 'CROSS_LANGUAGE'),
     fit(C15, 's122-dianfen-mb', 1, 'ZH_TWO_CHAR'),
+    fit(C12, 's264-zincguard', 2, 'CROSS_LANGUAGE'),
   ],
 
   traps: [

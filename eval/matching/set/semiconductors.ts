@@ -342,6 +342,25 @@ export const semiconductors: AreaPart = {
         'Industrial firewalls and security engines for control networks; low-power appliances for substations.',
       keywords: ['industrial security', 'firewall', 'substation'],
     }),
+    sme({
+      key: 's277-carbide-drive',
+      lang: 'EN',
+      nameEn: 'CarbideDrive Semiconductor',
+      regionCode: '310000',
+      qualification: 'LITTLE_GIANT',
+      capabilityStatement:
+        'Automotive SiC MOSFETs and power modules. Our third-generation 1200 V trench MOSFETs reach 2.6 mΩ·cm², are rated for 175 °C junction temperature and are AEC-Q101 qualified; modules ship to two 800 V drive programmes.',
+      keywords: ['SiC MOSFET', 'trench', '800 V', 'automotive power modules'],
+      pastProjects: [
+        {
+          title: 'Traction inverter power module for an 800 V SUV platform',
+          year: 2025,
+          clientIndustryCode: 'C',
+          outcome: 'In series production since Q3 2025.',
+        },
+      ],
+      technicalFieldCodes: ['SEMICONDUCTORS.POWER_DEVICES'],
+    }),
   ],
 
   labels: [
@@ -354,6 +373,7 @@ export const semiconductors: AreaPart = {
     fit(C11, 's087-corelume', 2),
     fit(C11, 's088-jiliang-soc', 2),
     fit(C11, 's089-openisa', 1, 'EN_INFLECTION'),
+    fit(C09, 's277-carbide-drive', 2),
   ],
 
   traps: [
