@@ -22,7 +22,6 @@ export const biomedicine: AreaPart = {
       technicalFieldCodes: ['BIOMEDICINE.DIAGNOSTICS', 'BIOMEDICINE.MEDICAL_DEVICES'],
       minQualification: 'INNOVATIVE',
       allowedRegionCodes: [],
-      excludedApproaches: [{ zh: '胶体金免疫层析', en: 'colloidal gold lateral flow' }],
     },
     {
       key: C21,

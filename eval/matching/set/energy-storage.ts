@@ -94,9 +94,6 @@ export const energyStorage: AreaPart = {
       technicalFieldCodes: ['BATTERY.LITHIUM_ION', 'ENVIRONMENTAL_TECH'],
       minQualification: 'INNOVATIVE',
       allowedRegionCodes: [],
-      excludedApproaches: [
-        { zh: '完整充放电循环离线检测', en: 'offline testing with full charge-discharge cycles' },
-      ],
     },
   ],
 

@@ -57,7 +57,6 @@ export const hydrogenRenewables: AreaPart = {
       technicalFieldCodes: ['NEW_ENERGY.PHOTOVOLTAIC', 'SMART_MANUFACTURING.ROBOTICS'],
       minQualification: 'INNOVATIVE',
       allowedRegionCodes: [],
-      excludedApproaches: [{ zh: '水洗清洗车', en: 'water-jet cleaning trucks' }],
     },
     {
       key: C08,
