@@ -50,7 +50,7 @@ const ROWS: Row[] = [
     '山东风塔法兰有限公司',
     'Shandong WindTower Flanges',
     '风电塔筒法兰、轴承锻件，直径最大10米。Tower flanges and bearing forgings for wind turbines, up to 10 m in diameter.',
-    ['风电法兰', '锻件'],
+    [],
     [],
   ],
   [
@@ -273,7 +273,7 @@ const ROWS: Row[] = [
     null,
     'Ledgerly Cloud ERP',
     'Cloud ERP and inventory software for small manufacturers.',
-    ['ERP', 'inventory'],
+    [],
     [],
   ],
   [
@@ -516,7 +516,7 @@ const ROWS: Row[] = [
     null,
     'FrostLine Cold Chain',
     'Refrigerated warehouses and temperature-logged cold chain transport for food and pharma.',
-    ['cold chain', 'refrigerated transport'],
+    [],
     [],
   ],
   [
@@ -549,7 +549,7 @@ const ROWS: Row[] = [
     '天津焊材有限公司',
     null,
     '铝合金焊丝、不锈钢焊丝与药芯焊丝生产。',
-    ['焊丝', '铝焊丝', '焊材'],
+    [],
     [],
   ],
 
@@ -904,7 +904,7 @@ const ROWS: Row[] = [
     '北京科创咨询服务有限公司',
     null,
     '科技项目申报、高新技术企业认定与知识产权咨询服务。',
-    ['项目申报', '高企认定', '知识产权'],
+    [],
     [],
   ],
 ];
