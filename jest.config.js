@@ -19,6 +19,7 @@ export default {
     '<rootDir>/test/**/*.e2e-spec.ts',
     '<rootDir>/test/db/*.db-spec.ts',
     '<rootDir>/scripts/**/*.spec.mjs',
+    '<rootDir>/eval/**/*.spec.ts',
   ],
   globalSetup: '<rootDir>/test/support/global-setup.mjs',
   globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
