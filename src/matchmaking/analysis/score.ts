@@ -1,8 +1,9 @@
 import type { TermLanguage } from './analyze.js';
 
 /**
- * The score of a challenge–SME pair (pure): a weighted mean of components in [0, 1], times the penalties of
- * what the demand rules out. The same function ranks both directions and explains one pair, so a person sees
+ * The score of a challenge–SME pair (pure), in [0, 1]: TEXT, raised by the other components (each up to its
+ * weight, relative to the most all of them could add), times the penalties of what the demand rules out:
+ * score = TEXT × (1 + Σ weight·component) / (1 + Σ weight) × Π (1 − penalty weight · penalty). The same function ranks both directions and explains one pair, so a person sees
  * the numbers the ranking used.
  *
  * - TEXT: how much of the demand the SME's own text covers: Σ over the challenge's terms the SME has of
@@ -13,14 +14,14 @@ import type { TermLanguage } from './analyze.js';
  *   child 0.4, same top-level field 0.25.
  * - APPLICATION: the application the demand names (用于…, for use in …), matched apart from the technology:
  *   the IDF-weighted share of its terms the SME has, or 1 when a past project of the SME was for a client of
- *   the challenge's industry.
+ *   the challenge's industry (0.5: industries are broad).
  * - QUALIFICATION (专精特新 level that counts), REGION (the challenge names regions and the SME is in one),
  *   TRACK_RECORD (shortlisted, selected and awarded on the platform in the challenge's fields).
  * - Penalties: AVOIDED_OFFER (the SME offers what the demand wants to replace or avoid), EXCLUDED_ROUTE (the
  *   SME's technical route is one the issuer excludes), FEEDBACK (the viewer dismissed similar pairs).
  */
 export interface MatchWeights {
-  text: number;
+  /** How much each component can raise TEXT (a share of it: 0.5 lets a full field match add half). */
   technicalFields: number;
   application: number;
   qualification: number;
@@ -36,12 +37,11 @@ export interface MatchWeights {
 }
 
 export const DEFAULT_MATCH_WEIGHTS: Readonly<MatchWeights> = Object.freeze({
-  text: 0.55,
-  technicalFields: 0.15,
-  application: 0.15,
-  qualification: 0.05,
-  region: 0.05,
-  trackRecord: 0.05,
+  technicalFields: 0.5,
+  application: 0.3,
+  qualification: 0.1,
+  region: 0.1,
+  trackRecord: 0.2,
   avoidedOffer: 0.9,
   excludedRoute: 0.9,
   feedback: 0.3,
@@ -187,7 +187,8 @@ export function scorePair(input: PairInput, w: MatchWeights = DEFAULT_MATCH_WEIG
   }
   matched.sort((a, b) => b.contribution - a.contribution || a.term.localeCompare(b.term));
   const coverage = (l: TermLanguage) => (ideal[l] > 0 ? got[l] / ideal[l] : 0);
-  const text = clamp(Math.max(coverage('ZH'), coverage('EN')));
+  // The square root spreads the usual coverages (0.05 to 0.5) over the scale a person reads.
+  const text = Math.sqrt(clamp(Math.max(coverage('ZH'), coverage('EN'))));
 
   const sharedFields: PairScore['sharedFields'] = [];
   let fields = 0;
@@ -209,7 +210,7 @@ export function scorePair(input: PairInput, w: MatchWeights = DEFAULT_MATCH_WEIG
     idf: idfOf.get(term) ?? 0,
   }));
   const appShare = shareOf(appTerms, (t) => input.smePostings.has(t.term));
-  const application = Math.max(appShare, applicationIndustryMatched ? 1 : 0);
+  const application = Math.max(appShare, applicationIndustryMatched ? 0.5 : 0);
 
   const qualification = clamp(input.qualificationRank / 3);
   const region = input.regionNamed && input.regionMatched ? 1 : 0;
@@ -222,23 +223,25 @@ export function scorePair(input: PairInput, w: MatchWeights = DEFAULT_MATCH_WEIG
   const excluded = shareOf(input.excludedRoutes, (t) => input.smePostings.has(t.term));
   const feedback = clamp(input.feedback);
 
-  const positive: [MatchComponentKind, number, number][] = [
-    ['TEXT', text, w.text],
+  // TEXT is the base: the other components raise it (by up to their weight each) but never make a match of
+  // their own, so an SME in the right field that does not have the technology stays low.
+  const boosts: [MatchComponentKind, number, number][] = [
     ['TECHNICAL_FIELDS', fields, w.technicalFields],
     ['APPLICATION', application, w.application],
     ['QUALIFICATION', qualification, w.qualification],
     ['REGION', region, w.region],
     ['TRACK_RECORD', trackRecord, w.trackRecord],
   ];
-  const totalWeight = positive.reduce((s, [, , weight]) => s + weight, 0);
-  const mean =
-    totalWeight > 0 ? positive.reduce((s, [, v, weight]) => s + v * weight, 0) / totalWeight : 0;
+  const maxBoost = 1 + boosts.reduce((s, [, , weight]) => s + weight, 0);
+  const boost = 1 + boosts.reduce((s, [, v, weight]) => s + v * weight, 0);
   const factor =
     (1 - w.avoidedOffer * avoided) * (1 - w.excludedRoute * excluded) * (1 - w.feedback * feedback);
+  const mean = (text * boost) / maxBoost;
   return {
     score: clamp(mean * factor),
     components: [
-      ...positive.map(([kind, value, weight]) => ({ kind, value, weight })),
+      { kind: 'TEXT', value: text, weight: 1 },
+      ...boosts.map(([kind, value, weight]) => ({ kind, value, weight })),
       { kind: 'AVOIDED_OFFER', value: avoided, weight: w.avoidedOffer },
       { kind: 'EXCLUDED_ROUTE', value: excluded, weight: w.excludedRoute },
       { kind: 'FEEDBACK', value: feedback, weight: w.feedback },
