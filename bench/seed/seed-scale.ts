@@ -197,6 +197,11 @@ async function resetTables(db: SeedDb): Promise<void> {
   );
   if (tables.length === 0) return;
   await db.query(`TRUNCATE ${tables.map((t) => t.name).join(', ')} RESTART IDENTITY CASCADE`);
+  // The matching index's per-side totals are rows the Matchmaking migration inserts and the indexer only
+  // updates: emptied with the index, they come back at zero.
+  await db.query(
+    `INSERT INTO match_side_stats (side) VALUES ('C'), ('S') ON CONFLICT (side) DO NOTHING`,
+  );
   console.log(`  emptied ${tables.length} tables (kept: ${KEPT_ON_RESET.join(', ')})`);
 }
 
