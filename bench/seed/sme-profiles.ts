@@ -98,6 +98,11 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/** "A" or "An" before an English noun phrase. */
+function article(phrase: string): string {
+  return /^[aeiou]/i.test(phrase) ? 'An' : 'A';
+}
+
 /** Text in the profile's language(s): Chinese, English, or both on two lines (or joined by `both`). */
 function say(language: ProfileLanguage, t: Term, both = '\n'): string {
   return language === 'zh' ? t.zh : language === 'en' ? t.en : `${t.zh}${both}${t.en}`;
@@ -151,13 +156,13 @@ export function smeProfile(rng: Rng, input: ProfileInput): SmeProfile {
   };
 
   // Keywords: the field, its topics, the taxonomy names, the routes, sometimes a service; in the profile's language(s).
-  const terms: Term[] = [field, ...topics, ...input.fieldNames, ...routes];
+  const terms: Term[] = [field, ...input.fieldNames, ...topics, ...routes];
   if (rng.chance(0.3)) terms.push(services[0]);
   if (rich) terms.push(...field.topics, ...routesOf(field));
   const raw = terms.flatMap((t) =>
     language === 'zh' ? [t.zh] : language === 'en' ? [t.en] : [t.zh, t.en],
   );
-  const limit = rich ? CAPABILITY_LIMITS.keywords : rng.int(3, 12);
+  const limit = rich ? CAPABILITY_LIMITS.keywords : rng.int(3, 12) * (language === 'both' ? 2 : 1);
   const { keywords, keys } = normalizeKeywords(
     raw.filter((k) => [...k].length <= CAPABILITY_LIMITS.keywordLength),
   );
@@ -187,7 +192,7 @@ export function smeProfile(rng: Rng, input: ProfileInput): SmeProfile {
     const spec = indicatorSentence(rng, topic);
     const description: Term = {
       zh: `面向${field.zh}领域的${topic.zh}${kind.zh}${r ? `，基于${r.zh}` : ''}。${spec.zh}`,
-      en: `A ${topic.en} ${kind.en.toLowerCase()} for ${field.en}${r ? `, based on ${r.en}` : ''}. ${spec.en}`,
+      en: `${article(topic.en)} ${topic.en} ${kind.en.toLowerCase()} for ${field.en}${r ? `, based on ${r.en}` : ''}. ${spec.en}`,
     };
     products.push({
       name: clip(say(language, name, ' / '), CAPABILITY_LIMITS.productName),
@@ -216,7 +221,7 @@ export function smeProfile(rng: Rng, input: ProfileInput): SmeProfile {
     const [code, clientZh, clientEn] = rng.weighted(CLIENTS);
     const title: Term = {
       zh: `${region.zh}某${clientZh}${topic.zh}${goal.zh}项目`,
-      en: `${capitalise(goal.en)} of ${topic.en} for a ${clientEn} in ${region.en}`,
+      en: `${capitalise(goal.en)} of ${topic.en} for ${article(clientEn).toLowerCase()} ${clientEn} in ${region.en}`,
     };
     const result = indicatorSentence(rng, topic);
     const outcome = rng.pick(OUTCOMES);
