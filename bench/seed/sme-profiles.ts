@@ -1,4 +1,8 @@
-import { CAPABILITY_LIMITS, normalizeKeywords } from '../../src/organizations/smes/capabilities.js';
+import {
+  CAPABILITY_LIMITS,
+  normalizeKeywords,
+  technicalRouteProblems,
+} from '../../src/organizations/smes/capabilities.js';
 import type { Rng } from './rng.js';
 import {
   DEMAND_GOALS,
@@ -237,7 +241,7 @@ export function smeProfile(rng: Rng, input: ProfileInput): SmeProfile {
   }
   pastProjects.sort((x, y) => y.year - x.year);
 
-  return {
+  return withinLimits({
     language,
     capabilityStatement: say(language, statement),
     keywords: keywords.slice(0, limit),
@@ -249,5 +253,39 @@ export function smeProfile(rng: Rng, input: ProfileInput): SmeProfile {
       zh: language === 'en' ? null : r.zh,
       en: language === 'zh' ? null : r.en,
     })),
-  };
+  });
+}
+
+/**
+ * The profile as the API would accept it, else an error naming the rule: the seed must never hold what
+ * the service refuses (the bounds of CAPABILITY_LIMITS, normalised keywords, labelled routes).
+ */
+function withinLimits(p: SmeProfile): SmeProfile {
+  const L = CAPABILITY_LIMITS;
+  const length = (s: string) => [...s].length;
+  const normalized = normalizeKeywords(p.keywords);
+  const broken = [
+    p.keywords.length > L.keywords && 'too many keywords',
+    (normalized.problems.length > 0 ||
+      normalized.keys.join('\n') !== p.keywordKeys.join('\n') ||
+      normalized.keywords.length !== p.keywords.length) &&
+      'keywords not as the API stores them',
+    p.products.length > L.products && 'too many products',
+    p.products.some(
+      (x) => length(x.name) > L.productName || length(x.description) > L.productDescription,
+    ) && 'product text too long',
+    p.pastProjects.length > L.pastProjects && 'too many past projects',
+    p.pastProjects.some(
+      (x) =>
+        length(x.title) > L.projectTitle ||
+        length(x.outcome) > L.projectOutcome ||
+        x.year < L.firstProjectYear ||
+        !/^[A-T]$/.test(x.clientIndustryCode),
+    ) && 'past project out of bounds',
+    p.technicalRoutes.length > L.technicalRoutes && 'too many technical routes',
+    technicalRouteProblems(p.technicalRoutes).length > 0 && 'technical route not labelled',
+  ].filter(Boolean);
+  if (broken.length)
+    throw new Error(`seeded SME profile refused by the API rules: ${broken.join(', ')}`);
+  return p;
 }
