@@ -121,7 +121,7 @@ async function graphql(
   return (await res.json()) as GraphqlResult;
 }
 
-function scenarioContext(baseUrl: string): ScenarioContext {
+function scenarioContext(baseUrl: string, dataSize?: SizeName | 'custom'): ScenarioContext {
   const tokens = new Map<AnyPersonaName, Promise<string>>();
   const login = async (persona: AnyPersonaName) => {
     const result = await graphql(
@@ -141,6 +141,7 @@ function scenarioContext(baseUrl: string): ScenarioContext {
     return token;
   };
   return {
+    dataSize,
     tokenOf(persona) {
       if (!tokens.has(persona)) tokens.set(persona, login(persona));
       return tokens.get(persona)!;
@@ -338,7 +339,7 @@ async function main(): Promise<void> {
     }
 
     const database = await databaseFacts(databaseUrl);
-    const ctx = scenarioContext(baseUrl);
+    const ctx = scenarioContext(baseUrl, database?.size);
     const prepared = new Map<Scenario, BenchRequest[]>();
     for (const scenario of [floorScenario, ...selected])
       prepared.set(scenario, await scenario.prepare(ctx));

@@ -19,6 +19,10 @@ import {
   proposalRankingAt50Scenario,
   proposalRankingScenario,
 } from './proposal-ranking.scenario.js';
+import {
+  recommendedChallengesScenario,
+  recommendedSmesScenario,
+} from './recommendations.scenario.js';
 import type { Scenario } from './scenario.js';
 import { submitProposalScenario } from './submit-proposal.scenario.js';
 
@@ -46,5 +50,7 @@ export const SCENARIOS: readonly Scenario[] = [
   proposalRankingScenario,
   proposalRankingAt50Scenario,
   proposalRankingAllScenario,
+  recommendedSmesScenario,
+  recommendedChallengesScenario,
   loginScenario,
 ];

@@ -1,4 +1,5 @@
 import type { AnyPersonaName } from '../seed/personas.js';
+import type { SizeName } from '../seed/sizes.js';
 
 /** One HTTP request a scenario sends (POST /graphql); connections cycle through a scenario's list. */
 export interface BenchRequest {
@@ -15,6 +16,11 @@ export interface GraphqlResult {
 
 /** What a scenario may use to prepare its requests. */
 export interface ScenarioContext {
+  /**
+   * The seeded size of the database measured (from its row counts), when the benchmark can read it
+   * (DATABASE_URL or the embedded database): a scenario may expect more of a larger data set.
+   */
+  dataSize?: SizeName | 'custom';
   /** An access token of a seeded persona (signed in once per benchmark run). */
   tokenOf(persona: AnyPersonaName): Promise<string>;
   /** One GraphQL request outside the measurement (to look up ids, for instance). */

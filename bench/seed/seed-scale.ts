@@ -3,6 +3,7 @@ import pg from 'pg';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '../../src/config/app-config.js';
+import { indexQueued, loadMatchVocabulary } from '../../src/matchmaking/index.js';
 import { runMigrations } from '../../src/app/database/migrate.js';
 import { typeormOptions } from '../../src/app/database/typeorm-options.js';
 import { openDatabase, redactUrl } from '../support/database.js';
@@ -16,14 +17,16 @@ import { seedSize } from './sizes.js';
 export const SEED = 'innovation-marketplace-scale-v1';
 
 const USAGE =
-  'usage: npm run seed:scale -- --size S|M|L [--reset] [--only <generator>[,<generator>...]]';
+  'usage: npm run seed:scale -- --size S|M|L [--reset] [--only <generator>[,<generator>...]] [--skip-index]';
 
 /**
  * npm run seed:scale -- --size S|M|L [--reset]
  * Fills the configured database (DATABASE_URL, else the embedded one under DATA_DIR) with
  * deterministic scale data, after applying the migrations. Running it again with the same size adds
  * nothing; --reset empties every table first but the migrations and the append-only audit trail
- * (use it to change size).
+ * (use it to change size). Then it builds the matchmaking index of everything the database triggers queued
+ * (the seed bulk-inserts challenges and SMEs, so all of them), unless --skip-index, which leaves the queue
+ * for the service's background indexer.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -31,6 +34,7 @@ async function main(): Promise<void> {
       size: { type: 'string' },
       reset: { type: 'boolean', default: false },
       only: { type: 'string' },
+      'skip-index': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -96,6 +100,10 @@ async function main(): Promise<void> {
       const t0 = Date.now();
       await client.query('ANALYZE');
       console.log(`  ${'ANALYZE'.padEnd(16)} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      if (!values['skip-index']) {
+        await buildMatchIndex(database.url, db);
+        await client.query('ANALYZE');
+      }
       for (const row of await tableCounts(db))
         console.log(`  ${row.table.padEnd(24)} ${row.rows.toLocaleString('en')} rows`);
     } finally {
@@ -105,6 +113,72 @@ async function main(): Promise<void> {
     await database.release();
   }
   console.log(`seeded size ${size.name} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** Documents indexed between two progress lines. */
+const INDEX_PROGRESS_STEP = 2000;
+
+/** The matching index's tables, whose size the seed reports. */
+const MATCH_TABLES = ['match_documents', 'match_terms', 'match_term_stats', 'match_side_stats'];
+
+/**
+ * Indexes every queued challenge and SME for matchmaking with the service's own indexer (indexQueued, one
+ * transaction per 100 documents), printing progress, then the index tables' rows and sizes. The time is
+ * split between Node (this process's CPU: text analysis, building the rows) and the rest, mostly waiting
+ * on PostgreSQL (writing postings and statistics), to show where it goes.
+ */
+async function buildMatchIndex(url: string, db: SeedDb): Promise<void> {
+  const [queued] = await db.query<{ challenges: string; smes: string }>(
+    `SELECT count(*) FILTER (WHERE side = 'C') AS challenges, count(*) FILTER (WHERE side = 'S') AS smes FROM match_queue`,
+  );
+  const total = Number(queued.challenges) + Number(queued.smes);
+  console.log(
+    `  matching index: ${total.toLocaleString('en')} queued (${Number(queued.challenges).toLocaleString('en')} challenges, ${Number(queued.smes).toLocaleString('en')} SMEs)`,
+  );
+  if (total === 0) return;
+  const dataSource = new DataSource(
+    typeormOptions({
+      url,
+      poolSize: 2,
+      connectionTimeoutMs: 10000,
+      statementTimeoutMs: 600000,
+      applicationName: 'marketplace-seed',
+    }),
+  );
+  await dataSource.initialize();
+  try {
+    const started = Date.now();
+    const cpu = process.cpuUsage();
+    const vocabulary = await loadMatchVocabulary(dataSource);
+    console.log(`    vocabulary loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    let done = 0;
+    for (;;) {
+      const n = await indexQueued(dataSource, vocabulary, INDEX_PROGRESS_STEP);
+      done += n;
+      if (n === 0) break;
+      const elapsed = (Date.now() - started) / 1000;
+      console.log(
+        `    ${done.toLocaleString('en').padStart(9)} / ${total.toLocaleString('en')} indexed, ${elapsed.toFixed(1)} s (${Math.round(done / elapsed)}/s)`,
+      );
+      if (n < INDEX_PROGRESS_STEP) break;
+    }
+    const wall = (Date.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
+    const node = (used.user + used.system) / 1e6;
+    console.log(
+      `  ${'match index'.padEnd(16)} ${wall.toFixed(1)} s for ${done.toLocaleString('en')} documents: Node CPU ${node.toFixed(1)} s (${Math.round((100 * node) / wall)}%), the rest waiting on PostgreSQL`,
+    );
+  } finally {
+    await dataSource.destroy();
+  }
+  for (const table of MATCH_TABLES) {
+    const [row] = await db.query<{ rows: string; size: string }>(
+      `SELECT (SELECT count(*) FROM "${table}") AS rows, pg_size_pretty(pg_total_relation_size('${table}')) AS size`,
+    );
+    console.log(
+      `    ${table.padEnd(20)} ${Number(row.rows).toLocaleString('en').padStart(12)} rows ${row.size.padStart(9)}`,
+    );
+  }
 }
 
 /**
@@ -123,6 +197,11 @@ async function resetTables(db: SeedDb): Promise<void> {
   );
   if (tables.length === 0) return;
   await db.query(`TRUNCATE ${tables.map((t) => t.name).join(', ')} RESTART IDENTITY CASCADE`);
+  // The matching index's per-side totals are rows the Matchmaking migration inserts and the indexer only
+  // updates: emptied with the index, they come back at zero.
+  await db.query(
+    `INSERT INTO match_side_stats (side) VALUES ('C'), ('S') ON CONFLICT (side) DO NOTHING`,
+  );
   console.log(`  emptied ${tables.length} tables (kept: ${KEPT_ON_RESET.join(', ')})`);
 }
 

@@ -436,6 +436,8 @@ export function personName(rng: Rng): PersonName {
 export interface CompanyName extends Term {
   /** Lower-case ASCII handle, for e-mail domains. */
   ascii: string;
+  /** The trade name (字号) and its pinyin: Hairui. */
+  brand: Term;
   region: Region;
   field: TechnicalField;
 }
@@ -467,6 +469,7 @@ export function companyName(
       .normalize('NFD')
       .replace(/[^A-Za-z]/g, '')
       .toLowerCase(),
+    brand: { zh: brandZh, en: brandEn },
     region,
     field,
   };
@@ -521,4 +524,129 @@ export function paragraph(
     }
   }
   return parts.join(language === 'zh' ? '' : ' ');
+}
+
+/**
+ * Technical routes (技术路线) of each field: the ways of doing the work that SMEs say they follow and that
+ * challenges sometimes rule out (excluded approaches), so matchmaking meets both a shared route and a
+ * conflicting one. Each label fits a bilingual label (60 characters).
+ */
+export const TECHNICAL_ROUTES: Readonly<Record<string, readonly Term[]>> = {
+  ENERGY_STORAGE: [
+    { zh: '磷酸铁锂体系', en: 'LFP chemistry' },
+    { zh: '三元锂体系', en: 'NMC chemistry' },
+    { zh: '液冷热管理', en: 'liquid cooling' },
+    { zh: '风冷热管理', en: 'forced-air cooling' },
+    { zh: '全钒液流', en: 'vanadium redox flow' },
+    { zh: '干法电极工艺', en: 'dry electrode process' },
+  ],
+  HYDROGEN: [
+    { zh: '碱性电解槽', en: 'alkaline electrolyser' },
+    { zh: 'PEM电解', en: 'PEM electrolysis' },
+    { zh: '固体氧化物电解', en: 'solid oxide electrolysis' },
+    { zh: '高压气态储氢', en: 'high-pressure gaseous storage' },
+    { zh: '液氢储运', en: 'liquid hydrogen transport' },
+    { zh: '铂基催化剂', en: 'platinum-based catalyst' },
+  ],
+  PHOTOVOLTAICS: [
+    { zh: 'PERC电池', en: 'PERC cells' },
+    { zh: 'TOPCon电池', en: 'TOPCon cells' },
+    { zh: '异质结HJT', en: 'heterojunction HJT' },
+    { zh: '钙钛矿叠层', en: 'perovskite tandem' },
+    { zh: '组串式逆变', en: 'string inverter' },
+    { zh: '集中式逆变', en: 'central inverter' },
+  ],
+  INDUSTRIAL_INTERNET: [
+    { zh: '5G专网', en: 'private 5G network' },
+    { zh: 'OPC UA统一架构', en: 'OPC UA' },
+    { zh: '边缘推理', en: 'edge inference' },
+    { zh: '云端集中分析', en: 'centralised cloud analytics' },
+    { zh: '振动频谱分析', en: 'vibration spectrum analysis' },
+    { zh: '机理模型', en: 'physics-based model' },
+  ],
+  BIOMEDICINE: [
+    { zh: '单克隆抗体', en: 'monoclonal antibody' },
+    { zh: '双特异性抗体', en: 'bispecific antibody' },
+    { zh: 'CAR-T细胞', en: 'CAR-T cells' },
+    { zh: '脂质纳米颗粒', en: 'lipid nanoparticles' },
+    { zh: '微流控芯片', en: 'microfluidic chip' },
+    { zh: '化学发光免疫', en: 'chemiluminescence immunoassay' },
+  ],
+  SEMICONDUCTORS: [
+    { zh: '碳化硅MOSFET', en: 'SiC MOSFET' },
+    { zh: '氮化镓器件', en: 'GaN devices' },
+    { zh: 'IGBT模块', en: 'IGBT module' },
+    { zh: '晶圆级封装', en: 'wafer-level packaging' },
+    { zh: '倒装焊', en: 'flip-chip bonding' },
+    { zh: '光学缺陷检测', en: 'optical defect inspection' },
+  ],
+  NEW_ENERGY_VEHICLES: [
+    { zh: '800V高压平台', en: '800 V platform' },
+    { zh: '扁线电机', en: 'hairpin motor' },
+    { zh: '一体化压铸', en: 'integrated die casting' },
+    { zh: 'CTP电池包', en: 'cell-to-pack' },
+    { zh: '碳化硅电控', en: 'SiC inverter' },
+    { zh: '换电模式', en: 'battery swapping' },
+  ],
+  SMART_HOME: [
+    { zh: '直流变频', en: 'DC inverter drive' },
+    { zh: '离线语音识别', en: 'offline speech recognition' },
+    { zh: '主动降噪', en: 'active noise cancellation' },
+    { zh: '等离子杀菌', en: 'plasma sterilisation' },
+    { zh: '蓝牙Mesh', en: 'Bluetooth Mesh' },
+    { zh: 'Matter协议', en: 'Matter protocol' },
+  ],
+  ADVANCED_MATERIALS: [
+    { zh: '化学气相沉积', en: 'chemical vapour deposition' },
+    { zh: '湿法纺丝', en: 'wet spinning' },
+    { zh: '粉末冶金', en: 'powder metallurgy' },
+    { zh: '生物基聚乳酸', en: 'bio-based PLA' },
+    { zh: '超临界干燥', en: 'supercritical drying' },
+    { zh: '等离子喷涂', en: 'plasma spraying' },
+  ],
+  INTELLIGENT_MANUFACTURING: [
+    { zh: '六轴机械臂', en: 'six-axis robot arm' },
+    { zh: '3D结构光视觉', en: '3D structured-light vision' },
+    { zh: '深度学习缺陷检测', en: 'deep-learning defect detection' },
+    { zh: '光纤激光', en: 'fibre laser' },
+    { zh: '谐波减速', en: 'harmonic drive' },
+    { zh: '金属粉末床熔融', en: 'powder bed fusion' },
+  ],
+  ARTIFICIAL_INTELLIGENCE: [
+    { zh: '检索增强生成', en: 'retrieval-augmented generation' },
+    { zh: '模型蒸馏', en: 'model distillation' },
+    { zh: '图神经网络', en: 'graph neural network' },
+    { zh: '小样本学习', en: 'few-shot learning' },
+    { zh: '强化学习', en: 'reinforcement learning' },
+    { zh: '私有化部署', en: 'on-premise deployment' },
+  ],
+  CARBON_NEUTRALITY: [
+    { zh: '胺法碳捕集', en: 'amine scrubbing' },
+    { zh: '膜分离', en: 'membrane separation' },
+    { zh: '热泵余热回收', en: 'heat pump recovery' },
+    { zh: '蓄热式焚烧', en: 'regenerative thermal oxidation' },
+    { zh: '生物处理', en: 'biological treatment' },
+    { zh: 'MVR蒸发', en: 'MVR evaporation' },
+  ],
+  MARINE_EQUIPMENT: [
+    { zh: '漂浮式风机', en: 'floating wind turbine' },
+    { zh: '单桩基础', en: 'monopile foundation' },
+    { zh: '反渗透淡化', en: 'reverse osmosis' },
+    { zh: '牺牲阳极保护', en: 'sacrificial anode protection' },
+    { zh: '声学定位', en: 'acoustic positioning' },
+  ],
+  COLD_CHAIN: [
+    { zh: '二氧化碳制冷', en: 'CO2 refrigeration' },
+    { zh: '氨制冷', en: 'ammonia refrigeration' },
+    { zh: '相变蓄冷', en: 'phase-change cold storage' },
+    { zh: 'RFID测温', en: 'RFID temperature tags' },
+    { zh: '北斗定位追溯', en: 'BeiDou tracking' },
+  ],
+};
+
+/** The routes of a field (every vocabulary field has some). */
+export function routesOf(field: TechnicalField): readonly Term[] {
+  const routes = TECHNICAL_ROUTES[field.code];
+  if (!routes?.length) throw new Error(`no technical routes for the field ${field.code}`);
+  return routes;
 }

@@ -13,6 +13,7 @@ import {
   INDICATORS,
   paragraph,
   REGIONS,
+  routesOf,
   TECHNICAL_FIELDS,
   type TechnicalField,
 } from '../vocabulary.js';
@@ -149,6 +150,7 @@ const CHALLENGE_COLUMNS = [
   'version',
   'requires_terms',
   'terms_version',
+  'excluded_approaches',
   'created_at',
   'updated_at',
   'search_zh',
@@ -188,6 +190,7 @@ const TYPES: Record<(typeof CHALLENGE_COLUMNS)[number], string> = {
   version: 'int4',
   requires_terms: 'bool',
   terms_version: 'int4',
+  excluded_approaches: 'text',
   created_at: 'timestamptz',
   updated_at: 'timestamptz',
   search_zh: 'text',
@@ -212,6 +215,7 @@ function challengeInsertSql(): string {
     allowed_region_codes: '::varchar[]',
     visibility: '::challenge_visibility',
     industry_code: '::bpchar',
+    excluded_approaches: '::jsonb',
   };
   return `INSERT INTO challenges (${stored.join(', ')}, search_zh, search_en)
     SELECT ${stored.map((c) => `r.${c}${cast[c] ?? ''}`).join(', ')},
@@ -291,8 +295,9 @@ async function writeBatch(db: SeedDb, sql: string, b: Batch): Promise<void> {
  * Challenges (100,000 at L), issued by enterprises with an ACTIVE alliance membership: bilingual titles,
  * summaries and descriptions from the vocabulary; mostly PUBLISHED with deadlines from mid-2027, then
  * CLOSED, AWARDED, FAILED, CANCELLED and the pre-publication states; PUBLIC / REGISTERED / INVITE_ONLY;
- * 1–2 taxonomy codes; requirements (考核指标, weights summing to 100) and evaluation criteria (summing
- * to 100, sometimes a veto); terms on a few. Search vectors as the service computes them. The
+ * 1–2 taxonomy codes; requirements (考核指标, weights summing to 100, named in the challenge's language) and
+ * evaluation criteria (summing to 100, sometimes a veto); excluded approaches (技术路线 ruled out) on about one
+ * in six; terms on a few. Search vectors as the service computes them. The
  * enterprise persona issues the first PERSONA_CHALLENGES; the submitter personas join their SMEs here.
  * No audit events (see the organisations generator).
  */
@@ -325,12 +330,14 @@ export const challengesGenerator: SeedGenerator = {
       .map((r) => ({ id: r.id, ownerId: r.owner_id }));
     const persona: Issuer = { id: personaOrg.id, ownerId: enterpriseOwner };
     const sql = challengeInsertSql();
+    // Excluded approaches draw from their own stream, so the rest of each challenge is as before they existed.
+    const approaches = rng.fork('excluded-approaches');
 
     let batch = emptyBatch();
     const count = size.count('challenges');
     for (let i = 0; i < count; i += 1) {
       const issuer = i < PERSONA_CHALLENGES ? persona : rng.pick(pool);
-      addChallenge(batch, rng, i, issuer, taxonomy.all);
+      addChallenge(batch, rng, approaches, i, issuer, taxonomy.all);
       if (batch.challenges.length >= BATCH) {
         await writeBatch(db, sql, batch);
         batch = emptyBatch();
@@ -343,6 +350,7 @@ export const challengesGenerator: SeedGenerator = {
 function addChallenge(
   b: Batch,
   rng: Rng,
+  approaches: Rng,
   index: number,
   issuer: Issuer,
   taxonomy: readonly string[],
@@ -442,7 +450,9 @@ function addChallenge(
   const indicators = rng.sample(INDICATORS, weights.length);
   const requirementNames: string[] = [];
   indicators.forEach((indicator, k) => {
-    const name = `${title.topic.zh}${indicator.zh}`;
+    // Named in the challenge's language (Chinese when it has both).
+    const name =
+      languages === 'en' ? `${title.topic.en} ${indicator.en}` : `${title.topic.zh}${indicator.zh}`;
     requirementNames.push(name);
     const value = rng.int(2, 99) * (indicator.unit === '%' ? 1 : rng.pick([1, 10, 100]));
     b.requirements.push([
@@ -525,12 +535,29 @@ function addChallenge(
     1,
     requiresTerms,
     requiresTerms ? 1 : null,
+    JSON.stringify(excludedApproaches(approaches, field, languages)),
     createdAt,
     statusChangedAt,
     zhTsvectorLiteral(doc),
     doc.enTitle,
     doc.enBody,
   ]);
+}
+
+/**
+ * Technical approaches the issuer rules out (about one challenge in six, one or two of the field's routes),
+ * labelled in the challenge's language(s): some SMEs follow them, so matchmaking meets a conflicting route.
+ */
+function excludedApproaches(
+  rng: Rng,
+  field: TechnicalField,
+  languages: 'both' | 'zh' | 'en',
+): { zh: string | null; en: string | null }[] {
+  if (!rng.chance(0.16)) return [];
+  return rng.sample(routesOf(field), rng.int(1, 2)).map((r) => ({
+    zh: languages === 'en' ? null : r.zh,
+    en: languages === 'zh' ? null : r.en,
+  }));
 }
 
 /**

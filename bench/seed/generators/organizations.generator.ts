@@ -1,13 +1,13 @@
 import { CREDIT_CODE_ALPHABET, withCheckCharacter } from '../../../src/common/credit-code.js';
 import { PROVINCES } from '../../../src/organizations/regions.js';
-import { insertRows, type ColumnSpec, type SeedDb } from '../bulk.js';
+import { insertRows, textArrayLiteral, type ColumnSpec, type SeedDb } from '../bulk.js';
 import type { SeedGenerator } from '../generator.js';
 import { BENCH_EMAIL_DOMAIN, PERSONAS } from '../personas.js';
 import type { Rng } from '../rng.js';
+import { smeProfile } from '../sme-profiles.js';
 import {
   companyName,
   DEMAND_GOALS,
-  indicatorSentence,
   paragraph,
   type CompanyName,
   type Region,
@@ -111,14 +111,6 @@ const OPEN_RESOURCES: readonly (readonly [type: string, zh: string, en: string])
   ['SCENARIO', '应用场景', 'application scenario'],
 ];
 
-const SERVICES: readonly Term[] = [
-  { zh: '联合研发', en: 'joint R&D' },
-  { zh: '中试验证', en: 'pilot validation' },
-  { zh: '技术许可', en: 'technology licensing' },
-  { zh: '定制化开发', en: 'custom development' },
-  { zh: '检测认证服务', en: 'testing and certification' },
-];
-
 const CERTIFICATE_PREFIX: Record<string, string> = {
   INNOVATIVE: 'CXZX',
   SPECIALIZED: 'ZJTX',
@@ -167,6 +159,11 @@ const SME_COLUMNS: readonly ColumnSpec[] = [
   { name: 'capability_statement', type: 'text' },
   { name: 'founding_year', type: 'int4', cast: 'int2' },
   { name: 'employees', type: 'int4' },
+  { name: 'keywords', type: 'text', cast: 'text[]' },
+  { name: 'keyword_keys', type: 'text', cast: 'text[]' },
+  { name: 'products', type: 'text', cast: 'jsonb' },
+  { name: 'past_projects', type: 'text', cast: 'jsonb' },
+  { name: 'technical_routes', type: 'text', cast: 'jsonb' },
 ];
 const MEMBER_COLUMNS: readonly ColumnSpec[] = [
   { name: 'user_id', type: 'uuid' },
@@ -369,7 +366,8 @@ function allianceStatement(rng: Rng, field: TechnicalField): string {
  * Organisations: enterprises (10,000 at L) and SMEs (100,000 at L), each an `organizations` row plus
  * its `enterprises` / `smes` row, with valid unique credit codes, bilingual names, regions,
  * industries and verification states (most VERIFIED); SME qualifications with certificate validity
- * (some expired), capability statements and `sme_technical_fields` (taxonomy codes read from
+ * (some expired), capability profiles (sme-profiles.ts: statement, keywords, products, past projects,
+ * technical routes, in Chinese, English or both) and `sme_technical_fields` (taxonomy codes read from
  * `technical_fields`); `organization_members` (OWNER, ADMIN, MEMBER: seeded accounts, each in at
  * most one organisation); `alliance_memberships` of the verified enterprises (mostly ACTIVE with a
  * tier, some APPLIED, SUSPENDED, EXITED or REJECTED). The `enterprise` persona owns enterprise 0
@@ -455,6 +453,8 @@ export const organizationsGenerator: SeedGenerator = {
     await writeChunk(db, chunk);
 
     const smes = rng.fork('smes');
+    // Capability profiles draw from their own stream, so a change to them leaves the rest of the SMEs as they were.
+    const profiles = rng.fork('sme-profiles');
     chunk = emptyChunk();
     for (let j = 0; j < smeCount; j += 1) {
       const persona = j === 0;
@@ -516,17 +516,29 @@ export const organizationsGenerator: SeedGenerator = {
           : sizeClass === 'SMALL'
             ? smes.int(20, 99)
             : smes.int(100, 999);
+      const codes = smeFieldCodes(smes, name.field, taxonomy);
+      const profile = smeProfile(profiles, {
+        name,
+        foundingYear,
+        fieldNames: codes.map((c) => taxonomy.names.get(c)!),
+        language: persona ? 'both' : undefined,
+        rich: persona || profiles.chance(0.02),
+      });
       chunk.smes.push([
         o.id,
         sizeClass,
         qualification,
         ...certificate,
-        capabilityStatement(smes, name.field),
+        profile.capabilityStatement,
         foundingYear,
         employees,
+        textArrayLiteral(profile.keywords),
+        textArrayLiteral(profile.keywordKeys),
+        JSON.stringify(profile.products),
+        JSON.stringify(profile.pastProjects),
+        JSON.stringify(profile.technicalRoutes),
       ]);
-      for (const code of smeFieldCodes(smes, name.field, taxonomy))
-        chunk.smeFields.push([o.id, code]);
+      for (const code of codes) chunk.smeFields.push([o.id, code]);
       addMembers(chunk, pool, o, ownerId, smes.chance(0.2) ? 1 : 0, smes.chance(0.1) ? 1 : 0, smes);
       if (chunk.organizations.length >= CHUNK) {
         await writeChunk(db, chunk);
@@ -634,21 +646,6 @@ function addMemberships(
   }
 }
 
-/** What the SME can do, in Chinese, English or both. */
-function capabilityStatement(rng: Rng, field: TechnicalField): string {
-  const [a, b] = rng.sample(field.topics, 2);
-  const second = b ?? a;
-  const service = rng.pick(SERVICES);
-  const indicator = indicatorSentence(rng, a);
-  const zh = `专注${a.zh}与${second.zh}的研发与产业化，${indicator.zh}可提供${service.zh}。`;
-  const en = `We develop and industrialise ${a.en} and ${second.en}. ${indicator.en} We offer ${service.en}.`;
-  return rng.weighted([
-    [zh, 65],
-    [en, 15],
-    [`${zh}\n${en}`, 20],
-  ] as const);
-}
-
 /** One to three taxonomy codes: the field's own where the taxonomy has them, sometimes a neighbouring one. */
 function smeFieldCodes(
   rng: Rng,
@@ -661,15 +658,23 @@ function smeFieldCodes(
   return [...codes];
 }
 
-export async function fieldCodes(db: SeedDb): Promise<{ all: string[]; leaves: string[] }> {
-  const rows = await db.query<{ code: string; leaf: boolean }>(
-    `SELECT f.code, NOT EXISTS (SELECT 1 FROM technical_fields c WHERE c.parent_code = f.code) AS leaf FROM technical_fields f ORDER BY f.code`,
+/** The taxonomy: every code, the leaves, and each code's names (SMEs use them as keywords). */
+export async function fieldCodes(
+  db: SeedDb,
+): Promise<{ all: string[]; leaves: string[]; names: Map<string, Term> }> {
+  const rows = await db.query<{ code: string; leaf: boolean; name_zh: string; name_en: string }>(
+    `SELECT f.code, f.name_zh, f.name_en, NOT EXISTS (SELECT 1 FROM technical_fields c WHERE c.parent_code = f.code) AS leaf
+       FROM technical_fields f ORDER BY f.code`,
   );
   if (rows.length === 0)
     throw new Error(
       'technical_fields is empty: the organisations migration seeds it, run the migrations first',
     );
-  return { all: rows.map((r) => r.code), leaves: rows.filter((r) => r.leaf).map((r) => r.code) };
+  return {
+    all: rows.map((r) => r.code),
+    leaves: rows.filter((r) => r.leaf).map((r) => r.code),
+    names: new Map(rows.map((r) => [r.code, { zh: r.name_zh, en: r.name_en }])),
+  };
 }
 
 /** Seeded accounts that may join an organisation (not platform staff), in the order they were generated. */
