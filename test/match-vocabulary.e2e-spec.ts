@@ -248,6 +248,7 @@ describe('Matching vocabulary (admins)', () => {
 
   it('removes a pair: the link goes again, with an audit event', async () => {
     const [pair] = (await list({ search: '热失控' })).edges.map((e) => e.node);
+    expect((await recommended()).map((e) => e.node.sme.id)).toContain(enSme.id);
     const audit = await auditCount(t);
     const removed = await t.gql
       .as(admin.token)
