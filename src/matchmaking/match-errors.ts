@@ -22,6 +22,12 @@ export const MatchErrorReason = defineErrorReasons('matchmaking', {
     en: 'Only members of the issuing enterprise or of the SME may dismiss a recommendation.',
     zh: '仅发榜企业或该中小企业的成员可忽略推荐。',
   },
+  VOCABULARY_PAIR_NOT_FOUND: {
+    code: 'NOT_FOUND',
+    entity: 'Vocabulary pair',
+    en: 'No such pair among those added to the vocabulary.',
+    zh: '词表中没有该新增词对。',
+  },
   VOCABULARY_PAIR_EXISTS: {
     code: 'CONFLICT',
     en: 'This pair is already in the vocabulary.',

@@ -2,16 +2,25 @@ import { Module } from '@nestjs/common';
 import { ChallengesModule } from '../challenges/index.js';
 import { OrganizationsModule } from '../organizations/index.js';
 import { MatchIndexerService } from './match-indexer.service.js';
+import { MatchVocabularyAdminService } from './match-vocabulary-admin.service.js';
+import { MatchVocabularyResolver } from './match-vocabulary.resolver.js';
 import { MatchVocabularyService } from './match-vocabulary.service.js';
 import { MatchmakingResolver } from './matchmaking.resolver.js';
 import { MatchmakingService } from './matchmaking.service.js';
 
 /**
  * Matchmaking (供需对接): recommendations both ways with their reasons, one pair's explanation, dismissals,
- * and the index that keeps them fresh (README, "How matching works").
+ * the index that keeps them fresh (README, "How matching works") and the vocabulary pairs admins add.
  */
 @Module({
   imports: [ChallengesModule, OrganizationsModule],
-  providers: [MatchVocabularyService, MatchIndexerService, MatchmakingService, MatchmakingResolver],
+  providers: [
+    MatchVocabularyService,
+    MatchIndexerService,
+    MatchmakingService,
+    MatchmakingResolver,
+    MatchVocabularyAdminService,
+    MatchVocabularyResolver,
+  ],
 })
 export class MatchmakingModule {}
