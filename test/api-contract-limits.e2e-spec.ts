@@ -13,7 +13,8 @@ import { startTestApp, type TestApp } from './support/test-app.js';
  */
 const DOCS = ['README.md', 'docs/organizations.md', 'docs/challenges.md', 'docs/proposals.md'];
 /** The largest page of each list: 1–100, the ranking 1–200 (README "Lists", docs/proposals.md). */
-const maxFirst = (field: string) => (field === 'proposalRanking' ? 200 : 100);
+const maxFirst = (field: string) =>
+  field === 'proposalRanking' ? 200 : field.startsWith('recommended') ? 50 : 100;
 
 const CHALLENGE_FIELDS = 'id titleZh titleEn status deadline budgetMin budgetMax proposalCount';
 

@@ -125,7 +125,7 @@ describe('Matching vocabulary (admins)', () => {
   });
 
   it('lets a Chinese demand find an English-only SME once an admin adds the term they share', async () => {
-    const shipped = await readFile('src/matchmaking/vocabulary/cedict-technical.tsv', 'utf8');
+    const shipped = await readFile('src/matchmaking/vocabulary/cedict-terms.tsv', 'utf8');
     expect(shipped).not.toContain('热失控');
     expect(shipped.toLowerCase()).not.toContain('thermal runaway');
 

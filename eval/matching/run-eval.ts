@@ -222,11 +222,23 @@ async function measure(
     const ranked = page.edges.map((e) => keyOfSme.get(e.node.sme.id)!);
     c2s.set(c.key, ranked);
     const truth = challengeTruth(set, c.key);
+    const linkOf = (sme: string) =>
+      set.labels.find((l) => l.challenge === c.key && l.sme === sme)?.link;
+    const mark = (k: string) =>
+      truth.grades.has(k) ? `**${k}**` : truth.nearMisses.has(k) ? `~${k}~` : k;
+    const missed = [...truth.grades.keys()]
+      .filter((k) => !ranked.slice(0, 5).includes(k))
+      .map((k) => `${k}${linkOf(k) ? ` (${linkOf(k)})` : ''} @${ranked.indexOf(k) + 1 || '–'}`);
     perChallenge.push(
-      `| ${c.key} | ${c.lang} | ${fmt(precisionAtK(ranked, truth.grades, 5))} | ${fmt(recallAtK(ranked, truth.grades, 20))} | ${fmt(ndcgAtK(ranked, truth.grades, 10))} | ${ranked
-        .slice(0, 5)
-        .map((k) => (truth.grades.has(k) ? `**${k}**` : truth.nearMisses.has(k) ? `~${k}~` : k))
-        .join(' ')} |`,
+      [
+        c.key,
+        c.lang,
+        fmt(precisionAtK(ranked, truth.grades, 5)),
+        fmt(recallAtK(ranked, truth.grades, 20)),
+        fmt(ndcgAtK(ranked, truth.grades, 10)),
+        ranked.slice(0, 5).map(mark).join(' '),
+        missed.join(', '),
+      ].join(' | '),
     );
   }
   const s2c = new Map<string, string[]>();
@@ -277,7 +289,11 @@ async function main(): Promise<number> {
     let indexedWith: 'full' | 'none' | null = null;
     for (const configuration of configurations) {
       const config = loadConfig(
-        { ...process.env, LOG_LEVEL: 'warn', MATCH_WEIGHTS: configuration.weights ?? '' },
+        {
+          ...process.env,
+          LOG_LEVEL: 'warn',
+          MATCH_WEIGHTS: configuration.weights ?? process.env.MATCH_WEIGHTS ?? '',
+        },
         { signsTokens: false },
       );
       const app = await createApp(config, { databaseUrl: url.toString(), runMigrations: true });
@@ -312,7 +328,7 @@ async function main(): Promise<number> {
         );
         if (values['per-challenge'] && configuration === FULL) {
           console.log(
-            '| challenge | lang | P@5 | R@20 | nDCG@10 | top 5 (**fit**, ~near miss~) |\n| --- | --- | --- | --- | --- | --- |',
+            'challenge | lang | P@5 | R@20 | nDCG@10 | top 5 (**fit**, ~near miss~) | fits not in the top 5 (link) @rank',
           );
           console.log(result.perChallenge.join('\n'));
           console.log('');

@@ -217,9 +217,12 @@ export class EnvironmentVariables {
    * module when the service starts (README, "How matching works").
    */
   @IsOptional()
-  @Matches(/^[a-zA-Z]+=(?:\d+(?:\.\d+)?|\.\d+)(?:,[a-zA-Z]+=(?:\d+(?:\.\d+)?|\.\d+))*$/, {
-    message: 'must be name=number pairs separated by commas',
-  })
+  @Matches(
+    /^[a-zA-Z][a-zA-Z0-9]*=(?:\d+(?:\.\d+)?|\.\d+)(?:,[a-zA-Z][a-zA-Z0-9]*=(?:\d+(?:\.\d+)?|\.\d+))*$/,
+    {
+      message: 'must be name=number pairs separated by commas',
+    },
+  )
   MATCH_WEIGHTS?: string;
 
   /** 公示: how many days selected winners are shown publicly (and objections accepted) before the award. */
@@ -393,6 +396,7 @@ export function loadConfig(
     'MIGRATIONS_RUN',
     'DB_QUERY_TIMEOUT_MS',
     'MAX_REQUESTS_IN_FLIGHT',
+    'MATCH_WEIGHTS',
   ]) {
     const value = source[key];
     if (value !== undefined && value !== '') raw[key] = value;

@@ -247,3 +247,20 @@ export function taxonomyPairs(target: SqlTarget): Promise<{ zh: string; en: stri
     (row) => ({ zh: str(row, 'zh'), en: str(row, 'en') }),
   );
 }
+
+/**
+ * A fingerprint of the database's part of the vocabulary (the admins' pairs and the taxonomy's names): it
+ * changes with any pair or name added, removed or renamed. Both tables are small.
+ */
+export async function vocabularySignature(target: SqlTarget): Promise<string> {
+  const rows = await queryRows(
+    target,
+    `SELECT (SELECT count(*) || ':' || coalesce(sum(hashtext(zh || '|' || en)::bigint), 0) FROM match_vocabulary)
+            || '/' ||
+            (SELECT count(*) || ':' || coalesce(sum(hashtext(code || '|' || name_zh || '|' || name_en)::bigint), 0)
+               FROM technical_fields) AS signature`,
+    [],
+    (row) => str(row, 'signature'),
+  );
+  return rows[0] ?? '';
+}

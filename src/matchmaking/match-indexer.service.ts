@@ -61,6 +61,6 @@ export class MatchIndexerService implements OnApplicationBootstrap, OnApplicatio
   }
 
   private drainNow(limit: number): Promise<number> {
-    return indexQueued(this.dataSource, () => this.vocabularies.vocabulary(), limit);
+    return indexQueued(this.dataSource, (stale) => this.vocabularies.vocabulary(stale), limit);
   }
 }

@@ -11,6 +11,7 @@ import {
   takeQueued,
   taxonomyPairs,
   vocabularyAdditions,
+  vocabularySignature,
 } from './match-index.queries.js';
 import { loadShippedVocabulary } from './vocabulary/shipped-vocabulary.js';
 
@@ -27,21 +28,33 @@ export async function loadMatchVocabulary(
   target: SqlTarget,
   shipped: Promise<VocabularyPair[]> = loadShippedVocabulary(),
 ): Promise<Vocabulary> {
-  const [pairs, taxonomy, additions] = await Promise.all([
+  const [pairs, taxonomy, additions, signature] = await Promise.all([
     shipped,
     taxonomyPairs(target),
     vocabularyAdditions(target),
+    vocabularySignature(target),
   ]);
-  return new Vocabulary([...pairs, ...taxonomy, ...additions]);
+  return new Vocabulary([...pairs, ...taxonomy, ...additions], signature);
 }
 
-/** Takes up to `limit` documents off the queue and indexes them, in one transaction; the number taken. */
+/** Where an indexer gets its vocabulary: a fixed one, or a provider that builds it again when `stale`. */
+export type VocabularySource = Vocabulary | ((stale: boolean) => Promise<Vocabulary>);
+
+/**
+ * Takes up to `limit` documents off the queue and indexes them, in one transaction; the number taken. With a
+ * provider, the vocabulary is checked against the database after the documents are taken (in the same
+ * transaction), so a pair an admin added before they were queued is always in it.
+ */
 export async function indexQueuedBatch(
   manager: EntityManager,
-  vocabulary: Vocabulary,
+  source: VocabularySource,
   limit: number,
 ): Promise<number> {
   const queued = await takeQueued(manager, limit);
+  if (!queued.length) return 0;
+  let vocabulary = typeof source === 'function' ? await source(false) : source;
+  if (typeof source === 'function' && vocabulary.signature !== (await vocabularySignature(manager)))
+    vocabulary = await source(true);
   const ids = (side: MatchSide) => queued.filter((q) => q.side === side).map((q) => q.docId);
   const challengeIds = ids('C');
   const smeIds = ids('S');
@@ -79,14 +92,13 @@ export async function indexQueuedBatch(
 /** Indexes queued documents, batch after batch, until the queue is empty or `limit` are done; the number done. */
 export async function indexQueued(
   dataSource: DataSource,
-  vocabulary: Vocabulary | (() => Promise<Vocabulary>),
+  vocabulary: VocabularySource,
   limit = Number.MAX_SAFE_INTEGER,
 ): Promise<number> {
   let done = 0;
   while (done < limit) {
-    const v = typeof vocabulary === 'function' ? await vocabulary() : vocabulary;
     const n = await dataSource.transaction((manager) =>
-      indexQueuedBatch(manager, v, Math.min(INDEX_BATCH, limit - done)),
+      indexQueuedBatch(manager, vocabulary, Math.min(INDEX_BATCH, limit - done)),
     );
     done += n;
     if (n === 0) break;

@@ -6,8 +6,9 @@ import { loadMatchVocabulary } from './match-indexing.js';
 import { loadShippedVocabulary } from './vocabulary/shipped-vocabulary.js';
 
 /**
- * The vocabulary matching uses, built once per process: the shipped technical vocabulary (read once), the
- * taxonomy's bilingual names and the admins' additions; built again after an admin adds a pair.
+ * The vocabulary matching uses, built once per process: the shipped vocabulary (read once), the taxonomy's
+ * bilingual names and the admins' additions; built again after an admin changes a pair on this instance, and
+ * whenever an indexer finds the database's part changed (another instance's admin), see indexQueuedBatch.
  */
 @Injectable()
 export class MatchVocabularyService {
@@ -16,7 +17,9 @@ export class MatchVocabularyService {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  vocabulary(): Promise<Vocabulary> {
+  /** The vocabulary; built again when `stale` (the indexer saw the database's part change). */
+  vocabulary(stale = false): Promise<Vocabulary> {
+    if (stale) this.current = null;
     if (!this.current) {
       this.shipped ??= loadShippedVocabulary();
       const building = loadMatchVocabulary(this.dataSource, this.shipped);

@@ -108,9 +108,9 @@ function pageSelection(type: GraphQLObjectType, level = 0): string {
   for (const field of Object.values(type.getFields())) {
     const named = getNamedType(field.type);
     if (!isObjectType(named) || field.args.some((a) => isNonNullType(a.type))) continue;
-    parts.push(
-      `${field.name} { ${level < 1 ? pageSelection(named, level + 1) : scalarsOf(named)} }`,
-    );
+    // A type without scalars of its own (a recommendation: an SME and its match) still gets a selection.
+    const inner = level < 1 ? pageSelection(named, level + 1) : scalarsOf(named);
+    parts.push(`${field.name} { ${inner || '__typename'} }`);
   }
   return parts.filter(Boolean).join(' ');
 }

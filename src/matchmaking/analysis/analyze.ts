@@ -144,15 +144,31 @@ const AVOID_ZH =
   /(?:替代|取代|代替|替换|避免|无需|不需要|不再使用|不使用|不采用|不用|摆脱|去除|消除|淘汰)/u;
 const AVOID_ZH_DEPENDENCE = /(?:减少|降低|摆脱)对(.{1,20}?)的依赖/u;
 const AVOID_EN =
-  /\b(?:replace|replaces|replacing|replacement of|substitute for|substituting|alternative to|alternatives to|eliminate|eliminates|eliminating|elimination of|avoid|avoids|avoiding|without|instead of|free of|phase out|phasing out|get rid of|no longer use|do not use|does not use|not based on|no need for)\b/i;
+  /\b(?:stop using|stop \w+ing|rather than|no longer|replace|replaces|replacing|replacement of|substitute for|substituting|alternative to|alternatives to|eliminate|eliminates|eliminating|elimination of|avoid|avoids|avoiding|without|instead of|free of|phase out|phasing out|get rid of|no longer use|do not use|does not use|not based on|no need for)\b/i;
 /** Cues of the application a demand names; the object follows the cue. */
 const APPLICATION_ZH = /(?:用于|应用于|适用于|面向|服务于|应用在|应用到)/u;
 const APPLICATION_EN =
   /\b(?:for use in|for use on|used in|used for|used on|applied to|applied in|application in|applications in|application to|applications for|application of|deployed in|deployed on|intended for|suitable for|designed for)\b/i;
+/** A refusal that follows its object (in the same clause, or alone after it). */
+const REFUSAL_AFTER_ZH = /(?:不予考虑|不考虑|不在考虑范围|不予采用|不采纳|不接受|除外)/u;
+const REFUSAL_AFTER_EN =
+  /\b(?:is|are|will be|would be) (?:not (?:acceptable|accepted|considered|wanted|suitable|eligible|of interest)|excluded|out of scope|ruled out)\b/i;
+
+/**
+ * The application a short English phrase names with "for" (Coated insulation for prismatic cell cans): the
+ * words after the last "for" of a clause of at most 12 words, when they are words, not figures (3 kV for 60 s).
+ */
+function titleApplication(clause: string): string | null {
+  const words = clause.trim().split(/\s+/);
+  if (words.length > 12) return null;
+  const m = /\bfor ((?:[a-z][a-z-]*\s*){1,5})$/i.exec(clause.trim());
+  return m ? m[1].trim() : null;
+}
+
 const CLAUSE = /[，。；;：:！!？?\n、,.()（）]+/u;
 /** English words that end the object of a cue. */
 const EN_OBJECT_END =
-  /\b(?:with|by|using|through|while|and then|so that|to achieve|in order to|that|which)\b/i;
+  /\b(?:with|by|using|through|while|so that|to achieve|in order to|that|which|and (?:then|have|use|make|switch|move|adopt|get|replace|build|keep))\b/i;
 
 /** The object of a cue in a clause (the text after it, to the clause's end in Chinese, up to a connective in English). */
 function objectAfter(clause: string, cue: RegExp, chinese: boolean): string | null {
@@ -172,8 +188,18 @@ function objectAfter(clause: string, cue: RegExp, chinese: boolean): string | nu
 export function cueObjects(raw: string): { avoid: string[]; application: string[] } {
   const avoid: string[] = [];
   const application: string[] = [];
-  for (const clause of raw.normalize('NFKC').split(CLAUSE)) {
+  const clauses = raw.normalize('NFKC').split(CLAUSE);
+  for (const [i, clause] of clauses.entries()) {
     const hasChinese = /\p{Script=Han}/u.test(clause);
+    // A refusal after what it refuses: 胶体金方案灵敏度不足，不予考虑 / membrane routes are not acceptable.
+    const after = (hasChinese ? REFUSAL_AFTER_ZH : REFUSAL_AFTER_EN).exec(clause);
+    if (after) {
+      const before = clause.slice(0, after.index).trim();
+      const object = before || (i > 0 ? clauses[i - 1].trim() : '');
+      if (object) avoid.push(object);
+    }
+    const forObject = hasChinese ? null : titleApplication(clause);
+    if (forObject) application.push(forObject);
     const dependence = AVOID_ZH_DEPENDENCE.exec(clause);
     if (dependence) avoid.push(dependence[1]);
     else {

@@ -37,10 +37,10 @@ export interface MatchWeights {
 }
 
 export const DEFAULT_MATCH_WEIGHTS: Readonly<MatchWeights> = Object.freeze({
-  technicalFields: 0.5,
+  technicalFields: 0.1,
   application: 0.3,
-  qualification: 0.1,
-  region: 0.1,
+  qualification: 0.05,
+  region: 0.05,
   trackRecord: 0.2,
   avoidedOffer: 0.9,
   excludedRoute: 0.9,

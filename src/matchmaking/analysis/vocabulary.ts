@@ -25,7 +25,14 @@ export class Vocabulary {
   /** English phrase key → a display form (the first English term given for it). */
   private readonly enDisplay = new Map<string, string>();
 
-  constructor(pairs: Iterable<VocabularyPair>) {
+  /**
+   * @param signature what the database's part of the vocabulary (admins' pairs, taxonomy names) was when it
+   *   was read (vocabularySignature), so that an indexer can tell it is out of date.
+   */
+  constructor(
+    pairs: Iterable<VocabularyPair>,
+    readonly signature = '',
+  ) {
     for (const pair of pairs) this.add(pair);
   }
 

@@ -10,7 +10,7 @@ export interface VocabularyPair {
 }
 
 /** Where the TSV sits inside the repository (the build copies no data files into dist). */
-const VOCABULARY_PATH = join('src', 'matchmaking', 'vocabulary', 'cedict-technical.tsv');
+const VOCABULARY_PATH = join('src', 'matchmaking', 'vocabulary', 'cedict-terms.tsv');
 
 /**
  * The repository root, found by walking up from this module until a package.json appears: the module
@@ -35,7 +35,7 @@ function repositoryRoot(): string {
   }
 }
 
-/** Absolute path of the shipped vocabulary file (cedict-technical.tsv). */
+/** Absolute path of the shipped vocabulary file (cedict-terms.tsv). */
 export function shippedVocabularyPath(): string {
   return join(repositoryRoot(), VOCABULARY_PATH);
 }
