@@ -19,7 +19,6 @@ import {
   type QueryTruth,
   recallAtK,
   smeTruth,
-  strictPrecisionAtK,
   summarise,
 } from './metrics.js';
 import { EVAL_SET } from './set/index.js';
@@ -260,6 +259,9 @@ async function measure(
   };
 }
 
+/** Prints a line of the report (stdout; progress goes to stderr). */
+const out = (text: string) => process.stdout.write(`${text}\n`);
+
 const fmt = (x: number | null) => (x === null ? '–' : x.toFixed(3));
 
 async function main(): Promise<number> {
@@ -327,11 +329,11 @@ async function main(): Promise<number> {
           `${configuration.name}: loaded and indexed in ${loadedIn} ms, ${queries} recommendation requests in ${Date.now() - t0} ms\n`,
         );
         if (values['per-challenge'] && configuration === FULL) {
-          console.log(
+          out(
             'challenge | lang | P@5 | R@20 | nDCG@10 | top 5 (**fit**, ~near miss~) | fits not in the top 5 (link) @rank',
           );
-          console.log(result.perChallenge.join('\n'));
-          console.log('');
+          out(result.perChallenge.join('\n'));
+          out('');
         }
         if (configuration === FULL) {
           failed =
@@ -344,15 +346,15 @@ async function main(): Promise<number> {
         await app.close();
       }
     }
-    console.log(
+    out(
       `Matching quality on the labelled set (${EVAL_SET.challenges.length} challenges, ${EVAL_SET.smes.length} SMEs, ${EVAL_SET.labels.length} fits, ${EVAL_SET.traps.length} traps)\n`,
     );
-    console.log(
+    out(
       '| configuration | C→S P@5 | C→S strict P@5 | C→S P@10 | C→S R@20 | C→S nDCG@10 | near misses in top 5 | ineligible | S→C R@5 | S→C P@5 | S→C nDCG@10 | ineligible |',
     );
-    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-    console.log(rows.join('\n'));
-    console.log(
+    out('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    out(rows.join('\n'));
+    out(
       `\nThresholds (all mechanisms): C→S P@5 ≥ ${THRESHOLDS.challengeToSmes.precisionAt5}, C→S R@20 ≥ ${THRESHOLDS.challengeToSmes.recallAt20}, S→C R@5 ≥ ${THRESHOLDS.smeToChallenges.recallAt5}, no ineligible result: ${failed ? 'NOT MET' : 'met'}`,
     );
   } finally {
