@@ -195,6 +195,53 @@ describe('the client examples (examples/*.graphql) run as typed documents throug
     expect(answered.answerChallengeQuestion.question.answer).toBe('包含。');
   });
 
+  it('matchmaking: the SME is recommended for the challenge and the challenge to the SME, with reasons; a dismissal', async () => {
+    const smes = await run(
+      as(tokens.issuer),
+      Examples.RecommendedSmesDocument,
+      readme<Examples.RecommendedSmesQueryVariables>('RecommendedSmes', {
+        'challenge id': challengeId,
+      }),
+    );
+    const edge = smes.recommendedSmes.edges.find((e) => e.node.sme.id === smeId);
+    expect(edge?.node.match.score).toBeGreaterThan(0);
+    // The issuer reads Chinese (locale ZH_CN): the reasons are in Chinese.
+    expect(edge?.node.match.reasons.find((r) => r.kind === 'TERMS_ZH')?.text).toMatch(
+      /^中文匹配词：/,
+    );
+    const challenges = await run(
+      as(tokens.sme),
+      Examples.RecommendedChallengesDocument,
+      readme<Examples.RecommendedChallengesQueryVariables>('RecommendedChallenges'),
+    );
+    expect(challenges.recommendedChallenges.edges.map((e) => e.node.challenge.id)).toContain(
+      challengeId,
+    );
+    const why = await run(
+      as(tokens.sme),
+      Examples.ExplainMatchDocument,
+      readme<Examples.ExplainMatchQueryVariables>('ExplainMatch', {
+        'challenge id': challengeId,
+        'sme id': smeId,
+      }),
+    );
+    expect(why.matchExplanation).toMatchObject({ recommendable: true, dismissed: false });
+    const dismissed = await run(
+      as(tokens.issuer),
+      Examples.DismissRecommendationDocument,
+      readme<Examples.DismissRecommendationMutationVariables>('DismissRecommendation', {
+        'challenge id': challengeId,
+        'sme id': smeId,
+      }),
+    );
+    expect(dismissed.dismissRecommendation.dismissal.side).toBe('ISSUER');
+    const after = await run(as(tokens.issuer), Examples.RecommendedSmesDocument, {
+      challengeId,
+      first: 50,
+    });
+    expect(after.recommendedSmes.edges.map((e) => e.node.sme.id)).not.toContain(smeId);
+  });
+
   it('proposals: a private draft, then a sealed submission with a receipt', async () => {
     // As the README shows it: the whole content, for a draft as for a submission.
     const submission = readme<Examples.SubmitProposalMutationVariables>('SubmitProposal', {

@@ -231,6 +231,8 @@ export type CreateChallengeInput = {
   eligibility?: EligibilityInput | null | undefined;
   /** Weights sum to 100. */
   evaluationCriteria?: Array<EvaluationCriterionInput> | null | undefined;
+  /** Technical approaches the issuer rules out (public, used for matching), up to 5; replaces the list; none when omitted on a new challenge, unchanged when omitted or null on an edit. */
+  excludedApproaches?: Array<TechnicalApproachInput> | null | undefined;
   /** GB/T 4754-2017 section letter, A to T. */
   industryCode: string;
   /** Who owns the resulting IP; NEGOTIABLE on a new challenge when omitted. */
@@ -348,6 +350,23 @@ export type DemandType =
   /** Upgrade of an existing process or product (技术改造). */
   | 'TECH_TRANSFORMATION';
 
+/** A recommended pair the viewer’s side does not want to see again. */
+export type DismissRecommendationInput = {
+  /** The challenge. */
+  challengeId: string | number;
+  /** Why, in a few words (at most 300 characters); kept for ranking to learn from. */
+  reason?: string | null | undefined;
+  /** The SME. */
+  smeId: string | number;
+};
+
+/** Which side dismissed a recommended pair. */
+export type DismissalSide =
+  /** The issuing enterprise (for recommendedSmes). */
+  | 'ISSUER'
+  /** The SME (for recommendedChallenges). */
+  | 'SME';
+
 /** Who may answer a challenge. */
 export type EligibilityInput = {
   /** GB/T 2260 province codes (6 digits); empty = anywhere. */
@@ -432,6 +451,73 @@ export type LoginInput = {
   /** The account's password. */
   password: string;
 };
+
+/** A part of a match score (README, "How matching works"). */
+export type MatchComponent =
+  /** The application the demand names, matched apart from the technology (or past projects in the challenge's industry). */
+  | 'APPLICATION'
+  /** Penalty: the SME offers what the demand wants to replace or avoid. */
+  | 'AVOIDED_OFFER'
+  /** Penalty: the SME follows a technical approach the issuer excludes. */
+  | 'EXCLUDED_ROUTE'
+  /** Penalty: the viewer dismissed recommendations like this one. */
+  | 'FEEDBACK'
+  /** The 专精特新 level that counts, 0 to 1. */
+  | 'QUALIFICATION'
+  /** The challenge names regions and the SME is in one. */
+  | 'REGION'
+  /** Taxonomy closeness: same field 1, siblings 0.6, parent/child 0.4, same top 0.25. */
+  | 'TECHNICAL_FIELDS'
+  /** How much of the demand the SME's own text covers (weighted terms, IDF over the SMEs, BM25). */
+  | 'TEXT'
+  /** Shortlisted, selected and awarded on the platform in related fields. */
+  | 'TRACK_RECORD';
+
+/** Where in a challenge or an SME profile a term occurs. */
+export type MatchLocation =
+  /** The SME's capability statement. */
+  | 'CAPABILITY'
+  /** The SME's keywords. */
+  | 'KEYWORD'
+  /** The SME's name. */
+  | 'NAME'
+  /** The SME's past projects. */
+  | 'PAST_PROJECT'
+  /** The SME's products. */
+  | 'PRODUCT'
+  /** The challenge's technical indicators. */
+  | 'REQUIREMENT'
+  /** The SME's technical routes. */
+  | 'ROUTE'
+  /** The challenge's public summary. */
+  | 'SUMMARY'
+  /** The challenge's title. */
+  | 'TITLE';
+
+/** What a reason of a match speaks of. */
+export type MatchReasonKind =
+  /** The application the demand names. */
+  | 'APPLICATION'
+  /** Against: the SME offers what the demand wants replaced. */
+  | 'AVOIDED_OFFER'
+  /** Terms that match across Chinese and English. */
+  | 'CROSS_LANGUAGE'
+  /** Against: an approach the issuer excludes. */
+  | 'EXCLUDED_ROUTE'
+  /** Against: like recommendations the viewer dismissed. */
+  | 'FEEDBACK'
+  /** The SME’s 专精特新 qualification. */
+  | 'QUALIFICATION'
+  /** The SME is in a region the challenge names. */
+  | 'REGION'
+  /** Shared or related technical fields. */
+  | 'TECHNICAL_FIELDS'
+  /** English terms both sides use. */
+  | 'TERMS_EN'
+  /** Chinese terms both sides use. */
+  | 'TERMS_ZH'
+  /** Results on the platform in related fields. */
+  | 'TRACK_RECORD';
 
 /** A step of the delivery plan. */
 export type MilestoneInput = {
@@ -657,6 +743,21 @@ export type TeamMemberInput = {
   /** Role in the project. */
   role: string;
 };
+
+/** A technical approach the issuer rules out, labelled in Chinese and/or English (at least one). */
+export type TechnicalApproachInput = {
+  /** English label, 1 to 60 characters after trimming; empty means none. */
+  en?: string | null | undefined;
+  /** Chinese label, 1 to 60 characters after trimming; empty means none. */
+  zh?: string | null | undefined;
+};
+
+/** The language of a matched term. */
+export type TermLanguage =
+  /** English. */
+  | 'EN'
+  /** Chinese. */
+  | 'ZH';
 
 /** Whether the platform has verified an organisation's identity. */
 export type VerificationStatus =
@@ -943,6 +1044,38 @@ export type ChallengeResultQueryVariables = Exact<{
 
 export type ChallengeResultQuery = { challengeResult: { status: ChallengeStatus, publicityEndsAt: string, winners: Array<{ proposalId: string, organizationNameZh: string, awardAmountFen: string }> } };
 
+export type RecommendedSmesQueryVariables = Exact<{
+  challengeId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type RecommendedSmesQuery = { recommendedSmes: { edges: Array<{ node: { sme: { id: string, nameZh: string, nameEn: string | null }, match: { score: number, components: Array<{ kind: MatchComponent, value: number, weight: number }>, reasons: Array<{ kind: MatchReasonKind, positive: boolean, text: string }>, matchedTerms: Array<{ challengeText: string, smeText: string, language: TermLanguage, smeLocations: Array<MatchLocation>, viaTranslation: boolean }> } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type RecommendedChallengesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type RecommendedChallengesQuery = { recommendedChallenges: { edges: Array<{ node: { challenge: { id: string, titleZh: string | null, titleEn: string | null, deadline: string }, match: { score: number, reasons: Array<{ kind: MatchReasonKind, positive: boolean, text: string }> } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ExplainMatchQueryVariables = Exact<{
+  challengeId: string | number;
+  smeId: string | number;
+}>;
+
+
+export type ExplainMatchQuery = { matchExplanation: { recommendable: boolean, eligibilityProblems: Array<EligibilityReason>, dismissed: boolean, match: { score: number, reasons: Array<{ kind: MatchReasonKind, positive: boolean, text: string }> } } };
+
+export type DismissRecommendationMutationVariables = Exact<{
+  input: DismissRecommendationInput;
+}>;
+
+
+export type DismissRecommendationMutation = { dismissRecommendation: { dismissal: { challengeId: string, smeId: string, side: DismissalSide, reason: string | null, dismissedAt: string } } };
+
 
 export const RegisterDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Register"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"register"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}}]}}]}}]}}]} as unknown as DocumentNode<RegisterMutation, RegisterMutationVariables>;
 export const LoginDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Login"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LoginInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<LoginMutation, LoginMutationVariables>;
@@ -980,3 +1113,7 @@ export const ProposalRankingDocument = {"kind":"Document","definitions":[{"kind"
 export const ShortlistProposalsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ShortlistProposals"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ShortlistProposalsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shortlistProposals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proposals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<ShortlistProposalsMutation, ShortlistProposalsMutationVariables>;
 export const SelectWinnersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SelectWinners"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SelectWinnersInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"selectWinners"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challenge"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"winners"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"awardAmountFen"}}]}}]}}]}}]} as unknown as DocumentNode<SelectWinnersMutation, SelectWinnersMutationVariables>;
 export const ChallengeResultDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ChallengeResult"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"challengeId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeResult"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"challengeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"challengeId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"publicityEndsAt"}},{"kind":"Field","name":{"kind":"Name","value":"winners"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proposalId"}},{"kind":"Field","name":{"kind":"Name","value":"organizationNameZh"}},{"kind":"Field","name":{"kind":"Name","value":"awardAmountFen"}}]}}]}}]}}]} as unknown as DocumentNode<ChallengeResultQuery, ChallengeResultQueryVariables>;
+export const RecommendedSmesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RecommendedSmes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"challengeId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recommendedSmes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"challengeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"challengeId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nameZh"}},{"kind":"Field","name":{"kind":"Name","value":"nameEn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"match"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"components"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reasons"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"positive"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}},{"kind":"Field","name":{"kind":"Name","value":"matchedTerms"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeText"}},{"kind":"Field","name":{"kind":"Name","value":"smeText"}},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"smeLocations"}},{"kind":"Field","name":{"kind":"Name","value":"viaTranslation"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<RecommendedSmesQuery, RecommendedSmesQueryVariables>;
+export const RecommendedChallengesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RecommendedChallenges"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recommendedChallenges"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challenge"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"titleZh"}},{"kind":"Field","name":{"kind":"Name","value":"titleEn"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}}]}},{"kind":"Field","name":{"kind":"Name","value":"match"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"positive"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<RecommendedChallengesQuery, RecommendedChallengesQueryVariables>;
+export const ExplainMatchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExplainMatch"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"challengeId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"smeId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"matchExplanation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"challengeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"challengeId"}}},{"kind":"Argument","name":{"kind":"Name","value":"smeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"smeId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recommendable"}},{"kind":"Field","name":{"kind":"Name","value":"eligibilityProblems"}},{"kind":"Field","name":{"kind":"Name","value":"dismissed"}},{"kind":"Field","name":{"kind":"Name","value":"match"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"positive"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ExplainMatchQuery, ExplainMatchQueryVariables>;
+export const DismissRecommendationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DismissRecommendation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DismissRecommendationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dismissRecommendation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dismissal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeId"}},{"kind":"Field","name":{"kind":"Name","value":"smeId"}},{"kind":"Field","name":{"kind":"Name","value":"side"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"dismissedAt"}}]}}]}}]}}]} as unknown as DocumentNode<DismissRecommendationMutation, DismissRecommendationMutationVariables>;
