@@ -305,6 +305,25 @@ describe('Matchmaking', () => {
     );
   });
 
+  it('answers NOT_FOUND by id for a challenge the SME may not see, and a closed one is not recommendable', async () => {
+    const draft = await createChallenge(t, issuer, { status: 'DRAFT' });
+    const uninvited = await createChallenge(t, issuer, { visibility: 'INVITE_ONLY' });
+    for (const hidden of [draft.id, uninvited.id]) {
+      const error = await t.gql.as(enFit.owner.token).fails(EXPLAIN, { c: hidden, s: enFit.id });
+      expect(error.extensions).toMatchObject({ code: 'NOT_FOUND' });
+    }
+    const closed = await createChallenge(t, issuer, { deadlineIn: '-1 hour', published: true });
+    const why = await t.gql
+      .as(enFit.owner.token)
+      .ok<{ matchExplanation: { recommendable: boolean } }>(EXPLAIN, { c: closed.id, s: enFit.id });
+    expect(why.matchExplanation.recommendable).toBe(false);
+    // Another enterprise asks about A's challenge: NOT_FOUND, not a breakdown.
+    const foreign = await t.gql
+      .as(other.owner.token)
+      .fails(EXPLAIN, { c: challenge.id, s: zhFit.id });
+    expect(foreign.extensions).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
   it('refuses callers of the wrong role and what they may not see', async () => {
     const sme = await t.gql.as(zhFit.owner.token).fails(RECOMMENDED_SMES, { id: challenge.id });
     expect(sme.extensions).toMatchObject({
