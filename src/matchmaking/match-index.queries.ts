@@ -169,16 +169,19 @@ export async function replaceDocuments(
     [side, ids],
   );
   if (!docs.length) return;
-  const postings = docs.flatMap((d) => d.analysis.terms.map((t) => ({ docId: d.docId, t })));
+  const postings = docs.flatMap((d) =>
+    d.analysis.terms.map((t) => ({ docId: d.docId, length: d.analysis.length, t })),
+  );
   await execute(
     target,
-    `INSERT INTO match_terms (side, term, doc_id, weight, locations, surface, translated)
-     SELECT $1, * FROM unnest($2::text[], $3::uuid[], $4::real[], $5::int[], $6::text[], $7::boolean[])`,
+    `INSERT INTO match_terms (side, term, doc_id, weight, doc_length, locations, surface, translated)
+     SELECT $1, * FROM unnest($2::text[], $3::uuid[], $4::real[], $5::real[], $6::int[], $7::text[], $8::boolean[])`,
     [
       side,
       postings.map((p) => p.t.term),
       postings.map((p) => p.docId),
       postings.map((p) => p.t.weight),
+      postings.map((p) => p.length),
       postings.map((p) => p.t.locations),
       postings.map((p) => p.t.surface),
       postings.map((p) => p.t.translated),

@@ -67,6 +67,10 @@ export class MatchTermEntity {
   @Column({ type: 'real' })
   weight: number;
 
+  /** The document's length (match_documents.length), kept on each posting so BM25 reads no other table. */
+  @Column({ name: 'doc_length', type: 'real' })
+  docLength: number;
+
   /** A mask of the locations (analysis/analyze.ts MATCH_LOCATIONS). */
   @Column({ type: 'integer' })
   locations: number;

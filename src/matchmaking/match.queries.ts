@@ -148,13 +148,18 @@ function bm25HitsSql(
   terms: readonly WeightedTerm[],
   s: Bm25Settings,
 ): string {
+  // One index range of the postings per term (LATERAL), and the document's length read from the posting:
+  // the cost follows the postings of the query's terms, not the size of the table.
   return `SELECT t.doc_id, sum(q.value * t.weight * ${p.add(s.k1 + 1)}::real
-              / (t.weight + ${p.add(s.k1)}::real * (1 - ${p.add(s.b)}::real + ${p.add(s.b)}::real * d.length / ${p.add(s.averageLength)}::real))) AS bm25
+              / (t.weight + ${p.add(s.k1)}::real * (1 - ${p.add(s.b)}::real + ${p.add(s.b)}::real * t.doc_length / ${p.add(s.averageLength)}::real))) AS bm25
          FROM unnest(${p.add(terms.map((t) => t.term))}::text[], ${p.add(terms.map((t) => t.value))}::real[]) AS q(term, value)
-         JOIN match_terms t ON t.side = '${side}' AND t.term = q.term
-         JOIN match_documents d ON d.side = '${side}' AND d.doc_id = t.doc_id
+        CROSS JOIN LATERAL (SELECT mt.doc_id, mt.weight, mt.doc_length FROM match_terms mt
+                             WHERE mt.side = '${side}' AND mt.term = q.term) t
         GROUP BY t.doc_id`;
 }
+
+/** Candidates ranked by BM25 before the rules are checked (the rules then run on these only). */
+const PRE_LIMIT = 1500;
 
 /**
  * The SMEs that may be recommended for the challenge, best BM25 first (those sharing a technical field but no
@@ -175,9 +180,9 @@ export function smeCandidates(
   const roots = fieldCodes.map((code) => code.split('.')[0]);
   return queryRows(
     target,
-    `WITH hits AS (${hits}),
+    `WITH hits AS MATERIALIZED (SELECT * FROM (${hits}) h ORDER BY bm25 DESC LIMIT ${PRE_LIMIT}),
           field_hits AS (SELECT DISTINCT sf.organization_id AS doc_id, 0::real AS bm25 FROM sme_technical_fields sf
-                          WHERE split_part(sf.field_code, '.', 1) = ANY(${p.add(roots)}::text[]) LIMIT 1000),
+                          WHERE split_part(sf.field_code, '.', 1) = ANY(${p.add(roots)}::text[]) LIMIT 500),
           cand AS (SELECT doc_id, max(bm25) AS bm25 FROM (SELECT * FROM hits UNION ALL SELECT * FROM field_hits) u GROUP BY doc_id)
      SELECT cand.doc_id, cand.bm25
        FROM cand JOIN organizations so ON so.id = cand.doc_id
@@ -213,11 +218,11 @@ export function challengeCandidates(
   const roots = fieldCodes.map((code) => code.split('.')[0]);
   return queryRows(
     target,
-    `WITH hits AS (${hits}),
+    `WITH hits AS MATERIALIZED (SELECT * FROM (${hits}) h ORDER BY bm25 DESC LIMIT ${PRE_LIMIT}),
           field_hits AS (SELECT DISTINCT ctf.challenge_id AS doc_id, 0::real AS bm25
                            FROM challenge_technical_fields ctf JOIN challenges fc ON fc.id = ctf.challenge_id
                           WHERE split_part(ctf.field_code, '.', 1) = ANY(${p.add(roots)}::text[])
-                            AND fc.status = 'PUBLISHED' AND fc.deadline > now() LIMIT 1000),
+                            AND fc.status = 'PUBLISHED' AND fc.deadline > now() LIMIT 500),
           cand AS (SELECT doc_id, max(bm25) AS bm25 FROM (SELECT * FROM hits UNION ALL SELECT * FROM field_hits) u GROUP BY doc_id)
      SELECT cand.doc_id, cand.bm25
        FROM cand JOIN challenges c ON c.id = cand.doc_id
@@ -254,19 +259,21 @@ export function smeFacts(
   const order = `ARRAY[${QUALIFICATION_ORDER.map((q) => `'${q}'`).join(',')}]::text[]`;
   return queryRows(
     target,
-    `SELECT o.id, o.region_code,
+    `WITH p AS (SELECT t.doc_id, json_agg(json_build_object('term', t.term, 'weight', t.weight, 'locations', t.locations,
+                                                       'surface', t.surface, 'translated', t.translated)) AS postings
+                  FROM match_terms t WHERE t.side = 'S' AND t.term = ANY($2::text[]) AND t.doc_id = ANY($1::uuid[])
+                 GROUP BY t.doc_id)
+     SELECT o.id, o.region_code,
             array_position(${order}, (CASE WHEN o.verification_status = 'VERIFIED' AND s.qualification <> 'NONE'
                 AND s.qualification_valid_from <= (now() AT TIME ZONE 'Asia/Shanghai')::date
                 AND s.qualification_valid_until >= (now() AT TIME ZONE 'Asia/Shanghai')::date
                 THEN s.qualification ELSE 'NONE' END)::text) - 1 AS qualification_rank,
             ARRAY(SELECT sf.field_code::text FROM sme_technical_fields sf WHERE sf.organization_id = o.id ORDER BY 1) AS field_codes,
             ARRAY(SELECT DISTINCT pp ->> 'clientIndustryCode' FROM jsonb_array_elements(s.past_projects) pp) AS project_industries,
-            coalesce(d.length, 0) AS length,
-            (SELECT coalesce(json_agg(json_build_object('term', t.term, 'weight', t.weight, 'locations', t.locations,
-                                                        'surface', t.surface, 'translated', t.translated)), '[]'::json)
-               FROM match_terms t WHERE t.side = 'S' AND t.doc_id = o.id AND t.term = ANY($2::text[])) AS postings
+            coalesce(d.length, 0) AS length, coalesce(p.postings, '[]'::json) AS postings
        FROM organizations o JOIN smes s ON s.organization_id = o.id
        LEFT JOIN match_documents d ON d.side = 'S' AND d.doc_id = o.id
+       LEFT JOIN p ON p.doc_id = o.id
       WHERE o.id = ANY($1::uuid[])`,
     [ids, terms],
     (r) => ({

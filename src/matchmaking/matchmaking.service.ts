@@ -58,8 +58,12 @@ import {
 /** How many candidates the SQL stage hands to the exact scoring, per direction. */
 const SME_CANDIDATES = 300;
 const CHALLENGE_CANDIDATES = 150;
-/** Terms in more than this share of a side's documents do not select candidates (they still score). */
-const CANDIDATE_DF_SHARE = 0.3;
+/**
+ * Terms in more than this share of a side's documents (and more than CANDIDATE_DF_FLOOR of them) do not select
+ * candidates: near stop words, whose postings are long and whose weight is small; they still score.
+ */
+const CANDIDATE_DF_SHARE = 0.1;
+const CANDIDATE_DF_FLOOR = 50;
 /** Dismissals in a field after which the FEEDBACK penalty is full. */
 const FEEDBACK_FULL_AT = 6;
 
@@ -479,7 +483,7 @@ function termsOfChallenge(c: ChallengeMatchContext): string[] {
 /** Whether a term selects candidates: it occurs somewhere, and not in most documents (a near stop word). */
 function candidateTerm(stats: SideStats, term: string): boolean {
   const df = stats.df.get(term) ?? 0;
-  return df > 0 && (stats.documents < 200 || df <= CANDIDATE_DF_SHARE * stats.documents);
+  return df > 0 && df <= Math.max(CANDIDATE_DF_FLOOR, CANDIDATE_DF_SHARE * stats.documents);
 }
 
 /** The score as the cursor writes it (nine decimals: the order of the list). */
