@@ -7,21 +7,33 @@ import { MatchmakingService } from '../src/matchmaking/matchmaking.service.js';
 /** Times each statement of a few recommendation requests on the configured database (development aid). */
 async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn' }, { signsTokens: false });
-  const app = await createApp(config, { databaseUrl: process.env.DATABASE_URL!, runMigrations: false });
+  const app = await createApp(config, {
+    databaseUrl: process.env.DATABASE_URL!,
+    runMigrations: false,
+  });
   const db = app.get(DataSource);
   const timings: { sql: string; ms: number }[] = [];
   const explained = new Set<string>();
   const original = db.query.bind(db);
-  (db as unknown as { query: typeof db.query }).query = (async (sql: string, params?: unknown[]) => {
+  (db as unknown as { query: typeof db.query }).query = (async (
+    sql: string,
+    params?: unknown[],
+  ) => {
     const t0 = performance.now();
     try {
       return await original(sql, params);
     } finally {
       timings.push({ sql: sql.replace(/\s+/g, ' ').slice(0, 90), ms: performance.now() - t0 });
-      if (process.env.EXPLAIN && sql.startsWith('WITH hits') && !explained.has(sql.slice(0, 200))) {
-        explained.add(sql.slice(0, 200));
+      if (
+        process.env.EXPLAIN &&
+        (sql.startsWith('WITH hits') || sql.startsWith('WITH p AS')) &&
+        !explained.has(sql.slice(-300))
+      ) {
+        explained.add(sql.slice(-300));
         const plan = await original(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
-        process.stdout.write(plan.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n') + '\n\n');
+        process.stdout.write(
+          plan.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n') + '\n\n',
+        );
       }
     }
   }) as typeof db.query;
@@ -42,8 +54,20 @@ async function main(): Promise<void> {
   });
   for (const round of [1, 2, 3]) {
     for (const [name, call] of [
-      ['recommendedSmes', () => service.recommendedSmes(actor(persona.org, 'ENTERPRISE'), persona.challenge, { first: 20 }, 'en')],
-      ['recommendedChallenges', () => service.recommendedChallenges(actor(sme.org, 'SME'), { first: 20 }, 'en')],
+      [
+        'recommendedSmes',
+        () =>
+          service.recommendedSmes(
+            actor(persona.org, 'ENTERPRISE'),
+            persona.challenge,
+            { first: 20 },
+            'en',
+          ),
+      ],
+      [
+        'recommendedChallenges',
+        () => service.recommendedChallenges(actor(sme.org, 'SME'), { first: 20 }, 'en'),
+      ],
     ] as const) {
       timings.length = 0;
       const t0 = performance.now();
@@ -51,7 +75,8 @@ async function main(): Promise<void> {
       const total = performance.now() - t0;
       if (round === 3) {
         process.stdout.write(`${name}: ${total.toFixed(1)} ms, ${timings.length} statements\n`);
-        for (const t of timings) process.stdout.write(`  ${t.ms.toFixed(1).padStart(7)} ms  ${t.sql}\n`);
+        for (const t of timings)
+          process.stdout.write(`  ${t.ms.toFixed(1).padStart(7)} ms  ${t.sql}\n`);
       }
     }
   }

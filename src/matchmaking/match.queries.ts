@@ -148,13 +148,14 @@ function bm25HitsSql(
   terms: readonly WeightedTerm[],
   s: Bm25Settings,
 ): string {
-  // One index range of the postings per term (LATERAL), and the document's length read from the posting:
-  // the cost follows the postings of the query's terms, not the size of the table.
+  // One index range of the postings per term (LATERAL; OFFSET 0 keeps the planner from turning it into a scan of
+  // the whole side), and the document's length read from the posting: the cost follows the postings of the
+  // query's terms, not the size of the table.
   return `SELECT t.doc_id, sum(q.value * t.weight * ${p.add(s.k1 + 1)}::real
               / (t.weight + ${p.add(s.k1)}::real * (1 - ${p.add(s.b)}::real + ${p.add(s.b)}::real * t.doc_length / ${p.add(s.averageLength)}::real))) AS bm25
          FROM unnest(${p.add(terms.map((t) => t.term))}::text[], ${p.add(terms.map((t) => t.value))}::real[]) AS q(term, value)
         CROSS JOIN LATERAL (SELECT mt.doc_id, mt.weight, mt.doc_length FROM match_terms mt
-                             WHERE mt.side = '${side}' AND mt.term = q.term) t
+                             WHERE mt.side = '${side}' AND mt.term = q.term OFFSET 0) t
         GROUP BY t.doc_id`;
 }
 

@@ -64,6 +64,23 @@ const CHALLENGE_CANDIDATES = 150;
  */
 const CANDIDATE_DF_SHARE = 0.1;
 const CANDIDATE_DF_FLOOR = 50;
+/** At most this many terms, the weightiest, select candidates (a long profile still costs a bounded scan). */
+const CANDIDATE_TERMS = 64;
+
+/** The terms that select candidates, with their BM25 query weight (weight × IDF), weightiest first. */
+function candidateTerms(
+  terms: readonly { term: string; weight: number }[],
+  stats: SideStats,
+): { term: string; value: number }[] {
+  return terms
+    .filter((t) => candidateTerm(stats, t.term))
+    .map((t) => ({
+      term: t.term,
+      value: t.weight * idf(stats.df.get(t.term) ?? 0, stats.documents),
+    }))
+    .sort((a, b) => b.value - a.value || a.term.localeCompare(b.term))
+    .slice(0, CANDIDATE_TERMS);
+}
 /** Dismissals in a field after which the FEEDBACK penalty is full. */
 const FEEDBACK_FULL_AT = 6;
 
@@ -128,12 +145,7 @@ export class MatchmakingService {
     const [challenge] = await challengeContexts(this.dataSource, [challengeId]);
     if (!challenge) throw new NotFoundError('Challenge');
     const stats = await sideStats(this.dataSource, 'S', termsOfChallenge(challenge));
-    const queryTerms = challenge.terms
-      .filter((t) => candidateTerm(stats, t.term))
-      .map((t) => ({
-        term: t.term,
-        value: t.weight * idf(stats.df.get(t.term) ?? 0, stats.documents),
-      }));
+    const queryTerms = candidateTerms(challenge.terms, stats);
     const candidates = await smeCandidates(
       this.dataSource,
       challenge.id,
@@ -189,12 +201,7 @@ export class MatchmakingService {
       'C',
       own.map((t) => t.term),
     );
-    const queryTerms = own
-      .filter((t) => candidateTerm(challengeStats, t.term))
-      .map((t) => ({
-        term: t.term,
-        value: t.weight * idf(challengeStats.df.get(t.term) ?? 0, challengeStats.documents),
-      }));
+    const queryTerms = candidateTerms(own, challengeStats);
     const [mine] = await smeFacts(this.dataSource, [sme], []);
     const candidates = await challengeCandidates(
       this.dataSource,
