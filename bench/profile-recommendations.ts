@@ -80,6 +80,16 @@ async function main(): Promise<void> {
       }
     }
   }
+  const ids = (await original(`SELECT organization_id AS id FROM smes LIMIT 300`)).map(
+    (r: { id: string }) => r.id,
+  );
+  const { trackRecordsOf } = await import('../src/proposals/index.js');
+  for (let i = 0; i < 3; i += 1) {
+    const t0 = performance.now();
+    await trackRecordsOf(db, ids);
+    if (i === 2)
+      process.stdout.write(`trackRecordsOf(300 SMEs): ${(performance.now() - t0).toFixed(1)} ms\n`);
+  }
   await app.close();
 }
 
