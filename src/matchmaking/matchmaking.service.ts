@@ -24,6 +24,7 @@ import {
   fieldCloseness,
   idf,
   type MatchWeights,
+  type PairInput,
   type PairScore,
   scorePair,
 } from './analysis/score.js';
@@ -56,7 +57,7 @@ import {
 } from './match.queries.js';
 
 /** How many candidates the SQL stage hands to the exact scoring, per direction. */
-const SME_CANDIDATES = 300;
+const SME_CANDIDATES = 150;
 const CHALLENGE_CANDIDATES = 150;
 /**
  * Terms in more than this share of a side's documents (and more than CANDIDATE_DF_FLOOR of them) do not select
@@ -94,6 +95,11 @@ export function matchWeights(overrides: Record<string, number>): MatchWeights {
     );
   return { ...DEFAULT_MATCH_WEIGHTS, ...overrides };
 }
+
+type PreparedChallenge = Pick<
+  PairInput,
+  'challengeTerms' | 'avoid' | 'excludedRoutes' | 'applicationTerms'
+>;
 
 interface ScoredCandidate {
   id: string;
@@ -368,6 +374,39 @@ export class MatchmakingService {
     return out;
   }
 
+  /** What scoring needs of a challenge with the IDFs of one request, computed once per challenge and request. */
+  private readonly preparedChallenges = new WeakMap<
+    ChallengeMatchContext,
+    { stats: SideStats; inputs: PreparedChallenge }
+  >();
+
+  private prepare(challenge: ChallengeMatchContext, stats: SideStats): PreparedChallenge {
+    const cached = this.preparedChallenges.get(challenge);
+    if (cached?.stats === stats) return cached.inputs;
+    const idfOf = (term: string) => idf(stats.df.get(term) ?? 0, stats.documents);
+    const loose = (t: { term: string; surface: string; language: 'ZH' | 'EN' }) => ({
+      ...t,
+      idf: idfOf(t.term),
+    });
+    const inputs: PreparedChallenge = {
+      challengeTerms: challenge.terms.map((t) => ({
+        ...t,
+        language: t.term.startsWith('z:') ? 'ZH' : 'EN',
+        idf: idfOf(t.term),
+      })),
+      avoid: challenge.avoid.map(loose),
+      excludedRoutes: challenge.excludedRoutes.map(loose),
+      applicationTerms: challenge.applicationTerms.map((term) => ({
+        term,
+        surface: term,
+        language: term.startsWith('z:') ? 'ZH' : 'EN',
+        idf: idfOf(term),
+      })),
+    };
+    this.preparedChallenges.set(challenge, { stats, inputs });
+    return inputs;
+  }
+
   private score(
     challenge: ChallengeMatchContext,
     stats: SideStats,
@@ -377,7 +416,7 @@ export class MatchmakingService {
     dismissedFields: Map<string, number>,
     feedbackSide: 'ISSUER' | 'SME' | null,
   ): ScoredCandidate {
-    const idfOf = (term: string) => idf(stats.df.get(term) ?? 0, stats.documents);
+    const prepared = this.prepare(challenge, stats);
     const related = (code: string) =>
       challenge.fieldCodes.length === 0 ||
       challenge.fieldCodes.some((c) => fieldCloseness(c, code) > 0);
@@ -401,17 +440,10 @@ export class MatchmakingService {
     );
     const score = scorePair(
       {
-        challengeTerms: challenge.terms.map((t) => ({
-          ...t,
-          language: t.term.startsWith('z:') ? 'ZH' : 'EN',
-          idf: idfOf(t.term),
-        })),
+        ...prepared,
         smePostings: facts.postings,
         smeLength: facts.length,
         averageSmeLength: stats.averageLength,
-        avoid: challenge.avoid.map((t) => ({ ...t, idf: idfOf(t.term) })),
-        excludedRoutes: challenge.excludedRoutes.map((t) => ({ ...t, idf: idfOf(t.term) })),
-        applicationTerms: challenge.applicationTerms,
         challengeFields: challenge.fieldCodes,
         smeFields: facts.fieldCodes,
         challengeIndustry: challenge.industryCode,

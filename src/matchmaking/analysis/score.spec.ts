@@ -91,7 +91,7 @@ describe('scorePair', () => {
         challengeFields: ['A.B'],
         smeFields: ['A.B'],
         smeProjectIndustries: ['C'],
-        applicationTerms: ['z:乙烯'],
+        applicationTerms: [{ term: 'z:乙烯', surface: '乙烯', language: 'ZH', idf: 3 }],
         qualificationRank: 3,
         regionNamed: true,
         regionMatched: true,
@@ -189,7 +189,10 @@ describe('scorePair', () => {
     const plain = scorePair(base).score;
     const inField = scorePair({ ...base, challengeFields: ['A.B'], smeFields: ['A.B'] }).score;
     expect(inField / plain).toBeCloseTo(1 + DEFAULT_MATCH_WEIGHTS.technicalFields, 6);
-    const application = scorePair({ ...base, applicationTerms: ['z:乙烯'] });
+    const application = scorePair({
+      ...base,
+      applicationTerms: [{ term: 'z:乙烯', surface: '乙烯', language: 'ZH', idf: 3 }],
+    });
     expect(component(application, 'APPLICATION')).toBe(1);
     const industry = scorePair({ ...base, smeProjectIndustries: ['C'] });
     expect(component(industry, 'APPLICATION')).toBe(0.5);

@@ -95,7 +95,8 @@ export interface PairInput {
   averageSmeLength: number;
   avoid: readonly LooseTerm[];
   excludedRoutes: readonly LooseTerm[];
-  applicationTerms: readonly string[];
+  /** The terms of the application the demand names, with their IDF. */
+  applicationTerms: readonly LooseTerm[];
   challengeFields: readonly string[];
   smeFields: readonly string[];
   challengeIndustry: string | null;
@@ -202,14 +203,7 @@ export function scorePair(input: PairInput, w: MatchWeights = DEFAULT_MATCH_WEIG
 
   const applicationIndustryMatched =
     !!input.challengeIndustry && input.smeProjectIndustries.includes(input.challengeIndustry);
-  const idfOf = new Map(input.challengeTerms.map((t) => [t.term, t.idf]));
-  const appTerms: LooseTerm[] = input.applicationTerms.map((term) => ({
-    term,
-    surface: term,
-    language: 'EN',
-    idf: idfOf.get(term) ?? 0,
-  }));
-  const appShare = shareOf(appTerms, (t) => input.smePostings.has(t.term));
+  const appShare = shareOf(input.applicationTerms, (t) => input.smePostings.has(t.term));
   const application = Math.max(appShare, applicationIndustryMatched ? 0.5 : 0);
 
   const qualification = clamp(input.qualificationRank / 3);
