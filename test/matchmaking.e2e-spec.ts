@@ -9,6 +9,7 @@ import {
   type TestChallenge,
   type TestOrg,
 } from './support/factories/index.js';
+import { expectConstantStatements } from './support/sql-statements.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const MATCH = `match { score components { kind value weight } reasons { kind positive text }
@@ -94,7 +95,7 @@ describe('Matchmaking', () => {
 
   const profile = (sme: TestOrg, input: Record<string, unknown>) =>
     t.gql.as(sme.owner.token).ok(UPDATE_SME, { input: { id: sme.id, ...input } });
-  const smesFor = async (token: string, id = challenge.id, first = 20) =>
+  const smesFor = async (token: string, id = challenge.id, first = 50) =>
     (await t.gql.as(token).ok<SmeEdges>(RECOMMENDED_SMES, { id, first })).recommendedSmes;
   const ids = (page: SmeEdges['recommendedSmes']) => page.edges.map((e) => e.node.sme.id);
   const challengesFor = async (token: string) =>
@@ -322,6 +323,31 @@ describe('Matchmaking', () => {
       .as(other.owner.token)
       .fails(EXPLAIN, { c: challenge.id, s: zhFit.id });
     expect(foreign.extensions).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('runs as many SQL statements for 20 recommendations as for 2 (none per candidate)', async () => {
+    // 25 more verified, eligible SMEs that fit, written in SQL (their profiles are queued by the triggers).
+    await t.sql.query(
+      `WITH o AS (
+         INSERT INTO organizations (kind, name_zh, credit_code, region_code, verification_status, verified_at)
+         SELECT 'SME', format('储能预警%s有限公司', i), format('91370000MA%s', lpad(i::text, 7, '0')) || 'X', '370000', 'VERIFIED', now()
+           FROM generate_series(1, 25) AS i RETURNING id)
+       INSERT INTO smes (organization_id, size_class, capability_statement, keywords, keyword_keys)
+       SELECT id, 'SMALL', '储能电站电池热失控早期预警', ARRAY['热失控预警'], ARRAY['热失控预警'] FROM o`,
+    );
+    const samples = await expectConstantStatements(
+      t.gql.as(issuer.owner.token),
+      RECOMMENDED_SMES,
+      (first) => ({ id: challenge.id, first }),
+    );
+    expect(samples.map((s) => s.items)).toEqual([2, 20]);
+    const challenges = await expectConstantStatements(
+      t.gql.as(zhFit.owner.token),
+      RECOMMENDED_CHALLENGES,
+      (first) => ({ first }),
+      { pageSizes: [1, 2] },
+    );
+    expect(challenges.map((s) => s.items)).toEqual([1, 2]);
   });
 
   it('refuses callers of the wrong role and what they may not see', async () => {
