@@ -14,10 +14,14 @@ export class Matchmaking1795900700000 implements MigrationInterface {
       `CREATE TABLE "match_documents" ("side" character(1) NOT NULL, "doc_id" uuid NOT NULL, "length" real NOT NULL, "avoid" jsonb NOT NULL DEFAULT '[]', "application_terms" text array NOT NULL DEFAULT '{}', "route_terms" jsonb NOT NULL DEFAULT '[]', "indexed_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "CHK_match_documents_side" CHECK ("side" IN ('C', 'S')), CONSTRAINT "PK_ad35678e271b120e05214973677" PRIMARY KEY ("side", "doc_id"))`,
     );
     await queryRunner.query(
-      `CREATE TABLE "match_terms" ("side" character(1) NOT NULL, "term" text NOT NULL, "doc_id" uuid NOT NULL, "weight" real NOT NULL, "doc_length" real NOT NULL, "locations" integer NOT NULL, "surface" text NOT NULL, "translated" boolean NOT NULL DEFAULT false, CONSTRAINT "PK_d447b6dd867a325ee802ba32b20" PRIMARY KEY ("side", "term", "doc_id"))`,
+      `CREATE TABLE "match_terms" ("side" character(1) NOT NULL, "term" text NOT NULL, "doc_id" uuid NOT NULL, "weight" real NOT NULL, "doc_length" real NOT NULL, "impact" real NOT NULL, "locations" integer NOT NULL, "surface" text NOT NULL, "translated" boolean NOT NULL DEFAULT false, CONSTRAINT "PK_d447b6dd867a325ee802ba32b20" PRIMARY KEY ("side", "term", "doc_id"))`,
     );
     await queryRunner.query(
       `CREATE INDEX "IDX_match_terms_doc" ON "match_terms"  ("side", "doc_id") `,
+    );
+    // Hand-written: a term's postings best first (TypeORM entities cannot declare a descending column).
+    await queryRunner.query(
+      `CREATE INDEX "IDX_match_terms_impact" ON "match_terms" ("side", "term", "impact" DESC)`,
     );
     await queryRunner.query(
       `CREATE TABLE "match_term_stats" ("side" character(1) NOT NULL, "term" text NOT NULL, "df" integer NOT NULL, CONSTRAINT "PK_21560f56a148bc419d6406025c9" PRIMARY KEY ("side", "term"))`,
@@ -93,6 +97,7 @@ END $$`);
     await queryRunner.query(`DROP TABLE "match_queue"`);
     await queryRunner.query(`DROP TABLE "match_side_stats"`);
     await queryRunner.query(`DROP TABLE "match_term_stats"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_match_terms_impact"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_match_terms_doc"`);
     await queryRunner.query(`DROP TABLE "match_terms"`);
     await queryRunner.query(`DROP TABLE "match_documents"`);

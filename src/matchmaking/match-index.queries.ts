@@ -174,8 +174,16 @@ export async function replaceDocuments(
   );
   await execute(
     target,
-    `INSERT INTO match_terms (side, term, doc_id, weight, doc_length, locations, surface, translated)
-     SELECT $1, * FROM unnest($2::text[], $3::uuid[], $4::real[], $5::real[], $6::int[], $7::text[], $8::boolean[])`,
+    // impact: BM25's term factor (k1 1.2, b 0.75) against the side's average length now; only an order.
+    `INSERT INTO match_terms (side, term, doc_id, weight, doc_length, impact, locations, surface, translated)
+     SELECT $1, p.term, p.doc_id, p.weight, p.doc_length,
+            p.weight * 2.2 / (p.weight + 1.2 * (0.25 + 0.75 * p.doc_length / greatest(avg.len, 1e-6))),
+            p.locations, p.surface, p.translated
+       FROM unnest($2::text[], $3::uuid[], $4::real[], $5::real[], $6::int[], $7::text[], $8::boolean[])
+              AS p(term, doc_id, weight, doc_length, locations, surface, translated)
+      CROSS JOIN (SELECT CASE WHEN documents > 0 THEN total_length / documents END AS len
+                    FROM match_side_stats WHERE side = $1) st
+      CROSS JOIN LATERAL (SELECT coalesce(st.len, p.doc_length)::real AS len) avg`,
     [
       side,
       postings.map((p) => p.t.term),

@@ -148,16 +148,23 @@ function bm25HitsSql(
   terms: readonly WeightedTerm[],
   s: Bm25Settings,
 ): string {
-  // One index range of the postings per term (LATERAL; OFFSET 0 keeps the planner from turning it into a scan of
-  // the whole side), and the document's length read from the posting: the cost follows the postings of the
-  // query's terms, not the size of the table.
+  // Each term's best postings (by impact, from the (side, term, impact DESC) index; LATERAL with LIMIT keeps it an
+  // index range per term), and the document's length read from the posting: the cost is bounded by the number
+  // of terms, whatever the number of documents.
   return `SELECT t.doc_id, sum(q.value * t.weight * ${p.add(s.k1 + 1)}::real
               / (t.weight + ${p.add(s.k1)}::real * (1 - ${p.add(s.b)}::real + ${p.add(s.b)}::real * t.doc_length / ${p.add(s.averageLength)}::real))) AS bm25
          FROM unnest(${p.add(terms.map((t) => t.term))}::text[], ${p.add(terms.map((t) => t.value))}::real[]) AS q(term, value)
         CROSS JOIN LATERAL (SELECT mt.doc_id, mt.weight, mt.doc_length FROM match_terms mt
-                             WHERE mt.side = '${side}' AND mt.term = q.term OFFSET 0) t
+                             WHERE mt.side = '${side}' AND mt.term = q.term
+                             ORDER BY mt.impact DESC LIMIT ${POSTINGS_PER_TERM}) t
         GROUP BY t.doc_id`;
 }
+
+/**
+ * Postings read per query term, best first: a document outside every term's best 400 cannot be among the best
+ * candidates unless it has many of the terms at a low weight each.
+ */
+const POSTINGS_PER_TERM = 400;
 
 /** Candidates ranked by BM25 before the rules are checked (the rules then run on these only). */
 const PRE_LIMIT = 1000;
