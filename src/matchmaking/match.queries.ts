@@ -168,6 +168,8 @@ const POSTINGS_PER_TERM = 400;
 
 /** Candidates ranked by BM25 before the rules are checked (the rules then run on these only). */
 const PRE_LIMIT = 1000;
+/** The same for challenges (fewer are open at a time, and each is checked against the visibility rule too). */
+const PRE_LIMIT_CHALLENGES = 300;
 
 /**
  * The SMEs that may be recommended for the challenge, best BM25 first (those sharing a technical field but no
@@ -226,7 +228,7 @@ export function challengeCandidates(
   const roots = fieldCodes.map((code) => code.split('.')[0]);
   return queryRows(
     target,
-    `WITH hits AS MATERIALIZED (SELECT * FROM (${hits}) h ORDER BY bm25 DESC LIMIT ${PRE_LIMIT}),
+    `WITH hits AS MATERIALIZED (SELECT * FROM (${hits}) h ORDER BY bm25 DESC LIMIT ${PRE_LIMIT_CHALLENGES}),
           field_hits AS (SELECT DISTINCT ctf.challenge_id AS doc_id, 0::real AS bm25
                            FROM challenge_technical_fields ctf JOIN challenges fc ON fc.id = ctf.challenge_id
                           WHERE split_part(ctf.field_code, '.', 1) = ANY(${p.add(roots)}::text[])

@@ -58,7 +58,7 @@ import {
 
 /** How many candidates the SQL stage hands to the exact scoring, per direction. */
 const SME_CANDIDATES = 150;
-const CHALLENGE_CANDIDATES = 150;
+const CHALLENGE_CANDIDATES = 60;
 /**
  * Terms in more than this share of a side's documents (and more than CANDIDATE_DF_FLOOR of them) do not select
  * candidates: near stop words, whose postings are long and whose weight is small; they still score.
