@@ -172,6 +172,30 @@ const PRE_LIMIT = 1000;
 const PRE_LIMIT_CHALLENGES = 300;
 
 /**
+ * The candidates' statement both ways: the best `preLimit` documents by BM25 (`hits`) and those sharing a
+ * top-level field (`fieldHits`, BM25 0), then `from` and `where` (the product's rules), best first, `limit`.
+ */
+function rankedCandidates(
+  target: SqlTarget,
+  p: SqlParams,
+  parts: { hits: string; preLimit: number; fieldHits: string; from: string; where: string },
+  limit: number,
+): Promise<{ id: string; bm25: number }[]> {
+  return queryRows(
+    target,
+    `WITH hits AS MATERIALIZED (SELECT * FROM (${parts.hits}) h ORDER BY bm25 DESC LIMIT ${parts.preLimit}),
+          field_hits AS (${parts.fieldHits} LIMIT 500),
+          cand AS (SELECT doc_id, max(bm25) AS bm25 FROM (SELECT * FROM hits UNION ALL SELECT * FROM field_hits) u GROUP BY doc_id)
+     SELECT cand.doc_id, cand.bm25 FROM cand ${parts.from}
+      WHERE ${parts.where}
+      ORDER BY cand.bm25 DESC, cand.doc_id
+      LIMIT ${p.add(limit)}`,
+    p.values,
+    (r) => ({ id: str(r, 'doc_id'), bm25: num(r, 'bm25') }),
+  );
+}
+
+/**
  * The SMEs that may be recommended for the challenge, best BM25 first (those sharing a technical field but no
  * term follow with 0), at most `limit`: verified SMEs, eligible by the one eligibility rule, not dismissed by
  * the issuer's side.
@@ -186,25 +210,23 @@ export function smeCandidates(
 ): Promise<{ id: string; bm25: number }[]> {
   const p = new SqlParams();
   const hits = bm25HitsSql('S', p, terms, bm25);
+  const roots = p.add(fieldCodes.map((code) => code.split('.')[0]));
   const challenge = p.add(challengeId);
-  const roots = fieldCodes.map((code) => code.split('.')[0]);
-  return queryRows(
+  return rankedCandidates(
     target,
-    `WITH hits AS MATERIALIZED (SELECT * FROM (${hits}) h ORDER BY bm25 DESC LIMIT ${PRE_LIMIT}),
-          field_hits AS (SELECT DISTINCT sf.organization_id AS doc_id, 0::real AS bm25 FROM sme_technical_fields sf
-                          WHERE split_part(sf.field_code, '.', 1) = ANY(${p.add(roots)}::text[]) LIMIT 500),
-          cand AS (SELECT doc_id, max(bm25) AS bm25 FROM (SELECT * FROM hits UNION ALL SELECT * FROM field_hits) u GROUP BY doc_id)
-     SELECT cand.doc_id, cand.bm25
-       FROM cand JOIN organizations so ON so.id = cand.doc_id
-       JOIN challenges c ON c.id = ${challenge}::uuid
-      WHERE so.kind = 'SME' AND so.verification_status = 'VERIFIED'
+    p,
+    {
+      hits,
+      preLimit: PRE_LIMIT,
+      fieldHits: `SELECT DISTINCT sf.organization_id AS doc_id, 0::real AS bm25 FROM sme_technical_fields sf
+                   WHERE split_part(sf.field_code, '.', 1) = ANY(${roots}::text[])`,
+      from: `JOIN organizations so ON so.id = cand.doc_id JOIN challenges c ON c.id = ${challenge}::uuid`,
+      where: `so.kind = 'SME' AND so.verification_status = 'VERIFIED'
         AND cardinality(${eligibilityProblemsSql('cand.doc_id', 'c')}) = 0
         AND NOT EXISTS (SELECT 1 FROM match_dismissals md
-                         WHERE md.challenge_id = c.id AND md.sme_id = cand.doc_id AND md.side = 'ISSUER')
-      ORDER BY cand.bm25 DESC, cand.doc_id
-      LIMIT ${p.add(limit)}`,
-    p.values,
-    (r) => ({ id: str(r, 'doc_id'), bm25: num(r, 'bm25') }),
+                         WHERE md.challenge_id = c.id AND md.sme_id = cand.doc_id AND md.side = 'ISSUER')`,
+    },
+    limit,
   );
 }
 
@@ -224,26 +246,25 @@ export function challengeCandidates(
 ): Promise<{ id: string; bm25: number }[]> {
   const p = new SqlParams();
   const hits = bm25HitsSql('C', p, terms, bm25);
+  const roots = p.add(fieldCodes.map((code) => code.split('.')[0]));
   const sme = p.add(smeId);
-  const roots = fieldCodes.map((code) => code.split('.')[0]);
-  return queryRows(
+  return rankedCandidates(
     target,
-    `WITH hits AS MATERIALIZED (SELECT * FROM (${hits}) h ORDER BY bm25 DESC LIMIT ${PRE_LIMIT_CHALLENGES}),
-          field_hits AS (SELECT DISTINCT ctf.challenge_id AS doc_id, 0::real AS bm25
-                           FROM challenge_technical_fields ctf JOIN challenges fc ON fc.id = ctf.challenge_id
-                          WHERE split_part(ctf.field_code, '.', 1) = ANY(${p.add(roots)}::text[])
-                            AND fc.status = 'PUBLISHED' AND fc.deadline > now() LIMIT 500),
-          cand AS (SELECT doc_id, max(bm25) AS bm25 FROM (SELECT * FROM hits UNION ALL SELECT * FROM field_hits) u GROUP BY doc_id)
-     SELECT cand.doc_id, cand.bm25
-       FROM cand JOIN challenges c ON c.id = cand.doc_id
-      WHERE c.status = 'PUBLISHED' AND c.deadline > now() AND ${visibleSql(viewer, p)}
+    p,
+    {
+      hits,
+      preLimit: PRE_LIMIT_CHALLENGES,
+      fieldHits: `SELECT DISTINCT ctf.challenge_id AS doc_id, 0::real AS bm25
+                    FROM challenge_technical_fields ctf JOIN challenges fc ON fc.id = ctf.challenge_id
+                   WHERE split_part(ctf.field_code, '.', 1) = ANY(${roots}::text[])
+                     AND fc.status = 'PUBLISHED' AND fc.deadline > now()`,
+      from: `JOIN challenges c ON c.id = cand.doc_id`,
+      where: `c.status = 'PUBLISHED' AND c.deadline > now() AND ${visibleSql(viewer, p)}
         AND cardinality(${eligibilityProblemsSql(`${sme}`, 'c')}) = 0
         AND NOT EXISTS (SELECT 1 FROM match_dismissals md
-                         WHERE md.challenge_id = c.id AND md.sme_id = ${sme}::uuid AND md.side = 'SME')
-      ORDER BY cand.bm25 DESC, cand.doc_id
-      LIMIT ${p.add(limit)}`,
-    p.values,
-    (r) => ({ id: str(r, 'doc_id'), bm25: num(r, 'bm25') }),
+                         WHERE md.challenge_id = c.id AND md.sme_id = ${sme}::uuid AND md.side = 'SME')`,
+    },
+    limit,
   );
 }
 

@@ -196,22 +196,23 @@ export class MatchBreakdown {
   reasons: MatchReason[];
 }
 
-@ObjectType({ description: 'An SME recommended for a challenge.' })
-export class SmeRecommendation {
-  @Field(() => SmeType, { description: 'The SME (as the viewer may see it).' })
-  sme: SmeType;
-
+/** What every recommendation has: why. */
+@ObjectType({ isAbstract: true })
+abstract class Recommendation {
   @Field(() => MatchBreakdown, { description: 'Why it is recommended.' })
   match: MatchBreakdown;
 }
 
+@ObjectType({ description: 'An SME recommended for a challenge.' })
+export class SmeRecommendation extends Recommendation {
+  @Field(() => SmeType, { description: 'The SME (as the viewer may see it).' })
+  sme: SmeType;
+}
+
 @ObjectType({ description: 'A challenge recommended to an SME.' })
-export class ChallengeRecommendation {
+export class ChallengeRecommendation extends Recommendation {
   @Field(() => ChallengeType, { description: 'The challenge (as the viewer may see it).' })
   challenge: ChallengeType;
-
-  @Field(() => MatchBreakdown, { description: 'Why it is recommended.' })
-  match: MatchBreakdown;
 }
 
 @ObjectType({
