@@ -73,7 +73,10 @@ export function analyzeChallenge(
   return { analysis: analyzeDocument(parts, vocabulary, { cues: true }), routeTerms: routes.terms };
 }
 
-/** An SME's terms and the terms of its technical routes. */
+/**
+ * An SME's terms and the terms of its technical routes. Its own replace clauses are read too: an SME that says it
+ * replaces something (可替代电芯蓝膜包覆) does not offer that thing, so those words are not its terms.
+ */
 export function analyzeSme(
   s: SmeText,
   vocabulary: Vocabulary,
@@ -98,7 +101,7 @@ export function analyzeSme(
     ...routeParts,
   ];
   return {
-    analysis: analyzeDocument(parts, vocabulary),
+    analysis: analyzeDocument(parts, vocabulary, { cues: true }),
     routeTerms: analyzeDocument(routeParts, vocabulary).terms,
   };
 }
