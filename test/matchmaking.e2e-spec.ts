@@ -227,8 +227,9 @@ describe('Matchmaking', () => {
   });
 
   it('shows an SME’s contacts no more than its profile does', async () => {
-    const page = await smesFor(other.owner.token).catch(() => null);
-    expect(page).toBeNull();
+    // Another enterprise gets no list at all (NOT_FOUND), so no SME card either.
+    const foreign = await t.gql.as(other.owner.token).fails(RECOMMENDED_SMES, { id: challenge.id });
+    expect(foreign.extensions).toMatchObject({ code: 'NOT_FOUND' });
     const edge = (await smesFor(issuer.owner.token)).edges.find((e) => e.node.sme.id === zhFit.id)!;
     const direct = await t.gql
       .as(issuer.owner.token)

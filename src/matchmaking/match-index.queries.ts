@@ -1,5 +1,5 @@
 import type { SqlTarget } from '../database/typed-query.js';
-import { execute, jsonRows, num, queryRows, str, strOrNull } from '../database/typed-query.js';
+import { execute, jsonRows, queryRows, str, strOrNull } from '../database/typed-query.js';
 import type { DocumentAnalysis, DocumentTerm } from './analysis/analyze.js';
 import type { MatchSide } from './match.entities.js';
 
@@ -23,14 +23,6 @@ export function takeQueued(target: SqlTarget, limit: number): Promise<QueuedDocu
     [limit],
     (row) => ({ side: str(row, 'side') as MatchSide, docId: str(row, 'doc_id') }),
   );
-}
-
-/** Whether anything waits on the queue. */
-export async function queueLength(target: SqlTarget): Promise<number> {
-  const rows = await queryRows(target, `SELECT count(*)::int AS n FROM match_queue`, [], (row) =>
-    num(row, 'n'),
-  );
-  return rows[0] ?? 0;
 }
 
 /** What matching reads of a challenge: the public text only (never the confidential description). */

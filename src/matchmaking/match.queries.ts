@@ -1,4 +1,4 @@
-import { type Viewer, visibleSql } from '../challenges/index.js';
+import { effectiveStatusSql, type Viewer, visibleSql } from '../challenges/index.js';
 import { SqlParams } from '../database/sql-params.js';
 import type { SqlRow, SqlTarget } from '../database/typed-query.js';
 import {
@@ -14,7 +14,11 @@ import {
   strArray,
   strOrNull,
 } from '../database/typed-query.js';
-import { eligibilityProblemsSql, QUALIFICATION_ORDER } from '../organizations/index.js';
+import {
+  effectiveQualificationSql,
+  eligibilityProblemsSql,
+  QUALIFICATION_ORDER,
+} from '../organizations/index.js';
 import type { TermLanguage } from './analysis/analyze.js';
 import { DismissalSide, type MatchSide } from './match.entities.js';
 
@@ -166,6 +170,13 @@ function bm25HitsSql(
  */
 const POSTINGS_PER_TERM = 400;
 
+/** A challenge open to proposals: what it reads as (effectiveStatusSql) is PUBLISHED, before its deadline. */
+const openSql = (c: string) => `${effectiveStatusSql(c)} = 'PUBLISHED'`;
+
+/** An SME organisation matching may recommend: verified (what is not verified is never recommended). */
+const recommendableSmeSql = (o: string) =>
+  `(${o}.kind = 'SME' AND ${o}.verification_status = 'VERIFIED')`;
+
 /** Candidates ranked by BM25 before the rules are checked (the rules then run on these only). */
 const PRE_LIMIT = 1000;
 /** The same for challenges (fewer are open at a time, and each is checked against the visibility rule too). */
@@ -221,7 +232,7 @@ export function smeCandidates(
       fieldHits: `SELECT DISTINCT sf.organization_id AS doc_id, 0::real AS bm25 FROM sme_technical_fields sf
                    WHERE split_part(sf.field_code, '.', 1) = ANY(${roots}::text[])`,
       from: `JOIN organizations so ON so.id = cand.doc_id JOIN challenges c ON c.id = ${challenge}::uuid`,
-      where: `so.kind = 'SME' AND so.verification_status = 'VERIFIED'
+      where: `${recommendableSmeSql('so')}
         AND cardinality(${eligibilityProblemsSql('cand.doc_id', 'c')}) = 0
         AND NOT EXISTS (SELECT 1 FROM match_dismissals md
                          WHERE md.challenge_id = c.id AND md.sme_id = cand.doc_id AND md.side = 'ISSUER')`,
@@ -257,9 +268,9 @@ export function challengeCandidates(
       fieldHits: `SELECT DISTINCT ctf.challenge_id AS doc_id, 0::real AS bm25
                     FROM challenge_technical_fields ctf JOIN challenges fc ON fc.id = ctf.challenge_id
                    WHERE split_part(ctf.field_code, '.', 1) = ANY(${roots}::text[])
-                     AND fc.status = 'PUBLISHED' AND fc.deadline > now()`,
+                     AND ${openSql('fc')}`,
       from: `JOIN challenges c ON c.id = cand.doc_id`,
-      where: `c.status = 'PUBLISHED' AND c.deadline > now() AND ${visibleSql(viewer, p)}
+      where: `${openSql('c')} AND ${visibleSql(viewer, p)}
         AND cardinality(${eligibilityProblemsSql(`${sme}`, 'c')}) = 0
         AND NOT EXISTS (SELECT 1 FROM match_dismissals md
                          WHERE md.challenge_id = c.id AND md.sme_id = ${sme}::uuid AND md.side = 'SME')`,
@@ -296,10 +307,7 @@ export function smeFacts(
                   FROM match_terms t WHERE t.side = 'S' AND t.term = ANY($2::text[]) AND t.doc_id = ANY($1::uuid[])
                  GROUP BY t.doc_id)
      SELECT o.id, o.region_code,
-            array_position(${order}, (CASE WHEN o.verification_status = 'VERIFIED' AND s.qualification <> 'NONE'
-                AND s.qualification_valid_from <= (now() AT TIME ZONE 'Asia/Shanghai')::date
-                AND s.qualification_valid_until >= (now() AT TIME ZONE 'Asia/Shanghai')::date
-                THEN s.qualification ELSE 'NONE' END)::text) - 1 AS qualification_rank,
+            array_position(${order}, (${effectiveQualificationSql('o', 's')})::text) - 1 AS qualification_rank,
             ARRAY(SELECT sf.field_code::text FROM sme_technical_fields sf WHERE sf.organization_id = o.id ORDER BY 1) AS field_codes,
             ARRAY(SELECT DISTINCT pp ->> 'clientIndustryCode' FROM jsonb_array_elements(s.past_projects) pp) AS project_industries,
             coalesce(d.length, 0) AS length, p.terms, p.weights, p.locations, p.surfaces, p.translated
@@ -404,9 +412,9 @@ export async function pairState(
 ): Promise<PairState> {
   const row = await queryOne(
     target,
-    `SELECT so.verification_status = 'VERIFIED' AS sme_verified,
+    `SELECT ${recommendableSmeSql('so')} AS sme_verified,
             ${eligibilityProblemsSql('$2', 'c')}::text[] AS problems,
-            (c.status = 'PUBLISHED' AND c.deadline > now()) AS open,
+            ${openSql('c')} AS open,
             ARRAY(SELECT md.side::text FROM match_dismissals md WHERE md.challenge_id = c.id AND md.sme_id = so.id ORDER BY 1) AS dismissed_by
        FROM challenges c CROSS JOIN organizations so WHERE c.id = $1 AND so.id = $2`,
     [challengeId, smeId],

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ChallengeQueryService, type ChallengeNode } from '../challenges/index.js';
+import { ChallengeQueryService } from '../challenges/index.js';
 import { viewerOf } from '../challenges/index.js';
 import { isAdmin, type Actor } from '../common/auth/actor.js';
 import type { ErrorLocale } from '../common/error-catalogue.js';
@@ -16,7 +16,7 @@ import {
 import { assertUuid } from '../common/uuid.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { QUALIFICATION_ORDER, SmesService, type SmeType } from '../organizations/index.js';
+import { QUALIFICATION_ORDER, SmesService } from '../organizations/index.js';
 import { trackRecordsOf } from '../proposals/index.js';
 import { locationsOf } from './analysis/analyze.js';
 import {
@@ -547,5 +547,3 @@ function pageOf(
   const rest = start < 0 ? [] : sorted.slice(start);
   return { rows: rest.slice(0, first), hasNext: rest.length > first };
 }
-
-export type { ChallengeNode, SmeType };

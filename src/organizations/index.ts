@@ -18,7 +18,7 @@ export {
   eligibilityProblemsSql,
   regionAllowedSql,
 } from './smes/eligibility.js';
-export { QUALIFICATION_ORDER } from './smes/qualification.js';
+export { effectiveQualificationSql, QUALIFICATION_ORDER } from './smes/qualification.js';
 export { EligibilityReason } from './smes/eligibility.js';
 export { OrganizationErrorReason } from './organization-errors.js';
 /** Province names (GB/T 2260), for messages that name a region. */

@@ -127,7 +127,7 @@ export function textTerms(raw: string, vocabulary: Vocabulary): Occurrence[] {
   // many Chinese senses (battery: 电池, but also 炮台 and 殴打) never enter a document.
   for (const o of [...seen.values()]) {
     if (o.language !== 'ZH') continue;
-    for (const key of vocabulary.englishOf(o.surface).keys()) {
+    for (const key of vocabulary.englishOf(o.surface)) {
       put({
         term: key.includes(' ') ? `p:${key}` : `e:${key}`,
         surface: o.surface,
