@@ -3,6 +3,8 @@ export { MatchmakingModule } from './matchmaking.module.js';
 export {
   MatchDismissalEntity,
   MatchDocumentEntity,
+  MatchListEntity,
+  MatchListEntryEntity,
   MatchQueueEntity,
   MatchSideStatsEntity,
   MatchTermStatsEntity,

@@ -1,5 +1,13 @@
 import type { SqlTarget } from '../database/typed-query.js';
-import { execute, jsonRows, queryRows, str, strOrNull } from '../database/typed-query.js';
+import {
+  bool,
+  execute,
+  jsonRows,
+  preparedOne,
+  queryRows,
+  str,
+  strOrNull,
+} from '../database/typed-query.js';
 import type { DocumentAnalysis, DocumentTerm } from './analysis/analyze.js';
 import type { MatchSide } from './match.entities.js';
 
@@ -8,6 +16,13 @@ import type { MatchSide } from './match.entities.js';
 export interface QueuedDocument {
   side: MatchSide;
   docId: string;
+}
+
+/** Whether any document waits to be indexed (one cheap statement before each recommendation). */
+export function anyQueued(target: SqlTarget): Promise<boolean> {
+  return preparedOne(target, `SELECT EXISTS (SELECT 1 FROM match_queue) AS queued`, [], (row) =>
+    bool(row, 'queued'),
+  ).then((queued) => queued ?? false);
 }
 
 /**

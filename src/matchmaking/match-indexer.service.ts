@@ -1,6 +1,16 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { matchWeights, type MatchWeights } from './analysis/score.js';
+import { anyQueued } from './match-index.queries.js';
 import { indexQueued } from './match-indexing.js';
 import { MatchVocabularyService } from './match-vocabulary.service.js';
 
@@ -14,18 +24,23 @@ const BEFORE_READ_LIMIT = 500;
  * transaction as any change to what matching reads; this service takes queued documents off in batches,
  * analyses their text and replaces their index entries in one transaction per batch. It runs every second in
  * the background and, bounded, before each recommendation is computed, so that a challenge just published or
- * a profile just edited is reflected in the next answer. Several instances may run it (SKIP LOCKED).
+ * a profile just edited is reflected in the next answer. In the same transaction it drops the kept
+ * recommendation lists the changes may alter (match-indexing.ts). Several instances may run it (SKIP LOCKED).
  */
 @Injectable()
 export class MatchIndexerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MatchIndexerService.name);
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
+  private readonly weights: MatchWeights;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly vocabularies: MatchVocabularyService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.weights = matchWeights(config.matchWeights);
+  }
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
@@ -45,7 +60,8 @@ export class MatchIndexerService implements OnApplicationBootstrap, OnApplicatio
 
   /** Indexes what is queued (at most BEFORE_READ_LIMIT documents) before a read. */
   async catchUp(): Promise<void> {
-    await this.drain(BEFORE_READ_LIMIT);
+    // A run under way may hold documents it took off the queue: they still read as queued until it commits.
+    if (this.running || (await anyQueued(this.dataSource))) await this.drain(BEFORE_READ_LIMIT);
   }
 
   /** Indexes up to `limit` queued documents; the number indexed. One run at a time per process. */
@@ -61,6 +77,11 @@ export class MatchIndexerService implements OnApplicationBootstrap, OnApplicatio
   }
 
   private drainNow(limit: number): Promise<number> {
-    return indexQueued(this.dataSource, (stale) => this.vocabularies.vocabulary(stale), limit);
+    return indexQueued(
+      this.dataSource,
+      (stale) => this.vocabularies.vocabulary(stale),
+      limit,
+      this.weights,
+    );
   }
 }

@@ -1,7 +1,7 @@
 import type { ErrorLocale } from '../common/error-catalogue.js';
 import { PROVINCES } from '../organizations/index.js';
 import { locationsOf, type MatchLocation } from './analysis/analyze.js';
-import type { PairScore } from './analysis/score.js';
+import type { MatchedTerm, PairScore } from './analysis/score.js';
 import type { MatchReason, MatchReasonKindValue } from './dto/match.types.js';
 
 /** A technical field's names. */
@@ -86,21 +86,9 @@ export function matchReasons(
     );
   }
 
-  const native = score.matched.filter((m) => !m.viaTranslation);
   const describe = (m: PairScore['matched'][number]) =>
     `${m.smeSurface}${zh ? '（' : ' ('}${where(m.smeLocations)}${zh ? '）' : ')'}`;
-  const uniqueBySurface = (items: PairScore['matched']) => {
-    const seen = new Set<string>();
-    return items.filter((m) => !seen.has(m.smeSurface) && seen.add(m.smeSurface));
-  };
-  const zhTerms = uniqueBySurface(native.filter((m) => m.language === 'ZH')).slice(
-    0,
-    TERMS_PER_REASON,
-  );
-  const enTerms = uniqueBySurface(native.filter((m) => m.language === 'EN')).slice(
-    0,
-    TERMS_PER_REASON,
-  );
+  const { zhTerms, enTerms, crossLanguage } = reasonTerms(score.matched);
   if (zhTerms.length)
     add(
       'TERMS_ZH',
@@ -113,17 +101,7 @@ export function matchReasons(
       true,
       `${zh ? '英文匹配词：' : 'English terms matched: '}${list(enTerms.map(describe))}`,
     );
-  const across = score.matched.filter(
-    (m) => m.viaTranslation && m.challengeSurface !== m.smeSurface,
-  );
-  const seenPairs = new Set<string>();
-  const pairs = across
-    .filter((m) => {
-      const key = `${m.challengeSurface}|${m.smeSurface}`;
-      return !seenPairs.has(key) && seenPairs.add(key);
-    })
-    .slice(0, TERMS_PER_REASON)
-    .map((m) => `${m.challengeSurface} ↔ ${describe(m)}`);
+  const pairs = crossLanguage.map((m) => `${m.challengeSurface} ↔ ${describe(m)}`);
   if (pairs.length)
     add(
       'CROSS_LANGUAGE',
@@ -192,4 +170,34 @@ export function matchReasons(
         : 'In the technical fields of recommendations you dismissed',
     );
   return out;
+}
+
+/**
+ * The matched terms the reasons name (best first): per language the first TERMS_PER_REASON distinct ones
+ * matched in that language itself, and the first TERMS_PER_REASON distinct pairs linked across languages.
+ */
+export function reasonTerms(matched: PairScore['matched']): {
+  zhTerms: PairScore['matched'];
+  enTerms: PairScore['matched'];
+  crossLanguage: PairScore['matched'];
+} {
+  const distinct = (items: PairScore['matched'], key: (m: MatchedTerm) => string) => {
+    const seen = new Set<string>();
+    return items.filter((m) => !seen.has(key(m)) && seen.add(key(m))).slice(0, TERMS_PER_REASON);
+  };
+  const native = matched.filter((m) => !m.viaTranslation);
+  return {
+    zhTerms: distinct(
+      native.filter((m) => m.language === 'ZH'),
+      (m) => m.smeSurface,
+    ),
+    enTerms: distinct(
+      native.filter((m) => m.language === 'EN'),
+      (m) => m.smeSurface,
+    ),
+    crossLanguage: distinct(
+      matched.filter((m) => m.viaTranslation && m.challengeSurface !== m.smeSurface),
+      (m) => `${m.challengeSurface}|${m.smeSurface}`,
+    ),
+  };
 }

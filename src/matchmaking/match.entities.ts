@@ -116,6 +116,65 @@ export class MatchSideStatsEntity {
 
   @Column({ name: 'total_length', type: 'double precision', default: 0 })
   totalLength: number;
+
+  /**
+   * Bumped whenever lists of this side's documents are dropped (match_lists): a list computed while it moved is
+   * answered but not kept, so a list never outlives a change it did not see.
+   */
+  @Column({ name: 'lists_generation', type: 'bigint', default: 0 })
+  listsGeneration: string;
+}
+
+/**
+ * A recommendation list kept between requests: the ranked candidates of `side` ('S' SMEs for the challenge
+ * `subject_id`, 'C' challenges for the SME `subject_id`), as the exact scoring left them. Derived data: the
+ * indexer drops the lists a change may alter, a request recomputes a missing or expired one; the product's
+ * rules (eligibility, visibility, open, verified, dismissed) are checked again on every read.
+ */
+@Entity('match_lists')
+@Check('CHK_match_lists_side', `"side" IN ('C', 'S')`)
+export class MatchListEntity {
+  @PrimaryColumn({ type: 'char', length: 1 })
+  side: MatchSide;
+
+  @PrimaryColumn({ name: 'subject_id', type: 'uuid' })
+  subjectId: string;
+
+  @Column({ name: 'computed_at', type: 'timestamptz', precision: 3 })
+  computedAt: Date;
+}
+
+/** One ranked candidate of a kept list, with the breakdown its explanation is written from. */
+@Entity('match_list_entries')
+@Index('IDX_match_list_entries_candidate', ['side', 'candidateId'])
+export class MatchListEntryEntity {
+  @PrimaryColumn({ type: 'char', length: 1 })
+  side: MatchSide;
+
+  @PrimaryColumn({ name: 'subject_id', type: 'uuid' })
+  subjectId: string;
+
+  /** 0 for the best; the order of (score descending, candidate id). */
+  @PrimaryColumn({ type: 'integer' })
+  position: number;
+
+  @ManyToOne(() => MatchListEntity, { onDelete: 'CASCADE' })
+  @JoinColumn([
+    { name: 'side', referencedColumnName: 'side' },
+    { name: 'subject_id', referencedColumnName: 'subjectId' },
+  ])
+  list?: Relation<MatchListEntity>;
+
+  @Column({ name: 'candidate_id', type: 'uuid' })
+  candidateId: string;
+
+  /** The score as the cursor writes it (nine decimals). */
+  @Column({ type: 'numeric', precision: 10, scale: 9 })
+  score: string;
+
+  /** The pair's scoring (PairScore, its matched terms cut to what explanations read) and the reasons' facts. */
+  @Column({ type: 'jsonb' })
+  detail: unknown;
 }
 
 /** Documents to (re)index; filled by triggers in the transaction that changed the source. */

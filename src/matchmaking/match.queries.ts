@@ -8,6 +8,7 @@ import {
   jsonObject,
   jsonRows,
   num,
+  preparedRows,
   queryOne,
   queryRows,
   str,
@@ -177,6 +178,34 @@ const openSql = (c: string) => `${effectiveStatusSql(c)} = 'PUBLISHED'`;
 const recommendableSmeSql = (o: string) =>
   `(${o}.kind = 'SME' AND ${o}.verification_status = 'VERIFIED')`;
 
+/**
+ * Whether the SME organisation `o` may be recommended to the issuer of challenge `c`: verified, eligible by
+ * the one eligibility rule, not dismissed by the issuer's side. Candidates and kept lists both read it.
+ */
+export function smeRecommendableSql(o: string, c: string): string {
+  return `(${recommendableSmeSql(o)}
+    AND cardinality(${eligibilityProblemsSql(`${o}.id`, c)}) = 0
+    AND NOT EXISTS (SELECT 1 FROM match_dismissals md
+                     WHERE md.challenge_id = ${c}.id AND md.sme_id = ${o}.id AND md.side = 'ISSUER'))`;
+}
+
+/**
+ * Whether challenge `c` may be recommended to the SME `smeParam` (a placeholder) seen as `viewer`: open
+ * (PUBLISHED, before its deadline), visible to the viewer, the SME eligible for it, not dismissed by the SME's
+ * side. Candidates and kept lists both read it.
+ */
+export function challengeRecommendableSql(
+  viewer: Viewer,
+  p: SqlParams,
+  smeParam: string,
+  c: string,
+): string {
+  return `(${openSql(c)} AND ${visibleSql(viewer, p, c)}
+    AND cardinality(${eligibilityProblemsSql(smeParam, c)}) = 0
+    AND NOT EXISTS (SELECT 1 FROM match_dismissals md
+                     WHERE md.challenge_id = ${c}.id AND md.sme_id = ${smeParam}::uuid AND md.side = 'SME'))`;
+}
+
 /** Candidates ranked by BM25 before the rules are checked (the rules then run on these only). */
 const PRE_LIMIT = 1000;
 /** The same for challenges (fewer are open at a time, and each is checked against the visibility rule too). */
@@ -232,10 +261,7 @@ export function smeCandidates(
       fieldHits: `SELECT DISTINCT sf.organization_id AS doc_id, 0::real AS bm25 FROM sme_technical_fields sf
                    WHERE split_part(sf.field_code, '.', 1) = ANY(${roots}::text[])`,
       from: `JOIN organizations so ON so.id = cand.doc_id JOIN challenges c ON c.id = ${challenge}::uuid`,
-      where: `${recommendableSmeSql('so')}
-        AND cardinality(${eligibilityProblemsSql('cand.doc_id', 'c')}) = 0
-        AND NOT EXISTS (SELECT 1 FROM match_dismissals md
-                         WHERE md.challenge_id = c.id AND md.sme_id = cand.doc_id AND md.side = 'ISSUER')`,
+      where: smeRecommendableSql('so', 'c'),
     },
     limit,
   );
@@ -270,10 +296,7 @@ export function challengeCandidates(
                    WHERE split_part(ctf.field_code, '.', 1) = ANY(${roots}::text[])
                      AND ${openSql('fc')}`,
       from: `JOIN challenges c ON c.id = cand.doc_id`,
-      where: `${openSql('c')} AND ${visibleSql(viewer, p)}
-        AND cardinality(${eligibilityProblemsSql(`${sme}`, 'c')}) = 0
-        AND NOT EXISTS (SELECT 1 FROM match_dismissals md
-                         WHERE md.challenge_id = c.id AND md.sme_id = ${sme}::uuid AND md.side = 'SME')`,
+      where: challengeRecommendableSql(viewer, p, sme, 'c'),
     },
     limit,
   );
@@ -389,7 +412,7 @@ export function dismissalsByField(
 export function fieldNames(
   target: SqlTarget,
 ): Promise<{ code: string; nameZh: string; nameEn: string }[]> {
-  return queryRows(target, `SELECT code, name_zh, name_en FROM technical_fields`, [], (r) => ({
+  return preparedRows(target, `SELECT code, name_zh, name_en FROM technical_fields`, [], (r) => ({
     code: str(r, 'code'),
     nameZh: str(r, 'name_zh'),
     nameEn: str(r, 'name_en'),

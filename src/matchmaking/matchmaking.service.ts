@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ChallengeQueryService } from '../challenges/index.js';
-import { viewerOf } from '../challenges/index.js';
+import { type Viewer, viewerOf } from '../challenges/index.js';
 import { isAdmin, type Actor } from '../common/auth/actor.js';
 import type { ErrorLocale } from '../common/error-catalogue.js';
 import { ForbiddenError, NotFoundError } from '../common/errors.js';
@@ -20,9 +20,9 @@ import { QUALIFICATION_ORDER, SmesService } from '../organizations/index.js';
 import { trackRecordsOf } from '../proposals/index.js';
 import { locationsOf } from './analysis/analyze.js';
 import {
-  DEFAULT_MATCH_WEIGHTS,
   fieldCloseness,
   idf,
+  matchWeights,
   type MatchWeights,
   type PairInput,
   type PairScore,
@@ -37,11 +37,21 @@ import type {
   SmeRecommendation,
 } from './dto/match.types.js';
 import { TermLanguage } from './dto/match.types.js';
-import { DismissalSide } from './match.entities.js';
+import { DismissalSide, type MatchSide } from './match.entities.js';
 import { MatchIndexerService } from './match-indexer.service.js';
-import { type FieldName, matchReasons } from './match-reasons.js';
+import { challengeCandidatesFor, smeCandidatesFor, termsOfChallenge } from './match-candidates.js';
 import {
-  challengeCandidates,
+  challengeListPage,
+  dropIssuerLists,
+  dropLists,
+  type ListCursor,
+  type ListEntry,
+  listState,
+  smeListPage,
+  storeList,
+} from './match-lists.queries.js';
+import { type FieldName, matchReasons, reasonTerms } from './match-reasons.js';
+import {
   type ChallengeMatchContext,
   challengeContexts,
   dismissalsByField,
@@ -50,51 +60,22 @@ import {
   type SideStats,
   sideStats,
   type SmeMatchFacts,
-  smeCandidates,
   smeFacts,
-  smeTerms,
   upsertDismissal,
 } from './match.queries.js';
 
-/** How many candidates the SQL stage hands to the exact scoring, per direction. */
+/** How many candidates the SQL stage hands to the exact scoring, per direction (and the length of a kept list). */
 const SME_CANDIDATES = 150;
 const CHALLENGE_CANDIDATES = 60;
-/**
- * Terms in more than this share of a side's documents (and more than CANDIDATE_DF_FLOOR of them) do not select
- * candidates: near stop words, whose postings are long and whose weight is small; they still score.
- */
-const CANDIDATE_DF_SHARE = 0.1;
-const CANDIDATE_DF_FLOOR = 50;
-/** At most this many terms, the weightiest, select candidates (a long profile still costs a bounded scan). */
-const CANDIDATE_TERMS = 64;
-
-/** The terms that select candidates, with their BM25 query weight (weight × IDF), weightiest first. */
-function candidateTerms(
-  terms: readonly { term: string; weight: number }[],
-  stats: SideStats,
-): { term: string; value: number }[] {
-  return terms
-    .filter((t) => candidateTerm(stats, t.term))
-    .map((t) => ({
-      term: t.term,
-      value: t.weight * idf(stats.df.get(t.term) ?? 0, stats.documents),
-    }))
-    .sort((a, b) => b.value - a.value || a.term.localeCompare(b.term))
-    .slice(0, CANDIDATE_TERMS);
-}
 /** Dismissals in a field after which the FEEDBACK penalty is full. */
 const FEEDBACK_FULL_AT = 6;
-
-/** The weights: the documented defaults, with what MATCH_WEIGHTS overrides. */
-export function matchWeights(overrides: Record<string, number>): MatchWeights {
-  const known = Object.keys(DEFAULT_MATCH_WEIGHTS);
-  const unknown = Object.keys(overrides).filter((k) => !known.includes(k));
-  if (unknown.length)
-    throw new Error(
-      `MATCH_WEIGHTS names unknown weights: ${unknown.join(', ')} (known: ${known.join(', ')})`,
-    );
-  return { ...DEFAULT_MATCH_WEIGHTS, ...overrides };
-}
+/**
+ * A kept list older than this is computed again when asked for: what no change drops it for (the corpus'
+ * statistics, track records, a qualification or deadline reached by the calendar) is at most this old.
+ */
+const LIST_TTL_SECONDS = 3600;
+/** The matched terms a kept list keeps of each pair besides those the reasons name: what the breakdown shows. */
+const MATCHED_TERMS_SHOWN = 20;
 
 type PreparedChallenge = Pick<
   PairInput,
@@ -148,28 +129,14 @@ export class MatchmakingService {
     const after = args.after ? this.cursor(args.after) : null;
     await this.assertOwnChallenge(actor, challengeId);
     await this.indexer.catchUp();
-    const [challenge] = await challengeContexts(this.dataSource, [challengeId]);
-    if (!challenge) throw new NotFoundError('Challenge');
-    const stats = await sideStats(this.dataSource, 'S', termsOfChallenge(challenge));
-    const queryTerms = candidateTerms(challenge.terms, stats);
-    const candidates = await smeCandidates(
-      this.dataSource,
-      challenge.id,
-      queryTerms,
-      challenge.fieldCodes,
-      { k1: this.weights.k1, b: this.weights.b, averageLength: stats.averageLength },
-      SME_CANDIDATES,
+    const page = await this.listPage(
+      'S',
+      challengeId,
+      after,
+      first,
+      () => this.rankSmes(challengeId),
+      (cursor, limit) => smeListPage(this.dataSource, challengeId, cursor, limit),
     );
-    const ids = candidates.map((c) => c.id);
-    const [facts, tracks, feedback] = await Promise.all([
-      smeFacts(this.dataSource, ids, termsOfChallenge(challenge)),
-      this.tracks(ids),
-      dismissalsByField(this.dataSource, 'ISSUER', challenge.issuerOrganizationId),
-    ]);
-    const scored = facts.map((f) =>
-      this.score(challenge, stats, f, tracks.get(f.id), feedback, 'ISSUER'),
-    );
-    const page = pageOf(scored, after, first);
     const [smes, names] = await Promise.all([
       this.smes.getMany(
         actor,
@@ -201,41 +168,15 @@ export class MatchmakingService {
     const first = args.first ?? DEFAULT_PAGE_SIZE;
     const after = args.after ? this.cursor(args.after) : null;
     await this.indexer.catchUp();
-    const own = await smeTerms(this.dataSource, sme);
-    const challengeStats = await sideStats(
-      this.dataSource,
+    const viewer = viewerOf(actor);
+    const page = await this.listPage(
       'C',
-      own.map((t) => t.term),
-    );
-    const queryTerms = candidateTerms(own, challengeStats);
-    const [mine] = await smeFacts(this.dataSource, [sme], []);
-    const candidates = await challengeCandidates(
-      this.dataSource,
-      viewerOf(actor),
       sme,
-      queryTerms,
-      mine?.fieldCodes ?? [],
-      { k1: this.weights.k1, b: this.weights.b, averageLength: challengeStats.averageLength },
-      CHALLENGE_CANDIDATES,
+      after,
+      first,
+      () => this.rankChallenges(viewer, sme),
+      (cursor, limit) => challengeListPage(this.dataSource, viewer, sme, cursor, limit),
     );
-    const contexts = await challengeContexts(
-      this.dataSource,
-      candidates.map((c) => c.id),
-    );
-    const allTerms = [...new Set(contexts.flatMap(termsOfChallenge))];
-    const [stats, [facts], tracks, feedback] = await Promise.all([
-      sideStats(this.dataSource, 'S', allTerms),
-      smeFacts(this.dataSource, [sme], allTerms),
-      this.tracks([sme]),
-      dismissalsByField(this.dataSource, 'SME', sme),
-    ]);
-    const scored = facts
-      ? contexts.map((c) => ({
-          ...this.score(c, stats, facts, tracks.get(sme), feedback, 'SME'),
-          id: c.id,
-        }))
-      : [];
-    const page = pageOf(scored, after, first);
     const [challenges, names] = await Promise.all([
       this.challenges.summaries(
         actor,
@@ -251,6 +192,82 @@ export class MatchmakingService {
         : [];
     });
     return { edges, pageInfo: pageInfoOf(edges, page.hasNext, args.after) };
+  }
+
+  /** The SMEs for a challenge, scored exactly, best first (the list a request keeps). */
+  private async rankSmes(challengeId: string): Promise<ScoredCandidate[]> {
+    const [challenge] = await challengeContexts(this.dataSource, [challengeId]);
+    if (!challenge) throw new NotFoundError('Challenge');
+    const { stats, candidates } = await smeCandidatesFor(
+      this.dataSource,
+      challenge,
+      this.weights,
+      SME_CANDIDATES,
+    );
+    const ids = candidates.map((c) => c.id);
+    const [facts, tracks, feedback] = await Promise.all([
+      smeFacts(this.dataSource, ids, termsOfChallenge(challenge)),
+      this.tracks(ids),
+      dismissalsByField(this.dataSource, 'ISSUER', challenge.issuerOrganizationId),
+    ]);
+    return ranked(
+      facts.map((f) => this.score(challenge, stats, f, tracks.get(f.id), feedback, 'ISSUER')),
+    );
+  }
+
+  /** The challenges for an SME seen as `viewer`, scored exactly, best first (the list a request keeps). */
+  private async rankChallenges(viewer: Viewer, sme: string): Promise<ScoredCandidate[]> {
+    const candidates = await challengeCandidatesFor(
+      this.dataSource,
+      viewer,
+      sme,
+      this.weights,
+      CHALLENGE_CANDIDATES,
+    );
+    const contexts = await challengeContexts(
+      this.dataSource,
+      candidates.map((c) => c.id),
+    );
+    const allTerms = [...new Set(contexts.flatMap(termsOfChallenge))];
+    const [stats, [facts], tracks, feedback] = await Promise.all([
+      sideStats(this.dataSource, 'S', allTerms),
+      smeFacts(this.dataSource, [sme], allTerms),
+      this.tracks([sme]),
+      dismissalsByField(this.dataSource, 'SME', sme),
+    ]);
+    return facts
+      ? ranked(
+          contexts.map((c) => ({
+            ...this.score(c, stats, facts, tracks.get(sme), feedback, 'SME'),
+            id: c.id,
+          })),
+        )
+      : [];
+  }
+
+  /**
+   * A page of the subject's recommendations. A kept list younger than LIST_TTL_SECONDS is read a page at a time,
+   * with the rules checked again (`read`); otherwise the list is ranked (`rank`), kept unless something it
+   * depends on changed meanwhile, and the page taken from it.
+   */
+  private async listPage(
+    side: MatchSide,
+    subjectId: string,
+    after: ListCursor | null,
+    first: number,
+    rank: () => Promise<ScoredCandidate[]>,
+    read: (after: ListCursor | null, limit: number) => Promise<ListEntry[]>,
+  ): Promise<{ rows: ScoredCandidate[]; hasNext: boolean }> {
+    const state = await listState(this.dataSource, side, subjectId, LIST_TTL_SECONDS);
+    if (state.fresh) {
+      const rows = await read(after, first + 1);
+      return { rows: rows.slice(0, first).map(fromEntry), hasNext: rows.length > first };
+    }
+    const list = (await rank()).map(kept);
+    await this.dataSource.transaction((manager) =>
+      storeList(manager, side, subjectId, state.generation, list.map(toEntry)),
+    );
+    return pageOf(list, after, first);
   }
 
   /** One pair's breakdown, to the issuer's members, the SME's members and admins. */
@@ -308,12 +325,19 @@ export class MatchmakingService {
         'Only members of the issuing enterprise or of the SME may dismiss a recommendation',
       );
     const reason = input.reason?.trim() || null;
-    const dismissal = await upsertDismissal(this.dataSource, {
-      challengeId: input.challengeId,
-      smeId: input.smeId,
-      side,
-      reason,
-      dismissedBy: actor.userId,
+    const organizationId = actor.organization!.id;
+    const dismissal = await this.dataSource.transaction(async (manager) => {
+      const row = await upsertDismissal(manager, {
+        challengeId: input.challengeId,
+        smeId: input.smeId,
+        side,
+        reason,
+        dismissedBy: actor.userId,
+      });
+      // The side's feedback moved: its kept lists are ranked again (the pair itself is left out at once).
+      if (side === DismissalSide.ISSUER) await dropIssuerLists(manager, organizationId);
+      else await dropLists(manager, { sides: ['C'], subjects: [{ side: 'C', id: input.smeId }] });
+      return row;
     });
     return { dismissal };
   }
@@ -355,9 +379,9 @@ export class MatchmakingService {
       throw new NotFoundError('Challenge');
   }
 
-  private cursor(after: string): { score: number; id: string } {
+  private cursor(after: string): ListCursor {
     const [score, id] = decodeCursor(after, [/^\d\.\d{9}$/, 'uuid']);
-    return { score: Number(score), id: String(id) };
+    return { score: String(score), id: String(id) };
   }
 
   private async tracks(ids: readonly string[]) {
@@ -508,42 +532,62 @@ const round = (x: number) => Math.round(x * 1e6) / 1e6;
 const parentOf = (code: string) =>
   code.includes('.') ? code.slice(0, code.lastIndexOf('.')) : null;
 
-/** Every term of a challenge scoring looks up: its own, what it wants avoided, the approaches it excludes. */
-function termsOfChallenge(c: ChallengeMatchContext): string[] {
-  return [
-    ...new Set([
-      ...c.terms.map((t) => t.term),
-      ...c.avoid.map((t) => t.term),
-      ...c.excludedRoutes.map((t) => t.term),
-    ]),
-  ];
-}
-
-/** Whether a term selects candidates: it occurs somewhere, and not in most documents (a near stop word). */
-function candidateTerm(stats: SideStats, term: string): boolean {
-  const df = stats.df.get(term) ?? 0;
-  return df > 0 && df <= Math.max(CANDIDATE_DF_FLOOR, CANDIDATE_DF_SHARE * stats.documents);
-}
-
 /** The score as the cursor writes it (nine decimals: the order of the list). */
 const scoreKey = (r: ScoredCandidate) => r.score.score.toFixed(9);
 const cursorOf = (r: ScoredCandidate) => encodeCursor([scoreKey(r), r.id]);
 
-/** The page after the cursor of the list ordered by score (descending), then id. */
+/** Best first: score (as the cursor writes it) descending, then id. */
+function ranked(scored: ScoredCandidate[]): ScoredCandidate[] {
+  return scored
+    .map((r) => ({ r, key: Number(scoreKey(r)) }))
+    .sort((a, b) => b.key - a.key || (a.r.id < b.r.id ? -1 : a.r.id > b.r.id ? 1 : 0))
+    .map(({ r }) => r);
+}
+
+/** The page after the cursor of a ranked list. */
 function pageOf(
-  scored: ScoredCandidate[],
-  after: { score: number; id: string } | null,
+  list: ScoredCandidate[],
+  after: ListCursor | null,
   first: number,
 ): { rows: ScoredCandidate[]; hasNext: boolean } {
-  const sorted = [...scored].sort(
-    (a, b) => Number(scoreKey(b)) - Number(scoreKey(a)) || a.id.localeCompare(b.id),
-  );
+  const score = after ? Number(after.score) : 0;
   const start = after
-    ? sorted.findIndex((r) => {
+    ? list.findIndex((r) => {
         const s = Number(scoreKey(r));
-        return s < after.score || (s === after.score && r.id > after.id);
+        return s < score || (s === score && r.id > after.id);
       })
     : 0;
-  const rest = start < 0 ? [] : sorted.slice(start);
+  const rest = start < 0 ? [] : list.slice(start);
   return { rows: rest.slice(0, first), hasNext: rest.length > first };
 }
+
+/** A pair as a kept list keeps it: its matched terms cut to those the breakdown and the reasons read. */
+function kept(r: ScoredCandidate): ScoredCandidate {
+  const { zhTerms, enTerms, crossLanguage } = reasonTerms(r.score.matched);
+  const named = new Set([...zhTerms, ...enTerms, ...crossLanguage]);
+  return {
+    ...r,
+    score: {
+      ...r.score,
+      matched: r.score.matched.filter((m, i) => i < MATCHED_TERMS_SHOWN || named.has(m)),
+    },
+  };
+}
+
+/** What a kept list stores of a pair (its id and score apart). */
+interface KeptDetail {
+  score: PairScore;
+  facts: ReasonInputs;
+}
+
+const toEntry = (r: ScoredCandidate): ListEntry => ({
+  candidateId: r.id,
+  score: scoreKey(r),
+  detail: { score: r.score, facts: r.facts } satisfies KeptDetail,
+});
+
+/** A kept entry as scored (the detail is what toEntry wrote). */
+const fromEntry = (e: ListEntry): ScoredCandidate => {
+  const detail = e.detail as KeptDetail;
+  return { id: e.candidateId, score: detail.score, facts: detail.facts };
+};

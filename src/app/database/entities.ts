@@ -35,6 +35,8 @@ import {
 import {
   MatchDismissalEntity,
   MatchDocumentEntity,
+  MatchListEntity,
+  MatchListEntryEntity,
   MatchQueueEntity,
   MatchSideStatsEntity,
   MatchTermStatsEntity,
@@ -85,4 +87,6 @@ export const ENTITIES = [
   MatchSideStatsEntity,
   MatchDismissalEntity,
   MatchVocabularyEntity,
+  MatchListEntity,
+  MatchListEntryEntity,
 ];

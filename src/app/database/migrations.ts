@@ -20,6 +20,7 @@ import { AuditReadSubjects1795900417000 } from '../../../migrations/179590041700
 import { SmeCapabilities1795900500000 } from '../../../migrations/1795900500000-sme-capabilities.js';
 import { ChallengeExcludedApproaches1795900600000 } from '../../../migrations/1795900600000-challenge-excluded-approaches.js';
 import { Matchmaking1795900700000 } from '../../../migrations/1795900700000-matchmaking.js';
+import { MatchLists1795900800000 } from '../../../migrations/1795900800000-match-lists.js';
 
 /** Every migration class, in order, listed once for the service, the migration CLI and the tests. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -44,4 +45,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SmeCapabilities1795900500000,
   ChallengeExcludedApproaches1795900600000,
   Matchmaking1795900700000,
+  MatchLists1795900800000,
 ];

@@ -49,6 +49,17 @@ export const DEFAULT_MATCH_WEIGHTS: Readonly<MatchWeights> = Object.freeze({
   b: 0.75,
 });
 
+/** The weights: the documented defaults, with what MATCH_WEIGHTS overrides. */
+export function matchWeights(overrides: Record<string, number>): MatchWeights {
+  const known = Object.keys(DEFAULT_MATCH_WEIGHTS);
+  const unknown = Object.keys(overrides).filter((k) => !known.includes(k));
+  if (unknown.length)
+    throw new Error(
+      `MATCH_WEIGHTS names unknown weights: ${unknown.join(', ')} (known: ${known.join(', ')})`,
+    );
+  return { ...DEFAULT_MATCH_WEIGHTS, ...overrides };
+}
+
 export const MATCH_COMPONENTS = [
   'TEXT',
   'TECHNICAL_FIELDS',

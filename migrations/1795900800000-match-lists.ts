@@ -1,0 +1,61 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Kept recommendation lists (match_lists, match_list_entries) and what keeps them honest: the generation that
+ * tells a request its list went stale while it was computed, and triggers that queue a challenge or an SME
+ * when what decides whether it may be recommended changes (publication, deadline, audience, eligibility rules,
+ * invitations; an SME's verification, region and qualification), so the indexer drops the lists it touches.
+ */
+export class MatchLists1795900800000 implements MigrationInterface {
+  name = 'MatchLists1795900800000';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `CREATE TABLE "match_lists" ("side" character(1) NOT NULL, "subject_id" uuid NOT NULL, "computed_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL, CONSTRAINT "CHK_match_lists_side" CHECK ("side" IN ('C', 'S')), CONSTRAINT "PK_cc6800453310e3f852326682ec4" PRIMARY KEY ("side", "subject_id"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "match_list_entries" ("side" character(1) NOT NULL, "subject_id" uuid NOT NULL, "position" integer NOT NULL, "candidate_id" uuid NOT NULL, "score" numeric(10,9) NOT NULL, "detail" jsonb NOT NULL, CONSTRAINT "PK_998f5a9eb71cb503e2de925e957" PRIMARY KEY ("side", "subject_id", "position"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "IDX_match_list_entries_candidate" ON "match_list_entries"  ("side", "candidate_id") `,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "match_side_stats" ADD "lists_generation" bigint NOT NULL DEFAULT '0'`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "match_list_entries" ADD CONSTRAINT "FK_38e5379eca6de59cc99c1412366" FOREIGN KEY ("side", "subject_id") REFERENCES "match_lists"("side","subject_id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    // Hand-written: the state triggers (match_enqueue is Matchmaking1795900700000's).
+    for (const sql of STATE_TRIGGERS) await queryRunner.query(sql);
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    for (const [name, table] of STATE_TRIGGER_NAMES)
+      await queryRunner.query(`DROP TRIGGER ${name} ON "${table}"`);
+    await queryRunner.query(
+      `ALTER TABLE "match_list_entries" DROP CONSTRAINT "FK_38e5379eca6de59cc99c1412366"`,
+    );
+    await queryRunner.query(`ALTER TABLE "match_side_stats" DROP COLUMN "lists_generation"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_match_list_entries_candidate"`);
+    await queryRunner.query(`DROP TABLE "match_list_entries"`);
+    await queryRunner.query(`DROP TABLE "match_lists"`);
+  }
+}
+
+const STATE_TRIGGER_NAMES: [string, string][] = [
+  ['match_enqueue_challenge_state', 'challenges'],
+  ['match_enqueue_challenge_invitation', 'challenge_invitations'],
+  ['match_enqueue_sme_state', 'organizations'],
+  ['match_enqueue_sme_qualification', 'smes'],
+];
+
+const STATE_TRIGGERS = [
+  `CREATE TRIGGER match_enqueue_challenge_state AFTER UPDATE OF status, published_at, deadline, visibility, allowed_region_codes, min_qualification, verified_only
+     ON challenges FOR EACH ROW EXECUTE FUNCTION match_enqueue('C', 'id')`,
+  `CREATE TRIGGER match_enqueue_challenge_invitation AFTER INSERT OR DELETE
+     ON challenge_invitations FOR EACH ROW EXECUTE FUNCTION match_enqueue('C', 'challenge_id')`,
+  `CREATE TRIGGER match_enqueue_sme_state AFTER UPDATE OF verification_status, region_code
+     ON organizations FOR EACH ROW WHEN (NEW.kind = 'SME') EXECUTE FUNCTION match_enqueue('S', 'id')`,
+  `CREATE TRIGGER match_enqueue_sme_qualification AFTER UPDATE OF qualification, qualification_valid_from, qualification_valid_until
+     ON smes FOR EACH ROW EXECUTE FUNCTION match_enqueue('S', 'organization_id')`,
+];
