@@ -59,6 +59,9 @@ const VOLATILE = new Set([
   'match_term_stats',
   'match_side_stats',
   'match_queue',
+  // Kept recommendation lists: derived data any recommendation request may compute and keep.
+  'match_lists',
+  'match_list_entries',
 ]);
 
 async function fingerprint(t: TestApp): Promise<Record<string, string>> {

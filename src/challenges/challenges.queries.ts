@@ -9,6 +9,7 @@ import {
   jsonObject,
   jsonRows,
   oneOf,
+  preparedOne,
   preparedRows,
   queryOne,
   queryRows,
@@ -121,7 +122,7 @@ export function findChallengeSummaries(
 ): Promise<ChallengeNode[]> {
   const p = new SqlParams();
   const columns = summaryColumnsSql(viewer, p, 'c', 'o', fields);
-  return queryRows(
+  return preparedRows(
     target,
     `SELECT ${columns} FROM challenges c JOIN organizations o ON o.id = c.issuer_organization_id
         WHERE c.id = ANY(${p.add(ids)}::uuid[]) AND ${visibleSql(viewer, p)}`,
@@ -154,7 +155,7 @@ export function findVisibleChallenge(
   lock: boolean,
 ): Promise<VisibleChallenge | undefined> {
   const p = new SqlParams();
-  return queryOne(
+  return preparedOne(
     target,
     `SELECT c.id, c.issuer_organization_id, c.status, ${effectiveStatusSql('c')} AS effective_status, c.deadline, c.version,
               c.visibility, c.requires_terms, c.terms_version, c.published_at

@@ -8,6 +8,7 @@ import {
   jsonRows,
   oneOf,
   orNull,
+  preparedRows,
   queryOne,
   queryRows,
   str,
@@ -487,7 +488,7 @@ export function findProfiles<T>(
   kind: ProfileKind<T>,
 ): Promise<T[]> {
   const q = profileSql(kind, actor, true);
-  return queryRows(target, q.sql, [ids, ...q.params], kind.toType);
+  return preparedRows(target, q.sql, [ids, ...q.params], kind.toType);
 }
 
 /** The shared row of a new organisation (UNVERIFIED); its id. */
