@@ -94,6 +94,15 @@ describe('Kept recommendation lists', () => {
     );
     return rows[0]?.computed_at ?? null;
   };
+  const generation = async (side: 'S' | 'C') =>
+    Number(
+      (
+        await t.sql.query<{ g: string }>(
+          `SELECT lists_generation AS g FROM match_side_stats WHERE side = $1`,
+          [side],
+        )
+      ).rows[0].g,
+    );
   /** A change made with the database's triggers off: nothing is queued, so no list is dropped for it. */
   const behindTheIndexer = async (sql: string, params: unknown[]) => {
     const client = await t.sql.connect();
@@ -200,10 +209,13 @@ describe('Kept recommendation lists', () => {
     await challengesOf(fits[0]);
     const issuerListAt = await keptAt('S', challenge.id);
     const smeListAt = await keptAt('C', fits[0].id);
+    const generationBefore = await generation('S');
     await t.gql.as(issuer.owner.token).ok(DISMISS, {
       input: { challengeId: challenge.id, smeId: fits[1].id },
     });
     expect(await keptAt('S', challenge.id)).toBeNull();
+    // A list of the issuer's being computed while the dismissal committed is not kept.
+    expect(await generation('S')).toBeGreaterThan(generationBefore);
     expect(await keptAt('C', fits[0].id)).toEqual(smeListAt);
     const page = await smes();
     expect(smeIds(page)).not.toContain(fits[1].id);

@@ -108,20 +108,10 @@ export function smeListPage(
   after: ListCursor | null,
   limit: number,
 ): Promise<ListEntry[]> {
-  const p = new SqlParams();
-  const subject = p.add(challengeId);
-  return preparedRows(
-    target,
-    `SELECT e.candidate_id, e.score::text AS score, e.detail
-       FROM match_list_entries e
-       JOIN challenges c ON c.id = e.subject_id
-       JOIN organizations so ON so.id = e.candidate_id
-      WHERE e.side = 'S' AND e.subject_id = ${subject}::uuid AND ${afterSql(p, after)}
-        AND ${smeRecommendableSql('so', 'c')}
-      ORDER BY e.position LIMIT ${p.add(limit)}`,
-    p.values,
-    toEntry,
-  );
+  return listPage(target, 'S', challengeId, after, limit, () => ({
+    join: `JOIN challenges c ON c.id = e.subject_id JOIN organizations so ON so.id = e.candidate_id`,
+    where: smeRecommendableSql('so', 'c'),
+  }));
 }
 
 /** A page of the challenges kept for an SME (seen as `viewer`), recommendable now, after the cursor. */
@@ -132,15 +122,28 @@ export function challengeListPage(
   after: ListCursor | null,
   limit: number,
 ): Promise<ListEntry[]> {
+  return listPage(target, 'C', smeId, after, limit, (p, subject) => ({
+    join: `JOIN challenges c ON c.id = e.candidate_id`,
+    where: challengeRecommendableSql(viewer, p, subject, 'c'),
+  }));
+}
+
+/** The page statement of either side: `rules` joins what the rules read and states them. */
+function listPage(
+  target: SqlTarget,
+  side: MatchSide,
+  subjectId: string,
+  after: ListCursor | null,
+  limit: number,
+  rules: (p: SqlParams, subject: string) => { join: string; where: string },
+): Promise<ListEntry[]> {
   const p = new SqlParams();
-  const sme = p.add(smeId);
+  const subject = p.add(subjectId);
+  const { join, where } = rules(p, subject);
   return preparedRows(
     target,
-    `SELECT e.candidate_id, e.score::text AS score, e.detail
-       FROM match_list_entries e
-       JOIN challenges c ON c.id = e.candidate_id
-      WHERE e.side = 'C' AND e.subject_id = ${sme}::uuid AND ${afterSql(p, after)}
-        AND ${challengeRecommendableSql(viewer, p, sme, 'c')}
+    `SELECT e.candidate_id, e.score::text AS score, e.detail FROM match_list_entries e ${join}
+      WHERE e.side = '${side}' AND e.subject_id = ${subject}::uuid AND ${afterSql(p, after)} AND ${where}
       ORDER BY e.position LIMIT ${p.add(limit)}`,
     p.values,
     toEntry,
@@ -188,27 +191,25 @@ export async function dropLists(
     `UPDATE match_side_stats SET lists_generation = lists_generation + 1 WHERE side = ANY($1::char[])`,
     [change.sides],
   );
-  if (change.all) await execute(target, `DELETE FROM match_lists`, []);
-  else {
-    const subjects = change.subjects ?? [];
-    const members = change.members ?? [];
-    if (subjects.length || members.length)
-      await execute(
-        target,
-        `DELETE FROM match_lists l
+  if (change.all) return execute(target, `DELETE FROM match_lists`, []);
+  const subjects = change.subjects ?? [];
+  const members = change.members ?? [];
+  if (!subjects.length && !members.length) return;
+  await execute(
+    target,
+    `DELETE FROM match_lists l
           WHERE (l.side, l.subject_id) IN (SELECT s.side, s.id FROM unnest($1::char[], $2::uuid[]) AS s(side, id)
                                             UNION
                                            SELECT e.side, e.subject_id FROM match_list_entries e
                                              JOIN unnest($3::char[], $4::uuid[]) AS m(side, id)
                                                ON e.side = m.side AND e.candidate_id = m.id)`,
-        [
-          subjects.map((s) => s.side),
-          subjects.map((s) => s.id),
-          members.map((m) => m.side),
-          members.map((m) => m.id),
-        ],
-      );
-  }
+    [
+      subjects.map((s) => s.side),
+      subjects.map((s) => s.id),
+      members.map((m) => m.side),
+      members.map((m) => m.id),
+    ],
+  );
 }
 
 /** Drops the lists of the SMEs kept for every challenge of an issuer (its feedback moved), moving the generation. */
@@ -216,6 +217,7 @@ export async function dropIssuerLists(
   target: SqlTarget,
   issuerOrganizationId: string,
 ): Promise<void> {
+  await dropLists(target, { sides: ['S'] });
   await execute(
     target,
     `DELETE FROM match_lists l USING challenges c
