@@ -27,9 +27,20 @@ export class MatchLists1795900800000 implements MigrationInterface {
     );
     // Hand-written: the state triggers (match_enqueue is Matchmaking1795900700000's).
     for (const sql of STATE_TRIGGERS) await queryRunner.query(sql);
+    // Tables that are mostly empty but churn (every change passes through the queue, every list is replaced
+    // whole): vacuumed after a fixed number of dead rows rather than a share of a size they never keep, so a
+    // read that scans them (is the queue empty?) does not wade through the rows of yesterday's bulk load.
+    for (const table of CHURNING_TABLES)
+      await queryRunner.query(
+        `ALTER TABLE "${table}" SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 1000)`,
+      );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    for (const table of CHURNING_TABLES)
+      await queryRunner.query(
+        `ALTER TABLE "${table}" RESET (autovacuum_vacuum_scale_factor, autovacuum_vacuum_threshold)`,
+      );
     for (const [name, table] of STATE_TRIGGER_NAMES)
       await queryRunner.query(`DROP TRIGGER ${name} ON "${table}"`);
     await queryRunner.query(
@@ -41,6 +52,8 @@ export class MatchLists1795900800000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "match_lists"`);
   }
 }
+
+const CHURNING_TABLES = ['match_queue', 'match_lists', 'match_list_entries'];
 
 const STATE_TRIGGER_NAMES: [string, string][] = [
   ['match_enqueue_challenge_state', 'challenges'],

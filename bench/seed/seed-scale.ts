@@ -102,6 +102,9 @@ async function main(): Promise<void> {
       console.log(`  ${'ANALYZE'.padEnd(16)} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
       if (!values['skip-index']) {
         await buildMatchIndex(database.url, db);
+        // The queue was filled and emptied once per document: reclaim it now rather than when autovacuum
+        // gets to it (every recommendation first asks whether it is empty).
+        await client.query('VACUUM match_queue');
         await client.query('ANALYZE');
       }
       for (const row of await tableCounts(db))

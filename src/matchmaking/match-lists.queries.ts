@@ -2,15 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Viewer } from '../challenges/index.js';
 import { SqlParams } from '../database/sql-params.js';
 import type { SqlTarget } from '../database/typed-query.js';
-import {
-  bool,
-  execute,
-  jsonValue,
-  preparedOne,
-  preparedRows,
-  queryOne,
-  str,
-} from '../database/typed-query.js';
+import { bool, execute, jsonValue, preparedRows, queryOne, str } from '../database/typed-query.js';
 import type { MatchSide } from './match.entities.js';
 import { challengeRecommendableSql, smeRecommendableSql } from './match.queries.js';
 
@@ -21,24 +13,6 @@ import { challengeRecommendableSql, smeRecommendableSql } from './match.queries.
  * never shows what may not be recommended now, however old it is. The reads are prepared statements: their
  * planning (the rules' sub-selects) costs more than their execution.
  */
-
-/** Whether the subject's list is kept and younger than `ttlSeconds`, and the side's lists generation now. */
-export function listState(
-  target: SqlTarget,
-  side: MatchSide,
-  subjectId: string,
-  ttlSeconds: number,
-): Promise<{ fresh: boolean; generation: string }> {
-  return preparedOne(
-    target,
-    `SELECT st.lists_generation::text AS generation,
-            EXISTS (SELECT 1 FROM match_lists l WHERE l.side = $1 AND l.subject_id = $2
-                       AND l.computed_at > now() - make_interval(secs => $3)) AS fresh
-       FROM match_side_stats st WHERE st.side = $1`,
-    [side, subjectId, ttlSeconds],
-    (r) => ({ fresh: bool(r, 'fresh'), generation: str(r, 'generation') }),
-  ).then((row) => row ?? { fresh: false, generation: '' });
-}
 
 export interface ListEntry {
   candidateId: string;
@@ -101,53 +75,88 @@ export interface ListCursor {
   id: string;
 }
 
-/** A page of the SMEs kept for a challenge, recommendable now, after the cursor; `limit` rows at most. */
+/**
+ * What a request reads first (one statement): whether documents wait to be indexed, the side's lists
+ * generation, whether the subject's list is kept and younger than the TTL, and if so the page of it after the
+ * cursor, recommendable now (at most `limit` entries).
+ */
+export interface KeptPage {
+  queued: boolean;
+  generation: string;
+  fresh: boolean;
+  entries: ListEntry[];
+}
+
+/** Where a page starts and how long it is, and how old a kept list may be. */
+export interface PageRequest {
+  after: ListCursor | null;
+  limit: number;
+  ttlSeconds: number;
+}
+
+/** The SMEs kept for a challenge (KeptPage). */
 export function smeListPage(
   target: SqlTarget,
   challengeId: string,
-  after: ListCursor | null,
-  limit: number,
-): Promise<ListEntry[]> {
-  return listPage(target, 'S', challengeId, after, limit, () => ({
+  page: PageRequest,
+): Promise<KeptPage> {
+  return keptPage(target, 'S', challengeId, page, () => ({
     join: `JOIN challenges c ON c.id = e.subject_id JOIN organizations so ON so.id = e.candidate_id`,
     where: smeRecommendableSql('so', 'c'),
   }));
 }
 
-/** A page of the challenges kept for an SME (seen as `viewer`), recommendable now, after the cursor. */
+/** The challenges kept for an SME seen as `viewer` (KeptPage). */
 export function challengeListPage(
   target: SqlTarget,
   viewer: Viewer,
   smeId: string,
-  after: ListCursor | null,
-  limit: number,
-): Promise<ListEntry[]> {
-  return listPage(target, 'C', smeId, after, limit, (p, subject) => ({
+  page: PageRequest,
+): Promise<KeptPage> {
+  return keptPage(target, 'C', smeId, page, (p, subject) => ({
     join: `JOIN challenges c ON c.id = e.candidate_id`,
     where: challengeRecommendableSql(viewer, p, subject, 'c'),
   }));
 }
 
-/** The page statement of either side: `rules` joins what the rules read and states them. */
-function listPage(
+/** The statement of either side: `rules` joins what the rules read and states them. */
+async function keptPage(
   target: SqlTarget,
   side: MatchSide,
   subjectId: string,
-  after: ListCursor | null,
-  limit: number,
+  page: PageRequest,
   rules: (p: SqlParams, subject: string) => { join: string; where: string },
-): Promise<ListEntry[]> {
+): Promise<KeptPage> {
   const p = new SqlParams();
   const subject = p.add(subjectId);
   const { join, where } = rules(p, subject);
-  return preparedRows(
+  const rows = await preparedRows(
     target,
-    `SELECT e.candidate_id, e.score::text AS score, e.detail FROM match_list_entries e ${join}
-      WHERE e.side = '${side}' AND e.subject_id = ${subject}::uuid AND ${afterSql(p, after)} AND ${where}
-      ORDER BY e.position LIMIT ${p.add(limit)}`,
+    `SELECT st.lists_generation::text AS generation, EXISTS (SELECT 1 FROM match_queue) AS queued,
+            l.subject_id IS NOT NULL AS fresh, pg.candidate_id, pg.score, pg.detail
+       FROM match_side_stats st
+       LEFT JOIN match_lists l ON l.side = st.side AND l.subject_id = ${subject}::uuid
+                              AND l.computed_at > now() - make_interval(secs => ${p.add(page.ttlSeconds)})
+       LEFT JOIN LATERAL (
+         SELECT e.position, e.candidate_id, e.score::text AS score, e.detail FROM match_list_entries e ${join}
+          WHERE e.side = st.side AND e.subject_id = l.subject_id AND ${afterSql(p, page.after)} AND ${where}
+          ORDER BY e.position LIMIT ${p.add(page.limit)}) pg ON TRUE
+      WHERE st.side = '${side}'
+      ORDER BY pg.position`,
     p.values,
-    toEntry,
+    (r) => ({
+      generation: str(r, 'generation'),
+      queued: bool(r, 'queued'),
+      fresh: bool(r, 'fresh'),
+      entry: r.candidate_id === null ? null : toEntry(r),
+    }),
   );
+  return {
+    queued: rows[0]?.queued ?? false,
+    generation: rows[0]?.generation ?? '',
+    fresh: rows[0]?.fresh ?? false,
+    entries: rows.flatMap((r) => (r.entry ? [r.entry] : [])),
+  };
 }
 
 /** The list's order is (score descending, candidate id): what comes after the cursor's entry. */

@@ -46,7 +46,8 @@ import {
   dropLists,
   type ListCursor,
   type ListEntry,
-  listState,
+  type KeptPage,
+  type PageRequest,
   smeListPage,
   storeList,
 } from './match-lists.queries.js';
@@ -128,14 +129,13 @@ export class MatchmakingService {
     const first = args.first ?? DEFAULT_PAGE_SIZE;
     const after = args.after ? this.cursor(args.after) : null;
     await this.assertOwnChallenge(actor, challengeId);
-    await this.indexer.catchUp();
     const page = await this.listPage(
       'S',
       challengeId,
       after,
       first,
       () => this.rankSmes(challengeId),
-      (cursor, limit) => smeListPage(this.dataSource, challengeId, cursor, limit),
+      (request) => smeListPage(this.dataSource, challengeId, request),
     );
     const [smes, names] = await Promise.all([
       this.smes.getMany(
@@ -167,7 +167,6 @@ export class MatchmakingService {
       );
     const first = args.first ?? DEFAULT_PAGE_SIZE;
     const after = args.after ? this.cursor(args.after) : null;
-    await this.indexer.catchUp();
     const viewer = viewerOf(actor);
     const page = await this.listPage(
       'C',
@@ -175,7 +174,7 @@ export class MatchmakingService {
       after,
       first,
       () => this.rankChallenges(viewer, sme),
-      (cursor, limit) => challengeListPage(this.dataSource, viewer, sme, cursor, limit),
+      (request) => challengeListPage(this.dataSource, viewer, sme, request),
     );
     const [challenges, names] = await Promise.all([
       this.challenges.summaries(
@@ -256,19 +255,39 @@ export class MatchmakingService {
     after: ListCursor | null,
     first: number,
     rank: () => Promise<ScoredCandidate[]>,
-    read: (after: ListCursor | null, limit: number) => Promise<ListEntry[]>,
+    read: (request: PageRequest) => Promise<KeptPage>,
   ): Promise<{ rows: ScoredCandidate[]; hasNext: boolean }> {
-    const state = await listState(this.dataSource, side, subjectId, LIST_TTL_SECONDS);
-    if (state.fresh) {
-      const rows = await read(after, first + 1);
-      return { rows: rows.slice(0, first).map(fromEntry), hasNext: rows.length > first };
+    const request = { after, limit: first + 1, ttlSeconds: LIST_TTL_SECONDS };
+    let state = await read(request);
+    // Documents wait to be indexed (those a run under way took off the queue read as queued until it commits):
+    // index them first, and read again what they may have dropped.
+    if (state.queued) {
+      await this.indexer.catchUp();
+      state = await read(request);
     }
-    const list = (await rank()).map(kept);
-    await this.dataSource.transaction((manager) =>
-      storeList(manager, side, subjectId, state.generation, list.map(toEntry)),
-    );
-    return pageOf(list, after, first);
+    if (state.fresh)
+      return {
+        rows: state.entries.slice(0, first).map(fromEntry),
+        hasNext: state.entries.length > first,
+      };
+    // One computation per list at a time in this process: requests arriving meanwhile wait for it.
+    const key = `${side}:${subjectId}`;
+    let computing = this.computing.get(key);
+    if (!computing) {
+      computing = (async () => {
+        const list = (await rank()).map(kept);
+        await this.dataSource.transaction((manager) =>
+          storeList(manager, side, subjectId, state.generation, list.map(toEntry)),
+        );
+        return list;
+      })().finally(() => this.computing.delete(key));
+      this.computing.set(key, computing);
+    }
+    return pageOf(await computing, after, first);
   }
+
+  /** The lists being computed in this process, by side and subject. */
+  private readonly computing = new Map<string, Promise<ScoredCandidate[]>>();
 
   /** One pair's breakdown, to the issuer's members, the SME's members and admins. */
   async explain(

@@ -46,9 +46,15 @@ function pageSize(first: unknown): number {
   return Math.min(Math.max(Math.trunc(n), 1), MAX_COSTED_PAGE);
 }
 
+/** pageTypes per schema: computed once, not per request (it walks every field of the schema). */
+const pageTypesOf = new WeakMap<GraphQLSchema, Set<string>>();
+
 /** The named types that a field with a `first` argument returns: their lists are the page. */
 function pageTypes(schema: GraphQLSchema): Set<string> {
+  const known = pageTypesOf.get(schema);
+  if (known) return known;
   const names = new Set<string>();
+  pageTypesOf.set(schema, names);
   for (const type of Object.values(schema.getTypeMap())) {
     if (type.name.startsWith('__') || !(isObjectType(type) || isInterfaceType(type))) continue;
     for (const field of Object.values(type.getFields())) {
