@@ -75,6 +75,8 @@ const FEEDBACK_FULL_AT = 6;
  * statistics, track records, a qualification or deadline reached by the calendar) is at most this old.
  */
 const LIST_TTL_SECONDS = 3600;
+/** How long the taxonomy's names are reused for the reasons. */
+const FIELD_NAMES_TTL_MS = 60_000;
 /** The matched terms a kept list keeps of each pair besides those the reasons name: what the breakdown shows. */
 const MATCHED_TERMS_SHOWN = 20;
 
@@ -513,9 +515,25 @@ export class MatchmakingService {
     };
   }
 
+  /**
+   * The taxonomy's names for the reasons, read at most once every FIELD_NAMES_TTL_MS per process (admins add
+   * fields rarely; until then a new field is left out of the reasons, never named wrongly).
+   */
   private async fieldNames(): Promise<Map<string, FieldName>> {
-    return new Map((await fieldNames(this.dataSource)).map((f) => [f.code, f]));
+    const now = Date.now();
+    if (!this.names || now - this.names.at > FIELD_NAMES_TTL_MS)
+      this.names = {
+        at: now,
+        byCode: fieldNames(this.dataSource).then((rows) => new Map(rows.map((f) => [f.code, f]))),
+      };
+    const names = this.names;
+    return names.byCode.catch((error: unknown) => {
+      if (this.names === names) this.names = null;
+      throw error;
+    });
   }
+
+  private names: { at: number; byCode: Promise<Map<string, FieldName>> } | null = null;
 
   private breakdown(
     r: ScoredCandidate,
