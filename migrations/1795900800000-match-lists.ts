@@ -3,8 +3,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Kept recommendation lists (match_lists, match_list_entries) and what keeps them honest: the generation that
  * tells a request its list went stale while it was computed, and triggers that queue a challenge or an SME
- * when what decides whether it may be recommended changes (publication, deadline, audience, eligibility rules,
- * invitations; an SME's verification, region and qualification), so the indexer drops the lists it touches.
+ * when a change can make it recommendable where it was not (publication, deadline, audience, eligibility rules,
+ * an invitation; an SME verified, its region or qualification changed), so the indexer drops the lists it touches.
  */
 export class MatchLists1795900800000 implements MigrationInterface {
   name = 'MatchLists1795900800000';
@@ -62,13 +62,28 @@ const STATE_TRIGGER_NAMES: [string, string][] = [
   ['match_enqueue_sme_qualification', 'smes'],
 ];
 
+// Only what can make a pair recommendable queues a document: what only takes one away (a challenge leaving
+// PUBLISHED, an SME losing its verification, an invitation withdrawn) is caught by the rules every read of a kept
+// list checks again, and needs no index work nor dropped lists.
 const STATE_TRIGGERS = [
   `CREATE TRIGGER match_enqueue_challenge_state AFTER UPDATE OF status, published_at, deadline, visibility, allowed_region_codes, min_qualification, verified_only
-     ON challenges FOR EACH ROW EXECUTE FUNCTION match_enqueue('C', 'id')`,
-  `CREATE TRIGGER match_enqueue_challenge_invitation AFTER INSERT OR DELETE
+     ON challenges FOR EACH ROW
+     WHEN ((NEW.status = 'PUBLISHED' AND OLD.status IS DISTINCT FROM 'PUBLISHED')
+           OR NEW.published_at IS DISTINCT FROM OLD.published_at OR NEW.deadline IS DISTINCT FROM OLD.deadline
+           OR NEW.visibility IS DISTINCT FROM OLD.visibility OR NEW.allowed_region_codes IS DISTINCT FROM OLD.allowed_region_codes
+           OR NEW.min_qualification IS DISTINCT FROM OLD.min_qualification OR NEW.verified_only IS DISTINCT FROM OLD.verified_only)
+     EXECUTE FUNCTION match_enqueue('C', 'id')`,
+  `CREATE TRIGGER match_enqueue_challenge_invitation AFTER INSERT
      ON challenge_invitations FOR EACH ROW EXECUTE FUNCTION match_enqueue('C', 'challenge_id')`,
   `CREATE TRIGGER match_enqueue_sme_state AFTER UPDATE OF verification_status, region_code
-     ON organizations FOR EACH ROW WHEN (NEW.kind = 'SME') EXECUTE FUNCTION match_enqueue('S', 'id')`,
+     ON organizations FOR EACH ROW
+     WHEN (NEW.kind = 'SME' AND ((NEW.verification_status = 'VERIFIED' AND OLD.verification_status IS DISTINCT FROM 'VERIFIED')
+                                 OR NEW.region_code IS DISTINCT FROM OLD.region_code))
+     EXECUTE FUNCTION match_enqueue('S', 'id')`,
   `CREATE TRIGGER match_enqueue_sme_qualification AFTER UPDATE OF qualification, qualification_valid_from, qualification_valid_until
-     ON smes FOR EACH ROW EXECUTE FUNCTION match_enqueue('S', 'organization_id')`,
+     ON smes FOR EACH ROW
+     WHEN (NEW.qualification IS DISTINCT FROM OLD.qualification
+           OR NEW.qualification_valid_from IS DISTINCT FROM OLD.qualification_valid_from
+           OR NEW.qualification_valid_until IS DISTINCT FROM OLD.qualification_valid_until)
+     EXECUTE FUNCTION match_enqueue('S', 'organization_id')`,
 ];

@@ -187,6 +187,44 @@ describe('Kept recommendation lists', () => {
     expect(challengeIds(await challengesOf(fits[1]))).not.toContain(closing.id);
   });
 
+  it('queues a change only when it can make a pair recommendable (what takes one away is left to the read)', async () => {
+    /** Whether `sql` queues document `id`, seen inside its transaction (rolled back: nothing changes). */
+    const queues = async (sql: string, id: string): Promise<boolean> => {
+      const client = await t.sql.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(sql, [id]);
+        const { rows } = await client.query(`SELECT 1 FROM match_queue WHERE doc_id = $1`, [id]);
+        return rows.length > 0;
+      } finally {
+        await client.query('ROLLBACK');
+        client.release();
+      }
+    };
+    const sme = fits[0].id;
+    expect(
+      await queues(`UPDATE challenges SET status = 'CLOSED' WHERE id = $1`, challenge.id),
+    ).toBe(false);
+    expect(
+      await queues(
+        `UPDATE organizations SET verification_status = 'UNVERIFIED' WHERE id = $1`,
+        sme,
+      ),
+    ).toBe(false);
+    expect(
+      await queues(`UPDATE organizations SET region_code = region_code WHERE id = $1`, sme),
+    ).toBe(false);
+    expect(
+      await queues(
+        `UPDATE challenges SET deadline = deadline + interval '1 day' WHERE id = $1`,
+        challenge.id,
+      ),
+    ).toBe(true);
+    expect(await queues(`UPDATE organizations SET region_code = '320000' WHERE id = $1`, sme)).toBe(
+      true,
+    );
+  });
+
   it('drops the lists a change may alter: an SME just verified, a challenge just published', async () => {
     const pending = await createSme(t, { regionCode: '320000', verified: false });
     await profile(pending);

@@ -19,6 +19,7 @@ import {
   effectiveQualificationSql,
   eligibilityProblemsSql,
   QUALIFICATION_ORDER,
+  verifiedSql,
 } from '../organizations/index.js';
 import type { TermLanguage } from './analysis/analyze.js';
 import { DismissalSide, type MatchSide } from './match.entities.js';
@@ -175,8 +176,7 @@ const POSTINGS_PER_TERM = 400;
 const openSql = (c: string) => `${effectiveStatusSql(c)} = 'PUBLISHED'`;
 
 /** An SME organisation matching may recommend: verified (what is not verified is never recommended). */
-const recommendableSmeSql = (o: string) =>
-  `(${o}.kind = 'SME' AND ${o}.verification_status = 'VERIFIED')`;
+const recommendableSmeSql = (o: string) => `(${o}.kind = 'SME' AND ${verifiedSql(o)})`;
 
 /**
  * Whether the SME organisation `o` may be recommended to the issuer of challenge `c`: verified, eligible by

@@ -19,6 +19,7 @@ export {
   regionAllowedSql,
 } from './smes/eligibility.js';
 export { effectiveQualificationSql, QUALIFICATION_ORDER } from './smes/qualification.js';
+export { verifiedSql } from './organization-sql.js';
 export { EligibilityReason } from './smes/eligibility.js';
 export { OrganizationErrorReason } from './organization-errors.js';
 /** Province names (GB/T 2260), for messages that name a region. */

@@ -8,8 +8,16 @@ import { isAdmin } from '../common/auth/actor.js';
  */
 const PRIVATE = `(o.id = $VIEWER_ORG::uuid OR $VIEWER_ADMIN::boolean)`;
 
+/**
+ * Whether the organisation `o` is verified (a platform admin checked it): what the organisation's visibility,
+ * the eligibility rule, the qualification that counts and matchmaking all rely on.
+ */
+export function verifiedSql(o = 'o'): string {
+  return `${o}.verification_status = 'VERIFIED'`;
+}
+
 /** Unverified and rejected organisations are seen only by their members and platform admins. */
-const VISIBLE_ORGANIZATION = `(o.verification_status = 'VERIFIED' OR ${PRIVATE})`;
+const VISIBLE_ORGANIZATION = `(${verifiedSql('o')} OR ${PRIVATE})`;
 
 const ORGANIZATION_COLUMNS = `
   o.id, o.kind, o.name_zh, o.name_en, o.credit_code, o.region_code, o.description,

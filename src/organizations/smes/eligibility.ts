@@ -1,3 +1,4 @@
+import { verifiedSql } from '../organization-sql.js';
 import { effectiveQualificationSql, QUALIFICATION_ORDER } from './qualification.js';
 
 /**
@@ -49,10 +50,10 @@ export function eligibilityProblemsSql(organizationIdParam: string, c = 'c'): st
   const needed = qualificationRankSql(`${c}.min_qualification`);
   return `(SELECT array_remove(ARRAY[
       CASE WHEN eo.kind <> 'SME' THEN 'NOT_AN_SME' END,
-      CASE WHEN ${c}.verified_only AND eo.verification_status <> 'VERIFIED' THEN 'NOT_VERIFIED' END,
+      CASE WHEN ${c}.verified_only AND NOT ${verifiedSql('eo')} THEN 'NOT_VERIFIED' END,
       CASE WHEN NOT ${regionAllowedSql('eo.region_code', c)} THEN 'REGION_NOT_ALLOWED' END,
       CASE WHEN ${qualificationRankSql(effectiveQualificationSql('eo', 'es'))} < ${needed}
-           THEN CASE WHEN eo.verification_status = 'VERIFIED' AND ${qualificationRankSql('es.qualification')} >= ${needed}
+           THEN CASE WHEN ${verifiedSql('eo')} AND ${qualificationRankSql('es.qualification')} >= ${needed}
                           AND es.qualification_valid_until < ${today}
                      THEN 'QUALIFICATION_EXPIRED' ELSE 'QUALIFICATION_TOO_LOW' END END], NULL)
      FROM organizations eo LEFT JOIN smes es ON es.organization_id = eo.id WHERE eo.id = ${organizationIdParam}::uuid)`;

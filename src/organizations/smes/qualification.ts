@@ -1,4 +1,5 @@
 import type { FieldError } from '../../common/errors.js';
+import { verifiedSql } from '../organization-sql.js';
 import { SmeQualification } from './sme.entity.js';
 
 export interface QualificationClaim {
@@ -63,7 +64,7 @@ export const QUALIFICATION_ORDER = [
  * else NONE. Shown as `effectiveQualification`, and the basis of eligibility (eligibility.ts).
  */
 export function effectiveQualificationSql(o = 'o', s = 's'): string {
-  return `CASE WHEN ${o}.verification_status = 'VERIFIED' AND ${s}.qualification <> 'NONE'
+  return `CASE WHEN ${verifiedSql(o)} AND ${s}.qualification <> 'NONE'
   AND ${s}.qualification_valid_from <= (now() AT TIME ZONE 'Asia/Shanghai')::date
   AND ${s}.qualification_valid_until >= (now() AT TIME ZONE 'Asia/Shanghai')::date
   THEN ${s}.qualification ELSE 'NONE' END`;
