@@ -535,34 +535,74 @@ export class MatchmakingService {
 
   private names: { at: number; byCode: Promise<Map<string, FieldName>> } | null = null;
 
+  /**
+   * The breakdown of a pair as the API shows it. Only the score is computed at once: the other parts are
+   * computed when (and if) the query asks for them, once each (a list page asking for scores and reasons
+   * builds no matched terms).
+   */
   private breakdown(
     r: ScoredCandidate,
     names: Map<string, FieldName>,
     locale: ErrorLocale,
   ): MatchBreakdown {
-    const seen = new Set<string>();
-    return {
-      score: round(r.score.score),
-      components: r.score.components.map((c) => ({ ...c, value: round(c.value) })),
-      matchedTerms: r.score.matched.slice(0, 20).map((m) => ({
-        challengeText: m.challengeSurface,
-        smeText: m.smeSurface,
-        language: m.language === 'ZH' ? TermLanguage.ZH : TermLanguage.EN,
-        challengeLocations: locationsOf(m.challengeLocations),
-        smeLocations: locationsOf(m.smeLocations),
-        viaTranslation: m.viaTranslation,
-      })),
-      sharedTechnicalFields: r.score.sharedFields
-        .filter((f) => !seen.has(f.sme) && seen.add(f.sme))
-        .flatMap((f) => {
-          const n = names.get(f.sme);
-          return n
-            ? [{ code: n.code, parentCode: parentOf(n.code), nameZh: n.nameZh, nameEn: n.nameEn }]
-            : [];
-        }),
-      reasons: matchReasons(r.score, { fieldNames: names, ...r.facts }, locale),
-    };
+    return onDemand<MatchBreakdown>(
+      { score: round(r.score.score) },
+      {
+        components: () => r.score.components.map((c) => ({ ...c, value: round(c.value) })),
+        matchedTerms: () =>
+          r.score.matched.slice(0, 20).map((m) => ({
+            challengeText: m.challengeSurface,
+            smeText: m.smeSurface,
+            language: m.language === 'ZH' ? TermLanguage.ZH : TermLanguage.EN,
+            challengeLocations: locationsOf(m.challengeLocations),
+            smeLocations: locationsOf(m.smeLocations),
+            viaTranslation: m.viaTranslation,
+          })),
+        sharedTechnicalFields: () => {
+          const seen = new Set<string>();
+          return r.score.sharedFields
+            .filter((f) => !seen.has(f.sme) && seen.add(f.sme))
+            .flatMap((f) => {
+              const n = names.get(f.sme);
+              return n
+                ? [
+                    {
+                      code: n.code,
+                      parentCode: parentOf(n.code),
+                      nameZh: n.nameZh,
+                      nameEn: n.nameEn,
+                    },
+                  ]
+                : [];
+            });
+        },
+        reasons: () => matchReasons(r.score, { fieldNames: names, ...r.facts }, locale),
+      },
+    );
   }
+}
+
+/**
+ * `ready` with the `later` properties added as enumerable getters, each computed on first read and kept: the
+ * GraphQL executor reads a property only when the query selects the field.
+ */
+function onDemand<T extends object>(ready: Partial<T>, later: { [K in keyof T]?: () => T[K] }): T {
+  const out = { ...ready } as T;
+  for (const [key, compute] of Object.entries(later) as [string, () => unknown][]) {
+    let value: unknown;
+    let done = false;
+    Object.defineProperty(out, key, {
+      enumerable: true,
+      get: () => {
+        if (!done) {
+          value = compute();
+          done = true;
+        }
+        return value;
+      },
+    });
+  }
+  return out;
 }
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;

@@ -216,8 +216,7 @@ export class ChallengeRecommendation extends Recommendation {
 }
 
 @ObjectType({
-  description:
-    'SMEs recommended for a challenge, best first (paged forward; the ranking is computed again per page).',
+  description: 'SMEs recommended for a challenge, best first (paged forward).',
 })
 export class SmeRecommendationConnection extends Connection(SmeRecommendation) {}
 
