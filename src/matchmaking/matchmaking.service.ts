@@ -122,6 +122,7 @@ export class MatchmakingService {
     challengeId: string,
     args: { first?: number; after?: string },
     locale: ErrorLocale,
+    fields?: ReadonlySet<string>,
   ): Promise<ConnectionShape<SmeRecommendation>> {
     if (!isAdmin(actor) && actor.organization?.kind !== 'ENTERPRISE')
       throw new ForbiddenError(
@@ -143,6 +144,7 @@ export class MatchmakingService {
       this.smes.getMany(
         actor,
         page.rows.map((r) => r.id),
+        fields,
       ),
       this.fieldNames(),
     ]);
@@ -160,6 +162,7 @@ export class MatchmakingService {
     actor: Actor,
     args: { first?: number; after?: string },
     locale: ErrorLocale,
+    fields?: Set<string>,
   ): Promise<ConnectionShape<ChallengeRecommendation>> {
     const sme = actor.organization?.kind === 'SME' ? actor.organization.id : null;
     if (!sme)
@@ -182,6 +185,7 @@ export class MatchmakingService {
       this.challenges.summaries(
         actor,
         page.rows.map((r) => r.id),
+        fields,
       ),
       this.fieldNames(),
     ]);
