@@ -35,7 +35,6 @@ import {
   ChallengesArgs,
   ChallengeVersionsArgs,
   CreateChallengeInput,
-  InviteSmeToChallengeInput,
   MyChallengesArgs,
   PublishChallengeAnnouncementInput,
   UpdateChallengeDraftInput,
@@ -60,7 +59,6 @@ import {
   CreateChallengePayload,
   ChallengeVersionConnection,
   EvaluationCriterion,
-  InviteSmeToChallengePayload,
   PublishChallengeAnnouncementPayload,
   RejectChallengePayload,
   RequestChallengeChangesPayload,
@@ -301,19 +299,6 @@ export class ChallengeResolver {
     @MutationInput() input: PublishChallengeAnnouncementInput,
   ): Promise<PublishChallengeAnnouncementPayload> {
     return { announcement: await this.engagement.announce(actor, input) };
-  }
-
-  @Mutation(() => InviteSmeToChallengePayload, {
-    description:
-      'The issuer invites a verified SME to its challenge (the way into an INVITE_ONLY challenge).',
-  })
-  @Access(AccessRule.AUTHENTICATED)
-  @RateBudget('invitations')
-  async inviteSmeToChallenge(
-    @CurrentActor() actor: Actor,
-    @MutationInput() input: InviteSmeToChallengeInput,
-  ): Promise<InviteSmeToChallengePayload> {
-    return { challenge: await this.engagement.invite(actor, input) };
   }
 
   @ResolveField(() => String, {
