@@ -6,7 +6,6 @@ import {
   createEnterprise,
   createSme,
   createUser,
-  INVITE_SME,
   type Persona,
   type TestOrg,
 } from './support/factories/index.js';

@@ -11,7 +11,6 @@ import {
   ErrorCode,
   ForbiddenError,
   NotFoundError,
-  UserInputError,
 } from '../common/errors.js';
 import { VerificationStatus } from '../organizations/index.js';
 import { ChallengeQueryService } from './challenge-query.service.js';
@@ -22,7 +21,6 @@ import {
   insertQuestion,
   insertTermsAcceptance,
   lockQuestion,
-  organizationKind,
   organizationVerificationStatus,
   termsGate,
 } from './challenges.queries.js';

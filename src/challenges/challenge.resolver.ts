@@ -21,7 +21,6 @@ import { ChallengeEngagementService } from './challenge-engagement.service.js';
 import { ChallengeLifecycleService } from './challenge-lifecycle.service.js';
 import { ChallengeLoaders } from './challenge.loaders.js';
 import type { ChallengeNode } from './challenge.mapper.js';
-import { RateBudget } from '../rate-limit/index.js';
 import { ChallengeQueryService } from './challenge-query.service.js';
 import {
   AcceptChallengeTermsInput,

@@ -21,6 +21,7 @@ export { ChallengeType } from './dto/challenge.types.js';
 /** The one visibility rule and the SQL pieces other modules compose with it (challenge-sql.ts). */
 export {
   effectiveStatusSql,
+  issuerShownSql,
   proposalCountShownSql,
   viewerOf,
   visibleSql,
