@@ -23,6 +23,7 @@ export { requestedFields } from './requested-fields.js';
 /** The one visibility rule and the SQL pieces other modules compose with it (challenge-sql.ts). */
 export {
   effectiveStatusSql,
+  issuerShownSql,
   proposalCountShownSql,
   viewerOf,
   visibleSql,

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ChallengesModule } from '../challenges/index.js';
 import { OrganizationsModule } from '../organizations/index.js';
+import { IntroductionResolver } from './introductions/introduction.resolver.js';
+import { IntroductionService } from './introductions/introduction.service.js';
 import { MatchIndexerService } from './match-indexer.service.js';
 import { MatchVocabularyAdminService } from './match-vocabulary-admin.service.js';
 import { MatchVocabularyResolver } from './match-vocabulary.resolver.js';
@@ -10,7 +12,8 @@ import { MatchmakingService } from './matchmaking.service.js';
 
 /**
  * Matchmaking (供需对接): recommendations both ways with their reasons, one pair's explanation, dismissals,
- * the index that keeps them fresh (README, "How matching works") and the vocabulary pairs admins add.
+ * the index that keeps them fresh (README, "How matching works"), the vocabulary pairs admins add, and
+ * introductions (对接: invitations and requests, their answers, contacts and threads).
  */
 @Module({
   imports: [ChallengesModule, OrganizationsModule],
@@ -21,6 +24,8 @@ import { MatchmakingService } from './matchmaking.service.js';
     MatchmakingResolver,
     MatchVocabularyAdminService,
     MatchVocabularyResolver,
+    IntroductionService,
+    IntroductionResolver,
   ],
 })
 export class MatchmakingModule {}

@@ -37,6 +37,9 @@ import type {
   SmeRecommendation,
 } from './dto/match.types.js';
 import { TermLanguage } from './dto/match.types.js';
+import type { PairIntroductionState } from './dto/introduction.types.js';
+import { LIVE_INTRODUCTION_STATUSES } from './introductions/introduction-transitions.js';
+import { latestIntroductionsOfPairs } from './introductions/introduction.queries.js';
 import { DismissalSide, type MatchSide } from './match.entities.js';
 import { MatchIndexerService } from './match-indexer.service.js';
 import { challengeCandidatesFor, smeCandidatesFor, termsOfChallenge } from './match-candidates.js';
@@ -140,19 +143,29 @@ export class MatchmakingService {
       () => this.rankSmes(challengeId),
       (request) => smeListPage(this.dataSource, challengeId, request),
     );
-    const [smes, names] = await Promise.all([
+    const [smes, names, introductions] = await Promise.all([
       this.smes.getMany(
         actor,
         page.rows.map((r) => r.id),
         fields,
       ),
       this.fieldNames(),
+      this.pairIntroductions(page.rows.map((r) => ({ challengeId, smeId: r.id }))),
     ]);
     const byId = new Map(smes.map((s) => [s.id, s]));
     const edges = page.rows.flatMap((r) => {
       const sme = byId.get(r.id);
       return sme
-        ? [{ cursor: cursorOf(r), node: { sme, match: this.breakdown(r, names, locale) } }]
+        ? [
+            {
+              cursor: cursorOf(r),
+              node: {
+                sme,
+                match: this.breakdown(r, names, locale),
+                introduction: introductions.get(`${challengeId}:${r.id}`) ?? null,
+              },
+            },
+          ]
         : [];
     });
     return { edges, pageInfo: pageInfoOf(edges, page.hasNext, args.after) };
@@ -181,22 +194,53 @@ export class MatchmakingService {
       () => this.rankChallenges(viewer, sme),
       (request) => challengeListPage(this.dataSource, viewer, sme, request),
     );
-    const [challenges, names] = await Promise.all([
+    const [challenges, names, introductions] = await Promise.all([
       this.challenges.summaries(
         actor,
         page.rows.map((r) => r.id),
         fields,
       ),
       this.fieldNames(),
+      this.pairIntroductions(page.rows.map((r) => ({ challengeId: r.id, smeId: sme }))),
     ]);
     const byId = new Map(challenges.map((c) => [c.id, c]));
     const edges = page.rows.flatMap((r) => {
       const challenge = byId.get(r.id);
       return challenge
-        ? [{ cursor: cursorOf(r), node: { challenge, match: this.breakdown(r, names, locale) } }]
+        ? [
+            {
+              cursor: cursorOf(r),
+              node: {
+                challenge,
+                match: this.breakdown(r, names, locale),
+                introduction: introductions.get(`${r.id}:${sme}`) ?? null,
+              },
+            },
+          ]
         : [];
     });
     return { edges, pageInfo: pageInfoOf(edges, page.hasNext, args.after) };
+  }
+
+  /**
+   * The latest introduction of each pair of a page, by `challengeId:smeId` (conversion): read at page time in one
+   * statement, never kept in the lists (they cache scores only). The parties of a recommendation are the parties of
+   * the introduction, so what it shows is theirs to see.
+   */
+  private async pairIntroductions(
+    pairs: { challengeId: string; smeId: string }[],
+  ): Promise<Map<string, PairIntroductionState>> {
+    const rows = await latestIntroductionsOfPairs(this.dataSource, pairs);
+    return new Map(
+      rows.map((r) => [
+        `${r.challengeId}:${r.smeId}`,
+        {
+          id: r.id,
+          status: r.status as PairIntroductionState['status'],
+          live: LIVE_INTRODUCTION_STATUSES.includes(r.status),
+        },
+      ]),
+    );
   }
 
   /** The SMEs for a challenge, scored exactly, best first (the list a request keeps). */

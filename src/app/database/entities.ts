@@ -33,6 +33,8 @@ import {
   ScoreEntity,
 } from '../../proposals/index.js';
 import {
+  IntroductionEntity,
+  IntroductionMessageEntity,
   MatchDismissalEntity,
   MatchDocumentEntity,
   MatchListEntity,
@@ -89,4 +91,6 @@ export const ENTITIES = [
   MatchVocabularyEntity,
   MatchListEntity,
   MatchListEntryEntity,
+  IntroductionEntity,
+  IntroductionMessageEntity,
 ];
