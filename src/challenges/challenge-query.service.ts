@@ -150,7 +150,7 @@ export class ChallengeQueryService {
   async summaries(
     actor: Actor | null,
     ids: readonly string[],
-    fields?: Set<string>,
+    fields?: ReadonlySet<string>,
   ): Promise<ChallengeNode[]> {
     if (!ids.length) return [];
     const rows = await findChallengeSummaries(this.dataSource, viewerOf(actor), ids, fields);

@@ -135,7 +135,7 @@ export function summaryColumnsSql(
   p: SqlParams,
   c = 'c',
   o = 'o',
-  fields?: Set<string>,
+  fields?: ReadonlySet<string>,
 ): string {
   const want = (...names: string[]) => !fields || names.some((n) => fields.has(n));
   const columns: string[] = [`${c}.id`];

@@ -118,7 +118,7 @@ export function findChallengeSummaries(
   target: SqlTarget,
   viewer: Viewer,
   ids: readonly string[],
-  fields?: Set<string>,
+  fields?: ReadonlySet<string>,
 ): Promise<ChallengeNode[]> {
   const p = new SqlParams();
   const columns = summaryColumnsSql(viewer, p, 'c', 'o', fields);

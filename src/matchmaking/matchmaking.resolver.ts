@@ -16,10 +16,18 @@ import {
   RecommendedSmesArgs,
   SmeRecommendationConnection,
 } from './dto/match.types.js';
-import { MatchmakingService } from './matchmaking.service.js';
+import { MatchmakingService, type PageSelection } from './matchmaking.service.js';
 
 interface Ctx {
   req: LocaleSource;
+}
+
+/** What a recommendation page's query selects: the recommended item's fields, and whether the introduction. */
+function selectionOf(info: GraphQLResolveInfo, item: 'sme' | 'challenge'): PageSelection {
+  return {
+    item: requestedFields(info, ['edges', 'node', item]),
+    introduction: requestedFields(info, ['edges', 'node']).has('introduction'),
+  };
 }
 
 @Resolver()
@@ -45,7 +53,7 @@ export class MatchmakingResolver {
       args.challengeId,
       args,
       requestLocale(ctx.req),
-      requestedFields(info, ['edges', 'node', 'sme']),
+      selectionOf(info, 'sme'),
     );
   }
 
@@ -66,7 +74,7 @@ export class MatchmakingResolver {
       actor,
       args,
       requestLocale(ctx.req),
-      requestedFields(info, ['edges', 'node', 'challenge']),
+      selectionOf(info, 'challenge'),
     );
   }
 

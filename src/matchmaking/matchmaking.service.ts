@@ -68,6 +68,17 @@ import {
   upsertDismissal,
 } from './match.queries.js';
 
+/**
+ * What a recommendation page's query selects (read only that): the recommended SME's or challenge's fields
+ * (undefined: all), and whether the pair's introduction.
+ */
+export interface PageSelection {
+  item?: ReadonlySet<string>;
+  introduction: boolean;
+}
+
+const EVERYTHING: PageSelection = { introduction: true };
+
 /** How many candidates the SQL stage hands to the exact scoring, per direction (and the length of a kept list). */
 const SME_CANDIDATES = 150;
 const CHALLENGE_CANDIDATES = 60;
@@ -125,7 +136,7 @@ export class MatchmakingService {
     challengeId: string,
     args: { first?: number; after?: string },
     locale: ErrorLocale,
-    fields?: ReadonlySet<string>,
+    select: PageSelection = EVERYTHING,
   ): Promise<ConnectionShape<SmeRecommendation>> {
     if (!isAdmin(actor) && actor.organization?.kind !== 'ENTERPRISE')
       throw new ForbiddenError(
@@ -147,10 +158,12 @@ export class MatchmakingService {
       this.smes.getMany(
         actor,
         page.rows.map((r) => r.id),
-        fields,
+        select.item,
       ),
       this.fieldNames(),
-      this.pairIntroductions(page.rows.map((r) => ({ challengeId, smeId: r.id }))),
+      this.pairIntroductions(
+        select.introduction ? page.rows.map((r) => ({ challengeId, smeId: r.id })) : [],
+      ),
     ]);
     const byId = new Map(smes.map((s) => [s.id, s]));
     const edges = page.rows.flatMap((r) => {
@@ -175,7 +188,7 @@ export class MatchmakingService {
     actor: Actor,
     args: { first?: number; after?: string },
     locale: ErrorLocale,
-    fields?: Set<string>,
+    select: PageSelection = EVERYTHING,
   ): Promise<ConnectionShape<ChallengeRecommendation>> {
     const sme = actor.organization?.kind === 'SME' ? actor.organization.id : null;
     if (!sme)
@@ -198,10 +211,12 @@ export class MatchmakingService {
       this.challenges.summaries(
         actor,
         page.rows.map((r) => r.id),
-        fields,
+        select.item,
       ),
       this.fieldNames(),
-      this.pairIntroductions(page.rows.map((r) => ({ challengeId: r.id, smeId: sme }))),
+      this.pairIntroductions(
+        select.introduction ? page.rows.map((r) => ({ challengeId: r.id, smeId: sme })) : [],
+      ),
     ]);
     const byId = new Map(challenges.map((c) => [c.id, c]));
     const edges = page.rows.flatMap((r) => {
@@ -230,6 +245,7 @@ export class MatchmakingService {
   private async pairIntroductions(
     pairs: { challengeId: string; smeId: string }[],
   ): Promise<Map<string, PairIntroductionState>> {
+    if (!pairs.length) return new Map();
     const rows = await latestIntroductionsOfPairs(this.dataSource, pairs);
     return new Map(
       rows.map((r) => [
