@@ -9,6 +9,7 @@ import {
   oneOf,
   oneOfOrNull,
   queryOne,
+  preparedRows,
   queryRows,
   str,
   strArray,
@@ -197,7 +198,9 @@ export function introductionPage(
     where.push(
       `(i.requested_at, i.id) < (${p.add(after[0])}::timestamptz, ${p.add(after[1])}::uuid)`,
     );
-  return queryRows(
+  // A prepared statement (a few texts: with or without direction, status, cursor): its planning cost as much
+  // as its execution.
+  return preparedRows(
     target,
     `SELECT ${INTRODUCTION_COLUMNS} FROM introductions i JOIN challenges c ON c.id = i.challenge_id
       WHERE ${where.join(' AND ')}

@@ -1,5 +1,6 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { ChallengeQueryService } from '../../challenges/index.js';
+import { Args, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { ChallengeQueryService, requestedFields } from '../../challenges/index.js';
 import { Access, AccessRule, CurrentActor } from '../../common/auth/access.decorator.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { MutationInput } from '../../common/graphql/mutation-input.js';
@@ -27,9 +28,17 @@ import {
   SendIntroductionMessageInput,
   SendIntroductionMessagePayload,
 } from '../dto/introduction.types.js';
-import { IntroductionService } from './introduction.service.js';
+import { IntroductionService, type NodeSelection } from './introduction.service.js';
 
 /** Introductions (对接): one service call per operation; the rules are the service's, in SQL. */
+/** The fields a list's query selects of each introduction's challenge and SME (read only those). */
+function selectionOf(info: GraphQLResolveInfo): NodeSelection {
+  return {
+    challenge: requestedFields(info, ['edges', 'node', 'challenge']),
+    sme: requestedFields(info, ['edges', 'node', 'sme']),
+  };
+}
+
 @Resolver()
 export class IntroductionResolver {
   constructor(
@@ -151,8 +160,9 @@ export class IntroductionResolver {
   myIntroductions(
     @CurrentActor() actor: Actor,
     @Args() args: MyIntroductionsArgs,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<IntroductionConnection> {
-    return this.service.mine(actor, args);
+    return this.service.mine(actor, args, selectionOf(info));
   }
 
   @Query(() => IntroductionConnection, {
@@ -163,8 +173,9 @@ export class IntroductionResolver {
   challengeIntroductions(
     @CurrentActor() actor: Actor,
     @Args() args: ChallengeIntroductionsArgs,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<IntroductionConnection> {
-    return this.service.ofChallenge(actor, args);
+    return this.service.ofChallenge(actor, args, selectionOf(info));
   }
 
   @Query(() => IntroductionMessageConnection, {

@@ -87,6 +87,12 @@ const readerOf = (actor: Actor): IntroductionReader => ({
  * Every move goes through INTRODUCTION_LIFECYCLE and the shared status writer, audited, in one transaction.
  * Platform admins read every introduction (support) but never move one.
  */
+/** The fields a list's query selects of each introduction's challenge and SME (none: not asked for). */
+export interface NodeSelection {
+  challenge: ReadonlySet<string>;
+  sme: ReadonlySet<string>;
+}
+
 @Injectable()
 export class IntroductionService {
   private readonly moves: LifecycleBinding<
@@ -405,6 +411,7 @@ export class IntroductionService {
       first?: number;
       after?: string;
     },
+    select?: NodeSelection,
   ): Promise<ConnectionShape<IntroductionType>> {
     const org = actor.organization;
     if (!org)
@@ -416,25 +423,31 @@ export class IntroductionService {
       org.kind === 'ENTERPRISE' ? IntroductionDirection.INVITE : IntroductionDirection.REQUEST;
     const receivedDirection =
       org.kind === 'ENTERPRISE' ? IntroductionDirection.REQUEST : IntroductionDirection.INVITE;
-    return this.page(actor, args, {
-      scope: {
-        column: org.kind === 'ENTERPRISE' ? 'issuer_organization_id' : 'sme_id',
-        id: org.id,
+    return this.page(
+      actor,
+      args,
+      {
+        scope: {
+          column: org.kind === 'ENTERPRISE' ? 'issuer_organization_id' : 'sme_id',
+          id: org.id,
+        },
+        direction:
+          args.direction === IntroductionListDirection.SENT
+            ? sentDirection
+            : args.direction === IntroductionListDirection.RECEIVED
+              ? receivedDirection
+              : undefined,
+        status: args.status,
       },
-      direction:
-        args.direction === IntroductionListDirection.SENT
-          ? sentDirection
-          : args.direction === IntroductionListDirection.RECEIVED
-            ? receivedDirection
-            : undefined,
-      status: args.status,
-    });
+      select,
+    );
   }
 
   /** A challenge's introductions: for the issuer's members and admins (NOT_FOUND for others who cannot see it). */
   async ofChallenge(
     actor: Actor,
     args: { challengeId: string; status?: IntroductionStatusName; first?: number; after?: string },
+    select?: NodeSelection,
   ): Promise<ConnectionShape<IntroductionType>> {
     const c = await this.challenges.assertVisible(actor, args.challengeId);
     if (!isAdmin(actor) && !belongsTo(actor, c.issuerOrganizationId))
@@ -442,23 +455,29 @@ export class IntroductionService {
         'ISSUER_ONLY',
         'Only the issuing enterprise sees its challenge’s introductions',
       );
-    return this.page(actor, args, {
-      scope: { column: 'challenge_id', id: c.id },
-      status: args.status,
-    });
+    return this.page(
+      actor,
+      args,
+      {
+        scope: { column: 'challenge_id', id: c.id },
+        status: args.status,
+      },
+      select,
+    );
   }
 
   private async page(
     actor: Actor,
     args: { first?: number; after?: string },
     filter: IntroductionListFilter,
+    select?: NodeSelection,
   ): Promise<ConnectionShape<IntroductionType>> {
     const first = args.first ?? DEFAULT_PAGE_SIZE;
     const after = args.after
       ? (decodeCursor(args.after, ['timestamp', 'uuid']) as [string, string])
       : null;
     const rows = await introductionPage(this.dataSource, readerOf(actor), filter, first + 1, after);
-    const nodes = await this.nodes(actor, rows.slice(0, first));
+    const nodes = await this.nodes(actor, rows.slice(0, first), select);
     return toConnection(
       [...nodes, ...rows.slice(first).map(() => null)],
       first,
@@ -469,11 +488,24 @@ export class IntroductionService {
   }
 
   /** The API nodes of rows: the challenges and SMEs as the actor may see them, one statement each for the page. */
-  private async nodes(actor: Actor, rows: IntroductionRow[]): Promise<IntroductionType[]> {
+  private async nodes(
+    actor: Actor,
+    rows: IntroductionRow[],
+    select?: NodeSelection,
+  ): Promise<IntroductionType[]> {
     if (!rows.length) return [];
+    // What the query does not select is not read (an empty selection: not asked for at all).
     const [challenges, smes] = await Promise.all([
-      this.challenges.summaries(actor, [...new Set(rows.map((r) => r.challengeId))]),
-      this.smes.getMany(actor, [...new Set(rows.map((r) => r.smeId))]),
+      select?.challenge.size === 0
+        ? []
+        : this.challenges.summaries(
+            actor,
+            [...new Set(rows.map((r) => r.challengeId))],
+            select?.challenge,
+          ),
+      select?.sme.size === 0
+        ? []
+        : this.smes.getMany(actor, [...new Set(rows.map((r) => r.smeId))], select?.sme),
     ]);
     const challengeById = new Map(challenges.map((c) => [c.id, c]));
     const smeById = new Map(smes.map((s) => [s.id, s]));
