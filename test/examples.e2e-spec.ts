@@ -242,6 +242,61 @@ describe('the client examples (examples/*.graphql) run as typed documents throug
     expect(after.recommendedSmes.edges.map((e) => e.node.sme.id)).not.toContain(smeId);
   });
 
+  it('introductions: the issuer invites the SME, which accepts; contacts shown, a message, a deal; the SME asks again', async () => {
+    const invited = await run(
+      as(tokens.issuer),
+      Examples.InviteSmeDocument,
+      readme<Examples.InviteSmeMutationVariables>('InviteSme', {
+        'challenge id': challengeId,
+        'sme id': smeId,
+      }),
+    );
+    expect(invited.inviteSmeToChallenge.introduction.status).toBe('REQUESTED');
+    const id = invited.inviteSmeToChallenge.introduction.id;
+    const accepted = await run(
+      as(tokens.sme),
+      Examples.AcceptIntroductionDocument,
+      readme<Examples.AcceptIntroductionMutationVariables>('AcceptIntroduction', { id }),
+    );
+    expect(accepted.acceptIntroduction.introduction.status).toBe('ACCEPTED');
+    // The contacts are shown once accepted: the member who acted for each side (who invited; who accepted).
+    expect(accepted.acceptIntroduction.introduction.issuerContact?.personName).toEqual(
+      expect.stringMatching(/\S/),
+    );
+    expect(accepted.acceptIntroduction.introduction.smeContact?.personName).toEqual(
+      expect.stringMatching(/\S/),
+    );
+    const sent = await run(
+      as(tokens.sme),
+      Examples.SendIntroductionMessageDocument,
+      readme<Examples.SendIntroductionMessageMutationVariables>('SendIntroductionMessage', { id }),
+    );
+    expect(sent.sendIntroductionMessage.message.id).toEqual(expect.any(String));
+    const closed = await run(
+      as(tokens.issuer),
+      Examples.CloseIntroductionDocument,
+      readme<Examples.CloseIntroductionMutationVariables>('CloseIntroduction', { id }),
+    );
+    expect(closed.closeIntroduction.introduction.status).toBe('CLOSED_DEAL');
+    // Closed is not live: the SME may ask for the pair again; the issuer finds the request among those it received.
+    const asked = await run(
+      as(tokens.sme),
+      Examples.RequestIntroductionDocument,
+      readme<Examples.RequestIntroductionMutationVariables>('RequestIntroduction', {
+        'challenge id': challengeId,
+      }),
+    );
+    expect(asked.requestIntroduction.introduction.status).toBe('REQUESTED');
+    const received = await run(
+      as(tokens.issuer),
+      Examples.MyIntroductionsDocument,
+      readme<Examples.MyIntroductionsQueryVariables>('MyIntroductions'),
+    );
+    expect(received.myIntroductions.edges.map((e) => e.node.id)).toEqual([
+      asked.requestIntroduction.introduction.id,
+    ]);
+  });
+
   it('proposals: a private draft, then a sealed submission with a receipt', async () => {
     // As the README shows it: the whole content, for a draft as for a submission.
     const submission = readme<Examples.SubmitProposalMutationVariables>('SubmitProposal', {

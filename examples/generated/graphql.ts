@@ -12,6 +12,12 @@ export type AcceptChallengeTermsInput = {
   termsVersion: number;
 };
 
+/** The side that was asked accepts an introduction. */
+export type AcceptIntroductionInput = {
+  /** The introduction (REQUESTED). */
+  introductionId: string | number;
+};
+
 /** Admits an applying enterprise into the alliance (platform admins). */
 export type AdmitAllianceMemberInput = {
   /** The membership decided on. */
@@ -175,6 +181,18 @@ export type ChallengeVisibility =
   | 'PUBLIC'
   /** Signed-in users only. */
   | 'REGISTERED';
+
+/** Either side closes an accepted introduction with its outcome. */
+export type CloseIntroductionInput = {
+  /** The introduction (ACCEPTED). */
+  introductionId: string | number;
+  /** A note, at most 1000 characters. */
+  note?: string | null | undefined;
+  /** With a deal or without. */
+  outcome: IntroductionOutcome;
+  /** Why: CONTRACT_SIGNED, PILOT_STARTED, PROPOSAL_SUBMITTED for a deal; TECHNICAL_MISMATCH, COMMERCIAL_TERMS, TIMING, NO_RESPONSE without; OTHER for either. */
+  reason: IntroductionCloseReason;
+};
 
 /** A commitment to one requirement of the challenge. */
 export type CommitmentInput = {
@@ -426,6 +444,73 @@ export type GrantExpertRoleInput = {
   userId: string | number;
 };
 
+/** Why an accepted introduction was closed. */
+export type IntroductionCloseReason =
+  /** Price, IP or other terms did not agree (CLOSED_NO_DEAL). */
+  | 'COMMERCIAL_TERMS'
+  /** A contract was signed (CLOSED_DEAL). */
+  | 'CONTRACT_SIGNED'
+  /** The other side stopped answering (CLOSED_NO_DEAL). */
+  | 'NO_RESPONSE'
+  /** Another reason, told in `note` (either outcome). */
+  | 'OTHER'
+  /** A pilot or trial started (CLOSED_DEAL). */
+  | 'PILOT_STARTED'
+  /** The SME submitted a proposal (CLOSED_DEAL). */
+  | 'PROPOSAL_SUBMITTED'
+  /** The technology does not fit (CLOSED_NO_DEAL). */
+  | 'TECHNICAL_MISMATCH'
+  /** Not now (CLOSED_NO_DEAL). */
+  | 'TIMING';
+
+/** Who asked: the issuer (INVITE) or the SME (REQUEST). */
+export type IntroductionDirection =
+  /** The issuing enterprise invited the SME (inviteSmeToChallenge). */
+  | 'INVITE'
+  /** The SME asked for an introduction (requestIntroduction). */
+  | 'REQUEST';
+
+/** Which of your organisation’s introductions: those it asked for, or was asked. */
+export type IntroductionListDirection =
+  /** Asked of your organisation by the other side. */
+  | 'RECEIVED'
+  /** Asked for by your organisation (invitations of an enterprise, requests of an SME). */
+  | 'SENT';
+
+/** How an accepted introduction ends. */
+export type IntroductionOutcome =
+  /** With a deal. */
+  | 'CLOSED_DEAL'
+  /** Without a deal. */
+  | 'CLOSED_NO_DEAL';
+
+/** Where an introduction (对接) stands: REQUESTED → ACCEPTED | DECLINED | EXPIRED | CANCELLED; ACCEPTED → CLOSED_DEAL | CLOSED_NO_DEAL. */
+export type IntroductionStatus =
+  /** The other side accepted: contacts are shown to both sides; messages open. */
+  | 'ACCEPTED'
+  /** Withdrawn by the side that asked, before an answer. */
+  | 'CANCELLED'
+  /** Closed by either side after a deal (with a structured reason). */
+  | 'CLOSED_DEAL'
+  /** Closed by either side without a deal (with a structured reason). */
+  | 'CLOSED_NO_DEAL'
+  /** The other side declined (with a reason). */
+  | 'DECLINED'
+  /** Not answered before `expiresAt`. */
+  | 'EXPIRED'
+  /** Asked for, waiting for the other side (until `expiresAt`). */
+  | 'REQUESTED';
+
+/** The issuer invites an SME to its challenge: an introduction the SME accepts or declines. */
+export type InviteSmeToChallengeInput = {
+  /** The challenge (PUBLISHED, before its deadline). */
+  challengeId: string | number;
+  /** Why the SME is invited, 1 to 2000 characters. */
+  message: string;
+  /** The SME invited (verified and eligible for the challenge). */
+  smeId: string | number;
+};
+
 /** Who owns the intellectual property of the result (知识产权归属). */
 export type IpOwnership =
   /** The issuing enterprise. */
@@ -649,6 +734,14 @@ export type RegisterInput = {
   password: string;
 };
 
+/** An SME asks the issuer of a challenge for an introduction. */
+export type RequestIntroductionInput = {
+  /** The challenge (PUBLISHED, before its deadline, one the SME may see). */
+  challengeId: string | number;
+  /** What the SME offers and asks, 1 to 2000 characters. */
+  message: string;
+};
+
 /** A measurable indicator of a challenge. */
 export type RequirementInput = {
   /** True when a proposal must meet it. */
@@ -688,6 +781,14 @@ export type SelectWinnersInput = {
   challengeId: string | number;
   /** The winning proposals and their awards. */
   winners: Array<WinnerInput>;
+};
+
+/** A message in an accepted introduction’s thread. */
+export type SendIntroductionMessageInput = {
+  /** Text only, 1 to 2000 characters. */
+  body: string;
+  /** The introduction (ACCEPTED). */
+  introductionId: string | number;
 };
 
 /** Shortlists proposals for the final decision (入围). */
@@ -1076,6 +1177,51 @@ export type DismissRecommendationMutationVariables = Exact<{
 
 export type DismissRecommendationMutation = { dismissRecommendation: { dismissal: { challengeId: string, smeId: string, side: DismissalSide, reason: string | null, dismissedAt: string } } };
 
+export type InviteSmeMutationVariables = Exact<{
+  input: InviteSmeToChallengeInput;
+}>;
+
+
+export type InviteSmeMutation = { inviteSmeToChallenge: { introduction: { id: string, status: IntroductionStatus, expiresAt: string } } };
+
+export type RequestIntroductionMutationVariables = Exact<{
+  input: RequestIntroductionInput;
+}>;
+
+
+export type RequestIntroductionMutation = { requestIntroduction: { introduction: { id: string, status: IntroductionStatus } } };
+
+export type AcceptIntroductionMutationVariables = Exact<{
+  input: AcceptIntroductionInput;
+}>;
+
+
+export type AcceptIntroductionMutation = { acceptIntroduction: { introduction: { status: IntroductionStatus, issuerContact: { nameZh: string, email: string | null, phone: string | null, personName: string | null } | null, smeContact: { nameZh: string, email: string | null, phone: string | null, personName: string | null } | null, challenge: { issuer: { nameZh: string } | null } | null } } };
+
+export type SendIntroductionMessageMutationVariables = Exact<{
+  input: SendIntroductionMessageInput;
+}>;
+
+
+export type SendIntroductionMessageMutation = { sendIntroductionMessage: { message: { id: string, createdAt: string } } };
+
+export type CloseIntroductionMutationVariables = Exact<{
+  input: CloseIntroductionInput;
+}>;
+
+
+export type CloseIntroductionMutation = { closeIntroduction: { introduction: { status: IntroductionStatus, closeReason: IntroductionCloseReason | null } } };
+
+export type MyIntroductionsQueryVariables = Exact<{
+  direction?: IntroductionListDirection | null | undefined;
+  status?: IntroductionStatus | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyIntroductionsQuery = { myIntroductions: { edges: Array<{ node: { id: string, direction: IntroductionDirection, status: IntroductionStatus, challengeTitleZh: string | null, sme: { nameZh: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
 
 export const RegisterDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Register"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"register"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}}]}}]}}]}}]} as unknown as DocumentNode<RegisterMutation, RegisterMutationVariables>;
 export const LoginDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Login"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LoginInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<LoginMutation, LoginMutationVariables>;
@@ -1117,3 +1263,9 @@ export const RecommendedSmesDocument = {"kind":"Document","definitions":[{"kind"
 export const RecommendedChallengesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RecommendedChallenges"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recommendedChallenges"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challenge"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"titleZh"}},{"kind":"Field","name":{"kind":"Name","value":"titleEn"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}}]}},{"kind":"Field","name":{"kind":"Name","value":"match"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"positive"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<RecommendedChallengesQuery, RecommendedChallengesQueryVariables>;
 export const ExplainMatchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExplainMatch"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"challengeId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"smeId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"matchExplanation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"challengeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"challengeId"}}},{"kind":"Argument","name":{"kind":"Name","value":"smeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"smeId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recommendable"}},{"kind":"Field","name":{"kind":"Name","value":"eligibilityProblems"}},{"kind":"Field","name":{"kind":"Name","value":"dismissed"}},{"kind":"Field","name":{"kind":"Name","value":"match"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"positive"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ExplainMatchQuery, ExplainMatchQueryVariables>;
 export const DismissRecommendationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DismissRecommendation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DismissRecommendationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dismissRecommendation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dismissal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"challengeId"}},{"kind":"Field","name":{"kind":"Name","value":"smeId"}},{"kind":"Field","name":{"kind":"Name","value":"side"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"dismissedAt"}}]}}]}}]}}]} as unknown as DocumentNode<DismissRecommendationMutation, DismissRecommendationMutationVariables>;
+export const InviteSmeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InviteSme"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InviteSmeToChallengeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inviteSmeToChallenge"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"introduction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]}}]} as unknown as DocumentNode<InviteSmeMutation, InviteSmeMutationVariables>;
+export const RequestIntroductionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestIntroduction"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RequestIntroductionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestIntroduction"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"introduction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<RequestIntroductionMutation, RequestIntroductionMutationVariables>;
+export const AcceptIntroductionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptIntroduction"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AcceptIntroductionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptIntroduction"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"introduction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"issuerContact"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nameZh"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"personName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"smeContact"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nameZh"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"personName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"challenge"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issuer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nameZh"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<AcceptIntroductionMutation, AcceptIntroductionMutationVariables>;
+export const SendIntroductionMessageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SendIntroductionMessage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SendIntroductionMessageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sendIntroductionMessage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]} as unknown as DocumentNode<SendIntroductionMessageMutation, SendIntroductionMessageMutationVariables>;
+export const CloseIntroductionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CloseIntroduction"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CloseIntroductionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"closeIntroduction"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"introduction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"closeReason"}}]}}]}}]}}]} as unknown as DocumentNode<CloseIntroductionMutation, CloseIntroductionMutationVariables>;
+export const MyIntroductionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyIntroductions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"direction"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"IntroductionListDirection"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"IntroductionStatus"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myIntroductions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"direction"},"value":{"kind":"Variable","name":{"kind":"Name","value":"direction"}}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"challengeTitleZh"}},{"kind":"Field","name":{"kind":"Name","value":"sme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nameZh"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<MyIntroductionsQuery, MyIntroductionsQueryVariables>;
