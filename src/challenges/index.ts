@@ -17,10 +17,11 @@ export {
 export { ChallengeLifecycleService } from './challenge-lifecycle.service.js';
 export { ChallengeQueryService } from './challenge-query.service.js';
 export type { ChallengeNode } from './challenge.mapper.js';
-export { ChallengeType } from './dto/challenge.types.js';
+export { ChallengeIssuer, ChallengeType } from './dto/challenge.types.js';
 /** The one visibility rule and the SQL pieces other modules compose with it (challenge-sql.ts). */
 export {
   effectiveStatusSql,
+  issuerShownSql,
   proposalCountShownSql,
   viewerOf,
   visibleSql,

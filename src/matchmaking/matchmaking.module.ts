@@ -7,10 +7,14 @@ import { MatchVocabularyResolver } from './match-vocabulary.resolver.js';
 import { MatchVocabularyService } from './match-vocabulary.service.js';
 import { MatchmakingResolver } from './matchmaking.resolver.js';
 import { MatchmakingService } from './matchmaking.service.js';
+import { RelatedChallengesService } from './related-challenges.service.js';
+import { SimilarChallengesResolver } from './similar-challenges.resolver.js';
+import { SimilarChallengesService } from './similar-challenges.service.js';
 
 /**
  * Matchmaking (供需对接): recommendations both ways with their reasons, one pair's explanation, dismissals,
- * the index that keeps them fresh (README, "How matching works") and the vocabulary pairs admins add.
+ * the index that keeps them fresh (README, "How matching works"), the vocabulary pairs admins add, and
+ * duplicate demands (similar challenges of other issuers, related-challenge links).
  */
 @Module({
   imports: [ChallengesModule, OrganizationsModule],
@@ -21,6 +25,9 @@ import { MatchmakingService } from './matchmaking.service.js';
     MatchmakingResolver,
     MatchVocabularyAdminService,
     MatchVocabularyResolver,
+    SimilarChallengesService,
+    RelatedChallengesService,
+    SimilarChallengesResolver,
   ],
 })
 export class MatchmakingModule {}

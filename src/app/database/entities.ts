@@ -42,6 +42,7 @@ import {
   MatchTermStatsEntity,
   MatchTermEntity,
   MatchVocabularyEntity,
+  RelatedChallengeEntity,
 } from '../../matchmaking/index.js';
 import { TechnicalFieldEntity } from '../../technical-fields/index.js';
 import { UserEntity } from '../../users/index.js';
@@ -89,4 +90,5 @@ export const ENTITIES = [
   MatchVocabularyEntity,
   MatchListEntity,
   MatchListEntryEntity,
+  RelatedChallengeEntity,
 ];
