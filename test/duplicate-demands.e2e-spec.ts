@@ -87,6 +87,21 @@ const WASHER = {
   requirements: [{ name: '脱水噪声', target: '≤ 70', unit: 'dB', weight: 100, mustHave: true }],
 };
 
+const BACKGROUND = [
+  '汽车车身一体化压铸免热处理铝合金',
+  '燃煤电厂烟气二氧化碳捕集吸收剂',
+  '柔性显示透明聚酰亚胺薄膜',
+  '车规级碳化硅功率模块',
+  '煤化工高盐废水零排放分盐',
+  '数控机床主轴故障预测',
+  '冰箱真空绝热板长寿命芯材',
+  'PEM电解水制氢电解槽低铱催化剂',
+  '动力电池模组焊缝视觉检测',
+  '空气源热泵低温制热',
+  '全固态电池硫化物电解质',
+  '加氢站隔膜压缩机',
+];
+
 describe('Duplicate demands', () => {
   let t: TestApp;
   let admin: Persona;
@@ -133,8 +148,18 @@ describe('Duplicate demands', () => {
     (await t.sql.query(`SELECT count(*)::int AS n FROM related_challenges`)).rows[0].n as number;
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { SIMILAR_CHALLENGES_MIN_SIMILARITY: '0' } });
+    // A score of challenges is a thin corpus for IDF (one English challenge: its words are all rare), so the
+    // Chinese-English pair here scores about 0.05: the threshold is calibrated on the labelled
+    // set of eval:matching, and this file tests the rules of the list, so it lists anything above a small floor.
+    t = await startTestApp({ env: { SIMILAR_CHALLENGES_MIN_SIMILARITY: '0.03' } });
     admin = await createAdmin(t);
+    // The term of the trade the shipped vocabulary lacks, added as an admin would (README, "How matching works").
+    await t.gql
+      .as(admin.token)
+      .ok(
+        `mutation($input: AddMatchVocabularyPairInput!) { addMatchVocabularyPair(input: $input) { pair { id } } }`,
+        { input: { zh: '热失控', en: 'thermal runaway' } },
+      );
     zhIssuer = await createEnterprise(t, { name: '华东储能集团有限公司' });
     enIssuer = await createEnterprise(t, { name: '匿名发榜储能控股有限公司' });
     third = await createEnterprise(t);
@@ -164,8 +189,6 @@ describe('Duplicate demands', () => {
     it('lists the same demand of another enterprise across languages, both ways, with one similarity', async () => {
       const fromZh = await similarTo(zh);
       const fromEn = await similarTo(en);
-      console.log(JSON.stringify((await t.sql.query(`SELECT d.doc_id, c.status, (SELECT count(*) FROM match_terms mt WHERE mt.side = $$C$$ AND mt.doc_id = d.doc_id) n FROM match_documents d JOIN challenges c ON c.id = d.doc_id WHERE d.side = $$C$$`)).rows), [zh, en]);
-      console.log(JSON.stringify(fromZh.map((s) => [s.challenge.id === en, s.similarity, s.sharedTerms.slice(0, 8)])));
       const enInZh = fromZh.find((s) => s.challenge.id === en);
       const zhInEn = fromEn.find((s) => s.challenge.id === zh);
       expect(enInZh).toBeDefined();

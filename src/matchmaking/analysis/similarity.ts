@@ -66,9 +66,15 @@ export interface ChallengeSimilarity {
 
 export const languageOfTerm = (term: string): TermLanguage => (term.startsWith('z:') ? 'ZH' : 'EN');
 
-/** The BM25 term vector of one document in one language: term → IDF × saturated weight. */
+/**
+ * The BM25 term vector of one document in one language: term → IDF × saturated weight. A Chinese word stands
+ * for one concept in English however many translations the vocabulary gives it (预警: warning, early warning),
+ * so its translations count once: the one the other document also has (the best, if several), else its best.
+ * Without this a Chinese demand's English reading is diluted by glosses no English text uses at once.
+ */
 function vectorOf(
   doc: SimilarityDocument,
+  other: ReadonlySet<string>,
   language: TermLanguage,
   stats: ChallengeSideStats,
   w: Pick<MatchWeights, 'k1' | 'b'>,
@@ -76,12 +82,27 @@ function vectorOf(
   const length = doc.terms.reduce((s, t) => s + t.weight, 0);
   const norm = 1 - w.b + w.b * (length / Math.max(stats.averageLength, 1e-6));
   const out = new Map<string, number>();
+  const translations = new Map<string, { term: string; value: number; shared: boolean }>();
   for (const t of doc.terms) {
     if (languageOfTerm(t.term) !== language) continue;
     const saturated = (t.weight * (w.k1 + 1)) / (t.weight + w.k1 * norm);
     const value = saturated * idf(stats.df.get(t.term) ?? 0, Math.max(stats.documents, 1));
-    if (value > 0) out.set(t.term, value);
+    if (value <= 0) continue;
+    if (!t.translated) {
+      out.set(t.term, value);
+      continue;
+    }
+    const shared = other.has(t.term);
+    const best = translations.get(t.surface);
+    if (
+      !best ||
+      (shared && !best.shared) ||
+      (shared === best.shared &&
+        (value > best.value || (value === best.value && t.term < best.term)))
+    )
+      translations.set(t.surface, { term: t.term, value, shared });
   }
+  for (const { term, value } of translations.values()) if (!out.has(term)) out.set(term, value);
   return out;
 }
 
@@ -99,8 +120,8 @@ export function challengeSimilarity(
   const termsA = new Map(a.terms.map((t) => [t.term, t]));
   const termsB = new Map(b.terms.map((t) => [t.term, t]));
   const readings = (['ZH', 'EN'] as const).map((language) => {
-    const va = vectorOf(a, language, stats, w);
-    const vb = vectorOf(b, language, stats, w);
+    const va = vectorOf(a, new Set(termsB.keys()), language, stats, w);
+    const vb = vectorOf(b, new Set(termsA.keys()), language, stats, w);
     const denominator = lengthOf(va) * lengthOf(vb);
     const shared: SharedTerm[] = [];
     let dot = 0;
