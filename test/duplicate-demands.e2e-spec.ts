@@ -4,7 +4,6 @@ import {
   challengeInput,
   CREATE_CHALLENGE,
   createAdmin,
-  createChallenge,
   createEnterprise,
   createSme,
   type Persona,
@@ -87,21 +86,6 @@ const WASHER = {
   requirements: [{ name: '脱水噪声', target: '≤ 70', unit: 'dB', weight: 100, mustHave: true }],
 };
 
-const BACKGROUND = [
-  '汽车车身一体化压铸免热处理铝合金',
-  '燃煤电厂烟气二氧化碳捕集吸收剂',
-  '柔性显示透明聚酰亚胺薄膜',
-  '车规级碳化硅功率模块',
-  '煤化工高盐废水零排放分盐',
-  '数控机床主轴故障预测',
-  '冰箱真空绝热板长寿命芯材',
-  'PEM电解水制氢电解槽低铱催化剂',
-  '动力电池模组焊缝视觉检测',
-  '空气源热泵低温制热',
-  '全固态电池硫化物电解质',
-  '加氢站隔膜压缩机',
-];
-
 describe('Duplicate demands', () => {
   let t: TestApp;
   let admin: Persona;
@@ -148,7 +132,7 @@ describe('Duplicate demands', () => {
     (await t.sql.query(`SELECT count(*)::int AS n FROM related_challenges`)).rows[0].n as number;
 
   beforeAll(async () => {
-    // A score of challenges is a thin corpus for IDF (one English challenge: its words are all rare), so the
+    // A handful of challenges is a thin corpus for IDF (one English challenge: its words are all rare), so the
     // Chinese-English pair here scores about 0.05: the threshold is calibrated on the labelled
     // set of eval:matching, and this file tests the rules of the list, so it lists anything above a small floor.
     t = await startTestApp({ env: { SIMILAR_CHALLENGES_MIN_SIMILARITY: '0.03' } });
