@@ -13,6 +13,7 @@ import {
   type Persona,
   SUBMIT_CHALLENGE,
   type TestOrg,
+  inviteAndAccept,
 } from './support/factories/index.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -141,15 +142,7 @@ describe('browsing and searching challenges', () => {
         input: { titleZh: 'INVITE-ONLY-SECRET-TITLE', visibility: 'INVITE_ONLY' },
       })
     ).id;
-    await t.gql
-      .as(issuer.owner.token)
-      .ok(
-        `mutation($c: ID!, $o: ID!) { inviteSmeToChallenge(input: { challengeId: $c, organizationId: $o }) { challenge { id } } }`,
-        {
-          c: ids.invite,
-          o: invitedSme.id,
-        },
-      );
+    await inviteAndAccept(t, issuer, ids.invite, invitedSme);
     ids.anonymous = (
       await createChallenge(t, anonIssuer, {
         via: 'api',

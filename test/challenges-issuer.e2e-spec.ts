@@ -16,7 +16,8 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 const MINE = `query($statuses: [ChallengeStatus!], $first: Int, $after: String) { myChallenges(filter: { statuses: $statuses }, first: $first, after: $after) {
   edges { node { id status titleZh unansweredQuestionCount proposalCount viewerIsIssuer } } pageInfo { hasNextPage endCursor } } }`;
 const QUEUE = `query($first: Int, $after: String) { challengeReviewQueue(first: $first, after: $after) { edges { node { id submittedAt issuer { nameZh } } } pageInfo { hasNextPage endCursor } } }`;
-const INVITE = `mutation($c: ID!, $o: ID!) { inviteSmeToChallenge(input: { challengeId: $c, organizationId: $o }) { challenge { id } } }`;
+const INVITE = `mutation($c: ID!, $o: ID!) { inviteSmeToChallenge(input: { challengeId: $c, smeId: $o, message: "请参与揭榜" }) { introduction { id status } challenge { id } } }`;
+const ACCEPT = `mutation($id: ID!) { acceptIntroduction(input: { introductionId: $id }) { introduction { id status } } }`;
 const ELIGIBILITY = `query($id: ID!) { challenge(id: $id) { viewerEligibility { eligible reasons } } }`;
 
 describe("the issuer's view, the review queue, invitations and eligibility", () => {
@@ -159,19 +160,15 @@ describe("the issuer's view, the review queue, invitations and eligibility", () 
   });
 
   describe('invitations', () => {
-    it('the issuer invites an SME; others cannot, and nothing is recorded', async () => {
+    it('the issuer invites an SME; others cannot, and nothing is recorded; the SME sees an INVITE_ONLY challenge once it accepts', async () => {
       const { id } = await createChallenge(t, issuer, {
         via: 'api',
         admin,
         input: { visibility: 'INVITE_ONLY' },
       });
-      const count = async () =>
-        (
-          await t.sql.query(
-            `SELECT count(*)::int AS n FROM challenge_invitations WHERE challenge_id = $1`,
-            [id],
-          )
-        ).rows[0].n;
+      const count = async (table: string) =>
+        (await t.sql.query(`SELECT count(*)::int AS n FROM ${table} WHERE challenge_id = $1`, [id]))
+          .rows[0].n;
       expect(
         (await t.gql.as(otherEnterprise.owner.token).fails(INVITE, { c: id, o: sme.id })).extensions
           ?.code,
@@ -185,15 +182,33 @@ describe("the issuer's view, the review queue, invitations and eligibility", () 
       const notSme = await t.gql
         .as(issuer.owner.token)
         .fails(INVITE, { c: id, o: otherEnterprise.id });
-      expect(notSme.extensions).toMatchObject({
-        code: 'BAD_USER_INPUT',
-        fields: [{ field: 'input.organizationId', message: 'is not an SME organisation' }],
-      });
-      expect(await count()).toBe(0);
-      await t.gql.as(issuer.owner.token).ok(INVITE, { c: id, o: sme.id });
-      await t.gql.as(issuer.owner.token).ok(INVITE, { c: id, o: sme.id });
-      expect(await count()).toBe(1);
-      // Once invited, the SME sees it; a public challenge's issuer-only operations stay refused to it.
+      expect(notSme.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'SME_NOT_FOUND' });
+      expect(await count('introductions')).toBe(0);
+      const invited = await t.gql
+        .as(issuer.owner.token)
+        .ok<{ inviteSmeToChallenge: { introduction: { id: string; status: string } } }>(INVITE, {
+          c: id,
+          o: sme.id,
+        });
+      expect(invited.inviteSmeToChallenge.introduction.status).toBe('REQUESTED');
+      expect(
+        (await t.gql.as(issuer.owner.token).fails(INVITE, { c: id, o: sme.id })).extensions,
+      ).toMatchObject({ code: 'CONFLICT', reason: 'INTRODUCTION_ALREADY_LIVE' });
+      expect(await count('introductions')).toBe(1);
+      // Not accepted yet: no access grant, the SME does not see the INVITE_ONLY challenge.
+      expect(await count('challenge_invitations')).toBe(0);
+      expect(
+        (
+          await t.gql
+            .as(sme.owner.token)
+            .fails(`query($id: ID!) { challenge(id: $id) { id } }`, { id })
+        ).extensions?.code,
+      ).toBe('NOT_FOUND');
+      await t.gql
+        .as(sme.owner.token)
+        .ok(ACCEPT, { id: invited.inviteSmeToChallenge.introduction.id });
+      expect(await count('challenge_invitations')).toBe(1);
+      // Once accepted, the SME sees it; a public challenge's issuer-only operations stay refused to it.
       expect(
         (
           await t.gql

@@ -17,6 +17,8 @@ import {
   SHORTLIST,
   type TestChallenge,
   type TestOrg,
+  INVITE_SME,
+  inviteAndAccept,
 } from './support/factories/index.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -105,6 +107,8 @@ describe('ownership: another organisation is refused every owned mutation, and n
   let proposalClosed: string;
   let assignmentId: string;
   let objectionId: string;
+  let introRequested: string;
+  let introAccepted: string;
   let invitationToken: string;
   let questionId: string;
   let memberOfA: Persona;
@@ -189,7 +193,48 @@ describe('ownership: another organisation is refused every owned mutation, and n
       mutation: 'inviteSmeToChallenge',
       as: () => enterpriseB.owner,
       query: `mutation($input: InviteSmeToChallengeInput!) { inviteSmeToChallenge(input: $input) { challenge { id } } }`,
-      variables: () => ({ input: { challengeId: openA.id, organizationId: smeC.id } }),
+      variables: () => ({ input: { challengeId: openA.id, smeId: smeC.id, message: 'hijacked' } }),
+    },
+    {
+      // Introductions: a third organisation is answered NOT_FOUND; an enterprise cannot request (FORBIDDEN).
+      mutation: 'requestIntroduction',
+      as: () => enterpriseB.owner,
+      query: `mutation($input: RequestIntroductionInput!) { requestIntroduction(input: $input) { introduction { id } } }`,
+      variables: () => ({ input: { challengeId: openA.id, message: 'not an SME' } }),
+    },
+    {
+      mutation: 'acceptIntroduction',
+      as: () => smeC.owner,
+      query: `mutation($input: AcceptIntroductionInput!) { acceptIntroduction(input: $input) { introduction { id } } }`,
+      variables: () => ({ input: { introductionId: introRequested } }),
+    },
+    {
+      mutation: 'declineIntroduction',
+      as: () => enterpriseB.owner,
+      query: `mutation($input: DeclineIntroductionInput!) { declineIntroduction(input: $input) { introduction { id } } }`,
+      variables: () => ({
+        input: { introductionId: introRequested, reason: 'declined by a stranger' },
+      }),
+    },
+    {
+      mutation: 'cancelIntroduction',
+      as: () => smeC.owner,
+      query: `mutation($input: CancelIntroductionInput!) { cancelIntroduction(input: $input) { introduction { id } } }`,
+      variables: () => ({ input: { introductionId: introRequested } }),
+    },
+    {
+      mutation: 'closeIntroduction',
+      as: () => enterpriseB.owner,
+      query: `mutation($input: CloseIntroductionInput!) { closeIntroduction(input: $input) { introduction { id } } }`,
+      variables: () => ({
+        input: { introductionId: introAccepted, outcome: 'CLOSED_NO_DEAL', reason: 'TIMING' },
+      }),
+    },
+    {
+      mutation: 'sendIntroductionMessage',
+      as: () => smeC.owner,
+      query: `mutation($input: SendIntroductionMessageInput!) { sendIntroductionMessage(input: $input) { message { id } } }`,
+      variables: () => ({ input: { introductionId: introAccepted, body: 'a stranger writes' } }),
     },
     {
       // Another enterprise may not dismiss an SME for A's challenge (NOT_FOUND), nor another SME for smeA.
@@ -374,6 +419,14 @@ describe('ownership: another organisation is refused every owned mutation, and n
         { input: { email: 'invitee-of-a@example.cn', role: 'MEMBER' } },
       );
     invitationToken = invited.inviteOrganizationMember.token;
+    introRequested = (
+      await t.gql
+        .as(issuerA.owner.token)
+        .ok<{ inviteSmeToChallenge: { introduction: { id: string } } }>(INVITE_SME, {
+          input: { challengeId: openA.id, smeId: smeB.id, message: 'an invitation' },
+        })
+    ).inviteSmeToChallenge.introduction.id;
+    introAccepted = await inviteAndAccept(t, issuerA, openA.id, smeA);
   });
   afterAll(() => t.close());
 

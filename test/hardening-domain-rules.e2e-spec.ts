@@ -18,6 +18,8 @@ import {
   smeInput,
   type TestChallenge,
   type TestOrg,
+  INVITE_SME,
+  inviteAndAccept,
 } from './support/factories/index.js';
 import type { GqlResponse } from './support/graphql-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -33,7 +35,6 @@ const CHALLENGE = `query($id: ID!) { challenge(id: $id) { id description descrip
 const CHALLENGES = `{ challenges(first: 50) { edges { node { id description descriptionLocked } } } }`;
 const VERSIONS = `query($id: ID!) { challengeVersions(challengeId: $id) { edges { node { version description } } } }`;
 const ENTERPRISE = `query($id: ID!) { enterprise(id: $id) { id challenges(first: 50) { edges { node { id description } } } } }`;
-const INVITE = `mutation($input: InviteSmeToChallengeInput!) { inviteSmeToChallenge(input: $input) { challenge { id } } }`;
 const AMEND = `mutation($input: AmendChallengeInput!) { amendChallenge(input: $input) { challenge { id version proposalCountVisibility proposalCount } } }`;
 const COUNT_FIELD = `query($id: ID!) { challenge(id: $id) { id proposalCountVisibility proposalCount } }`;
 const COUNT_LIST = `{ challenges(first: 50) { edges { node { id proposalCount } } } }`;
@@ -241,21 +242,35 @@ describe('the NDA gate: only organisations that could answer a challenge accept 
       .ok(ACCEPT_TERMS, { input: { challengeId: verifiedOnly.id, termsVersion: 1 } });
   });
 
-  it('an SME the issuer invited to an INVITE_ONLY challenge accepts and reads it, although the eligibility rule alone would refuse it', async () => {
-    const c = await createChallenge(t, issuer, {
-      requiresTerms: true,
+  it('an SME the issuer invited to an INVITE_ONLY challenge accepts and reads it, although the eligibility rule alone would now refuse it', async () => {
+    // An invitation needs an eligible SME (a hard filter): an ineligible one is refused outright.
+    const restricted = await createChallenge(t, issuer, {
       visibility: 'INVITE_ONLY',
       regions: ['370000'],
       minQualification: 'INNOVATIVE',
+    });
+    expect(
+      (
+        await t.gql.as(issuer.owner.token).fails(INVITE_SME, {
+          input: { challengeId: restricted.id, smeId: invitedSme.id, message: '邀请' },
+        })
+      ).extensions,
+    ).toMatchObject({ code: 'CONFLICT', reason: 'INTRODUCTION_SME_NOT_ELIGIBLE' });
+    const c = await createChallenge(t, issuer, {
+      requiresTerms: true,
+      visibility: 'INVITE_ONLY',
     });
     await t.sql.query(`UPDATE challenges SET description = $2 WHERE id = $1`, [c.id, DESCRIPTION]);
     const hidden = await t.gql
       .as(invitedSme.owner.token)
       .send(ACCEPT_TERMS, { input: { challengeId: c.id, termsVersion: 1 } });
     expect(hidden.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    await t.gql
-      .as(issuer.owner.token)
-      .ok(INVITE, { input: { challengeId: c.id, organizationId: invitedSme.id } });
+    await inviteAndAccept(t, issuer, c.id, invitedSme);
+    // The challenge's rules tighten after the accepted invitation: the invitation still opens the NDA gate.
+    await t.sql.query(
+      `UPDATE challenges SET allowed_region_codes = '{370000}', min_qualification = 'INNOVATIVE' WHERE id = $1`,
+      [c.id],
+    );
     const page = await t.gql
       .as(invitedSme.owner.token)
       .ok<{ challenge: { viewerEligibility: { eligible: boolean } } }>(CHALLENGE, { id: c.id });

@@ -243,6 +243,32 @@ describe('Matchmaking', () => {
     }).toEqual(direct.sme);
   });
 
+  it('reads a recommended SME as far as the query asks, each field as its profile shows it', async () => {
+    // Every field of the SME's own columns, through a named fragment (the reader follows fragments).
+    const card = `fragment Card on Sme { id nameZh sizeClass qualification effectiveQualification
+      certificateNumber qualificationValidFrom qualificationValidUntil capabilityStatement foundingYear
+      employees keywords products { name description } pastProjects { title year clientIndustryCode outcome }
+      technicalRoutes { zh en } technicalFields { code nameZh } }`;
+    type Card = Record<string, unknown> & { id: string };
+    const listed = await t.gql.as(issuer.owner.token).ok<{
+      recommendedSmes: { edges: { node: { sme: Card } }[] };
+    }>(`query($id: ID!) { recommendedSmes(challengeId: $id, first: 50) { edges { node { sme { ...Card } } } } } ${card}`, { id: challenge.id });
+    const fit = listed.recommendedSmes.edges.find((e) => e.node.sme.id === zhFit.id)!.node.sme;
+    const direct = await t.gql
+      .as(issuer.owner.token)
+      .ok<{ sme: Card }>(`query($id: ID!) { sme(id: $id) { ...Card } } ${card}`, { id: zhFit.id });
+    expect(fit).toEqual(direct.sme);
+    expect(fit.capabilityStatement).toEqual(expect.stringMatching(/\S/));
+    expect(fit.technicalFields).not.toHaveLength(0);
+    // A card asking for its name alone is named (the other columns are not read).
+    const named = await t.gql.as(issuer.owner.token).ok<{
+      recommendedSmes: { edges: { node: { sme: Card } }[] };
+    }>(`query($id: ID!) { recommendedSmes(challengeId: $id, first: 50) { edges { node { sme { nameZh } } } } }`, { id: challenge.id });
+    expect(named.recommendedSmes.edges.map((e) => e.node.sme)).toEqual(
+      listed.recommendedSmes.edges.map((e) => ({ nameZh: e.node.sme.nameZh })),
+    );
+  });
+
   it('pages forward with a cursor, without repeating or skipping', async () => {
     const all = ids(await smesFor(issuer.owner.token, challenge.id, 50));
     const first = await t.gql

@@ -13,6 +13,7 @@ import {
 import { floorScenario } from './floor.scenario.js';
 import { loginScenario } from './login.scenario.js';
 import { meScenario } from './me.scenario.js';
+import { myIntroductionsScenario } from './my-introductions.scenario.js';
 import { myOrganizationScenario } from './my-organization.scenario.js';
 import {
   proposalRankingAllScenario,
@@ -37,6 +38,7 @@ export const SCENARIOS: readonly Scenario[] = [
   meScenario,
   allianceMembersScenario,
   myOrganizationScenario,
+  myIntroductionsScenario,
   allianceApplicationsScenario,
   challengesBrowseScenario,
   challengeDetailScenario,

@@ -1,4 +1,5 @@
 import type { SeedGenerator } from './generator.js';
+import { introductionsGenerator } from './generators/introductions.generator.js';
 import { challengesGenerator } from './generators/challenges.generator.js';
 import { organizationsGenerator } from './generators/organizations.generator.js';
 import { proposalsGenerator } from './generators/proposals.generator.js';
@@ -13,4 +14,5 @@ export const GENERATORS: readonly SeedGenerator[] = [
   organizationsGenerator,
   challengesGenerator,
   proposalsGenerator,
+  introductionsGenerator,
 ];

@@ -11,7 +11,6 @@ import {
   ErrorCode,
   ForbiddenError,
   NotFoundError,
-  UserInputError,
 } from '../common/errors.js';
 import { VerificationStatus } from '../organizations/index.js';
 import { ChallengeQueryService } from './challenge-query.service.js';
@@ -19,11 +18,9 @@ import { viewerOf } from './challenge-sql.js';
 import {
   answerQuestion,
   insertAnnouncement,
-  insertInvitation,
   insertQuestion,
   insertTermsAcceptance,
   lockQuestion,
-  organizationKind,
   organizationVerificationStatus,
   termsGate,
 } from './challenges.queries.js';
@@ -32,7 +29,6 @@ import {
   AcceptChallengeTermsInput,
   AnswerChallengeQuestionInput,
   AskChallengeQuestionInput,
-  InviteSmeToChallengeInput,
   PublishChallengeAnnouncementInput,
 } from './dto/challenge.inputs.js';
 import { ChallengeAnnouncement, ChallengeQuestion } from './dto/challenge.types.js';
@@ -48,7 +44,7 @@ export class NotEligibleForTermsError extends AppError {
   }
 }
 
-/** Terms (NDA) acceptance, Q&A (答疑), announcements and invitations. */
+/** Terms (NDA) acceptance, Q&A (答疑) and announcements (invitations are introductions: matchmaking). */
 @Injectable()
 export class ChallengeEngagementService {
   constructor(
@@ -195,27 +191,5 @@ export class ChallengeEngagementService {
       });
       return row;
     });
-  }
-
-  /** The issuer invites an SME (what lets it see an INVITE_ONLY challenge). */
-  async invite(actor: Actor, input: InviteSmeToChallengeInput): Promise<ChallengeNode> {
-    await this.dataSource.transaction(async (manager) => {
-      const c = await this.query.assertVisible(actor, input.challengeId, manager);
-      if (!belongsTo(actor, c.issuerOrganizationId))
-        throw new ForbiddenError('ISSUER_ONLY', 'Only the issuing enterprise invites SMEs');
-      if ((await organizationKind(manager, input.organizationId)) !== 'SME')
-        throw UserInputError.field('input.organizationId', 'is not an SME organisation');
-      if (await insertInvitation(manager, c.id, input.organizationId, actor.userId)) {
-        await this.audit.record(manager, {
-          actor,
-          action: 'CHALLENGE_SME_INVITED',
-          entityType: 'Challenge',
-          entityId: c.id,
-          organizationId: c.issuerOrganizationId,
-          data: { invitedOrganizationId: input.organizationId },
-        });
-      }
-    });
-    return this.query.get(actor, input.challengeId);
   }
 }

@@ -65,10 +65,20 @@ export function visibleSql(viewer: Viewer, p: SqlParams, c = 'c'): string {
   return viewer.organizationId ? `(${isIssuerSql(viewer, p, c)} OR ${published})` : published;
 }
 
-/** Whether the issuing organisation may be named to the viewer (an anonymous challenge hides it from all but the issuer and admins). */
+/**
+ * Whether the issuing organisation may be named to the viewer: an anonymous challenge hides it from all but the
+ * issuer, admins and an SME whose introduction (对接) to the challenge was accepted (ACCEPTED, or closed after it:
+ * matchmaking's CONTACTS_SHOWN_STATUSES, which reveal the issuer's contact in the introduction too; an ACCEPTED
+ * introduction never expires, so the stored status is the effective one).
+ */
 export function issuerShownSql(viewer: Viewer, p: SqlParams, c = 'c'): string {
   if (viewer.admin) return 'TRUE';
-  return `(NOT ${c}.anonymous_issuer OR ${isIssuerSql(viewer, p, c)})`;
+  const introduced =
+    viewer.organizationId && viewer.organizationKind === 'SME'
+      ? ` OR EXISTS (SELECT 1 FROM introductions ai WHERE ai.challenge_id = ${c}.id AND ai.sme_id = ${p.add(viewer.organizationId)}::uuid
+                    AND ai.status IN ('ACCEPTED', 'CLOSED_DEAL', 'CLOSED_NO_DEAL'))`
+      : '';
+  return `(NOT ${c}.anonymous_issuer OR ${isIssuerSql(viewer, p, c)}${introduced})`;
 }
 
 /**

@@ -21,7 +21,6 @@ import { ChallengeEngagementService } from './challenge-engagement.service.js';
 import { ChallengeLifecycleService } from './challenge-lifecycle.service.js';
 import { ChallengeLoaders } from './challenge.loaders.js';
 import type { ChallengeNode } from './challenge.mapper.js';
-import { RateBudget } from '../rate-limit/index.js';
 import { ChallengeQueryService } from './challenge-query.service.js';
 import {
   AcceptChallengeTermsInput,
@@ -35,7 +34,6 @@ import {
   ChallengesArgs,
   ChallengeVersionsArgs,
   CreateChallengeInput,
-  InviteSmeToChallengeInput,
   MyChallengesArgs,
   PublishChallengeAnnouncementInput,
   UpdateChallengeDraftInput,
@@ -60,7 +58,6 @@ import {
   CreateChallengePayload,
   ChallengeVersionConnection,
   EvaluationCriterion,
-  InviteSmeToChallengePayload,
   PublishChallengeAnnouncementPayload,
   RejectChallengePayload,
   RequestChallengeChangesPayload,
@@ -301,19 +298,6 @@ export class ChallengeResolver {
     @MutationInput() input: PublishChallengeAnnouncementInput,
   ): Promise<PublishChallengeAnnouncementPayload> {
     return { announcement: await this.engagement.announce(actor, input) };
-  }
-
-  @Mutation(() => InviteSmeToChallengePayload, {
-    description:
-      'The issuer invites a verified SME to its challenge (the way into an INVITE_ONLY challenge).',
-  })
-  @Access(AccessRule.AUTHENTICATED)
-  @RateBudget('invitations')
-  async inviteSmeToChallenge(
-    @CurrentActor() actor: Actor,
-    @MutationInput() input: InviteSmeToChallengeInput,
-  ): Promise<InviteSmeToChallengePayload> {
-    return { challenge: await this.engagement.invite(actor, input) };
   }
 
   @ResolveField(() => String, {

@@ -543,22 +543,6 @@ export async function insertAnnouncement(
   return row!;
 }
 
-/** Invites the organisation; false when it was already invited. */
-export async function insertInvitation(
-  target: SqlTarget,
-  challengeId: string,
-  organizationId: string,
-  userId: string,
-): Promise<boolean> {
-  const rows = await queryRows(
-    target,
-    `INSERT INTO challenge_invitations (challenge_id, organization_id, invited_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING organization_id`,
-    [challengeId, organizationId, userId],
-    (r) => str(r, 'organization_id'),
-  );
-  return rows.length > 0;
-}
-
 // ---- Lifecycle (ChallengeLifecycleService; the status itself is written by common/lifecycle) -------------
 
 /** The challenge's stored status and issuer, its row locked FOR UPDATE until the transaction ends. */

@@ -247,6 +247,27 @@ export class EnvironmentVariables {
   @Max(60)
   PUBLICITY_DAYS = 7;
 
+  /** 对接: days after which an unanswered introduction request reads as EXPIRED. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  INTRODUCTION_EXPIRY_DAYS = 14;
+
+  /** 对接: new introductions (requests and invitations) one organisation may start per day. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  INTRODUCTIONS_PER_DAY = 50;
+
+  /** 对接: days during which a declined (challenge, SME) pair cannot be introduced again. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  INTRODUCTION_COOLDOWN_DAYS = 30;
+
   /** Rate limits (src/rate-limit): the request budgets on or off; sign-in throttling is always on. */
   @Transform(toBool)
   @IsBoolean()
@@ -383,6 +404,8 @@ export interface AppConfig {
   /** similarChallenges lists challenges at least this similar (0 to 1). */
   similarChallengesMinSimilarity: number;
   proposals: { publicityDays: number };
+  /** Introductions (对接): expiry of a request, daily limit per organisation, cooldown after a decline. */
+  introductions: { expiryDays: number; perDay: number; cooldownDays: number };
   rateLimit: RateLimitConfig;
   /** Where the client address comes from (TRUST_PROXY): Fastify's trustProxy. */
   trustProxy: TrustProxy;
@@ -483,6 +506,11 @@ export function loadConfig(
     ),
     similarChallengesMinSimilarity: env.SIMILAR_CHALLENGES_MIN_SIMILARITY,
     proposals: { publicityDays: env.PUBLICITY_DAYS },
+    introductions: {
+      expiryDays: env.INTRODUCTION_EXPIRY_DAYS,
+      perDay: env.INTRODUCTIONS_PER_DAY,
+      cooldownDays: env.INTRODUCTION_COOLDOWN_DAYS,
+    },
     rateLimit,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };

@@ -12,6 +12,10 @@ export {
   MatchVocabularyEntity,
 } from './match.entities.js';
 export { RelatedChallengeEntity } from './related-challenge.entity.js';
+export {
+  IntroductionEntity,
+  IntroductionMessageEntity,
+} from './introductions/introduction.entities.js';
 export { MatchErrorReason } from './match-errors.js';
 /** Indexing for the command-line tools that fill a database in bulk (seed:scale, eval:matching). */
 export { indexQueued, loadMatchVocabulary } from './match-indexing.js';

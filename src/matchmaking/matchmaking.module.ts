@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ChallengesModule } from '../challenges/index.js';
 import { OrganizationsModule } from '../organizations/index.js';
+import { IntroductionResolver } from './introductions/introduction.resolver.js';
+import { IntroductionService } from './introductions/introduction.service.js';
 import { MatchIndexerService } from './match-indexer.service.js';
 import { MatchVocabularyAdminService } from './match-vocabulary-admin.service.js';
 import { MatchVocabularyResolver } from './match-vocabulary.resolver.js';
@@ -13,8 +15,9 @@ import { SimilarChallengesService } from './similar-challenges.service.js';
 
 /**
  * Matchmaking (供需对接): recommendations both ways with their reasons, one pair's explanation, dismissals,
- * the index that keeps them fresh (README, "How matching works"), the vocabulary pairs admins add, and
- * duplicate demands (similar challenges of other issuers, related-challenge links).
+ * the index that keeps them fresh (README, "How matching works"), the vocabulary pairs admins add,
+ * introductions (对接: invitations and requests, their answers, contacts and threads) and duplicate demands
+ * (similar challenges of other issuers, related-challenge links).
  */
 @Module({
   imports: [ChallengesModule, OrganizationsModule],
@@ -28,6 +31,8 @@ import { SimilarChallengesService } from './similar-challenges.service.js';
     SimilarChallengesService,
     RelatedChallengesService,
     SimilarChallengesResolver,
+    IntroductionService,
+    IntroductionResolver,
   ],
 })
 export class MatchmakingModule {}

@@ -1,4 +1,6 @@
-import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { requestedFields } from '../challenges/index.js';
 import { Access, AccessRule, CurrentActor } from '../common/auth/access.decorator.js';
 import type { Actor } from '../common/auth/actor.js';
 import { requestLocale, type LocaleSource } from '../common/error-locale.js';
@@ -36,8 +38,15 @@ export class MatchmakingResolver {
     @CurrentActor() actor: Actor,
     @Args() args: RecommendedSmesArgs,
     @Context() ctx: Ctx,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<SmeRecommendationConnection> {
-    return this.service.recommendedSmes(actor, args.challengeId, args, requestLocale(ctx.req));
+    return this.service.recommendedSmes(
+      actor,
+      args.challengeId,
+      args,
+      requestLocale(ctx.req),
+      requestedFields(info, ['edges', 'node', 'sme']),
+    );
   }
 
   @Query(() => ChallengeRecommendationConnection, {
@@ -51,8 +60,14 @@ export class MatchmakingResolver {
     @CurrentActor() actor: Actor,
     @Args() args: RecommendedChallengesArgs,
     @Context() ctx: Ctx,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ChallengeRecommendationConnection> {
-    return this.service.recommendedChallenges(actor, args, requestLocale(ctx.req));
+    return this.service.recommendedChallenges(
+      actor,
+      args,
+      requestLocale(ctx.req),
+      requestedFields(info, ['edges', 'node', 'challenge']),
+    );
   }
 
   @Query(() => MatchExplanation, {

@@ -37,6 +37,9 @@ import type {
   SmeRecommendation,
 } from './dto/match.types.js';
 import { TermLanguage } from './dto/match.types.js';
+import type { PairIntroductionState } from './dto/introduction.types.js';
+import { LIVE_INTRODUCTION_STATUSES } from './introductions/introduction-transitions.js';
+import { latestIntroductionsOfPairs } from './introductions/introduction.queries.js';
 import { DismissalSide, type MatchSide } from './match.entities.js';
 import { MatchIndexerService } from './match-indexer.service.js';
 import { challengeCandidatesFor, smeCandidatesFor, termsOfChallenge } from './match-candidates.js';
@@ -122,6 +125,7 @@ export class MatchmakingService {
     challengeId: string,
     args: { first?: number; after?: string },
     locale: ErrorLocale,
+    fields?: ReadonlySet<string>,
   ): Promise<ConnectionShape<SmeRecommendation>> {
     if (!isAdmin(actor) && actor.organization?.kind !== 'ENTERPRISE')
       throw new ForbiddenError(
@@ -139,18 +143,29 @@ export class MatchmakingService {
       () => this.rankSmes(challengeId),
       (request) => smeListPage(this.dataSource, challengeId, request),
     );
-    const [smes, names] = await Promise.all([
+    const [smes, names, introductions] = await Promise.all([
       this.smes.getMany(
         actor,
         page.rows.map((r) => r.id),
+        fields,
       ),
       this.fieldNames(),
+      this.pairIntroductions(page.rows.map((r) => ({ challengeId, smeId: r.id }))),
     ]);
     const byId = new Map(smes.map((s) => [s.id, s]));
     const edges = page.rows.flatMap((r) => {
       const sme = byId.get(r.id);
       return sme
-        ? [{ cursor: cursorOf(r), node: { sme, match: this.breakdown(r, names, locale) } }]
+        ? [
+            {
+              cursor: cursorOf(r),
+              node: {
+                sme,
+                match: this.breakdown(r, names, locale),
+                introduction: introductions.get(`${challengeId}:${r.id}`) ?? null,
+              },
+            },
+          ]
         : [];
     });
     return { edges, pageInfo: pageInfoOf(edges, page.hasNext, args.after) };
@@ -160,6 +175,7 @@ export class MatchmakingService {
     actor: Actor,
     args: { first?: number; after?: string },
     locale: ErrorLocale,
+    fields?: Set<string>,
   ): Promise<ConnectionShape<ChallengeRecommendation>> {
     const sme = actor.organization?.kind === 'SME' ? actor.organization.id : null;
     if (!sme)
@@ -178,21 +194,53 @@ export class MatchmakingService {
       () => this.rankChallenges(viewer, sme),
       (request) => challengeListPage(this.dataSource, viewer, sme, request),
     );
-    const [challenges, names] = await Promise.all([
+    const [challenges, names, introductions] = await Promise.all([
       this.challenges.summaries(
         actor,
         page.rows.map((r) => r.id),
+        fields,
       ),
       this.fieldNames(),
+      this.pairIntroductions(page.rows.map((r) => ({ challengeId: r.id, smeId: sme }))),
     ]);
     const byId = new Map(challenges.map((c) => [c.id, c]));
     const edges = page.rows.flatMap((r) => {
       const challenge = byId.get(r.id);
       return challenge
-        ? [{ cursor: cursorOf(r), node: { challenge, match: this.breakdown(r, names, locale) } }]
+        ? [
+            {
+              cursor: cursorOf(r),
+              node: {
+                challenge,
+                match: this.breakdown(r, names, locale),
+                introduction: introductions.get(`${r.id}:${sme}`) ?? null,
+              },
+            },
+          ]
         : [];
     });
     return { edges, pageInfo: pageInfoOf(edges, page.hasNext, args.after) };
+  }
+
+  /**
+   * The latest introduction of each pair of a page, by `challengeId:smeId` (conversion): read at page time in one
+   * statement, never kept in the lists (they cache scores only). The parties of a recommendation are the parties of
+   * the introduction, so what it shows is theirs to see.
+   */
+  private async pairIntroductions(
+    pairs: { challengeId: string; smeId: string }[],
+  ): Promise<Map<string, PairIntroductionState>> {
+    const rows = await latestIntroductionsOfPairs(this.dataSource, pairs);
+    return new Map(
+      rows.map((r) => [
+        `${r.challengeId}:${r.smeId}`,
+        {
+          id: r.id,
+          status: r.status as PairIntroductionState['status'],
+          live: LIVE_INTRODUCTION_STATUSES.includes(r.status),
+        },
+      ]),
+    );
   }
 
   /** The SMEs for a challenge, scored exactly, best first (the list a request keeps). */
@@ -535,34 +583,74 @@ export class MatchmakingService {
 
   private names: { at: number; byCode: Promise<Map<string, FieldName>> } | null = null;
 
+  /**
+   * The breakdown of a pair as the API shows it. Only the score is computed at once: the other parts are
+   * computed when (and if) the query asks for them, once each (a list page asking for scores and reasons
+   * builds no matched terms).
+   */
   private breakdown(
     r: ScoredCandidate,
     names: Map<string, FieldName>,
     locale: ErrorLocale,
   ): MatchBreakdown {
-    const seen = new Set<string>();
-    return {
-      score: round(r.score.score),
-      components: r.score.components.map((c) => ({ ...c, value: round(c.value) })),
-      matchedTerms: r.score.matched.slice(0, 20).map((m) => ({
-        challengeText: m.challengeSurface,
-        smeText: m.smeSurface,
-        language: m.language === 'ZH' ? TermLanguage.ZH : TermLanguage.EN,
-        challengeLocations: locationsOf(m.challengeLocations),
-        smeLocations: locationsOf(m.smeLocations),
-        viaTranslation: m.viaTranslation,
-      })),
-      sharedTechnicalFields: r.score.sharedFields
-        .filter((f) => !seen.has(f.sme) && seen.add(f.sme))
-        .flatMap((f) => {
-          const n = names.get(f.sme);
-          return n
-            ? [{ code: n.code, parentCode: parentOf(n.code), nameZh: n.nameZh, nameEn: n.nameEn }]
-            : [];
-        }),
-      reasons: matchReasons(r.score, { fieldNames: names, ...r.facts }, locale),
-    };
+    return onDemand<MatchBreakdown>(
+      { score: round(r.score.score) },
+      {
+        components: () => r.score.components.map((c) => ({ ...c, value: round(c.value) })),
+        matchedTerms: () =>
+          r.score.matched.slice(0, 20).map((m) => ({
+            challengeText: m.challengeSurface,
+            smeText: m.smeSurface,
+            language: m.language === 'ZH' ? TermLanguage.ZH : TermLanguage.EN,
+            challengeLocations: locationsOf(m.challengeLocations),
+            smeLocations: locationsOf(m.smeLocations),
+            viaTranslation: m.viaTranslation,
+          })),
+        sharedTechnicalFields: () => {
+          const seen = new Set<string>();
+          return r.score.sharedFields
+            .filter((f) => !seen.has(f.sme) && seen.add(f.sme))
+            .flatMap((f) => {
+              const n = names.get(f.sme);
+              return n
+                ? [
+                    {
+                      code: n.code,
+                      parentCode: parentOf(n.code),
+                      nameZh: n.nameZh,
+                      nameEn: n.nameEn,
+                    },
+                  ]
+                : [];
+            });
+        },
+        reasons: () => matchReasons(r.score, { fieldNames: names, ...r.facts }, locale),
+      },
+    );
   }
+}
+
+/**
+ * `ready` with the `later` properties added as enumerable getters, each computed on first read and kept: the
+ * GraphQL executor reads a property only when the query selects the field.
+ */
+function onDemand<T extends object>(ready: Partial<T>, later: { [K in keyof T]?: () => T[K] }): T {
+  const out = { ...ready } as T;
+  for (const [key, compute] of Object.entries(later) as [string, () => unknown][]) {
+    let value: unknown;
+    let done = false;
+    Object.defineProperty(out, key, {
+      enumerable: true,
+      get: () => {
+        if (!done) {
+          value = compute();
+          done = true;
+        }
+        return value;
+      },
+    });
+  }
+  return out;
 }
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;

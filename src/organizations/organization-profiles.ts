@@ -51,15 +51,19 @@ export class OrganizationProfiles {
     return profile;
   }
 
-  /** The profiles among `ids` the viewer may see, in the order of `ids` (those it may not see left out). */
+  /**
+   * The profiles among `ids` the viewer may see, in the order of `ids` (those it may not see left out); with
+   * `fields` (the API fields a query selects), read only as far as they need.
+   */
   async readMany<T extends { id: string }>(
     actor: Actor | null,
     ids: readonly string[],
     kind: ProfileKind<T>,
+    fields?: ReadonlySet<string>,
   ): Promise<T[]> {
     if (!ids.length) return [];
     const byId = new Map(
-      (await findProfiles(this.dataSource, actor, ids, kind)).map((p) => [p.id, p]),
+      (await findProfiles(this.dataSource, actor, ids, kind, fields)).map((p) => [p.id, p]),
     );
     return ids.flatMap((id) => byId.get(id) ?? []);
   }

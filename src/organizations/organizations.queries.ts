@@ -434,6 +434,8 @@ export interface ProfileKind<T> {
   alias: 'e' | 's';
   /** The kind's columns in the SELECT list (through `alias`). */
   columns: string;
+  /** Those of the kind's columns the API fields need (a reader given the fields a query selects). */
+  columnsFor?: (fields: ReadonlySet<string>) => string;
   /** Maps a row of ORGANIZATION_COLUMNS and `columns` to the kind's API output (through toOrganizationProfile). */
   toType: RowMapper<T>;
 }
@@ -480,14 +482,19 @@ export function findProfile<T>(
   return queryOne(target, q.sql, [id, ...q.params], kind.toType);
 }
 
-/** The profiles of a kind the viewer may see among `ids` (one statement, in no particular order). */
+/**
+ * The profiles of a kind the viewer may see among `ids` (one statement, in no particular order); with `fields`
+ * (the API fields a query selects), only the kind's columns they need.
+ */
 export function findProfiles<T>(
   target: SqlTarget,
   actor: Actor | null,
   ids: readonly string[],
   kind: ProfileKind<T>,
+  fields?: ReadonlySet<string>,
 ): Promise<T[]> {
-  const q = profileSql(kind, actor, true);
+  const columns = fields && kind.columnsFor ? kind.columnsFor(fields) : kind.columns;
+  const q = profileSql({ ...kind, columns }, actor, true);
   return preparedRows(target, q.sql, [ids, ...q.params], kind.toType);
 }
 

@@ -33,6 +33,8 @@ import {
   ScoreEntity,
 } from '../../proposals/index.js';
 import {
+  IntroductionEntity,
+  IntroductionMessageEntity,
   MatchDismissalEntity,
   MatchDocumentEntity,
   MatchListEntity,
@@ -91,4 +93,6 @@ export const ENTITIES = [
   MatchListEntity,
   MatchListEntryEntity,
   RelatedChallengeEntity,
+  IntroductionEntity,
+  IntroductionMessageEntity,
 ];

@@ -21,6 +21,7 @@ import { SmeCapabilities1795900500000 } from '../../../migrations/1795900500000-
 import { ChallengeExcludedApproaches1795900600000 } from '../../../migrations/1795900600000-challenge-excluded-approaches.js';
 import { Matchmaking1795900700000 } from '../../../migrations/1795900700000-matchmaking.js';
 import { MatchLists1795900800000 } from '../../../migrations/1795900800000-match-lists.js';
+import { Introductions1795900900000 } from '../../../migrations/1795900900000-introductions.js';
 import { RelatedChallenges1795901000000 } from '../../../migrations/1795901000000-related-challenges.js';
 
 /** Every migration class, in order, listed once for the service, the migration CLI and the tests. */
@@ -47,5 +48,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ChallengeExcludedApproaches1795900600000,
   Matchmaking1795900700000,
   MatchLists1795900800000,
+  Introductions1795900900000,
   RelatedChallenges1795901000000,
 ];

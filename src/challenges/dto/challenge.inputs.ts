@@ -509,17 +509,6 @@ export class PublishChallengeAnnouncementInput {
   body: string;
 }
 
-@InputType({ description: 'The issuer invites an SME to answer a challenge.' })
-export class InviteSmeToChallengeInput {
-  @Field(() => ID, { description: 'The challenge.' })
-  @IsUUID('all')
-  challengeId: string;
-
-  @Field(() => ID, { description: 'The SME organisation invited.' })
-  @IsUUID('all')
-  organizationId: string;
-}
-
 export enum ChallengeOrderBy {
   NEWEST = 'NEWEST',
   DEADLINE_SOONEST = 'DEADLINE_SOONEST',

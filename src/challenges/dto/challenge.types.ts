@@ -572,11 +572,6 @@ export class CancelChallengePayload extends ChallengePayload {}
 })
 export class AcceptChallengeTermsPayload extends ChallengePayload {}
 
-@ObjectType({
-  description: 'The result of inviteSmeToChallenge: the challenge the SME was invited to.',
-})
-export class InviteSmeToChallengePayload extends ChallengePayload {}
-
 /** The fields of every mutation that changes one clarification question. */
 @ObjectType({ isAbstract: true })
 export abstract class ChallengeQuestionPayload {

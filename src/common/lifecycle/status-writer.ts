@@ -8,7 +8,7 @@ import { queryOne, queryRows, str } from '../../database/typed-query.js';
 import { checkMove, Lifecycle, MoveRequest, refusal, Transition } from './lifecycle.js';
 
 /**
- * The only writer of the `status` of challenges, alliance memberships and proposals: one conditional
+ * The only writer of the `status` of challenges, alliance memberships, proposals and introductions: one conditional
  * `UPDATE ... WHERE status = ANY(from)` per move (of one entity, of a list, or of every entity of a scope:
  * the system's set-based moves), followed by the move's audit event per entity, in the caller's transaction.
  *
@@ -35,9 +35,10 @@ export type SetColumns = Readonly<Record<string, SetValue>>;
 
 /** Where a lifecycle's status lives. */
 export interface StatusStore {
-  readonly table: 'challenges' | 'alliance_memberships' | 'proposals';
+  readonly table: 'challenges' | 'alliance_memberships' | 'proposals' | 'introductions';
   /** The PostgreSQL enum of the status column. */
-  readonly statusType: 'challenge_status' | 'alliance_membership_status' | 'proposal_status';
+  readonly statusType:
+    'challenge_status' | 'alliance_membership_status' | 'proposal_status' | 'introduction_status';
   /** Columns every move sets besides the status (e.g. status_changed_at, updated_at). */
   readonly stamps: SetColumns;
   /** The column that keeps the reason of the last move, if the lifecycle keeps one (set on every move). */

@@ -16,6 +16,7 @@ import { TechnicalFieldType } from '../../technical-fields/index.js';
 import { MATCH_LOCATIONS, type MatchLocation } from '../analysis/analyze.js';
 import { MATCH_COMPONENTS, type MatchComponentKind } from '../analysis/score.js';
 import { DismissalSide } from '../match.entities.js';
+import { PairIntroductionState } from './introduction.types.js';
 
 const enumOf = <T extends string>(values: readonly T[]) =>
   Object.freeze(Object.fromEntries(values.map((v) => [v, v]))) as { readonly [K in T]: K };
@@ -201,6 +202,14 @@ export class MatchBreakdown {
 abstract class Recommendation {
   @Field(() => MatchBreakdown, { description: 'Why it is recommended.' })
   match: MatchBreakdown;
+
+  @Field(() => PairIntroductionState, {
+    nullable: true,
+    description:
+      'The pair’s latest introduction (对接) and its status now, null when there is none: whether someone ' +
+      'already invited or asked, so nobody does it twice.',
+  })
+  introduction: PairIntroductionState | null;
 }
 
 @ObjectType({ description: 'An SME recommended for a challenge.' })
@@ -216,8 +225,7 @@ export class ChallengeRecommendation extends Recommendation {
 }
 
 @ObjectType({
-  description:
-    'SMEs recommended for a challenge, best first (paged forward; the ranking is computed again per page).',
+  description: 'SMEs recommended for a challenge, best first (paged forward).',
 })
 export class SmeRecommendationConnection extends Connection(SmeRecommendation) {}
 

@@ -23,44 +23,83 @@ import { SmeQualification, SmeSizeClass } from './sme.entity.js';
 const SIZE_CLASSES = Object.values(SmeSizeClass);
 const QUALIFICATIONS = Object.values(SmeQualification);
 
-const SME_COLUMNS = `s.size_class, s.qualification, ${EFFECTIVE_QUALIFICATION_SQL} AS effective_qualification,
-  s.certificate_number, to_char(s.qualification_valid_from, 'YYYY-MM-DD') AS valid_from,
-  to_char(s.qualification_valid_until, 'YYYY-MM-DD') AS valid_until, s.capability_statement, s.founding_year, s.employees,
-  s.keywords, s.products, s.past_projects, s.technical_routes,
-  (SELECT coalesce(json_agg(${technicalFieldJsonSql('f')}
+/**
+ * An SME's own columns by the API field that reads them. A reader given the fields a query selects reads only
+ * theirs (a recommendation page naming each SME reads no capability text, products or projects).
+ */
+const SME_FIELD_COLUMNS: Readonly<Record<string, string>> = {
+  sizeClass: 's.size_class',
+  qualification: 's.qualification',
+  effectiveQualification: `${EFFECTIVE_QUALIFICATION_SQL} AS effective_qualification`,
+  certificateNumber: 's.certificate_number',
+  qualificationValidFrom: `to_char(s.qualification_valid_from, 'YYYY-MM-DD') AS valid_from`,
+  qualificationValidUntil: `to_char(s.qualification_valid_until, 'YYYY-MM-DD') AS valid_until`,
+  capabilityStatement: 's.capability_statement',
+  foundingYear: 's.founding_year',
+  employees: 's.employees',
+  keywords: 's.keywords',
+  products: 's.products',
+  pastProjects: 's.past_projects',
+  technicalRoutes: 's.technical_routes',
+  technicalFields: `(SELECT coalesce(json_agg(${technicalFieldJsonSql('f')}
                             ORDER BY f.code), '[]'::json)
      FROM sme_technical_fields sf JOIN technical_fields f ON f.code = sf.field_code
-    WHERE sf.organization_id = o.id) AS technical_fields`;
+    WHERE sf.organization_id = o.id) AS technical_fields`,
+};
 
-/** The only way an SME row becomes API output. */
+/** The SME's own columns the fields need (all of them without `fields`). */
+function smeColumns(fields?: ReadonlySet<string>): string {
+  const wanted = Object.entries(SME_FIELD_COLUMNS).filter(
+    ([field]) => !fields || fields.has(field),
+  );
+  // A statement needs at least one column of the kind's table besides the shared ones.
+  return (wanted.length ? wanted.map(([, sql]) => sql) : ['s.size_class']).join(',\n  ');
+}
+
+/** `get(row, name)`, or undefined when the statement did not select the column (the field was not asked for). */
+function picked<T>(row: SqlRow, name: string, get: (row: SqlRow, name: string) => T): T {
+  return (row[name] === undefined ? undefined : get(row, name)) as T;
+}
+
+const products = (r: SqlRow, name: string): SmeProduct[] =>
+  jsonRows(r, name).map((p) => ({ name: str(p, 'name'), description: str(p, 'description') }));
+
+const pastProjects = (r: SqlRow, name: string): SmePastProject[] =>
+  jsonRows(r, name).map((p) => ({
+    title: str(p, 'title'),
+    year: int(p, 'year'),
+    clientIndustryCode: str(p, 'clientIndustryCode'),
+    outcome: str(p, 'outcome'),
+  }));
+
+const technicalRoutes = (r: SqlRow, name: string): SmeTechnicalRoute[] =>
+  jsonRows(r, name).map((t) => ({ zh: strOrNull(t, 'zh'), en: strOrNull(t, 'en') }));
+
+/**
+ * The only way an SME row becomes API output. A column the statement did not select (smeColumns with the
+ * requested fields) leaves its field undefined: the query did not ask for it.
+ */
 export function toSmeType(r: SqlRow): SmeType {
   return {
     ...toOrganizationProfile(r),
-    sizeClass: oneOf(r, 'size_class', SIZE_CLASSES),
-    qualification: oneOf(r, 'qualification', QUALIFICATIONS),
-    effectiveQualification: oneOf(r, 'effective_qualification', QUALIFICATIONS),
-    certificateNumber: strOrNull(r, 'certificate_number'),
-    qualificationValidFrom: strOrNull(r, 'valid_from'),
-    qualificationValidUntil: strOrNull(r, 'valid_until'),
-    technicalFields: jsonRows(r, 'technical_fields').map(toTechnicalFieldJson),
-    capabilityStatement: str(r, 'capability_statement'),
-    foundingYear: intOrNull(r, 'founding_year'),
-    employees: intOrNull(r, 'employees'),
-    keywords: strArray(r, 'keywords'),
-    products: jsonRows(r, 'products').map((p) => ({
-      name: str(p, 'name'),
-      description: str(p, 'description'),
-    })),
-    pastProjects: jsonRows(r, 'past_projects').map((p) => ({
-      title: str(p, 'title'),
-      year: int(p, 'year'),
-      clientIndustryCode: str(p, 'clientIndustryCode'),
-      outcome: str(p, 'outcome'),
-    })),
-    technicalRoutes: jsonRows(r, 'technical_routes').map((t) => ({
-      zh: strOrNull(t, 'zh'),
-      en: strOrNull(t, 'en'),
-    })),
+    sizeClass: picked(r, 'size_class', (row, n) => oneOf(row, n, SIZE_CLASSES)),
+    qualification: picked(r, 'qualification', (row, n) => oneOf(row, n, QUALIFICATIONS)),
+    effectiveQualification: picked(r, 'effective_qualification', (row, n) =>
+      oneOf(row, n, QUALIFICATIONS),
+    ),
+    certificateNumber: picked(r, 'certificate_number', strOrNull),
+    qualificationValidFrom: picked(r, 'valid_from', strOrNull),
+    qualificationValidUntil: picked(r, 'valid_until', strOrNull),
+    technicalFields: picked(r, 'technical_fields', (row, n) =>
+      jsonRows(row, n).map(toTechnicalFieldJson),
+    ),
+    capabilityStatement: picked(r, 'capability_statement', str),
+    foundingYear: picked(r, 'founding_year', intOrNull),
+    employees: picked(r, 'employees', intOrNull),
+    keywords: picked(r, 'keywords', strArray),
+    products: picked(r, 'products', products),
+    pastProjects: picked(r, 'past_projects', pastProjects),
+    technicalRoutes: picked(r, 'technical_routes', technicalRoutes),
   };
 }
 
@@ -69,7 +108,8 @@ export const SME: ProfileKind<SmeType> = {
   entity: 'SME',
   table: 'smes',
   alias: 's',
-  columns: SME_COLUMNS,
+  columns: smeColumns(),
+  columnsFor: smeColumns,
   toType: toSmeType,
 };
 

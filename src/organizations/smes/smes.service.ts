@@ -36,8 +36,12 @@ export class SmesService {
   }
 
   /** The SMEs among `ids` the viewer may see, in the order of `ids` (one statement). */
-  getMany(actor: Actor | null, ids: readonly string[]): Promise<SmeType[]> {
-    return this.profiles.readMany(actor, ids, SME);
+  getMany(
+    actor: Actor | null,
+    ids: readonly string[],
+    fields?: ReadonlySet<string>,
+  ): Promise<SmeType[]> {
+    return this.profiles.readMany(actor, ids, SME, fields);
   }
 
   async create(actor: Actor, input: CreateSmeInput): Promise<SmePayload> {

@@ -7,3 +7,4 @@ export * from './users.js';
 export * from './organizations.js';
 export * from './challenges.js';
 export * from './proposals.js';
+export * from './introductions.js';
