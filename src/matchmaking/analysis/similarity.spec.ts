@@ -5,6 +5,7 @@ import {
   challengeSimilarity,
   type SimilarityDocument,
   type SimilarityTerm,
+  TEXT_BLEND,
 } from './similarity.js';
 
 const t = (term: string, weight = 1, translated = false, surface?: string): SimilarityTerm => ({
@@ -102,6 +103,31 @@ describe('challengeSimilarity', () => {
     const r = challengeSimilarity(storageZh, half, stats);
     expect(r.text).toBeGreaterThan(0.6);
     expect(r.text).toBeLessThan(1);
+  });
+
+  it('reads how much of the smaller demand the larger one contains, in [0,1] and either way round', () => {
+    const half = doc([t('z:储能', 3), t('z:热失控', 3)]);
+    const ab = challengeSimilarity(storageZh, half, stats);
+    const ba = challengeSimilarity(half, storageZh, stats);
+    // The half is wholly inside the whole: its containment is 1, the whole's is its share of the weight.
+    expect(ab.containment.max).toBeCloseTo(1, 12);
+    expect(ab.containment.min).toBeGreaterThan(0);
+    expect(ab.containment.min).toBeLessThan(1);
+    expect(ab.containment).toEqual(ba.containment);
+    // A small part of a demand: the cosine punishes the rest of the whole, the containment does not.
+    const part = challengeSimilarity(storageZh, doc([t('z:预警', 2)]), stats);
+    expect(part.containment.max).toBeCloseTo(1, 12);
+    expect(part.text).toBeGreaterThan(part.cosine);
+    expect(ab.text).toBeCloseTo(
+      TEXT_BLEND.cosine * ab.cosine +
+        TEXT_BLEND.maxContainment * ab.containment.max +
+        TEXT_BLEND.minContainment * ab.containment.min,
+      12,
+    );
+    expect(ab.text).toBeLessThanOrEqual(1);
+    // Nothing shared, nothing contained.
+    const none = challengeSimilarity(storageZh, doc([t('z:系统', 3)]), stats);
+    expect(none.containment).toEqual({ max: 0, min: 0 });
   });
 
   it('weighs a specific shared term above a generic one', () => {

@@ -12,6 +12,11 @@ import { DEFAULT_MATCH_WEIGHTS, fieldCloseness, idf, type MatchWeights } from '.
  *   English, where a Chinese demand's terms bring their translations), the better of the two: a Chinese demand
  *   and its English translation meet in English, two rewordings in Chinese in Chinese. A demand split in two
  *   keeps most of the weight of its half: the cosine of a whole and an exact half is about 0.7.
+ * - OVERLAP: a demand split in two covers part of the whole, which the cosine punishes for the other part; so the
+ *   score also reads how much of each challenge's weight (the same BM25 vector, summed) the other one has: the
+ *   containment ratios cA and cB, and TEXT = 0.5·cosine + 0.3·max(cA, cB) + 0.2·min(cA, cB). It stays in [0,1]
+ *   and symmetric; the larger ratio lifts a half against its whole, the smaller keeps a short generic demand
+ *   whose few words a long one happens to contain from counting as a duplicate of it.
  * - FIELDS: the closeness of the nearest pair of their technical fields (same 1, siblings 0.6, parent 0.4,
  *   same top 0.25), which raises TEXT by at most the `technicalFields` weight, as in recommendations:
  *   similarity = TEXT × (1 + weight·FIELDS) / (1 + weight). Fields alone never make two demands similar.
@@ -48,13 +53,18 @@ export interface SharedTerm {
   otherSurface: string;
   /** True when one side (or both) has it only as a translation. */
   viaTranslation: boolean;
-  /** Its share of the cosine of its language (the parts sum to TEXT in the better language). */
+  /** Its share of the cosine of its language (the parts sum to the cosine of the better language). */
   contribution: number;
 }
 
 export interface ChallengeSimilarity {
   similarity: number;
+  /** TEXT: the blend of the cosine and the two containment ratios (the weights in TEXT_BLEND). */
   text: number;
+  /** The cosine of the two term vectors in the language TEXT was read in. */
+  cosine: number;
+  /** The larger and the smaller share of one challenge's term weight that the other one has. */
+  containment: { max: number; min: number };
   /** The language TEXT was read in (null when nothing is shared). */
   language: TermLanguage | null;
   fields: number;
@@ -111,6 +121,11 @@ const lengthOf = (v: Map<string, number>) =>
 
 const clamp = (x: number) => Math.max(0, Math.min(1, x));
 
+/** How TEXT blends the cosine and the containment ratios (the weights sum to 1, so TEXT stays in [0,1]). */
+export const TEXT_BLEND = { cosine: 0.5, maxContainment: 0.3, minContainment: 0.2 } as const;
+
+const sum = (v: Map<string, number>) => [...v.values()].reduce((s, x) => s + x, 0);
+
 export function challengeSimilarity(
   a: SimilarityDocument,
   b: SimilarityDocument,
@@ -125,10 +140,14 @@ export function challengeSimilarity(
     const denominator = lengthOf(va) * lengthOf(vb);
     const shared: SharedTerm[] = [];
     let dot = 0;
+    let sharedA = 0;
+    let sharedB = 0;
     for (const [term, x] of va) {
       const y = vb.get(term);
       if (y === undefined || denominator === 0) continue;
       dot += x * y;
+      sharedA += x;
+      sharedB += y;
       const ta = termsA.get(term)!;
       const tb = termsB.get(term)!;
       shared.push({
@@ -141,11 +160,20 @@ export function challengeSimilarity(
       });
     }
     shared.sort((p, q) => q.contribution - p.contribution || p.term.localeCompare(q.term));
-    return { language, cosine: denominator > 0 ? clamp(dot / denominator) : 0, shared };
+    const cosine = denominator > 0 ? clamp(dot / denominator) : 0;
+    const ca = denominator > 0 ? clamp(sharedA / sum(va)) : 0;
+    const cb = denominator > 0 ? clamp(sharedB / sum(vb)) : 0;
+    const containment = { max: Math.max(ca, cb), min: Math.min(ca, cb) };
+    const text = clamp(
+      TEXT_BLEND.cosine * cosine +
+        TEXT_BLEND.maxContainment * containment.max +
+        TEXT_BLEND.minContainment * containment.min,
+    );
+    return { language, cosine, containment, text, shared };
   });
   const [zh, en] = readings;
   // Ties go to Chinese, whichever side is first: the result must not depend on the order of the pair.
-  const best = en.cosine > zh.cosine ? en : zh;
+  const best = en.text > zh.text ? en : zh;
   const other = best === zh ? en : zh;
   let fields = 0;
   const sharedFieldCodes: string[] = [];
@@ -154,10 +182,12 @@ export function challengeSimilarity(
       fields = Math.max(fields, fieldCloseness(x, y));
       if (x === y) sharedFieldCodes.push(x);
     }
-  const text = best.cosine;
+  const text = best.text;
   return {
     similarity: clamp((text * (1 + w.technicalFields * fields)) / (1 + w.technicalFields)),
     text,
+    cosine: best.cosine,
+    containment: best.containment,
     language: text > 0 ? best.language : null,
     fields,
     sharedTerms: [...best.shared, ...other.shared],
