@@ -25,6 +25,7 @@ import {
   recommendedSmesScenario,
 } from './recommendations.scenario.js';
 import type { Scenario } from './scenario.js';
+import { similarChallengesScenario } from './similar-challenges.scenario.js';
 import { submitProposalScenario } from './submit-proposal.scenario.js';
 
 export { floorScenario };
@@ -54,5 +55,6 @@ export const SCENARIOS: readonly Scenario[] = [
   proposalRankingAllScenario,
   recommendedSmesScenario,
   recommendedChallengesScenario,
+  similarChallengesScenario,
   loginScenario,
 ];

@@ -11,6 +11,7 @@ import { Vocabulary } from '../../src/matchmaking/analysis/vocabulary.js';
 import { indexQueued, loadMatchVocabulary } from '../../src/matchmaking/index.js';
 import { queueEverything } from '../../src/matchmaking/match-index.queries.js';
 import { MatchmakingService } from '../../src/matchmaking/matchmaking.service.js';
+import { SimilarChallengesService } from '../../src/matchmaking/similar-challenges.service.js';
 import { keywordKey } from '../../src/organizations/smes/capabilities.js';
 import {
   challengeTruth,
@@ -21,6 +22,7 @@ import {
   smeTruth,
   summarise,
 } from './metrics.js';
+import { challengesOf, figuresAt, labelledPairs, pairKey } from './duplicates/labels.js';
 import { EVAL_SET } from './set/index.js';
 import type { EvalSet } from './types.js';
 
@@ -35,7 +37,12 @@ import type { EvalSet } from './types.js';
 const THRESHOLDS = {
   challengeToSmes: { precisionAt5: 0.75, recallAt20: 0.95 },
   smeToChallenges: { recallAt5: 0.9 },
+  /** Duplicate demands at SIMILAR_CHALLENGES_MIN_SIMILARITY. */
+  duplicates: { precision: 0.9, recall: 0.8 },
 };
+
+/** The thresholds of the duplicate-detection table. */
+const SIMILARITY_THRESHOLDS = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6];
 
 interface Configuration {
   name: string;
@@ -259,6 +266,127 @@ async function measure(
   };
 }
 
+/**
+ * Duplicate demands: loads the labelled duplicate set (eval/matching/duplicates) into its own fresh database
+ * (each challenge of an enterprise of its own, PENDING_REVIEW or PUBLISHED in turn), indexes it, asks the
+ * service's own SimilarChallengesService for every challenge's similar challenges, whatever their similarity,
+ * and returns every listed pair's similarity, with the largest difference between the two directions of a pair.
+ */
+async function measureDuplicates(
+  url: string,
+): Promise<{ similarity: Map<string, number>; asymmetry: number; threshold: number }> {
+  const config = loadConfig(
+    { ...process.env, LOG_LEVEL: 'warn', MATCH_WEIGHTS: process.env.MATCH_WEIGHTS ?? '' },
+    { signsTokens: false },
+  );
+  const app = await createApp(config, { databaseUrl: url, runMigrations: true });
+  try {
+    const db = app.get(DataSourceClass);
+    const ids = new Map<string, string>();
+    for (const [i, c] of challengesOf().entries()) {
+      const issuer = uuid();
+      await db.query(
+        `INSERT INTO organizations (id, kind, name_zh, credit_code, region_code, verification_status, verified_at)
+         VALUES ($1, 'ENTERPRISE', $2, $3, '370000', 'VERIFIED', now())`,
+        [issuer, `联盟成员${c.key}`, creditCode('370000')],
+      );
+      await db.query(
+        `INSERT INTO enterprises (organization_id, industry_code, is_chain_leader) VALUES ($1, 'C', true)`,
+        [issuer],
+      );
+      const id = uuid();
+      ids.set(c.key, id);
+      const published = i % 2 === 1;
+      await db.query(
+        `INSERT INTO challenges (id, issuer_organization_id, status, title_zh, title_en, summary_zh, summary_en, description,
+                                 industry_code, chain_goal, demand_type, deadline, submitted_at, published_at, visibility)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, '', 'C', 'STABILIZE', 'TECH_BREAKTHROUGH', now() + interval '30 days', now(),
+                 CASE WHEN $8 THEN now() END, 'PUBLIC')`,
+        [
+          id,
+          issuer,
+          published ? 'PUBLISHED' : 'PENDING_REVIEW',
+          c.titleZh ?? null,
+          c.titleEn ?? null,
+          c.summaryZh ?? null,
+          c.summaryEn ?? null,
+          published,
+        ],
+      );
+      for (const [position, r] of c.requirements.entries())
+        await db.query(
+          `INSERT INTO challenge_requirements (challenge_id, position, name, target, unit, weight, must_have)
+           VALUES ($1, $2, $3, $4, '', 0, false)`,
+          [id, position, r.name, r.target],
+        );
+      for (const code of c.technicalFieldCodes)
+        await db.query(
+          `INSERT INTO challenge_technical_fields (challenge_id, field_code) VALUES ($1, $2)`,
+          [id, code],
+        );
+    }
+    await indexQueued(db, await loadMatchVocabulary(db));
+    const service = app.get(SimilarChallengesService, { strict: false });
+    const keyOf = new Map([...ids].map(([k, v]) => [v, k]));
+    const directed = new Map<string, number>();
+    for (const [key, id] of ids)
+      for (const s of await service.score(id))
+        directed.set(`${key}>${keyOf.get(s.id)!}`, s.similarity.similarity);
+    const similarity = new Map<string, number>();
+    let asymmetry = 0;
+    for (const [edge, s] of directed) {
+      const [a, b] = edge.split('>');
+      const back = directed.get(`${b}>${a}`);
+      if (back !== undefined) asymmetry = Math.max(asymmetry, Math.abs(back - s));
+      const key = pairKey(a, b);
+      similarity.set(key, Math.max(similarity.get(key) ?? 0, s));
+    }
+    return { similarity, asymmetry, threshold: config.similarChallengesMinSimilarity };
+  } finally {
+    await app.close();
+  }
+}
+
+/** Prints the duplicate-detection figures; true when they meet the thresholds. */
+function reportDuplicates(result: Awaited<ReturnType<typeof measureDuplicates>>): boolean {
+  const { pairs, neutral } = labelledPairs();
+  const duplicates = pairs.filter((p) => p.label === 'DUPLICATE');
+  const at = (t: number) => figuresAt(t, result.similarity, pairs, neutral);
+  const configured = at(result.threshold);
+  out(
+    `\nDuplicate demands on the labelled set (${challengesOf().length} challenges, ${duplicates.length} duplicate pairs, ${pairs.length - duplicates.length} near misses and other demands; every other pair counts as a non-duplicate)\n`,
+  );
+  out('| threshold | listed pairs | duplicates found | precision | recall | near misses listed |');
+  out('| --- | --- | --- | --- | --- | --- |');
+  const thresholds = [...new Set([...SIMILARITY_THRESHOLDS, result.threshold])].sort(
+    (a, b) => a - b,
+  );
+  for (const t of thresholds) {
+    const f = at(t);
+    const mark = t === result.threshold ? ' (configured)' : '';
+    out(
+      `| ${t.toFixed(2)}${mark} | ${f.listed} | ${f.truePositives} | ${fmt(f.precision)} | ${fmt(f.recall)} | ${f.nearMissesListed} |`,
+    );
+  }
+  const byKind = new Map<string, { found: number; total: number }>();
+  for (const p of duplicates) {
+    const k = byKind.get(p.kind) ?? { found: 0, total: 0 };
+    k.total += 1;
+    if ((result.similarity.get(pairKey(p.a, p.b)) ?? 0) >= result.threshold) k.found += 1;
+    byKind.set(p.kind, k);
+  }
+  out(
+    `\nRecall by kind at ${result.threshold}: ${[...byKind].map(([k, v]) => `${k} ${v.found}/${v.total}`).join(', ')}; largest difference between the two directions of a pair: ${result.asymmetry.toExponential(1)}`,
+  );
+  const met =
+    configured.precision >= THRESHOLDS.duplicates.precision &&
+    configured.recall >= THRESHOLDS.duplicates.recall;
+  out(
+    `Thresholds (duplicates at SIMILAR_CHALLENGES_MIN_SIMILARITY=${result.threshold}): precision ≥ ${THRESHOLDS.duplicates.precision}, recall ≥ ${THRESHOLDS.duplicates.recall}: ${met ? 'met' : 'NOT MET'}`,
+  );
+  return met;
+}
+
 /** Prints a line of the report (stdout; progress goes to stderr). */
 const out = (text: string) => process.stdout.write(`${text}\n`);
 
@@ -278,6 +406,7 @@ async function main(): Promise<number> {
     applicationName: 'eval:matching',
   });
   const name = `match_eval_${process.pid}_${Date.now()}`;
+  const duplicatesName = `${name}_dup`;
   const admin = new pg.Client({ connectionString: command.url });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
@@ -357,9 +486,21 @@ async function main(): Promise<number> {
     out(
       `\nThresholds (all mechanisms): C→S P@5 ≥ ${THRESHOLDS.challengeToSmes.precisionAt5}, C→S R@20 ≥ ${THRESHOLDS.challengeToSmes.recallAt20}, S→C R@5 ≥ ${THRESHOLDS.smeToChallenges.recallAt5}, no ineligible result: ${failed ? 'NOT MET' : 'met'}`,
     );
+    // Duplicate demands in a database of their own: the recommendation figures above stay those of their set.
+    await admin.query(`CREATE DATABASE ${duplicatesName}`);
+    const duplicatesUrl = new URL(command.url);
+    duplicatesUrl.pathname = `/${duplicatesName}`;
+    const t0 = Date.now();
+    const duplicates = await measureDuplicates(duplicatesUrl.toString());
+    process.stderr.write(
+      `duplicate demands: loaded, indexed and compared in ${Date.now() - t0} ms\n`,
+    );
+    if (!reportDuplicates(duplicates)) failed = true;
   } finally {
-    if (values.keep) process.stderr.write(`kept database ${name}\n`);
-    else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+    if (values.keep) process.stderr.write(`kept databases ${name} and ${duplicatesName}\n`);
+    else
+      for (const db of [name, duplicatesName])
+        await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`).catch(() => undefined);
     await admin.end();
     await command.close();
   }

@@ -17,7 +17,7 @@ export {
 export { ChallengeLifecycleService } from './challenge-lifecycle.service.js';
 export { ChallengeQueryService } from './challenge-query.service.js';
 export type { ChallengeNode } from './challenge.mapper.js';
-export { ChallengeType } from './dto/challenge.types.js';
+export { ChallengeIssuer, ChallengeType } from './dto/challenge.types.js';
 /** The fields a query selects below a field (to read only the columns it needs). */
 export { requestedFields } from './requested-fields.js';
 /** The one visibility rule and the SQL pieces other modules compose with it (challenge-sql.ts). */

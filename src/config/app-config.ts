@@ -3,6 +3,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -24,6 +25,10 @@ import {
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toNumber = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^(?:\d+(?:\.\d+)?|\.\d+)$/.test(value.trim())
+    ? Number(value)
+    : value;
 const toBool = ({ value }: { value: unknown }) => {
   if (typeof value !== 'string') return value;
   const v = value.trim().toLowerCase();
@@ -225,6 +230,16 @@ export class EnvironmentVariables {
   )
   MATCH_WEIGHTS?: string;
 
+  /**
+   * Duplicate demands: the least similarity (0 to 1) at which another enterprise's challenge is listed by
+   * similarChallenges (README, "Duplicate demands": the measured precision and recall at each threshold).
+   */
+  @Transform(toNumber)
+  @IsNumber({}, { message: 'must be a number from 0 to 1' })
+  @Min(0)
+  @Max(1)
+  SIMILAR_CHALLENGES_MIN_SIMILARITY = 0.35;
+
   /** 公示: how many days selected winners are shown publicly (and objections accepted) before the award. */
   @Transform(toInt)
   @IsInt()
@@ -386,6 +401,8 @@ export interface AppConfig {
   benchSqlCount: boolean;
   /** Matchmaking weights overridden (name → value, each 0 to 10); empty for the defaults. */
   matchWeights: Record<string, number>;
+  /** similarChallenges lists challenges at least this similar (0 to 1). */
+  similarChallengesMinSimilarity: number;
   proposals: { publicityDays: number };
   /** Introductions (对接): expiry of a request, daily limit per organisation, cooldown after a decline. */
   introductions: { expiryDays: number; perDay: number; cooldownDays: number };
@@ -487,6 +504,7 @@ export function loadConfig(
         .filter(Boolean)
         .map((pair) => [pair.split('=')[0], Math.min(10, Number(pair.split('=')[1]))]),
     ),
+    similarChallengesMinSimilarity: env.SIMILAR_CHALLENGES_MIN_SIMILARITY,
     proposals: { publicityDays: env.PUBLICITY_DAYS },
     introductions: {
       expiryDays: env.INTRODUCTION_EXPIRY_DAYS,

@@ -11,6 +11,7 @@ export {
   MatchTermEntity,
   MatchVocabularyEntity,
 } from './match.entities.js';
+export { RelatedChallengeEntity } from './related-challenge.entity.js';
 export {
   IntroductionEntity,
   IntroductionMessageEntity,

@@ -10,6 +10,7 @@ import {
   smeFacts,
   smeTerms,
 } from './match.queries.js';
+import { similarChallengeCandidates } from './similar-challenges.queries.js';
 
 /**
  * The first stage of a recommendation, both ways: which documents the exact scoring looks at. Shared by the
@@ -104,6 +105,31 @@ export async function challengeCandidatesFor(
     smeId,
     candidateTerms(own, stats),
     mine?.fieldCodes ?? [],
+    { ...bm25, averageLength: stats.averageLength },
+    limit,
+  );
+}
+
+/**
+ * The challenges that may duplicate `challenge` (another issuer's, PENDING_REVIEW or PUBLISHED), at most
+ * `limit`, with the challenge side's statistics for its terms: the same BM25 over the same postings as
+ * recommendations, the demand's own terms as the query, IDF over the challenges.
+ */
+export async function similarChallengeCandidatesFor(
+  target: SqlTarget,
+  challenge: ChallengeMatchContext,
+  bm25: Bm25Parameters,
+  limit: number,
+): Promise<{ id: string; bm25: number }[]> {
+  const stats = await sideStats(
+    target,
+    'C',
+    challenge.terms.map((t) => t.term),
+  );
+  return similarChallengeCandidates(
+    target,
+    challenge.id,
+    candidateTerms(challenge.terms, stats),
     { ...bm25, averageLength: stats.averageLength },
     limit,
   );

@@ -33,6 +33,27 @@ export const MatchErrorReason = defineErrorReasons('matchmaking', {
     en: 'This pair is already in the vocabulary.',
     zh: '该词对已在词表中。',
   },
+  RELATED_CHALLENGES_SAME_ISSUER: {
+    code: 'CONFLICT',
+    en: 'Related demands are challenges of two different enterprises; these two have the same issuer.',
+    zh: '关联需求须为两家不同企业的榜单；这两个榜单属于同一发榜企业。',
+  },
+  RELATED_CHALLENGE_NOT_COMPARABLE: {
+    code: 'CONFLICT',
+    en: 'Only challenges pending review or published (before their deadline) can be linked as related.',
+    zh: '仅待审核或已发布（截止前）的榜单可关联为相关需求。',
+  },
+  RELATED_CHALLENGES_ALREADY_LINKED: {
+    code: 'CONFLICT',
+    en: 'These two challenges are already linked as related.',
+    zh: '这两个榜单已关联为相关需求。',
+  },
+  RELATED_CHALLENGES_LINK_NOT_FOUND: {
+    code: 'NOT_FOUND',
+    entity: 'Related challenges link',
+    en: 'These two challenges are not linked as related.',
+    zh: '这两个榜单之间没有相关需求关联。',
+  },
   INTRODUCTION_NOT_FOUND: {
     code: 'NOT_FOUND',
     entity: 'Introduction',

@@ -148,7 +148,7 @@ export interface Bm25Settings {
 }
 
 /** The BM25 sum over the query terms `q` (term, value) of the documents of `side`, per doc_id. */
-function bm25HitsSql(
+export function bm25HitsSql(
   side: MatchSide,
   p: SqlParams,
   terms: readonly WeightedTerm[],

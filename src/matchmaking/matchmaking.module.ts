@@ -9,11 +9,15 @@ import { MatchVocabularyResolver } from './match-vocabulary.resolver.js';
 import { MatchVocabularyService } from './match-vocabulary.service.js';
 import { MatchmakingResolver } from './matchmaking.resolver.js';
 import { MatchmakingService } from './matchmaking.service.js';
+import { RelatedChallengesService } from './related-challenges.service.js';
+import { SimilarChallengesResolver } from './similar-challenges.resolver.js';
+import { SimilarChallengesService } from './similar-challenges.service.js';
 
 /**
  * Matchmaking (供需对接): recommendations both ways with their reasons, one pair's explanation, dismissals,
- * the index that keeps them fresh (README, "How matching works"), the vocabulary pairs admins add, and
- * introductions (对接: invitations and requests, their answers, contacts and threads).
+ * the index that keeps them fresh (README, "How matching works"), the vocabulary pairs admins add,
+ * introductions (对接: invitations and requests, their answers, contacts and threads) and duplicate demands
+ * (similar challenges of other issuers, related-challenge links).
  */
 @Module({
   imports: [ChallengesModule, OrganizationsModule],
@@ -24,6 +28,9 @@ import { MatchmakingService } from './matchmaking.service.js';
     MatchmakingResolver,
     MatchVocabularyAdminService,
     MatchVocabularyResolver,
+    SimilarChallengesService,
+    RelatedChallengesService,
+    SimilarChallengesResolver,
     IntroductionService,
     IntroductionResolver,
   ],

@@ -44,6 +44,7 @@ import {
   MatchTermStatsEntity,
   MatchTermEntity,
   MatchVocabularyEntity,
+  RelatedChallengeEntity,
 } from '../../matchmaking/index.js';
 import { TechnicalFieldEntity } from '../../technical-fields/index.js';
 import { UserEntity } from '../../users/index.js';
@@ -91,6 +92,7 @@ export const ENTITIES = [
   MatchVocabularyEntity,
   MatchListEntity,
   MatchListEntryEntity,
+  RelatedChallengeEntity,
   IntroductionEntity,
   IntroductionMessageEntity,
 ];

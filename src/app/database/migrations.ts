@@ -22,6 +22,7 @@ import { ChallengeExcludedApproaches1795900600000 } from '../../../migrations/17
 import { Matchmaking1795900700000 } from '../../../migrations/1795900700000-matchmaking.js';
 import { MatchLists1795900800000 } from '../../../migrations/1795900800000-match-lists.js';
 import { Introductions1795900900000 } from '../../../migrations/1795900900000-introductions.js';
+import { RelatedChallenges1795901000000 } from '../../../migrations/1795901000000-related-challenges.js';
 
 /** Every migration class, in order, listed once for the service, the migration CLI and the tests. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -48,4 +49,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Matchmaking1795900700000,
   MatchLists1795900800000,
   Introductions1795900900000,
+  RelatedChallenges1795901000000,
 ];

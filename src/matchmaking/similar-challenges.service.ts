@@ -1,0 +1,153 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ChallengeQueryService } from '../challenges/index.js';
+import type { Actor } from '../common/auth/actor.js';
+import { NotFoundError } from '../common/errors.js';
+import { assertUuid } from '../common/uuid.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { matchWeights, type MatchWeights } from './analysis/score.js';
+import {
+  type ChallengeSimilarity,
+  challengeSimilarity,
+  type SimilarityDocument,
+} from './analysis/similarity.js';
+import {
+  DEFAULT_SIMILAR_CHALLENGES,
+  type SimilarChallenge,
+} from './dto/similar-challenges.types.js';
+import { TermLanguage } from './dto/match.types.js';
+import { MatchIndexerService } from './match-indexer.service.js';
+import { similarChallengeCandidatesFor } from './match-candidates.js';
+import {
+  type ChallengeMatchContext,
+  challengeContexts,
+  fieldNames,
+  sideStats,
+} from './match.queries.js';
+import { linkedAmong } from './similar-challenges.queries.js';
+
+/** How many candidates the SQL stage hands to the exact similarity (the list shows the best `first` of them). */
+const SIMILAR_CANDIDATES = 60;
+/** Shared terms shown per similar challenge. */
+const SHARED_TERMS_SHOWN = 20;
+
+/** A similar challenge before it is read for the viewer: its id and the numbers. */
+export interface ScoredSimilar {
+  id: string;
+  similarity: ChallengeSimilarity;
+}
+
+const document = (c: ChallengeMatchContext): SimilarityDocument => ({
+  terms: c.terms,
+  fieldCodes: c.fieldCodes,
+});
+
+/**
+ * Duplicate demands: for a challenge under review, the challenges of other alliance members (PENDING_REVIEW or
+ * PUBLISHED) that look like the same demand, with how alike they are and why. Two stages, each a bounded number
+ * of statements whatever the data size, like recommendations: candidates from the postings (BM25 over the
+ * challenges' side, filtered by the rules in SQL), then the exact symmetric similarity in code
+ * (analysis/similarity.ts) with every candidate's terms read in one statement.
+ */
+@Injectable()
+export class SimilarChallengesService {
+  private readonly weights: MatchWeights;
+  private readonly minimum: number;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly indexer: MatchIndexerService,
+    private readonly challenges: ChallengeQueryService,
+  ) {
+    this.weights = matchWeights(config.matchWeights);
+    this.minimum = config.similarChallengesMinSimilarity;
+  }
+
+  /** For platform admins (the resolver's access rule): NOT_FOUND for an unknown challenge. */
+  async similar(
+    actor: Actor,
+    challengeId: string,
+    first = DEFAULT_SIMILAR_CHALLENGES,
+  ): Promise<SimilarChallenge[]> {
+    const scored = (await this.score(challengeId)).filter(
+      (s) => s.similarity.similarity >= this.minimum,
+    );
+    const top = scored.slice(0, first);
+    const ids = top.map((s) => s.id);
+    const [nodes, linked, names] = await Promise.all([
+      this.challenges.summaries(actor, ids),
+      linkedAmong(this.dataSource, challengeId, ids),
+      top.some((s) => s.similarity.sharedFieldCodes.length)
+        ? fieldNames(this.dataSource)
+        : Promise.resolve([]),
+    ]);
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    const nameOf = new Map(names.map((n) => [n.code, n]));
+    const linkedIds = new Set(linked);
+    return top.flatMap((s) => {
+      const challenge = byId.get(s.id);
+      if (!challenge) return [];
+      return [
+        {
+          challenge,
+          similarity: round(s.similarity.similarity),
+          sharedTerms: s.similarity.sharedTerms.slice(0, SHARED_TERMS_SHOWN).map((t) => ({
+            challengeText: t.surface,
+            similarText: t.otherSurface,
+            language: t.language === 'ZH' ? TermLanguage.ZH : TermLanguage.EN,
+            viaTranslation: t.viaTranslation,
+          })),
+          sharedTechnicalFields: s.similarity.sharedFieldCodes.flatMap((code) => {
+            const n = nameOf.get(code);
+            return n
+              ? [{ code, parentCode: parentOf(code), nameZh: n.nameZh, nameEn: n.nameEn }]
+              : [];
+          }),
+          linked: linkedIds.has(s.id),
+        },
+      ];
+    });
+  }
+
+  /**
+   * Every candidate's similarity to the challenge, most similar first (ties by id), whatever the threshold:
+   * what `similar` filters, and what eval:matching measures at each threshold.
+   */
+  async score(challengeId: string): Promise<ScoredSimilar[]> {
+    assertUuid(challengeId, 'challengeId');
+    // A challenge just submitted (or edited) is indexed before it is compared.
+    await this.indexer.catchUp();
+    const [challenge] = await challengeContexts(this.dataSource, [challengeId]);
+    if (!challenge) throw new NotFoundError('Challenge');
+    const candidates = await similarChallengeCandidatesFor(
+      this.dataSource,
+      challenge,
+      this.weights,
+      SIMILAR_CANDIDATES,
+    );
+    if (!candidates.length) return [];
+    const contexts = await challengeContexts(
+      this.dataSource,
+      candidates.map((c) => c.id),
+    );
+    const terms = [...new Set([challenge, ...contexts].flatMap((c) => c.terms.map((t) => t.term)))];
+    const stats = await sideStats(this.dataSource, 'C', terms);
+    return contexts
+      .map((c) => ({
+        id: c.id,
+        similarity: challengeSimilarity(document(challenge), document(c), stats, this.weights),
+      }))
+      .sort(
+        (a, b) =>
+          b.similarity.similarity - a.similarity.similarity ||
+          (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      );
+  }
+}
+
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
+const parentOf = (code: string) =>
+  code.includes('.') ? code.slice(0, code.lastIndexOf('.')) : null;
