@@ -13,8 +13,15 @@ import { startTestApp, type TestApp } from './support/test-app.js';
  */
 const DOCS = ['README.md', 'docs/organizations.md', 'docs/challenges.md', 'docs/proposals.md'];
 /** The largest page of each list: 1–100, the ranking 1–200 (README "Lists", docs/proposals.md). */
+/** The largest `first` each root list allows (over it: BAD_USER_INPUT, not priced). */
 const maxFirst = (field: string) =>
-  field === 'proposalRanking' ? 200 : field.startsWith('recommended') ? 50 : 100;
+  field === 'proposalRanking'
+    ? 200
+    : field.startsWith('recommended')
+      ? 50
+      : field === 'similarChallenges'
+        ? 20
+        : 100;
 
 const CHALLENGE_FIELDS = 'id titleZh titleEn status deadline budgetMin budgetMax proposalCount';
 

@@ -18,7 +18,7 @@ import { TechnicalFieldType } from '../../technical-fields/index.js';
 import { TermLanguage } from './match.types.js';
 
 /** similarChallenges answers at most this many challenges (each is scored exactly). */
-export const MAX_SIMILAR_CHALLENGES = 50;
+export const MAX_SIMILAR_CHALLENGES = 20;
 export const DEFAULT_SIMILAR_CHALLENGES = 10;
 /** The longest note of a link between two related challenges. */
 export const MAX_RELATED_NOTE = 500;

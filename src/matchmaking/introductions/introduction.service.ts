@@ -81,18 +81,21 @@ const readerOf = (actor: Actor): IntroductionReader => ({
   admin: isAdmin(actor),
 });
 
-/**
- * Introductions (对接): the issuer invites an SME or an SME asks for an introduction; the other side accepts or
- * declines; the side that asked may cancel while it waits; either side closes an accepted one with its outcome.
- * Every move goes through INTRODUCTION_LIFECYCLE and the shared status writer, audited, in one transaction.
- * Platform admins read every introduction (support) but never move one.
- */
+/** A list's cursor (a time and an id: where the page before ended); BAD_USER_INPUT when it is not one. */
+const cursorOf = (after: string) => decodeCursor(after, ['timestamp', 'uuid']) as [string, string];
+
 /** The fields a list's query selects of each introduction's challenge and SME (none: not asked for). */
 export interface NodeSelection {
   challenge: ReadonlySet<string>;
   sme: ReadonlySet<string>;
 }
 
+/**
+ * Introductions (对接): the issuer invites an SME or an SME asks for an introduction; the other side accepts or
+ * declines; the side that asked may cancel while it waits; either side closes an accepted one with its outcome.
+ * Every move goes through INTRODUCTION_LIFECYCLE and the shared status writer, audited, in one transaction.
+ * Platform admins read every introduction (support) but never move one.
+ */
 @Injectable()
 export class IntroductionService {
   private readonly moves: LifecycleBinding<
@@ -375,12 +378,11 @@ export class IntroductionService {
     actor: Actor,
     args: { introductionId: string; first?: number; after?: string },
   ): Promise<ConnectionShape<IntroductionMessage>> {
+    // Bad input is refused before anything is looked up (a malformed cursor is BAD_USER_INPUT, whatever the id).
+    const after = args.after ? cursorOf(args.after) : null;
     const sides = await introductionSides(this.dataSource, readerOf(actor), args.introductionId);
     if (!sides) throw new NotFoundError('Introduction');
     const first = args.first ?? DEFAULT_PAGE_SIZE;
-    const after = args.after
-      ? (decodeCursor(args.after, ['timestamp', 'uuid']) as [string, string])
-      : null;
     const rows = CONTACTS_SHOWN_STATUSES.includes(sides.status)
       ? await messagePage(this.dataSource, sides.id, first + 1, after)
       : [];
@@ -449,6 +451,8 @@ export class IntroductionService {
     args: { challengeId: string; status?: IntroductionStatusName; first?: number; after?: string },
     select?: NodeSelection,
   ): Promise<ConnectionShape<IntroductionType>> {
+    // Bad input is refused before anything is looked up (a malformed cursor is BAD_USER_INPUT, whatever the id).
+    if (args.after) cursorOf(args.after);
     const c = await this.challenges.assertVisible(actor, args.challengeId);
     if (!isAdmin(actor) && !belongsTo(actor, c.issuerOrganizationId))
       throw new ForbiddenError(
@@ -473,9 +477,7 @@ export class IntroductionService {
     select?: NodeSelection,
   ): Promise<ConnectionShape<IntroductionType>> {
     const first = args.first ?? DEFAULT_PAGE_SIZE;
-    const after = args.after
-      ? (decodeCursor(args.after, ['timestamp', 'uuid']) as [string, string])
-      : null;
+    const after = args.after ? cursorOf(args.after) : null;
     const rows = await introductionPage(this.dataSource, readerOf(actor), filter, first + 1, after);
     const nodes = await this.nodes(actor, rows.slice(0, first), select);
     return toConnection(
