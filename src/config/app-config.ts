@@ -238,7 +238,7 @@ export class EnvironmentVariables {
   @IsNumber({}, { message: 'must be a number from 0 to 1' })
   @Min(0)
   @Max(1)
-  SIMILAR_CHALLENGES_MIN_SIMILARITY = 0.35;
+  SIMILAR_CHALLENGES_MIN_SIMILARITY = 0.4;
 
   /** 公示: how many days selected winners are shown publicly (and objections accepted) before the award. */
   @Transform(toInt)

@@ -7,6 +7,7 @@ import { NotFoundError } from '../common/errors.js';
 import { assertUuid } from '../common/uuid.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { challengeQuantities, type Quantity } from './analysis/quantities.js';
 import { matchWeights, type MatchWeights } from './analysis/score.js';
 import {
   type ChallengeSimilarity,
@@ -26,7 +27,7 @@ import {
   fieldNames,
   sideStats,
 } from './match.queries.js';
-import { linkedAmong } from './similar-challenges.queries.js';
+import { linkedAmong, quantityTexts } from './similar-challenges.queries.js';
 
 /** How many candidates the SQL stage hands to the exact similarity (the list shows the best `first` of them). */
 const SIMILAR_CANDIDATES = 60;
@@ -39,9 +40,13 @@ export interface ScoredSimilar {
   similarity: ChallengeSimilarity;
 }
 
-const document = (c: ChallengeMatchContext): SimilarityDocument => ({
+const document = (
+  c: ChallengeMatchContext,
+  quantities: ReadonlyMap<string, Quantity[]>,
+): SimilarityDocument => ({
   terms: c.terms,
   fieldCodes: c.fieldCodes,
+  quantities: quantities.get(c.id) ?? [],
 });
 
 /**
@@ -49,7 +54,8 @@ const document = (c: ChallengeMatchContext): SimilarityDocument => ({
  * PUBLISHED) that look like the same demand, with how alike they are and why. Two stages, each a bounded number
  * of statements whatever the data size, like recommendations: candidates from the postings (BM25 over the
  * challenges' side, filtered by the rules in SQL), then the exact symmetric similarity in code
- * (analysis/similarity.ts) with every candidate's terms read in one statement.
+ * (analysis/similarity.ts) with every candidate's terms read in one statement and the quantities of the challenge
+ * and every candidate (analysis/quantities.ts) read from their title, summary and requirements in one more.
  */
 @Injectable()
 export class SimilarChallengesService {
@@ -134,11 +140,16 @@ export class SimilarChallengesService {
       candidates.map((c) => c.id),
     );
     const terms = [...new Set([challenge, ...contexts].flatMap((c) => c.terms.map((t) => t.term)))];
-    const stats = await sideStats(this.dataSource, 'C', terms);
+    const [stats, sources] = await Promise.all([
+      sideStats(this.dataSource, 'C', terms),
+      quantityTexts(this.dataSource, [challengeId, ...contexts.map((c) => c.id)]),
+    ]);
+    const quantities = new Map(sources.map((s) => [s.id, challengeQuantities(s)]));
+    const subject = document(challenge, quantities);
     return contexts
       .map((c) => ({
         id: c.id,
-        similarity: challengeSimilarity(document(challenge), document(c), stats, this.weights),
+        similarity: challengeSimilarity(subject, document(c, quantities), stats, this.weights),
       }))
       .sort(
         (a, b) =>

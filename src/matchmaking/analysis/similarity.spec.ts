@@ -1,8 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
+import { quantitiesOf } from './quantities.js';
 import { DEFAULT_MATCH_WEIGHTS } from './score.js';
 import {
   type ChallengeSideStats,
   challengeSimilarity,
+  QUANTITY_BOOST,
   type SimilarityDocument,
   type SimilarityTerm,
   TEXT_BLEND,
@@ -152,5 +154,50 @@ describe('challengeSimilarity', () => {
     expect(r.similarity).toBeCloseTo(r.text, 12);
     const apart = challengeSimilarity(a, { ...b, fieldCodes: [] }, stats);
     expect(apart.similarity).toBeCloseTo(r.text / (1 + DEFAULT_MATCH_WEIGHTS.technicalFields), 12);
+  });
+
+  describe('shared quantities', () => {
+    const zh = { ...storageZh, quantities: quantitiesOf('不少于10分钟，误报率≤1%') };
+    const en = { ...storageEn, quantities: quantitiesOf('≥ 10 min, false alarms ≤ 1 %') };
+    const other = { ...storageEn, quantities: quantitiesOf('≥ 5 min, ≤ 10 s') };
+
+    it('raise the similarity by at most QUANTITY_BOOST of its gap to 1, both ways, and list them', () => {
+      const base = challengeSimilarity(storageZh, storageEn, stats);
+      const ab = challengeSimilarity(zh, en, stats);
+      const ba = challengeSimilarity(en, zh, stats);
+      expect(ab.quantities).toBe(1);
+      expect(ab.similarity).toBeCloseTo(
+        base.similarity + QUANTITY_BOOST * (1 - base.similarity),
+        12,
+      );
+      expect(ab.similarity).toBeCloseTo(ba.similarity, 12);
+      expect(ab.similarity).toBeLessThanOrEqual(1);
+      expect(ab.sharedQuantities.map((q) => [q.surface, q.otherSurface])).toEqual([
+        ['10分钟', '10 min'],
+        ['1%', '1 %'],
+      ]);
+      expect(ab.text).toBe(base.text);
+    });
+
+    it('change nothing when none is shared or one side states none', () => {
+      const base = challengeSimilarity(storageZh, storageEn, stats).similarity;
+      expect(challengeSimilarity(zh, other, stats).similarity).toBe(base);
+      expect(challengeSimilarity(zh, storageEn, stats).similarity).toBe(base);
+    });
+
+    it('alone reach at most QUANTITY_BOOST', () => {
+      const r = challengeSimilarity(
+        doc([t('z:乙烯', 3)], []),
+        { ...doc([t('z:洗衣机', 3)], []), quantities: quantitiesOf('≥ 10 min') },
+        stats,
+      );
+      expect(r.similarity).toBe(0);
+      const both = challengeSimilarity(
+        { ...doc([t('z:乙烯', 3)], []), quantities: quantitiesOf('≥ 10 min') },
+        { ...doc([t('z:洗衣机', 3)], []), quantities: quantitiesOf('≥ 10 min') },
+        stats,
+      );
+      expect(both.similarity).toBeCloseTo(QUANTITY_BOOST, 12);
+    });
   });
 });

@@ -1,4 +1,5 @@
 import type { TermLanguage } from './analyze.js';
+import { type Quantity, quantityOverlap, type SharedQuantity } from './quantities.js';
 import { DEFAULT_MATCH_WEIGHTS, fieldCloseness, idf, type MatchWeights } from './score.js';
 
 /**
@@ -19,7 +20,12 @@ import { DEFAULT_MATCH_WEIGHTS, fieldCloseness, idf, type MatchWeights } from '.
  *   whose few words a long one happens to contain from counting as a duplicate of it.
  * - FIELDS: the closeness of the nearest pair of their technical fields (same 1, siblings 0.6, parent 0.4,
  *   same top 0.25), which raises TEXT by at most the `technicalFields` weight, as in recommendations:
- *   similarity = TEXT × (1 + weight·FIELDS) / (1 + weight). Fields alone never make two demands similar.
+ *   BASE = TEXT × (1 + weight·FIELDS) / (1 + weight). Fields alone never make two demands similar.
+ * - QUANTITIES: the figures with units both state (quantities.ts: "≥10 min" and "不少于10分钟" are one quantity),
+ *   language-independent where the vocabulary does not link the trade's words: the mean of the two shares of
+ *   quantity weight the other one states, 0 when either states none. similarity = BASE + QUANTITY_BOOST ×
+ *   QUANTITIES × (1 − BASE): in [0,1], symmetric, never lower than BASE, and at most QUANTITY_BOOST from
+ *   quantities alone (under the default threshold: figures alone never make two demands similar).
  */
 
 export interface SimilarityTerm {
@@ -34,6 +40,8 @@ export interface SimilarityTerm {
 export interface SimilarityDocument {
   terms: readonly SimilarityTerm[];
   fieldCodes: readonly string[];
+  /** The quantities its title, summary and requirement targets state (quantities.ts); none when absent. */
+  quantities?: readonly Quantity[];
 }
 
 /** Statistics of the challenges' side of the index: N, the average length, document frequencies. */
@@ -72,6 +80,10 @@ export interface ChallengeSimilarity {
   sharedTerms: SharedTerm[];
   /** Technical fields both have (the same code). */
   sharedFieldCodes: string[];
+  /** QUANTITIES: how far the two state the same quantities (quantities.ts), 0 when either states none. */
+  quantities: number;
+  /** The quantities both state, most telling first. */
+  sharedQuantities: SharedQuantity[];
 }
 
 export const languageOfTerm = (term: string): TermLanguage => (term.startsWith('z:') ? 'ZH' : 'EN');
@@ -123,6 +135,12 @@ const clamp = (x: number) => Math.max(0, Math.min(1, x));
 
 /** How TEXT blends the cosine and the containment ratios (the weights sum to 1, so TEXT stays in [0,1]). */
 export const TEXT_BLEND = { cosine: 0.5, maxContainment: 0.3, minContainment: 0.2 } as const;
+
+/**
+ * How much of the gap between the text-and-fields score and 1 shared quantities can close: with QUANTITIES = 1
+ * (every quantity of both stated by the other) a score s becomes s + 0.3·(1 − s).
+ */
+export const QUANTITY_BOOST = 0.3;
 
 const sum = (v: Map<string, number>) => [...v.values()].reduce((s, x) => s + x, 0);
 
@@ -183,8 +201,10 @@ export function challengeSimilarity(
       if (x === y) sharedFieldCodes.push(x);
     }
   const text = best.text;
+  const base = clamp((text * (1 + w.technicalFields * fields)) / (1 + w.technicalFields));
+  const q = quantityOverlap(a.quantities ?? [], b.quantities ?? []);
   return {
-    similarity: clamp((text * (1 + w.technicalFields * fields)) / (1 + w.technicalFields)),
+    similarity: clamp(base + QUANTITY_BOOST * q.score * (1 - base)),
     text,
     cosine: best.cosine,
     containment: best.containment,
@@ -192,5 +212,7 @@ export function challengeSimilarity(
     fields,
     sharedTerms: [...best.shared, ...other.shared],
     sharedFieldCodes: [...new Set(sharedFieldCodes)].sort(),
+    quantities: q.score,
+    sharedQuantities: q.shared,
   };
 }

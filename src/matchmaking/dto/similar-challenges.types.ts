@@ -72,7 +72,8 @@ export class SimilarChallenge {
   @Field(() => Float, {
     description:
       'How alike the two demands are, 0 to 1, the same both ways: the cosine of their BM25-weighted terms in the ' +
-      'language they meet in, raised a little by shared technical fields (README, "Duplicate demands"). Only ' +
+      'language they meet in, raised a little by shared technical fields and by the quantities both state (figures ' +
+      'with units, read alike in Chinese and English; README, "Duplicate demands"). Only ' +
       'challenges at or above SIMILAR_CHALLENGES_MIN_SIMILARITY are listed.',
   })
   similarity: number;
