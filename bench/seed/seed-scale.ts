@@ -105,6 +105,9 @@ async function main(): Promise<void> {
         // The queue was filled and emptied once per document: reclaim it now rather than when autovacuum
         // gets to it (every recommendation first asks whether it is empty).
         await client.query('VACUUM match_queue');
+        // The postings were written in bulk: mark their pages all-visible now (autovacuum would, later), so that the
+        // candidate statements read a term's best postings from the index alone (an index-only scan).
+        await client.query('VACUUM match_terms');
         await client.query('ANALYZE');
       }
       for (const row of await tableCounts(db))

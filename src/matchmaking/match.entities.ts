@@ -54,7 +54,8 @@ export class MatchDocumentEntity {
 /** The postings: which documents of a side hold a term, with its weight there (BM25's tf) and where it occurs. */
 @Entity('match_terms')
 @Index('IDX_match_terms_doc', ['side', 'docId'])
-// (side, term, impact DESC): a term's postings best first, for the candidates' bounded scan (migration Matchmaking1795900700000).
+// (side, term, impact DESC) INCLUDE (doc_id, weight, doc_length): a term's postings best first, read from the index
+// alone by the candidates' bounded scan (migrations Matchmaking1795900700000, MatchTermsCovering1795901100000).
 @Index('IDX_match_terms_impact', { synchronize: false })
 export class MatchTermEntity {
   @PrimaryColumn({ type: 'char', length: 1 })

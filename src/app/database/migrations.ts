@@ -23,6 +23,7 @@ import { Matchmaking1795900700000 } from '../../../migrations/1795900700000-matc
 import { MatchLists1795900800000 } from '../../../migrations/1795900800000-match-lists.js';
 import { Introductions1795900900000 } from '../../../migrations/1795900900000-introductions.js';
 import { RelatedChallenges1795901000000 } from '../../../migrations/1795901000000-related-challenges.js';
+import { MatchTermsCovering1795901100000 } from '../../../migrations/1795901100000-match-terms-covering.js';
 
 /** Every migration class, in order, listed once for the service, the migration CLI and the tests. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -50,4 +51,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   MatchLists1795900800000,
   Introductions1795900900000,
   RelatedChallenges1795901000000,
+  MatchTermsCovering1795901100000,
 ];
