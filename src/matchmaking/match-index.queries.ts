@@ -40,14 +40,17 @@ export function takeQueued(target: SqlTarget, limit: number): Promise<QueuedDocu
   );
 }
 
-/** What matching reads of a challenge: the public text only (never the confidential description). */
+/**
+ * What matching reads of a challenge: the public text only (never the confidential description). The indexer
+ * reads it, and duplicate detection for the quantities of the title, summary and requirements.
+ */
 export interface ChallengeSource {
   id: string;
   titleZh: string | null;
   titleEn: string | null;
   summaryZh: string | null;
   summaryEn: string | null;
-  requirements: { name: string; target: string }[];
+  requirements: { name: string; target: string; unit: string }[];
   excludedApproaches: { zh: string | null; en: string | null }[];
 }
 
@@ -58,7 +61,7 @@ export function challengeSources(
   return queryRows(
     target,
     `SELECT c.id, c.title_zh, c.title_en, c.summary_zh, c.summary_en, c.excluded_approaches,
-            (SELECT coalesce(json_agg(json_build_object('name', r.name, 'target', r.target) ORDER BY r.position), '[]'::json)
+            (SELECT coalesce(json_agg(json_build_object('name', r.name, 'target', r.target, 'unit', r.unit) ORDER BY r.position), '[]'::json)
                FROM challenge_requirements r WHERE r.challenge_id = c.id) AS requirements
        FROM challenges c WHERE c.id = ANY($1::uuid[])`,
     [ids],
@@ -71,6 +74,7 @@ export function challengeSources(
       requirements: jsonRows(row, 'requirements').map((r) => ({
         name: str(r, 'name'),
         target: str(r, 'target'),
+        unit: str(r, 'unit'),
       })),
       excludedApproaches: jsonRows(row, 'excluded_approaches').map((a) => ({
         zh: strOrNull(a, 'zh'),

@@ -13,10 +13,13 @@ import type {
   UnlinkRelatedChallengesInput,
   UnlinkRelatedChallengesPayload,
 } from './dto/similar-challenges.types.js';
-import { deleteLink, insertLink, lockChallenges, relatedOf } from './similar-challenges.queries.js';
-
-/** The states in which a challenge can be linked: what similarChallenges lists. */
-const LINKABLE = new Set(['PENDING_REVIEW', 'PUBLISHED']);
+import {
+  COMPARABLE_STATUSES,
+  deleteLink,
+  insertLink,
+  lockChallenges,
+  relatedOf,
+} from './similar-challenges.queries.js';
 
 /**
  * Related demands: a platform admin links two challenges of different enterprises that look like the same
@@ -58,7 +61,7 @@ export class RelatedChallengesService {
           'RELATED_CHALLENGES_SAME_ISSUER',
           'Both challenges were posted by the same enterprise',
         );
-      if (!LINKABLE.has(a.status) || !LINKABLE.has(b.status))
+      if (!COMPARABLE_STATUSES.includes(a.status) || !COMPARABLE_STATUSES.includes(b.status))
         throw new ConflictError(
           'RELATED_CHALLENGE_NOT_COMPARABLE',
           'Only challenges pending review or published can be linked as related',

@@ -1,16 +1,7 @@
 import { effectiveStatusSql, issuerShownSql, type Viewer } from '../challenges/index.js';
 import { SqlParams } from '../database/sql-params.js';
 import type { SqlRow, SqlTarget } from '../database/typed-query.js';
-import {
-  date,
-  jsonRows,
-  num,
-  queryOne,
-  queryRows,
-  str,
-  strOrNull,
-} from '../database/typed-query.js';
-import type { QuantityText } from './analysis/quantities.js';
+import { date, num, queryOne, queryRows, str, strOrNull } from '../database/typed-query.js';
 import { type Bm25Settings, bm25HitsSql, type WeightedTerm } from './match.queries.js';
 
 /**
@@ -19,9 +10,14 @@ import { type Bm25Settings, bm25HitsSql, type WeightedTerm } from './match.queri
  * statement is bounded, none per candidate.
  */
 
-/** What a similar challenge may be: PENDING_REVIEW, or PUBLISHED before its deadline (effectiveStatusSql). */
+/**
+ * What a challenge must read as (effectiveStatusSql: PUBLISHED only before its deadline) to be listed as similar
+ * or linked as related: the one list, for the candidates' SQL and the link's check.
+ */
+export const COMPARABLE_STATUSES: readonly string[] = ['PENDING_REVIEW', 'PUBLISHED'];
+
 const comparableSql = (c: string) =>
-  `${effectiveStatusSql(c)} IN ('PENDING_REVIEW'::challenge_status, 'PUBLISHED'::challenge_status)`;
+  `${effectiveStatusSql(c)} IN (${COMPARABLE_STATUSES.map((s) => `'${s}'::challenge_status`).join(', ')})`;
 
 /** Best BM25 hits looked at before the rules (most challenges of a large platform are closed or drafts). */
 const PRE_LIMIT = 1000;
@@ -52,38 +48,6 @@ export function similarChallengeCandidates(
       LIMIT ${p.add(limit)}`,
     p.values,
     (r) => ({ id: str(r, 'doc_id'), bm25: num(r, 'bm25') }),
-  );
-}
-
-/**
- * What the quantities of duplicate-demand detection read of the challenges among `ids` (one statement): the
- * public text only, title, summary and requirements (never the confidential description).
- */
-export function quantityTexts(
-  target: SqlTarget,
-  ids: readonly string[],
-): Promise<(QuantityText & { id: string })[]> {
-  if (!ids.length) return Promise.resolve([]);
-  return queryRows(
-    target,
-    `SELECT c.id, c.title_zh, c.title_en, c.summary_zh, c.summary_en,
-            (SELECT coalesce(json_agg(json_build_object('name', r.name, 'target', r.target, 'unit', r.unit)
-                                      ORDER BY r.position), '[]'::json)
-               FROM challenge_requirements r WHERE r.challenge_id = c.id) AS requirements
-       FROM challenges c WHERE c.id = ANY($1::uuid[])`,
-    [ids],
-    (row) => ({
-      id: str(row, 'id'),
-      titleZh: strOrNull(row, 'title_zh'),
-      titleEn: strOrNull(row, 'title_en'),
-      summaryZh: strOrNull(row, 'summary_zh'),
-      summaryEn: strOrNull(row, 'summary_en'),
-      requirements: jsonRows(row, 'requirements').map((r) => ({
-        name: str(r, 'name'),
-        target: str(r, 'target'),
-        unit: str(r, 'unit'),
-      })),
-    }),
   );
 }
 

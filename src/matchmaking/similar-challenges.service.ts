@@ -27,7 +27,8 @@ import {
   fieldNames,
   sideStats,
 } from './match.queries.js';
-import { linkedAmong, quantityTexts } from './similar-challenges.queries.js';
+import { challengeSources } from './match-index.queries.js';
+import { linkedAmong } from './similar-challenges.queries.js';
 
 /** How many candidates the SQL stage hands to the exact similarity (the list shows the best `first` of them). */
 const SIMILAR_CANDIDATES = 60;
@@ -142,7 +143,7 @@ export class SimilarChallengesService {
     const terms = [...new Set([challenge, ...contexts].flatMap((c) => c.terms.map((t) => t.term)))];
     const [stats, sources] = await Promise.all([
       sideStats(this.dataSource, 'C', terms),
-      quantityTexts(this.dataSource, [challengeId, ...contexts.map((c) => c.id)]),
+      challengeSources(this.dataSource, [challengeId, ...contexts.map((c) => c.id)]),
     ]);
     const quantities = new Map(sources.map((s) => [s.id, challengeQuantities(s)]));
     const subject = document(challenge, quantities);
