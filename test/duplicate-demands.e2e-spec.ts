@@ -228,6 +228,65 @@ describe('Duplicate demands', () => {
     });
   });
 
+  describe('kept similar lists', () => {
+    const REQUEST_CHANGES = `mutation($id: ID!, $reason: String!) { requestChallengeChanges(input: { id: $id, reason: $reason }) { challenge { id status } } }`;
+    const keptFor = async (id: string) =>
+      (
+        await t.sql.query(
+          `SELECT l.corpus_generation::text AS generation, count(e.position)::int AS entries
+             FROM similar_lists l LEFT JOIN similar_list_entries e ON e.challenge_id = l.challenge_id
+            WHERE l.challenge_id = $1 GROUP BY l.corpus_generation`,
+          [id],
+        )
+      ).rows[0] as { generation: string; entries: number } | undefined;
+
+    it('keeps a list and answers it again unchanged while the corpus stands', async () => {
+      const first = await similarTo(zh, 20);
+      const kept = await keptFor(zh);
+      expect(kept).toBeDefined();
+      expect(kept!.entries).toBeGreaterThanOrEqual(first.length);
+      expect(await similarTo(zh, 20)).toEqual(first);
+      expect(await keptFor(zh)).toEqual(kept);
+    });
+
+    it('lists a demand submitted for review after the list was kept, and drops one sent back, without a recomputation', async () => {
+      const late = await createEnterprise(t);
+      const draftNow = await create(late, STORAGE_ZH);
+      expect((await similarTo(zh, 20)).map((s) => s.challenge.id)).not.toContain(draftNow);
+      const before = await keptFor(zh);
+      // Submitting only changes the status: the challenge is queued again, so the corpus moves and the kept
+      // list (which left the draft out) is no longer read.
+      await t.gql.as(late.owner.token).ok(SUBMIT_CHALLENGE, { id: draftNow });
+      expect((await similarTo(zh, 20)).map((s) => s.challenge.id)).toContain(draftNow);
+      const after = await keptFor(zh);
+      expect(BigInt(after!.generation)).toBeGreaterThan(BigInt(before!.generation));
+      // Sent back to the issuer, it is no longer comparable: the kept list (the same generation) leaves it out.
+      await t.gql
+        .as(admin.token)
+        .ok(REQUEST_CHANGES, { id: draftNow, reason: 'Please state the site capacity.' });
+      expect((await similarTo(zh, 20)).map((s) => s.challenge.id)).not.toContain(draftNow);
+      expect(await keptFor(zh)).toEqual(after);
+    });
+
+    it('follows an edit of a listed challenge', async () => {
+      const other = await createEnterprise(t);
+      const twin = await publish(other, STORAGE_ZH);
+      expect((await similarTo(zh, 20)).map((s) => s.challenge.id)).toContain(twin);
+      // Rewritten into the washing machine's demand: no longer alike (the edit queues it; the corpus moves).
+      await t.sql.query(`UPDATE challenges SET title_zh = $2, summary_zh = $3 WHERE id = $1`, [
+        twin,
+        WASHER.titleZh,
+        WASHER.summaryZh,
+      ]);
+      await t.sql.query(
+        `UPDATE challenge_technical_fields SET field_code = $2 WHERE challenge_id = $1`,
+        [twin, 'SMART_HOME.APPLIANCES'],
+      );
+      await t.sql.query(`DELETE FROM challenge_requirements WHERE challenge_id = $1`, [twin]);
+      expect((await similarTo(zh, 20)).map((s) => s.challenge.id)).not.toContain(twin);
+    });
+  });
+
   describe('related challenges', () => {
     it('refuses bad links and changes nothing', async () => {
       const before = { links: await links(), audit: await auditCount(t) };

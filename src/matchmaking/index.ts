@@ -12,6 +12,7 @@ export {
   MatchVocabularyEntity,
 } from './match.entities.js';
 export { RelatedChallengeEntity } from './related-challenge.entity.js';
+export { SimilarListEntity, SimilarListEntryEntity } from './similar-list.entities.js';
 export {
   IntroductionEntity,
   IntroductionMessageEntity,

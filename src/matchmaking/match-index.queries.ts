@@ -162,9 +162,11 @@ export async function replaceDocuments(
       WHERE s.side = $1 AND s.term = old.term`,
     [side, ids],
   );
+  // The side's corpus changes: its generation moves (what kept similar lists are read against).
   await execute(
     target,
-    `UPDATE match_side_stats st SET documents = st.documents - old.n, total_length = st.total_length - old.len
+    `UPDATE match_side_stats st SET documents = st.documents - old.n, total_length = st.total_length - old.len,
+                                    corpus_generation = st.corpus_generation + 1
        FROM (SELECT count(*)::int AS n, coalesce(sum(length), 0) AS len FROM match_documents
               WHERE side = $1 AND doc_id = ANY($2::uuid[])) old
       WHERE st.side = $1`,

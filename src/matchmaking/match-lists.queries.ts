@@ -14,6 +14,13 @@ import { challengeRecommendableSql, smeRecommendableSql } from './match.queries.
  * planning (the rules' sub-selects) costs more than their execution.
  */
 
+/**
+ * A kept list (recommendations, similar demands) older than this is computed again when asked for: what no
+ * change drops it for (the corpus' statistics, track records, a qualification or deadline reached by the
+ * calendar) is at most this old.
+ */
+export const KEPT_LIST_TTL_SECONDS = 3600;
+
 export interface ListEntry {
   candidateId: string;
   /** Nine decimals, as the cursor writes it. */

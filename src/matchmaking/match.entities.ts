@@ -124,6 +124,13 @@ export class MatchSideStatsEntity {
    */
   @Column({ name: 'lists_generation', type: 'bigint', default: 0 })
   listsGeneration: string;
+
+  /**
+   * Bumped whenever this side's documents are indexed (replaceDocuments): a kept similar list
+   * (similar_lists) computed from another corpus is not read.
+   */
+  @Column({ name: 'corpus_generation', type: 'bigint', default: 0 })
+  corpusGeneration: string;
 }
 
 /**

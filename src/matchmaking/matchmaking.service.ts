@@ -47,6 +47,7 @@ import {
   challengeListPage,
   dropIssuerLists,
   dropLists,
+  KEPT_LIST_TTL_SECONDS,
   type ListCursor,
   type ListEntry,
   type KeptPage,
@@ -84,11 +85,6 @@ const SME_CANDIDATES = 150;
 const CHALLENGE_CANDIDATES = 60;
 /** Dismissals in a field after which the FEEDBACK penalty is full. */
 const FEEDBACK_FULL_AT = 6;
-/**
- * A kept list older than this is computed again when asked for: what no change drops it for (the corpus'
- * statistics, track records, a qualification or deadline reached by the calendar) is at most this old.
- */
-const LIST_TTL_SECONDS = 3600;
 /** How long the taxonomy's names are reused for the reasons. */
 const FIELD_NAMES_TTL_MS = 60_000;
 /** The matched terms a kept list keeps of each pair besides those the reasons name: what the breakdown shows. */
@@ -311,7 +307,7 @@ export class MatchmakingService {
   }
 
   /**
-   * A page of the subject's recommendations. A kept list younger than LIST_TTL_SECONDS is read a page at a time,
+   * A page of the subject's recommendations. A kept list younger than KEPT_LIST_TTL_SECONDS is read a page at a time,
    * with the rules checked again (`read`); otherwise the list is ranked (`rank`), kept unless something it
    * depends on changed meanwhile, and the page taken from it.
    */
@@ -323,7 +319,7 @@ export class MatchmakingService {
     rank: () => Promise<ScoredCandidate[]>,
     read: (request: PageRequest) => Promise<KeptPage>,
   ): Promise<{ rows: ScoredCandidate[]; hasNext: boolean }> {
-    const request = { after, limit: first + 1, ttlSeconds: LIST_TTL_SECONDS };
+    const request = { after, limit: first + 1, ttlSeconds: KEPT_LIST_TTL_SECONDS };
     let state = await read(request);
     // Documents wait to be indexed (those a run under way took off the queue read as queued until it commits):
     // index them first, and read again what they may have dropped.

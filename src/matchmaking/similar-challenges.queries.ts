@@ -1,7 +1,19 @@
 import { effectiveStatusSql, issuerShownSql, type Viewer } from '../challenges/index.js';
+import type { EntityManager } from 'typeorm';
 import { SqlParams } from '../database/sql-params.js';
 import type { SqlRow, SqlTarget } from '../database/typed-query.js';
-import { date, num, queryOne, queryRows, str, strOrNull } from '../database/typed-query.js';
+import {
+  bool,
+  date,
+  execute,
+  jsonValue,
+  num,
+  preparedRows,
+  queryOne,
+  queryRows,
+  str,
+  strOrNull,
+} from '../database/typed-query.js';
 import { type Bm25Settings, bm25HitsSql, type WeightedTerm } from './match.queries.js';
 
 /**
@@ -49,6 +61,114 @@ export function similarChallengeCandidates(
     p.values,
     (r) => ({ id: str(r, 'doc_id'), bm25: num(r, 'bm25') }),
   );
+}
+
+/** One scored candidate of a kept similar list. */
+export interface SimilarEntry {
+  candidateId: string;
+  similarity: number;
+  /** What the list shows of the pair besides the number (the shared terms and fields). */
+  detail: unknown;
+}
+
+/**
+ * What a request reads first (one statement): whether documents wait to be indexed, the challenges' corpus
+ * generation, whether the challenge's similar list is kept from that corpus and younger than `ttlSeconds`, and
+ * if so its entries at least `minimum` similar that are still comparable (another issuer's by construction;
+ * PENDING_REVIEW or PUBLISHED before the deadline now), most similar first, at most `limit`.
+ */
+export interface KeptSimilar {
+  queued: boolean;
+  generation: string;
+  fresh: boolean;
+  entries: SimilarEntry[];
+}
+
+export async function keptSimilar(
+  target: SqlTarget,
+  challengeId: string,
+  page: { minimum: number; limit: number; ttlSeconds: number },
+): Promise<KeptSimilar> {
+  const p = new SqlParams();
+  const subject = p.add(challengeId);
+  const rows = await preparedRows(
+    target,
+    `SELECT st.corpus_generation::text AS generation, EXISTS (SELECT 1 FROM match_queue) AS queued,
+            l.challenge_id IS NOT NULL AS fresh, pg.candidate_id, pg.similarity, pg.detail
+       FROM match_side_stats st
+       LEFT JOIN similar_lists l ON l.challenge_id = ${subject}::uuid AND l.corpus_generation = st.corpus_generation
+                                AND l.computed_at > now() - make_interval(secs => ${p.add(page.ttlSeconds)})
+       LEFT JOIN LATERAL (
+         SELECT e.position, e.candidate_id, e.similarity, e.detail
+           FROM similar_list_entries e JOIN challenges c ON c.id = e.candidate_id
+          WHERE e.challenge_id = l.challenge_id AND e.similarity >= ${p.add(page.minimum)} AND ${comparableSql('c')}
+          ORDER BY e.position LIMIT ${p.add(page.limit)}) pg ON TRUE
+      WHERE st.side = 'C'
+      ORDER BY pg.position`,
+    p.values,
+    (r) => ({
+      generation: str(r, 'generation'),
+      queued: bool(r, 'queued'),
+      fresh: bool(r, 'fresh'),
+      entry:
+        r.candidate_id === null
+          ? null
+          : {
+              candidateId: str(r, 'candidate_id'),
+              similarity: num(r, 'similarity'),
+              detail: jsonValue(r, 'detail'),
+            },
+    }),
+  );
+  return {
+    queued: rows[0]?.queued ?? false,
+    generation: rows[0]?.generation ?? '',
+    fresh: rows[0]?.fresh ?? false,
+    entries: rows.flatMap((r) => (r.entry ? [r.entry] : [])),
+  };
+}
+
+/**
+ * Keeps a challenge's computed similar list (replacing its former one), unless the challenges' corpus
+ * generation moved since `generation` was read: then the index changed while the list was computed, and it is
+ * not kept. True when kept. Run in a transaction: the generation is read FOR SHARE (an indexer changing the
+ * corpus waits, or is waited for), and concurrent writers of the same list take turns (advisory lock).
+ */
+export async function storeSimilarList(
+  manager: EntityManager,
+  challengeId: string,
+  generation: string,
+  entries: readonly SimilarEntry[],
+): Promise<boolean> {
+  const same = await queryOne(
+    manager,
+    `SELECT corpus_generation::text = $1 AS same FROM match_side_stats WHERE side = 'C' FOR SHARE`,
+    [generation],
+    (r) => bool(r, 'same'),
+  );
+  if (!same) return false;
+  await execute(manager, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+    `similar_lists:${challengeId}`,
+  ]);
+  await execute(manager, `DELETE FROM similar_lists WHERE challenge_id = $1`, [challengeId]);
+  await execute(
+    manager,
+    `INSERT INTO similar_lists (challenge_id, corpus_generation, computed_at) VALUES ($1, $2, now())`,
+    [challengeId, generation],
+  );
+  await execute(
+    manager,
+    `INSERT INTO similar_list_entries (challenge_id, position, candidate_id, similarity, detail)
+     SELECT $1, e.position - 1, e.candidate_id, e.similarity, e.detail
+       FROM unnest($2::uuid[], $3::float8[], $4::jsonb[]) WITH ORDINALITY AS e(candidate_id, similarity, detail, position)`,
+    [
+      challengeId,
+      entries.map((e) => e.candidateId),
+      entries.map((e) => e.similarity),
+      entries.map((e) => JSON.stringify(e.detail)),
+    ],
+  );
+  return true;
 }
 
 /** The challenges among `ids` linked to `challengeId` (one statement). */

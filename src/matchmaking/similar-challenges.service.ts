@@ -28,7 +28,13 @@ import {
   sideStats,
 } from './match.queries.js';
 import { challengeSources } from './match-index.queries.js';
-import { linkedAmong } from './similar-challenges.queries.js';
+import { KEPT_LIST_TTL_SECONDS } from './match-lists.queries.js';
+import {
+  keptSimilar,
+  linkedAmong,
+  type SimilarEntry,
+  storeSimilarList,
+} from './similar-challenges.queries.js';
 
 /** How many candidates the SQL stage hands to the exact similarity (the list shows the best `first` of them). */
 const SIMILAR_CANDIDATES = 60;
@@ -56,7 +62,9 @@ const document = (
  * of statements whatever the data size, like recommendations: candidates from the postings (BM25 over the
  * challenges' side, filtered by the rules in SQL), then the exact symmetric similarity in code
  * (analysis/similarity.ts) with every candidate's terms read in one statement and the quantities of the challenge
- * and every candidate (analysis/quantities.ts) read from their title, summary and requirements in one more.
+ * and every candidate (analysis/quantities.ts) read from their title, summary and requirements in one more. The
+ * scored list is kept (similar_lists) against the challenges' corpus generation: a request for the same challenge
+ * while the corpus stands reads it in one statement, with the rules and the threshold checked again.
  */
 @Injectable()
 export class SimilarChallengesService {
@@ -79,45 +87,77 @@ export class SimilarChallengesService {
     challengeId: string,
     first = DEFAULT_SIMILAR_CHALLENGES,
   ): Promise<SimilarChallenge[]> {
-    const scored = (await this.score(challengeId)).filter(
-      (s) => s.similarity.similarity >= this.minimum,
-    );
-    const top = scored.slice(0, first);
-    const ids = top.map((s) => s.id);
+    assertUuid(challengeId, 'challengeId');
+    const top = await this.top(challengeId, first);
+    const ids = top.map((s) => s.candidateId);
+    const codes = new Set(top.flatMap((s) => detailOf(s).sharedFieldCodes));
     const [nodes, linked, names] = await Promise.all([
       this.challenges.summaries(actor, ids),
       linkedAmong(this.dataSource, challengeId, ids),
-      top.some((s) => s.similarity.sharedFieldCodes.length)
-        ? fieldNames(this.dataSource)
-        : Promise.resolve([]),
+      codes.size ? fieldNames(this.dataSource) : Promise.resolve([]),
     ]);
     const byId = new Map(nodes.map((n) => [n.id, n]));
     const nameOf = new Map(names.map((n) => [n.code, n]));
     const linkedIds = new Set(linked);
     return top.flatMap((s) => {
-      const challenge = byId.get(s.id);
+      const challenge = byId.get(s.candidateId);
       if (!challenge) return [];
+      const detail = detailOf(s);
       return [
         {
           challenge,
-          similarity: round(s.similarity.similarity),
-          sharedTerms: s.similarity.sharedTerms.slice(0, SHARED_TERMS_SHOWN).map((t) => ({
-            challengeText: t.surface,
-            similarText: t.otherSurface,
+          similarity: s.similarity,
+          sharedTerms: detail.sharedTerms.map((t) => ({
+            challengeText: t.challengeText,
+            similarText: t.similarText,
             language: t.language === 'ZH' ? TermLanguage.ZH : TermLanguage.EN,
             viaTranslation: t.viaTranslation,
           })),
-          sharedTechnicalFields: s.similarity.sharedFieldCodes.flatMap((code) => {
+          sharedTechnicalFields: detail.sharedFieldCodes.flatMap((code) => {
             const n = nameOf.get(code);
             return n
               ? [{ code, parentCode: parentOf(code), nameZh: n.nameZh, nameEn: n.nameEn }]
               : [];
           }),
-          linked: linkedIds.has(s.id),
+          linked: linkedIds.has(s.candidateId),
         },
       ];
     });
   }
+
+  /**
+   * The challenge's `first` most similar comparable challenges at least as similar as the threshold. A list
+   * kept from the current corpus (and younger than the TTL) is read with the rules checked again; otherwise
+   * every candidate is scored (`score`), the list kept unless the index changed meanwhile, and the best taken
+   * from it.
+   */
+  private async top(challengeId: string, first: number): Promise<SimilarEntry[]> {
+    const request = { minimum: this.minimum, limit: first, ttlSeconds: KEPT_LIST_TTL_SECONDS };
+    let state = await keptSimilar(this.dataSource, challengeId, request);
+    // Documents wait to be indexed (a challenge just submitted or edited): index them, and read again.
+    if (state.queued) {
+      await this.indexer.catchUp();
+      state = await keptSimilar(this.dataSource, challengeId, request);
+    }
+    if (state.fresh) return state.entries;
+    // One computation per list at a time in this process: requests arriving meanwhile wait for it.
+    let computing = this.computing.get(challengeId);
+    if (!computing) {
+      const generation = state.generation;
+      computing = (async () => {
+        const list = (await this.score(challengeId)).map(toEntry);
+        await this.dataSource.transaction((manager) =>
+          storeSimilarList(manager, challengeId, generation, list),
+        );
+        return list;
+      })().finally(() => this.computing.delete(challengeId));
+      this.computing.set(challengeId, computing);
+    }
+    return (await computing).filter((e) => e.similarity >= this.minimum).slice(0, first);
+  }
+
+  /** The similar lists being computed in this process, by challenge. */
+  private readonly computing = new Map<string, Promise<SimilarEntry[]>>();
 
   /**
    * Every candidate's similarity to the challenge, most similar first (ties by id), whatever the threshold:
@@ -161,5 +201,32 @@ export class SimilarChallengesService {
 }
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/** What a kept entry says of the pair besides the number: the shared terms as shown, the shared fields' codes. */
+interface SimilarDetail {
+  sharedTerms: {
+    challengeText: string;
+    similarText: string;
+    language: string;
+    viaTranslation: boolean;
+  }[];
+  sharedFieldCodes: string[];
+}
+
+const toEntry = (s: ScoredSimilar): SimilarEntry => ({
+  candidateId: s.id,
+  similarity: round(s.similarity.similarity),
+  detail: {
+    sharedTerms: s.similarity.sharedTerms.slice(0, SHARED_TERMS_SHOWN).map((t) => ({
+      challengeText: t.surface,
+      similarText: t.otherSurface,
+      language: t.language,
+      viaTranslation: t.viaTranslation,
+    })),
+    sharedFieldCodes: s.similarity.sharedFieldCodes,
+  } satisfies SimilarDetail,
+});
+
+const detailOf = (e: SimilarEntry) => e.detail as SimilarDetail;
 const parentOf = (code: string) =>
   code.includes('.') ? code.slice(0, code.lastIndexOf('.')) : null;

@@ -45,6 +45,8 @@ import {
   MatchTermEntity,
   MatchVocabularyEntity,
   RelatedChallengeEntity,
+  SimilarListEntity,
+  SimilarListEntryEntity,
 } from '../../matchmaking/index.js';
 import { TechnicalFieldEntity } from '../../technical-fields/index.js';
 import { UserEntity } from '../../users/index.js';
@@ -93,6 +95,8 @@ export const ENTITIES = [
   MatchListEntity,
   MatchListEntryEntity,
   RelatedChallengeEntity,
+  SimilarListEntity,
+  SimilarListEntryEntity,
   IntroductionEntity,
   IntroductionMessageEntity,
 ];
