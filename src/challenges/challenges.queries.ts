@@ -439,15 +439,6 @@ export function organizationVerificationStatus(
   );
 }
 
-export function organizationKind(
-  target: SqlTarget,
-  organizationId: string,
-): Promise<string | undefined> {
-  return queryOne(target, `SELECT kind FROM organizations WHERE id = $1`, [organizationId], (r) =>
-    str(r, 'kind'),
-  );
-}
-
 /** A question as RETURNING id, question, answer, created_at AS "askedAt", answered_at AS "answeredAt" gives it. */
 function toQuestion(r: SqlRow): Omit<ChallengeQuestion, 'askedByMyOrganization'> {
   return {
