@@ -16,7 +16,7 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 const SIMILAR = `query($id: ID!, $first: Int) { similarChallenges(challengeId: $id, first: $first) {
   similarity linked challenge { id titleZh titleEn issuer { id nameZh } }
   sharedTerms { challengeText similarText language viaTranslation }
-  sharedTechnicalFields { code nameZh nameEn } } }`;
+  sharedTechnicalFields { code nameZh nameEn } sharedQuantities { challengeText similarText } } }`;
 const LINK = `mutation($input: LinkRelatedChallengesInput!) { linkRelatedChallenges(input: $input) {
   link { challengeId relatedChallengeId note linkedAt } } }`;
 const UNLINK = `mutation($input: UnlinkRelatedChallengesInput!) { unlinkRelatedChallenges(input: $input) {
@@ -35,6 +35,7 @@ type Similar = {
     viaTranslation: boolean;
   }[];
   sharedTechnicalFields: { code: string; nameZh: string; nameEn: string }[];
+  sharedQuantities: { challengeText: string; similarText: string }[];
 };
 type Related = {
   note: string;
@@ -187,6 +188,12 @@ describe('Duplicate demands', () => {
       expect(enInZh!.sharedTerms.some((s) => s.viaTranslation && s.language === 'EN')).toBe(true);
       expect(enInZh!.sharedTerms.map((s) => s.challengeText)).toContain('热失控');
       expect(zhInEn!.sharedTerms.map((s) => s.similarText)).toContain('热失控');
+      // Both state the lead time and the false-alarm rate: the quantities they share, the telling one first.
+      expect(enInZh!.sharedQuantities).toEqual([
+        { challengeText: '10 min', similarText: '10 min' },
+        { challengeText: '1 %', similarText: '1 %' },
+      ]);
+      expect(zhInEn!.sharedQuantities).toEqual(enInZh!.sharedQuantities);
       expect(enInZh!.sharedTechnicalFields).toEqual([
         expect.objectContaining({ code: 'NEW_ENERGY.STORAGE', nameZh: expect.any(String) }),
       ]);

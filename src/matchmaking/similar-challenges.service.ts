@@ -119,6 +119,10 @@ export class SimilarChallengesService {
               ? [{ code, parentCode: parentOf(code), nameZh: n.nameZh, nameEn: n.nameEn }]
               : [];
           }),
+          sharedQuantities: (detail.sharedQuantities ?? []).map((q) => ({
+            challengeText: q.challengeText,
+            similarText: q.similarText,
+          })),
           linked: linkedIds.has(s.candidateId),
         },
       ];
@@ -211,6 +215,8 @@ interface SimilarDetail {
     viaTranslation: boolean;
   }[];
   sharedFieldCodes: string[];
+  /** Absent from lists kept before quantities were shown. */
+  sharedQuantities?: { challengeText: string; similarText: string }[];
 }
 
 const toEntry = (s: ScoredSimilar): SimilarEntry => ({
@@ -224,6 +230,10 @@ const toEntry = (s: ScoredSimilar): SimilarEntry => ({
       viaTranslation: t.viaTranslation,
     })),
     sharedFieldCodes: s.similarity.sharedFieldCodes,
+    sharedQuantities: s.similarity.sharedQuantities.slice(0, SHARED_TERMS_SHOWN).map((q) => ({
+      challengeText: q.surface,
+      similarText: q.otherSurface,
+    })),
   } satisfies SimilarDetail,
 });
 

@@ -62,6 +62,19 @@ export class SharedChallengeTerm {
 
 @ObjectType({
   description:
+    'A quantity two challenges both state (a figure with its unit, read alike in Chinese and English: "≥10 min" ' +
+    'and "不少于10分钟").',
+})
+export class SharedChallengeQuantity {
+  @Field({ description: 'The quantity as the challenge under review writes it.' })
+  challengeText: string;
+
+  @Field({ description: 'The quantity as the similar challenge writes it.' })
+  similarText: string;
+}
+
+@ObjectType({
+  description:
     'A challenge of another alliance member, PENDING_REVIEW or PUBLISHED, that looks like the same demand as the ' +
     'challenge under review.',
 })
@@ -87,6 +100,11 @@ export class SimilarChallenge {
     description: 'The technical fields both challenges have, by code, with their names.',
   })
   sharedTechnicalFields: TechnicalFieldType[];
+
+  @Field(() => [SharedChallengeQuantity], {
+    description: 'The quantities both challenges state, most telling first (at most 20).',
+  })
+  sharedQuantities: SharedChallengeQuantity[];
 
   @Field({ description: 'Whether an admin already linked the two challenges as related.' })
   linked: boolean;
