@@ -40,8 +40,9 @@ interface Recipient {
 
 /**
  * The account mails: address verification (after register, or asked again) and password reset. Their links
- * carry signed single-use tokens (mail/EmailTokensService). A reset request is answered the same, after the same
- * statements, whether or not the address has an account: the mail itself is sent after the answer.
+ * carry signed single-use tokens (mail/EmailTokensService). A reset request is answered the same whether or not the
+ * address has an account, after the same reads (only the link's insert is extra for a known address); the mail
+ * itself, which takes the time of the mail server, is sent after the answer.
  */
 @Injectable()
 export class AccountEmailService {

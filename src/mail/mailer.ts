@@ -74,9 +74,15 @@ export class NodemailerMailer
   }
 
   onApplicationBootstrap(): void {
-    if (!this.settings.smtpUrl && this.config.isProduction)
+    if (!this.config.isProduction) return;
+    if (!this.settings.smtpUrl)
       this.logger.warn(
         `SMTP_URL is not set: e-mails are written to ${this.settings.fileDir}, not sent`,
+      );
+    // RFC 8058: mail clients offer one-click unsubscribe only for an https URL.
+    if (!this.settings.publicUrl.startsWith('https://'))
+      this.logger.warn(
+        `PUBLIC_URL (${this.settings.publicUrl}) is not https: set it for the links mailed`,
       );
   }
 
