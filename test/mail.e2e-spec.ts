@@ -11,6 +11,7 @@ import {
   type Persona,
 } from './support/factories/index.js';
 import { rawHeader, startSmtpServer, tokenIn, type TestSmtpServer } from './support/smtp.js';
+import { freePort } from './support/net.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -504,6 +505,30 @@ describe('the mail budget', () => {
     expect(res.errors?.[0].extensions).toMatchObject({
       code: 'RATE_LIMITED',
       reason: 'MAIL_LIMIT',
+    });
+  });
+});
+
+describe('a mail server that does not answer', () => {
+  let down: TestApp;
+  beforeAll(async () => {
+    // A port the system picked and that nothing listens on any more.
+    down = await startTestApp({ env: { SMTP_URL: `smtp://127.0.0.1:${await freePort()}` } });
+  });
+  afterAll(async () => {
+    await down?.close();
+  });
+
+  it('does not undo the account: register succeeds, and asking for a new link says none was sent', async () => {
+    const email = uniqueEmail('offline');
+    const data = await down.gql.ok<{ register: { user: { id: string; emailVerified: boolean } } }>(
+      REGISTER,
+      { input: { email, password: 'correct-horse-battery', displayName: 'Offline', locale: 'EN' } },
+    );
+    expect(data.register.user.emailVerified).toBe(false);
+    const { token } = await login(down, email, 'correct-horse-battery');
+    expect(await down.gql.as(token).ok(REQUEST_VERIFICATION)).toEqual({
+      requestEmailVerification: { ok: false },
     });
   });
 });
