@@ -33,6 +33,7 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 /** AUTHENTICATED mutations that do not act on another party's object (the caller's own account or organisation, or open to all). */
 const NOT_OWNED: Record<string, string> = {
   changePassword: "the caller's own account",
+  requestEmailVerification: "the caller's own account (its own address)",
   logout: "the caller's own session",
   createChallenge: "creates in the caller's own enterprise",
   createEnterprise: 'creates a new organisation',

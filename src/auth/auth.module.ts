@@ -7,7 +7,9 @@ import { PassportModule } from '@nestjs/passport';
 import { AccessGuard } from '../common/auth/access.guard.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { MailModule } from '../mail/index.js';
 import { RateLimitModule } from '../rate-limit/index.js';
+import { AccountEmailService } from './account-email.service.js';
 import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
 import { JwtStrategy } from './jwt.strategy.js';
@@ -17,6 +19,7 @@ import { JwtStrategy } from './jwt.strategy.js';
     DiscoveryModule,
     PassportModule,
     RateLimitModule,
+    MailModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       // A KeyObject spares jsonwebtoken a failed createPublicKey() per call (see jwt.strategy.ts).
@@ -28,6 +31,7 @@ import { JwtStrategy } from './jwt.strategy.js';
   ],
   providers: [
     AuthService,
+    AccountEmailService,
     AuthResolver,
     JwtStrategy,
     AccessRegistry,

@@ -175,3 +175,54 @@ export async function revokeOtherSessions(
   );
   return ended.length;
 }
+
+/** Ends every live session of a user (a password reset); how many. */
+export async function revokeAllSessions(
+  target: SqlTarget,
+  userId: string,
+  reason: 'PASSWORD_RESET',
+): Promise<number> {
+  const ended = await queryRows(
+    target,
+    `UPDATE auth_sessions SET revoked_at = now(), revoke_reason = $2
+          WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`,
+    [userId, reason],
+    (row) => str(row, 'id'),
+  );
+  return ended.length;
+}
+
+/** Marks the user's address verified when it is still `email`; false when it is not (changed since). */
+export async function markEmailVerified(
+  target: SqlTarget,
+  userId: string,
+  email: string,
+): Promise<boolean> {
+  const rows = await queryRows(
+    target,
+    `UPDATE users SET email_verified_at = coalesce(email_verified_at, now()), updated_at = now()
+      WHERE id = $1 AND email = $2 RETURNING id`,
+    [userId, email],
+    (row) => str(row, 'id'),
+  );
+  return rows.length === 1;
+}
+
+export interface ResetAccount {
+  id: string;
+  email: string;
+}
+
+/** The active account of a spent reset link, locked, while its address is still the one the link was sent to. */
+export function lockResetAccount(
+  target: SqlTarget,
+  userId: string,
+  email: string,
+): Promise<ResetAccount | undefined> {
+  return queryOne(
+    target,
+    `SELECT id, email FROM users WHERE id = $1 AND email = $2 AND status = 'ACTIVE' FOR UPDATE`,
+    [userId, email],
+    (row) => ({ id: str(row, 'id'), email: str(row, 'email') }),
+  );
+}

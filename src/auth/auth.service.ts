@@ -38,6 +38,7 @@ import {
 } from './auth.queries.js';
 import { sha256 } from '../common/crypto.js';
 import { RateLimitService } from '../rate-limit/index.js';
+import { AccountEmailService } from './account-email.service.js';
 
 export interface AccessTokenClaims {
   sub: string;
@@ -54,25 +55,31 @@ export class AuthService {
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly rateLimits: RateLimitService,
+    private readonly accountEmail: AccountEmailService,
   ) {}
 
+  /** Creates the account, then (after its commit) mails the verification link to its address. */
   async register(input: RegisterInput): Promise<RegisterPayload> {
     const passwordHash = await hashPassword(input.password);
+    let user: UserEntity;
     try {
-      const user = await this.dataSource.getRepository(UserEntity).save({
+      user = await this.dataSource.getRepository(UserEntity).save({
         email: input.email,
         emailSkeleton: emailSkeleton(input.email),
+        emailVerifiedAt: null,
         passwordHash,
         displayName: input.displayName,
         locale: input.locale ?? Locale.ZH_CN,
         platformRoles: [],
       });
-      return { user: toUserType(user) };
     } catch (error) {
       if (uniqueViolation(error) !== null)
         throw new ConflictError('EMAIL_TAKEN', 'An account with this e-mail already exists');
       throw error;
     }
+    // A mail that cannot be sent does not undo the account: it is logged, and requestEmailVerification sends another.
+    await this.accountEmail.sendVerification(user);
+    return { user: toUserType(user) };
   }
 
   /**

@@ -346,6 +346,54 @@ export class EnvironmentVariables {
   @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'must be 1-40 letters, digits, _ or -' })
   RATE_LIMIT_KEY_PREFIX = 'rl';
 
+  /**
+   * E-mail (src/mail): the SMTP server, `smtp://user:pass@host:587` or `smtps://…:465`. Unset: every message is
+   * written as an .eml file under DATA_DIR/mail and logged (development; in production a warning says so at boot).
+   */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string = undefined;
+
+  /** The sender of every e-mail: `address` or `Name <address>` (one line). */
+  @Matches(/^(?:[^\r\n<>"]{1,100} <[^\s<>@,;"]+@[^\s<>@,;"]+>|[^\s<>@,;"]+@[^\s<>@,;"]+)$/, {
+    message: 'must be an address or Name <address>, on one line',
+  })
+  MAIL_FROM = 'Marketplace <no-reply@localhost>';
+
+  /** The service's public address, for the links it mails (one-click unsubscribe); default http://localhost:PORT. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/, { message: 'must be an http(s):// URL' })
+  PUBLIC_URL?: string = undefined;
+
+  /**
+   * The web application's address: mails link to `<WEB_APP_URL>/verify-email#token=…`, `/reset-password#token=…`
+   * and `/invitations/accept#token=…`. Unset: the mails carry the token alone.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/, { message: 'must be an http(s):// URL' })
+  WEB_APP_URL?: string = undefined;
+
+  /** How long an e-mail address verification link works. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  EMAIL_VERIFICATION_TTL_HOURS = 48;
+
+  /** How long a password reset link works. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(1440)
+  PASSWORD_RESET_TTL_MINUTES = 30;
+
+  /** Mails asked for from one address (password resets, verification links) per hour. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
+  RATE_LIMIT_MAIL_PER_HOUR = 10;
+
   /** Fastify trustProxy: false (socket address), true, a hop count, or a comma list of proxy addresses / CIDRs. */
   @Matches(/^(true|false|yes|no|\d{1,2}|[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*)$/i, {
     message: 'must be true, false, a hop count or a comma-separated list of proxy addresses',
@@ -409,6 +457,21 @@ export interface AppConfig {
   rateLimit: RateLimitConfig;
   /** Where the client address comes from (TRUST_PROXY): Fastify's trustProxy. */
   trustProxy: TrustProxy;
+  mail: MailConfig;
+}
+
+export interface MailConfig {
+  /** SMTP_URL; unset: messages are written to `fileDir` (development). */
+  smtpUrl?: string;
+  /** Where messages are written when there is no SMTP server: DATA_DIR/mail. */
+  fileDir: string;
+  from: string;
+  /** The service's public base URL, without a trailing slash. */
+  publicUrl: string;
+  /** The web application's base URL, without a trailing slash; unset: mails carry tokens alone. */
+  webAppUrl?: string;
+  verificationTtlHours: number;
+  resetTtlMinutes: number;
 }
 
 export class ConfigError extends Error {}
@@ -513,6 +576,15 @@ export function loadConfig(
     },
     rateLimit,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    mail: {
+      smtpUrl: env.SMTP_URL,
+      fileDir: join(dataDir, 'mail'),
+      from: env.MAIL_FROM,
+      publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+      webAppUrl: env.WEB_APP_URL?.replace(/\/+$/, ''),
+      verificationTtlHours: env.EMAIL_VERIFICATION_TTL_HOURS,
+      resetTtlMinutes: env.PASSWORD_RESET_TTL_MINUTES,
+    },
   };
 }
 

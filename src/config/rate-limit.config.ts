@@ -4,9 +4,17 @@ import type { EnvironmentVariables } from './app-config.js';
  * The stricter budgets of sensitive operations, by name. An operation takes a budget with one line,
  * `@RateBudget('<name>')` on its resolver; a new budget is one entry here (and its setting).
  * `per: 'ip'` counts by client address (the operations anyone may call), `per: 'user'` by signed-in user.
- * `uploads` is ready for the upload mutations (there are none yet).
+ * `uploads` is ready for the upload mutations (there are none yet); `mail` counts the mails asked for from one
+ * address (password resets, verification links).
  */
-export const BUDGET_NAMES = ['register', 'login', 'refresh', 'invitations', 'uploads'] as const;
+export const BUDGET_NAMES = [
+  'register',
+  'login',
+  'refresh',
+  'invitations',
+  'uploads',
+  'mail',
+] as const;
 export type BudgetName = (typeof BUDGET_NAMES)[number];
 
 export interface Budget {
@@ -95,6 +103,7 @@ export function rateLimitConfig(env: EnvironmentVariables): RateLimitConfig | st
         per: 'user',
       },
       uploads: { points: env.RATE_LIMIT_UPLOADS_PER_HOUR, durationSeconds: 3600, per: 'user' },
+      mail: { points: env.RATE_LIMIT_MAIL_PER_HOUR, durationSeconds: 3600, per: 'ip' },
     },
     login,
     redisUrl: env.REDIS_URL,

@@ -4,6 +4,8 @@ import { EnterprisesService } from './enterprises/enterprises.service.js';
 import { SmesResolver } from './smes/smes.resolver.js';
 import { SmesService } from './smes/smes.service.js';
 import { TechnicalFieldsModule } from '../technical-fields/index.js';
+import { MailModule } from '../mail/index.js';
+import { InvitationMailService } from './invitation-mail.service.js';
 import { OrganizationsResolver } from './organizations.resolver.js';
 import { OrganizationsService } from './organizations.service.js';
 import { OrganizationProfiles } from './organization-profiles.js';
@@ -14,9 +16,10 @@ import { OrganizationProfiles } from './organization-profiles.js';
  * `myOrganization` needs both kinds and both kinds build on the shared profile (OrganizationProfiles).
  */
 @Module({
-  imports: [TechnicalFieldsModule],
+  imports: [TechnicalFieldsModule, MailModule],
   providers: [
     OrganizationsService,
+    InvitationMailService,
     OrganizationProfiles,
     OrganizationsResolver,
     EnterprisesService,

@@ -582,3 +582,40 @@ export async function resetVerification(
   );
   return VerificationStatus.UNVERIFIED;
 }
+
+export interface InvitationMailFacts {
+  organizationNameZh: string;
+  organizationNameEn: string | null;
+  inviterName: string;
+  inviterLocale: string;
+  /** The account that holds the invited address, if any. */
+  inviteeUserId: string | null;
+  inviteeLocale: string | null;
+}
+
+/** What an invitation mail shows: the organisation, the inviter, and the invitee's account when there is one. */
+export function invitationMailFacts(
+  target: SqlTarget,
+  organizationId: string,
+  inviterId: string,
+  email: string,
+): Promise<InvitationMailFacts | undefined> {
+  return queryOne(
+    target,
+    `SELECT o.name_zh, o.name_en, inviter.display_name AS inviter_name, inviter.locale AS inviter_locale,
+            invitee.id AS invitee_id, invitee.locale AS invitee_locale
+       FROM organizations o
+       JOIN users inviter ON inviter.id = $2
+       LEFT JOIN users invitee ON invitee.email = $3
+      WHERE o.id = $1`,
+    [organizationId, inviterId, email],
+    (row) => ({
+      organizationNameZh: str(row, 'name_zh'),
+      organizationNameEn: strOrNull(row, 'name_en'),
+      inviterName: str(row, 'inviter_name'),
+      inviterLocale: str(row, 'inviter_locale'),
+      inviteeUserId: strOrNull(row, 'invitee_id'),
+      inviteeLocale: strOrNull(row, 'invitee_locale'),
+    }),
+  );
+}

@@ -44,6 +44,7 @@ import {
   verifiedCreditCodeHolder,
 } from './organizations.queries.js';
 import { sha256 } from '../common/crypto.js';
+import { InvitationMailService } from './invitation-mail.service.js';
 import { uniqueViolation } from '../database/pg-errors.js';
 
 export const INVITATION_TTL_DAYS = 14;
@@ -84,6 +85,7 @@ export class OrganizationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly invitationMail: InvitationMailService,
   ) {}
 
   /**
@@ -142,7 +144,7 @@ export class OrganizationsService {
   ): Promise<InviteOrganizationMemberPayload> {
     const org = this.managedOrganization(actor);
     const token = randomBytes(32).toString('base64url');
-    return this.dataSource.transaction(async (manager) => {
+    const payload = await this.dataSource.transaction(async (manager) => {
       if ((await organizationOfEmail(manager, input.email)) === org.id)
         throw new ConflictError('ALREADY_MEMBER', 'This user is already a member');
       const row = await insertInvitation(manager, {
@@ -166,6 +168,16 @@ export class OrganizationsService {
         token,
       };
     });
+    // After the commit: a mail that cannot be sent is logged; the inviter still has the token.
+    await this.invitationMail.send({
+      organizationId: org.id,
+      inviterId: actor.userId,
+      email: input.email,
+      role: input.role,
+      token,
+      expiresAt: payload.invitation.expiresAt,
+    });
+    return payload;
   }
 
   async accept(

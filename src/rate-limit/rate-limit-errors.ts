@@ -37,6 +37,11 @@ export const RateLimitErrorReason = defineErrorReasons('rate-limit', {
     en: 'Too many uploads by this account; try again later.',
     zh: '该账号上传过于频繁，请稍后重试。',
   },
+  MAIL_LIMIT: {
+    code: 'RATE_LIMITED',
+    en: 'Too many e-mails asked for from this address; try again later.',
+    zh: '来自该地址的邮件请求过于频繁，请稍后重试。',
+  },
   TOO_MANY_ATTEMPTS: {
     code: 'RATE_LIMITED',
     en: 'Too many failed sign-ins for this account from this address; try again later.',

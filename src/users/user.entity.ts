@@ -29,6 +29,10 @@ export class UserEntity {
   @Column({ name: 'email_skeleton', type: 'text', nullable: true })
   emailSkeleton: string | null;
 
+  /** When the address was proved by a verification link; null: it receives no mail but the verification. */
+  @Column({ name: 'email_verified_at', type: 'timestamptz', precision: 3, nullable: true })
+  emailVerifiedAt: Date | null;
+
   @Column({ name: 'password_hash', type: 'text' })
   passwordHash: string;
 

@@ -5,7 +5,14 @@ import type { UserEntity } from './user.entity.js';
 export function toUserType(
   user: Pick<
     UserEntity,
-    'id' | 'email' | 'displayName' | 'locale' | 'platformRoles' | 'status' | 'createdAt'
+    | 'id'
+    | 'email'
+    | 'emailVerifiedAt'
+    | 'displayName'
+    | 'locale'
+    | 'platformRoles'
+    | 'status'
+    | 'createdAt'
   >,
 ): UserType {
   return {
@@ -13,6 +20,7 @@ export function toUserType(
     email: user.email,
     displayName: user.displayName,
     locale: user.locale === 'en' ? Locale.EN : Locale.ZH_CN,
+    emailVerified: Boolean(user.emailVerifiedAt),
     platformRoles: [...user.platformRoles],
     status: user.status,
     createdAt: user.createdAt,

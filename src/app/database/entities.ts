@@ -50,12 +50,15 @@ import {
 } from '../../matchmaking/index.js';
 import { TechnicalFieldEntity } from '../../technical-fields/index.js';
 import { UserEntity } from '../../users/index.js';
+import { EmailTokenEntity, EmailUnsubscribeEntity } from '../../mail/index.js';
 
 /** Every entity, listed once for the service, the migration CLI and the tests. */
 export const ENTITIES = [
   UserEntity,
   AuthSessionEntity,
   RefreshTokenEntity,
+  EmailTokenEntity,
+  EmailUnsubscribeEntity,
   OrganizationEntity,
   OrganizationMemberEntity,
   OrganizationInvitationEntity,

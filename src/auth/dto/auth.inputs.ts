@@ -9,6 +9,7 @@ import {
   PASSWORD_MIN_LENGTH,
 } from '../../users/index.js';
 import { HumanName } from '../../common/validation.js';
+import { SIGNED_TOKEN_MAX_LENGTH } from '../../common/signed-token.js';
 
 @InputType({ description: 'A new user account.' })
 export class RegisterInput {
@@ -66,6 +67,38 @@ export class ChangePasswordInput {
   @IsString()
   @MaxLength(PASSWORD_MAX_LENGTH)
   currentPassword: string;
+
+  @Field({ description: 'The new password.' })
+  @IsString()
+  @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, {
+    message: `newPassword must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters long`,
+  })
+  newPassword: string;
+}
+
+@InputType({ description: 'The token of an e-mail address verification link.' })
+export class VerifyEmailInput {
+  @Field({ description: 'The token from the verification e-mail (single use).' })
+  @IsString()
+  @MaxLength(SIGNED_TOKEN_MAX_LENGTH)
+  token: string;
+}
+
+@InputType({ description: 'Asks for a password reset link by e-mail.' })
+export class RequestPasswordResetInput {
+  @Field({ description: "The account's e-mail address." })
+  @Transform(normaliseEmail)
+  @IsString()
+  @MaxLength(254)
+  email: string;
+}
+
+@InputType({ description: 'Sets a new password with the token of a reset link.' })
+export class ResetPasswordInput {
+  @Field({ description: 'The token from the reset e-mail (single use, short-lived).' })
+  @IsString()
+  @MaxLength(SIGNED_TOKEN_MAX_LENGTH)
+  token: string;
 
   @Field({ description: 'The new password.' })
   @IsString()

@@ -46,3 +46,36 @@ export class ChangePasswordPayload {
   @Field(() => Int, { description: 'How many other sessions were ended.' })
   endedSessions: number;
 }
+
+@ObjectType({ description: 'The result of verifyEmail.' })
+export class VerifyEmailPayload {
+  @Field({ description: 'True: the address is verified.' })
+  ok: boolean;
+}
+
+@ObjectType({ description: 'The result of requestEmailVerification.' })
+export class RequestEmailVerificationPayload {
+  @Field({ description: 'True: a new verification link was mailed to the account’s address.' })
+  ok: boolean;
+}
+
+@ObjectType({
+  description:
+    'The result of requestPasswordReset: the same whether or not the address has an account.',
+})
+export class RequestPasswordResetPayload {
+  @Field({
+    description:
+      'Always true: when the address belongs to an active account with a verified address, a reset link is mailed to it.',
+  })
+  accepted: boolean;
+}
+
+@ObjectType({ description: 'The result of resetPassword.' })
+export class ResetPasswordPayload {
+  @Field({ description: 'True: the password was changed.' })
+  ok: boolean;
+
+  @Field(() => Int, { description: 'How many sessions were ended (all of the account’s).' })
+  endedSessions: number;
+}

@@ -83,7 +83,7 @@ export class InviteOrganizationMemberPayload {
 
   @Field({
     description:
-      'The invitation token, shown once: send it to the invitee, who passes it to acceptOrganizationInvitation.',
+      'The invitation token, shown once. It is also mailed to the invited address; the invitee passes it to acceptOrganizationInvitation, which only the account holding that address can do.',
   })
   token: string;
 }

@@ -44,8 +44,16 @@ export class UserType {
   @Field({ description: 'Name shown to others.' })
   displayName: string;
 
-  @Field(() => Locale, { description: 'Preferred language.' })
+  @Field(() => Locale, {
+    description: 'Preferred language (also of the e-mails the user receives).',
+  })
   locale: Locale;
+
+  @Field({
+    description:
+      'Whether the address was verified (verifyEmail); an unverified address receives no e-mail but the verification.',
+  })
+  emailVerified: boolean;
 
   @Field(() => [PlatformRole], { description: 'Platform roles; empty for most users.' })
   platformRoles: PlatformRole[];
