@@ -12,6 +12,7 @@ import { useErrorCatalogue } from '../common/error-locale.js';
 import { PlatformErrorReason } from '../common/platform-errors.js';
 import { ExpertErrorReason } from '../experts/index.js';
 import { MatchErrorReason } from '../matchmaking/index.js';
+import { LiveErrorReason } from '../realtime/index.js';
 import { OrganizationErrorReason } from '../organizations/index.js';
 import { ProposalErrorReason } from '../proposals/index.js';
 import { RateLimitErrorReason } from '../rate-limit/index.js';
@@ -31,6 +32,7 @@ export const ERROR_CATALOGUES: readonly ErrorCatalogue[] = [
   ChallengeErrorReason,
   ProposalErrorReason,
   MatchErrorReason,
+  LiveErrorReason,
 ];
 
 export interface CataloguedReason {
