@@ -34,9 +34,9 @@ export const graphqlSchemaConfig = {
       },
     ],
     // Every type (object, input, enum, scalar, interface, union), field, argument, input field and enum value,
-    // and every root operation field (Query, Mutation). OperationDefinition applies to documents, not to a schema.
+    // and every root operation field (Query, Mutation, Subscription). OperationDefinition applies to documents, not to a schema.
     // The root types themselves are exempt: their fields are what clients read, and code-first NestJS has no
-    // place to describe `Query` or `Mutation`.
+    // place to describe `Query`, `Mutation` or `Subscription`.
     '@graphql-eslint/require-description': [
       'error',
       {
@@ -46,7 +46,7 @@ export const graphqlSchemaConfig = {
         InputValueDefinition: true,
         EnumValueDefinition: true,
         DirectiveDefinition: true,
-        ignoredSelectors: ['[name.value=/^(Query|Mutation)$/]'],
+        ignoredSelectors: ['[name.value=/^(Query|Mutation|Subscription)$/]'],
       },
     ],
     // Connections, edges and PageInfo as the Relay cursor connections specification has them. The API has no

@@ -131,6 +131,7 @@ const EXPECTED: Record<string, 'PUBLIC' | 'AUTHENTICATED' | 'ADMIN' | 'EXPERT'> 
   'Query.technicalFields': 'PUBLIC',
   'Query.users': 'ADMIN',
   'Query.verifyAuditChain': 'ADMIN',
+  'Subscription.challengeActivity': 'AUTHENTICATED',
 };
 
 function document(

@@ -23,6 +23,12 @@ import { AllianceModule } from '../alliance/index.js';
 import { ExpertsModule } from '../experts/index.js';
 import { MatchmakingModule } from '../matchmaking/index.js';
 import { MailModule } from '../mail/index.js';
+import {
+  LiveEventsService,
+  LiveSocketsService,
+  RealtimeModule,
+  wakeAfterMutationsPlugin,
+} from '../realtime/index.js';
 
 /** The product's modules, in the order Nest initialises them (also what `npm run schema:print` reads). */
 export const DOMAIN_MODULES = [
@@ -39,6 +45,7 @@ export const DOMAIN_MODULES = [
   ChallengesModule,
   ProposalsModule,
   MatchmakingModule,
+  RealtimeModule,
   ErrorCatalogueModule,
 ];
 
@@ -70,9 +77,25 @@ export class AppModule {
           // Fail at boot rather than retrying for minutes; the pool reconnects by itself afterwards.
           retryAttempts: 1,
         }),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          ...graphqlOptions(config, schemaFile),
+          imports: [RealtimeModule],
+          inject: [LiveSocketsService, LiveEventsService],
+          useFactory: (sockets: LiveSocketsService, events: LiveEventsService) => {
+            const options = graphqlOptions(config, schemaFile);
+            return {
+              ...options,
+              plugins: [...(options.plugins ?? []), wakeAfterMutationsPlugin(events)],
+              // Subscriptions over graphql-ws on the same path (src/realtime). Nest's type names a few of
+              // graphql-ws's options; its GqlSubscriptionService hands all of them to useServer.
+              subscriptions: {
+                'graphql-ws': sockets.options(
+                  options.validationRules ?? [],
+                  options.formatError as never,
+                ) as never,
+              },
+            };
+          },
         }),
         ...DOMAIN_MODULES,
       ],

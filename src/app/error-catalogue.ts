@@ -13,6 +13,7 @@ import { PlatformErrorReason } from '../common/platform-errors.js';
 import { ExpertErrorReason } from '../experts/index.js';
 import { MailErrorReason } from '../mail/index.js';
 import { MatchErrorReason } from '../matchmaking/index.js';
+import { LiveErrorReason } from '../realtime/index.js';
 import { OrganizationErrorReason } from '../organizations/index.js';
 import { ProposalErrorReason } from '../proposals/index.js';
 import { RateLimitErrorReason } from '../rate-limit/index.js';
@@ -33,6 +34,7 @@ export const ERROR_CATALOGUES: readonly ErrorCatalogue[] = [
   ChallengeErrorReason,
   ProposalErrorReason,
   MatchErrorReason,
+  LiveErrorReason,
 ];
 
 export interface CataloguedReason {

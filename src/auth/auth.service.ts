@@ -1,3 +1,4 @@
+import { isUuid } from '../common/uuid.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -43,6 +44,16 @@ import { AccountEmailService } from './account-email.service.js';
 export interface AccessTokenClaims {
   sub: string;
   sid: string;
+}
+
+/**
+ * What a verified access token must also carry: an `exp` (jsonwebtoken checks it only when present: a token
+ * without one would never expire) and ids that are UUIDs (checked here rather than left to the database to
+ * refuse with 22P02: only a failure to authenticate is an authentication error).
+ */
+export function validAccessClaims(claims: unknown): claims is AccessTokenClaims & { exp: number } {
+  const c = claims as { exp?: unknown; sub?: unknown; sid?: unknown } | null;
+  return typeof c?.exp === 'number' && isUuid(c.sub) && isUuid(c.sid);
 }
 
 const INVALID_CREDENTIALS = () =>
@@ -179,6 +190,22 @@ export class AuthService {
    * The actor behind a valid access token, or null when its user or session is no longer active.
    * One SQL query: the user's organisation membership comes with it (LEFT JOIN).
    */
+  /**
+   * The actor of an access token given outside a request (a socket's connection_init), with when the token
+   * expires: null when the token, its session or its user is not valid now. A failing database throws.
+   */
+  async actorOfToken(token: string): Promise<{ actor: Actor; expiresAt: number } | null> {
+    let claims: unknown;
+    try {
+      claims = await this.jwt.verifyAsync(token, { algorithms: ['HS256'] });
+    } catch {
+      return null;
+    }
+    if (!validAccessClaims(claims)) return null;
+    const actor = await this.resolveActor(claims);
+    return actor ? { actor, expiresAt: claims.exp * 1000 } : null;
+  }
+
   async resolveActor(claims: AccessTokenClaims, requestId?: string): Promise<Actor | null> {
     const row = await findActiveActor(this.dataSource, claims.sid, claims.sub);
     if (!row) return null;

@@ -3,20 +3,22 @@ import { PassportStrategy } from '@nestjs/passport';
 import { createSecretKey } from 'node:crypto';
 import { Strategy } from 'passport-jwt';
 import { UnauthenticatedError } from '../common/errors.js';
-import { isUuid } from '../common/uuid.js';
 import type { Actor } from '../common/auth/actor.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { AccessTokenClaims, AuthService } from './auth.service.js';
+import { AccessTokenClaims, AuthService, validAccessClaims } from './auth.service.js';
 
 /**
  * The token of `Authorization: Bearer <token>` (the scheme in any case, RFC 7235), and nothing else: the
  * lenient extractor of passport-jwt also accepted a header with more after the token.
  */
 const BEARER = /^bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
-function bearerToken(req: { headers?: Record<string, unknown> }): string | null {
-  const header = req.headers?.authorization;
+/** The token of an Authorization value (a request's header, a socket's connection_init), or null. */
+export function tokenOfAuthorization(header: unknown): string | null {
   return typeof header === 'string' ? (BEARER.exec(header)?.[1] ?? null) : null;
+}
+function bearerToken(req: { headers?: Record<string, unknown> }): string | null {
+  return tokenOfAuthorization(req.headers?.authorization);
 }
 
 @Injectable()
@@ -42,14 +44,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     req: { id?: unknown },
     claims: AccessTokenClaims & { exp?: unknown },
   ): Promise<Actor | false> {
-    // jsonwebtoken checks `exp` only when present: a token without one would never expire.
-    if (typeof claims?.exp !== 'number')
+    if (!validAccessClaims(claims))
       throw new UnauthenticatedError('INVALID_TOKEN', 'The access token is not valid');
-    // Checked here rather than left to the database to refuse (22P02): only a failure to authenticate is an
-    // authentication error, and any other error of the session check is answered as such (AccessGuard).
-    if (!isUuid(claims?.sub) || !isUuid(claims?.sid)) {
-      throw new UnauthenticatedError('INVALID_TOKEN', 'The access token is not valid');
-    }
     return (
       (await this.auth.resolveActor(claims, typeof req?.id === 'string' ? req.id : undefined)) ??
       false

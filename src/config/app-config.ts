@@ -247,6 +247,34 @@ export class EnvironmentVariables {
   @Max(60)
   PUBLICITY_DAYS = 7;
 
+  /** Live updates (GraphQL subscriptions): how often an instance with subscribers reads new events (ms). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(20)
+  @Max(10000)
+  LIVE_POLL_MS = 250;
+
+  /** Live updates: open sockets one user may hold on one instance. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  LIVE_MAX_CONNECTIONS_PER_USER = 5;
+
+  /** Live updates: subscriptions one socket may hold at once. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  LIVE_MAX_SUBSCRIPTIONS_PER_SOCKET = 10;
+
+  /** Live updates: how often each socket's session and user are checked again (seconds). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  LIVE_SESSION_CHECK_SECONDS = 30;
+
   /** 对接: days after which an unanswered introduction request reads as EXPIRED. */
   @Transform(toInt)
   @IsInt()
@@ -454,6 +482,13 @@ export interface AppConfig {
   proposals: { publicityDays: number };
   /** Introductions (对接): expiry of a request, daily limit per organisation, cooldown after a decline. */
   introductions: { expiryDays: number; perDay: number; cooldownDays: number };
+  /** Live updates (GraphQL subscriptions over graphql-ws): polling, limits, session checks. */
+  live: {
+    pollMs: number;
+    maxConnectionsPerUser: number;
+    maxSubscriptionsPerSocket: number;
+    sessionCheckSeconds: number;
+  };
   rateLimit: RateLimitConfig;
   /** Where the client address comes from (TRUST_PROXY): Fastify's trustProxy. */
   trustProxy: TrustProxy;
@@ -569,6 +604,12 @@ export function loadConfig(
     ),
     similarChallengesMinSimilarity: env.SIMILAR_CHALLENGES_MIN_SIMILARITY,
     proposals: { publicityDays: env.PUBLICITY_DAYS },
+    live: {
+      pollMs: env.LIVE_POLL_MS,
+      maxConnectionsPerUser: env.LIVE_MAX_CONNECTIONS_PER_USER,
+      maxSubscriptionsPerSocket: env.LIVE_MAX_SUBSCRIPTIONS_PER_SOCKET,
+      sessionCheckSeconds: env.LIVE_SESSION_CHECK_SECONDS,
+    },
     introductions: {
       expiryDays: env.INTRODUCTION_EXPIRY_DAYS,
       perDay: env.INTRODUCTIONS_PER_DAY,

@@ -1,0 +1,79 @@
+import { Args, Context, Resolver, Subscription } from '@nestjs/graphql';
+import { ChallengeQueryService } from '../challenges/index.js';
+import { Access, AccessRule } from '../common/auth/access.decorator.js';
+import type { Actor } from '../common/auth/actor.js';
+import { NotFoundError } from '../common/errors.js';
+import {
+  ChallengeActivity,
+  ChallengeActivityArgs,
+  activityKindOf,
+} from './challenge-activity.types.js';
+import { LiveEventsService } from './live-events.service.js';
+import type { LiveSocket } from './live-sockets.service.js';
+
+interface Ctx {
+  req: { user?: Actor };
+  live?: LiveSocket;
+}
+
+/** Live updates of one challenge, for those who may see it (the visibility rule applied to every event). */
+@Resolver()
+export class ChallengeActivityResolver {
+  constructor(
+    private readonly live: LiveEventsService,
+    private readonly challenges: ChallengeQueryService,
+  ) {}
+
+  @Subscription(() => ChallengeActivity, {
+    description:
+      'What happens to a challenge from now on: status changes, amendments, answers, announcements. Over ' +
+      'graphql-ws on /graphql, with the access token in connection_init. Each event is sent only if the ' +
+      'subscriber may see the challenge when it happens, with the challenge as the subscriber may see it then. ' +
+      'A challenge the subscriber may not see: NOT_FOUND.',
+    resolve: (payload: ChallengeActivity) => payload,
+  })
+  @Access(AccessRule.AUTHENTICATED)
+  async challengeActivity(
+    @Args() args: ChallengeActivityArgs,
+    @Context() ctx: Ctx,
+  ): Promise<AsyncIterableIterator<ChallengeActivity>> {
+    // The socket's actor is checked again while it is open (LiveSocketsService); the guard's at subscribe time.
+    const viewer = () => ctx.live?.actor ?? ctx.req.user ?? null;
+    const [visible] = await this.challenges.summaries(viewer(), [args.challengeId]);
+    if (!visible) throw new NotFoundError('Challenge');
+    const events = await this.live.events(`challenge:${args.challengeId}`);
+    return keepMapped(events, async (row) => {
+      const kind = activityKindOf(row);
+      if (!kind) return null;
+      const [challenge] = await this.challenges.summaries(viewer(), [args.challengeId]);
+      return challenge ? { kind, challenge } : null;
+    });
+  }
+}
+
+/** `inner`'s items mapped, the ones mapped to null left out; return() ends `inner` at once. */
+function keepMapped<T, U>(
+  inner: AsyncIterableIterator<T>,
+  map: (item: T) => Promise<U | null>,
+): AsyncIterableIterator<U> {
+  const it: AsyncIterableIterator<U> = {
+    async next(): Promise<IteratorResult<U>> {
+      for (;;) {
+        const r = await inner.next();
+        if (r.done) return { done: true, value: undefined };
+        const mapped = await map(r.value);
+        if (mapped !== null) return { done: false, value: mapped };
+      }
+    },
+    async return(): Promise<IteratorResult<U>> {
+      await inner.return?.();
+      return { done: true, value: undefined };
+    },
+    async throw(error: unknown): Promise<IteratorResult<U>> {
+      await inner.return?.();
+      throw error;
+    },
+    [Symbol.asyncIterator]: () => it,
+  };
+  return it;
+}
