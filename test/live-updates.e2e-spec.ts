@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type Client, createClient } from 'graphql-ws';
 import jwt from 'jsonwebtoken';
@@ -10,6 +12,7 @@ import {
   type Persona,
   type TestOrg,
 } from './support/factories/index.js';
+import { freePort, waitFor } from './support/net.js';
 import { startTestApp, type TestApp, TEST_JWT_SECRET } from './support/test-app.js';
 
 const ACTIVITY = `subscription($id: ID!) { challengeActivity(challengeId: $id) {
@@ -201,6 +204,50 @@ describe('Live updates (GraphQL subscriptions over graphql-ws)', () => {
     ]);
     onA.dispose();
     onB.dispose();
+  });
+
+  it('reaches a subscriber of an instance running in another process', async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, ['dist/src/main.js'], {
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        JWT_SECRET: TEST_JWT_SECRET,
+        DATABASE_URL: a.databaseUrl,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        // Woken by the other instance's NOTIFY, not by its own polling.
+        LIVE_POLL_MS: '10000',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = once(child, 'exit');
+    try {
+      await waitFor(
+        async () =>
+          (await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => null))?.status === 200,
+        20_000,
+      );
+      const sub = client(`ws://127.0.0.1:${port}/graphql`, sme.owner.token).subscribe(ACTIVITY, {
+        id: published.id,
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      published.version = await amend(
+        published.id,
+        published.version,
+        '储能电站热失控预警（第三版）',
+      );
+      await until(() => sub.frames.length >= 1, 'the amendment in the other process');
+      expect(sub.frames[0].data!.challengeActivity).toMatchObject({
+        kind: 'AMENDED',
+        challenge: { id: published.id, version: published.version },
+      });
+      sub.dispose();
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+    }
   });
 
   it('applies the anonymity rule to every event: the anonymous issuer is never named', async () => {
