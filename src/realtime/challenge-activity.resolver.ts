@@ -1,5 +1,5 @@
 import { Args, Context, Resolver, Subscription } from '@nestjs/graphql';
-import { ChallengeQueryService } from '../challenges/index.js';
+import { type ChallengeNode, ChallengeQueryService, viewerOf } from '../challenges/index.js';
 import { Access, AccessRule } from '../common/auth/access.decorator.js';
 import type { Actor } from '../common/auth/actor.js';
 import { NotFoundError } from '../common/errors.js';
@@ -8,6 +8,7 @@ import {
   ChallengeActivityArgs,
   activityKindOf,
 } from './challenge-activity.types.js';
+import type { LiveEventRow } from './live-events.queries.js';
 import { LiveEventsService } from './live-events.service.js';
 import type { LiveSocket } from './live-sockets.service.js';
 
@@ -45,11 +46,38 @@ export class ChallengeActivityResolver {
     return keepMapped(events, async (row) => {
       const kind = activityKindOf(row);
       if (!kind) return null;
-      const [challenge] = await this.challenges.summaries(viewer(), [args.challengeId]);
+      const challenge = await this.seenBy(row, viewer(), args.challengeId);
       return challenge ? { kind, challenge } : null;
     });
   }
+
+  /**
+   * The challenge as `actor` may see it when `row` happened. What a viewer sees depends only on its viewer
+   * facts (viewerOf): the subscribers of one instance with the same facts share one read per event.
+   */
+  private seenBy(
+    row: LiveEventRow,
+    actor: Actor | null,
+    challengeId: string,
+  ): Promise<ChallengeNode | undefined> {
+    let reads = readsOfEvent.get(row);
+    if (!reads) readsOfEvent.set(row, (reads = new Map()));
+    const key = JSON.stringify(viewerOf(actor));
+    let read = reads.get(key);
+    if (!read) {
+      // A read that fails (the database) skips the event for these subscribers; the subscription goes on.
+      read = this.challenges
+        .summaries(actor, [challengeId])
+        .then(([c]) => c)
+        .catch(() => undefined);
+      reads.set(key, read);
+    }
+    return read;
+  }
 }
+
+/** The reads made for each event (by viewer facts), while the event is being delivered. */
+const readsOfEvent = new WeakMap<LiveEventRow, Map<string, Promise<ChallengeNode | undefined>>>();
 
 /** `inner`'s items mapped, the ones mapped to null left out; return() ends `inner` at once. */
 function keepMapped<T, U>(
