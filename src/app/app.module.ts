@@ -22,6 +22,7 @@ import { TechnicalFieldsModule } from '../technical-fields/index.js';
 import { AllianceModule } from '../alliance/index.js';
 import { ExpertsModule } from '../experts/index.js';
 import { MatchmakingModule } from '../matchmaking/index.js';
+import { NotificationsModule } from '../notifications/index.js';
 
 /** The product's modules, in the order Nest initialises them (also what `npm run schema:print` reads). */
 export const DOMAIN_MODULES = [
@@ -34,6 +35,7 @@ export const DOMAIN_MODULES = [
   AllianceModule,
   ExpertsModule,
   AuditQueriesModule,
+  NotificationsModule,
   ChallengesModule,
   ProposalsModule,
   MatchmakingModule,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/index.js';
+import { NotificationKind, NotificationsService } from '../notifications/index.js';
 import type { Actor } from '../common/auth/actor.js';
 import type { ReasonWithCode } from '../common/error-catalogue.js';
 import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from '../common/errors.js';
@@ -80,6 +81,7 @@ export class ProposalSubmissionService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly query: ProposalQueryService,
+    private readonly notifications: NotificationsService,
   ) {
     this.moves = proposalMoves(audit);
   }
@@ -203,6 +205,13 @@ export class ProposalSubmissionService {
           from: existing ? ProposalStatus.DRAFT : null,
           to: submit.to,
           data: { challengeId: input.challengeId, revision: 1, contentSha256: sha },
+        });
+        // The receipt goes to every member of the SME, the submitter included (it is their proof).
+        await this.notifications.notify(manager, {
+          kind: NotificationKind.PROPOSAL_SUBMITTED,
+          to: { organizationIds: [smeId] },
+          about: { CHALLENGE: input.challengeId, PROPOSAL: proposalId },
+          params: { receiptSha256: sha },
         });
         return proposalId;
       });

@@ -46,6 +46,12 @@ import {
   MatchVocabularyEntity,
   RelatedChallengeEntity,
 } from '../../matchmaking/index.js';
+import {
+  ChallengeFollowEntity,
+  NotificationDeliveryEntity,
+  NotificationEntity,
+  NotificationPreferenceEntity,
+} from '../../notifications/index.js';
 import { TechnicalFieldEntity } from '../../technical-fields/index.js';
 import { UserEntity } from '../../users/index.js';
 
@@ -95,4 +101,8 @@ export const ENTITIES = [
   RelatedChallengeEntity,
   IntroductionEntity,
   IntroductionMessageEntity,
+  NotificationEntity,
+  NotificationDeliveryEntity,
+  NotificationPreferenceEntity,
+  ChallengeFollowEntity,
 ];

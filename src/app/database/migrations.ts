@@ -24,6 +24,7 @@ import { MatchLists1795900800000 } from '../../../migrations/1795900800000-match
 import { Introductions1795900900000 } from '../../../migrations/1795900900000-introductions.js';
 import { RelatedChallenges1795901000000 } from '../../../migrations/1795901000000-related-challenges.js';
 import { MatchTermsCovering1795901100000 } from '../../../migrations/1795901100000-match-terms-covering.js';
+import { Notifications1795901300000 } from '../../../migrations/1795901300000-notifications.js';
 
 /** Every migration class, in order, listed once for the service, the migration CLI and the tests. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -52,4 +53,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Introductions1795900900000,
   RelatedChallenges1795901000000,
   MatchTermsCovering1795901100000,
+  Notifications1795901300000,
 ];

@@ -28,6 +28,7 @@ import {
 import { assertUuid } from '../../common/uuid.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
+import { NotificationKind, NotificationsService } from '../../notifications/index.js';
 import { SmesService } from '../../organizations/index.js';
 import type {
   AcceptIntroductionInput,
@@ -110,6 +111,7 @@ export class IntroductionService {
     private readonly audit: AuditService,
     private readonly challenges: ChallengeQueryService,
     private readonly smes: SmesService,
+    private readonly notifications: NotificationsService,
   ) {
     this.moves = { lifecycle: INTRODUCTION_LIFECYCLE, store: INTRODUCTION_STATUS_STORE, audit };
   }
@@ -231,6 +233,22 @@ export class IntroductionService {
       to: 'REQUESTED',
       data: { challengeId: n.challengeId, smeId: n.smeId, direction: n.direction },
     });
+    // The side that was asked hears of it (an anonymous issuer stays unnamed: the challenge's rule decides).
+    await this.notifications.notify(manager, {
+      kind: NotificationKind.INTRODUCTION_REQUESTED,
+      to: {
+        organizationIds: [
+          n.direction === IntroductionDirection.INVITE ? n.smeId : n.issuerOrganizationId,
+        ],
+      },
+      // An invitation may reach an SME that cannot see the (INVITE_ONLY) challenge yet: it is about the
+      // introduction alone, which shows the challenge's title but never the issuer's name.
+      about:
+        n.direction === IntroductionDirection.INVITE
+          ? { INTRODUCTION: id }
+          : { CHALLENGE: n.challengeId, INTRODUCTION: id },
+      params: { direction: n.direction },
+    });
     return id;
   }
 
@@ -332,6 +350,26 @@ export class IntroductionService {
         previous: ['challenge_id', 'sme_id', 'direction', 'requested_by'],
         data: { challengeId: sides.challengeId, smeId: sides.smeId },
       });
+      const answered =
+        action === 'ACCEPT'
+          ? NotificationKind.INTRODUCTION_ACCEPTED
+          : action === 'DECLINE'
+            ? NotificationKind.INTRODUCTION_DECLINED
+            : null;
+      // The side that asked hears the answer.
+      if (answered)
+        await this.notifications.notify(manager, {
+          kind: answered,
+          to: {
+            organizationIds: [
+              sides.direction === IntroductionDirection.INVITE
+                ? sides.issuerOrganizationId
+                : sides.smeId,
+            ],
+          },
+          about: { CHALLENGE: sides.challengeId, INTRODUCTION: id },
+          params: { reason: action === 'DECLINE' ? reason : null },
+        });
       if (after)
         await after(manager, {
           challengeId: String(moved.row.previous_challenge_id),
