@@ -61,8 +61,9 @@ export function renderNotification(
       ? 'a challenge'
       : '榜单';
   const quoted = en ? `“${title}”` : `《${title}》`;
-  const issuer =
-    (c && pick(locale, c.issuerNameZh, c.issuerNameEn)) ?? (en ? 'An enterprise' : '某企业');
+  // The issuer's name only when the challenge's rule gave it (issuerShownSql); otherwise "an enterprise".
+  const named = c ? pick(locale, c.issuerNameZh, c.issuerNameEn) : null;
+  const issuer = named ?? (en ? 'An enterprise' : '某企业');
   const org = views.organization
     ? (pick(locale, views.organization.nameZh, views.organization.nameEn) ??
       (en ? 'Your organisation' : '贵单位'))
@@ -138,9 +139,9 @@ export function renderNotification(
       return en
         ? {
             title: 'Public notice started',
-            body: `The public notice (公示) of ${quoted} has started.`,
+            body: `The public notice (公示) of ${quoted} by ${named ?? 'an enterprise'} has started.`,
           }
-        : { title: '公示开始', body: `${quoted}的结果公示已开始。` };
+        : { title: '公示开始', body: `${issuer}发布的${quoted}结果公示已开始。` };
     case NotificationKind.CHALLENGE_AWARDED:
       return en
         ? { title: 'Awarded', body: `${quoted} was awarded.` }
