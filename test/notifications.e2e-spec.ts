@@ -9,7 +9,18 @@ import {
   createProposal,
   createSme,
   createUser,
+  acceptTerms,
+  DISMISS,
+  DRAFT,
+  endPublicity,
+  NOT_SELECTED,
+  OBJECT,
+  passDeadline,
   type Persona,
+  proposalContent,
+  SELECT,
+  SHORTLIST,
+  VERIFY,
   SUBMIT_CHALLENGE,
   type TestOrg,
 } from './support/factories/index.js';
@@ -36,6 +47,11 @@ const PUBLISH = `mutation($id: ID!) { approveAndPublishChallenge(input: { id: $i
 const REQUEST_INTRO = `mutation($input: RequestIntroductionInput!) { requestIntroduction(input: $input) { introduction { id status } } }`;
 const INVITE = `mutation($input: InviteSmeToChallengeInput!) { inviteSmeToChallenge(input: $input) { introduction { id status } } }`;
 const ACCEPT_INTRO = `mutation($id: ID!) { acceptIntroduction(input: { introductionId: $id }) { introduction { id status } } }`;
+const AMEND = `mutation($input: AmendChallengeInput!) { amendChallenge(input: $input) { challenge { id version } } }`;
+const ASK = `mutation($id: ID!, $q: String!) { askChallengeQuestion(input: { challengeId: $id, question: $q }) { question { id } } }`;
+const ANSWER = `mutation($id: ID!, $a: String!) { answerChallengeQuestion(input: { questionId: $id, answer: $a }) { question { id } } }`;
+const APPLY = `mutation($input: ApplyToAllianceInput!) { applyToAlliance(input: $input) { membership { id } } }`;
+const ADMIT = `mutation($input: AdmitAllianceMemberInput!) { admitAllianceMember(input: $input) { membership { id status } } }`;
 const DECLINE_INTRO = `mutation($id: ID!, $reason: String!) { declineIntroduction(input: { introductionId: $id, reason: $reason }) { introduction { id status } } }`;
 
 interface Note {
@@ -47,6 +63,7 @@ interface Note {
   challengeId: string | null;
   proposalId: string | null;
   introductionId: string | null;
+  organizationId: string | null;
 }
 interface Page {
   notifications: {
@@ -451,6 +468,170 @@ describe('notifications', () => {
       ).toEqual([]);
       // The issuer's own members see their draft, so they may follow it.
       await gql(issuerMember).ok(FOLLOW, { id: draft.id });
+    });
+  });
+
+  describe('events of evaluation, publicity and award', () => {
+    it('tells each SME of its own decisions, the participants and followers of the public notice and the award', async () => {
+      const challenge = await createChallenge(t, issuer);
+      const smes = [sme, await createSme(t), await createSme(t)];
+      const proposals = [];
+      for (const [i, s] of smes.entries())
+        proposals.push(await createProposal(t, s, challenge, { canary: `EVAL-${i}` }));
+      const follower = await createUser(t);
+      await gql(follower).ok(FOLLOW, { id: challenge.id });
+      await passDeadline(t, challenge.id);
+      await gql(issuer.owner).ok(SHORTLIST, {
+        input: { challengeId: challenge.id, proposalIds: [proposals[0].id, proposals[1].id] },
+      });
+      await gql(issuer.owner).ok(NOT_SELECTED, {
+        input: {
+          proposalId: proposals[2].id,
+          reason: 'LESS_COMPETITIVE',
+          feedback: 'FEEDBACK-CANARY',
+        },
+      });
+      await gql(issuer.owner).ok(SELECT, {
+        input: {
+          challengeId: challenge.id,
+          winners: [{ proposalId: proposals[0].id, awardAmountFen: '100' }],
+        },
+      });
+      const kindsOf = async (p: Persona) =>
+        (await inbox(p)).filter((n) => n.challengeId === challenge.id).map((n) => n.kind);
+      expect(await kindsOf(smes[0].owner)).toEqual(
+        expect.arrayContaining(['PROPOSAL_SHORTLISTED', 'PROPOSAL_SELECTED', 'PUBLICITY_STARTED']),
+      );
+      expect(await kindsOf(smes[1].owner)).toEqual(
+        expect.arrayContaining(['PROPOSAL_SHORTLISTED', 'PUBLICITY_STARTED']),
+      );
+      expect(await kindsOf(smes[1].owner)).not.toContain('PROPOSAL_SELECTED');
+      const [notSelected] = (await inbox(smes[2].owner)).filter(
+        (n) => n.kind === 'PROPOSAL_NOT_SELECTED',
+      );
+      expect(notSelected.body).toContain('FEEDBACK-CANARY');
+      expect(notSelected.proposalId).toBe(proposals[2].id);
+      expect(await kindsOf(follower)).toEqual(['PUBLICITY_STARTED']);
+      // Another SME never hears of the decisions on others' proposals.
+      for (const p of [smes[0].owner, smes[1].owner, follower, issuerMember])
+        expect(JSON.stringify(await inbox(p))).not.toContain('FEEDBACK-CANARY');
+      expect(await kindsOf(otherSme.owner)).toEqual([]);
+
+      // An objection, then the end of the notice: the write that persists the award tells everyone concerned.
+      const objection = await gql(smes[1].owner).ok<{
+        fileObjection: { objection: { id: string } };
+      }>(OBJECT, {
+        input: { proposalId: proposals[0].id, reason: 'The data do not match the public record' },
+      });
+      await endPublicity(t, challenge.id);
+      await gql(issuer.owner).ok(DISMISS, {
+        input: { objectionId: objection.fileObjection.objection.id, reason: 'No evidence' },
+      });
+      for (const p of [smes[0].owner, smes[1].owner, smes[2].owner, issuerMember, follower])
+        expect(await kindsOf(p)).toContain('CHALLENGE_AWARDED');
+      expect(await kindsOf(otherSme.owner)).toEqual([]);
+    });
+  });
+
+  describe('events on a published challenge', () => {
+    it('tells followers and the organisations taking part of an amendment and of an answer, never the author', async () => {
+      const challenge = await createChallenge(t, issuer, { requiresTerms: true });
+      const follower = await createUser(t);
+      await gql(follower).ok(FOLLOW, { id: challenge.id });
+      const drafter = await createSme(t);
+      await gql(drafter.owner).ok(DRAFT, {
+        input: {
+          challengeId: challenge.id,
+          content: proposalContent('DRAFTER', challenge.requirementIds),
+        },
+      });
+      const termsTaker = await createSme(t);
+      await acceptTerms(t, challenge.id, termsTaker.id, termsTaker.owner.id);
+      const bystander = await createSme(t);
+      await gql(issuer.owner).ok(AMEND, {
+        input: {
+          id: challenge.id,
+          expectedVersion: 1,
+          changeSummary: '延长截止时间',
+          bounty: '2000000',
+        },
+      });
+      const amended = async (p: Persona) =>
+        (await inbox(p)).filter(
+          (n) => n.challengeId === challenge.id && n.kind === 'CHALLENGE_AMENDED',
+        );
+      for (const p of [follower, drafter.owner, termsTaker.owner])
+        expect(await amended(p)).toHaveLength(1);
+      for (const p of [bystander.owner, issuer.owner, otherSme.owner])
+        expect(await amended(p)).toEqual([]);
+
+      const asked = await gql(bystander.owner).ok<{
+        askChallengeQuestion: { question: { id: string } };
+      }>(ASK, {
+        id: challenge.id,
+        q: '是否接受联合体？',
+      });
+      await gql(issuerMember).ok(ANSWER, { id: asked.askChallengeQuestion.question.id, a: '接受' });
+      const answered = async (p: Persona) =>
+        (await inbox(p)).filter(
+          (n) => n.challengeId === challenge.id && n.kind === 'CHALLENGE_ANSWER_PUBLISHED',
+        );
+      for (const p of [bystander.owner, follower, drafter.owner, termsTaker.owner])
+        expect(await answered(p)).toHaveLength(1);
+      for (const p of [issuerMember, issuer.owner, otherSme.owner])
+        expect(await answered(p)).toEqual([]);
+    });
+
+    it('does not tell a follower who can no longer see the challenge', async () => {
+      const challenge = await createChallenge(t, issuer);
+      const follower = await createUser(t);
+      await gql(follower).ok(FOLLOW, { id: challenge.id });
+      // The issuer's member follows too, and still sees it: the change is told, only not to whom cannot see it.
+      await gql(issuerMember).ok(FOLLOW, { id: challenge.id });
+      const memberBefore = await stored(issuerMember.id);
+      await t.sql.query(`UPDATE challenges SET visibility = 'INVITE_ONLY' WHERE id = $1`, [
+        challenge.id,
+      ]);
+      await gql(issuer.owner).ok(AMEND, {
+        input: { id: challenge.id, expectedVersion: 1, changeSummary: 'hidden', bounty: '2000000' },
+      });
+      expect(await stored(follower.id)).toBe(0);
+      expect(await stored(issuerMember.id)).toBe(memberBefore + 1);
+    });
+  });
+
+  describe('events of organisations', () => {
+    it('tells an organisation’s members of its verification and of its alliance application, nobody else', async () => {
+      const owner = await createUser(t);
+      const org = await createEnterprise(t, { owner, verified: false, allianceStatus: null });
+      const member = await addMember(t, org);
+      await gql(admin).ok(VERIFY, { input: { organizationId: org.id } });
+      for (const p of [owner, member]) {
+        const [n] = (await inbox(p)).filter((x) => x.kind === 'ORGANIZATION_VERIFICATION_DECIDED');
+        expect(n.organizationId).toBe(org.id);
+        expect(n.body).toContain('was verified');
+      }
+      const applied = await gql(owner).ok<{ applyToAlliance: { membership: { id: string } } }>(
+        APPLY,
+        {
+          input: { statement: 'We lead the storage chain in the region.' },
+        },
+      );
+      await gql(admin).ok(ADMIT, {
+        input: {
+          membershipId: applied.applyToAlliance.membership.id,
+          tier: 'MEMBER',
+          reason: '符合条件',
+        },
+      });
+      const [a] = (await inbox(member)).filter((x) => x.kind === 'ALLIANCE_APPLICATION_DECIDED');
+      expect(a.body).toContain('was approved');
+      expect(a.body).toContain('符合条件');
+      for (const p of [issuer.owner, otherSme.owner, admin])
+        expect((await inbox(p)).filter((x) => x.organizationId === org.id)).toEqual([]);
+      // A member who leaves no longer sees the organisation's own affairs.
+      await t.sql.query(`DELETE FROM organization_members WHERE user_id = $1`, [member.id]);
+      expect((await inbox(member)).filter((x) => x.organizationId === org.id)).toEqual([]);
     });
   });
 

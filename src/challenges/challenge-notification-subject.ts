@@ -22,5 +22,11 @@ export class ChallengeNotificationSubject {
             WHERE nc.id = ${id} AND ${visibleSql(viewer, p, 'nc')}`;
       },
     });
+    // The organisations that accepted the challenge's terms (any version): they are preparing an answer.
+    subjects.registerAudience({
+      group: 'CHALLENGE_TERMS_ACCEPTED',
+      organizationsSql: (_p, id) =>
+        `SELECT ta.organization_id FROM challenge_terms_acceptances ta WHERE ta.challenge_id = ${id}`,
+    });
   }
 }

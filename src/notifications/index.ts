@@ -9,7 +9,11 @@ export {
 export { NotificationsService } from './notifications.service.js';
 export type { NotificationEvent } from './notifications.service.js';
 export { NotificationSubjects } from './notification-subjects.js';
-export type { NotificationSubjectRule } from './notification-subjects.js';
+export type {
+  AudienceGroup,
+  NotificationAudienceRule,
+  NotificationSubjectRule,
+} from './notification-subjects.js';
 export { NotificationDeliveryService } from './notification-delivery.service.js';
 export type { DeliveryOutcome, NotificationChannel } from './notification-delivery.service.js';
 export { DeliveryChannel, NotificationKind } from './notification-kinds.js';

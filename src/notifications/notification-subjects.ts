@@ -19,13 +19,38 @@ export interface NotificationSubjectRule {
   viewSql(reader: Actor, p: SqlParams, idSql: string): string;
 }
 
+/** Named groups of organisations an event may be addressed to, defined by the module that owns their data. */
+export const AUDIENCE_GROUPS = ['CHALLENGE_PROPOSERS', 'CHALLENGE_TERMS_ACCEPTED'] as const;
+export type AudienceGroup = (typeof AUDIENCE_GROUPS)[number];
+
+export interface NotificationAudienceRule {
+  group: AudienceGroup;
+  /** A SQL query selecting one column, organization_id: the group's organisations for the id `idSql`. */
+  organizationsSql(p: SqlParams, idSql: string): string;
+}
+
 /**
- * The registry of subject rules. A subject without a registered rule is never shown (deny by default: its view is
+ * The registry of subject rules (and of audience groups). A subject without a registered rule is never shown (deny by default: its view is
  * NULL).
  */
 @Injectable()
 export class NotificationSubjects {
   private readonly rules = new Map<NotificationSubject, NotificationSubjectRule>();
+  private readonly audiences = new Map<AudienceGroup, NotificationAudienceRule>();
+
+  registerAudience(rule: NotificationAudienceRule): void {
+    if (this.audiences.has(rule.group))
+      throw new Error(`A notification audience ${rule.group} is already registered`);
+    this.audiences.set(rule.group, rule);
+  }
+
+  /** The group's organisations as a query of organization_id (none when the group has no registered rule). */
+  audienceSql(group: AudienceGroup, p: SqlParams, idSql: string): string {
+    const rule = this.audiences.get(group);
+    return rule
+      ? rule.organizationsSql(p, idSql)
+      : 'SELECT NULL::uuid AS organization_id WHERE FALSE';
+  }
 
   register(rule: NotificationSubjectRule): void {
     if (this.rules.has(rule.subject))

@@ -37,7 +37,7 @@ const DECISIONS: Record<string, { zh: string; en: string }> = {
   CHANGES_REQUESTED: { zh: '需要修改后重新提交', en: 'needs changes before it is reviewed again' },
   REJECTED: { zh: '未通过审核', en: 'was rejected' },
   VERIFIED: { zh: '已通过认证', en: 'was verified' },
-  ADMITTED: { zh: '已获准入盟', en: 'was admitted' },
+  ADMITTED: { zh: '已获批准', en: 'was approved' },
 };
 
 function decision(params: Params, locale: ErrorLocale): string {
@@ -154,11 +154,11 @@ export function renderNotification(
       return en
         ? {
             title: 'Alliance application decided',
-            body: withReason(`${org} ${decision(params, locale)}.`),
+            body: withReason(`The alliance application of ${org} ${decision(params, locale)}.`),
           }
         : {
             title: '入盟申请结果',
-            body: withReason(`${org}入盟申请${decision(params, locale)}。`),
+            body: withReason(`${org}的入盟申请${decision(params, locale)}。`),
           };
     case NotificationKind.CHALLENGE_AMENDED:
       return en

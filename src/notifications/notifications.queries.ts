@@ -27,7 +27,7 @@ import {
   SUBJECT_COLUMN,
   CHANNEL_SETTINGS,
 } from './notification-kinds.js';
-import type { NotificationSubjects } from './notification-subjects.js';
+import type { AudienceGroup, NotificationSubjects } from './notification-subjects.js';
 
 /**
  * The SQL of notifications (see docs/architecture.md, "The SQL layer"). Every read is scoped to its reader in the
@@ -76,6 +76,8 @@ export interface Audience {
   organizationIds?: readonly string[];
   userIds?: readonly string[];
   followersOf?: string | null;
+  /** The organisations of named groups (registered by the modules that own them), each for one id. */
+  groups?: readonly { group: AudienceGroup; id: string }[];
   /** Not told of their own action. */
   exceptUserId?: string | null;
 }
@@ -83,25 +85,30 @@ export interface Audience {
 /** The active users of an audience, each once, with their setting for `kind`. */
 export function recipientsOf(
   target: SqlTarget,
+  subjects: NotificationSubjects,
   kind: NotificationKind,
   audience: Audience,
 ): Promise<RecipientRow[]> {
+  const p = new SqlParams();
+  const who = [
+    `m.organization_id = ANY(${p.add(audience.organizationIds ?? [])}::uuid[])`,
+    `u.id = ANY(${p.add(audience.userIds ?? [])}::uuid[])`,
+  ];
+  if (audience.followersOf)
+    who.push(
+      `EXISTS (SELECT 1 FROM challenge_follows f WHERE f.user_id = u.id AND f.challenge_id = ${p.add(audience.followersOf)}::uuid)`,
+    );
+  for (const g of audience.groups ?? [])
+    who.push(`m.organization_id IN (${subjects.audienceSql(g.group, p, `${p.add(g.id)}::uuid`)})`);
   return queryRows(
     target,
     `SELECT ${READER_COLUMNS}, np.channel::text AS channel
        FROM users u ${READER_JOINS}
-       LEFT JOIN notification_preferences np ON np.user_id = u.id AND np.kind = $1::notification_kind
-      WHERE u.status = 'ACTIVE' AND u.id IS DISTINCT FROM $5::uuid
-        AND (m.organization_id = ANY($2::uuid[]) OR u.id = ANY($3::uuid[])
-             OR ($4::uuid IS NOT NULL AND EXISTS (SELECT 1 FROM challenge_follows f WHERE f.user_id = u.id AND f.challenge_id = $4::uuid)))
+       LEFT JOIN notification_preferences np ON np.user_id = u.id AND np.kind = ${p.add(kind)}::notification_kind
+      WHERE u.status = 'ACTIVE' AND u.id IS DISTINCT FROM ${p.add(audience.exceptUserId ?? null)}::uuid
+        AND (${who.join(' OR ')})
       ORDER BY u.id`,
-    [
-      kind,
-      audience.organizationIds ?? [],
-      audience.userIds ?? [],
-      audience.followersOf ?? null,
-      audience.exceptUserId ?? null,
-    ],
+    p.values,
     (row) => ({
       reader: readerOfRow(row),
       channel: oneOfOrNull(row, 'channel', CHANNEL_SETTINGS),

@@ -67,7 +67,7 @@ export class NotificationsService {
    * for. Returns how many notifications were written.
    */
   async notify(manager: EntityManager, event: NotificationEvent): Promise<number> {
-    const recipients = await recipientsOf(manager, event.kind, event.to);
+    const recipients = await recipientsOf(manager, this.subjects, event.kind, event.to);
     let written = 0;
     for (const r of recipients) {
       const setting = r.channel ?? DEFAULT_CHANNEL[event.kind];

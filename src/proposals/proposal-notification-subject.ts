@@ -17,5 +17,11 @@ export class ProposalNotificationSubject {
            FROM proposals np JOIN challenges npc ON npc.id = np.challenge_id
           WHERE np.id = ${id} AND ${canReadSql(reader, p, 'np', 'npc')}`,
     });
+    // The SMEs with a draft or a submitted proposal for the challenge (what an amendment or an answer may change).
+    subjects.registerAudience({
+      group: 'CHALLENGE_PROPOSERS',
+      organizationsSql: (_p, id) =>
+        `SELECT pp.organization_id FROM proposals pp WHERE pp.challenge_id = ${id} AND pp.status IN ('DRAFT', 'SUBMITTED')`,
+    });
   }
 }
