@@ -95,7 +95,7 @@ export class NotificationType {
   organizationId: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Your notifications, newest first.' })
 export class NotificationConnection extends Connection(NotificationType, 'Notification') {}
 
 @ArgsType()
