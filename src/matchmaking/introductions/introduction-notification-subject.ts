@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { isAdmin } from '../../common/auth/actor.js';
 import { NotificationSubjects } from '../../notifications/index.js';
-import { introductionReadableSql } from './introduction.queries.js';
+import { introductionReadableSql, introductionReaderOf } from './introduction.queries.js';
 
 /**
  * What a notification's reader may see of its introduction, while introductionReadableSql lets them (a member of
@@ -17,11 +16,7 @@ export class IntroductionNotificationSubject {
       viewSql: (reader, p, id) =>
         `SELECT json_build_object('challengeTitleZh', nic.title_zh, 'challengeTitleEn', nic.title_en)
            FROM introductions ni JOIN challenges nic ON nic.id = ni.challenge_id
-          WHERE ni.id = ${id} AND ${introductionReadableSql(
-            { organizationId: reader.organization?.id ?? null, admin: isAdmin(reader) },
-            p,
-            'ni',
-          )}`,
+          WHERE ni.id = ${id} AND ${introductionReadableSql(introductionReaderOf(reader), p, 'ni')}`,
     });
   }
 }
