@@ -18,6 +18,7 @@ import {
   passDeadline,
   type Persona,
   proposalContent,
+  REVISE,
   SELECT,
   SHORTLIST,
   VERIFY,
@@ -203,6 +204,28 @@ describe('notifications', () => {
       }
       const rows = await t.sql.query(`SELECT params::text AS p FROM notifications`);
       expect(JSON.stringify(rows.rows)).not.toContain(canary);
+    });
+
+    it('gives the receipt of each revision as well', async () => {
+      const challenge = await createChallenge(t, issuer);
+      const proposal = await createProposal(t, sme, challenge, { canary: 'REV-1' });
+      const revised = await gql(sme.owner).ok<{
+        reviseProposal: { proposal: { receipt: { contentSha256: string; revision: number } } };
+      }>(REVISE, {
+        input: {
+          proposalId: proposal.id,
+          content: proposalContent('REV-2', challenge.requirementIds),
+        },
+      });
+      const receipt = revised.reviseProposal.proposal.receipt;
+      expect(receipt.revision).toBe(2);
+      expect(receipt.contentSha256).not.toBe(proposal.receipt.contentSha256);
+      const notes = (await inbox(smeMember)).filter((n) => n.proposalId === proposal.id);
+      expect(notes.map((n) => n.title)).toEqual(['Proposal revised', 'Proposal submitted']);
+      expect(notes[0].body).toContain(`Revision 2`);
+      expect(notes[0].body).toContain(receipt.contentSha256);
+      expect(notes[1].body).toContain(proposal.receipt.contentSha256);
+      expect((await inbox(issuer.owner)).filter((n) => n.proposalId === proposal.id)).toEqual([]);
     });
 
     it('is hidden from a member who left the SME (visibility is checked when read)', async () => {

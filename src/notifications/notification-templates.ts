@@ -87,6 +87,17 @@ export function renderNotification(
           };
     case NotificationKind.PROPOSAL_SUBMITTED: {
       const receipt = text(params.receiptSha256) ?? '';
+      const revision = typeof params.revision === 'number' ? params.revision : 1;
+      if (revision > 1)
+        return en
+          ? {
+              title: 'Proposal revised',
+              body: `Revision ${revision} of your proposal for ${quoted} was received. Receipt (SHA-256): ${receipt}`,
+            }
+          : {
+              title: '揭榜方案已修订',
+              body: `贵单位对${quoted}的揭榜方案第${revision}版已收到。回执（SHA-256）：${receipt}`,
+            };
       return en
         ? {
             title: 'Proposal submitted',

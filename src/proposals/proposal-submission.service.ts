@@ -269,6 +269,13 @@ export class ProposalSubmissionService {
         organizationId: smeId,
         data: { challengeId: proposal.challengeId, revision: next, contentSha256: sha },
       });
+      // Each revision has its own receipt: the SME's members receive it as they did the first.
+      await this.notifications.notify(manager, {
+        kind: NotificationKind.PROPOSAL_SUBMITTED,
+        to: { organizationIds: [smeId] },
+        about: { CHALLENGE: proposal.challengeId, PROPOSAL: proposal.id },
+        params: { receiptSha256: sha, revision: next },
+      });
       return next;
     });
     return this.query.ownProposal(actor, input.proposalId, revision);
