@@ -433,6 +433,48 @@ describe('the client examples (examples/*.graphql) run as typed documents throug
     expect(after.challengeResult.winners).toHaveLength(1);
   });
 
+  it('notifications: the SME’s inbox after the flow, read state, a channel and a follow', async () => {
+    const unread = await run(
+      as(tokens.sme),
+      Examples.UnreadNotificationCountDocument,
+      readme<Examples.UnreadNotificationCountQueryVariables>('UnreadNotificationCount'),
+    );
+    expect(unread.unreadNotificationCount).toBeGreaterThan(0);
+    const inbox = await run(
+      as(tokens.sme),
+      Examples.NotificationsDocument,
+      readme<Examples.NotificationsQueryVariables>('Notifications'),
+    );
+    expect(inbox.notifications.edges.map((e) => e.node.kind)).toContain('PROPOSAL_SUBMITTED');
+    const marked = await run(
+      as(tokens.sme),
+      Examples.MarkNotificationsReadDocument,
+      readme<Examples.MarkNotificationsReadMutationVariables>('MarkNotificationsRead'),
+    );
+    expect(marked.markNotificationsRead).toEqual({
+      markedCount: unread.unreadNotificationCount,
+      unreadCount: 0,
+    });
+    const set = await run(
+      as(tokens.sme),
+      Examples.SetNotificationPreferenceDocument,
+      readme<Examples.SetNotificationPreferenceMutationVariables>('SetNotificationPreference'),
+    );
+    expect(set.setNotificationPreference.preference).toEqual({
+      kind: 'CHALLENGE_AMENDED',
+      channel: 'OFF',
+      isDefault: false,
+    });
+    const followed = await run(
+      as(tokens.sme),
+      Examples.FollowChallengeDocument,
+      readme<Examples.FollowChallengeMutationVariables>('FollowChallenge', {
+        'challenge id': challengeId,
+      }),
+    );
+    expect(followed.followChallenge).toEqual({ challengeId, following: true });
+  });
+
   it('the README quotes example operations only, word for word (after whitespace)', () => {
     const examples = new Map<string, string>();
     for (const file of readdirSync('examples').filter((f) => f.endsWith('.graphql'))) {

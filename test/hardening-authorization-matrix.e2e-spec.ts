@@ -47,6 +47,9 @@ const NOT_OWNED: Record<string, string> = {
   saveProposalDraft: 'open to every eligible SME (creates its own proposal)',
   submitProposal: 'open to every eligible SME (creates its own proposal)',
   fileObjection: 'open to every verified organisation during the publicity period',
+  markNotificationsRead:
+    "the caller's own notifications: another user's ids change nothing (test/notifications.e2e-spec.ts)",
+  setNotificationPreference: "the caller's own preferences",
 };
 
 /** Tables whose rows change on any signed-in request (sessions) and are not business data. */
@@ -338,6 +341,18 @@ describe('ownership: another organisation is refused every owned mutation, and n
       as: () => enterpriseB.owner,
       query: `mutation($input: DecideObjectionInput!) { upholdObjection(input: $input) { objection { id } } }`,
       variables: () => ({ input: { objectionId, reason: 'upheld by a stranger' } }),
+    },
+    {
+      mutation: 'followChallenge',
+      as: () => enterpriseB.owner,
+      query: `mutation($input: ChallengeFollowInput!) { followChallenge(input: $input) { following } }`,
+      variables: () => ({ input: { challengeId: draftA.id } }),
+    },
+    {
+      mutation: 'unfollowChallenge',
+      as: () => enterpriseB.owner,
+      query: `mutation($input: ChallengeFollowInput!) { unfollowChallenge(input: $input) { following } }`,
+      variables: () => ({ input: { challengeId: draftA.id } }),
     },
     {
       mutation: 'dismissObjection',

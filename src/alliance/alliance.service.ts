@@ -1,3 +1,4 @@
+import { NotificationKind, NotificationsService } from '../notifications/index.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -71,6 +72,7 @@ export class AllianceService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {
     this.moves = { lifecycle: MEMBERSHIP_LIFECYCLE, store: MEMBERSHIP_STATUS_STORE, audit };
   }
@@ -127,7 +129,16 @@ export class AllianceService {
   ): Promise<AllianceMembershipPayload> {
     return this.dataSource.transaction(async (manager) => {
       await this.transition(manager, actor, membershipId, action, { reason, tier });
-      return { membership: await this.byId(manager, membershipId) };
+      const membership = await this.byId(manager, membershipId);
+      // The enterprise's members hear how its application was decided.
+      if (action === 'ADMIT' || action === 'REJECT')
+        await this.notifications.notify(manager, {
+          kind: NotificationKind.ALLIANCE_APPLICATION_DECIDED,
+          to: { organizationIds: [membership.enterprise.id] },
+          about: { ORGANIZATION: membership.enterprise.id },
+          params: { decision: action === 'ADMIT' ? 'ADMITTED' : 'REJECTED', reason },
+        });
+      return { membership };
     });
   }
 

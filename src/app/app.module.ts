@@ -29,6 +29,7 @@ import {
   RealtimeModule,
   wakeAfterMutationsPlugin,
 } from '../realtime/index.js';
+import { NotificationsModule } from '../notifications/index.js';
 
 /** The product's modules, in the order Nest initialises them (also what `npm run schema:print` reads). */
 export const DOMAIN_MODULES = [
@@ -42,6 +43,7 @@ export const DOMAIN_MODULES = [
   AllianceModule,
   ExpertsModule,
   AuditQueriesModule,
+  NotificationsModule,
   ChallengesModule,
   ProposalsModule,
   MatchmakingModule,

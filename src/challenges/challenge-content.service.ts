@@ -1,3 +1,5 @@
+import { challengeAudience } from './challenge-audience.js';
+import { NotificationKind, NotificationsService } from '../notifications/index.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -60,6 +62,7 @@ export class ChallengeContentService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly query: ChallengeQueryService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async create(actor: Actor, input: CreateChallengeInput): Promise<ChallengeNode> {
@@ -152,6 +155,12 @@ export class ChallengeContentService {
         organizationId: c.issuerOrganizationId,
         reason: changeSummary,
         data: { fields: Object.keys(patch), version: expectedVersion + 1 },
+      });
+      await this.notifications.notify(manager, {
+        kind: NotificationKind.CHALLENGE_AMENDED,
+        to: challengeAudience(id, actor.userId),
+        about: { CHALLENGE: id },
+        params: { version: expectedVersion + 1 },
       });
     });
     return this.query.get(actor, id);

@@ -1,3 +1,5 @@
+import { challengeAudience } from './challenge-audience.js';
+import { NotificationKind, NotificationsService } from '../notifications/index.js';
 import { Injectable } from '@nestjs/common';
 import type { ErrorReason } from '../common/error-catalogue.js';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -51,6 +53,7 @@ export class ChallengeEngagementService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly query: ChallengeQueryService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Records that the actor's organisation accepted the CURRENT terms version; unlocks the description. */
@@ -162,6 +165,15 @@ export class ChallengeEngagementService {
         entityId: input.questionId,
         organizationId: c.issuerOrganizationId,
         data: { challengeId: c.id },
+      });
+      const audience = challengeAudience(c.id, actor.userId);
+      await this.notifications.notify(manager, {
+        kind: NotificationKind.CHALLENGE_ANSWER_PUBLISHED,
+        to: {
+          ...audience,
+          organizationIds: q.askerOrganizationId ? [q.askerOrganizationId] : [],
+        },
+        about: { CHALLENGE: c.id },
       });
       return { ...row, askedByMyOrganization: false };
     });

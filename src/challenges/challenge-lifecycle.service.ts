@@ -5,6 +5,7 @@ import { AuditService } from '../audit/index.js';
 import type { Actor } from '../common/auth/actor.js';
 import { belongsTo, managesOrganization } from '../common/auth/actor.js';
 import { ConflictError, ForbiddenError } from '../common/errors.js';
+import { NotificationKind, NotificationsService } from '../notifications/index.js';
 import { ChallengeContentService } from './challenge-content.service.js';
 import { ChallengeQueryService, VisibleChallenge } from './challenge-query.service.js';
 import { missingForReview } from './challenge-rules.js';
@@ -57,6 +58,7 @@ export class ChallengeLifecycleService {
     audit: AuditService,
     private readonly query: ChallengeQueryService,
     private readonly content: ChallengeContentService,
+    private readonly notifications: NotificationsService,
   ) {
     this.moves = { lifecycle: CHALLENGE_LIFECYCLE, store: CHALLENGE_STATUS_STORE, audit };
   }
@@ -147,16 +149,18 @@ export class ChallengeLifecycleService {
 
   async requestChanges(actor: Actor, id: string, reason: string): Promise<ChallengeNode> {
     await this.dataSource.transaction(async (manager) => {
-      await this.query.assertVisible(actor, id, manager, true);
+      const c = await this.query.assertVisible(actor, id, manager, true);
       await this.transition(manager, actor, id, 'REQUEST_CHANGES', { reason });
+      await this.reviewDecided(manager, c, 'CHANGES_REQUESTED', reason);
     });
     return this.query.get(actor, id);
   }
 
   async reject(actor: Actor, id: string, reason: string): Promise<ChallengeNode> {
     await this.dataSource.transaction(async (manager) => {
-      await this.query.assertVisible(actor, id, manager, true);
+      const c = await this.query.assertVisible(actor, id, manager, true);
       await this.transition(manager, actor, id, 'REJECT', { reason });
+      await this.reviewDecided(manager, c, 'REJECTED', reason);
     });
     return this.query.get(actor, id);
   }
@@ -176,6 +180,7 @@ export class ChallengeLifecycleService {
         set: { published_at: constant`COALESCE(t.published_at, now())` },
       });
       await this.content.snapshot(manager, actor, id, null);
+      await this.reviewDecided(manager, c, 'APPROVED', null);
     });
     return this.query.get(actor, id);
   }
@@ -193,6 +198,21 @@ export class ChallengeLifecycleService {
       await this.transition(manager, actor, id, 'CANCEL', { reason });
     });
     return this.query.get(actor, id);
+  }
+
+  /** Tells the issuer's members the review's decision, in the decision's transaction. */
+  private async reviewDecided(
+    manager: EntityManager,
+    c: VisibleChallenge,
+    decision: 'APPROVED' | 'CHANGES_REQUESTED' | 'REJECTED',
+    reason: string | null,
+  ): Promise<void> {
+    await this.notifications.notify(manager, {
+      kind: NotificationKind.CHALLENGE_REVIEW_DECIDED,
+      to: { organizationIds: [c.issuerOrganizationId] },
+      about: { CHALLENGE: c.id },
+      params: { decision, reason },
+    });
   }
 
   private requireIssuerMember(actor: Actor, c: VisibleChallenge): void {

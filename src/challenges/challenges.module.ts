@@ -1,5 +1,6 @@
 import { EnterpriseChallengesResolver } from './enterprise-challenges.resolver.js';
 import { Module } from '@nestjs/common';
+import { ChallengeNotificationSubject } from './challenge-notification-subject.js';
 import { ChallengeClockService } from './challenge-clock.service.js';
 import { ChallengeContentService } from './challenge-content.service.js';
 import { ChallengeEngagementService } from './challenge-engagement.service.js';
@@ -17,6 +18,7 @@ import { ChallengeResolver } from './challenge.resolver.js';
     ChallengeEngagementService,
     ChallengeClockService,
     ChallengeLoaders,
+    ChallengeNotificationSubject,
     ChallengeResolver,
     EnterpriseChallengesResolver,
   ],

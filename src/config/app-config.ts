@@ -296,6 +296,13 @@ export class EnvironmentVariables {
   @Max(3650)
   INTRODUCTION_COOLDOWN_DAYS = 30;
 
+  /** Notifications: failed attempts after which a delivery (e-mail, digest) is given up as FAILED. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  NOTIFICATION_DELIVERY_MAX_ATTEMPTS = 5;
+
   /** Rate limits (src/rate-limit): the request budgets on or off; sign-in throttling is always on. */
   @Transform(toBool)
   @IsBoolean()
@@ -489,6 +496,8 @@ export interface AppConfig {
     maxSubscriptionsPerSocket: number;
     sessionCheckSeconds: number;
   };
+  /** Notifications: how many failed attempts a delivery gets before it is FAILED. */
+  notifications: { deliveryMaxAttempts: number };
   rateLimit: RateLimitConfig;
   /** Where the client address comes from (TRUST_PROXY): Fastify's trustProxy. */
   trustProxy: TrustProxy;
@@ -615,6 +624,7 @@ export function loadConfig(
       perDay: env.INTRODUCTIONS_PER_DAY,
       cooldownDays: env.INTRODUCTION_COOLDOWN_DAYS,
     },
+    notifications: { deliveryMaxAttempts: env.NOTIFICATION_DELIVERY_MAX_ATTEMPTS },
     rateLimit,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     mail: {

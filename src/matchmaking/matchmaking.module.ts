@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ChallengesModule } from '../challenges/index.js';
 import { OrganizationsModule } from '../organizations/index.js';
+import { IntroductionNotificationSubject } from './introductions/introduction-notification-subject.js';
 import { IntroductionResolver } from './introductions/introduction.resolver.js';
 import { IntroductionService } from './introductions/introduction.service.js';
 import { MatchIndexerService } from './match-indexer.service.js';
@@ -33,6 +34,7 @@ import { SimilarChallengesService } from './similar-challenges.service.js';
     SimilarChallengesResolver,
     IntroductionService,
     IntroductionResolver,
+    IntroductionNotificationSubject,
   ],
 })
 export class MatchmakingModule {}

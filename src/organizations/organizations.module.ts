@@ -1,3 +1,4 @@
+import { OrganizationNotificationSubject } from './organization-notification-subject.js';
 import { Module } from '@nestjs/common';
 import { EnterprisesResolver } from './enterprises/enterprises.resolver.js';
 import { EnterprisesService } from './enterprises/enterprises.service.js';
@@ -26,6 +27,7 @@ import { OrganizationProfiles } from './organization-profiles.js';
     EnterprisesResolver,
     SmesService,
     SmesResolver,
+    OrganizationNotificationSubject,
   ],
   exports: [OrganizationsService, EnterprisesService, SmesService],
 })

@@ -1,3 +1,4 @@
+import { NotificationKind, NotificationsService } from '../notifications/index.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
@@ -86,6 +87,7 @@ export class OrganizationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly invitationMail: InvitationMailService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /**
@@ -366,6 +368,13 @@ export class OrganizationsService {
       from: updated.previous,
       to,
       reason,
+    });
+    // The organisation's members hear of the decision.
+    await this.notifications.notify(manager, {
+      kind: NotificationKind.ORGANIZATION_VERIFICATION_DECIDED,
+      to: { organizationIds: [organizationId] },
+      about: { ORGANIZATION: organizationId },
+      params: { decision: to, reason },
     });
     if (to === VerificationStatus.VERIFIED && updated.previous !== VerificationStatus.VERIFIED) {
       await this.flagCreditCodeClashes(manager, actor, updated.decision.organizationId);

@@ -6,6 +6,8 @@ import { isAdmin } from '../common/auth/actor.js';
 import type { ReasonWithCode } from '../common/error-catalogue.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors.js';
 import { AuditService } from '../audit/index.js';
+import { NotificationKind, NotificationsService } from '../notifications/index.js';
+import { evaluatedProposals } from './proposal-review.queries.js';
 import { constant, moveAll } from '../common/lifecycle/status-writer.js';
 import { ProposalMoves, proposalMoves } from './proposal-status-store.js';
 import {
@@ -39,6 +41,7 @@ export class EvaluationGate {
   constructor(
     private readonly lifecycle: ChallengeLifecycleService,
     audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {
     this.moves = proposalMoves(audit);
   }
@@ -59,7 +62,7 @@ export class EvaluationGate {
         'Only an OWNER or ADMIN of the issuing organisation can do this',
       );
     }
-    const status = await this.persistEffectiveStatus(manager, actor, row.id);
+    const status = await this.persistEffectiveStatus(manager, actor, row);
     return {
       id: row.id,
       issuerOrganizationId: row.issuerOrganizationId,
@@ -73,8 +76,9 @@ export class EvaluationGate {
   async persistEffectiveStatus(
     manager: EntityManager,
     actor: Actor,
-    challengeId: string,
+    challenge: { id: string; issuerOrganizationId: string },
   ): Promise<ChallengeStatus> {
+    const challengeId = challenge.id;
     await this.lifecycle.closeIfDue(manager, challengeId);
     await moveAll(manager, this.moves, {
       action: 'REVIEW_AT_DEADLINE',
@@ -86,6 +90,19 @@ export class EvaluationGate {
     if (await closeEndedPublicity(manager, challengeId)) {
       await this.lifecycle.transition(manager, null, challengeId, 'AWARD', {
         data: { cause: 'PUBLICITY_ENDED', persistedBy: actor.userId },
+      });
+      // The award is persisted by the first write after the public notice ended: the SMEs that took part, the
+      // issuer's members and the followers hear of it in that write's transaction.
+      await this.notifications.notify(manager, {
+        kind: NotificationKind.CHALLENGE_AWARDED,
+        to: {
+          organizationIds: [
+            ...(await evaluatedProposals(manager, challengeId)).map((p) => p.organizationId),
+            challenge.issuerOrganizationId,
+          ],
+          followersOf: challengeId,
+        },
+        about: { CHALLENGE: challengeId },
       });
     }
     return storedChallengeStatus(manager, challengeId);

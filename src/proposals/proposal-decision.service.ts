@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/index.js';
+import { NotificationKind, NotificationsService } from '../notifications/index.js';
 import type { Actor } from '../common/auth/actor.js';
 import { ConnectionShape, timeIdPage } from '../common/pagination/connection.js';
 import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from '../common/errors.js';
@@ -21,6 +22,7 @@ import {
 import { ProposalMoves, proposalMoves } from './proposal-status-store.js';
 import { PROPOSAL_LIFECYCLE, proposalActorKinds } from './proposal-transitions.js';
 import { ProposalQueryService } from './proposal-query.service.js';
+import { evaluatedProposals } from './proposal-review.queries.js';
 import {
   CloseChallengeAsFailedInput,
   DecideObjectionInput,
@@ -77,6 +79,7 @@ export class ProposalDecisionService {
     private readonly query: ProposalQueryService,
     private readonly lifecycle: ChallengeLifecycleService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly notifications: NotificationsService,
   ) {
     this.moves = proposalMoves(audit);
   }
@@ -168,6 +171,19 @@ export class ProposalDecisionService {
         challenge.id,
         this.config.proposals.publicityDays,
       );
+      // Every SME that took part, and the challenge's followers, hear that the public notice (公示) started.
+      await this.notifications.notify(manager, {
+        kind: NotificationKind.PUBLICITY_STARTED,
+        to: {
+          organizationIds: (await evaluatedProposals(manager, challenge.id)).map(
+            (p) => p.organizationId,
+          ),
+          followersOf: challenge.id,
+          exceptUserId: actor.userId,
+        },
+        about: { CHALLENGE: challenge.id },
+        params: { endsAt: publicityEndsAt.toISOString() },
+      });
       return { challengeId: challenge.id, status: ChallengeStatus.IN_PUBLICITY, publicityEndsAt };
     });
     return { challenge: payload, winners: await this.readAll(actor, ids, 'selectWinners') };
@@ -192,6 +208,7 @@ export class ProposalDecisionService {
           not_selected_reason: { param: input.reason, cast: 'proposal_not_selected_reason' },
           feedback: { param: input.feedback, cast: 'text' },
         },
+        params: { reason: input.reason, feedback: input.feedback },
       });
     });
     const [proposal] = await this.readAll(actor, [input.proposalId], 'markNotSelected');
@@ -334,7 +351,7 @@ export class ProposalDecisionService {
         data: { challengeId: challenge.id },
       });
       // The period may already be over: with no objection left pending, the award is due now.
-      const status = await this.gate.persistEffectiveStatus(manager, actor, challenge.id);
+      const status = await this.gate.persistEffectiveStatus(manager, actor, challenge);
       const publicityEndsAt = await latestPublicityEnd(manager, challenge.id);
       return {
         objection: updated,
@@ -444,7 +461,12 @@ export class ProposalDecisionService {
     challenge: LockedChallenge,
     ids: string[],
     action: 'SHORTLIST' | 'SELECT' | 'MARK_NOT_SELECTED',
-    options: { reason?: string | null; set?: SetColumns } = {},
+    options: {
+      reason?: string | null;
+      set?: SetColumns;
+      /** The notification's parameters (the SME is told of each decision). */
+      params?: Record<string, string | null>;
+    } = {},
   ): Promise<void> {
     const input = {
       action,
@@ -471,6 +493,19 @@ export class ProposalDecisionService {
       });
     }
     await recordMoves(manager, this.moves, input, transition, rows);
+    const kind =
+      action === 'SHORTLIST'
+        ? NotificationKind.PROPOSAL_SHORTLISTED
+        : action === 'SELECT'
+          ? NotificationKind.PROPOSAL_SELECTED
+          : NotificationKind.PROPOSAL_NOT_SELECTED;
+    for (const row of rows)
+      await this.notifications.notify(manager, {
+        kind,
+        to: { organizationIds: row.organizationId ? [row.organizationId] : [] },
+        about: { CHALLENGE: challenge.id, PROPOSAL: row.id },
+        params: options.params ?? {},
+      });
   }
 
   /** The payload's proposals, their read recorded as a read through `path` (the mutation). */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/index.js';
+import { NotificationKind, NotificationsService } from '../notifications/index.js';
 import type { Actor } from '../common/auth/actor.js';
 import type { ReasonWithCode } from '../common/error-catalogue.js';
 import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from '../common/errors.js';
@@ -80,6 +81,7 @@ export class ProposalSubmissionService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly query: ProposalQueryService,
+    private readonly notifications: NotificationsService,
   ) {
     this.moves = proposalMoves(audit);
   }
@@ -204,6 +206,13 @@ export class ProposalSubmissionService {
           to: submit.to,
           data: { challengeId: input.challengeId, revision: 1, contentSha256: sha },
         });
+        // The receipt goes to every member of the SME, the submitter included (it is their proof).
+        await this.notifications.notify(manager, {
+          kind: NotificationKind.PROPOSAL_SUBMITTED,
+          to: { organizationIds: [smeId] },
+          about: { CHALLENGE: input.challengeId, PROPOSAL: proposalId },
+          params: { receiptSha256: sha },
+        });
         return proposalId;
       });
       return this.query.ownProposal(actor, id, 1);
@@ -259,6 +268,13 @@ export class ProposalSubmissionService {
         entityId: proposal.id,
         organizationId: smeId,
         data: { challengeId: proposal.challengeId, revision: next, contentSha256: sha },
+      });
+      // Each revision has its own receipt: the SME's members receive it as they did the first.
+      await this.notifications.notify(manager, {
+        kind: NotificationKind.PROPOSAL_SUBMITTED,
+        to: { organizationIds: [smeId] },
+        about: { CHALLENGE: proposal.challengeId, PROPOSAL: proposal.id },
+        params: { receiptSha256: sha, revision: next },
       });
       return next;
     });

@@ -2,6 +2,7 @@ import { ChallengesModule } from '../challenges/index.js';
 import { Module } from '@nestjs/common';
 import { EvaluationGate } from './evaluation-gate.service.js';
 import { EvaluationResolver } from './evaluation.resolver.js';
+import { ProposalNotificationSubject } from './proposal-notification-subject.js';
 import { ProposalDecisionService } from './proposal-decision.service.js';
 import { ProposalQueryService } from './proposal-query.service.js';
 import { ProposalReviewService } from './proposal-review.service.js';
@@ -21,6 +22,7 @@ import { SmeTrackRecordResolver } from './sme-track-record.resolver.js';
     ProposalsResolver,
     EvaluationResolver,
     SmeTrackRecordResolver,
+    ProposalNotificationSubject,
   ],
 })
 export class ProposalsModule {}

@@ -48,6 +48,12 @@ import {
   SimilarListEntity,
   SimilarListEntryEntity,
 } from '../../matchmaking/index.js';
+import {
+  ChallengeFollowEntity,
+  NotificationDeliveryEntity,
+  NotificationEntity,
+  NotificationPreferenceEntity,
+} from '../../notifications/index.js';
 import { TechnicalFieldEntity } from '../../technical-fields/index.js';
 import { UserEntity } from '../../users/index.js';
 import { EmailTokenEntity, EmailUnsubscribeEntity } from '../../mail/index.js';
@@ -102,4 +108,8 @@ export const ENTITIES = [
   SimilarListEntryEntity,
   IntroductionEntity,
   IntroductionMessageEntity,
+  NotificationEntity,
+  NotificationDeliveryEntity,
+  NotificationPreferenceEntity,
+  ChallengeFollowEntity,
 ];

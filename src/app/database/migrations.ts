@@ -25,6 +25,7 @@ import { Introductions1795900900000 } from '../../../migrations/1795900900000-in
 import { RelatedChallenges1795901000000 } from '../../../migrations/1795901000000-related-challenges.js';
 import { MatchTermsCovering1795901100000 } from '../../../migrations/1795901100000-match-terms-covering.js';
 import { SimilarLists1795901200000 } from '../../../migrations/1795901200000-similar-lists.js';
+import { Notifications1795901300000 } from '../../../migrations/1795901300000-notifications.js';
 import { Mail1795901400000 } from '../../../migrations/1795901400000-mail.js';
 
 /** Every migration class, in order, listed once for the service, the migration CLI and the tests. */
@@ -55,5 +56,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   RelatedChallenges1795901000000,
   MatchTermsCovering1795901100000,
   SimilarLists1795901200000,
+  Notifications1795901300000,
   Mail1795901400000,
 ];

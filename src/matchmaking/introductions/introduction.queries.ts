@@ -1,3 +1,5 @@
+import type { Actor } from '../../common/auth/actor.js';
+import { isAdmin } from '../../common/auth/actor.js';
 import { SqlParams } from '../../database/sql-params.js';
 import type { SqlRow, SqlTarget } from '../../database/typed-query.js';
 import {
@@ -35,6 +37,11 @@ import {
 export interface IntroductionReader {
   organizationId: string | null;
   admin: boolean;
+}
+
+/** The reader an actor is: their organisation and whether they are a platform admin. */
+export function introductionReaderOf(actor: Actor): IntroductionReader {
+  return { organizationId: actor.organization?.id ?? null, admin: isAdmin(actor) };
 }
 
 /** A side's contact person, shown to the introduction's parties once it is ACCEPTED. */

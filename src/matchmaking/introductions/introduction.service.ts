@@ -28,6 +28,7 @@ import {
 import { assertUuid } from '../../common/uuid.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
+import { NotificationKind, NotificationsService } from '../../notifications/index.js';
 import { SmesService } from '../../organizations/index.js';
 import type {
   AcceptIntroductionInput,
@@ -59,8 +60,8 @@ import {
   insertMessage,
   introductionPage,
   type IntroductionListFilter,
-  type IntroductionReader,
   introductionPrecheck,
+  introductionReaderOf,
   type IntroductionRow,
   introductionSides,
   lockIntroductionKeys,
@@ -75,11 +76,6 @@ export const INTRODUCTION_STATUS_STORE: StatusStore = {
   reasonColumn: 'status_reason',
   organizationColumn: 'requester_organization_id',
 };
-
-const readerOf = (actor: Actor): IntroductionReader => ({
-  organizationId: actor.organization?.id ?? null,
-  admin: isAdmin(actor),
-});
 
 /** A list's cursor (a time and an id: where the page before ended); BAD_USER_INPUT when it is not one. */
 const cursorOf = (after: string) => decodeCursor(after, ['timestamp', 'uuid']) as [string, string];
@@ -110,6 +106,7 @@ export class IntroductionService {
     private readonly audit: AuditService,
     private readonly challenges: ChallengeQueryService,
     private readonly smes: SmesService,
+    private readonly notifications: NotificationsService,
   ) {
     this.moves = { lifecycle: INTRODUCTION_LIFECYCLE, store: INTRODUCTION_STATUS_STORE, audit };
   }
@@ -231,6 +228,22 @@ export class IntroductionService {
       to: 'REQUESTED',
       data: { challengeId: n.challengeId, smeId: n.smeId, direction: n.direction },
     });
+    // The side that was asked hears of it (an anonymous issuer stays unnamed: the challenge's rule decides).
+    await this.notifications.notify(manager, {
+      kind: NotificationKind.INTRODUCTION_REQUESTED,
+      to: {
+        organizationIds: [
+          n.direction === IntroductionDirection.INVITE ? n.smeId : n.issuerOrganizationId,
+        ],
+      },
+      // An invitation may reach an SME that cannot see the (INVITE_ONLY) challenge yet: it is about the
+      // introduction alone, which shows the challenge's title but never the issuer's name.
+      about:
+        n.direction === IntroductionDirection.INVITE
+          ? { INTRODUCTION: id }
+          : { CHALLENGE: n.challengeId, INTRODUCTION: id },
+      params: { direction: n.direction },
+    });
     return id;
   }
 
@@ -303,7 +316,7 @@ export class IntroductionService {
   ): Promise<IntroductionType> {
     assertUuid(id, 'input.introductionId');
     await this.dataSource.transaction(async (manager) => {
-      const sides = await introductionSides(manager, readerOf(actor), id);
+      const sides = await introductionSides(manager, introductionReaderOf(actor), id);
       if (!sides) throw new NotFoundError('Introduction');
       await this.expireDue(manager, { id });
       const who: 'responded' | 'closed' | null =
@@ -332,6 +345,26 @@ export class IntroductionService {
         previous: ['challenge_id', 'sme_id', 'direction', 'requested_by'],
         data: { challengeId: sides.challengeId, smeId: sides.smeId },
       });
+      const answered =
+        action === 'ACCEPT'
+          ? NotificationKind.INTRODUCTION_ACCEPTED
+          : action === 'DECLINE'
+            ? NotificationKind.INTRODUCTION_DECLINED
+            : null;
+      // The side that asked hears the answer.
+      if (answered)
+        await this.notifications.notify(manager, {
+          kind: answered,
+          to: {
+            organizationIds: [
+              sides.direction === IntroductionDirection.INVITE
+                ? sides.issuerOrganizationId
+                : sides.smeId,
+            ],
+          },
+          about: { CHALLENGE: sides.challengeId, INTRODUCTION: id },
+          params: { reason: action === 'DECLINE' ? reason : null },
+        });
       if (after)
         await after(manager, {
           challengeId: String(moved.row.previous_challenge_id),
@@ -350,7 +383,11 @@ export class IntroductionService {
   ): Promise<IntroductionMessage> {
     assertUuid(input.introductionId, 'input.introductionId');
     return this.dataSource.transaction(async (manager) => {
-      const sides = await introductionSides(manager, readerOf(actor), input.introductionId);
+      const sides = await introductionSides(
+        manager,
+        introductionReaderOf(actor),
+        input.introductionId,
+      );
       if (!sides) throw new NotFoundError('Introduction');
       const org = actor.organization?.id;
       if (!org || (org !== sides.issuerOrganizationId && org !== sides.smeId))
@@ -380,7 +417,11 @@ export class IntroductionService {
   ): Promise<ConnectionShape<IntroductionMessage>> {
     // Bad input is refused before anything is looked up (a malformed cursor is BAD_USER_INPUT, whatever the id).
     const after = args.after ? cursorOf(args.after) : null;
-    const sides = await introductionSides(this.dataSource, readerOf(actor), args.introductionId);
+    const sides = await introductionSides(
+      this.dataSource,
+      introductionReaderOf(actor),
+      args.introductionId,
+    );
     if (!sides) throw new NotFoundError('Introduction');
     const first = args.first ?? DEFAULT_PAGE_SIZE;
     const rows = CONTACTS_SHOWN_STATUSES.includes(sides.status)
@@ -398,7 +439,7 @@ export class IntroductionService {
   /** One introduction the actor may see (NOT_FOUND otherwise). */
   async get(actor: Actor, id: string): Promise<IntroductionType> {
     assertUuid(id, 'id');
-    const row = await findIntroduction(this.dataSource, readerOf(actor), id);
+    const row = await findIntroduction(this.dataSource, introductionReaderOf(actor), id);
     if (!row) throw new NotFoundError('Introduction');
     const [node] = await this.nodes(actor, [row]);
     return node;
@@ -478,7 +519,13 @@ export class IntroductionService {
   ): Promise<ConnectionShape<IntroductionType>> {
     const first = args.first ?? DEFAULT_PAGE_SIZE;
     const after = args.after ? cursorOf(args.after) : null;
-    const rows = await introductionPage(this.dataSource, readerOf(actor), filter, first + 1, after);
+    const rows = await introductionPage(
+      this.dataSource,
+      introductionReaderOf(actor),
+      filter,
+      first + 1,
+      after,
+    );
     const nodes = await this.nodes(actor, rows.slice(0, first), select);
     return toConnection(
       [...nodes, ...rows.slice(first).map(() => null)],

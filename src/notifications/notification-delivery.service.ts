@@ -1,0 +1,85 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { NotificationType } from './dto/notification.types.js';
+import { DeliveryChannel, DeliveryStatus } from './notification-kinds.js';
+import { NotificationSubjects } from './notification-subjects.js';
+import {
+  claimPendingDeliveries,
+  inboxPage,
+  readerOf,
+  recordAttempt,
+} from './notifications.queries.js';
+import { toNotification } from './notifications.service.js';
+
+/**
+ * The seam of the channels other than the inbox: an e-mail sender (or the daily digest) implements it and is given
+ * to `deliverPending`. Nothing in this module sends e-mail: until a channel is wired, EMAIL and DIGEST deliveries
+ * stay PENDING in `notification_deliveries`, ready to be sent.
+ */
+export interface NotificationChannel {
+  readonly channel: DeliveryChannel;
+  /** Sends one notification, already rendered in the recipient's language; throws when it could not. */
+  send(message: { recipientUserId: string; notification: NotificationType }): Promise<void>;
+}
+
+export interface DeliveryOutcome {
+  sent: number;
+  skipped: number;
+  failed: number;
+  retried: number;
+}
+
+/**
+ * Delivers the PENDING deliveries of one channel after commit, at least once and once per (notification, channel):
+ * each batch is claimed with FOR UPDATE SKIP LOCKED (instances never send the same row together). The notification
+ * is read again as its recipient sees it NOW, through the same query as the inbox: a recipient who can no longer see
+ * its subject (or was suspended) gets nothing (SKIPPED).
+ */
+@Injectable()
+export class NotificationDeliveryService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly subjects: NotificationSubjects,
+  ) {}
+
+  async deliverPending(channel: NotificationChannel, limit = 50): Promise<DeliveryOutcome> {
+    const outcome: DeliveryOutcome = { sent: 0, skipped: 0, failed: 0, retried: 0 };
+    await this.dataSource.transaction(async (manager) => {
+      const claimed = await claimPendingDeliveries(manager, channel.channel, limit);
+      for (const d of claimed) {
+        const reader = await readerOf(manager, d.recipientId);
+        const [row] = reader
+          ? await inboxPage(manager, this.subjects, reader, { id: d.notificationId, limit: 1 })
+          : [];
+        if (!reader || !row) {
+          await recordAttempt(manager, d.id, DeliveryStatus.SKIPPED, null);
+          outcome.skipped++;
+          continue;
+        }
+        try {
+          await channel.send({
+            recipientUserId: d.recipientId,
+            notification: toNotification(row, reader.locale ?? 'zh-CN'),
+          });
+          await recordAttempt(manager, d.id, DeliveryStatus.SENT, null);
+          outcome.sent++;
+        } catch (error) {
+          const last = d.attempts + 1 >= this.config.notifications.deliveryMaxAttempts;
+          await recordAttempt(
+            manager,
+            d.id,
+            last ? DeliveryStatus.FAILED : DeliveryStatus.PENDING,
+            error instanceof Error ? error.message : String(error),
+          );
+          if (last) outcome.failed++;
+          else outcome.retried++;
+        }
+      }
+    });
+    return outcome;
+  }
+}
