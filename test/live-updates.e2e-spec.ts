@@ -250,6 +250,44 @@ describe('Live updates (GraphQL subscriptions over graphql-ws)', () => {
     }
   });
 
+  it('sends a user the notifications written to them, and nobody else', async () => {
+    const NOTIFICATION_ADDED = `subscription { notificationAdded { id kind title body challengeId } }`;
+    await a.gql
+      .as(sme.owner.token)
+      .ok(
+        `mutation($input: ChallengeFollowInput!) { followChallenge(input: $input) { challengeId } }`,
+        {
+          input: { challengeId: published.id },
+        },
+      );
+    const mine = client(urlB, sme.owner.token).subscribe(NOTIFICATION_ADDED, {});
+    const theirs = client(urlB, other.owner.token).subscribe(NOTIFICATION_ADDED, {});
+    await new Promise((r) => setTimeout(r, 300));
+    published.version = await amend(
+      published.id,
+      published.version,
+      '储能电站热失控预警（第四版）',
+    );
+    await until(() => mine.frames.length >= 1, 'the notification');
+    type Added = { notificationAdded: { kind: string; challengeId: string; title: string } };
+    const added = (mine.frames[0].data as unknown as Added).notificationAdded;
+    expect(added).toMatchObject({ kind: 'CHALLENGE_AMENDED', challengeId: published.id });
+    expect(added.title.length).toBeGreaterThan(0);
+    // The same notification is in the inbox.
+    const inbox = await a.gql
+      .as(sme.owner.token)
+      .ok<{ notifications: { edges: { node: { id: string } }[] } }>(
+        `query { notifications(first: 5) { edges { node { id } } } }`,
+      );
+    expect(inbox.notifications.edges.map((e) => e.node.id)).toContain(
+      (mine.frames[0].data as unknown as { notificationAdded: { id: string } }).notificationAdded
+        .id,
+    );
+    expect(theirs.frames).toEqual([]);
+    mine.dispose();
+    theirs.dispose();
+  });
+
   it('applies the anonymity rule to every event: the anonymous issuer is never named', async () => {
     const sub = client(urlB, sme.owner.token).subscribe(ACTIVITY, { id: anonymous.id });
     await new Promise((r) => setTimeout(r, 300));

@@ -139,6 +139,7 @@ const EXPECTED: Record<string, 'PUBLIC' | 'AUTHENTICATED' | 'ADMIN' | 'EXPERT'> 
   'Query.users': 'ADMIN',
   'Query.verifyAuditChain': 'ADMIN',
   'Subscription.challengeActivity': 'AUTHENTICATED',
+  'Subscription.notificationAdded': 'AUTHENTICATED',
 };
 
 function document(

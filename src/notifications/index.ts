@@ -17,3 +17,4 @@ export type {
 export { NotificationDeliveryService } from './notification-delivery.service.js';
 export type { DeliveryOutcome, NotificationChannel } from './notification-delivery.service.js';
 export { DeliveryChannel, NotificationKind } from './notification-kinds.js';
+export { NotificationType } from './dto/notification.types.js';

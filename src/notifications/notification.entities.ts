@@ -33,9 +33,17 @@ import {
 @Entity('notifications')
 @Index('IDX_notifications_recipient', ['recipientId', 'createdAt', 'id'])
 @Index('IDX_notifications_unread', { synchronize: false })
+@Index('IDX_notifications_txid', ['txid', 'id'])
 export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
+
+  /**
+   * The writing transaction's id (txid_current()): live updates read the notifications of transactions older than
+   * every one still running (txid_snapshot_xmin), in (txid, id) order, so none is passed over while it commits.
+   */
+  @Column({ type: 'bigint', default: () => 'txid_current()' })
+  txid: string;
 
   @Column({ name: 'recipient_id', type: 'uuid' })
   recipientId: string;

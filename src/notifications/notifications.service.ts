@@ -103,6 +103,12 @@ export class NotificationsService {
     );
   }
 
+  /** One of the actor's notifications, if it is theirs and they may still see it (live updates). */
+  async one(actor: Actor, id: string, locale: ErrorLocale): Promise<NotificationType | undefined> {
+    const [row] = await inboxPage(this.dataSource, this.subjects, actor, { id, limit: 1 });
+    return row ? toNotification(row, locale) : undefined;
+  }
+
   unreadCount(actor: Actor): Promise<number> {
     return unreadCount(this.dataSource, this.subjects, actor);
   }

@@ -8,6 +8,7 @@ import {
   ChallengeActivityArgs,
   activityKindOf,
 } from './challenge-activity.types.js';
+import { keepMapped } from './keep-mapped.js';
 import type { LiveEventRow } from './live-events.queries.js';
 import { LiveEventsService } from './live-events.service.js';
 import type { LiveSocket } from './live-sockets.service.js';
@@ -42,7 +43,7 @@ export class ChallengeActivityResolver {
     const viewer = () => ctx.live?.actor ?? ctx.req.user ?? null;
     const [visible] = await this.challenges.summaries(viewer(), [args.challengeId]);
     if (!visible) throw new NotFoundError('Challenge');
-    const events = await this.live.events(`challenge:${args.challengeId}`);
+    const events = await this.live.events<LiveEventRow>(`challenge:${args.challengeId}`);
     return keepMapped(events, async (row) => {
       const kind = activityKindOf(row);
       if (!kind) return null;
@@ -78,30 +79,3 @@ export class ChallengeActivityResolver {
 
 /** The reads made for each event (by viewer facts), while the event is being delivered. */
 const readsOfEvent = new WeakMap<LiveEventRow, Map<string, Promise<ChallengeNode | undefined>>>();
-
-/** `inner`'s items mapped, the ones mapped to null left out; return() ends `inner` at once. */
-function keepMapped<T, U>(
-  inner: AsyncIterableIterator<T>,
-  map: (item: T) => Promise<U | null>,
-): AsyncIterableIterator<U> {
-  const it: AsyncIterableIterator<U> = {
-    async next(): Promise<IteratorResult<U>> {
-      for (;;) {
-        const r = await inner.next();
-        if (r.done) return { done: true, value: undefined };
-        const mapped = await map(r.value);
-        if (mapped !== null) return { done: false, value: mapped };
-      }
-    },
-    async return(): Promise<IteratorResult<U>> {
-      await inner.return?.();
-      return { done: true, value: undefined };
-    },
-    async throw(error: unknown): Promise<IteratorResult<U>> {
-      await inner.return?.();
-      throw error;
-    },
-    [Symbol.asyncIterator]: () => it,
-  };
-  return it;
-}

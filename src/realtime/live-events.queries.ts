@@ -48,3 +48,47 @@ export function eventsAfter(
     }),
   );
 }
+
+/** Where the reading of notifications is: after this (txid, id). */
+export interface NotificationCursor {
+  txid: string;
+  id: string;
+}
+
+/** A notification written, for its recipient's live subscription. */
+export interface LiveNotificationRow {
+  cursor: NotificationCursor;
+  recipientId: string;
+}
+
+/** Where a reader of notifications starts: after every transaction settled now. */
+export function notificationStart(target: SqlTarget): Promise<NotificationCursor> {
+  return queryOne(
+    target,
+    `SELECT (txid_snapshot_xmin(txid_current_snapshot()) - 1)::text AS txid`,
+    [],
+    (r) => ({ txid: str(r, 'txid'), id: 'ffffffff-ffff-ffff-ffff-ffffffffffff' }),
+  ).then((c) => c ?? { txid: '0', id: 'ffffffff-ffff-ffff-ffff-ffffffffffff' });
+}
+
+/**
+ * The notifications after `after` in (txid, id) order, of transactions older than every one still running (so
+ * a transaction that commits later can only add rows after the cursor), at most `limit`.
+ */
+export function notificationsAfter(
+  target: SqlTarget,
+  after: NotificationCursor,
+  limit: number,
+): Promise<LiveNotificationRow[]> {
+  return queryRows(
+    target,
+    `SELECT n.txid::text AS txid, n.id, n.recipient_id FROM notifications n
+      WHERE (n.txid, n.id) > ($1::bigint, $2::uuid) AND n.txid < txid_snapshot_xmin(txid_current_snapshot())
+      ORDER BY n.txid, n.id LIMIT $3`,
+    [after.txid, after.id, limit],
+    (r) => ({
+      cursor: { txid: str(r, 'txid'), id: str(r, 'id') },
+      recipientId: str(r, 'recipient_id'),
+    }),
+  );
+}

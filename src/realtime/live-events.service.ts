@@ -5,7 +5,18 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { eventsAfter, lastEventSeq, type LiveEventRow } from './live-events.queries.js';
+import {
+  eventsAfter,
+  lastEventSeq,
+  type LiveEventRow,
+  type LiveNotificationRow,
+  type NotificationCursor,
+  notificationStart,
+  notificationsAfter,
+} from './live-events.queries.js';
+
+/** What a live topic carries: trail events (`challenge:<id>`) or notifications (`user:<id>`). */
+export type LivePayload = LiveEventRow | LiveNotificationRow;
 
 /** The PostgreSQL channel instances wake each other on (the payload is empty: each reads the trail itself). */
 export const LIVE_CHANNEL = 'mp_live';
@@ -19,13 +30,15 @@ const BATCH = 500;
  * NOTIFY from another instance on LIVE_CHANNEL, sent after commit from outside any transaction), and every
  * LIVE_POLL_MS otherwise, so a lost wake-up only delays an event. Events are handed to this instance's
  * subscribers through an in-process PubSub by topic; each subscription applies the viewer's rules to every event.
+ * Notifications are read the same way from their table, in (txid, id) order up to the oldest running transaction.
  */
 @Injectable()
 export class LiveEventsService implements OnModuleDestroy {
   private readonly logger = new Logger(LiveEventsService.name);
-  private readonly pubsub = new PubSub<Record<string, LiveEventRow>>();
+  private readonly pubsub = new PubSub<Record<string, LivePayload>>();
   private subscribers = 0;
   private lastSeq: string | null = null;
+  private notificationCursor: NotificationCursor | null = null;
   private timer: NodeJS.Timeout | null = null;
   private reading: Promise<void> | null = null;
   private again = false;
@@ -39,19 +52,20 @@ export class LiveEventsService implements OnModuleDestroy {
   ) {}
 
   /**
-   * The events of `topic` (live topics: `challenge:<id>`) from now on, until `return()`. The first subscriber of
+   * The events of `topic` (live topics: `challenge:<id>` for the trail's events about a challenge, `user:<id>` for
+   * the notifications written to a user) from now on, until `return()`. The first subscriber of
    * the instance starts the reading, the last one's return stops it.
    */
-  async events(topic: string): Promise<AsyncIterableIterator<LiveEventRow>> {
+  async events<T extends LivePayload>(topic: string): Promise<AsyncIterableIterator<T>> {
     if (this.subscribers++ === 0) await this.start();
-    const inner = this.pubsub.asyncIterableIterator<LiveEventRow>(topic);
+    const inner = this.pubsub.asyncIterableIterator<T>(topic);
     let open = true;
     const close = () => {
       if (!open) return;
       open = false;
       if (--this.subscribers === 0) this.stop();
     };
-    const it: AsyncIterableIterator<LiveEventRow> = {
+    const it: AsyncIterableIterator<T> = {
       next: async () => {
         const r = await inner.next();
         if (r.done) close();
@@ -94,6 +108,7 @@ export class LiveEventsService implements OnModuleDestroy {
 
   private async start(): Promise<void> {
     this.lastSeq ??= await lastEventSeq(this.dataSource);
+    this.notificationCursor ??= await notificationStart(this.dataSource);
     this.timer = setInterval(() => this.read(), this.config.live.pollMs);
     this.timer.unref();
     void this.listen();
@@ -106,6 +121,7 @@ export class LiveEventsService implements OnModuleDestroy {
     this.listener = null;
     // Started afresh, a reader begins at the end of the trail (nobody was listening meanwhile).
     this.lastSeq = null;
+    this.notificationCursor = null;
     void listener?.end().catch(() => undefined);
   }
 
@@ -147,6 +163,11 @@ export class LiveEventsService implements OnModuleDestroy {
   }
 
   private async readAll(): Promise<void> {
+    await this.readEvents();
+    await this.readNotifications();
+  }
+
+  private async readEvents(): Promise<void> {
     for (;;) {
       const after = this.lastSeq;
       if (after === null) return;
@@ -155,6 +176,20 @@ export class LiveEventsService implements OnModuleDestroy {
       for (const row of rows) {
         this.lastSeq = row.seq;
         if (row.challengeId) await this.pubsub.publish(`challenge:${row.challengeId}`, row);
+      }
+      if (rows.length < BATCH) return;
+    }
+  }
+
+  private async readNotifications(): Promise<void> {
+    for (;;) {
+      const after = this.notificationCursor;
+      if (after === null) return;
+      const rows = await notificationsAfter(this.dataSource, after, BATCH);
+      if (this.notificationCursor !== after) return;
+      for (const row of rows) {
+        this.notificationCursor = row.cursor;
+        await this.pubsub.publish(`user:${row.recipientId}`, row);
       }
       if (rows.length < BATCH) return;
     }

@@ -27,6 +27,7 @@ import { MatchTermsCovering1795901100000 } from '../../../migrations/17959011000
 import { SimilarLists1795901200000 } from '../../../migrations/1795901200000-similar-lists.js';
 import { Notifications1795901300000 } from '../../../migrations/1795901300000-notifications.js';
 import { Mail1795901400000 } from '../../../migrations/1795901400000-mail.js';
+import { NotificationTxid1795901600000 } from '../../../migrations/1795901600000-notification-txid.js';
 
 /** Every migration class, in order, listed once for the service, the migration CLI and the tests. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -58,4 +59,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SimilarLists1795901200000,
   Notifications1795901300000,
   Mail1795901400000,
+  NotificationTxid1795901600000,
 ];
