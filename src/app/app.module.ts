@@ -22,11 +22,13 @@ import { TechnicalFieldsModule } from '../technical-fields/index.js';
 import { AllianceModule } from '../alliance/index.js';
 import { ExpertsModule } from '../experts/index.js';
 import { MatchmakingModule } from '../matchmaking/index.js';
+import { JobsModule } from '../jobs/index.js';
 
 /** The product's modules, in the order Nest initialises them (also what `npm run schema:print` reads). */
 export const DOMAIN_MODULES = [
   HealthModule,
   AuditModule,
+  JobsModule,
   AuthModule,
   UsersModule,
   TechnicalFieldsModule,

@@ -11,6 +11,7 @@ import {
 import { useErrorCatalogue } from '../common/error-locale.js';
 import { PlatformErrorReason } from '../common/platform-errors.js';
 import { ExpertErrorReason } from '../experts/index.js';
+import { JobErrorReason } from '../jobs/index.js';
 import { MatchErrorReason } from '../matchmaking/index.js';
 import { OrganizationErrorReason } from '../organizations/index.js';
 import { ProposalErrorReason } from '../proposals/index.js';
@@ -31,6 +32,7 @@ export const ERROR_CATALOGUES: readonly ErrorCatalogue[] = [
   ChallengeErrorReason,
   ProposalErrorReason,
   MatchErrorReason,
+  JobErrorReason,
 ];
 
 export interface CataloguedReason {

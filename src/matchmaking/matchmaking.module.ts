@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ChallengesModule } from '../challenges/index.js';
 import { OrganizationsModule } from '../organizations/index.js';
 import { IntroductionResolver } from './introductions/introduction.resolver.js';
+import { IntroductionExpiryJob } from './introductions/introduction-expiry.job.js';
 import { IntroductionService } from './introductions/introduction.service.js';
 import { MatchIndexerService } from './match-indexer.service.js';
 import { MatchVocabularyAdminService } from './match-vocabulary-admin.service.js';
@@ -33,6 +34,7 @@ import { SimilarChallengesService } from './similar-challenges.service.js';
     SimilarChallengesResolver,
     IntroductionService,
     IntroductionResolver,
+    IntroductionExpiryJob,
   ],
 })
 export class MatchmakingModule {}

@@ -69,10 +69,13 @@ export class EvaluationGate {
     };
   }
 
-  /** Writes the transitions due by time; the caller holds the challenge row lock. Returns the status. */
+  /**
+   * Writes the transitions due by time; the caller holds the challenge row lock. Returns the status. `actor` is
+   * the user whose write persisted them, or null for the scheduled job (evaluation-clock.job.ts).
+   */
   async persistEffectiveStatus(
     manager: EntityManager,
-    actor: Actor,
+    actor: Actor | null,
     challengeId: string,
   ): Promise<ChallengeStatus> {
     await this.lifecycle.closeIfDue(manager, challengeId);
@@ -85,7 +88,7 @@ export class EvaluationGate {
     });
     if (await closeEndedPublicity(manager, challengeId)) {
       await this.lifecycle.transition(manager, null, challengeId, 'AWARD', {
-        data: { cause: 'PUBLICITY_ENDED', persistedBy: actor.userId },
+        data: { cause: 'PUBLICITY_ENDED', persistedBy: actor?.userId ?? null },
       });
     }
     return storedChallengeStatus(manager, challengeId);

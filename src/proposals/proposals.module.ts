@@ -1,5 +1,6 @@
 import { ChallengesModule } from '../challenges/index.js';
 import { Module } from '@nestjs/common';
+import { EvaluationClockJob } from './evaluation-clock.job.js';
 import { EvaluationGate } from './evaluation-gate.service.js';
 import { EvaluationResolver } from './evaluation.resolver.js';
 import { ProposalDecisionService } from './proposal-decision.service.js';
@@ -14,6 +15,7 @@ import { SmeTrackRecordResolver } from './sme-track-record.resolver.js';
   imports: [ChallengesModule],
   providers: [
     EvaluationGate,
+    EvaluationClockJob,
     ProposalQueryService,
     ProposalSubmissionService,
     ProposalReviewService,
