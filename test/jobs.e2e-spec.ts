@@ -279,7 +279,7 @@ describe('durable jobs: failures, failedJobs and retryJob', () => {
       .ok<{ retryJob: { job: { id: string; kind: string; state: string } } }>(RETRY, {
         input: { jobId: id },
       });
-    expect(retried.retryJob.job).toMatchObject({ id, kind: 'test-flaky', state: 'retry' });
+    expect(retried.retryJob.job).toMatchObject({ id, kind: 'test-flaky', state: 'RETRY' });
     await jobCompleted(t, id);
     expect(runs.filter((r) => r.id === id)).toHaveLength(3);
     expect((await failedJobs()).edges.some((e) => e.node.id === id)).toBe(false);

@@ -13,7 +13,7 @@ import {
   pageSize,
   toConnection,
 } from '../common/pagination/connection.js';
-import type { FailedJobType, JobType } from './dto/job.types.js';
+import { type FailedJobType, JobStateName, type JobType } from './dto/job.types.js';
 import { failedJobPage, jobById, lockJob } from './jobs.queries.js';
 import { JobsService } from './jobs.service.js';
 
@@ -67,6 +67,6 @@ export class JobAdminService {
     });
     const job = await jobById(this.dataSource, jobId);
     if (!job) throw new NotFoundError('Job');
-    return job;
+    return { ...job, state: job.state.toUpperCase() as JobStateName };
   }
 }

@@ -1,7 +1,32 @@
-import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsUUID } from 'class-validator';
 import { JsonScalar, type JsonValue } from '../../common/graphql/json.scalar.js';
 import { Connection } from '../../common/pagination/connection.js';
+
+/** A job's state in the queue (pg-boss's states, upper-cased). */
+export enum JobStateName {
+  CREATED = 'CREATED',
+  RETRY = 'RETRY',
+  ACTIVE = 'ACTIVE',
+  COMPLETED = 'COMPLETED',
+  CANCELLED = 'CANCELLED',
+  FAILED = 'FAILED',
+}
+
+registerEnumType(JobStateName, {
+  name: 'JobState',
+  description: "A background job's state in the queue.",
+  valuesMap: {
+    CREATED: { description: 'Waiting for its first run.' },
+    RETRY: {
+      description: 'Waiting for its next attempt (after a failure, a lost claim or retryJob).',
+    },
+    ACTIVE: { description: 'Claimed by an instance, running.' },
+    COMPLETED: { description: 'Done.' },
+    CANCELLED: { description: 'Cancelled before it ran.' },
+    FAILED: { description: 'Failed after its retries; listed by failedJobs.' },
+  },
+});
 
 @ObjectType('FailedJob', {
   description:
@@ -49,11 +74,8 @@ export class JobType {
   @Field({ description: 'The kind of job (its queue).' })
   kind: string;
 
-  @Field({
-    description:
-      'Its state in the queue: created, retry (waiting for its next attempt), active, completed, cancelled or failed.',
-  })
-  state: string;
+  @Field(() => JobStateName, { description: 'Its state in the queue.' })
+  state: JobStateName;
 
   @Field({ description: 'When the job was enqueued.' })
   createdAt: Date;
