@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { defineJob, JobsService } from '../src/jobs/index.js';
 import { CHALLENGE_CLOCK_JOB } from '../src/proposals/evaluation-clock.job.js';
 import { INTRODUCTION_EXPIRY_JOB } from '../src/matchmaking/introductions/introduction-expiry.job.js';
@@ -303,6 +304,26 @@ describe('durable jobs: failures, failedJobs and retryJob', () => {
       reason: 'JOB_NOT_FAILED',
       jobState: 'completed',
     });
+  });
+
+  it('a job enqueued inside a transaction exists only if the transaction commits', async () => {
+    failing = false;
+    const dataSource = t.app.get(DataSource);
+    let rolledBack = '';
+    await expect(
+      dataSource.transaction(async (manager) => {
+        rolledBack = await jobs.enqueue(FLAKY, { n: 41 }, { manager });
+        throw new Error('the business write failed');
+      }),
+    ).rejects.toThrow('the business write failed');
+    const committed = await dataSource.transaction((manager) =>
+      jobs.enqueue(FLAKY, { n: 42 }, { manager }),
+    );
+    await jobCompleted(t, committed);
+    const { rows } = await t.sql.query(`SELECT id FROM pgboss.job WHERE id = $1`, [rolledBack]);
+    expect(rows).toEqual([]);
+    expect(runs.map((r) => r.n)).toContain(42);
+    expect(runs.map((r) => r.n)).not.toContain(41);
   });
 
   it('pages failedJobs newest first with keyset cursors', async () => {
