@@ -94,7 +94,7 @@ describe('two service processes on one database: a scheduled job runs once per s
   }, 240_000);
 });
 
-describe('a job claimed by a killed instance is taken over by another', () => {
+describe('a job claimed by an instance that dies or stops is taken over by another', () => {
   let t: TestApp;
 
   beforeAll(async () => {
@@ -112,6 +112,7 @@ describe('a job claimed by a killed instance is taken over by another', () => {
 
   it('SIGKILLed while its handler runs: within the expiry (plus a maintenance interval) another instance completes it', async () => {
     const child = serviceProcess('test/support/jobs-child.mjs', t.databaseUrl, {
+      TEST_JOB_KIND: 'test-takeover',
       JOBS_EXPIRE_SECONDS: '3',
       JOBS_MAINTENANCE_INTERVAL_SECONDS: '1',
       JOBS_RETRY_DELAY_SECONDS: '0',
@@ -158,5 +159,52 @@ describe('a job claimed by a killed instance is taken over by another', () => {
     expect(runs).toEqual([{ id, retryCount: 1 }]);
     const { rows } = await t.sql.query(`SELECT retry_count FROM pgboss.job WHERE id = $1`, [id]);
     expect(rows[0].retry_count).toBe(1);
+  }, 60_000);
+
+  it('SIGTERMed while its handler runs past the grace period: the job is put back at once and another instance completes it', async () => {
+    // Half of SHUTDOWN_TIMEOUT_MS (1 s) for running handlers, then their jobs are failed for a retry: not left
+    // claimed until the expiry (600 s here).
+    const child = serviceProcess('test/support/jobs-child.mjs', t.databaseUrl, {
+      TEST_JOB_KIND: 'test-shutdown',
+      JOBS_EXPIRE_SECONDS: '600',
+      JOBS_RETRY_DELAY_SECONDS: '0',
+      JOBS_POLL_INTERVAL_SECONDS: '0.5',
+      JOBS_CONCURRENCY: '1',
+      SHUTDOWN_TIMEOUT_MS: '2000',
+      LOG_LEVEL: 'silent',
+    });
+    const id = await eventually(
+      'the child claimed its job',
+      async () =>
+        child.lines
+          .find((l) => l.startsWith('claimed '))
+          ?.slice('claimed '.length)
+          .trim(),
+      30_000,
+      20,
+    );
+    child.child.kill('SIGTERM');
+    expect(await child.exited).toEqual([0, null]);
+    const after = await t.sql.query(`SELECT state FROM pgboss.job WHERE id = $1`, [id]);
+    expect(after.rows).toEqual([{ state: 'retry' }]);
+
+    const runs: string[] = [];
+    await t.app
+      .get(JobsService)
+      .register(
+        defineJob({ name: 'test-shutdown', parse: (data: unknown) => data, retryLimit: 3 }),
+        async (_payload, job) => {
+          runs.push(job.id);
+        },
+      );
+    await eventually(
+      'the job completed by this instance',
+      async () => {
+        const { rows } = await t.sql.query(`SELECT state FROM pgboss.job WHERE id = $1`, [id]);
+        return rows[0]?.state === 'completed' ? true : undefined;
+      },
+      20_000,
+    );
+    expect(runs).toEqual([id]);
   }, 60_000);
 });
