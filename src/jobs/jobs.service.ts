@@ -79,6 +79,8 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
   ): Promise<string> {
     if (this.kinds.get(definition.name)?.definition !== definition)
       throw new Error(`Job kind ${definition.name} is not registered`);
+    // A payload its handler would refuse fails here, in the caller's request, not later in a worker.
+    definition.parse(payload);
     const id = await this.control.send(definition.name, (payload ?? {}) as object, {
       db: bossDb(options.manager ?? this.dataSource),
       ...(options.startAfter ? { startAfter: options.startAfter } : {}),
