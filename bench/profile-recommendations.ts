@@ -9,7 +9,10 @@ import { MatchmakingService } from '../src/matchmaking/matchmaking.service.js';
  * the kept lists first: round 1 computes and keeps them (printed as "computed"), round 3 reads them.
  */
 async function main(): Promise<void> {
-  const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn' }, { signsTokens: false });
+  const config = loadConfig(
+    { ...process.env, LOG_LEVEL: 'warn', JOBS_ENABLED: 'false' },
+    { signsTokens: false },
+  );
   const app = await createApp(config, {
     databaseUrl: process.env.DATABASE_URL!,
     runMigrations: false,

@@ -276,7 +276,12 @@ async function measureDuplicates(
   url: string,
 ): Promise<{ similarity: Map<string, number>; asymmetry: number; threshold: number }> {
   const config = loadConfig(
-    { ...process.env, LOG_LEVEL: 'warn', MATCH_WEIGHTS: process.env.MATCH_WEIGHTS ?? '' },
+    {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      JOBS_ENABLED: 'false',
+      MATCH_WEIGHTS: process.env.MATCH_WEIGHTS ?? '',
+    },
     { signsTokens: false },
   );
   const app = await createApp(config, { databaseUrl: url, runMigrations: true });
@@ -423,6 +428,7 @@ async function main(): Promise<number> {
         {
           ...process.env,
           LOG_LEVEL: 'warn',
+          JOBS_ENABLED: 'false',
           MATCH_WEIGHTS: configuration.weights ?? process.env.MATCH_WEIGHTS ?? '',
         },
         { signsTokens: false },

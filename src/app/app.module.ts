@@ -30,12 +30,14 @@ import {
   wakeAfterMutationsPlugin,
 } from '../realtime/index.js';
 import { NotificationsModule } from '../notifications/index.js';
+import { JobsModule } from '../jobs/index.js';
 
 /** The product's modules, in the order Nest initialises them (also what `npm run schema:print` reads). */
 export const DOMAIN_MODULES = [
   HealthModule,
   AuditModule,
   MailModule,
+  JobsModule,
   AuthModule,
   UsersModule,
   TechnicalFieldsModule,

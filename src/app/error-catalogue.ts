@@ -12,6 +12,7 @@ import { useErrorCatalogue } from '../common/error-locale.js';
 import { PlatformErrorReason } from '../common/platform-errors.js';
 import { ExpertErrorReason } from '../experts/index.js';
 import { MailErrorReason } from '../mail/index.js';
+import { JobErrorReason } from '../jobs/index.js';
 import { MatchErrorReason } from '../matchmaking/index.js';
 import { LiveErrorReason } from '../realtime/index.js';
 import { OrganizationErrorReason } from '../organizations/index.js';
@@ -35,6 +36,7 @@ export const ERROR_CATALOGUES: readonly ErrorCatalogue[] = [
   ProposalErrorReason,
   MatchErrorReason,
   LiveErrorReason,
+  JobErrorReason,
 ];
 
 export interface CataloguedReason {

@@ -21,7 +21,8 @@ import { ChallengeClockTarget } from './dto/challenge.inputs.js';
  * it, the publicity period ending so the award is due) can be reached without waiting or editing the database.
  * Refused in production (FORBIDDEN DEV_ONLY) before anything is read. Only the time column moves; the status
  * follows as it does with the real clock (the deadline close is persisted at once, as the system, through the
- * lifecycle; the award when the next read or evaluation write sees the ended period). Every call is audited.
+ * lifecycle; the award is read at once and persisted by the next evaluation write or the challenge-clock job).
+ * Every call is audited.
  */
 @Injectable()
 export class ChallengeClockService {

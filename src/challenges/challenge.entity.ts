@@ -66,7 +66,7 @@ export enum ProposalCountVisibility {
 /**
  * A technology demand (需求 / 榜单) posted by an enterprise. `status` changes only through
  * ChallengeLifecycleService.transition(). PUBLISHED with `deadline <= now()` READS as CLOSED everywhere
- * (effectiveStatusSql); the next write on the row persists CLOSED.
+ * (effectiveStatusSql); the next write on the row, or the scheduled job challenge-clock, persists CLOSED.
  * `version` is bumped by every edit (draft update or amendment) and is the optimistic-concurrency token;
  * `challenge_versions` keeps a snapshot of every version that was public.
  * `search_zh` / `search_en` are written by the service with the content (challenge-search.ts).

@@ -302,6 +302,62 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(100)
   NOTIFICATION_DELIVERY_MAX_ATTEMPTS = 5;
+  /** Durable jobs (src/jobs): this instance works jobs and runs the schedules; off, it only enqueues. */
+  @Transform(toBool)
+  @IsBoolean()
+  JOBS_ENABLED = true;
+
+  /** Jobs of one kind this instance runs at once. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  JOBS_CONCURRENCY = 2;
+
+  /** How often an idle worker asks the queue for a job (seconds, 0.5 to 60). */
+  @Transform(toNumber)
+  @IsNumber({}, { message: 'must be a number of seconds from 0.5 to 60' })
+  @Min(0.5)
+  @Max(60)
+  JOBS_POLL_INTERVAL_SECONDS = 2;
+
+  /**
+   * How long a job may stay claimed before it counts as lost (its instance died or hung) and is retried by
+   * another instance; a running handler past it is abandoned as failed.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  JOBS_EXPIRE_SECONDS = 300;
+
+  /** How often one of the instances looks for lost (expired) jobs and archives old ones (seconds). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  JOBS_MAINTENANCE_INTERVAL_SECONDS = 30;
+
+  /** Retries of a failed job before it is listed in failedJobs. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  JOBS_RETRY_LIMIT = 5;
+
+  /** Seconds before the first retry; each further retry waits about twice as long (backoff). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(86400)
+  JOBS_RETRY_DELAY_SECONDS = 30;
+
+  /** How often one of the instances checks the schedules (seconds); a scheduled job runs at most once a minute. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  JOBS_SCHEDULE_CHECK_SECONDS = 30;
 
   /** Rate limits (src/rate-limit): the request budgets on or off; sign-in throttling is always on. */
   @Transform(toBool)
@@ -498,6 +554,8 @@ export interface AppConfig {
   };
   /** Notifications: how many failed attempts a delivery gets before it is FAILED. */
   notifications: { deliveryMaxAttempts: number };
+  /** Durable jobs (src/jobs). */
+  jobs: JobsConfig;
   rateLimit: RateLimitConfig;
   /** Where the client address comes from (TRUST_PROXY): Fastify's trustProxy. */
   trustProxy: TrustProxy;
@@ -516,6 +574,20 @@ export interface MailConfig {
   webAppUrl?: string;
   verificationTtlHours: number;
   resetTtlMinutes: number;
+}
+
+export interface JobsConfig {
+  /** This instance works jobs and runs the schedules (else it only enqueues). */
+  enabled: boolean;
+  /** Jobs of one kind run at once by this instance. */
+  concurrency: number;
+  pollIntervalSeconds: number;
+  /** A job claimed longer than this is lost and retried elsewhere. */
+  expireSeconds: number;
+  maintenanceIntervalSeconds: number;
+  retryLimit: number;
+  retryDelaySeconds: number;
+  scheduleCheckSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -625,6 +697,16 @@ export function loadConfig(
       cooldownDays: env.INTRODUCTION_COOLDOWN_DAYS,
     },
     notifications: { deliveryMaxAttempts: env.NOTIFICATION_DELIVERY_MAX_ATTEMPTS },
+    jobs: {
+      enabled: env.JOBS_ENABLED,
+      concurrency: env.JOBS_CONCURRENCY,
+      pollIntervalSeconds: env.JOBS_POLL_INTERVAL_SECONDS,
+      expireSeconds: env.JOBS_EXPIRE_SECONDS,
+      maintenanceIntervalSeconds: env.JOBS_MAINTENANCE_INTERVAL_SECONDS,
+      retryLimit: env.JOBS_RETRY_LIMIT,
+      retryDelaySeconds: env.JOBS_RETRY_DELAY_SECONDS,
+      scheduleCheckSeconds: env.JOBS_SCHEDULE_CHECK_SECONDS,
+    },
     rateLimit,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     mail: {

@@ -3,6 +3,7 @@ import { ChallengesModule } from '../challenges/index.js';
 import { OrganizationsModule } from '../organizations/index.js';
 import { IntroductionNotificationSubject } from './introductions/introduction-notification-subject.js';
 import { IntroductionResolver } from './introductions/introduction.resolver.js';
+import { IntroductionExpiryJob } from './introductions/introduction-expiry.job.js';
 import { IntroductionService } from './introductions/introduction.service.js';
 import { MatchIndexerService } from './match-indexer.service.js';
 import { MatchVocabularyAdminService } from './match-vocabulary-admin.service.js';
@@ -35,6 +36,7 @@ import { SimilarChallengesService } from './similar-challenges.service.js';
     IntroductionService,
     IntroductionResolver,
     IntroductionNotificationSubject,
+    IntroductionExpiryJob,
   ],
 })
 export class MatchmakingModule {}

@@ -72,10 +72,13 @@ export class EvaluationGate {
     };
   }
 
-  /** Writes the transitions due by time; the caller holds the challenge row lock. Returns the status. */
+  /**
+   * Writes the transitions due by time; the caller holds the challenge row lock. Returns the status. `actor` is
+   * the user whose write persisted them, or null for the scheduled job (evaluation-clock.job.ts).
+   */
   async persistEffectiveStatus(
     manager: EntityManager,
-    actor: Actor,
+    actor: Actor | null,
     challenge: { id: string; issuerOrganizationId: string },
   ): Promise<ChallengeStatus> {
     const challengeId = challenge.id;
@@ -89,7 +92,7 @@ export class EvaluationGate {
     });
     if (await closeEndedPublicity(manager, challengeId)) {
       await this.lifecycle.transition(manager, null, challengeId, 'AWARD', {
-        data: { cause: 'PUBLICITY_ENDED', persistedBy: actor.userId },
+        data: { cause: 'PUBLICITY_ENDED', persistedBy: actor?.userId ?? null },
       });
       // The award is persisted by the first write after the public notice ended: the SMEs that took part, the
       // issuer's members and the followers hear of it in that write's transaction.

@@ -14,7 +14,11 @@ import {
 } from '../database/typed-query.js';
 import { ChallengeStatus, viewerOf, visibleSql } from '../challenges/index.js';
 import { SqlParams } from '../database/sql-params.js';
-import { effectiveProposalStatusSql, scoreTotalsSql } from './proposal-sql.js';
+import {
+  effectiveChallengeStatusSql,
+  effectiveProposalStatusSql,
+  scoreTotalsSql,
+} from './proposal-sql.js';
 import { ObjectionStatus, PublicityOutcome } from './proposal.entities.js';
 import { PROPOSAL_STATUSES, ProposalStatusName } from './proposal-transitions.js';
 import type { Objection } from './dto/proposal.types.js';
@@ -77,6 +81,21 @@ export async function closeEndedPublicity(
     (r) => str(r, 'id'),
   );
   return ended.length > 0;
+}
+
+/**
+ * Challenges whose stored status time has changed (what effectiveChallengeStatusSql reads differs: PUBLISHED past
+ * the deadline, IN_PUBLICITY whose period ended with no objection pending), in id order; at most `limit`.
+ */
+export function challengesDueByTime(target: SqlTarget, limit: number): Promise<string[]> {
+  return queryRows(
+    target,
+    `SELECT c.id FROM challenges c
+      WHERE c.status IN ('PUBLISHED', 'IN_PUBLICITY') AND ${effectiveChallengeStatusSql('c')} <> c.status
+      ORDER BY c.id LIMIT $1`,
+    [limit],
+    (r) => str(r, 'id'),
+  );
 }
 
 /** The stored status of an existing challenge. */

@@ -1,5 +1,6 @@
 import { ChallengesModule } from '../challenges/index.js';
 import { Module } from '@nestjs/common';
+import { EvaluationClockJob } from './evaluation-clock.job.js';
 import { EvaluationGate } from './evaluation-gate.service.js';
 import { EvaluationResolver } from './evaluation.resolver.js';
 import { ProposalNotificationSubject } from './proposal-notification-subject.js';
@@ -15,6 +16,7 @@ import { SmeTrackRecordResolver } from './sme-track-record.resolver.js';
   imports: [ChallengesModule],
   providers: [
     EvaluationGate,
+    EvaluationClockJob,
     ProposalQueryService,
     ProposalSubmissionService,
     ProposalReviewService,

@@ -109,10 +109,12 @@ export async function seedMarketplace(
   databaseUrl: string,
   createApp: StartApp,
 ): Promise<MarketplaceResult> {
-  // The seed's own app: request budgets off (one address makes every call), quiet logs, nothing written to disk.
+  // The seed's own app: request budgets off (one address makes every call), quiet logs, nothing written to disk,
+  // no background jobs (the running service works them).
   const config = loadConfig({
     ...process.env,
     RATE_LIMIT_ENABLED: 'false',
+    JOBS_ENABLED: 'false',
     LOG_LEVEL: process.env.SEED_LOG_LEVEL ?? 'warn',
   });
   const app = await createApp(config, { databaseUrl, schemaFile: false });

@@ -35,6 +35,9 @@ export function testEnv(overrides: Record<string, string> = {}): NodeJS.ProcessE
     // sign-in failure budget high (test/hardening-rate-limits.e2e-spec.ts turns them on).
     RATE_LIMIT_ENABLED: 'false',
     LOGIN_IP_MAX_FAILURES: '100000',
+    // No workers or schedules: the scheduled jobs would persist statuses under the tests that check what the
+    // next write persists. The jobs' tests turn them on (test/jobs*.e2e-spec.ts); enqueueing works either way.
+    JOBS_ENABLED: 'false',
     ...overrides,
   };
 }

@@ -160,7 +160,8 @@ export function introductionTransition(
 
 /**
  * What an introduction in `status` reads as at `now`: REQUESTED past its expiry is EXPIRED (no timer needed; the
- * next write persists it). SQL twin: effectiveIntroductionStatusSql (a parity test holds them equal).
+ * next write, or the introduction-expiry job, persists it). SQL twin: effectiveIntroductionStatusSql (a parity
+ * test holds them equal).
  */
 export function effectiveIntroductionStatus(
   status: IntroductionStatusName,

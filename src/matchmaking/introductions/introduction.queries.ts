@@ -268,6 +268,18 @@ export async function lockIntroductionKeys(
 }
 
 /** What deciding on a new introduction needs: the SME's standing for the challenge and the pair's history. */
+/** Requests past their expiry that still read REQUESTED as stored (effectiveIntroductionStatusSql: EXPIRED), in id order. */
+export function introductionsDueToExpire(target: SqlTarget, limit: number): Promise<string[]> {
+  return queryRows(
+    target,
+    `SELECT i.id FROM introductions i
+      WHERE i.status = 'REQUESTED' AND ${effectiveIntroductionStatusSql('i')} = 'EXPIRED'
+      ORDER BY i.id LIMIT $1`,
+    [limit],
+    (r) => str(r, 'id'),
+  );
+}
+
 export interface IntroductionPrecheck {
   isSme: boolean;
   smeVerified: boolean;

@@ -64,6 +64,7 @@ import {
   introductionReaderOf,
   type IntroductionRow,
   introductionSides,
+  introductionsDueToExpire,
   lockIntroductionKeys,
   messagePage,
 } from './introduction.queries.js';
@@ -247,22 +248,35 @@ export class IntroductionService {
     return id;
   }
 
-  /** Persists EXPIRED for the due requests of a pair or of one introduction (the system's move, audited). */
+  /**
+   * Persists EXPIRED for the due requests of a pair, of one introduction or of a list (the system's move, audited);
+   * the ids moved.
+   */
   private async expireDue(
     manager: EntityManager,
-    scope: { challengeId: string; smeId: string } | { id: string },
-  ): Promise<void> {
-    await moveAll(manager, this.moves, {
+    scope: { challengeId: string; smeId: string } | { id: string } | { ids: readonly string[] },
+  ): Promise<string[]> {
+    const moved = await moveAll(manager, this.moves, {
       action: 'EXPIRE',
       actorKinds: ['SYSTEM'],
       actor: null,
       scope:
-        'id' in scope
-          ? { id: scope.id }
+        'id' in scope || 'ids' in scope
+          ? scope
           : { column: 'challenge_id', equals: scope.challengeId, cast: 'uuid' },
-      match: 'id' in scope ? undefined : { sme_id: scope.smeId },
+      match: 'challengeId' in scope ? { sme_id: scope.smeId } : undefined,
       condition: constant`t.expires_at <= now()`,
     });
+    return moved.map((row) => row.id);
+  }
+
+  /**
+   * The scheduled expiry (introduction-expiry.job.ts): persists EXPIRED for up to `limit` requests past their
+   * expires_at, in `manager`'s transaction; the ids moved (none once every due one is persisted).
+   */
+  async expireAllDue(manager: EntityManager, limit: number): Promise<string[]> {
+    const due = await introductionsDueToExpire(manager, limit);
+    return due.length ? this.expireDue(manager, { ids: due }) : [];
   }
 
   accept(actor: Actor, input: AcceptIntroductionInput): Promise<IntroductionType> {
