@@ -1,25 +1,18 @@
 import type { ActorOrganization, PlatformRole } from '../common/auth/actor.js';
-import { PlatformRole as PLATFORM_ROLES } from '../common/auth/actor.js';
+import { ACTOR_FACT_COLUMNS, actorFactsOf } from '../common/auth/actor-row.js';
 import type { SqlTarget } from '../database/typed-query.js';
 import {
   bool,
   date,
   dateOrNull,
   execute,
-  oneOfOrNull,
   preparedOne,
   queryOne,
   queryRows,
   str,
-  strArray,
-  strOrNull,
 } from '../database/typed-query.js';
 
 /** The SQL of sessions and refresh tokens (see docs/architecture.md, "The SQL layer"). */
-
-const ORGANIZATION_KINDS: readonly ActorOrganization['kind'][] = ['ENTERPRISE', 'SME'];
-const ORGANIZATION_ROLES: readonly ActorOrganization['role'][] = ['OWNER', 'ADMIN', 'MEMBER'];
-const KNOWN_PLATFORM_ROLES: readonly string[] = Object.values(PLATFORM_ROLES);
 
 export interface ActorRow {
   userId: string;
@@ -42,23 +35,14 @@ export function findActiveActor(
 ): Promise<ActorRow | undefined> {
   return preparedOne(
     target,
-    `SELECT u.id, u.platform_roles, u.locale, m.organization_id, m.role AS organization_role, o.kind AS organization_kind
+    `SELECT u.id, ${ACTOR_FACT_COLUMNS}
          FROM auth_sessions s
          JOIN users u ON u.id = s.user_id
          LEFT JOIN organization_members m ON m.user_id = u.id
          LEFT JOIN organizations o ON o.id = m.organization_id
         WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND u.status = 'ACTIVE'`,
     [sessionId, userId],
-    (row) => ({
-      userId: str(row, 'id'),
-      platformRoles: strArray(row, 'platform_roles').filter((r): r is PlatformRole =>
-        KNOWN_PLATFORM_ROLES.includes(r),
-      ),
-      organizationId: strOrNull(row, 'organization_id'),
-      organizationRole: oneOfOrNull(row, 'organization_role', ORGANIZATION_ROLES),
-      organizationKind: oneOfOrNull(row, 'organization_kind', ORGANIZATION_KINDS),
-      locale: str(row, 'locale') === 'en' ? 'en' : 'zh-CN',
-    }),
+    (row) => ({ userId: str(row, 'id'), ...actorFactsOf(row) }),
   );
 }
 

@@ -1,5 +1,5 @@
-import type { Actor, ActorOrganization, PlatformRole } from '../common/auth/actor.js';
-import { PlatformRole as PLATFORM_ROLES } from '../common/auth/actor.js';
+import type { Actor } from '../common/auth/actor.js';
+import { ACTOR_FACT_COLUMNS, actorFactsOf } from '../common/auth/actor-row.js';
 import { SqlParams } from '../database/sql-params.js';
 import type { SqlRow, SqlTarget } from '../database/typed-query.js';
 import {
@@ -13,7 +13,6 @@ import {
   queryOne,
   queryRows,
   str,
-  strArray,
   strOrNull,
 } from '../database/typed-query.js';
 import {
@@ -36,10 +35,6 @@ import type { AudienceGroup, NotificationSubjects } from './notification-subject
  * unprepared.
  */
 
-const ORGANIZATION_KINDS: readonly ActorOrganization['kind'][] = ['ENTERPRISE', 'SME'];
-const ORGANIZATION_ROLES: readonly ActorOrganization['role'][] = ['OWNER', 'ADMIN', 'MEMBER'];
-const KNOWN_PLATFORM_ROLES: readonly string[] = Object.values(PLATFORM_ROLES);
-
 /** The ids of what a notification is about (each subject optional). */
 export type SubjectIds = Partial<Record<NotificationSubject, string | null>>;
 
@@ -51,23 +46,19 @@ export interface RecipientRow {
 }
 
 function readerOfRow(row: SqlRow): Actor {
-  const organizationId = strOrNull(row, 'organization_id');
-  const role = oneOfOrNull(row, 'organization_role', ORGANIZATION_ROLES);
-  const kind = oneOfOrNull(row, 'organization_kind', ORGANIZATION_KINDS);
+  const facts = actorFactsOf(row);
+  const { organizationId: id, organizationRole: role, organizationKind: kind } = facts;
   return {
     userId: str(row, 'user_id'),
     // Not a request: the reader is the recipient, checked by the same rules as when they read it themselves.
     sessionId: '',
-    platformRoles: strArray(row, 'platform_roles').filter((r): r is PlatformRole =>
-      KNOWN_PLATFORM_ROLES.includes(r),
-    ),
-    organization: organizationId && role && kind ? { id: organizationId, kind, role } : undefined,
-    locale: str(row, 'locale') === 'en' ? 'en' : 'zh-CN',
+    platformRoles: facts.platformRoles,
+    organization: id && role && kind ? { id, kind, role } : undefined,
+    locale: facts.locale,
   };
 }
 
-const READER_COLUMNS = `u.id AS user_id, u.platform_roles, u.locale, m.organization_id, m.role AS organization_role,
-  o.kind AS organization_kind`;
+const READER_COLUMNS = `u.id AS user_id, ${ACTOR_FACT_COLUMNS}`;
 const READER_JOINS = `LEFT JOIN organization_members m ON m.user_id = u.id
   LEFT JOIN organizations o ON o.id = m.organization_id`;
 
