@@ -674,6 +674,7 @@ describe('notifications', () => {
         send: async (m) => {
           if (m.recipientUserId === owner.id)
             sent.push({ recipientUserId: m.recipientUserId, body: m.notification.body });
+          return true;
         },
       };
       const delivery = t.app.get(NotificationDeliveryService);
@@ -700,6 +701,7 @@ describe('notifications', () => {
         channel: DeliveryChannel.EMAIL,
         send: async (m) => {
           if (m.recipientUserId === owner.id) throw new Error('SMTP down');
+          return true;
         },
       };
       const delivery = t.app.get(NotificationDeliveryService);

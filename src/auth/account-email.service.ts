@@ -14,7 +14,7 @@ import {
   retireEmailTokens,
   verifyEmailMail,
 } from '../mail/index.js';
-import { hashPassword, UserEntity, UserStatus, type UserLocale } from '../users/index.js';
+import { hashPassword, receivesMail, UserEntity, type UserLocale } from '../users/index.js';
 import {
   lockResetAccount,
   markEmailVerified,
@@ -105,8 +105,7 @@ export class AccountEmailService {
    */
   async requestPasswordReset(email: string): Promise<RequestPasswordResetPayload> {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email });
-    const eligible =
-      user !== null && user.status === UserStatus.ACTIVE && user.emailVerifiedAt !== null;
+    const eligible = user !== null && receivesMail(user);
     const recent = await recentEmailTokens(
       this.dataSource,
       eligible ? user.id : '00000000-0000-0000-0000-000000000000',

@@ -2,7 +2,7 @@
 export { MailModule } from './mail.module.js';
 export { EmailTokenEntity, EmailTokenPurpose, EmailUnsubscribeEntity } from './mail.entities.js';
 export { EmailTokensService } from './email-tokens.service.js';
-export { UnsubscribeService } from './unsubscribe.service.js';
+export { UnsubscribeKinds, UnsubscribeService } from './unsubscribe.service.js';
 export { Mailer, type MailKind, type OutgoingMail } from './mailer.js';
 export { recentEmailTokens, retireEmailTokens } from './mail.queries.js';
 export {

@@ -3,7 +3,7 @@ import { EmailTokensService } from './email-tokens.service.js';
 import { Mailer, NodemailerMailer } from './mailer.js';
 import { UnsubscribeController } from './unsubscribe.controller.js';
 import { UnsubscribeResolver } from './unsubscribe.resolver.js';
-import { UnsubscribeService } from './unsubscribe.service.js';
+import { UnsubscribeKinds, UnsubscribeService } from './unsubscribe.service.js';
 
 /** E-mail: the Mailer (SMTP or .eml files), signed single-use link tokens, one-click unsubscribe. */
 @Module({
@@ -11,9 +11,10 @@ import { UnsubscribeService } from './unsubscribe.service.js';
     { provide: Mailer, useClass: NodemailerMailer },
     EmailTokensService,
     UnsubscribeService,
+    UnsubscribeKinds,
     UnsubscribeResolver,
   ],
   controllers: [UnsubscribeController],
-  exports: [Mailer, EmailTokensService, UnsubscribeService],
+  exports: [Mailer, EmailTokensService, UnsubscribeService, UnsubscribeKinds],
 })
 export class MailModule {}

@@ -13,15 +13,15 @@ import type { AppConfig, MailConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { headerText, safeAddress } from './mail-headers.js';
 
-/** Every kind of mail the service sends. Notification kinds can be unsubscribed from; account mails cannot. */
+/**
+ * Every kind of mail the service sends. Account mails cannot be unsubscribed from; the notification kinds can: the
+ * mail module's own (member invitations) and those other modules register (UnsubscribeKinds).
+ */
 export const ACCOUNT_MAIL_KINDS = ['VERIFY_EMAIL', 'RESET_PASSWORD'] as const;
 export const NOTIFICATION_MAIL_KINDS = ['ORGANIZATION_INVITATION'] as const;
-export type NotificationMailKind = (typeof NOTIFICATION_MAIL_KINDS)[number];
+/** A kind of mail one can unsubscribe from (checked by UnsubscribeKinds when a link is made or spent). */
+export type NotificationMailKind = string;
 export type MailKind = (typeof ACCOUNT_MAIL_KINDS)[number] | NotificationMailKind;
-
-export function isNotificationMailKind(kind: string): kind is NotificationMailKind {
-  return (NOTIFICATION_MAIL_KINDS as readonly string[]).includes(kind);
-}
 
 export interface OutgoingMail {
   kind: MailKind;

@@ -12,7 +12,7 @@ import {
   readerOf,
   recordAttempt,
 } from './notifications.queries.js';
-import { toNotification } from './notifications.service.js';
+import { toNotification } from './notification-templates.js';
 
 /**
  * The seam of the channels other than the inbox: an e-mail sender (or the daily digest) implements it and is given
@@ -21,8 +21,11 @@ import { toNotification } from './notifications.service.js';
  */
 export interface NotificationChannel {
   readonly channel: DeliveryChannel;
-  /** Sends one notification, already rendered in the recipient's language; throws when it could not. */
-  send(message: { recipientUserId: string; notification: NotificationType }): Promise<void>;
+  /**
+   * Sends one notification, already rendered in the recipient's language; throws when it could not (it is tried
+   * again), answers false when it must not be sent (SKIPPED: e.g. an unverified address).
+   */
+  send(message: { recipientUserId: string; notification: NotificationType }): Promise<boolean>;
 }
 
 export interface DeliveryOutcome {
@@ -61,12 +64,18 @@ export class NotificationDeliveryService {
           continue;
         }
         try {
-          await channel.send({
+          const sent = await channel.send({
             recipientUserId: d.recipientId,
             notification: toNotification(row, reader.locale ?? 'zh-CN'),
           });
-          await recordAttempt(manager, d.id, DeliveryStatus.SENT, null);
-          outcome.sent++;
+          await recordAttempt(
+            manager,
+            d.id,
+            sent ? DeliveryStatus.SENT : DeliveryStatus.SKIPPED,
+            null,
+          );
+          if (sent) outcome.sent++;
+          else outcome.skipped++;
         } catch (error) {
           const last = d.attempts + 1 >= this.config.notifications.deliveryMaxAttempts;
           await recordAttempt(

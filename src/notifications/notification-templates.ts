@@ -1,5 +1,7 @@
 import type { ErrorLocale } from '../common/error-catalogue.js';
 import { NotificationKind } from './notification-kinds.js';
+import type { NotificationType } from './dto/notification.types.js';
+import type { NotificationRow } from './notifications.queries.js';
 
 /**
  * The texts of notifications, in zh-CN and en, rendered when a notification is read (or sent) from its kind, its
@@ -209,5 +211,22 @@ export function templateViews(views: {
           }
         : null,
     organization: o ? { nameZh: text(o.nameZh), nameEn: text(o.nameEn) } : null,
+  };
+}
+
+/** A row as its reader sees it, rendered in `locale`. */
+export function toNotification(row: NotificationRow, locale: ErrorLocale): NotificationType {
+  const text = renderNotification(row.kind, row.params, templateViews(row.views), locale);
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: text.title,
+    body: text.body,
+    createdAt: row.createdAt,
+    readAt: row.readAt,
+    challengeId: row.subjectIds.CHALLENGE,
+    proposalId: row.subjectIds.PROPOSAL,
+    introductionId: row.subjectIds.INTRODUCTION,
+    organizationId: row.subjectIds.ORGANIZATION,
   };
 }

@@ -1,4 +1,7 @@
 import { Global, Module } from '@nestjs/common';
+import { MailModule } from '../mail/index.js';
+import { NotificationDeliveryJob } from './notification-delivery.job.js';
+import { NotificationEmailChannel } from './notification-email.channel.js';
 import { NotificationDeliveryService } from './notification-delivery.service.js';
 import { NotificationSubjects } from './notification-subjects.js';
 import { NotificationsResolver } from './notifications.resolver.js';
@@ -12,8 +15,11 @@ import { NotificationsService } from './notifications.service.js';
  */
 @Global()
 @Module({
+  imports: [MailModule],
   providers: [
     NotificationSubjects,
+    NotificationEmailChannel,
+    NotificationDeliveryJob,
     NotificationsService,
     NotificationDeliveryService,
     NotificationsResolver,

@@ -14,13 +14,15 @@ import type {
 } from './dto/notification.types.js';
 import {
   DEFAULT_CHANNEL,
+  DeliveryChannel,
   deliveryChannelsOf,
   NOTIFICATION_KINDS,
   NotificationChannelSetting,
   type NotificationKind,
 } from './notification-kinds.js';
 import { NotificationSubjects } from './notification-subjects.js';
-import { renderNotification, templateViews } from './notification-templates.js';
+import { NotificationDeliveryJob } from './notification-delivery.job.js';
+import { toNotification } from './notification-templates.js';
 import {
   type Audience,
   deleteFollow,
@@ -28,7 +30,6 @@ import {
   insertFollow,
   insertNotification,
   markRead,
-  type NotificationRow,
   preferencesOf,
   recipientsOf,
   type SubjectIds,
@@ -58,6 +59,7 @@ export class NotificationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly subjects: NotificationSubjects,
+    private readonly delivery: NotificationDeliveryJob,
   ) {}
 
   /**
@@ -69,18 +71,23 @@ export class NotificationsService {
   async notify(manager: EntityManager, event: NotificationEvent): Promise<number> {
     const recipients = await recipientsOf(manager, this.subjects, event.kind, event.to);
     let written = 0;
+    let mailed = false;
     for (const r of recipients) {
       const setting = r.channel ?? DEFAULT_CHANNEL[event.kind];
       if (setting === NotificationChannelSetting.OFF) continue;
+      const channels = deliveryChannelsOf(setting);
       const id = await insertNotification(manager, this.subjects, {
         reader: r.reader,
         kind: event.kind,
         ids: event.about,
         params: event.params ?? {},
-        channels: deliveryChannelsOf(setting),
+        channels,
       });
       if (id) written++;
+      if (id && channels.includes(DeliveryChannel.EMAIL)) mailed = true;
     }
+    // The e-mails go once this transaction commits (and, whatever happens, with the next scheduled run).
+    if (mailed) await this.delivery.wake(manager);
     return written;
   }
 
@@ -168,21 +175,4 @@ export class NotificationsService {
     if (!(await subjectVisible(this.dataSource, this.subjects, actor, 'CHALLENGE', challengeId)))
       throw new NotFoundError('Challenge');
   }
-}
-
-/** A row as its reader sees it, rendered in `locale`. */
-export function toNotification(row: NotificationRow, locale: ErrorLocale): NotificationType {
-  const text = renderNotification(row.kind, row.params, templateViews(row.views), locale);
-  return {
-    id: row.id,
-    kind: row.kind,
-    title: text.title,
-    body: text.body,
-    createdAt: row.createdAt,
-    readAt: row.readAt,
-    challengeId: row.subjectIds.CHALLENGE,
-    proposalId: row.subjectIds.PROPOSAL,
-    introductionId: row.subjectIds.INTRODUCTION,
-    organizationId: row.subjectIds.ORGANIZATION,
-  };
 }

@@ -1,6 +1,6 @@
 /** The users module's public surface: other modules import from here only. */
 export { UsersModule } from './users.module.js';
-export { UserEntity, UserStatus } from './user.entity.js';
+export { receivesMail, UserEntity, UserStatus } from './user.entity.js';
 export type { UserLocale } from './user.entity.js';
 export { Locale, UserType } from './dto/user.types.js';
 export { toUserType } from './user.mapper.js';

@@ -54,3 +54,11 @@ export class UserEntity {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz', precision: 3 })
   updatedAt: Date;
 }
+
+/**
+ * Whether mail other than the address's own verification may be sent to the user: an active account whose
+ * address is verified (the one rule for password resets and notification e-mails).
+ */
+export function receivesMail(user: Pick<UserEntity, 'status' | 'emailVerifiedAt'>): boolean {
+  return user.status === UserStatus.ACTIVE && user.emailVerifiedAt !== null;
+}
