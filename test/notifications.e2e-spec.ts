@@ -414,7 +414,7 @@ describe('notifications', () => {
         channel: 'EMAIL',
         isDefault: true,
       });
-      expect(prefs.notificationPreferences).toHaveLength(14);
+      expect(prefs.notificationPreferences).toHaveLength(15);
 
       const first = await inReview({}, org);
       await gql(admin).ok(REJECT, { id: first, reason: 'one' });

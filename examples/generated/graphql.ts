@@ -651,6 +651,8 @@ export type NotificationKind =
   | 'CHALLENGE_ANSWER_PUBLISHED'
   /** A challenge you take part in was awarded. */
   | 'CHALLENGE_AWARDED'
+  /** A challenge was just published that fits your SME (the recommender ranks your SME among those it fits best). */
+  | 'CHALLENGE_RECOMMENDED'
   /** A platform admin decided the review of your organisation’s challenge. */
   | 'CHALLENGE_REVIEW_DECIDED'
   /** The other side accepted your organisation’s introduction. */

@@ -1,3 +1,4 @@
+import { JobsService } from '../jobs/index.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -59,6 +60,7 @@ export class ChallengeLifecycleService {
     private readonly query: ChallengeQueryService,
     private readonly content: ChallengeContentService,
     private readonly notifications: NotificationsService,
+    private readonly jobs: JobsService,
   ) {
     this.moves = { lifecycle: CHALLENGE_LIFECYCLE, store: CHALLENGE_STATUS_STORE, audit };
   }
@@ -181,6 +183,7 @@ export class ChallengeLifecycleService {
       });
       await this.content.snapshot(manager, actor, id, null);
       await this.reviewDecided(manager, c, 'APPROVED', null);
+      await this.jobs.systemMoves.emit(manager, 'challenge.published', { challengeIds: [id] });
     });
     return this.query.get(actor, id);
   }

@@ -240,6 +240,23 @@ export class EnvironmentVariables {
   @Max(1)
   SIMILAR_CHALLENGES_MIN_SIMILARITY = 0.4;
 
+  /**
+   * A newly published challenge is announced (CHALLENGE_RECOMMENDED) to the SMEs the recommender ranks at least this
+   * well for it (the recommendation's score, 0 to 1), the rules of recommendations applied.
+   */
+  @Transform(toNumber)
+  @IsNumber({}, { message: 'must be a number from 0 to 1' })
+  @Min(0)
+  @Max(1)
+  PUBLISHED_NOTICE_MIN_SCORE = 0.25;
+
+  /** At most this many SMEs are told of one newly published challenge (the best ranked); 0 turns it off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  PUBLISHED_NOTICE_MAX_SMES = 50;
+
   /** 公示: how many days selected winners are shown publicly (and objections accepted) before the award. */
   @Transform(toInt)
   @IsInt()
@@ -542,6 +559,8 @@ export interface AppConfig {
   matchWeights: Record<string, number>;
   /** similarChallenges lists challenges at least this similar (0 to 1). */
   similarChallengesMinSimilarity: number;
+  /** Who hears of a newly published challenge: SMEs ranked at least `minScore`, at most `maxSmes` of them. */
+  publishedNotice: { minScore: number; maxSmes: number };
   proposals: { publicityDays: number };
   /** Introductions (对接): expiry of a request, daily limit per organisation, cooldown after a decline. */
   introductions: { expiryDays: number; perDay: number; cooldownDays: number };
@@ -684,6 +703,10 @@ export function loadConfig(
         .map((pair) => [pair.split('=')[0], Math.min(10, Number(pair.split('=')[1]))]),
     ),
     similarChallengesMinSimilarity: env.SIMILAR_CHALLENGES_MIN_SIMILARITY,
+    publishedNotice: {
+      minScore: env.PUBLISHED_NOTICE_MIN_SCORE,
+      maxSmes: env.PUBLISHED_NOTICE_MAX_SMES,
+    },
     proposals: { publicityDays: env.PUBLICITY_DAYS },
     live: {
       pollMs: env.LIVE_POLL_MS,

@@ -11,6 +11,11 @@ export interface SystemMoveEvents {
   'challenge.awarded-at-publicity-end': { challengeIds: readonly string[] };
   /** REQUESTED introductions persisted EXPIRED past their expires_at. */
   'introduction.expired': { introductionIds: readonly string[] };
+  /**
+   * A challenge PUBLISHED by an admin's approval (a user's move, emitted by the challenge lifecycle in the approval's
+   * transaction): what follows a publication (announcing it to the SMEs it fits) plugs in here.
+   */
+  'challenge.published': { challengeIds: readonly string[] };
 }
 
 export type SystemMoveEvent = keyof SystemMoveEvents;

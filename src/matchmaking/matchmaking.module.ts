@@ -11,6 +11,7 @@ import { MatchVocabularyResolver } from './match-vocabulary.resolver.js';
 import { MatchVocabularyService } from './match-vocabulary.service.js';
 import { MatchmakingResolver } from './matchmaking.resolver.js';
 import { MatchmakingService } from './matchmaking.service.js';
+import { PublishedNoticeJob } from './published-notice.job.js';
 import { RelatedChallengesService } from './related-challenges.service.js';
 import { SimilarChallengesResolver } from './similar-challenges.resolver.js';
 import { SimilarChallengesService } from './similar-challenges.service.js';
@@ -37,6 +38,7 @@ import { SimilarChallengesService } from './similar-challenges.service.js';
     IntroductionResolver,
     IntroductionNotificationSubject,
     IntroductionExpiryJob,
+    PublishedNoticeJob,
   ],
 })
 export class MatchmakingModule {}

@@ -255,6 +255,23 @@ export class MatchmakingService {
     );
   }
 
+  /**
+   * The SMEs recommended for a challenge now, best first, scored at least `minScore`, at most `max`: the kept list
+   * (computed if missing) read with the recommendation rules checked again (verified, eligible, not dismissed).
+   */
+  async fittingSmes(challengeId: string, minScore: number, max: number): Promise<string[]> {
+    if (max <= 0) return [];
+    const page = await this.listPage(
+      'S',
+      challengeId,
+      null,
+      max,
+      () => this.rankSmes(challengeId),
+      (request) => smeListPage(this.dataSource, challengeId, request),
+    );
+    return page.rows.filter((r) => r.score.score >= minScore).map((r) => r.id);
+  }
+
   /** The SMEs for a challenge, scored exactly, best first (the list a request keeps). */
   private async rankSmes(challengeId: string): Promise<ScoredCandidate[]> {
     const [challenge] = await challengeContexts(this.dataSource, [challengeId]);

@@ -18,6 +18,7 @@ export enum NotificationKind {
   ALLIANCE_APPLICATION_DECIDED = 'ALLIANCE_APPLICATION_DECIDED',
   CHALLENGE_AMENDED = 'CHALLENGE_AMENDED',
   CHALLENGE_ANSWER_PUBLISHED = 'CHALLENGE_ANSWER_PUBLISHED',
+  CHALLENGE_RECOMMENDED = 'CHALLENGE_RECOMMENDED',
 }
 
 export const NOTIFICATION_KINDS = Object.values(NotificationKind);
@@ -78,6 +79,7 @@ export const DEFAULT_CHANNEL: Readonly<Record<NotificationKind, NotificationChan
   ALLIANCE_APPLICATION_DECIDED: NotificationChannelSetting.EMAIL,
   CHALLENGE_AMENDED: NotificationChannelSetting.DIGEST,
   CHALLENGE_ANSWER_PUBLISHED: NotificationChannelSetting.DIGEST,
+  CHALLENGE_RECOMMENDED: NotificationChannelSetting.EMAIL,
 };
 
 /** The delivery rows a setting asks for (none for IN_APP; OFF writes no notification at all). */

@@ -181,6 +181,13 @@ export function renderNotification(
       return en
         ? { title: 'New answer', body: `A clarification question on ${quoted} was answered.` }
         : { title: '答疑更新', body: `${quoted}有新的答疑回复。` };
+    case NotificationKind.CHALLENGE_RECOMMENDED:
+      return en
+        ? {
+            title: 'A new challenge fits you',
+            body: `${quoted} was just published and fits your SME's profile.`,
+          }
+        : { title: '新榜单与您匹配', body: `${quoted}刚刚发布，与贵企业的能力相匹配。` };
   }
 }
 

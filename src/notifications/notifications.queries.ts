@@ -3,6 +3,7 @@ import { ACTOR_FACT_COLUMNS, actorFactsOf } from '../common/auth/actor-row.js';
 import { SqlParams } from '../database/sql-params.js';
 import type { SqlRow, SqlTarget } from '../database/typed-query.js';
 import {
+  bool,
   date,
   dateOrNull,
   execute,
@@ -425,4 +426,25 @@ export function recordAttempt(
       WHERE id = $1`,
     [id, status, error === null ? null : error.slice(0, 1000), status === DeliveryStatus.SENT],
   );
+}
+
+/** Whether a notification of `kind` about exactly these subjects exists (anyone's). */
+export async function anyNotificationAbout(
+  target: SqlTarget,
+  kind: NotificationKind,
+  about: SubjectIds,
+): Promise<boolean> {
+  const p = new SqlParams();
+  const where = [`n.kind = ${p.add(kind)}::notification_kind`];
+  for (const s of NOTIFICATION_SUBJECTS) {
+    const id = about[s];
+    if (id) where.push(`n.${SUBJECT_COLUMN[s]} = ${p.add(id)}::uuid`);
+  }
+  const row = await queryOne(
+    target,
+    `SELECT EXISTS (SELECT 1 FROM notifications n WHERE ${where.join(' AND ')}) AS any`,
+    p.values,
+    (r) => bool(r, 'any'),
+  );
+  return row ?? false;
 }

@@ -32,6 +32,7 @@ import {
   markRead,
   preferencesOf,
   recipientsOf,
+  anyNotificationAbout,
   type SubjectIds,
   subjectVisible,
   unreadCount,
@@ -89,6 +90,11 @@ export class NotificationsService {
     // The e-mails go once this transaction commits (and, whatever happens, with the next scheduled run).
     if (mailed) await this.delivery.wake(manager);
     return written;
+  }
+
+  /** Whether any notification of `kind` about `about` was written (for once-only announcements). */
+  anyAbout(manager: EntityManager, kind: NotificationKind, about: SubjectIds): Promise<boolean> {
+    return anyNotificationAbout(manager, kind, about);
   }
 
   /** The actor's notifications they may still see, newest first. */

@@ -28,6 +28,7 @@ import { SimilarLists1795901200000 } from '../../../migrations/1795901200000-sim
 import { Notifications1795901300000 } from '../../../migrations/1795901300000-notifications.js';
 import { Mail1795901400000 } from '../../../migrations/1795901400000-mail.js';
 import { NotificationTxid1795901600000 } from '../../../migrations/1795901600000-notification-txid.js';
+import { NotificationKindRecommended1795901700000 } from '../../../migrations/1795901700000-notification-kind-recommended.js';
 
 /** Every migration class, in order, listed once for the service, the migration CLI and the tests. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -60,4 +61,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Notifications1795901300000,
   Mail1795901400000,
   NotificationTxid1795901600000,
+  NotificationKindRecommended1795901700000,
 ];

@@ -38,6 +38,10 @@ registerEnumType(NotificationKind, {
     ALLIANCE_APPLICATION_DECIDED: {
       description: 'A platform admin decided your enterprise’s alliance application.',
     },
+    CHALLENGE_RECOMMENDED: {
+      description:
+        'A challenge was just published that fits your SME (the recommender ranks your SME among those it fits best).',
+    },
     CHALLENGE_AMENDED: { description: 'A challenge you follow (or take part in) was amended.' },
     CHALLENGE_ANSWER_PUBLISHED: {
       description:
