@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   addMember,
+  ASSIGN,
   challengeInput,
   CREATE_CHALLENGE,
   createAdmin,
@@ -13,6 +14,7 @@ import {
   DISMISS,
   DRAFT,
   endPublicity,
+  FAIL,
   NOT_SELECTED,
   OBJECT,
   passDeadline,
@@ -414,7 +416,7 @@ describe('notifications', () => {
         channel: 'EMAIL',
         isDefault: true,
       });
-      expect(prefs.notificationPreferences).toHaveLength(15);
+      expect(prefs.notificationPreferences).toHaveLength(17);
 
       const first = await inReview({}, org);
       await gql(admin).ok(REJECT, { id: first, reason: 'one' });
@@ -491,6 +493,37 @@ describe('notifications', () => {
       ).toEqual([]);
       // The issuer's own members see their draft, so they may follow it.
       await gql(issuerMember).ok(FOLLOW, { id: draft.id });
+    });
+  });
+
+  describe('reviewers asked and 流榜', () => {
+    it('tells each reviewer asked, and the participants and followers of a challenge closed without a winner', async () => {
+      const challenge = await createChallenge(t, issuer);
+      const participant = await createSme(t);
+      await createProposal(t, participant, challenge, { canary: 'FAILED-RUN' });
+      const follower = await createUser(t);
+      await gql(follower).ok(FOLLOW, { id: challenge.id });
+      await passDeadline(t, challenge.id);
+      await gql(issuer.owner).ok(ASSIGN, {
+        input: { challengeId: challenge.id, reviewerUserIds: [issuerMember.id] },
+      });
+      expect(
+        (await inbox(issuerMember)).filter(
+          (n) => n.challengeId === challenge.id && n.kind === 'REVIEW_ASSIGNED',
+        ),
+      ).toHaveLength(1);
+      await gql(issuer.owner).ok(FAIL, {
+        input: { challengeId: challenge.id, reason: 'FAILED-REASON-CANARY' },
+      });
+      for (const p of [participant.owner, follower]) {
+        const [failed] = (await inbox(p)).filter(
+          (n) => n.challengeId === challenge.id && n.kind === 'CHALLENGE_FAILED',
+        );
+        expect(failed.body).toContain('FAILED-REASON-CANARY');
+      }
+      // Neither the issuer who closed it nor anyone unrelated hears of it.
+      expect((await inbox(issuer.owner)).map((n) => n.kind)).not.toContain('CHALLENGE_FAILED');
+      expect((await inbox(otherSme.owner)).map((n) => n.kind)).not.toContain('CHALLENGE_FAILED');
     });
   });
 

@@ -651,6 +651,8 @@ export type NotificationKind =
   | 'CHALLENGE_ANSWER_PUBLISHED'
   /** A challenge you take part in was awarded. */
   | 'CHALLENGE_AWARDED'
+  /** A challenge you take part in or follow closed without a winner (流榜), with the reason. */
+  | 'CHALLENGE_FAILED'
   /** A challenge was just published that fits your SME (the recommender ranks your SME among those it fits best). */
   | 'CHALLENGE_RECOMMENDED'
   /** A platform admin decided the review of your organisation’s challenge. */
@@ -672,7 +674,9 @@ export type NotificationKind =
   /** Your SME’s proposal was submitted (with its receipt). */
   | 'PROPOSAL_SUBMITTED'
   /** The public notice (公示) of a challenge you take part in started. */
-  | 'PUBLICITY_STARTED';
+  | 'PUBLICITY_STARTED'
+  /** You were asked to review the proposals of a challenge (accept or decline the assignment). */
+  | 'REVIEW_ASSIGNED';
 
 /** A resource the enterprise offers SMEs. */
 export type OpenResourceInput = {

@@ -19,6 +19,8 @@ export enum NotificationKind {
   CHALLENGE_AMENDED = 'CHALLENGE_AMENDED',
   CHALLENGE_ANSWER_PUBLISHED = 'CHALLENGE_ANSWER_PUBLISHED',
   CHALLENGE_RECOMMENDED = 'CHALLENGE_RECOMMENDED',
+  REVIEW_ASSIGNED = 'REVIEW_ASSIGNED',
+  CHALLENGE_FAILED = 'CHALLENGE_FAILED',
 }
 
 export const NOTIFICATION_KINDS = Object.values(NotificationKind);
@@ -80,6 +82,8 @@ export const DEFAULT_CHANNEL: Readonly<Record<NotificationKind, NotificationChan
   CHALLENGE_AMENDED: NotificationChannelSetting.DIGEST,
   CHALLENGE_ANSWER_PUBLISHED: NotificationChannelSetting.DIGEST,
   CHALLENGE_RECOMMENDED: NotificationChannelSetting.EMAIL,
+  REVIEW_ASSIGNED: NotificationChannelSetting.EMAIL,
+  CHALLENGE_FAILED: NotificationChannelSetting.EMAIL,
 };
 
 /** The delivery rows a setting asks for (none for IN_APP; OFF writes no notification at all). */

@@ -188,6 +188,20 @@ export function renderNotification(
             body: `${quoted} was just published and fits your SME's profile.`,
           }
         : { title: '新榜单与您匹配', body: `${quoted}刚刚发布，与贵企业的能力相匹配。` };
+    case NotificationKind.REVIEW_ASSIGNED:
+      return en
+        ? {
+            title: 'Review requested',
+            body: `You were asked to review the proposals for ${quoted}. Accept or decline the assignment.`,
+          }
+        : { title: '评审邀请', body: `您被邀请评审${quoted}的方案，请接受或谢绝。` };
+    case NotificationKind.CHALLENGE_FAILED:
+      return en
+        ? {
+            title: 'Closed without a winner',
+            body: withReason(`${quoted} closed without a winner.`),
+          }
+        : { title: '榜单流榜', body: withReason(`${quoted}已流榜。`) };
   }
 }
 

@@ -393,6 +393,19 @@ export class ProposalDecisionService {
       await this.lifecycle.transition(manager, actor, challenge.id, 'FAIL', {
         reason: input.reason,
       });
+      // Every SME that took part, and the challenge's followers, hear that it closed without a winner (流榜).
+      await this.notifications.notify(manager, {
+        kind: NotificationKind.CHALLENGE_FAILED,
+        to: {
+          organizationIds: (await evaluatedProposals(manager, challenge.id)).map(
+            (p) => p.organizationId,
+          ),
+          followersOf: challenge.id,
+          exceptUserId: actor.userId,
+        },
+        about: { CHALLENGE: challenge.id },
+        params: { reason: input.reason },
+      });
       return { challengeId: challenge.id, status: ChallengeStatus.FAILED, publicityEndsAt: null };
     });
   }

@@ -1,3 +1,4 @@
+import { NotificationKind, NotificationsService } from '../notifications/index.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -42,6 +43,7 @@ export class ProposalReviewService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly gate: EvaluationGate,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /**
@@ -99,6 +101,12 @@ export class ProposalReviewService {
         challenge.id,
         input.reviewerUserIds,
       );
+      // Each reviewer asked hears of it (not the one who asked, if they named themselves).
+      await this.notifications.notify(manager, {
+        kind: NotificationKind.REVIEW_ASSIGNED,
+        to: { userIds: input.reviewerUserIds, exceptUserId: actor.userId },
+        about: { CHALLENGE: challenge.id },
+      });
       await this.audit.record(manager, {
         actor,
         action: 'REVIEWERS_ASSIGNED',

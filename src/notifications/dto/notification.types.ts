@@ -42,6 +42,14 @@ registerEnumType(NotificationKind, {
       description:
         'A challenge was just published that fits your SME (the recommender ranks your SME among those it fits best).',
     },
+    REVIEW_ASSIGNED: {
+      description:
+        'You were asked to review the proposals of a challenge (accept or decline the assignment).',
+    },
+    CHALLENGE_FAILED: {
+      description:
+        'A challenge you take part in or follow closed without a winner (流榜), with the reason.',
+    },
     CHALLENGE_AMENDED: { description: 'A challenge you follow (or take part in) was amended.' },
     CHALLENGE_ANSWER_PUBLISHED: {
       description:
