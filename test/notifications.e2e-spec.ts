@@ -416,7 +416,7 @@ describe('notifications', () => {
         channel: 'EMAIL',
         isDefault: true,
       });
-      expect(prefs.notificationPreferences).toHaveLength(17);
+      expect(prefs.notificationPreferences).toHaveLength(19);
 
       const first = await inReview({}, org);
       await gql(admin).ok(REJECT, { id: first, reason: 'one' });

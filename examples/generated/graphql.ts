@@ -657,10 +657,14 @@ export type NotificationKind =
   | 'CHALLENGE_RECOMMENDED'
   /** A platform admin decided the review of your organisation’s challenge. */
   | 'CHALLENGE_REVIEW_DECIDED'
+  /** The deadline of a challenge your organisation has a proposal for (or accepted the terms of) is 72 or 24 hours away. */
+  | 'DEADLINE_REMINDER'
   /** The other side accepted your organisation’s introduction. */
   | 'INTRODUCTION_ACCEPTED'
   /** The other side declined your organisation’s introduction. */
   | 'INTRODUCTION_DECLINED'
+  /** An introduction your organisation was asked for expires within 48 hours unless answered. */
+  | 'INTRODUCTION_EXPIRING'
   /** The other side asked your organisation for an introduction (对接) or invited it. */
   | 'INTRODUCTION_REQUESTED'
   /** A platform admin decided your organisation’s verification. */

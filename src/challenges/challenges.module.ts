@@ -7,6 +7,7 @@ import { ChallengeEngagementService } from './challenge-engagement.service.js';
 import { ChallengeLifecycleService } from './challenge-lifecycle.service.js';
 import { ChallengeLoaders } from './challenge.loaders.js';
 import { ChallengeQueryService } from './challenge-query.service.js';
+import { DeadlineReminderJob } from './deadline-reminder.job.js';
 import { ChallengeResolver } from './challenge.resolver.js';
 
 /** Challenges (发榜). Exports the services the proposals module reuses (visibility, lifecycle). */
@@ -17,6 +18,7 @@ import { ChallengeResolver } from './challenge.resolver.js';
     ChallengeLifecycleService,
     ChallengeEngagementService,
     ChallengeClockService,
+    DeadlineReminderJob,
     ChallengeLoaders,
     ChallengeNotificationSubject,
     ChallengeResolver,

@@ -599,3 +599,24 @@ export async function deadlineTooSoon(target: SqlTarget, challengeId: string): P
   );
   return tooSoon!;
 }
+
+/**
+ * The PUBLISHED challenges (effectiveStatusSql: before their deadline) whose deadline is more than `afterHours` and
+ * at most `withinHours` hours away, soonest first, at most `limit` (deadline reminders).
+ */
+export function challengesClosingWithin(
+  target: SqlTarget,
+  afterHours: number,
+  withinHours: number,
+  limit: number,
+): Promise<string[]> {
+  return queryRows(
+    target,
+    `SELECT c.id FROM challenges c
+      WHERE ${effectiveStatusSql('c')} = 'PUBLISHED'
+        AND c.deadline > now() + make_interval(hours => $1) AND c.deadline <= now() + make_interval(hours => $2)
+      ORDER BY c.deadline, c.id LIMIT $3`,
+    [afterHours, withinHours, limit],
+    (r) => str(r, 'id'),
+  );
+}

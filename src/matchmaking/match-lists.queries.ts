@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Viewer } from '../challenges/index.js';
+import { advisoryXactLock } from '../database/advisory-lock.js';
 import { SqlParams } from '../database/sql-params.js';
 import type { SqlTarget } from '../database/typed-query.js';
 import { bool, execute, jsonValue, preparedRows, queryOne, str } from '../database/typed-query.js';
@@ -48,9 +49,7 @@ export async function storeList(
     (r) => bool(r, 'same'),
   );
   if (!same) return false;
-  await execute(manager, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
-    `match_lists:${side}:${subjectId}`,
-  ]);
+  await advisoryXactLock(manager, `match_lists:${side}:${subjectId}`);
   await execute(manager, `DELETE FROM match_lists WHERE side = $1 AND subject_id = $2`, [
     side,
     subjectId,

@@ -4,6 +4,7 @@ import { OrganizationsModule } from '../organizations/index.js';
 import { IntroductionNotificationSubject } from './introductions/introduction-notification-subject.js';
 import { IntroductionResolver } from './introductions/introduction.resolver.js';
 import { IntroductionExpiryJob } from './introductions/introduction-expiry.job.js';
+import { IntroductionExpiringJob } from './introductions/introduction-expiring.job.js';
 import { IntroductionService } from './introductions/introduction.service.js';
 import { MatchIndexerService } from './match-indexer.service.js';
 import { MatchVocabularyAdminService } from './match-vocabulary-admin.service.js';
@@ -38,6 +39,7 @@ import { SimilarChallengesService } from './similar-challenges.service.js';
     IntroductionResolver,
     IntroductionNotificationSubject,
     IntroductionExpiryJob,
+    IntroductionExpiringJob,
     PublishedNoticeJob,
   ],
 })

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { execute } from '../database/typed-query.js';
 import { defineJob, JobsService } from '../jobs/index.js';
 import { NotificationKind, NotificationsService } from '../notifications/index.js';
 import { isUuid } from '../common/uuid.js';
@@ -56,22 +55,13 @@ export class PublishedNoticeJob implements OnModuleInit {
     await this.indexer.catchUp();
     const smes = await this.matchmaking.fittingSmes(challengeId, minScore, maxSmes);
     if (!smes.length) return 0;
-    return this.dataSource.transaction(async (manager) => {
-      // One announcement per challenge: a lock orders two runs, and the second finds the first one's notices.
-      await execute(manager, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
-        `published-notice:${challengeId}`,
-      ]);
-      if (
-        await this.notifications.anyAbout(manager, NotificationKind.CHALLENGE_RECOMMENDED, {
-          CHALLENGE: challengeId,
-        })
-      )
-        return 0;
-      return this.notifications.notify(manager, {
-        kind: NotificationKind.CHALLENGE_RECOMMENDED,
-        to: { organizationIds: smes },
-        about: { CHALLENGE: challengeId },
-      });
-    });
+    const about = { CHALLENGE: challengeId };
+    return this.dataSource.transaction((manager) =>
+      this.notifications.notifyOnce(
+        manager,
+        { kind: NotificationKind.CHALLENGE_RECOMMENDED, to: { organizationIds: smes }, about },
+        { about },
+      ),
+    );
   }
 }

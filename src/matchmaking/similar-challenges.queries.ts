@@ -1,5 +1,6 @@
 import { effectiveStatusSql, issuerShownSql, type Viewer } from '../challenges/index.js';
 import type { EntityManager } from 'typeorm';
+import { advisoryXactLock } from '../database/advisory-lock.js';
 import { SqlParams } from '../database/sql-params.js';
 import type { SqlRow, SqlTarget } from '../database/typed-query.js';
 import {
@@ -147,9 +148,7 @@ export async function storeSimilarList(
     (r) => bool(r, 'same'),
   );
   if (!same) return false;
-  await execute(manager, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
-    `similar_lists:${challengeId}`,
-  ]);
+  await advisoryXactLock(manager, `similar_lists:${challengeId}`);
   await execute(manager, `DELETE FROM similar_lists WHERE challenge_id = $1`, [challengeId]);
   await execute(
     manager,

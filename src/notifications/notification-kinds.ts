@@ -21,6 +21,8 @@ export enum NotificationKind {
   CHALLENGE_RECOMMENDED = 'CHALLENGE_RECOMMENDED',
   REVIEW_ASSIGNED = 'REVIEW_ASSIGNED',
   CHALLENGE_FAILED = 'CHALLENGE_FAILED',
+  DEADLINE_REMINDER = 'DEADLINE_REMINDER',
+  INTRODUCTION_EXPIRING = 'INTRODUCTION_EXPIRING',
 }
 
 export const NOTIFICATION_KINDS = Object.values(NotificationKind);
@@ -84,6 +86,8 @@ export const DEFAULT_CHANNEL: Readonly<Record<NotificationKind, NotificationChan
   CHALLENGE_RECOMMENDED: NotificationChannelSetting.EMAIL,
   REVIEW_ASSIGNED: NotificationChannelSetting.EMAIL,
   CHALLENGE_FAILED: NotificationChannelSetting.EMAIL,
+  DEADLINE_REMINDER: NotificationChannelSetting.EMAIL,
+  INTRODUCTION_EXPIRING: NotificationChannelSetting.EMAIL,
 };
 
 /** The delivery rows a setting asks for (none for IN_APP; OFF writes no notification at all). */

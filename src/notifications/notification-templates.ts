@@ -202,6 +202,28 @@ export function renderNotification(
             body: withReason(`${quoted} closed without a winner.`),
           }
         : { title: '榜单流榜', body: withReason(`${quoted}已流榜。`) };
+    case NotificationKind.DEADLINE_REMINDER: {
+      const hours = typeof params.hours === 'number' ? params.hours : 24;
+      return en
+        ? {
+            title: `Deadline in ${hours} hours`,
+            body: `Proposals for ${quoted} close in less than ${hours} hours. Submit or revise yours before then.`,
+          }
+        : {
+            title: `距截止不足${hours}小时`,
+            body: `${quoted}将在${hours}小时内截止征集方案，请在此之前提交或修改贵单位的方案。`,
+          };
+    }
+    case NotificationKind.INTRODUCTION_EXPIRING:
+      return en
+        ? {
+            title: 'Introduction about to expire',
+            body: `An introduction for ${quoted} your organisation was asked for expires within 48 hours unless answered.`,
+          }
+        : {
+            title: '对接请求即将过期',
+            body: `关于${quoted}的对接请求将在48小时内过期，请及时答复。`,
+          };
   }
 }
 

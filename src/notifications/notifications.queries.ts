@@ -428,14 +428,16 @@ export function recordAttempt(
   );
 }
 
-/** Whether a notification of `kind` about exactly these subjects exists (anyone's). */
+/** Whether a notification of `kind` about these subjects (with these parameters, if any) exists (anyone's). */
 export async function anyNotificationAbout(
   target: SqlTarget,
   kind: NotificationKind,
   about: SubjectIds,
+  params: Record<string, unknown> = {},
 ): Promise<boolean> {
   const p = new SqlParams();
   const where = [`n.kind = ${p.add(kind)}::notification_kind`];
+  if (Object.keys(params).length) where.push(`n.params @> ${p.add(JSON.stringify(params))}::jsonb`);
   for (const s of NOTIFICATION_SUBJECTS) {
     const id = about[s];
     if (id) where.push(`n.${SUBJECT_COLUMN[s]} = ${p.add(id)}::uuid`);

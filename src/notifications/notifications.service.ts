@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { advisoryXactLock } from '../database/advisory-lock.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import type { ErrorLocale } from '../common/error-catalogue.js';
@@ -92,9 +93,21 @@ export class NotificationsService {
     return written;
   }
 
-  /** Whether any notification of `kind` about `about` was written (for once-only announcements). */
-  anyAbout(manager: EntityManager, kind: NotificationKind, about: SubjectIds): Promise<boolean> {
-    return anyNotificationAbout(manager, kind, about);
+  /**
+   * `notify`, unless a notification of the event's kind about `marker.about` (with `marker.params`, if given) was
+   * written already: once-only announcements and reminders, whatever the number of runs and instances. Concurrent
+   * callers for the same marker take turns on an advisory lock; the second finds the first one's rows. A notify that
+   * reached nobody leaves no marker (the next run looks again). How many notifications were written.
+   */
+  async notifyOnce(
+    manager: EntityManager,
+    event: NotificationEvent,
+    marker: { about: SubjectIds; params?: Record<string, unknown> },
+  ): Promise<number> {
+    await advisoryXactLock(manager, `notify-once:${event.kind}:${JSON.stringify(marker)}`);
+    if (await anyNotificationAbout(manager, event.kind, marker.about, marker.params ?? {}))
+      return 0;
+    return this.notify(manager, event);
   }
 
   /** The actor's notifications they may still see, newest first. */

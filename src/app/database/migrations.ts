@@ -30,6 +30,7 @@ import { Mail1795901400000 } from '../../../migrations/1795901400000-mail.js';
 import { NotificationTxid1795901600000 } from '../../../migrations/1795901600000-notification-txid.js';
 import { NotificationKindRecommended1795901700000 } from '../../../migrations/1795901700000-notification-kind-recommended.js';
 import { NotificationKindsEvaluation1795901800000 } from '../../../migrations/1795901800000-notification-kinds-evaluation.js';
+import { NotificationKindsReminders1795901900000 } from '../../../migrations/1795901900000-notification-kinds-reminders.js';
 
 /** Every migration class, in order, listed once for the service, the migration CLI and the tests. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -64,4 +65,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   NotificationTxid1795901600000,
   NotificationKindRecommended1795901700000,
   NotificationKindsEvaluation1795901800000,
+  NotificationKindsReminders1795901900000,
 ];

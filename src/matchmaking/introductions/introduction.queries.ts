@@ -484,3 +484,34 @@ export function messagePage(
     toMessage,
   );
 }
+
+/** An introduction still REQUESTED that expires soon, and the organisation that was asked. */
+export interface ExpiringIntroduction {
+  id: string;
+  challengeId: string;
+  direction: IntroductionDirection;
+  askedOrganizationId: string;
+}
+
+/** The introductions still REQUESTED (effectiveIntroductionStatusSql) that expire within `hours`, soonest first. */
+export function introductionsExpiringWithin(
+  target: SqlTarget,
+  hours: number,
+  limit: number,
+): Promise<ExpiringIntroduction[]> {
+  return queryRows(
+    target,
+    `SELECT i.id, i.challenge_id, i.direction::text AS direction,
+            CASE WHEN i.direction = 'INVITE' THEN i.sme_id ELSE i.issuer_organization_id END AS asked
+       FROM introductions i
+      WHERE ${effectiveIntroductionStatusSql('i')} = 'REQUESTED' AND i.expires_at <= now() + make_interval(hours => $1)
+      ORDER BY i.expires_at, i.id LIMIT $2`,
+    [hours, limit],
+    (r) => ({
+      id: str(r, 'id'),
+      challengeId: str(r, 'challenge_id'),
+      direction: oneOf(r, 'direction', Object.values(IntroductionDirection)),
+      askedOrganizationId: str(r, 'asked'),
+    }),
+  );
+}

@@ -50,6 +50,14 @@ registerEnumType(NotificationKind, {
       description:
         'A challenge you take part in or follow closed without a winner (流榜), with the reason.',
     },
+    DEADLINE_REMINDER: {
+      description:
+        'The deadline of a challenge your organisation has a proposal for (or accepted the terms of) is 72 or 24 hours away.',
+    },
+    INTRODUCTION_EXPIRING: {
+      description:
+        'An introduction your organisation was asked for expires within 48 hours unless answered.',
+    },
     CHALLENGE_AMENDED: { description: 'A challenge you follow (or take part in) was amended.' },
     CHALLENGE_ANSWER_PUBLISHED: {
       description:
