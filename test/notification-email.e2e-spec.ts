@@ -160,6 +160,41 @@ describe('Notification e-mails', () => {
     expect(inbox.notifications.edges).toHaveLength(3);
   });
 
+  it('sends the day’s digest once, and its unsubscribe moves every digested kind to the app', async () => {
+    const sme = await createSme(t);
+    await smtp.next(sme.owner.email, 15_000);
+    await t.sql.query(`UPDATE users SET email_verified_at = now() WHERE id = $1`, [sme.owner.id]);
+    await t.gql.as(sme.owner.token).ok(FOLLOW, { input: { challengeId: challenge.id } });
+    // CHALLENGE_AMENDED goes by digest by default.
+    await amend(t, '储能电站热失控预警（摘要一）');
+    await amend(t, '储能电站热失控预警（摘要二）');
+    const job = t.app.get(NotificationDeliveryJob);
+    await job.runDigests();
+    const digest = await smtp.next(sme.owner.email, 15_000);
+    expect(digest.parsed.subject).toMatch(/2/);
+    const text = digest.parsed.text ?? '';
+    expect(text.split('was amended').length - 1).toBe(2);
+    expect(rawHeader(digest, 'List-Unsubscribe-Post')).toEqual(['List-Unsubscribe=One-Click']);
+    await job.runDigests();
+    expect(smtp.pendingFor(sme.owner.email)).toEqual([]);
+    const digested = await t.sql.query<{ status: string }>(
+      `SELECT d.status FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id
+        WHERE n.recipient_id = $1 AND d.channel = 'DIGEST'`,
+      [sme.owner.id],
+    );
+    expect(digested.rows.map((r) => r.status)).toEqual(['SENT', 'SENT']);
+    const url = /<([^>]+)>/.exec(rawHeader(digest, 'List-Unsubscribe')[0])![1];
+    await t.gql.ok(UNSUBSCRIBE, { input: { token: new URL(url).searchParams.get('token')! } });
+    const prefs = await t.gql
+      .as(sme.owner.token)
+      .ok<{ notificationPreferences: { kind: string; channel: string }[] }>(PREFERENCES);
+    const digestedKinds = prefs.notificationPreferences.filter((p) => p.channel === 'DIGEST');
+    expect(digestedKinds).toEqual([]);
+    expect(prefs.notificationPreferences).toContainEqual(
+      expect.objectContaining({ kind: 'CHALLENGE_AMENDED', channel: 'IN_APP' }),
+    );
+  });
+
   it('delivers after a crash between the commit and the delivery, exactly once', async () => {
     // An instance that works no jobs writes the notification and its pending delivery, then goes away.
     const writer = await startTestApp({

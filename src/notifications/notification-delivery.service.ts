@@ -91,4 +91,71 @@ export class NotificationDeliveryService {
     });
     return outcome;
   }
+
+  /**
+   * Sends the pending DIGEST deliveries, one digest per recipient: up to `limit` rows claimed like `deliverPending`,
+   * each notification read again as its recipient sees it now (SKIPPED otherwise), newest first, and handed to
+   * `send` together. `send` answers false when the recipient must get nothing (SKIPPED), throws when it could not
+   * send (every row of the digest is tried again, FAILED after the configured attempts).
+   */
+  async deliverDigests(
+    send: (recipientUserId: string, notifications: NotificationType[]) => Promise<boolean>,
+    limit = 500,
+  ): Promise<DeliveryOutcome> {
+    const outcome: DeliveryOutcome = { sent: 0, skipped: 0, failed: 0, retried: 0 };
+    await this.dataSource.transaction(async (manager) => {
+      const claimed = await claimPendingDeliveries(manager, DeliveryChannel.DIGEST, limit);
+      const byRecipient = new Map<string, typeof claimed>();
+      for (const d of claimed)
+        byRecipient.set(d.recipientId, [...(byRecipient.get(d.recipientId) ?? []), d]);
+      for (const [recipientId, rows] of byRecipient) {
+        const reader = await readerOf(manager, recipientId);
+        const shown: { id: string; notification: NotificationType }[] = [];
+        for (const d of rows) {
+          const [row] = reader
+            ? await inboxPage(manager, this.subjects, reader, { id: d.notificationId, limit: 1 })
+            : [];
+          if (row && reader)
+            shown.push({ id: d.id, notification: toNotification(row, reader.locale ?? 'zh-CN') });
+          else {
+            await recordAttempt(manager, d.id, DeliveryStatus.SKIPPED, null);
+            outcome.skipped++;
+          }
+        }
+        if (!shown.length) continue;
+        shown.sort(
+          (a, b) => b.notification.createdAt.getTime() - a.notification.createdAt.getTime(),
+        );
+        try {
+          const sent = await send(
+            recipientId,
+            shown.map((x) => x.notification),
+          );
+          for (const x of shown)
+            await recordAttempt(
+              manager,
+              x.id,
+              sent ? DeliveryStatus.SENT : DeliveryStatus.SKIPPED,
+              null,
+            );
+          if (sent) outcome.sent += shown.length;
+          else outcome.skipped += shown.length;
+        } catch (error) {
+          for (const x of shown) {
+            const d = rows.find((r) => r.id === x.id)!;
+            const last = d.attempts + 1 >= this.config.notifications.deliveryMaxAttempts;
+            await recordAttempt(
+              manager,
+              x.id,
+              last ? DeliveryStatus.FAILED : DeliveryStatus.PENDING,
+              error instanceof Error ? error.message : String(error),
+            );
+            if (last) outcome.failed++;
+            else outcome.retried++;
+          }
+        }
+      }
+    });
+    return outcome;
+  }
 }

@@ -50,4 +50,38 @@ export class NotificationEmailChannel implements NotificationChannel {
     if (!sent) throw new Error('the mail server did not take the mail');
     return true;
   }
+
+  /**
+   * The daily digest: one mail with the recipient's notifications of the DIGEST channel, newest first, with a
+   * one-click unsubscribe that moves every kind the user receives as a digest to IN_APP. False when the user must
+   * get no mail.
+   */
+  async sendDigest(recipientUserId: string, items: readonly NotificationType[]): Promise<boolean> {
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: recipientUserId });
+    if (!user || !receivesMail(user) || !items.length) return false;
+    const unsubscribeUrl = await this.unsubscribe.url(
+      this.dataSource,
+      { userId: user.id, email: user.email },
+      DIGEST_MAIL_KIND,
+    );
+    const en = user.locale === 'en';
+    const lines = items.map((n) => `• ${n.title}\n  ${n.body}`).join('\n\n');
+    const footer = en
+      ? `You receive this digest because of your notification settings. Stop digests: ${unsubscribeUrl}`
+      : `您收到此摘要是因为您的通知设置。不再接收摘要：${unsubscribeUrl}`;
+    const sent = await this.mailer.deliver({
+      kind: DIGEST_MAIL_KIND,
+      to: user.email,
+      subject: en
+        ? `Your daily digest: ${items.length} updates`
+        : `每日通知摘要：${items.length} 条更新`,
+      text: `${lines}\n\n--\n${footer}\n`,
+      unsubscribeUrl,
+    });
+    if (!sent) throw new Error('the mail server did not take the digest');
+    return true;
+  }
 }
+
+/** The mail kind of the daily digest (its unsubscribe moves every digested kind to IN_APP). */
+export const DIGEST_MAIL_KIND = 'NOTIFICATION_DIGEST';
