@@ -22,7 +22,7 @@ import {
 import { ProposalMoves, proposalMoves } from './proposal-status-store.js';
 import { PROPOSAL_LIFECYCLE, proposalActorKinds } from './proposal-transitions.js';
 import { ProposalQueryService } from './proposal-query.service.js';
-import { evaluatedProposals } from './proposal-review.queries.js';
+import { participantsAndFollowers } from './proposal-audience.js';
 import {
   CloseChallengeAsFailedInput,
   DecideObjectionInput,
@@ -174,13 +174,7 @@ export class ProposalDecisionService {
       // Every SME that took part, and the challenge's followers, hear that the public notice (公示) started.
       await this.notifications.notify(manager, {
         kind: NotificationKind.PUBLICITY_STARTED,
-        to: {
-          organizationIds: (await evaluatedProposals(manager, challenge.id)).map(
-            (p) => p.organizationId,
-          ),
-          followersOf: challenge.id,
-          exceptUserId: actor.userId,
-        },
+        to: await participantsAndFollowers(manager, challenge.id, actor.userId),
         about: { CHALLENGE: challenge.id },
         params: { endsAt: publicityEndsAt.toISOString() },
       });
@@ -396,13 +390,7 @@ export class ProposalDecisionService {
       // Every SME that took part, and the challenge's followers, hear that it closed without a winner (流榜).
       await this.notifications.notify(manager, {
         kind: NotificationKind.CHALLENGE_FAILED,
-        to: {
-          organizationIds: (await evaluatedProposals(manager, challenge.id)).map(
-            (p) => p.organizationId,
-          ),
-          followersOf: challenge.id,
-          exceptUserId: actor.userId,
-        },
+        to: await participantsAndFollowers(manager, challenge.id, actor.userId),
         about: { CHALLENGE: challenge.id },
         params: { reason: input.reason },
       });
