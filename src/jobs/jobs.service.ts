@@ -140,8 +140,27 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     for (const entry of this.kinds.values()) await this.prepare(entry);
   }
 
+  /**
+   * `prepare` with the other instances waiting: two instances starting at once on one database deadlocked in
+   * pg-boss's create_queue (measured: one of two service processes never started). A session advisory lock on a
+   * connection of the service's pool makes them take turns; the kinds' preparation is quick.
+   */
+  private async prepare(entry: Registered): Promise<void> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query(`SELECT pg_advisory_lock(hashtextextended('jobs:prepare', 0))`);
+      await this.prepareKind(entry);
+    } finally {
+      await runner
+        .query(`SELECT pg_advisory_unlock(hashtextextended('jobs:prepare', 0))`)
+        .catch(() => undefined);
+      await runner.release();
+    }
+  }
+
   /** Creates (or updates) a kind's queue and schedule, and works it when this instance works jobs. */
-  private async prepare({ definition, handler }: Registered): Promise<void> {
+  private async prepareKind({ definition, handler }: Registered): Promise<void> {
     const jobs = this.config.jobs;
     const queue = {
       name: definition.name,
