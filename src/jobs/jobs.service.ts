@@ -1,3 +1,4 @@
+import pg from 'pg';
 import {
   Inject,
   Injectable,
@@ -142,20 +143,24 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
 
   /**
    * `prepare` with the other instances waiting: two instances starting at once on one database deadlocked in
-   * pg-boss's create_queue (measured: one of two service processes never started). A session advisory lock on a
-   * connection of the service's pool makes them take turns; the kinds' preparation is quick.
+   * pg-boss's create_queue (measured: one of two service processes never started). A session advisory lock, on a
+   * connection opened for it and closed after (which releases it), makes them take turns; the preparation is quick.
    */
   private async prepare(entry: Registered): Promise<void> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
+    // A connection of its own: the pool's may all be needed by pg-boss's statements meanwhile (a pool of one).
+    const { url } = this.dataSource.options as { url?: string };
+    if (!url) return this.prepareKind(entry);
+    const lock = new pg.Client({
+      connectionString: url,
+      application_name: 'marketplace-jobs-prepare',
+    });
+    lock.on('error', () => undefined);
+    await lock.connect();
     try {
-      await runner.query(`SELECT pg_advisory_lock(hashtextextended('jobs:prepare', 0))`);
+      await lock.query(`SELECT pg_advisory_lock(hashtextextended('jobs:prepare', 0))`);
       await this.prepareKind(entry);
     } finally {
-      await runner
-        .query(`SELECT pg_advisory_unlock(hashtextextended('jobs:prepare', 0))`)
-        .catch(() => undefined);
-      await runner.release();
+      await lock.end().catch(() => undefined);
     }
   }
 
